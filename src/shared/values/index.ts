@@ -1,0 +1,6 @@
+export * from './id-number';
+export * from './phone';
+export * from './mask';
+export * from './money';
+export * from './money-words';
+export { toHalfWidth, stripSpaces } from './normalize';
