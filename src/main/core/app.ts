@@ -1,0 +1,78 @@
+import os from 'node:os';
+import path from 'node:path';
+import type { Result } from '../../shared/errors';
+import type { CoreServices } from './context';
+import { openDatabase, type OpenedDatabase } from './db/connection';
+import { SessionStore } from './auth/sessions';
+import { LoginThrottle } from './auth/throttle';
+import { EventBus } from './events';
+import { JobRunner } from './jobs/jobs';
+import type { PdfRenderer } from './reports/model';
+import { createChromiumPdfRenderer } from './reports/formats/pdf-chromium';
+import { dispatch, type Call } from './dispatch';
+import { restoreBackup } from './backup/restore';
+import { startBackupSchedule } from './backup/schedule';
+import { backupFolderFor } from './paths';
+
+export interface CoreOptions {
+  databasePath: string;
+  backupFolder?: string;
+  workstation?: string;
+  /** Electron passes printToPDF; the other hosts use headless Chromium. */
+  pdf?: PdfRenderer;
+  now?: () => Date;
+}
+
+export interface Core {
+  services: CoreServices;
+  call(call: Call): Promise<Result<unknown>>;
+  startBackupSchedule(): () => void;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the file and assembles the services every host shares. The hosts (Electron, `linli serve`, the
+ * CLI) differ only in how calls arrive and how events and files leave.
+ */
+export async function createCore(opts: CoreOptions): Promise<Core> {
+  const databasePath = path.resolve(opts.databasePath);
+  const backupFolder = opts.backupFolder ?? backupFolderFor(databasePath);
+  const now = opts.now ?? (() => new Date());
+  let opened: OpenedDatabase = await openDatabase(databasePath, { backupFolder, now });
+  const events = new EventBus();
+  const pdf = opts.pdf ?? createChromiumPdfRenderer();
+
+  const services: CoreServices = {
+    paths: { database: databasePath, backupFolder },
+    get sqlite() {
+      return opened.sqlite;
+    },
+    get db() {
+      return opened.db;
+    },
+    get schemaVersion() {
+      return opened.schemaVersion;
+    },
+    workstation: opts.workstation ?? os.hostname(),
+    now,
+    sessions: new SessionStore(),
+    throttle: new LoginThrottle(),
+    events,
+    jobs: new JobRunner(events, path.join(os.tmpdir(), `linli-exports-${process.pid}-${Date.now()}`)),
+    pdf,
+    restoreFrom(file, actor) {
+      return restoreBackup(services, { close: () => opened.db.destroy(), open: async () => void (opened = await openDatabase(databasePath, { backupFolder, now })) }, path.resolve(file), actor);
+    },
+  };
+
+  return {
+    services,
+    call: (c) => dispatch(services, c),
+    startBackupSchedule: () => startBackupSchedule(() => services),
+    async close() {
+      services.jobs.dispose();
+      await opened.db.destroy();
+      await pdf.close();
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import type SqliteDatabase from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import type { Database } from './db/schema';
+import type { Session, SessionStore } from './auth/sessions';
+import type { LoginThrottle } from './auth/throttle';
+import type { AuditWrite } from './audit/repository';
+import type { EventBus } from './events';
+import type { JobRunner } from './jobs/jobs';
+import type { PdfRenderer } from './reports/model';
+import type { Contract, MethodName } from '../../shared/contract';
+import type { OutputOf, ParsedInputOf } from '../../shared/contract/define';
+
+export interface CorePaths {
+  database: string;
+  backupFolder: string;
+}
+
+/** What every handler can reach. Hosts never see it; they only call `dispatch`. */
+export interface CoreServices {
+  paths: CorePaths;
+  sqlite: SqliteDatabase.Database;
+  db: Kysely<Database>;
+  schemaVersion: number;
+  workstation: string;
+  now(): Date;
+  sessions: SessionStore;
+  throttle: LoginThrottle;
+  events: EventBus;
+  jobs: JobRunner;
+  pdf: PdfRenderer;
+  /** Replaces the open file with a verified copy, saving the current file first. */
+  restoreFrom(file: string, actor: { id: string | null; name: string | null }): Promise<{ savedCurrentAs: string }>;
+}
+
+export interface HandlerContext extends CoreServices {
+  session: Session | null;
+  /** Records what this call did; in a write it lands in the same transaction as the change. */
+  audit(entry: AuditWrite): Promise<void>;
+  /** Records even if the call then fails (a refused sign-in). */
+  auditAlways(entry: AuditWrite): void;
+  /** The session, or throws `auth.no_session`. */
+  requireSession(): Session;
+}
+
+export type Handler<M extends MethodName> = (input: ParsedInputOf<Contract[M]>, ctx: HandlerContext) => Promise<OutputOf<Contract[M]>>;
+export type HandlerMap<Names extends MethodName> = { [M in Names]: Handler<M> };

@@ -1,0 +1,18 @@
+import type { Migration, MigrationProvider } from 'kysely/migration';
+import * as m0001 from './0001_foundation';
+
+/**
+ * The static list of migrations, in order. A bundled main process has no migrations folder to read, so
+ * no FileMigrationProvider: names are zero-padded so that 0010 sorts after 0002.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001_foundation': m0001,
+};
+
+export const latestSchemaVersion = Object.keys(migrations).length;
+
+export const staticMigrationProvider: MigrationProvider = {
+  async getMigrations() {
+    return migrations;
+  },
+};

@@ -1,0 +1,131 @@
+import type { z } from 'zod';
+import { contract, isMethodName, type MethodName } from '../../shared/contract';
+import type { MethodSpec } from '../../shared/contract/define';
+import { AppError, ErrorCodes, type FieldErrors, type Result } from '../../shared/errors';
+import type { CoreServices, HandlerContext } from './context';
+import type { Session } from './auth/sessions';
+import { appendAudit, type AuditWrite } from './audit/repository';
+import { translateSqliteError } from './db/connection';
+import { handlers } from './handlers';
+import { idleLockMs } from './features/community/settings';
+
+export interface Call {
+  method: string;
+  input: unknown;
+  sessionToken?: string | null;
+}
+
+/** While locked, a session may only unlock or sign out. */
+const allowedWhileLocked = new Set<string>(['auth.unlock', 'auth.logout']);
+
+/**
+ * The one path every host takes into core: find the method, check the session and permission, parse the
+ * input, run the handler (writes in one transaction with their audit records), and return a Result.
+ * Nothing is trusted from the caller but the session token.
+ */
+export async function dispatch(core: CoreServices, call: Call): Promise<Result<unknown>> {
+  const pending: AuditWrite[] = [];
+  let session: Session | null = null;
+  try {
+    if (typeof call.method !== 'string' || !isMethodName(call.method)) {
+      throw new AppError(ErrorCodes.unknownMethod, `Unknown method ${String(call.method)}`, { params: { method: String(call.method) } });
+    }
+    const name: MethodName = call.method;
+    const spec = contract[name] as MethodSpec;
+    session = await authorize(core, spec, name, call.sessionToken);
+    const input = parseInput(spec.input, call.input);
+    const value = await run(core, spec, name, input, session, pending);
+    if (session) core.sessions.touch(session, core.now().getTime());
+    return { ok: true, value };
+  } catch (err) {
+    const error = toAppError(err);
+    await writeFailureAudits(core, session, pending);
+    return { ok: false, error: error.toPayload() };
+  }
+}
+
+async function authorize(core: CoreServices, spec: MethodSpec, name: string, token: string | null | undefined): Promise<Session | null> {
+  if (spec.access === 'public') return core.sessions.get(token, core.now().getTime(), Number.MAX_SAFE_INTEGER);
+  const session = core.sessions.get(token, core.now().getTime(), await idleLockMs(core.db));
+  if (!session) throw new AppError(ErrorCodes.noSession, 'Not signed in');
+  if (session.locked && !allowedWhileLocked.has(name)) throw new AppError(ErrorCodes.locked, 'The session is locked');
+  if (spec.access !== 'session' && !session.permissions.has(spec.access)) {
+    throw new AppError(ErrorCodes.forbidden, `Permission ${spec.access} is needed`, { params: { permission: spec.access } });
+  }
+  return session;
+}
+
+function parseInput(schema: z.ZodType, raw: unknown): unknown {
+  const parsed = schema.safeParse(raw ?? {});
+  if (parsed.success) return parsed.data;
+  const fields: FieldErrors = {};
+  for (const issue of parsed.error.issues) {
+    const key = issue.path.join('.') || '_';
+    // Custom messages in the contract are error codes; zod's own messages are kept as they are.
+    fields[key] ??= issue.message;
+  }
+  throw new AppError(ErrorCodes.invalidInput, 'The input is not valid', { fields });
+}
+
+async function run(core: CoreServices, spec: MethodSpec, name: MethodName, input: unknown, session: Session | null, pending: AuditWrite[]): Promise<unknown> {
+  const handler = handlers[name] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
+  const base = {
+    ...core,
+    session,
+    requireSession(): Session {
+      if (!session) throw new AppError(ErrorCodes.noSession, 'Not signed in');
+      return session;
+    },
+    auditAlways(entry: AuditWrite) {
+      pending.push(entry);
+    },
+  };
+
+  if (!spec.writes) {
+    return handler(input, { ...base, audit: async () => {} });
+  }
+  if (spec.transaction === 'none') {
+    // The handler writes its own records as it goes (a backup records itself with its result).
+    const out = await handler(input, { ...base, audit: (entry) => appendAudit(core.db, entry, actorOf(core, session), core.now()) });
+    pending.length = 0;
+    return out;
+  }
+  return core.db.transaction().execute(async (trx) => {
+    let audited = 0;
+    const out = await handler(input, {
+      ...base,
+      db: trx,
+      audit: async (entry) => {
+        audited++;
+        await appendAudit(trx, entry, actorOf(core, session), core.now());
+      },
+    });
+    if (audited === 0) throw new AppError(ErrorCodes.internal, `${name} wrote nothing to the audit trail`);
+    pending.length = 0;
+    return out;
+  });
+}
+
+function actorOf(core: CoreServices, session: Session | null) {
+  return { id: session?.userId ?? null, name: session?.displayName ?? null, workstation: core.workstation };
+}
+
+/** Audit records that must survive the call's failure (refused sign-ins), in their own transaction. */
+async function writeFailureAudits(core: CoreServices, session: Session | null, pending: AuditWrite[]): Promise<void> {
+  if (pending.length === 0) return;
+  try {
+    await core.db.transaction().execute(async (trx) => {
+      for (const entry of pending) await appendAudit(trx, entry, actorOf(core, session), core.now());
+    });
+  } catch (err) {
+    console.error('[linli] could not write audit records for a failed call:', err);
+  }
+}
+
+export function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  const sqlite = translateSqliteError(err);
+  if (sqlite) return sqlite;
+  console.error('[linli] internal error:', err);
+  return new AppError(ErrorCodes.internal, (err as Error)?.message ?? String(err));
+}

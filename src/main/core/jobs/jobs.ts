@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../../shared/errors';
+import type { ExportedFile } from '../../../shared/contract/reports';
+import type { EventBus } from '../events';
+import { newId } from '../util/ids';
+
+export interface JobControl {
+  progress(done: number, total: number, label?: string): void;
+  /** Throws `jobs.cancelled` once the user has cancelled; long work calls it between chunks. */
+  checkCancelled(): void;
+  signal: AbortSignal;
+}
+
+export interface StoredFile extends ExportedFile {
+  path: string;
+  ownerToken: string;
+}
+
+/**
+ * Long work (a report, an export) runs here, off the request: progress goes out as events, the result
+ * is a file kept in a private folder until the host hands it to the user.
+ */
+export class JobRunner {
+  private readonly running = new Map<string, { controller: AbortController; ownerToken: string }>();
+  private readonly files = new Map<string, StoredFile>();
+
+  constructor(
+    private readonly events: EventBus,
+    private readonly folder: string,
+  ) {
+    fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
+  }
+
+  start(ownerToken: string, work: (job: JobControl) => Promise<{ fileName: string; mimeType: string; bytes: Uint8Array }>): string {
+    const jobId = newId();
+    const controller = new AbortController();
+    this.running.set(jobId, { controller, ownerToken });
+    const control: JobControl = {
+      signal: controller.signal,
+      progress: (done, total, label) => this.events.emit('job.progress', { jobId, done, total, label }, ownerToken),
+      checkCancelled: () => {
+        if (controller.signal.aborted) throw new AppError('jobs.cancelled');
+      },
+    };
+    // Let the caller receive the job id before the first progress event.
+    setImmediate(() => {
+      work(control)
+        .then((out) => {
+          control.checkCancelled();
+          const file = this.store(ownerToken, out);
+          this.events.emit('job.done', { jobId, file: { fileId: file.fileId, fileName: file.fileName, mimeType: file.mimeType, bytes: file.bytes } }, ownerToken);
+        })
+        .catch((err: unknown) => {
+          const e = err instanceof AppError ? err : new AppError('jobs.failed', (err as Error)?.message ?? String(err));
+          this.events.emit('job.failed', { jobId, error: e.toPayload() }, ownerToken);
+        })
+        .finally(() => this.running.delete(jobId));
+    });
+    return jobId;
+  }
+
+  cancel(jobId: string, ownerToken: string): void {
+    const job = this.running.get(jobId);
+    if (job && job.ownerToken === ownerToken) job.controller.abort();
+  }
+
+  private store(ownerToken: string, out: { fileName: string; mimeType: string; bytes: Uint8Array }): StoredFile {
+    const fileId = newId();
+    const file = path.join(this.folder, fileId);
+    fs.writeFileSync(file, out.bytes, { mode: 0o600 });
+    const stored: StoredFile = { fileId, fileName: out.fileName, mimeType: out.mimeType, bytes: out.bytes.byteLength, path: file, ownerToken };
+    this.files.set(fileId, stored);
+    return stored;
+  }
+
+  /** A finished file, only for the session that made it. */
+  file(fileId: string, ownerToken: string): StoredFile | null {
+    const f = this.files.get(fileId);
+    return f && f.ownerToken === ownerToken ? f : null;
+  }
+
+  dispose(): void {
+    for (const job of this.running.values()) job.controller.abort();
+    fs.rmSync(this.folder, { recursive: true, force: true });
+  }
+}

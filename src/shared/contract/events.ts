@@ -1,0 +1,18 @@
+import type { ErrorPayload } from '../errors';
+import type { ExportedFile } from './reports';
+
+/** Push events from main to the renderer: one typed map, delivered by IPC or server-sent events. */
+export interface EventMap {
+  'job.progress': { jobId: string; done: number; total: number; label?: string };
+  'job.done': { jobId: string; file: ExportedFile };
+  'job.failed': { jobId: string; error: ErrorPayload };
+  'data.changed': { area: string };
+  'backup.finished': { ok: boolean; path: string; problem: string | null };
+}
+export type EventName = keyof EventMap;
+export interface PushEvent<K extends EventName = EventName> {
+  name: K;
+  payload: EventMap[K];
+  /** Only delivered to this session; absent means every session. */
+  sessionToken?: string;
+}

@@ -1,0 +1,30 @@
+import { auth } from './auth';
+import { users } from './users';
+import { community } from './community';
+import { audit } from './audit';
+import { backups } from './backups';
+import { reports } from './reports';
+import type { InputOf, OutputOf } from './define';
+
+/**
+ * The whole contract: every method the hosts expose, declared once. Main binds it, the preload exposes
+ * it, the renderer's client is typed from it. Add an area by spreading its map here.
+ */
+export const contract = {
+  ...auth,
+  ...users,
+  ...community,
+  ...audit,
+  ...backups,
+  ...reports,
+};
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type Input<M extends MethodName> = InputOf<Contract[M]>;
+export type Output<M extends MethodName> = OutputOf<Contract[M]>;
+export const methodNames = Object.keys(contract) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { method, returns } from './define';
+
+export const reportFormat = z.enum(['pdf', 'docx', 'xlsx', 'csv']);
+export type ReportFormatName = z.infer<typeof reportFormat>;
+
+export interface ReportParamField {
+  name: string;
+  type: 'date' | 'text' | 'select' | 'boolean';
+  required: boolean;
+  options?: { value: string; label: string }[];
+}
+export interface ReportInfo {
+  name: string;
+  area: string;
+  formats: ReportFormatName[];
+  params: ReportParamField[];
+}
+export interface JobStarted {
+  jobId: string;
+}
+export interface ExportedFile {
+  fileId: string;
+  fileName: string;
+  mimeType: string;
+  bytes: number;
+}
+
+export const reports = {
+  'reports.list': method({ input: z.object({}), access: 'reports.run', writes: false }, returns<ReportInfo[]>()),
+  /** Starts a job; progress and the finished file arrive as events. Writes: the export is audited. */
+  'reports.run': method(
+    { input: z.object({ name: z.string(), format: reportFormat, params: z.record(z.string(), z.unknown()).default({}) }), access: 'reports.run', writes: true, transaction: 'none' },
+    returns<JobStarted>(),
+  ),
+  'reports.cancel': method({ input: z.object({ jobId: z.string() }), access: 'reports.run', writes: false }, returns<null>()),
+};
