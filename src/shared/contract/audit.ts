@@ -19,6 +19,11 @@ export interface AuditPage {
   nextBeforeSeq: number | null;
   total: number;
 }
+/** Someone who appears in the audit trail, under the name they last acted with. */
+export interface AuditActor {
+  id: string;
+  name: string;
+}
 export interface ChainCheck {
   chain: string;
   ok: boolean;
@@ -44,6 +49,7 @@ export const audit = {
     { input: auditFilter.extend({ beforeSeq: z.number().int().positive().optional(), limit: z.number().int().min(1).max(200).default(50) }), access: 'audit.read', writes: false },
     returns<AuditPage>(),
   ),
+  'audit.actors': method({ input: z.object({}), access: 'audit.read', writes: false }, returns<AuditActor[]>()),
   'audit.areas': method({ input: z.object({}), access: 'audit.read', writes: false }, returns<string[]>()),
   'audit.verify': method({ input: z.object({}), access: 'audit.read', writes: false }, returns<ChainCheck[]>()),
 };

@@ -1,7 +1,7 @@
 import type { HandlerMap } from '../context';
 import type { AuditEntry } from '../../../shared/contract/audit';
 import type { AuditLogTable } from '../db/schema';
-import { auditAreas, listAudit, verifyAuditChain } from './repository';
+import { auditActors, auditAreas, listAudit, verifyAuditChain } from './repository';
 import { readSettings } from '../features/community/settings';
 import { localDayEnd, localDayStart } from '../util/dates';
 import { parseJson } from '../util/json';
@@ -21,13 +21,17 @@ export function toAuditEntry(row: AuditLogTable): AuditEntry {
   };
 }
 
-export const auditHandlers: HandlerMap<'audit.list' | 'audit.areas' | 'audit.verify'> = {
+export const auditHandlers: HandlerMap<'audit.list' | 'audit.actors' | 'audit.areas' | 'audit.verify'> = {
   async 'audit.list'(input, ctx) {
     const { timeZone } = await readSettings(ctx.db);
     const { rows, total } = await listAudit(ctx.db, input, (date, end) => (end ? localDayEnd(date, timeZone) : localDayStart(date, timeZone)));
     const entries = rows.map(toAuditEntry);
     const last = rows.at(-1);
     return { entries, total, nextBeforeSeq: rows.length === input.limit && last ? last.seq : null };
+  },
+
+  async 'audit.actors'(_input, ctx) {
+    return auditActors(ctx.db);
   },
 
   async 'audit.areas'(_input, ctx) {

@@ -75,6 +75,16 @@ export async function auditAreas(db: Kysely<Database>): Promise<string[]> {
   return rows.map((r) => r.area);
 }
 
+/**
+ * Everyone who acted, once each, under the name of their latest record (a display name can change).
+ * One row per actor through the (actor_id, seq) index; anonymous records (failed sign-ins) are left out.
+ */
+export async function auditActors(db: Kysely<Database>): Promise<{ id: string; name: string }[]> {
+  const latest = db.selectFrom('audit_log').select((eb) => eb.fn.max('seq').as('seq')).where('actor_id', 'is not', null).groupBy('actor_id');
+  const rows = await db.selectFrom('audit_log').select(['actor_id', 'actor_name']).where('seq', 'in', latest).orderBy('actor_name').execute();
+  return rows.map((r) => ({ id: r.actor_id as string, name: r.actor_name ?? (r.actor_id as string) }));
+}
+
 /** Recomputes the whole audit chain, reading in pages so a large trail does not fill memory. */
 export function verifyAuditChain(sqlite: SqliteDatabase.Database): ChainVerdict {
   const stmt = sqlite.prepare('SELECT * FROM audit_log ORDER BY seq');
