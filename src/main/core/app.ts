@@ -13,6 +13,8 @@ import { dispatch, type Call } from './dispatch';
 import { restoreBackup } from './backup/restore';
 import { startBackupSchedule } from './backup/schedule';
 import { backupFolderFor } from './paths';
+import { createFieldCipher } from './crypto/field-cipher';
+import { keyFileFor, loadOrCreateKey } from './crypto/key-file';
 
 export interface CoreOptions {
   databasePath: string;
@@ -21,6 +23,8 @@ export interface CoreOptions {
   /** Electron passes printToPDF; the other hosts use headless Chromium. */
   pdf?: PdfRenderer;
   now?: () => Date;
+  /** The 64-byte field key; Electron passes the one it keeps in safeStorage. Default: a key file beside the database. */
+  fieldKey?: Buffer;
 }
 
 export interface Core {
@@ -41,9 +45,11 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   let opened: OpenedDatabase = await openDatabase(databasePath, { backupFolder, now });
   const events = new EventBus();
   const pdf = opts.pdf ?? createChromiumPdfRenderer();
+  const keyFile = opts.fieldKey ? null : keyFileFor(databasePath);
+  const secrets = createFieldCipher(opts.fieldKey ?? loadOrCreateKey(keyFile!));
 
   const services: CoreServices = {
-    paths: { database: databasePath, backupFolder },
+    paths: { database: databasePath, backupFolder, keyFile },
     get sqlite() {
       return opened.sqlite;
     },
@@ -60,6 +66,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     events,
     jobs: new JobRunner(events, path.join(os.tmpdir(), `linli-exports-${process.pid}-${Date.now()}`)),
     pdf,
+    secrets,
     restoreFrom(file, actor) {
       return restoreBackup(services, { close: () => opened.db.destroy(), open: async () => void (opened = await openDatabase(databasePath, { backupFolder, now })) }, path.resolve(file), actor);
     },

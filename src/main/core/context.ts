@@ -7,12 +7,15 @@ import type { AuditWrite } from './audit/repository';
 import type { EventBus } from './events';
 import type { JobRunner } from './jobs/jobs';
 import type { PdfRenderer } from './reports/model';
+import type { FieldCipher } from './crypto/field-cipher';
 import type { Contract, MethodName } from '../../shared/contract';
 import type { OutputOf, ParsedInputOf } from '../../shared/contract/define';
 
 export interface CorePaths {
   database: string;
   backupFolder: string;
+  /** The field key file, when the host keeps it in a file (not in Electron's safeStorage). */
+  keyFile: string | null;
 }
 
 /** What every handler can reach. Hosts never see it; they only call `dispatch`. */
@@ -28,6 +31,8 @@ export interface CoreServices {
   events: EventBus;
   jobs: JobRunner;
   pdf: PdfRenderer;
+  /** Encrypts and hashes sensitive fields (ID numbers, phones). */
+  secrets: FieldCipher;
   /** Replaces the open file with a verified copy, saving the current file first. */
   restoreFrom(file: string, actor: { id: string | null; name: string | null }): Promise<{ savedCurrentAs: string }>;
 }

@@ -56,7 +56,7 @@ describe('the audit report through the report engine', () => {
   it('XLSX read back with exceljs', async () => {
     const { bytes } = await runReport('xlsx', range);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(bytes);
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
     const cells: string[] = [];
     ws.eachRow((row) => row.eachCell((c) => cells.push(String(c.value))));

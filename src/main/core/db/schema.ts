@@ -68,10 +68,178 @@ export interface BackupsTable {
   created_by: string | null;
 }
 
+interface Stamped {
+  created_at: string;
+  created_by: string | null;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface GridsTable extends Stamped {
+  id: string;
+  code: string;
+  name: string;
+  worker_user_id: string | null;
+  worker_name: string;
+  worker_phone: string;
+  complaint_phone: string;
+  archived: number;
+}
+
+export interface CompoundsTable extends Stamped {
+  id: string;
+  name: string;
+}
+
+export interface BuildingsTable extends Stamped {
+  id: string;
+  compound_id: string;
+  grid_id: string;
+  name: string;
+  floors: number;
+}
+
+export interface HousesTable extends Stamped {
+  id: string;
+  building_id: string;
+  unit: string;
+  floor: number;
+  room: string;
+  address_key: string;
+  use: string;
+  owner_name: string;
+  landlord_name: string;
+  lease_start: string | null;
+  lease_end: string | null;
+  rental_registration_no: string;
+}
+
+export interface HouseholdsTable extends Stamped {
+  id: string;
+  number: string;
+  house_id: string | null;
+  head_resident_id: string | null;
+  residence_relation: string;
+  last_visit_on: string | null;
+  next_visit_due: string | null;
+  archived: number;
+}
+
+export interface ResidentsTable extends Stamped {
+  id: string;
+  name: string;
+  former_names: string;
+  name_pinyin: string;
+  name_initials: string;
+  doc_type: string;
+  id_cipher: string | null;
+  id_hash: string | null;
+  id_tail_rev: string;
+  id_masked: string;
+  birth_date: string | null;
+  gender: string | null;
+  region_code: string | null;
+  phone_cipher: string | null;
+  phone_last4: string;
+  phone_masked: string;
+  status: string;
+  residence_reason: string;
+  registered_on: string | null;
+  permit_expires_on: string | null;
+  id_card_expires_on: string | null;
+  ethnicity: string;
+  education: string;
+  marital_status: string;
+  occupation: string;
+  notes: string;
+  household_id: string | null;
+  relation_to_head: string;
+  grid_id: string | null;
+  building_id: string | null;
+  house_id: string | null;
+  moved_in_on: string | null;
+  moved_out_on: string | null;
+  died_on: string | null;
+  archived: number;
+}
+
+export interface TagsTable extends Stamped {
+  id: string;
+  name: string;
+  colour: string;
+  sort: number;
+}
+
+export interface ResidentTagsTable {
+  resident_id: string;
+  tag_id: string;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface VisitPolicyTable extends Stamped {
+  id: string;
+  kind: string;
+  match: string;
+  interval_days: number;
+}
+
+export interface VisitsTable {
+  id: string;
+  household_id: string;
+  visited_on: string;
+  visitor_user_id: string | null;
+  visitor_name: string;
+  outcome: string;
+  checklist_json: string;
+  notes: string;
+  follow_up: number;
+  follow_up_note: string;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface ResidentEventsTable {
+  id: string;
+  resident_id: string;
+  at: string;
+  on_date: string | null;
+  actor_id: string | null;
+  actor_name: string | null;
+  kind: string;
+  detail_json: string;
+}
+
+export interface CodeListsTable {
+  list: string;
+  code: string;
+  label: string;
+  sort: number;
+}
+
+export interface ImportMappingsTable extends Stamped {
+  id: string;
+  name: string;
+  mapping_json: string;
+}
+
 export interface Database {
   users: UsersTable;
   community_profile: CommunityProfileTable;
   settings: SettingsTable;
   audit_log: AuditLogTable;
   backups: BackupsTable;
+  grids: GridsTable;
+  compounds: CompoundsTable;
+  buildings: BuildingsTable;
+  houses: HousesTable;
+  households: HouseholdsTable;
+  residents: ResidentsTable;
+  tags: TagsTable;
+  resident_tags: ResidentTagsTable;
+  visit_policy: VisitPolicyTable;
+  visits: VisitsTable;
+  resident_events: ResidentEventsTable;
+  code_lists: CodeListsTable;
+  import_mappings: ImportMappingsTable;
 }

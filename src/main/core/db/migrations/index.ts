@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as m0001 from './0001_foundation';
+import * as m0002 from './0002_residents';
 
 /**
  * The static list of migrations, in order. A bundled main process has no migrations folder to read, so
@@ -7,6 +8,7 @@ import * as m0001 from './0001_foundation';
  */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_residents': m0002,
 };
 
 export const latestSchemaVersion = Object.keys(migrations).length;
