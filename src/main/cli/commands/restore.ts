@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command, CommandContext } from '../context';
+import { userOption } from '../args';
+import { CliError } from '../errors';
+import { AppError } from '../../../shared/errors';
+import { createCore } from '../../core/app';
+import { inspectExisting } from '../../core/db/connection';
+import { checkCopy } from '../../core/backup/verify';
+import { backupFolderFor } from '../../core/paths';
+import { databaseRefusal } from '../recovery';
+import { readSecrets } from '../secrets';
+import { callContract, databaseExists, requireUser, withSession } from '../session';
+
+export const restoreCommand: Command = {
+  name: 'restore',
+  summary: { 'zh-CN': '从备份恢复数据文件（需要管理员）', en: 'restore the data file from a backup (administrator)' },
+  help: {
+    'zh-CN': `用法：linli restore --db 文件 --from 备份文件 --user 管理员用户名
+
+先校验备份文件，再把当前数据文件另存一份（并校验），然后用备份替换当前文件。
+需要有“恢复备份”权限的账号（管理员），密码从标准输入读取；恢复记入审计日志。
+当前数据文件已损坏或不存在时，按备份中的账号验证身份，损坏的文件原样移到备份文件夹保存。
+退出码：0 已恢复；1 被拒绝或失败（原文件不变）；2 用法错误。`,
+    en: `Usage: linli restore --db FILE --from BACKUP --user ADMIN
+
+Verifies the backup, saves (and verifies) a copy of the current file, then replaces it with the backup.
+Needs an account with the backups.restore permission (an administrator); password on stdin; the restore
+is written to the audit trail. If the current file is damaged or missing, you sign in with the accounts
+in the backup, and the damaged file is moved, unchanged, into the backup folder.
+Exit codes: 0 restored, 1 refused or failed (the file is left as it was), 2 usage error.`,
+  },
+  options: { ...userOption, from: { type: 'string' } },
+  async run(ctx) {
+    const from = path.resolve(ctx.required('from'));
+    requireUser(ctx);
+    if (!fs.existsSync(from)) throw new CliError(ctx.explain({ code: 'backups.not_found', message: `No file at ${from}`, params: { path: from } }), 'backups.not_found');
+
+    const damage = liveFileDamage(ctx.dbPath);
+    if (damage && damage.code !== 'db.corrupt' && damage.code !== 'db.not_sqlite') throw await databaseRefusal(ctx, damage);
+    if (damage || !databaseExists(ctx.dbPath)) return restoreOverUnusable(ctx, from);
+
+    return withSession(ctx, [], async ({ call }) => {
+      const { savedCurrentAs } = await call('backups.restore', { path: from });
+      ctx.print(ctx.text.restoreDone(from, savedCurrentAs));
+      ctx.emitJson({ ok: true, restoredFrom: from, savedCurrentAs });
+      return 0;
+    });
+  },
+};
+
+/** Why the live file cannot be opened, or null when it can (or does not exist). Never writes. */
+function liveFileDamage(file: string): AppError | null {
+  if (!databaseExists(file)) return null;
+  try {
+    inspectExisting(file);
+    return null;
+  } catch (err) {
+    if (err instanceof AppError) return err;
+    throw err;
+  }
+}
+
+/**
+ * The live file is damaged or missing, so nobody can sign in to it. The backup is staged beside it and
+ * opened as core; the user signs in with the accounts in the backup and `backups.restore` runs there
+ * through the contract (permission and audit as always). Only then is the damaged file moved aside,
+ * unchanged, and the staged file put in its place.
+ */
+async function restoreOverUnusable(ctx: CommandContext, from: string): Promise<number> {
+  const check = checkCopy(from);
+  if (!check.ok) throw new CliError(ctx.explain({ code: 'backups.invalid', message: check.problem ?? '', params: { problem: check.problem ?? '' } }), 'backups.invalid');
+  const live = ctx.dbPath;
+  const backupFolder = backupFolderFor(live);
+  fs.mkdirSync(path.dirname(live), { recursive: true });
+  const staging = path.join(path.dirname(live), `.linli-cli-restore-${process.pid}.sqlite`);
+  fs.copyFileSync(from, staging);
+  let savedCurrentAs: string;
+  try {
+    const core = await createCore({ databasePath: staging, backupFolder });
+    try {
+      const [password] = await readSecrets(ctx, [ctx.text.yourPassword]);
+      const session = await callContract(ctx, core, 'auth.login', { username: requireUser(ctx), password }, null);
+      ({ savedCurrentAs } = await callContract(ctx, core, 'backups.restore', { path: from }, session.token));
+    } finally {
+      await core.close();
+    }
+  } catch (err) {
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(staging + suffix, { force: true });
+    throw err;
+  }
+
+  let kept: string | null = null;
+  if (fs.existsSync(live)) {
+    fs.mkdirSync(backupFolder, { recursive: true });
+    const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+    kept = path.join(backupFolder, `damaged-${stamp}-${path.basename(live)}`);
+    for (const suffix of ['', '-wal', '-shm']) if (fs.existsSync(live + suffix)) fs.renameSync(live + suffix, kept + suffix);
+    ctx.print(ctx.text.restoreReplacedDamaged(kept));
+  }
+  fs.renameSync(staging, live);
+  ctx.print(ctx.text.restoreDone(from, savedCurrentAs));
+  ctx.emitJson({ ok: true, restoredFrom: from, savedCurrentAs, damagedFileKeptAs: kept });
+  return 0;
+}
