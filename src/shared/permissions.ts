@@ -12,6 +12,13 @@ export const permissions = [
   'backups.run',
   'backups.restore',
   'reports.run',
+  'residents.read', // lists, pages, search: masked values only
+  'residents.write', // add and change residents and households
+  'residents.places', // grids, buildings, rooms, tags, visit policy, coded lists
+  'residents.visit', // record home visits
+  'residents.reveal', // see a full ID number or phone, with a reason, audited
+  'residents.import',
+  'residents.export_full', // exports with full ID numbers
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -19,12 +26,12 @@ const everything = [...permissions];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: everything,
-  clerk: ['reports.run', 'backups.run'],
-  treasurer: ['reports.run', 'backups.run'],
-  secretary: ['reports.run', 'backups.run'],
-  grid_worker: ['reports.run'],
-  // The auditor reads everything and changes nothing.
-  auditor: ['audit.read', 'reports.run'],
+  clerk: ['reports.run', 'backups.run', 'residents.read', 'residents.write', 'residents.places', 'residents.visit', 'residents.reveal', 'residents.import'],
+  treasurer: ['reports.run', 'backups.run', 'residents.read'],
+  secretary: ['reports.run', 'backups.run', 'residents.read'],
+  grid_worker: ['reports.run', 'residents.read', 'residents.write', 'residents.visit'],
+  // The auditor reads everything and changes nothing; masked values only.
+  auditor: ['audit.read', 'reports.run', 'residents.read'],
 };
 
 export function permissionsOf(userRoles: readonly Role[]): Set<Permission> {

@@ -4,7 +4,8 @@ import type { ExportedFile } from './reports';
 /** Push events from main to the renderer: one typed map, delivered by IPC or server-sent events. */
 export interface EventMap {
   'job.progress': { jobId: string; done: number; total: number; label?: string };
-  'job.done': { jobId: string; file: ExportedFile };
+  /** A job ends with a file to hand over, a summary of what it did, or both. */
+  'job.done': { jobId: string; file: ExportedFile | null; summary?: Record<string, number> };
   'job.failed': { jobId: string; error: ErrorPayload };
   'data.changed': { area: string };
   'backup.finished': { ok: boolean; path: string; problem: string | null };

@@ -20,13 +20,13 @@ afterAll(() => hall.close());
 async function runReport(format: 'pdf' | 'docx' | 'xlsx' | 'csv', params: Record<string, unknown>, token = hall.adminToken) {
   const progress: EventMap['job.progress'][] = [];
   const { jobId } = await hall.call('reports.run', { name: 'audit', format, params }, token);
-  const file = await new Promise<EventMap['job.done']['file']>((resolve, reject) => {
+  const file = await new Promise<NonNullable<EventMap["job.done"]["file"]>>((resolve, reject) => {
     const off = hall.core.services.events.subscribe((e) => {
       if (e.sessionToken !== token) return;
       if (e.name === 'job.progress' && (e.payload as EventMap['job.progress']).jobId === jobId) progress.push(e.payload as EventMap['job.progress']);
       if (e.name === 'job.done' && (e.payload as EventMap['job.done']).jobId === jobId) {
         off();
-        resolve((e.payload as EventMap['job.done']).file);
+        resolve((e.payload as EventMap['job.done']).file!);
       }
       if (e.name === 'job.failed' && (e.payload as EventMap['job.failed']).jobId === jobId) {
         off();
