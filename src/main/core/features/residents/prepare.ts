@@ -1,0 +1,151 @@
+import dayjs from 'dayjs';
+import customParseFormat from 'dayjs/plugin/customParseFormat.js';
+import { parseIdNumber } from '../../../../shared/values/id-number';
+import { parsePhone } from '../../../../shared/values/phone';
+import { maskIdNumber, maskPhone } from '../../../../shared/values/mask';
+import type { DocType, ResidentStatus } from '../../../../shared/contract/residents';
+import type { FieldCipher } from '../../crypto/field-cipher';
+import type { ResidentsTable } from '../../db/schema';
+import { nameKeys } from './name-keys';
+
+dayjs.extend(customParseFormat);
+
+/** The resident fields a form or an import row supplies (the contract's input, parsed). */
+export interface ResidentFields {
+  name: string;
+  formerNames: string;
+  docType: DocType;
+  idNumber: string;
+  birthDate: string | null;
+  gender: 'male' | 'female' | null;
+  phone: string;
+  status: ResidentStatus;
+  residenceReason: string;
+  registeredOn: string | null;
+  permitExpiresOn: string | null;
+  idCardExpiresOn: string | null;
+  ethnicity: string;
+  education: string;
+  maritalStatus: string;
+  occupation: string;
+  notes: string;
+}
+
+export interface FieldProblem {
+  field: keyof ResidentFields;
+  code: string;
+  params?: Record<string, string | number>;
+}
+
+/** The columns of a resident row that follow from its fields alone (placement and stamps come later). */
+export type ResidentColumns = Omit<ResidentsTable, 'id' | 'household_id' | 'relation_to_head' | 'grid_id' | 'building_id' | 'house_id' | 'moved_in_on' | 'moved_out_on' | 'died_on' | 'archived' | 'created_at' | 'created_by' | 'updated_at' | 'updated_by'>;
+
+export interface PreparedResident {
+  columns: ResidentColumns;
+  /** The normalised plain values, for comparison with what is stored. Never stored in clear. */
+  idNumber: string | null;
+  phone: string | null;
+}
+
+const checkedDocTypes: DocType[] = ['居民身份证', '港澳台居民居住证'];
+const dateFields = ['birthDate', 'registeredOn', 'permitExpiresOn', 'idCardExpiresOn'] as const;
+
+export function isRealDate(value: string): boolean {
+  return dayjs(value, 'YYYY-MM-DD', true).isValid();
+}
+
+/**
+ * Validates a resident's fields and derives everything stored beside them: the ID number checked
+ * (GB 11643, 15-digit numbers converted) and encrypted with its look-up hash, reversed tail and mask;
+ * birth date, gender and region from the number, checked against what the clerk typed; the phone checked,
+ * encrypted and masked; pinyin keys of the name. One function for the form and for every import row.
+ */
+export function prepareResident(fields: ResidentFields, secrets: FieldCipher, today: string): { ok: true; value: PreparedResident } | { ok: false; problems: FieldProblem[] } {
+  const problems: FieldProblem[] = [];
+  const name = fields.name.trim();
+  if (!name) problems.push({ field: 'name', code: 'residents.name_required' });
+  for (const f of dateFields) {
+    const v = fields[f];
+    if (v && !isRealDate(v)) problems.push({ field: f, code: 'contract.date_format' });
+  }
+
+  let idNumber: string | null = null;
+  let birthDate = fields.birthDate;
+  let gender = fields.gender;
+  let regionCode: string | null = null;
+  const rawId = fields.idNumber.trim();
+  if (checkedDocTypes.includes(fields.docType)) {
+    const parsed = parseIdNumber(rawId, { today });
+    if (!parsed.ok) {
+      problems.push({ field: 'idNumber', code: parsed.code, params: parsed.expectedCheck ? { expected: parsed.expectedCheck } : undefined });
+    } else {
+      const v = parsed.value;
+      if (fields.docType === '港澳台居民居住证' && v.kind === 'mainland') problems.push({ field: 'idNumber', code: 'id.not_hmt_permit' });
+      idNumber = v.number;
+      regionCode = v.regionCode;
+      if (fields.birthDate && fields.birthDate !== v.birthDate) problems.push({ field: 'birthDate', code: 'residents.birth_mismatch', params: { fromId: v.birthDate } });
+      if (fields.gender && fields.gender !== v.gender) problems.push({ field: 'gender', code: 'residents.gender_mismatch', params: { fromId: v.gender } });
+      birthDate = v.birthDate;
+      gender = v.gender;
+    }
+  } else if (rawId) {
+    idNumber = rawId.replace(/\s+/g, '').toUpperCase();
+  } else if (fields.docType !== '其他') {
+    problems.push({ field: 'idNumber', code: 'id.empty' });
+  }
+  if (birthDate && birthDate > today) problems.push({ field: 'birthDate', code: 'id.future_birth' });
+
+  let phone: string | null = null;
+  if (fields.phone.trim()) {
+    const parsed = parsePhone(fields.phone);
+    if (!parsed.ok) problems.push({ field: 'phone', code: parsed.code });
+    else phone = parsed.value.number;
+  }
+
+  if (problems.length) return { ok: false, problems };
+  const keys = nameKeys(name);
+  return {
+    ok: true,
+    value: {
+      idNumber,
+      phone,
+      columns: {
+        name,
+        former_names: fields.formerNames.trim(),
+        name_pinyin: keys.pinyin,
+        name_initials: keys.initials,
+        doc_type: fields.docType,
+        id_cipher: idNumber ? secrets.encrypt(idNumber) : null,
+        id_hash: idNumber ? idLookupHash(secrets, fields.docType, idNumber) : null,
+        // Reversed, so that "ends with" becomes an index range scan ("starts with").
+        id_tail_rev: idNumber ? [...idNumber.slice(-6)].reverse().join('') : '',
+        id_masked: idNumber ? maskIdNumber(idNumber) : '',
+        birth_date: birthDate,
+        gender,
+        region_code: regionCode,
+        phone_cipher: phone ? secrets.encrypt(phone) : null,
+        phone_last4: phone ? phone.replace(/\D/g, '').slice(-4) : '',
+        phone_masked: phone ? maskPhone(phone) : '',
+        status: fields.status,
+        residence_reason: fields.residenceReason.trim(),
+        registered_on: fields.registeredOn,
+        permit_expires_on: fields.permitExpiresOn,
+        id_card_expires_on: fields.idCardExpiresOn,
+        ethnicity: fields.ethnicity.trim(),
+        education: fields.education.trim(),
+        marital_status: fields.maritalStatus.trim(),
+        occupation: fields.occupation.trim(),
+        notes: fields.notes,
+      },
+    },
+  };
+}
+
+/**
+ * The look-up hash for a document number as `prepareResident` stores it. GB 11643 numbers (身份证 and
+ * 港澳台居住证) share one space: the same number under either type is the same person. Other documents
+ * are unique only within their type.
+ */
+export function idLookupHash(secrets: FieldCipher, docType: DocType, normalisedNumber: string): string {
+  return secrets.lookupHash(checkedDocTypes.includes(docType) ? `gb:${normalisedNumber}` : `${docType}:${normalisedNumber}`);
+}
