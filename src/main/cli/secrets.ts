@@ -9,7 +9,11 @@ import type { CommandContext } from './context';
 export async function readSecrets(ctx: CommandContext, questions: string[]): Promise<string[]> {
   if (ctx.io.prompt) {
     const answers: string[] = [];
-    for (const q of questions) answers.push(await ctx.io.prompt(`${q}: `));
+    for (const q of questions) {
+      const answer = await ctx.io.prompt(`${q}: `);
+      if (answer === '') throw new UsageError(ctx.text.noPassword(q));
+      answers.push(answer);
+    }
     return answers;
   }
   const all = (await ctx.io.stdin()).replace(/\r?\n$/, '');

@@ -20,14 +20,14 @@ export const restoreCommand: Command = {
 
 先校验备份文件，再把当前数据文件另存一份（并校验），然后用备份替换当前文件。
 需要有“恢复备份”权限的账号（管理员），密码从标准输入读取；恢复记入审计日志。
-当前数据文件已损坏或不存在时，按备份中的账号验证身份，损坏的文件原样移到备份文件夹保存。
+当前数据文件已损坏或不存在时，按备份中的账号验证身份；损坏的文件不做改动，改名为“文件名.broken-时间”保留在原处。
 退出码：0 已恢复；1 被拒绝或失败（原文件不变）；2 用法错误。`,
     en: `Usage: linli restore --db FILE --from BACKUP --user ADMIN
 
 Verifies the backup, saves (and verifies) a copy of the current file, then replaces it with the backup.
 Needs an account with the backups.restore permission (an administrator); password on stdin; the restore
 is written to the audit trail. If the current file is damaged or missing, you sign in with the accounts
-in the backup, and the damaged file is moved, unchanged, into the backup folder.
+in the backup, and the damaged file is kept, unchanged, renamed to FILE.broken-TIME beside it.
 Exit codes: 0 restored, 1 refused or failed (the file is left as it was), 2 usage error.`,
   },
   options: { ...userOption, from: { type: 'string' } },
@@ -64,7 +64,7 @@ function liveFileDamage(file: string): AppError | null {
 /**
  * The live file is damaged or missing, so nobody can sign in to it. The backup is staged beside it and
  * opened as core; the user signs in with the accounts in the backup and `backups.restore` runs there
- * through the contract (permission and audit as always). Only then is the damaged file moved aside,
+ * through the contract (permission and audit as always). Only then is the damaged file renamed aside,
  * unchanged, and the staged file put in its place.
  */
 async function restoreOverUnusable(ctx: CommandContext, from: string): Promise<number> {
@@ -90,12 +90,11 @@ async function restoreOverUnusable(ctx: CommandContext, from: string): Promise<n
     throw err;
   }
 
+  // Same convention as the app's start-up recovery: renamed beside itself, bytes untouched.
   let kept: string | null = null;
   if (fs.existsSync(live)) {
-    fs.mkdirSync(backupFolder, { recursive: true });
-    const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-    kept = path.join(backupFolder, `damaged-${stamp}-${path.basename(live)}`);
-    for (const suffix of ['', '-wal', '-shm']) if (fs.existsSync(live + suffix)) fs.renameSync(live + suffix, kept + suffix);
+    kept = `${live}.broken-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    for (const suffix of ['', '-wal', '-shm', '-journal']) if (fs.existsSync(live + suffix)) fs.renameSync(live + suffix, kept + suffix);
     ctx.print(ctx.text.restoreReplacedDamaged(kept));
   }
   fs.renameSync(staging, live);

@@ -41,7 +41,7 @@ free port; --json prints {"url","port","token"} instead.`,
       throw err;
     }
     const stopBackups = core.startBackupSchedule();
-    if (ctx.json) ctx.emitJson({ url: server.url, port: server.port, token: server.token });
+    if (ctx.json) ctx.io.stdout.write(JSON.stringify({ url: server.url, port: server.port, token: server.token }) + '\n');
     else ctx.io.stdout.write(`Linli is running at ${server.url}\n`);
     ctx.note(ctx.text.serveDetails(ctx.dbPath, core.services.paths.backupFolder));
 
