@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/errors';
+import { translator, type Locale } from '../../shared/i18n/translate';
 import { resolveDatabasePath } from '../core/paths';
 import { parseCommandArgs, peekOption, stringOption } from './args';
 import { commands, findCommand } from './commands';
@@ -43,7 +44,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     const dbPath = resolveDatabasePath(stringOption(args.values, 'db'), io.env);
     return await command.run(createContext(name, io, args, locale, text, dbPath));
   } catch (err) {
-    const e = toCliError(err, text.internalError);
+    const e = toCliError(err, locale);
     io.stderr.write(`${e.message}\n`);
     if (e instanceof UsageError) io.stderr.write(`${text.usageHint(name)}\n`);
     if (json) io.stdout.write(JSON.stringify({ ok: false, error: { code: e.code, message: e.message, ...e.details } }, null, 2) + '\n');
@@ -52,10 +53,14 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   }
 }
 
-function toCliError(err: unknown, internal: (message: string) => string): CliError {
+function toCliError(err: unknown, locale: Locale): CliError {
   if (err instanceof CliError) return err;
-  if (err instanceof AppError) return new CliError(err.message, err.code);
-  return new CliError(internal((err as Error)?.message ?? String(err)), 'internal');
+  if (err instanceof AppError) {
+    const key = `errors.${err.code}`;
+    const message = translator(locale)(key, { message: err.message, ...err.params });
+    return new CliError(message === key ? err.message : message, err.code);
+  }
+  return new CliError(texts[locale].internalError((err as Error)?.message ?? String(err)), 'internal');
 }
 
 function generalHelp(): string {

@@ -66,6 +66,13 @@ describe('linli CLI against a real file', () => {
     ]);
   });
 
+  it('shows the contract field errors in the user language', async () => {
+    const r = await linli(['users', 'add', 'wangwu', '--role', 'clerk', '--db', db, '--user', 'admin'], `${ADMIN_PW}\nshort\n`);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('填写的内容有误');
+    expect(r.stderr).toContain('password: 密码至少 8 位');
+  });
+
   it('refuses a clerk what only an administrator may do', async () => {
     await linli(['users', 'enable', 'zhangsan', '--db', db, '--user', 'admin'], `${ADMIN_PW}\n`);
     const r = await linli(['users', 'list', '--db', db, '--user', 'zhangsan'], `${CLERK_PW}\n`);
@@ -245,6 +252,7 @@ describe('linli CLI against a real file', () => {
       expect(top.stdout).toContain(`  ${name} `);
     }
     expect((await linli(['users', '--help'])).stdout).toContain('第二行是新用户的新密码');
+    expect((await linli(['help', 'report'])).stdout).toContain('可用的报表：audit');
   });
 
   it('takes the file from LINLI_DB when --db is absent', async () => {

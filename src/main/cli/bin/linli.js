@@ -22,10 +22,12 @@ if (!existsSync(cli)) {
   process.stderr.write('正在构建邻里（首次运行）… / Building Linli (first run)…\n');
   // The build's own output goes to stderr, so that stdout stays clean for --json.
   const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: ['ignore', 2, 2], shell: process.platform === 'win32' });
-  if (build.status !== 0 || !existsSync(cli)) {
+  if (!existsSync(cli)) {
     process.stderr.write(`构建失败 / The build failed (${build.error?.message ?? `exit ${build.status}`}).\n`);
     process.exit(1);
   }
+  // The main process builds first: the command line works even when the renderer failed to build.
+  if (build.status !== 0) process.stderr.write('注意：界面构建失败，命令行仍可使用。/ Note: the UI failed to build; the command line still works.\n');
 }
 
 // cli.js runs the command named in process.argv and sets process.exitCode.

@@ -21,6 +21,7 @@ export const restoreCommand: Command = {
 先校验备份文件，再把当前数据文件另存一份（并校验），然后用备份替换当前文件。
 需要有“恢复备份”权限的账号（管理员），密码从标准输入读取；恢复记入审计日志。
 当前数据文件已损坏或不存在时，按备份中的账号验证身份；损坏的文件不做改动，改名为“文件名.broken-时间”保留在原处。
+恢复前请先关闭正在使用此文件的邻里（应用或 linli serve）。
 退出码：0 已恢复；1 被拒绝或失败（原文件不变）；2 用法错误。`,
     en: `Usage: linli restore --db FILE --from BACKUP --user ADMIN
 
@@ -28,6 +29,7 @@ Verifies the backup, saves (and verifies) a copy of the current file, then repla
 Needs an account with the backups.restore permission (an administrator); password on stdin; the restore
 is written to the audit trail. If the current file is damaged or missing, you sign in with the accounts
 in the backup, and the damaged file is kept, unchanged, renamed to FILE.broken-TIME beside it.
+Close any Linli (the app or linli serve) that has the file open first.
 Exit codes: 0 restored, 1 refused or failed (the file is left as it was), 2 usage error.`,
   },
   options: { ...userOption, from: { type: 'string' } },
