@@ -13,6 +13,9 @@ describe('backups', () => {
     const rec = await hall.call('backups.run', {});
     expect(rec).toMatchObject({ ok: true, kind: 'manual', problem: null, exists: true });
     expect(rec.counts).toMatchObject({ users: 2, audit_log: 4 });
+    // One self-contained file: nothing beside it, even after it was opened to be checked.
+    expect(fs.existsSync(rec.path + '-wal')).toBe(false);
+    expect(fs.existsSync(rec.path + '-shm')).toBe(false);
     const copy = new SqliteDatabase(rec.path, { readonly: true });
     expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
     expect((copy.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n).toBe(2);

@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/errors';
 import type { Command } from '../context';
 import { CliError } from '../errors';
 import { inspectExisting } from '../../core/db/connection';
-import { verifyAuditChain } from '../../core/audit/repository';
+import { verifyChains } from '../../core/audit/chains';
 import type { ChainVerdict } from '../../core/audit/chain';
 import { databaseRefusal } from '../recovery';
 import { databaseExists } from '../session';
@@ -13,7 +13,6 @@ import { databaseExists } from '../session';
  * Every hash chain in a Linli file. The ledger's chain joins this list when the charity area lands
  * (and `audit.verify` should then walk the same list).
  */
-const chains: { name: string; verify(sqlite: SqliteDatabase.Database): ChainVerdict }[] = [{ name: 'audit', verify: verifyAuditChain }];
 
 export const verifyCommand: Command = {
   name: 'verify',
@@ -47,7 +46,7 @@ Exit codes: 0 all good, 1 a check failed or the file cannot be opened, 2 usage e
     let results: ChainCheck[];
     try {
       integrity = (sqlite.pragma('integrity_check(20)') as { integrity_check: string }[]).map((r) => r.integrity_check);
-      results = chains.map((c) => ({ chain: c.name, ...c.verify(sqlite) }));
+      results = verifyChains(sqlite);
     } finally {
       sqlite.close();
     }

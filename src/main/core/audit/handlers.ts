@@ -1,7 +1,8 @@
 import type { HandlerMap } from '../context';
 import type { AuditEntry } from '../../../shared/contract/audit';
 import type { AuditLogTable } from '../db/schema';
-import { auditActors, auditAreas, listAudit, verifyAuditChain } from './repository';
+import { auditActors, auditAreas, listAudit } from './repository';
+import { verifyChains } from './chains';
 import { readSettings } from '../features/community/settings';
 import { localDayEnd, localDayStart } from '../util/dates';
 import { parseJson } from '../util/json';
@@ -39,6 +40,6 @@ export const auditHandlers: HandlerMap<'audit.list' | 'audit.actors' | 'audit.ar
   },
 
   async 'audit.verify'(_input, ctx) {
-    return [{ chain: 'audit', ...verifyAuditChain(ctx.sqlite) }];
+    return verifyChains(ctx.sqlite);
   },
 };

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
 import type { BackupRecord } from '../../../shared/contract/backups';
 import type { BackupsTable } from '../db/schema';
 import type { CoreServices } from '../context';
@@ -43,6 +44,7 @@ export async function makeBackup(core: CoreServices, kind: BackupKind, actor: { 
     fs.mkdirSync(folder, { recursive: true });
     if (fs.existsSync(target)) target = target.replace(/\.sqlite$/, `-${newId().slice(-6)}.sqlite`);
     await core.sqlite.backup(target);
+    makeSelfContained(target);
     const check = checkCopy(target);
     counts = check.counts;
     if (!check.ok) problem = check.problem;
@@ -59,6 +61,19 @@ export async function makeBackup(core: CoreServices, kind: BackupKind, actor: { 
   core.events.emit('backup.finished', { ok: !problem, path: target, problem });
   if (!problem && automaticKinds.includes(kind)) await rotate(core);
   return toBackupRecord(row);
+}
+
+/**
+ * The copy keeps the live file's WAL mode; a copy on a USB stick should be one file that opens anywhere,
+ * read-only too, without -wal/-shm companions appearing beside it.
+ */
+function makeSelfContained(file: string): void {
+  const copy = new SqliteDatabase(file);
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
 }
 
 /** The copy must hold exactly the audit record the live file has at the same position. */

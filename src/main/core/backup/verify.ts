@@ -1,7 +1,7 @@
 import SqliteDatabase from 'better-sqlite3';
 import { LINLI_APPLICATION_ID } from '../db/connection';
 import { latestSchemaVersion } from '../db/migrations';
-import { verifyAuditChain } from '../audit/repository';
+import { verifyChains } from '../audit/chains';
 
 export interface BackupCheck {
   ok: boolean;
@@ -27,8 +27,8 @@ export function checkCopy(file: string): BackupCheck {
     if (schemaVersion > latestSchemaVersion) return fail(`written by a newer Linli (schema ${schemaVersion})`);
     const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
     for (const { name } of tables) counts[name] = (db.prepare(`SELECT count(*) AS n FROM "${name.replace(/"/g, '""')}"`).get() as { n: number }).n;
-    const chain = verifyAuditChain(db);
-    if (!chain.ok) return fail(`audit chain broken at record ${chain.firstBroken?.seq}: ${chain.firstBroken?.reason}`);
+    const broken = verifyChains(db).find((c) => !c.ok);
+    if (broken) return fail(`${broken.chain} chain broken at record ${broken.firstBroken?.seq}: ${broken.firstBroken?.reason}`);
     const head = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
     return { ok: true, problem: null, counts, auditHead: head ?? null, schemaVersion };
   } catch (err) {
