@@ -1,0 +1,33 @@
+import { Card, Group, SimpleGrid, Text, ThemeIcon, UnstyledButton } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useSignedIn } from '../session-context';
+import { allowedRoutes } from '../routes';
+import { hrefOf } from '../router';
+
+/** The other screens this user may open, as large targets. */
+export function QuickLinks() {
+  const { t } = useTranslation();
+  const { can } = useSignedIn();
+  const links = allowedRoutes(can).filter((r) => r.id !== 'home');
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="md">
+      {links.map((route) => (
+        <UnstyledButton component="a" href={hrefOf(route.id)} key={route.id}>
+          <Card withBorder padding="md" h="100%">
+            <Group wrap="nowrap" align="flex-start">
+              <ThemeIcon variant="light" size="lg" aria-hidden>
+                <route.icon size={20} />
+              </ThemeIcon>
+              <div>
+                <Text fw={600}>{route.label(t)}</Text>
+                <Text size="xs" c="dimmed">
+                  {route.description(t)}
+                </Text>
+              </div>
+            </Group>
+          </Card>
+        </UnstyledButton>
+      ))}
+    </SimpleGrid>
+  );
+}

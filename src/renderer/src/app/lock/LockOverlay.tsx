@@ -1,0 +1,98 @@
+import { useEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
+import { Alert, Button, Center, FocusTrap, Group, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { IconLock } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { useSignedIn } from '../session-context';
+import { useForm } from '../../components/form/use-form';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useCountdown } from '../../components/use-countdown';
+import { throttledSeconds } from '../../features/auth/throttle';
+
+/**
+ * Covers everything while the session is locked. The app stays mounted underneath, so a half-filled form
+ * is still there after unlocking; everything else on the page (including open dialogs) is made inert.
+ */
+export function LockOverlay() {
+  const { t } = useTranslation();
+  const { session, status, unlocked, signOut } = useSignedIn();
+  const [error, setError] = useState<unknown>(null);
+  const countdown = useCountdown();
+  const root = useRef<HTMLDivElement | null>(null);
+  const form = useForm({
+    mode: 'uncontrolled',
+    initialValues: { password: '' },
+    validate: (v) => ({ password: v.password ? null : t('errors.contract.required') }),
+  });
+
+  useInertSiblings(root);
+
+  const submit = form.onSubmit(async ({ password }) => {
+    setError(null);
+    try {
+      unlocked(await api.call('auth.unlock', { password }));
+    } catch (err) {
+      form.setValues({ password: '' });
+      const wait = throttledSeconds(err);
+      if (wait) countdown.start(wait);
+      else setError(err);
+    }
+  });
+
+  return createPortal(
+    <div ref={root} role="dialog" aria-modal="true" aria-labelledby="linli-lock-title" style={{ position: 'fixed', inset: 0, zIndex: 10_000, background: 'var(--mantine-color-gray-1)' }}>
+      <FocusTrap active>
+        <Center h="100%" p="md">
+          <Paper withBorder shadow="md" p="xl" w="100%" maw={400}>
+            <form onSubmit={submit} noValidate>
+              <Stack>
+                <Group gap="sm">
+                  <IconLock size={28} aria-hidden />
+                  <Title order={1} fz="h3" id="linli-lock-title">
+                    {t('lock.title')}
+                  </Title>
+                </Group>
+                <Text size="sm">{t('lock.explain', { name: session.user.displayName, community: status?.communityName ?? '' })}</Text>
+                <Text size="xs" c="dimmed">
+                  {t('app.workstation', { name: session.workstation })}
+                </Text>
+                <PasswordInput label={t('lock.password')} autoComplete="current-password" data-autofocus autoFocus key={form.key('password')} {...form.getInputProps('password')} />
+                {countdown.running ? (
+                  <Alert color="orange" variant="light" role="alert">
+                    {t('errors.auth.throttled', { seconds: countdown.remaining })}
+                  </Alert>
+                ) : (
+                  <ErrorAlert error={error} />
+                )}
+                <Button type="submit" loading={form.submitting} disabled={countdown.running}>
+                  {countdown.running ? t('signIn.waitButton', { seconds: countdown.remaining }) : t('lock.unlock')}
+                </Button>
+                <Button variant="subtle" color="red" onClick={() => void signOut()}>
+                  {t('lock.signOut')}
+                </Button>
+              </Stack>
+            </form>
+          </Paper>
+        </Center>
+      </FocusTrap>
+    </div>,
+    document.body,
+  );
+}
+
+/** Makes every other child of <body> inert (the app, open dialogs, notifications) while mounted. */
+function useInertSiblings(root: React.RefObject<HTMLDivElement | null>) {
+  useEffect(() => {
+    const touched: HTMLElement[] = [];
+    for (const el of Array.from(document.body.children)) {
+      if (el instanceof HTMLElement && el !== root.current && !el.inert) {
+        el.inert = true;
+        touched.push(el);
+      }
+    }
+    return () => {
+      for (const el of touched) el.inert = false;
+    };
+  }, [root]);
+}

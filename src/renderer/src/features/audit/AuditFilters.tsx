@@ -1,0 +1,105 @@
+import { Autocomplete, Button, Group, Select, Text } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { IconSearch, IconX } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { AuditFilter } from '@shared/contract/audit';
+import { api } from '../../api/client';
+import { useForm } from '../../components/form/use-form';
+import { useLoad } from '../../components/use-load';
+import { parseTypedDate } from '../../components/dates';
+import { actionLabel, areaLabel, knownActions } from './labels';
+
+interface FilterValues {
+  userId: string | null;
+  area: string | null;
+  from: string | null;
+  to: string | null;
+  action: string;
+}
+const empty: FilterValues = { userId: null, area: null, from: null, to: null, action: '' };
+
+/** 操作人, 模块, 日期, 操作: applied on 查询 (or Enter), so typing a date does not fire half-typed queries. */
+export function AuditFilters({ onApply }: { onApply: (filter: AuditFilter) => void }) {
+  const { t } = useTranslation();
+  const actors = useLoad(() => api.call('audit.actors', {}), []);
+  const areas = useLoad(() => api.call('audit.areas', {}), []);
+  const form = useForm({
+    mode: 'uncontrolled',
+    initialValues: empty,
+    validate: (v) => ({ to: v.from && v.to && v.to < v.from ? t('errors.contract.date_range') : null }),
+  });
+
+  const submit = form.onSubmit((v) => {
+    onApply({
+      userId: v.userId ?? undefined,
+      area: v.area ?? undefined,
+      from: v.from ?? undefined,
+      to: v.to ?? undefined,
+      action: v.action.trim() || undefined,
+    });
+  });
+
+  function clear() {
+    form.reset();
+    onApply({});
+  }
+
+  const actionOptions = knownActions();
+  return (
+    <form onSubmit={submit} noValidate>
+      <Group align="flex-start" gap="sm" wrap="wrap">
+        <Select
+          label={t('audit.filters.actor')}
+          placeholder={t('audit.filters.anyone')}
+          data={(actors.data ?? []).map((a) => ({ value: a.id, label: a.name }))}
+          searchable
+          clearable
+          w={170}
+          autoFocus
+          key={form.key('userId')}
+          {...form.getInputProps('userId')}
+        />
+        <Select
+          label={t('audit.filters.area')}
+          placeholder={t('audit.filters.anyArea')}
+          data={(areas.data ?? []).map((a) => ({ value: a, label: areaLabel(t, a) }))}
+          clearable
+          w={150}
+          key={form.key('area')}
+          {...form.getInputProps('area')}
+        />
+        <DateInput label={t('audit.filters.from')} valueFormat="YYYY-MM-DD" dateParser={parseTypedDate} placeholder={t('common.datePlaceholder')} clearable w={150} key={form.key('from')} {...form.getInputProps('from')} />
+        <DateInput label={t('audit.filters.to')} valueFormat="YYYY-MM-DD" dateParser={parseTypedDate} placeholder={t('common.datePlaceholder')} clearable w={150} key={form.key('to')} {...form.getInputProps('to')} />
+        <Autocomplete
+          label={t('audit.filters.action')}
+          placeholder={t('audit.filters.actionPlaceholder')}
+          data={actionOptions}
+          // Suggestions show the action's name and match on it as well as on the code.
+          filter={({ options, search }) => {
+            const q = search.trim().toLowerCase();
+            return options.filter((o) => 'value' in o && (o.value.toLowerCase().includes(q) || actionLabel(t, o.value).toLowerCase().includes(q)));
+          }}
+          renderOption={({ option }) => (
+            <Group gap="xs" wrap="nowrap">
+              <Text size="sm">{actionLabel(t, option.value)}</Text>
+              <Text size="xs" c="dimmed">
+                {option.value}
+              </Text>
+            </Group>
+          )}
+          w={220}
+          key={form.key('action')}
+          {...form.getInputProps('action')}
+        />
+        <Group gap="xs" mt={25}>
+          <Button type="submit" leftSection={<IconSearch size={16} />}>
+            {t('audit.filters.apply')}
+          </Button>
+          <Button variant="default" leftSection={<IconX size={16} />} onClick={clear}>
+            {t('audit.filters.clear')}
+          </Button>
+        </Group>
+      </Group>
+    </form>
+  );
+}

@@ -1,0 +1,41 @@
+import { List, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { useSignedIn } from '../../app/session-context';
+import { ConfirmModal } from '../../components/ConfirmModal';
+
+/**
+ * The last question before a restore, saying what will happen: the current data is saved first, the
+ * backup replaces it, and everyone is signed out. Afterwards this window goes to the sign-in screen.
+ */
+export function RestoreConfirmModal({ path, onClose }: { path: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { signOut } = useSignedIn();
+
+  async function restore() {
+    const { savedCurrentAs } = await api.call('backups.restore', { path });
+    const message = t('backups.restore.done', { path: savedCurrentAs });
+    notifications.show({ color: 'green', title: t('backups.restore.doneTitle'), message, autoClose: false });
+    await signOut({ call: false, reason: message });
+  }
+
+  return (
+    <ConfirmModal opened title={t('backups.restore.confirmTitle')} confirmLabel={t('backups.restore.confirm')} danger onClose={onClose} onConfirm={restore}>
+      <Stack gap="sm">
+        <Text size="sm">{t('backups.restore.from')}</Text>
+        <Text size="sm" className="linli-mono">
+          {path}
+        </Text>
+        <List size="sm" spacing={4}>
+          <List.Item>{t('backups.restore.stepSave')}</List.Item>
+          <List.Item>{t('backups.restore.stepReplace')}</List.Item>
+          <List.Item>{t('backups.restore.stepSignOut')}</List.Item>
+        </List>
+        <Text size="sm" fw={600}>
+          {t('backups.restore.question')}
+        </Text>
+      </Stack>
+    </ConfirmModal>
+  );
+}

@@ -1,0 +1,25 @@
+import type { TFunction } from 'i18next';
+import i18n from 'i18next';
+import type { BackupRecord } from '@shared/contract/backups';
+
+export function kindLabel(t: TFunction, kind: BackupRecord['kind']): string {
+  switch (kind) {
+    case 'startup':
+      return t('backups.kind.startup');
+    case 'daily':
+      return t('backups.kind.daily');
+    case 'manual':
+      return t('backups.kind.manual');
+    case 'pre_restore':
+      return t('backups.kind.pre_restore');
+    case 'pre_migration':
+      return t('backups.kind.pre_migration');
+    default:
+      return kind;
+  }
+}
+
+/** Row counts are per table; known tables have names, a new area's tables show as they are. */
+export function tableLabel(t: TFunction, table: string): string {
+  return i18n.exists(`backups.tables.${table}`) ? t(`backups.tables.${table}`) : table;
+}

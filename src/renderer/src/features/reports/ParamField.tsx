@@ -1,0 +1,45 @@
+import { Checkbox, Select, TextInput } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { useTranslation } from 'react-i18next';
+import type { ReportParamField } from '@shared/contract/reports';
+import type { InputProps } from '../../components/form/use-form';
+import { parseTypedDate } from '../../components/dates';
+import { optionLabel, paramLabel } from './labels';
+
+/** One report parameter, drawn from its declared type. Dates accept typing (2026-03-01, 20260301). */
+export function ParamField({ field, inputProps, autoFocus }: { field: ReportParamField; inputProps: InputProps; autoFocus?: boolean }) {
+  const { t } = useTranslation();
+  const label = paramLabel(t, field.name);
+  const common = { label, withAsterisk: field.required, autoFocus, error: inputProps.error };
+  switch (field.type) {
+    case 'date':
+      return (
+        <DateInput
+          {...common}
+          valueFormat="YYYY-MM-DD"
+          dateParser={parseTypedDate}
+          placeholder={t('common.datePlaceholder')}
+          clearable={!field.required}
+          defaultValue={(inputProps.defaultValue as string | null) ?? null}
+          onChange={inputProps.onChange}
+          w={180}
+        />
+      );
+    case 'select':
+      return (
+        <Select
+          {...common}
+          data={(field.options ?? []).map((o) => ({ value: o.value, label: optionLabel(t, o.label) }))}
+          clearable={!field.required}
+          searchable
+          defaultValue={(inputProps.defaultValue as string | null) ?? null}
+          onChange={inputProps.onChange}
+          w={240}
+        />
+      );
+    case 'boolean':
+      return <Checkbox label={label} autoFocus={autoFocus} error={inputProps.error} defaultChecked={Boolean(inputProps.defaultValue)} onChange={inputProps.onChange} mt="lg" />;
+    case 'text':
+      return <TextInput {...common} defaultValue={(inputProps.defaultValue as string) ?? ''} onChange={inputProps.onChange} w={240} />;
+  }
+}

@@ -1,0 +1,109 @@
+import { useState } from 'react';
+import { Button, Card, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { IconFileExport } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { ReportFormatName, ReportInfo, ReportParamField } from '@shared/contract/reports';
+import { useForm, type FormErrors } from '../../components/form/use-form';
+import { applyServerErrors } from '../../components/form/server-errors';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { monthRange } from '../../components/dates';
+import { JobStatus } from './JobStatus';
+import { ParamField } from './ParamField';
+import { formatLabel, reportName } from './labels';
+import { areaLabel } from '../../i18n/labels';
+import { useReportJob } from './use-report-job';
+
+interface Values {
+  format: ReportFormatName;
+  params: Record<string, unknown>;
+}
+
+/** The form for one report, generated from its declared parameters; mounted per report. */
+export function ReportForm({ report }: { report: ReportInfo }) {
+  const { t, i18n } = useTranslation();
+  const job = useReportJob();
+  const [error, setError] = useState<unknown>(null);
+  const form = useForm<Values>({
+    mode: 'uncontrolled',
+    initialValues: { format: report.formats[0], params: defaults(report.params) },
+    validate: (v) => validate(t, report.params, v.params),
+  });
+
+  const submit = form.onSubmit(async (v) => {
+    setError(null);
+    try {
+      // Reports come out in the language of the screen that asked for them.
+      await job.start(report.name, v.format, { ...v.params, locale: i18n.language });
+    } catch (err) {
+      if (!applyServerErrors(t, form, err, Object.fromEntries(report.params.map((p) => [p.name, `params.${p.name}`])))) setError(err);
+    }
+  });
+
+  return (
+    <Card withBorder padding="lg">
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <div>
+            <Title order={3} fz="h4">
+              {reportName(t, report.name)}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {t('reports.area', { area: areaLabel(t, report.area) })}
+            </Text>
+          </div>
+          {report.params.length > 0 && (
+            <Group align="flex-start" gap="md">
+              {report.params.map((field, i) => (
+                <ParamField key={form.key(`params.${field.name}`)} field={field} inputProps={form.getInputProps(`params.${field.name}`)} autoFocus={i === 0} />
+              ))}
+            </Group>
+          )}
+          <Stack gap={4}>
+            <Text size="sm" fw={500} id="report-format-label">
+              {t('reports.format')}
+            </Text>
+            <SegmentedControl
+              aria-labelledby="report-format-label"
+              data={report.formats.map((f) => ({ value: f, label: formatLabel(t, f) }))}
+              defaultValue={report.formats[0]}
+              onChange={(value) => form.setFieldValue('format', value)}
+              w="fit-content"
+              key={form.key('format')}
+            />
+          </Stack>
+          <ErrorAlert error={error} />
+          <Group>
+            <Button type="submit" leftSection={<IconFileExport size={16} />} loading={job.state.kind === 'starting'} disabled={job.busy}>
+              {t('reports.generate')}
+            </Button>
+          </Group>
+          <JobStatus state={job.state} onCancel={() => void job.cancel()} />
+        </Stack>
+      </form>
+    </Card>
+  );
+}
+
+function defaults(fields: ReportParamField[]): Record<string, unknown> {
+  const month = monthRange();
+  const out: Record<string, unknown> = {};
+  for (const f of fields) {
+    if (f.type === 'date') out[f.name] = /^(from|start)/i.test(f.name) ? month.from : /^(to|end)/i.test(f.name) ? month.to : null;
+    else if (f.type === 'boolean') out[f.name] = false;
+    else if (f.type === 'select') out[f.name] = f.required ? (f.options?.[0]?.value ?? null) : null;
+    else out[f.name] = '';
+  }
+  return out;
+}
+
+function validate(t: (key: string) => string, fields: ReportParamField[], params: Record<string, unknown>): FormErrors {
+  const errors: FormErrors = {};
+  for (const f of fields) {
+    const v = params[f.name];
+    if (f.required && (v === null || v === undefined || v === '')) errors[`params.${f.name}`] = t('errors.contract.required');
+  }
+  const from = params.from;
+  const to = params.to;
+  if (typeof from === 'string' && typeof to === 'string' && to < from) errors['params.to'] = t('errors.contract.date_range');
+  return errors;
+}

@@ -1,0 +1,29 @@
+import type { TFunction } from 'i18next';
+import i18n from 'i18next';
+import type { ReportFormatName } from '@shared/contract/reports';
+
+export function reportName(t: TFunction, name: string): string {
+  return i18n.exists(`reportNames.${name}`) ? t(`reportNames.${name}`) : name;
+}
+
+export function paramLabel(t: TFunction, name: string): string {
+  return i18n.exists(`reports.params.${name}`) ? t(`reports.params.${name}`) : name;
+}
+
+/** An option's label may be a locale key (`roles.clerk`) or already plain text. */
+export function optionLabel(t: TFunction, label: string): string {
+  return i18n.exists(label) ? t(label) : label;
+}
+
+export function formatLabel(t: TFunction, format: ReportFormatName): string {
+  switch (format) {
+    case 'pdf':
+      return t('reports.formats.pdf');
+    case 'docx':
+      return t('reports.formats.docx');
+    case 'xlsx':
+      return t('reports.formats.xlsx');
+    case 'csv':
+      return t('reports.formats.csv');
+  }
+}
