@@ -5,6 +5,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Core } from '../core/app';
 import { AppError, ErrorCodes } from '../../shared/errors';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { contentType, isFile, resolveStatic } from './static-files';
 
 export interface ServeOptions {
@@ -26,7 +27,7 @@ export interface RunningServer {
 
 const COOKIE = 'linli_token';
 // The same policy as the Electron window: nothing but the app's own origin.
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+const CSP = CONTENT_SECURITY_POLICY;
 
 /**
  * `linli serve`: the same core behind HTTP on 127.0.0.1 only. Every request needs the start-up token,

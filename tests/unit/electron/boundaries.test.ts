@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import { builtinModules } from 'node:module';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// Process boundaries, checked on the source (STYLE.md §11): core and shared run in every host, so they
+// never touch Electron; the renderer is a web page, so it gets neither Node nor main-process code.
+
+const root = path.resolve(__dirname, '../../..');
+
+function sourceFiles(dir: string): string[] {
+  const abs = path.join(root, dir);
+  if (!fs.existsSync(abs)) return [];
+  return (fs.readdirSync(abs, { recursive: true, withFileTypes: true }) as fs.Dirent[])
+    .filter((d) => d.isFile() && /\.(ts|tsx|mts|cts|js|mjs|cjs|jsx)$/.test(d.name) && !d.name.endsWith('.d.ts'))
+    .map((d) => path.join(d.parentPath, d.name));
+}
+
+interface ImportLine {
+  specifier: string;
+  typeOnly: boolean;
+  line: number;
+}
+
+/** Every module a file loads: static imports and re-exports (also across lines), require() and import(). */
+export function importsOf(source: string): ImportLine[] {
+  const out: ImportLine[] = [];
+  const lineAt = (index: number) => source.slice(0, index).split('\n').length;
+  const stat = /(^|[\n;])\s*(import|export)\s+(type\s+)?([^'";]*?\sfrom\s*)?['"]([^'"]+)['"]/g;
+  for (const m of source.matchAll(stat)) {
+    // `export const x = '…'` is not a module load: a re-export has `from`, a side-effect import has nothing between.
+    if (m[2] === 'export' && !m[4]) continue;
+    out.push({ specifier: m[5], typeOnly: !!m[3], line: lineAt(m.index + m[0].search(/import|export/)) });
+  }
+  for (const m of source.matchAll(/\b(?:require|import)\s*\(\s*['"]([^'"]+)['"]\s*\)/g)) out.push({ specifier: m[1], typeOnly: false, line: lineAt(m.index) });
+  return out;
+}
+
+const isElectron = (s: string) => s === 'electron' || s.startsWith('electron/');
+const nodeBuiltins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+const isNode = (s: string) => s.startsWith('node:') || nodeBuiltins.has(s) || nodeBuiltins.has(s.split('/')[0]);
+
+function offenders(dirs: string[], bad: (spec: string, file: string, imp: ImportLine) => boolean): string[] {
+  const found: string[] = [];
+  for (const dir of dirs) {
+    for (const file of sourceFiles(dir)) {
+      for (const imp of importsOf(fs.readFileSync(file, 'utf8'))) {
+        if (bad(imp.specifier, file, imp)) found.push(`${path.relative(root, file)}:${imp.line} imports '${imp.specifier}'`);
+      }
+    }
+  }
+  return found;
+}
+
+describe('process boundaries', () => {
+  it('the scanner sees the import forms used in this code base', () => {
+    const src = `import a from 'a';\nimport type { B } from "b";\nimport {\n  c,\n} from 'c';\nimport 'd.css';\nexport { e } from './e';\nexport const f = 'not-a-module';\nconst g = require('g');\nawait import('h');\n`;
+    expect(importsOf(src).map((i) => `${i.specifier}${i.typeOnly ? ':type' : ''}@${i.line}`)).toEqual(['a@1', 'b:type@2', 'c@3', 'd.css@6', './e@7', 'g@9', 'h@10']);
+  });
+
+  it('core, shared and the renderer never import electron', () => {
+    expect(sourceFiles('src/main/core').length).toBeGreaterThan(10);
+    expect(sourceFiles('src/shared').length).toBeGreaterThan(5);
+    expect(offenders(['src/main/core', 'src/shared', 'src/renderer'], (s) => isElectron(s))).toEqual([]);
+  });
+
+  it('the renderer imports no Node module and nothing from src/main', () => {
+    expect(sourceFiles('src/renderer').length).toBeGreaterThan(0);
+    expect(
+      offenders(['src/renderer'], (s, file) => {
+        if (isNode(s)) return true;
+        if (s === '@core' || s.startsWith('@core/')) return true;
+        if (s.startsWith('.')) {
+          const target = path.resolve(path.dirname(file), s);
+          return target === path.join(root, 'src/main') || target.startsWith(path.join(root, 'src/main') + path.sep) || target.startsWith(path.join(root, 'src/preload'));
+        }
+        return s.startsWith('src/main');
+      }),
+    ).toEqual([]);
+  });
+
+  it('the Electron modules that tests load use electron for types only', () => {
+    const pure = ['security.ts', 'app-files.ts', 'host-ipc.ts', 'host-channels.ts', 'ipc-binding.ts', 'startup.ts', 'print-options.ts', 'strings.ts'];
+    const found: string[] = [];
+    for (const name of pure) {
+      const file = path.join(root, 'src/main/electron', name);
+      for (const imp of importsOf(fs.readFileSync(file, 'utf8'))) if (isElectron(imp.specifier) && !imp.typeOnly) found.push(`${name}:${imp.line}`);
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('the window loads the CommonJS preload that the build emits', () => {
+    expect(fs.readFileSync(path.join(root, 'src/main/electron/index.ts'), 'utf8')).toContain("'../preload/index.cjs'");
+    expect(fs.readFileSync(path.join(root, 'electron.vite.config.ts'), 'utf8')).toMatch(/format:\s*'cjs'/);
+  });
+
+  const builtPreload = path.join(root, 'out/preload/index.cjs');
+  it.skipIf(!fs.existsSync(builtPreload))('the built preload is CommonJS: no top-level import, electron through require', () => {
+    const code = fs.readFileSync(builtPreload, 'utf8');
+    expect(code).not.toMatch(/^\s*import[\s{*'"]/m);
+    expect(code).not.toMatch(/^\s*export\s/m);
+    expect(code).not.toContain('import.meta');
+    expect(code).toContain('require("electron")');
+    expect(code).toContain('exposeInMainWorld("linli"');
+  });
+});
