@@ -8,7 +8,6 @@ import { LoginThrottle } from './auth/throttle';
 import { EventBus } from './events';
 import { JobRunner } from './jobs/jobs';
 import type { PdfRenderer } from './reports/model';
-import { createChromiumPdfRenderer } from './reports/formats/pdf-chromium';
 import { dispatch, type Call } from './dispatch';
 import { restoreBackup } from './backup/restore';
 import { startBackupSchedule } from './backup/schedule';
@@ -30,7 +29,8 @@ export interface CoreOptions {
 export interface Core {
   services: CoreServices;
   call(call: Call): Promise<Result<unknown>>;
-  startBackupSchedule(): () => void;
+  /** Starts automatic backups; the returned stop waits for a backup under way. */
+  startBackupSchedule(): () => Promise<void>;
   close(): Promise<void>;
 }
 
@@ -44,7 +44,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const now = opts.now ?? (() => new Date());
   let opened: OpenedDatabase = await openDatabase(databasePath, { backupFolder, now });
   const events = new EventBus();
-  const pdf = opts.pdf ?? createChromiumPdfRenderer();
+  const pdf = opts.pdf ?? lazyChromiumPdf();
   const keyFile = opts.fieldKey ? null : keyFileFor(databasePath);
   const secrets = createFieldCipher(opts.fieldKey ?? loadOrCreateKey(keyFile!));
 
@@ -72,14 +72,35 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     },
   };
 
+  const schedules: (() => Promise<void>)[] = [];
   return {
     services,
     call: (c) => dispatch(services, c),
-    startBackupSchedule: () => startBackupSchedule(() => services),
+    startBackupSchedule() {
+      const stop = startBackupSchedule(() => services);
+      schedules.push(stop);
+      return stop;
+    },
     async close() {
+      await Promise.all(schedules.map((stop) => stop()));
       services.jobs.dispose();
       await opened.db.destroy();
       await pdf.close();
+    },
+  };
+}
+
+/**
+ * Headless Chromium through playwright-core, loaded only when a PDF is first printed: the Electron app
+ * prints with its own printToPDF and never needs it.
+ */
+function lazyChromiumPdf(): PdfRenderer {
+  let renderer: Promise<PdfRenderer> | null = null;
+  const get = () => (renderer ??= import('./reports/formats/pdf-chromium').then((m) => m.createChromiumPdfRenderer()));
+  return {
+    renderPdf: async (page) => (await get()).renderPdf(page),
+    close: async () => {
+      if (renderer) await (await renderer).close();
     },
   };
 }

@@ -46,7 +46,7 @@ free port; --json prints {"url","port","token"} instead.`,
     ctx.note(ctx.text.serveDetails(ctx.dbPath, core.services.paths.backupFolder));
 
     await untilStopped(ctx.io.signal);
-    stopBackups();
+    await stopBackups();
     await server.close();
     await core.close();
     ctx.note(ctx.text.stopped);

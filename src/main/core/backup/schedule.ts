@@ -6,12 +6,18 @@ const system = { id: null, name: 'Linli' };
 
 /**
  * Automatic backups for a host that keeps running (the app, `linli serve`): one at start-up, then one
- * whenever the newest verified automatic backup is a day old. Returns a function that stops it.
+ * whenever the newest verified automatic backup is a day old. Returns a function that stops it and resolves
+ * once a backup already under way has finished, so the file is never closed beneath it.
  */
-export function startBackupSchedule(core: () => CoreServices, checkEveryMs = HOUR): () => void {
+export function startBackupSchedule(core: () => CoreServices, checkEveryMs = HOUR): () => Promise<void> {
   let busy = false;
-  const tick = async (kind: 'startup' | 'daily') => {
-    if (busy) return;
+  let current: Promise<void> = Promise.resolve();
+  let stopped = false;
+  const tick = (kind: 'startup' | 'daily') => {
+    if (busy || stopped) return;
+    current = run(kind);
+  };
+  const run = async (kind: 'startup' | 'daily') => {
     busy = true;
     try {
       const c = core();
@@ -29,8 +35,12 @@ export function startBackupSchedule(core: () => CoreServices, checkEveryMs = HOU
       busy = false;
     }
   };
-  void tick('startup');
-  const timer = setInterval(() => void tick('daily'), checkEveryMs);
+  tick('startup');
+  const timer = setInterval(() => tick('daily'), checkEveryMs);
   timer.unref();
-  return () => clearInterval(timer);
+  return () => {
+    stopped = true;
+    clearInterval(timer);
+    return current;
+  };
 }
