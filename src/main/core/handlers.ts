@@ -6,6 +6,7 @@ import { communityHandlers } from './features/community/handlers';
 import { auditHandlers } from './audit/handlers';
 import { backupsHandlers } from './backup/handlers';
 import { reportsHandlers } from './reports/handlers';
+import { residentsHandlers } from './features/residents/handlers';
 
 /** Every method's handler; the type makes a method without a handler a compile error. */
 export const handlers: HandlerMap<MethodName> = {
@@ -15,4 +16,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...auditHandlers,
   ...backupsHandlers,
   ...reportsHandlers,
+  ...residentsHandlers,
 };

@@ -4,6 +4,7 @@ import { community } from './community';
 import { audit } from './audit';
 import { backups } from './backups';
 import { reports } from './reports';
+import { places } from './residents/places';
 import type { InputOf, OutputOf } from './define';
 
 /**
@@ -17,6 +18,8 @@ export const contract = {
   ...audit,
   ...backups,
   ...reports,
+  // The residents area: its imports are bound by their own engineer when their handlers exist.
+  ...places,
 };
 
 export type Contract = typeof contract;

@@ -1,0 +1,49 @@
+import { AppError, ErrorCodes } from '../../../../shared/errors';
+
+/** A keyset position: the last row's sort key and id. Opaque to the renderer (base64url JSON). */
+export interface Keyset {
+  k: string | null;
+  i: string;
+}
+
+export function encodeCursor(sort: string, key: Keyset): string {
+  return Buffer.from(JSON.stringify({ s: sort, k: key.k, i: key.i }), 'utf8').toString('base64url');
+}
+
+/** Reads a cursor made for the same sort; anything else is refused rather than silently restarting. */
+export function decodeCursor(raw: string | null, sort: string): Keyset | null {
+  if (raw === null) return null;
+  try {
+    const v = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as { s?: unknown; k?: unknown; i?: unknown };
+    if (v.s === sort && typeof v.i === 'string' && (v.k === null || typeof v.k === 'string')) return { k: v.k, i: v.i };
+  } catch {
+    // fall through
+  }
+  throw new AppError(ErrorCodes.invalidInput, 'The page cursor is not valid', { fields: { cursor: 'residents.bad_cursor' } });
+}
+
+/** SQLite's BINARY collation compares UTF-8 bytes; JavaScript's < compares UTF-16 units. Use this one. */
+export function compareText(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}
+
+/** (key, id) order with NULL keys first, as SQLite sorts them ascending. */
+export function compareKeyset(a: Keyset, b: Keyset): number {
+  if (a.k !== b.k) {
+    if (a.k === null) return -1;
+    if (b.k === null) return 1;
+    const c = compareText(a.k, b.k);
+    if (c !== 0) return c;
+  }
+  return compareText(a.i, b.i);
+}
+
+/** The upper bound of a prefix range: `col >= p AND col < p || MAX`. */
+export const PREFIX_END = '\u{10FFFF}';
+
+/** Splits a long id list for `IN (…)`, below SQLite's variable limit. */
+export function chunks<T>(items: readonly T[], size = 500): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
