@@ -3,6 +3,7 @@ import { IconDeviceDesktop } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useSignedIn } from '../session-context';
 import { UserMenu } from './UserMenu';
+import { headerItems } from '../routes';
 
 export function Header({ navOpened, onToggleNav }: { navOpened: boolean; onToggleNav: () => void }) {
   const { t } = useTranslation();
@@ -21,6 +22,9 @@ export function Header({ navOpened, onToggleNav }: { navOpened: boolean; onToggl
         )}
       </Group>
       <Group gap="lg" wrap="nowrap">
+        {headerItems.map((Item, i) => (
+          <Item key={i} />
+        ))}
         <Tooltip label={t('shell.workstation')}>
           <Group gap={6} wrap="nowrap" visibleFrom="sm" aria-label={t('app.workstation', { name: session.workstation })}>
             <IconDeviceDesktop size={16} aria-hidden />

@@ -1,0 +1,26 @@
+import { Anchor, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { ResidentDetail } from '@shared/contract/residents';
+import { householdHref } from '../common/hrefs';
+
+/** 户: which household, the head, and this person's relation to the head; links to the household page. */
+export function HouseholdCard({ r }: { r: ResidentDetail }) {
+  const { t } = useTranslation();
+  if (!r.household) {
+    return (
+      <Text size="sm" c="dimmed">
+        {t('residents.detail.noHousehold')}
+      </Text>
+    );
+  }
+  const h = r.household;
+  return (
+    <Stack gap={4}>
+      <Anchor href={householdHref(h.id)} fw={600}>
+        {t('residents.detail.householdNumber', { number: h.number })}
+      </Anchor>
+      <Text size="sm">{t('residents.detail.householdHead', { name: h.headName ?? t('residents.household.noHead') })}</Text>
+      <Text size="sm">{t('residents.detail.relation', { relation: h.relationToHead || t('residents.common.unknown') })}</Text>
+    </Stack>
+  );
+}

@@ -1,0 +1,63 @@
+import type { TFunction } from 'i18next';
+import { fieldLabel } from '../common/field-labels';
+import { genderLabel } from '../common/terms';
+import type { ResidentEvent } from '@shared/contract/residents';
+
+export interface Change {
+  field: string;
+  from: unknown;
+  to: unknown;
+}
+
+/**
+ * History records name the stored columns (`birth_date`, `id_masked`); the form names fields (`birthDate`,
+ * `idNumber`). Both read the same to people.
+ */
+export function fieldKey(field: string): string {
+  const aliases: Record<string, string> = { id_masked: 'idNumber', idMasked: 'idNumber', phone_masked: 'phone', phoneMasked: 'phone', household_id: 'household', house_id: 'house' };
+  return aliases[field] ?? field.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+/** The name of a changed field in the user's language; unknown fields keep their key rather than vanish. */
+export function fieldName(t: TFunction, field: string): string {
+  return fieldLabel(t, fieldKey(field)) ?? field;
+}
+
+/** Links (household, house) are stored as ids, which mean nothing to a reader: say only that they changed. */
+function isReference(field: string): boolean {
+  return /(_id|Id)$/.test(field);
+}
+
+/** A changed value as people read it: booleans and genders in words, empty as 空, lists joined. */
+export function valueText(t: TFunction, field: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return t('residents.timeline.empty');
+  if (isReference(field) && typeof value === 'string') return t('residents.timeline.linked');
+  if (field === 'gender' && (value === 'male' || value === 'female')) return genderLabel(t, value);
+  if (typeof value === 'boolean') return value ? t('residents.common.yes') : t('residents.common.no');
+  if (Array.isArray(value)) return value.map((v) => valueText(t, field, v)).join(t('common.listSeparator'));
+  if (typeof value === 'object') {
+    const named = value as { name?: unknown; label?: unknown; number?: unknown };
+    return String(named.name ?? named.label ?? named.number ?? JSON.stringify(value));
+  }
+  return String(value);
+}
+
+export function changesOf(event: ResidentEvent): Change[] {
+  const changes = (event.detail as { changes?: unknown }).changes;
+  return Array.isArray(changes) ? (changes as Change[]).filter((c) => c && typeof c.field === 'string') : [];
+}
+
+/**
+ * The detail of an event other than field changes, as "label: value" lines. The shape of `detail` is
+ * per kind and may grow; keys this screen knows get words, the rest are shown plainly.
+ */
+export function detailLines(t: TFunction, event: ResidentEvent): string[] {
+  const lines: string[] = [];
+  for (const [key, value] of Object.entries(event.detail ?? {})) {
+    if (key === 'changes' || value === null || value === undefined || value === '') continue;
+    if (typeof value === 'object' && !Array.isArray(value)) continue;
+    const label = fieldName(t, key);
+    lines.push(t('common.labelColon', { label }) + valueText(t, key, value));
+  }
+  return lines;
+}

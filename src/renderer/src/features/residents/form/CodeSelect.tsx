@@ -1,0 +1,12 @@
+import { Select, type SelectProps } from '@mantine/core';
+import { codeOptions, type CodeLists } from '../common/use-catalog';
+
+/**
+ * A coded-list field (民族, 文化程度 …). A stored value that is no longer in the list (an old import, a
+ * renamed entry) stays selectable, so opening and saving a record never silently blanks it.
+ */
+export function CodeSelect({ lists, list, current, ...props }: Omit<SelectProps, 'data'> & { lists: CodeLists | null; list: string; current: string }) {
+  const options = codeOptions(lists, list);
+  const data = current && !options.includes(current) ? [current, ...options] : options;
+  return <Select data={data} searchable clearable comboboxProps={{ withinPortal: true }} {...props} />;
+}

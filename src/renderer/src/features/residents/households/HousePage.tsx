@@ -1,0 +1,110 @@
+import { useState } from 'react';
+import { Anchor, Badge, Button, Card, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { IconBuilding, IconPencil, IconUserPlus } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../../api/client';
+import { useSignedIn } from '../../../app/session-context';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { useLoad } from '../../../components/use-load';
+import { Facts } from '../common/Facts';
+import { houseUseColour, houseUseLabel, isRented } from '../common/terms';
+import { buildingHref, householdHref, newResidentHref } from '../common/hrefs';
+import { HouseEditModal } from './HouseEditModal';
+
+/** 房屋: one room of the 楼盘表 — its use, owner or landlord, and the households registered there. */
+export function HousePage({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const { can } = useSignedIn();
+  const [editing, setEditing] = useState(false);
+  const { data, error, loading, reload } = useLoad(() => api.call('residents.getHouse', { id }), [id]);
+
+  if (loading && !data) return <Loader size="sm" aria-label={t('common.loading')} />;
+  if (!data) return <ErrorAlert error={error} />;
+  const rented = isRented(data.use);
+
+  return (
+    <Stack gap="md" maw={1100}>
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={4}>
+          <Group gap="sm">
+            <Title order={2} fz="h3">
+              {data.address}
+            </Title>
+            <Badge color={houseUseColour[data.use]} variant="light" size="lg">
+              {houseUseLabel(t, data.use)}
+            </Badge>
+          </Group>
+          <Anchor href={buildingHref(data.buildingId)} size="sm">
+            <Group gap={4}>
+              <IconBuilding size={14} />
+              {t('residents.house.openBuilding')}
+            </Group>
+          </Anchor>
+        </Stack>
+        <Group gap="xs">
+          {can('residents.places') && (
+            <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => setEditing(true)}>
+              {t('residents.house.edit')}
+            </Button>
+          )}
+          {can('residents.write') && (
+            <Button component="a" href={newResidentHref()} leftSection={<IconUserPlus size={16} />}>
+              {t('residents.list.add')}
+            </Button>
+          )}
+        </Group>
+      </Group>
+      <Card withBorder padding="md">
+        <Facts
+          facts={[
+            { label: t('residents.house.floor'), value: String(data.floor) },
+            { label: t('residents.house.owner'), value: data.ownerName },
+            ...(rented
+              ? [
+                  { label: t('residents.house.landlord'), value: data.landlordName },
+                  { label: t('residents.house.lease'), value: data.leaseStart || data.leaseEnd ? `${data.leaseStart ?? '?'} ~ ${data.leaseEnd ?? '?'}` : '' },
+                  { label: t('residents.house.rentalNo'), value: data.rentalRegistrationNo },
+                ]
+              : []),
+          ]}
+        />
+      </Card>
+      <Card withBorder padding="md">
+        <Title order={3} fz="h5" mb="sm">
+          {t('residents.house.households')}
+        </Title>
+        {data.households.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('residents.house.noHouseholds')}
+          </Text>
+        ) : (
+          <Table fz="sm" verticalSpacing={6} aria-label={t('residents.house.households')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('residents.household.number')}</Table.Th>
+                <Table.Th>{t('residents.household.head')}</Table.Th>
+                <Table.Th>{t('residents.household.memberCount')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {data.households.map((h) => (
+                <Table.Tr key={h.id}>
+                  <Table.Td>
+                    <Anchor href={householdHref(h.id)} size="sm" fw={600}>
+                      {h.number}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{h.headName ?? '—'}</Table.Td>
+                  <Table.Td className="linli-num" style={{ textAlign: 'left' }}>
+                    {t('residents.household.members', { count: h.members })}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Card>
+      {editing && <HouseEditModal house={data} onClose={() => setEditing(false)} onSaved={() => void reload()} />}
+    </Stack>
+  );
+}

@@ -1,0 +1,40 @@
+import { useState } from 'react';
+import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useForm } from '../../../components/form/use-form';
+import { applyServerErrors } from '../../../components/form/server-errors';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+
+/** One name to give or change (a compound); the save call is the caller's. */
+export function NameModal({ title, label, initial, onClose, onSave }: { title: string; label: string; initial: string; onClose: () => void; onSave: (name: string) => Promise<void> }) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<unknown>(null);
+  const form = useForm({ mode: 'uncontrolled', initialValues: { name: initial }, validate: (v) => ({ name: v.name.trim() ? null : t('errors.contract.required') }) });
+  const submit = form.onSubmit(async (v) => {
+    setError(null);
+    try {
+      await onSave(v.name.trim());
+      onClose();
+    } catch (err) {
+      if (!applyServerErrors(t, form, err)) setError(err);
+    }
+  });
+  return (
+    <Modal opened onClose={onClose} title={title} centered closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <TextInput label={label} withAsterisk data-autofocus maxLength={40} key={form.key('name')} {...form.getInputProps('name')} />
+          <ErrorAlert error={error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={form.submitting}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
