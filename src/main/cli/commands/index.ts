@@ -6,6 +6,7 @@ import { restoreCommand } from './restore';
 import { verifyCommand } from './verify';
 import { reportCommand } from './report';
 import { usersCommand } from './users';
+import { seedCommand } from './seed';
 
 /**
  * Every `linli` command, in the order `--help` lists them. A new command (bench, seed, residents) is one
@@ -19,6 +20,7 @@ export const commands: Command[] = [
   verifyCommand,
   reportCommand,
   usersCommand,
+  seedCommand,
 ];
 
 export function findCommand(name: string): Command | undefined {
