@@ -7,6 +7,7 @@ import { auditHandlers } from './audit/handlers';
 import { backupsHandlers } from './backup/handlers';
 import { reportsHandlers } from './reports/handlers';
 import { residentsHandlers } from './features/residents/handlers';
+import { importHandlers } from './features/residents/import/handlers';
 
 /** Every method's handler; the type makes a method without a handler a compile error. */
 export const handlers: HandlerMap<MethodName> = {
@@ -17,4 +18,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...backupsHandlers,
   ...reportsHandlers,
   ...residentsHandlers,
+  ...importHandlers,
 };

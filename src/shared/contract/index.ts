@@ -5,6 +5,7 @@ import { audit } from './audit';
 import { backups } from './backups';
 import { reports } from './reports';
 import { places } from './residents/places';
+import { imports } from './residents/imports';
 import type { InputOf, OutputOf } from './define';
 
 /**
@@ -20,6 +21,7 @@ export const contract = {
   ...reports,
   // The residents area: its imports are bound by their own engineer when their handlers exist.
   ...places,
+  ...imports,
 };
 
 export type Contract = typeof contract;

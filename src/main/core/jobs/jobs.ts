@@ -12,14 +12,26 @@ export interface JobControl {
   signal: AbortSignal;
 }
 
+/** A file a job hands over (a report, an export, an import's error report). */
+export interface JobFile {
+  fileName: string;
+  mimeType: string;
+  bytes: Uint8Array;
+}
+/** What a job ends with: a file, a summary of what it did (an import's counts), or both. */
+export interface JobOutcome {
+  file?: JobFile | null;
+  summary?: Record<string, number>;
+}
+
 export interface StoredFile extends ExportedFile {
   path: string;
   ownerToken: string;
 }
 
 /**
- * Long work (a report, an export) runs here, off the request: progress goes out as events, the result
- * is a file kept in a private folder until the host hands it to the user.
+ * Long work (a report, an export, an import) runs here, off the request: progress goes out as events, the
+ * result is a file kept in a private folder until the host hands it to the user, a summary, or both.
  */
 export class JobRunner {
   private readonly running = new Map<string, { controller: AbortController; ownerToken: string }>();
@@ -32,7 +44,7 @@ export class JobRunner {
     fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
   }
 
-  start(ownerToken: string, work: (job: JobControl) => Promise<{ fileName: string; mimeType: string; bytes: Uint8Array }>): string {
+  start(ownerToken: string, work: (job: JobControl) => Promise<JobFile | JobOutcome>): string {
     const jobId = newId();
     const controller = new AbortController();
     this.running.set(jobId, { controller, ownerToken });
@@ -47,9 +59,13 @@ export class JobRunner {
     setImmediate(() => {
       work(control)
         .then((out) => {
-          control.checkCancelled();
-          const file = this.store(ownerToken, out);
-          this.events.emit('job.done', { jobId, file: { fileId: file.fileId, fileName: file.fileName, mimeType: file.mimeType, bytes: file.bytes } }, ownerToken);
+          const outcome: JobOutcome = 'bytes' in out ? { file: out } : out;
+          // A file finished after a cancel is dropped. A job with a summary has made its change (an import
+          // that committed): a late cancel cannot undo it, so it is reported as done, with what it did.
+          if (!outcome.summary) control.checkCancelled();
+          const file = outcome.file ? this.store(ownerToken, outcome.file) : null;
+          const exported = file ? { fileId: file.fileId, fileName: file.fileName, mimeType: file.mimeType, bytes: file.bytes } : null;
+          this.events.emit('job.done', { jobId, file: exported, ...(outcome.summary ? { summary: outcome.summary } : {}) }, ownerToken);
         })
         .catch((err: unknown) => {
           const e = err instanceof AppError ? err : new AppError('jobs.failed', (err as Error)?.message ?? String(err));
@@ -65,7 +81,7 @@ export class JobRunner {
     if (job && job.ownerToken === ownerToken) job.controller.abort();
   }
 
-  private store(ownerToken: string, out: { fileName: string; mimeType: string; bytes: Uint8Array }): StoredFile {
+  private store(ownerToken: string, out: JobFile): StoredFile {
     const fileId = newId();
     const file = path.join(this.folder, fileId);
     fs.writeFileSync(file, out.bytes, { mode: 0o600 });

@@ -1,0 +1,147 @@
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { AppError } from '../../../../../shared/errors';
+import { SheetCollector } from './collect';
+import { readZipEntry, zipEntries, type ZipEntry } from './zip';
+import type { CellValue, HeaderTest, Sheet } from './sheet';
+
+interface MergeRange {
+  r1: number;
+  c1: number;
+  r2: number;
+  c2: number;
+  ref: string;
+}
+
+/**
+ * Reads an XLSX with exceljs' streaming reader (a 100,000-row sheet never sits in memory as a workbook,
+ * and parsing yields to the event loop between chunks). The sheet taken is the first whose first rows
+ * hold a recognised header; if none does, the first sheet with content, its first row as the header.
+ *
+ * Formulas give their cached result; a formula without one is kept as such (the row mapper reports it).
+ * Merged cells: a merge that touches the header row is refused (import.merged_header: a merged header
+ * hides which column is which); a merge in the data (a 户号 or address merged down a family's rows) is
+ * filled with its value, as "unmerge and fill" does in Excel.
+ */
+export async function readXlsx(buf: Buffer, isHeader: HeaderTest): Promise<Sheet> {
+  const entries = zipEntries(buf);
+  if (!entries || !entries.some((e) => e.name === 'xl/workbook.xml')) {
+    throw new AppError('import.not_spreadsheet', 'The ZIP file is not an Excel workbook');
+  }
+  const first = await readSheets(buf, entries, () => new SheetCollector(isHeader));
+  if (first.sheet) return first.sheet;
+  const withContent = first.firstWithContent;
+  if (withContent === null) throw new AppError('import.empty', 'The workbook has no rows');
+  const again = await readSheets(buf, entries, (id) => (id === withContent ? new SheetCollector(isHeader, true) : null));
+  if (!again.sheet) throw new AppError('import.empty', 'The workbook has no rows');
+  return again.sheet;
+}
+
+async function readSheets(buf: Buffer, entries: ZipEntry[], collectorFor: (sheetId: string) => SheetCollector | null): Promise<{ sheet: Sheet | null; firstWithContent: string | null }> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), {
+    sharedStrings: 'cache',
+    styles: 'cache', // number formats tell date cells from numbers
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
+  let firstWithContent: string | null = null;
+  for await (const ws of reader as AsyncIterable<ExcelJS.stream.xlsx.WorksheetReader & { id: string | number; name: string }>) {
+    const id = String(ws.id);
+    const collector = collectorFor(id);
+    if (!collector) continue;
+    let filler: MergeFiller | null = null;
+    for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
+      const cells = rowCells(row);
+      filler?.apply(row.number, cells);
+      if (!collector.push(row.number, cells)) break;
+      if (collector.state === 'reading' && !filler) {
+        const merges = await sheetMerges(buf, entries, id);
+        const hit = merges.find((m) => m.r1 <= collector.headerRow && collector.headerRow <= m.r2);
+        if (hit) throw new AppError('import.merged_header', `The header row has merged cells ${hit.ref}`, { params: { row: collector.headerRow, range: hit.ref } });
+        filler = new MergeFiller(merges.filter((m) => m.r1 > collector.headerRow));
+      }
+    }
+    if (collector.state === 'reading') {
+      collector.finish();
+      return { sheet: { format: 'xlsx', sheetName: ws.name ?? null, headerRow: collector.headerRow, headers: collector.headers, rows: collector.rows }, firstWithContent };
+    }
+    if (collector.sawContent) firstWithContent ??= id;
+  }
+  return { sheet: null, firstWithContent };
+}
+
+function rowCells(row: ExcelJS.Row): CellValue[] {
+  const values = row.values as unknown[];
+  const cells: CellValue[] = [];
+  for (let i = 1; i < values.length; i++) cells.push(convert(values[i]));
+  return cells;
+}
+
+/** exceljs' cell values → the few kinds the importer distinguishes. */
+function convert(v: unknown): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : { date: v.toISOString().slice(0, 10) };
+  if (typeof v !== 'object') return String(v);
+  const o = v as Record<string, unknown>;
+  if ('formula' in o || 'sharedFormula' in o) {
+    if (o.result === undefined || o.result === null) return { formula: String(o.formula ?? o.sharedFormula ?? '') };
+    const r = o.result;
+    if (typeof r === 'object' && r !== null && 'error' in r) return { error: String((r as { error: unknown }).error) };
+    return convert(r);
+  }
+  if (Array.isArray(o.richText)) return (o.richText as { text?: string }[]).map((p) => p.text ?? '').join('');
+  if ('error' in o) return { error: String(o.error) };
+  if ('text' in o) return convert(o.text);
+  return null;
+}
+
+async function sheetMerges(buf: Buffer, entries: ZipEntry[], sheetId: string): Promise<MergeRange[]> {
+  const entry = entries.find((e) => e.name === `xl/worksheets/sheet${sheetId}.xml`);
+  if (!entry) return [];
+  const xml = await readZipEntry(buf, entry);
+  // <mergeCells> follows <sheetData>: search from the end, natively.
+  const start = xml.lastIndexOf('<mergeCells');
+  if (start < 0) return [];
+  const part = xml.toString('utf8', start, xml.indexOf('</mergeCells>', start) + 13);
+  const out: MergeRange[] = [];
+  for (const m of part.matchAll(/<mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g)) {
+    out.push({ c1: columnIndex(m[1]), r1: Number(m[2]), c2: columnIndex(m[3]), r2: Number(m[4]), ref: `${m[1]}${m[2]}:${m[3]}${m[4]}` });
+  }
+  return out;
+}
+
+function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/**
+ * Fills merged data cells with their top-left value. Merges are taken in row order and dropped once
+ * passed, so a sheet with thousands of merged households costs little per row.
+ */
+class MergeFiller {
+  private readonly pending: MergeRange[];
+  private active: { m: MergeRange; value: CellValue }[] = [];
+
+  constructor(merges: MergeRange[]) {
+    this.pending = [...merges].sort((a, b) => b.r1 - a.r1); // popped from the end, lowest row first
+  }
+
+  apply(rowNumber: number, cells: CellValue[]): void {
+    while (this.pending.length && this.pending[this.pending.length - 1].r1 <= rowNumber) {
+      const m = this.pending.pop()!;
+      if (m.r2 >= rowNumber) this.active.push({ m, value: m.r1 === rowNumber ? (cells[m.c1] ?? null) : null });
+    }
+    if (!this.active.length) return;
+    this.active = this.active.filter((a) => a.m.r2 >= rowNumber);
+    for (const a of this.active) {
+      for (let c = a.m.c1; c <= a.m.c2; c++) {
+        while (cells.length <= c) cells.push(null);
+        cells[c] = a.value;
+      }
+    }
+  }
+}

@@ -1,0 +1,60 @@
+import { inflateRaw } from 'node:zlib';
+import { promisify } from 'node:util';
+
+const inflate = promisify(inflateRaw);
+
+/**
+ * Just enough of the ZIP format to look inside an XLSX before exceljs reads it: the entry names (is this
+ * a workbook at all?) and one entry's bytes (the sheet's merged cells, which exceljs' streaming reader
+ * skips). Inflating runs on libuv's thread pool, so a large sheet does not hold up the main process.
+ */
+export interface ZipEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  localHeaderOffset: number;
+}
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+
+export function zipEntries(buf: Buffer): ZipEntry[] | null {
+  // The end-of-central-directory record sits in the last 22 bytes plus a comment of up to 64 KiB.
+  const from = Math.max(0, buf.length - 22 - 0xffff);
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= from; i--) {
+    if (buf.readUInt32LE(i) === EOCD) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return null;
+  const count = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  const entries: ZipEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== CENTRAL) return null;
+    const nameLength = buf.readUInt16LE(p + 28);
+    const extraLength = buf.readUInt16LE(p + 30);
+    const commentLength = buf.readUInt16LE(p + 32);
+    entries.push({
+      name: buf.toString('utf8', p + 46, p + 46 + nameLength),
+      method: buf.readUInt16LE(p + 10),
+      compressedSize: buf.readUInt32LE(p + 20),
+      localHeaderOffset: buf.readUInt32LE(p + 42),
+    });
+    p += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+export async function readZipEntry(buf: Buffer, entry: ZipEntry): Promise<Buffer> {
+  const p = entry.localHeaderOffset;
+  if (buf.readUInt32LE(p) !== LOCAL) throw new Error(`Bad local header for ${entry.name}`);
+  const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
+  const data = buf.subarray(start, start + entry.compressedSize);
+  if (entry.method === 0) return Buffer.from(data);
+  if (entry.method === 8) return inflate(data);
+  throw new Error(`Unsupported compression ${entry.method} for ${entry.name}`);
+}
