@@ -6,6 +6,8 @@ import { backups } from './backups';
 import { reports } from './reports';
 import { places } from './residents/places';
 import { imports } from './residents/imports';
+import { people } from './residents/people';
+import { visits } from './residents/visits';
 import type { InputOf, OutputOf } from './define';
 
 /**
@@ -22,6 +24,8 @@ export const contract = {
   // The residents area: its imports are bound by their own engineer when their handlers exist.
   ...places,
   ...imports,
+  ...people,
+  ...visits,
 };
 
 export type Contract = typeof contract;

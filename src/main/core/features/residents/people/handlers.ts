@@ -1,0 +1,114 @@
+import { AppError } from '../../../../../shared/errors';
+import type { HandlerContext, HandlerMap } from '../../../context';
+import { actorOf, hallDay } from '../clock';
+import { decodeCursor, encodeCursor } from '../cursor';
+import { findSimilar, insertResident, resolvePlacement, updateResident } from '../write';
+import { setResidentTags } from '../tags';
+import { recomputeNextVisit } from '../visits/policy';
+import { claimHeadIfNeeded } from '../households';
+import { fieldsFromInput, prepareOrThrow } from './input';
+import { countQuery, keyOf, mergePage, pageQueries } from './list';
+import { eventsOfResident, findResidentRow, mustFindResident } from './repository';
+import { auditView, toResidentDetail, toResidentEvent, toResidentRows } from './rows';
+
+type PeopleMethods = 'residents.list' | 'residents.count' | 'residents.get' | 'residents.create' | 'residents.update' | 'residents.reveal';
+
+async function tagNames(ctx: Pick<HandlerContext, 'db'>, residentId: string): Promise<string[]> {
+  const rows = await ctx.db.selectFrom('resident_tags').innerJoin('tags', 'tags.id', 'resident_tags.tag_id').select('tags.name').where('resident_tags.resident_id', '=', residentId).orderBy('tags.sort').execute();
+  return rows.map((r) => r.name);
+}
+
+export const peopleHandlers: HandlerMap<PeopleMethods> = {
+  async 'residents.list'(input, ctx) {
+    const { today } = await hallDay(ctx);
+    const tag = `${input.sort}:${input.direction}`;
+    const after = decodeCursor(input.cursor, tag);
+    const parts = [];
+    // Each group is one archived value's ranges in scan order; a later range is read only if needed.
+    for (const group of pageQueries(input, today, after, input.limit)) {
+      const got = [];
+      for (const q of group) {
+        if (got.length > input.limit) break;
+        got.push(...(await q.execute(ctx.db)).rows);
+      }
+      parts.push(got);
+    }
+    const page = mergePage(parts, input.sort, input.direction, input.limit);
+    const last = page.rows[page.rows.length - 1];
+    return { rows: await toResidentRows(ctx.db, page.rows, today), nextCursor: page.more && last ? encodeCursor(tag, keyOf(last, input.sort)) : null };
+  },
+
+  async 'residents.count'(input, ctx) {
+    const { today } = await hallDay(ctx);
+    const r = await countQuery(input, today).execute(ctx.db);
+    return { count: Number(r.rows[0]?.n ?? 0) };
+  },
+
+  async 'residents.get'(input, ctx) {
+    const row = await mustFindResident(ctx.db, input.id);
+    const { today } = await hallDay(ctx);
+    return { resident: await toResidentDetail(ctx.db, row, today), timeline: (await eventsOfResident(ctx.db, row.id)).map(toResidentEvent) };
+  },
+
+  async 'residents.create'(input, ctx) {
+    const actor = actorOf(ctx);
+    const at = ctx.now().toISOString();
+    const { today, timeZone } = await hallDay(ctx);
+    const prepared = prepareOrThrow(fieldsFromInput(input, ctx.secrets), ctx.secrets, today);
+    if (!input.acknowledgeSimilar) await refuseSimilar(ctx, prepared.columns.name, prepared.columns.birth_date);
+    const placement = await resolvePlacement(ctx.db, { houseId: input.houseId, householdId: input.householdId, relationToHead: input.relationToHead });
+    const id = await insertResident(ctx.db, prepared, placement, { movedInOn: input.movedInOn }, actor, at);
+    if (input.tagIds.length) await setResidentTags(ctx.db, id, input.tagIds, actor, at);
+    await claimHeadIfNeeded(ctx.db, id, placement.household_id, placement.relation_to_head, actor.id, at);
+    await recomputeNextVisit(ctx.db, [placement.household_id], today, timeZone);
+    const row = (await findResidentRow(ctx.db, id))!;
+    await ctx.audit({ action: 'residents.create', area: 'residents', recordType: 'resident', recordId: id, summary: row.name, after: auditView(row, await tagNames(ctx, id)) });
+    return toResidentDetail(ctx.db, row, today);
+  },
+
+  async 'residents.update'(input, ctx) {
+    const actor = actorOf(ctx);
+    const at = ctx.now().toISOString();
+    const { today, timeZone } = await hallDay(ctx);
+    const before = await mustFindResident(ctx.db, input.id);
+    const tagsBefore = await tagNames(ctx, before.id);
+    const prepared = prepareOrThrow(fieldsFromInput(input, ctx.secrets, before), ctx.secrets, today);
+    const sameIdentity = prepared.columns.name === before.name && prepared.columns.birth_date === before.birth_date;
+    if (!input.acknowledgeSimilar && !sameIdentity) await refuseSimilar(ctx, prepared.columns.name, prepared.columns.birth_date, before.id);
+    const placement = await resolvePlacement(ctx.db, { houseId: input.houseId, householdId: input.householdId, relationToHead: input.relationToHead });
+    await updateResident(ctx.db, before, prepared, placement, actor, at, ctx.secrets, { movedInOn: input.movedInOn });
+    await setResidentTags(ctx.db, before.id, input.tagIds, actor, at);
+    await claimHeadIfNeeded(ctx.db, before.id, placement.household_id, placement.relation_to_head, actor.id, at);
+    await recomputeNextVisit(ctx.db, [before.household_id, placement.household_id], today, timeZone);
+    const after = (await findResidentRow(ctx.db, before.id))!;
+    await ctx.audit({
+      action: 'residents.update',
+      area: 'residents',
+      recordType: 'resident',
+      recordId: before.id,
+      summary: after.name,
+      before: auditView(before, tagsBefore),
+      after: auditView(after, await tagNames(ctx, before.id)),
+    });
+    return toResidentDetail(ctx.db, after, today);
+  },
+
+  /** The full number, for someone with the permission and a reason; the audit names the field, never the value. */
+  async 'residents.reveal'(input, ctx) {
+    const row = await mustFindResident(ctx.db, input.id);
+    const stored = input.field === 'idNumber' ? row.id_cipher : row.phone_cipher;
+    if (!stored) throw new AppError('residents.no_value', 'Nothing is recorded in this field');
+    const value = ctx.secrets.decrypt(stored);
+    await ctx.audit({ action: 'residents.reveal', area: 'residents', recordType: 'resident', recordId: row.id, summary: input.field, after: { field: input.field, reason: input.reason } });
+    return { value };
+  },
+};
+
+async function refuseSimilar(ctx: Pick<HandlerContext, 'db'>, name: string, birthDate: string | null, exceptId?: string) {
+  const similar = await findSimilar(ctx.db, name, birthDate, exceptId);
+  if (similar) {
+    throw new AppError('residents.similar_exists', `${similar.name} (${similar.birth_date}) is already registered`, {
+      params: { residentId: similar.id, name: similar.name, birthDate: similar.birth_date ?? '' },
+    });
+  }
+}

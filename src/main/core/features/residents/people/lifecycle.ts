@@ -1,0 +1,123 @@
+import { AppError } from '../../../../../shared/errors';
+import type { HandlerContext, HandlerMap } from '../../../context';
+import type { ResidentsTable } from '../../../db/schema';
+import { actorOf, hallDay } from '../clock';
+import { claimHeadIfNeeded, mustFindHousehold, releaseHead } from '../households';
+import { setResidentTags } from '../tags';
+import { recomputeNextVisit } from '../visits/policy';
+import { appendResidentEvent, resolvePlacement } from '../write';
+import { findResidentRow, mustFindResident } from './repository';
+import { auditView, toResidentDetail } from './rows';
+
+/**
+ * Moving out, death, moving (back) in, a new household, tags. Nobody is deleted: leaving sets a date and
+ * archives the record; coming back clears it. Each step is a history event and an audit record.
+ */
+
+type LifecycleMethods = 'residents.moveOut' | 'residents.recordDeath' | 'residents.moveIn' | 'residents.changeHousehold' | 'residents.setTags';
+
+function checkDate(on: string, row: ResidentsTable, today: string, field = 'on') {
+  if (on > today) throw new AppError('residents.date_in_future', 'The date is in the future', { fields: { [field]: 'residents.date_in_future' } });
+  if (row.birth_date && on < row.birth_date) throw new AppError('residents.date_before_birth', 'The date is before the birth date', { fields: { [field]: 'residents.date_before_birth' } });
+}
+
+async function finish(ctx: HandlerContext, before: ResidentsTable, action: string, today: string, timeZone: string, households: (string | null)[]) {
+  await recomputeNextVisit(ctx.db, households, today, timeZone);
+  const after = (await findResidentRow(ctx.db, before.id))!;
+  await ctx.audit({ action, area: 'residents', recordType: 'resident', recordId: before.id, summary: after.name, before: auditView(before), after: auditView(after) });
+  return toResidentDetail(ctx.db, after, today);
+}
+
+export const lifecycleHandlers: HandlerMap<LifecycleMethods> = {
+  async 'residents.moveOut'(input, ctx) {
+    const actor = actorOf(ctx);
+    const at = ctx.now().toISOString();
+    const { today, timeZone } = await hallDay(ctx);
+    const before = await mustFindResident(ctx.db, input.id);
+    if (before.archived === 1) throw new AppError('residents.already_archived', 'Already moved out or died');
+    checkDate(input.on, before, today);
+    await ctx.db.updateTable('residents').set({ moved_out_on: input.on, archived: 1, updated_at: at, updated_by: actor.id }).where('id', '=', before.id).execute();
+    await appendResidentEvent(ctx.db, { residentId: before.id, kind: 'moved_out', onDate: input.on, detail: { note: input.note, householdId: before.household_id, houseId: before.house_id }, actor, at });
+    await releaseHead(ctx.db, before.id, before.household_id, actor.id, at);
+    return finish(ctx, before, 'residents.moveOut', today, timeZone, [before.household_id]);
+  },
+
+  async 'residents.recordDeath'(input, ctx) {
+    const actor = actorOf(ctx);
+    const at = ctx.now().toISOString();
+    const { today, timeZone } = await hallDay(ctx);
+    const before = await mustFindResident(ctx.db, input.id);
+    if (before.died_on) throw new AppError('residents.already_archived', 'The death is already recorded');
+    checkDate(input.on, before, today);
+    await ctx.db.updateTable('residents').set({ died_on: input.on, archived: 1, updated_at: at, updated_by: actor.id }).where('id', '=', before.id).execute();
+    await appendResidentEvent(ctx.db, { residentId: before.id, kind: 'died', onDate: input.on, detail: { note: input.note }, actor, at });
+    await releaseHead(ctx.db, before.id, before.household_id, actor.id, at);
+    return finish(ctx, before, 'residents.recordDeath', today, timeZone, [before.household_id]);
+  },
+
+  /**
+   * Back after moving out ('moved_in'), a move within the community ('moved_in'), or the correction of a
+   * death recorded in error ('restored'). Without a new house or household the last placement is kept.
+   */
+  async 'residents.moveIn'(input, ctx) {
+    const actor = actorOf(ctx);
+    const at = ctx.now().toISOString();
+    const { today, timeZone } = await hallDay(ctx);
+    const before = await mustFindResident(ctx.db, input.id);
+    checkDate(input.on, before, today);
+    const placement =
+      input.houseId || input.householdId
+        ? await resolvePlacement(ctx.db, { houseId: input.houseId, householdId: input.householdId, relationToHead: input.relationToHead || before.relation_to_head })
+        : { house_id: before.house_id, building_id: before.building_id, grid_id: before.grid_id, household_id: before.household_id, relation_to_head: input.relationToHead || before.relation_to_head };
+    await ctx.db
+      .updateTable('residents')
+      .set({ ...placement, archived: 0, moved_out_on: null, died_on: null, moved_in_on: input.on, updated_at: at, updated_by: actor.id })
+      .where('id', '=', before.id)
+      .execute();
+    const kind = before.died_on ? 'restored' : 'moved_in';
+    await appendResidentEvent(ctx.db, {
+      residentId: before.id,
+      kind,
+      onDate: input.on,
+      detail: { fromHouseId: before.house_id, toHouseId: placement.house_id, householdId: placement.household_id, movedOutOn: before.moved_out_on, diedOn: before.died_on },
+      actor,
+      at,
+    });
+    if (before.household_id !== placement.household_id) await releaseHead(ctx.db, before.id, before.household_id, actor.id, at);
+    await claimHeadIfNeeded(ctx.db, before.id, placement.household_id, placement.relation_to_head, actor.id, at);
+    return finish(ctx, before, 'residents.moveIn', today, timeZone, [before.household_id, placement.household_id]);
+  },
+
+  async 'residents.changeHousehold'(input, ctx) {
+    const actor = actorOf(ctx);
+    const at = ctx.now().toISOString();
+    const { today, timeZone } = await hallDay(ctx);
+    const before = await mustFindResident(ctx.db, input.id);
+    const target = await mustFindHousehold(ctx.db, input.householdId);
+    // A household without a house keeps the person where they live.
+    const placement = await resolvePlacement(ctx.db, { houseId: target.house_id ?? before.house_id, householdId: target.id, relationToHead: input.relationToHead });
+    await ctx.db.updateTable('residents').set({ ...placement, updated_at: at, updated_by: actor.id }).where('id', '=', before.id).execute();
+    await appendResidentEvent(ctx.db, {
+      residentId: before.id,
+      kind: 'household_changed',
+      detail: { from: before.household_id, to: target.id, toNumber: target.number, relationFrom: before.relation_to_head, relationTo: input.relationToHead, houseFrom: before.house_id, houseTo: placement.house_id },
+      actor,
+      at,
+    });
+    if (before.household_id !== target.id) await releaseHead(ctx.db, before.id, before.household_id, actor.id, at);
+    await claimHeadIfNeeded(ctx.db, before.id, target.id, input.relationToHead, actor.id, at);
+    return finish(ctx, before, 'residents.changeHousehold', today, timeZone, [before.household_id, target.id]);
+  },
+
+  async 'residents.setTags'(input, ctx) {
+    const actor = actorOf(ctx);
+    const at = ctx.now().toISOString();
+    const { today, timeZone } = await hallDay(ctx);
+    const before = await mustFindResident(ctx.db, input.id);
+    const { added, removed } = await setResidentTags(ctx.db, before.id, input.tagIds, actor, at);
+    await recomputeNextVisit(ctx.db, [before.household_id], today, timeZone);
+    const after = (await findResidentRow(ctx.db, before.id))!;
+    await ctx.audit({ action: 'residents.setTags', area: 'residents', recordType: 'resident', recordId: before.id, summary: after.name, after: { added, removed } });
+    return toResidentDetail(ctx.db, after, today);
+  },
+};

@@ -1,0 +1,133 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { z } from 'zod';
+import type { residentListInput } from '../../../../../shared/contract/residents';
+import type { ResidentsTable } from '../../../db/schema';
+import { addYears } from '../clock';
+import { compareKeyset, type Keyset } from '../cursor';
+
+export type ListFilter = Omit<z.output<typeof residentListInput>, 'cursor' | 'limit'>;
+type CountFilter = Omit<ListFilter, 'sort' | 'direction'>;
+type Col = 'building_id' | 'grid_id' | 'status';
+
+/**
+ * The residents list, paged by keyset on (sort column, id), each query one index range in that order:
+ *   name order:  residents_archived_name / residents_grid / residents_building / residents_status
+ *   birth order: residents_archived_birth / residents_grid_birth / residents_building_birth / residents_status_birth
+ * One filter column picks the index (building, else grid, else status), named with INDEXED BY: without
+ * statistics SQLite's planner sometimes prefers an index that would need a sort, and a query that can no
+ * longer use its index should fail loudly rather than get slow. The other filters are residual (`+col`);
+ * a tag filter is an EXISTS probe into resident_tags. "All" (active and archived) and the residents
+ * without a birth date are separate ranges, merged here in the same order: no query ever sorts.
+ */
+
+function drivingColumn(f: CountFilter): Col | null {
+  if (f.buildingId) return 'building_id';
+  if (f.gridId) return 'grid_id';
+  if (f.status) return 'status';
+  return null;
+}
+
+const indexFor: Record<'name' | 'birthDate', Record<Col | 'none', string>> = {
+  name: { none: 'residents_archived_name', grid_id: 'residents_grid', building_id: 'residents_building', status: 'residents_status' },
+  birthDate: { none: 'residents_archived_birth', grid_id: 'residents_grid_birth', building_id: 'residents_building_birth', status: 'residents_status_birth' },
+};
+
+/** Age limits as a birth-date range: age ≥ min ⇔ born on or before today − min years. */
+export function birthRange(f: Pick<ListFilter, 'ageMin' | 'ageMax'>, today: string): { after?: string; upTo?: string } {
+  return {
+    upTo: f.ageMin !== undefined ? addYears(today, -f.ageMin) : undefined,
+    after: f.ageMax !== undefined ? addYears(today, -(f.ageMax + 1)) : undefined,
+  };
+}
+
+/** The filter's conditions but the birth range (which depends on the sort). */
+function filterConditions(f: CountFilter): RawBuilder<unknown>[] {
+  const driving = drivingColumn(f);
+  const out: RawBuilder<unknown>[] = [];
+  const equal: [Col, string | undefined][] = [
+    ['building_id', f.buildingId],
+    ['grid_id', f.gridId],
+    ['status', f.status],
+  ];
+  for (const [col, value] of equal) {
+    if (value === undefined) continue;
+    out.push(col === driving ? sql`${sql.ref(col)} = ${value}` : sql`+${sql.ref(col)} = ${value}`);
+  }
+  if (f.tagId) out.push(sql`EXISTS (SELECT 1 FROM resident_tags rt WHERE rt.tag_id = ${f.tagId} AND rt.resident_id = residents.id)`);
+  return out;
+}
+
+const and = (conds: RawBuilder<unknown>[]) => sql.join(conds, sql` AND `);
+
+export function countQuery(f: CountFilter, today: string): RawBuilder<{ n: number }> {
+  const archived = f.archived === 'all' ? sql`archived IN (0, 1)` : sql`archived = ${f.archived === 'archived' ? 1 : 0}`;
+  const range = birthRange(f, today);
+  const conds = [archived, ...filterConditions(f)];
+  if (range.after !== undefined) conds.push(sql`birth_date > ${range.after}`);
+  if (range.upTo !== undefined) conds.push(sql`birth_date <= ${range.upTo}`);
+  return sql<{ n: number }>`SELECT count(*) AS n FROM residents WHERE ${and(conds)}`;
+}
+
+/**
+ * The queries for one page: each an index range in (key, id) order after the cursor, LIMIT limit + 1.
+ * One group per archived value, its ranges in scan order (a later one is only needed if the earlier ones
+ * came short). Their union, merged in order, is the page.
+ */
+export function pageQueries(f: ListFilter, today: string, after: Keyset | null, limit: number): RawBuilder<ResidentsTable>[][] {
+  const byBirth = f.sort === 'birthDate';
+  const col = sql.ref(byBirth ? 'birth_date' : 'name');
+  const dir = sql.raw(f.direction);
+  const index = sql.raw(indexFor[f.sort][drivingColumn(f) ?? 'none']);
+  const archivedValues = f.archived === 'all' ? [0, 1] : [f.archived === 'archived' ? 1 : 0];
+  const range = birthRange(f, today);
+  const hasAgeLimit = range.after !== undefined || range.upTo !== undefined;
+  const asc = f.direction === 'asc';
+  const out: RawBuilder<ResidentsTable>[][] = [];
+  const query = (archived: number, conds: RawBuilder<unknown>[]) =>
+    sql<ResidentsTable>`SELECT * FROM residents INDEXED BY ${index} WHERE ${and([sql`archived = ${archived}`, ...filterConditions(f), ...conds])} ORDER BY ${col} ${dir}, id ${dir} LIMIT ${limit + 1}`;
+
+  for (const archived of archivedValues) {
+    if (!byBirth) {
+      const conds = after ? [sql`(name, id) ${sql.raw(asc ? '>' : '<')} (${after.k}, ${after.i})`] : [];
+      if (range.after !== undefined) conds.push(sql`+birth_date > ${range.after}`);
+      if (range.upTo !== undefined) conds.push(sql`+birth_date <= ${range.upTo}`);
+      out.push([query(archived, conds)]);
+      continue;
+    }
+    let keyed: RawBuilder<ResidentsTable> | null = null;
+    let unkeyed: RawBuilder<ResidentsTable> | null = null;
+    // Rows with a birth date. Ascending, NULL keys sort first, so a cursor on a NULL key still has every
+    // dated row ahead; descending, they come last. Only one bound in each direction goes to the index
+    // range: the cursor's when there is one (it lies inside the age range), else the age limit.
+    const keyedDone = !asc && after !== null && after.k === null;
+    if (!keyedDone) {
+      const conds: RawBuilder<unknown>[] = [];
+      const cursorKey = after && after.k !== null ? after : null;
+      if (cursorKey) conds.push(sql`(birth_date, id) ${sql.raw(asc ? '>' : '<')} (${cursorKey.k}, ${cursorKey.i})`);
+      const lower = range.after !== undefined && !(asc && cursorKey) ? sql`birth_date > ${range.after}` : null;
+      const upper = range.upTo !== undefined && !(!asc && cursorKey) ? sql`birth_date <= ${range.upTo}` : null;
+      if (lower) conds.push(lower);
+      if (upper) conds.push(upper);
+      if (!lower && (!cursorKey || !asc)) conds.push(sql`birth_date IS NOT NULL`);
+      keyed = query(archived, conds);
+    }
+    const nullsDone = hasAgeLimit || (asc && after !== null && after.k !== null);
+    if (!nullsDone) {
+      unkeyed = query(archived, [sql`birth_date IS NULL`, ...(after && after.k === null ? [sql`id ${sql.raw(asc ? '>' : '<')} ${after.i}`] : [])]);
+    }
+    const inScanOrder = asc ? [unkeyed, keyed] : [keyed, unkeyed];
+    out.push(inScanOrder.filter((q): q is RawBuilder<ResidentsTable> => q !== null));
+  }
+  return out;
+}
+
+export function keyOf(row: ResidentsTable, sort: ListFilter['sort']): Keyset {
+  return { k: sort === 'birthDate' ? row.birth_date : row.name, i: row.id };
+}
+
+/** Merges the ordered parts and cuts one page (plus one row to tell whether there is more). */
+export function mergePage(parts: ResidentsTable[][], sort: ListFilter['sort'], direction: 'asc' | 'desc', limit: number) {
+  const sign = direction === 'asc' ? 1 : -1;
+  const all = parts.flat().sort((a, b) => sign * compareKeyset(keyOf(a, sort), keyOf(b, sort)));
+  return { rows: all.slice(0, limit), more: all.length > limit };
+}

@@ -1,0 +1,49 @@
+import type { Kysely } from 'kysely';
+import { AppError } from '../../../../../shared/errors';
+import type { Database, ResidentsTable } from '../../../db/schema';
+import { chunks } from '../cursor';
+
+export function findResidentRow(db: Kysely<Database>, id: string): Promise<ResidentsTable | undefined> {
+  return db.selectFrom('residents').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function mustFindResident(db: Kysely<Database>, id: string): Promise<ResidentsTable> {
+  const row = await findResidentRow(db, id);
+  if (!row) throw new AppError('residents.not_found', 'No such resident');
+  return row;
+}
+
+export function residentRowsByIds(db: Kysely<Database>, ids: readonly string[]): Promise<ResidentsTable[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('residents').selectAll().where('id', 'in', ids).execute();
+}
+
+export function eventsOfResident(db: Kysely<Database>, residentId: string) {
+  return db.selectFrom('resident_events').selectAll().where('resident_id', '=', residentId).orderBy('at', 'desc').orderBy('id', 'desc').execute();
+}
+
+export function findHouseholdRow(db: Kysely<Database>, id: string) {
+  return db.selectFrom('households').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Everyone in a household, the present first, the head first among them. */
+export function membersOfHousehold(db: Kysely<Database>, householdId: string): Promise<ResidentsTable[]> {
+  return db.selectFrom('residents').selectAll().where('household_id', '=', householdId).orderBy('archived').orderBy('name').orderBy('id').execute();
+}
+
+export async function gridNames(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const part of chunks([...new Set(ids)])) {
+    for (const g of await db.selectFrom('grids').select(['id', 'name']).where('id', 'in', part).execute()) out.set(g.id, g.name);
+  }
+  return out;
+}
+
+export async function namesOf(db: Kysely<Database>, ids: readonly (string | null)[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const wanted = [...new Set(ids.filter((id): id is string => !!id))];
+  for (const part of chunks(wanted)) {
+    for (const r of await db.selectFrom('residents').select(['id', 'name']).where('id', 'in', part).execute()) out.set(r.id, r.name);
+  }
+  return out;
+}

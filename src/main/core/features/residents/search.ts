@@ -1,0 +1,112 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { SearchHit } from '../../../../shared/contract/residents';
+import { convert15to18 } from '../../../../shared/values/id-number';
+import { toHalfWidth } from '../../../../shared/values/normalize';
+import type { FieldCipher } from '../../crypto/field-cipher';
+import type { Database, ResidentsTable } from '../../db/schema';
+import type { HandlerMap } from '../../context';
+import { houseAddressKey, parseAddressQuery, type AddressQuery } from './address';
+import { PREFIX_END } from './cursor';
+import { placesByHouse } from './places/service';
+import { idLookupHash } from './prepare';
+
+/**
+ * Ctrl+K. The text decides which look-ups run; each is one index range with a LIMIT:
+ *   Chinese text      → name prefix                       (residents_archived_name)
+ *   Latin letters     → initials and full pinyin prefixes (residents_initials, residents_pinyin)
+ *   18 / 15 digits    → the ID number's keyed hash        (id_hash)
+ *   4–6 ID characters → reversed tail prefix              (residents_id_tail)
+ *   4 digits          → also the phone's last four        (residents_phone_last4)
+ *   3栋2单元501, 3-2-501 → houses by address key or room   (houses_address_key, houses_room), then residents_house
+ * Present residents come first; archived ones fill what room is left.
+ */
+
+export type MatchKind = 'id' | 'address' | 'name' | 'initials' | 'pinyin' | 'id_suffix' | 'phone_suffix';
+
+/** The order hits are listed in: the exact look-ups first. */
+const rank: MatchKind[] = ['id', 'address', 'name', 'initials', 'pinyin', 'id_suffix', 'phone_suffix'];
+
+const CJK_NAME = /^[\p{Script=Han}·•]+$/u;
+
+export function classify(raw: string): { kind: MatchKind; value: string; address?: AddressQuery }[] {
+  const q = toHalfWidth(raw).replace(/\s+/g, '');
+  const out: { kind: MatchKind; value: string; address?: AddressQuery }[] = [];
+  const address = parseAddressQuery(q);
+  if (address) out.push({ kind: 'address', value: q, address });
+  else if (CJK_NAME.test(q)) out.push({ kind: 'name', value: q });
+  if (/^[A-Za-z]+$/.test(q)) {
+    out.push({ kind: 'initials', value: q.toLowerCase() });
+    out.push({ kind: 'pinyin', value: q.toLowerCase() });
+  }
+  if (/^\d{17}[\dXx]$/.test(q)) out.push({ kind: 'id', value: q.toUpperCase() });
+  else if (/^\d{15}$/.test(q)) out.push({ kind: 'id', value: convert15to18(q) });
+  else if (/^\d{3,5}[\dXx]$/.test(q)) out.push({ kind: 'id_suffix', value: [...q.toUpperCase()].reverse().join('') });
+  if (/^\d{4}$/.test(q)) out.push({ kind: 'phone_suffix', value: q });
+  return out.sort((a, b) => rank.indexOf(a.kind) - rank.indexOf(b.kind));
+}
+
+/** Houses at a typed address (at most 50): by the address key when the unit is given, else by room and building. */
+export function addressHousesQuery(a: AddressQuery): RawBuilder<{ id: string }> {
+  const compound = a.compound ? sql` AND c.name >= ${a.compound} AND c.name < ${a.compound + PREFIX_END}` : sql``;
+  if (a.unit !== null) {
+    return sql<{ id: string }>`SELECT h.id FROM houses h JOIN buildings b ON b.id = h.building_id JOIN compounds c ON c.id = b.compound_id
+      WHERE h.address_key = ${houseAddressKey(a.building, a.unit, a.room)}${compound} LIMIT 50`;
+  }
+  return sql<{ id: string }>`SELECT h.id FROM houses h JOIN buildings b ON b.id = h.building_id JOIN compounds c ON c.id = b.compound_id
+    WHERE h.room = ${a.room} AND b.name = ${a.building}${compound} LIMIT 50`;
+}
+
+/** The query for one look-up (address: given the houses found). */
+export function residentsQuery(kind: MatchKind, value: string, archived: 0 | 1, limit: number, ctx: { secrets: FieldCipher; houseIds?: string[] }): RawBuilder<ResidentsTable> {
+  const end = value + PREFIX_END;
+  switch (kind) {
+    case 'name':
+      return sql`SELECT * FROM residents WHERE archived = ${archived} AND name >= ${value} AND name < ${end} ORDER BY name, id LIMIT ${limit}`;
+    case 'initials':
+      return sql`SELECT * FROM residents WHERE name_initials >= ${value} AND name_initials < ${end} AND +archived = ${archived} ORDER BY name_initials, id LIMIT ${limit}`;
+    case 'pinyin':
+      return sql`SELECT * FROM residents WHERE name_pinyin >= ${value} AND name_pinyin < ${end} AND +archived = ${archived} ORDER BY name_pinyin, id LIMIT ${limit}`;
+    case 'id':
+      return sql`SELECT * FROM residents WHERE id_hash = ${idLookupHash(ctx.secrets, '居民身份证', value)} AND +archived = ${archived}`;
+    case 'id_suffix':
+      return sql`SELECT * FROM residents WHERE id_tail_rev >= ${value} AND id_tail_rev < ${end} AND +archived = ${archived} LIMIT ${limit}`;
+    case 'phone_suffix':
+      return sql`SELECT * FROM residents WHERE phone_last4 = ${value} AND +archived = ${archived} LIMIT ${limit}`;
+    case 'address':
+      return sql`SELECT * FROM residents WHERE house_id IN (SELECT value FROM json_each(${JSON.stringify(ctx.houseIds ?? [])})) AND +archived = ${archived} LIMIT ${limit}`;
+  }
+}
+
+export async function searchResidents(db: Kysely<Database>, secrets: FieldCipher, q: string, limit: number, includeArchived: boolean): Promise<SearchHit[]> {
+  const lookups = classify(q);
+  const houseIds = new Map<AddressQuery, string[]>();
+  for (const l of lookups) if (l.address) houseIds.set(l.address, (await addressHousesQuery(l.address).execute(db)).rows.map((r) => r.id));
+  const found = new Map<string, { row: ResidentsTable; kind: MatchKind }>();
+  for (const archived of includeArchived ? ([0, 1] as const) : ([0] as const)) {
+    for (const l of lookups) {
+      const room = limit - found.size;
+      if (room <= 0) break;
+      if (l.address && houseIds.get(l.address)!.length === 0) continue;
+      const rows = (await residentsQuery(l.kind, l.value, archived, room, { secrets, houseIds: l.address && houseIds.get(l.address) }).execute(db)).rows;
+      if (l.kind === 'address') rows.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || (a.id < b.id ? -1 : 1));
+      for (const row of rows) if (!found.has(row.id)) found.set(row.id, { row, kind: l.kind });
+    }
+  }
+  const hits = [...found.values()].slice(0, limit);
+  const places = await placesByHouse(db, hits.map((h) => h.row.house_id));
+  return hits.map(({ row, kind }) => ({
+    id: row.id,
+    name: row.name,
+    idMasked: row.id_masked,
+    phoneMasked: row.phone_masked,
+    address: (row.house_id && places.get(row.house_id)?.address) || '',
+    archived: row.archived === 1,
+    matchedBy: kind,
+  }));
+}
+
+export const searchHandlers: HandlerMap<'residents.search'> = {
+  async 'residents.search'(input, ctx) {
+    return searchResidents(ctx.db, ctx.secrets, input.q, input.limit, input.includeArchived);
+  },
+};
