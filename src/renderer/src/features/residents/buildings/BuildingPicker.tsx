@@ -4,8 +4,9 @@ import { useBuildings, useCompounds, useGrids } from '../common/use-catalog';
 import { useSessionState } from '../common/use-session-state';
 
 /**
- * 网格 / 小区 narrow the buildings; the buildings themselves are buttons (a community has tens, not
- * thousands), so the one wanted is one click or Tab-Enter away.
+ * 网格 / 小区 narrow the buildings; 楼栋 is a searchable selectFirstOptionOnChange select (type "8", Enter). Until a building is
+ * chosen the buildings are also laid out as buttons, one click each; once one is open they fold away so
+ * the 楼盘表 itself fits on the screen.
  */
 export function BuildingPicker({ selectedId, onPick }: { selectedId: string | null; onPick: (id: string) => void }) {
   const { t } = useTranslation();
@@ -17,27 +18,33 @@ export function BuildingPicker({ selectedId, onPick }: { selectedId: string | nu
   return (
     <Stack gap="sm">
       <Group gap="sm" align="flex-end">
-        <Select label={t('residents.fields.grid')} data={(grids.data ?? []).map((g) => ({ value: g.id, label: g.name }))} value={filter.gridId} onChange={(v) => setFilter({ ...filter, gridId: v })} clearable searchable placeholder={t('residents.list.all')} w={180} />
-        <Select label={t('residents.place.compound')} data={(compounds.data ?? []).map((c) => ({ value: c.id, label: c.name }))} value={filter.compoundId} onChange={(v) => setFilter({ ...filter, compoundId: v })} clearable searchable placeholder={t('residents.list.all')} w={200} />
+        <Select label={t('residents.fields.grid')} data={(grids.data ?? []).map((g) => ({ value: g.id, label: g.name }))} value={filter.gridId} onChange={(v) => setFilter({ ...filter, gridId: v })} clearable searchable selectFirstOptionOnChange placeholder={t('residents.list.all')} w={200} />
+        <Select label={t('residents.place.compound')} data={(compounds.data ?? []).map((c) => ({ value: c.id, label: c.name }))} value={filter.compoundId} onChange={(v) => setFilter({ ...filter, compoundId: v })} clearable searchable selectFirstOptionOnChange placeholder={t('residents.list.all')} w={180} />
+        <Select
+          label={t('residents.place.building')}
+          data={buildings.data.map((b) => ({ value: b.id, label: b.label }))}
+          value={buildings.data.some((b) => b.id === selectedId) ? selectedId : null}
+          onChange={(v) => v && onPick(v)}
+          searchable selectFirstOptionOnChange
+          placeholder={t('residents.place.choose')}
+          nothingFoundMessage={t('residents.place.noBuildings')}
+          w={220}
+        />
       </Group>
-      <Stack gap={4}>
-        <Text size="sm" fw={500} id="linli-building-list">
-          {t('residents.place.building')}
-        </Text>
-        {buildings.data.length === 0 ? (
+      {!selectedId &&
+        (buildings.data.length === 0 ? (
           <Text size="sm" c="dimmed">
             {t('residents.place.noBuildings')}
           </Text>
         ) : (
-          <Group gap={6} role="group" aria-labelledby="linli-building-list">
+          <Group gap={6} role="group" aria-label={t('residents.place.building')}>
             {buildings.data.map((b) => (
-              <Button key={b.id} size="xs" variant={b.id === selectedId ? 'filled' : 'default'} onClick={() => onPick(b.id)} aria-pressed={b.id === selectedId}>
+              <Button key={b.id} size="xs" variant="default" onClick={() => onPick(b.id)}>
                 {b.label}
               </Button>
             ))}
           </Group>
-        )}
-      </Stack>
+        ))}
     </Stack>
   );
 }

@@ -15,7 +15,7 @@ interface HousePickerProps {
 }
 
 /**
- * 小区 → 楼栋 → 房号, each a searchable select: a clerk types "幸福", Enter, "3", Enter, "501", Enter.
+ * 小区 → 楼栋 → 房号, each a searchable selectFirstOptionOnChange select: a clerk types "幸福", Enter, "3", Enter, "501", Enter.
  * Rooms come from the building view, grouped by unit.
  */
 export function HousePicker({ value, initialBuildingId, onChange, error }: HousePickerProps) {
@@ -72,7 +72,7 @@ export function HousePicker({ value, initialBuildingId, onChange, error }: House
           setBuildingId(null);
           onChange(null);
         }}
-        searchable
+        searchable selectFirstOptionOnChange
         clearable
         placeholder={t('residents.place.choose')}
         comboboxProps={{ withinPortal: true }}
@@ -85,7 +85,7 @@ export function HousePicker({ value, initialBuildingId, onChange, error }: House
           setBuildingId(v);
           onChange(null);
         }}
-        searchable
+        searchable selectFirstOptionOnChange
         clearable
         placeholder={t('residents.place.choose')}
         nothingFoundMessage={t('residents.place.noBuildings')}
@@ -96,7 +96,7 @@ export function HousePicker({ value, initialBuildingId, onChange, error }: House
         data={roomOptions}
         value={value}
         onChange={onChange}
-        searchable
+        searchable selectFirstOptionOnChange
         clearable
         disabled={!buildingId}
         placeholder={buildingId ? t('residents.place.choose') : t('residents.place.chooseBuildingFirst')}

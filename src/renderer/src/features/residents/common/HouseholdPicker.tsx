@@ -114,7 +114,7 @@ export function HouseholdPicker({ houseId, value, onChange, current, error, canC
         data={options}
         value={value}
         onChange={onChange}
-        searchable
+        searchable selectFirstOptionOnChange
         clearable
         placeholder={houseId || current ? t('residents.place.choose') : t('residents.household.chooseHouseFirst')}
         nothingFoundMessage={t('residents.household.noneAtHouse')}

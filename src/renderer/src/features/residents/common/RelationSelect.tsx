@@ -6,5 +6,5 @@ import { codeOptions, useCodeLists } from './use-catalog';
 export function RelationSelect(props: Omit<SelectProps, 'data' | 'label'>) {
   const { t } = useTranslation();
   const lists = useCodeLists();
-  return <Select label={t('residents.fields.relationToHead')} data={codeOptions(lists.data, 'relation_to_head')} searchable clearable comboboxProps={{ withinPortal: true }} {...props} />;
+  return <Select label={t('residents.fields.relationToHead')} data={codeOptions(lists.data, 'relation_to_head')} searchable selectFirstOptionOnChange clearable comboboxProps={{ withinPortal: true }} {...props} />;
 }

@@ -57,7 +57,7 @@ export function TagsEditor({ resident, onSaved }: { resident: ResidentDetail; on
         data={(tags.data ?? []).map((tag) => ({ value: tag.id, label: tag.name }))}
         value={selected}
         onChange={setSelected}
-        searchable
+        searchable selectFirstOptionOnChange
         hidePickedOptions
         data-autofocus
         autoFocus

@@ -5,8 +5,9 @@ import { codeOptions, type CodeLists } from '../common/use-catalog';
  * A coded-list field (民族, 文化程度 …). A stored value that is no longer in the list (an old import, a
  * renamed entry) stays selectable, so opening and saving a record never silently blanks it.
  */
-export function CodeSelect({ lists, list, current, ...props }: Omit<SelectProps, 'data'> & { lists: CodeLists | null; list: string; current: string }) {
+export function CodeSelect({ lists, list, current, defaultValue, ...props }: Omit<SelectProps, 'data'> & { lists: CodeLists | null; list: string; current: string }) {
   const options = codeOptions(lists, list);
   const data = current && !options.includes(current) ? [current, ...options] : options;
-  return <Select data={data} searchable clearable comboboxProps={{ withinPortal: true }} {...props} />;
+  // The form stores '' for none; the select shows none as null (no clear button on an empty field).
+  return <Select data={data} searchable selectFirstOptionOnChange clearable comboboxProps={{ withinPortal: true }} defaultValue={defaultValue || null} {...props} />;
 }

@@ -73,7 +73,7 @@ export function IdNumberField({ value, onChange, state, original, error, require
       inputWrapperOrder={['label', 'input', 'description', 'error']}
       autoComplete="off"
       spellCheck={false}
-      ff="monospace"
+      styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
       maxLength={40}
     />
   );

@@ -25,7 +25,7 @@ export function PhoneField({ value, onChange, original, error }: { value: string
       description={description}
       inputWrapperOrder={['label', 'input', 'description', 'error']}
       autoComplete="off"
-      ff="monospace"
+      styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
       maxLength={30}
     />
   );

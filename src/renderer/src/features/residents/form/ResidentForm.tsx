@@ -206,7 +206,7 @@ export function ResidentForm({ existing }: { existing: ResidentDetail | null }) 
           <CodeSelect label={t('residents.fields.education')} lists={lists.data} list="education" current={initial.education} key={form.key('education')} {...code('education')} />
           <CodeSelect label={t('residents.fields.maritalStatus')} lists={lists.data} list="marital_status" current={initial.maritalStatus} key={form.key('maritalStatus')} {...code('maritalStatus')} />
           <CodeSelect label={t('residents.fields.occupation')} lists={lists.data} list="occupation" current={initial.occupation} key={form.key('occupation')} {...code('occupation')} />
-          <MultiSelect label={t('residents.fields.tags')} data={(tags.data ?? []).map((tag) => ({ value: tag.id, label: tag.name }))} searchable hidePickedOptions key={form.key('tagIds')} {...form.getInputProps('tagIds')} comboboxProps={{ withinPortal: true }} />
+          <MultiSelect label={t('residents.fields.tags')} data={(tags.data ?? []).map((tag) => ({ value: tag.id, label: tag.name }))} searchable selectFirstOptionOnChange hidePickedOptions key={form.key('tagIds')} {...form.getInputProps('tagIds')} comboboxProps={{ withinPortal: true }} />
           <Textarea label={t('residents.fields.notes')} description={t('residents.form.notesHint')} autosize minRows={2} maxLength={2000} key={form.key('notes')} {...form.getInputProps('notes')} style={{ gridColumn: 'span 2' }} />
         </FormSection>
 

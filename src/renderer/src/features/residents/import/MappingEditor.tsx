@@ -30,6 +30,9 @@ export function MappingEditor({ headers, mapping, unmappedHeaders, onChange, dir
   const [name, setName] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
+  // Most files map a handful of fields: the rest fold away until asked for (or until a column is left over).
+  const [showAll, setShowAll] = useState(false);
+  const shown = showAll || unmappedHeaders.length > 0 ? importFields : importFields.filter((f) => mapping[f]);
 
   async function save() {
     setSaving(true);
@@ -67,7 +70,7 @@ export function MappingEditor({ headers, mapping, unmappedHeaders, onChange, dir
       </Group>
       <ErrorAlert error={error} />
       <SimpleGrid cols={{ base: 2, md: 4, lg: 5 }} spacing="sm" verticalSpacing={6}>
-        {importFields.map((field) => (
+        {shown.map((field) => (
           <Select
             key={field}
             label={importFieldLabel(t, field)}
@@ -75,7 +78,7 @@ export function MappingEditor({ headers, mapping, unmappedHeaders, onChange, dir
             value={mapping[field] ?? null}
             onChange={(h) => onChange({ ...mapping, [field]: h ?? undefined })}
             clearable
-            searchable
+            searchable selectFirstOptionOnChange
             size="xs"
             placeholder={t('residents.import.notMapped')}
             styles={mapping[field] ? undefined : { input: { borderStyle: 'dashed' } }}
@@ -83,6 +86,13 @@ export function MappingEditor({ headers, mapping, unmappedHeaders, onChange, dir
           />
         ))}
       </SimpleGrid>
+      {unmappedHeaders.length === 0 && (
+        <Group>
+          <Button variant="subtle" size="compact-sm" onClick={() => setShowAll((v) => !v)}>
+            {showAll ? t('residents.import.showMapped') : t('residents.import.showAllFields', { count: importFields.length })}
+          </Button>
+        </Group>
+      )}
       {unmappedHeaders.length > 0 && (
         <Group gap={6}>
           <Text size="sm" c="orange.8" fw={500}>

@@ -39,7 +39,7 @@ export function PreviewTable({ rows, total }: { rows: ImportPreviewRow[]; total:
                 <Table.Td ff="monospace" className="linli-nowrap">
                   {r.idMasked || '—'}
                 </Table.Td>
-                <Table.Td>{r.address || '—'}</Table.Td>
+                <Table.Td className="linli-nowrap">{r.address || '—'}</Table.Td>
                 <Table.Td>
                   {r.problems.map((p, i) => (
                     <Text key={i} size="sm" c={r.action === 'reject' ? 'red.8' : 'orange.8'}>

@@ -25,7 +25,7 @@ export function ResidentFilters({ value, onChange }: { value: ListFilters; onCha
           value={value.gridId}
           onChange={(v) => set({ gridId: v, buildingId: null })}
           clearable
-          searchable
+          searchable selectFirstOptionOnChange
           placeholder={t('residents.list.all')}
           w={150}
         />
@@ -35,7 +35,7 @@ export function ResidentFilters({ value, onChange }: { value: ListFilters; onCha
           value={value.buildingId}
           onChange={(v) => set({ buildingId: v })}
           clearable
-          searchable
+          searchable selectFirstOptionOnChange
           placeholder={t('residents.list.all')}
           w={170}
         />
@@ -45,7 +45,7 @@ export function ResidentFilters({ value, onChange }: { value: ListFilters; onCha
           value={value.tagId}
           onChange={(v) => set({ tagId: v })}
           clearable
-          searchable
+          searchable selectFirstOptionOnChange
           placeholder={t('residents.list.all')}
           w={130}
         />

@@ -51,7 +51,7 @@ export function GridModal({ grid, onClose, onSaved }: { grid: Grid | null; onClo
                 description={t('residents.places.workerAccountHint')}
                 data={(users.data ?? []).map((u) => ({ value: u.id, label: withNote(t, u.displayName, u.username) }))}
                 clearable
-                searchable
+                searchable selectFirstOptionOnChange
                 key={form.key('workerUserId') + (users.data ? 'l' : '')}
                 {...form.getInputProps('workerUserId')}
                 comboboxProps={{ withinPortal: true }}

@@ -75,7 +75,7 @@ export function VisitPolicyTab() {
                 />
               </Table.Td>
               <Table.Td>
-                {r.kind === 'tag' && <Select aria-label={t('residents.places.policyMatchOf', { n: i + 1 })} data={(tags.data ?? []).map((tag) => tag.name)} value={r.match || null} onChange={(v) => update(i, { match: v ?? '' })} searchable size="xs" />}
+                {r.kind === 'tag' && <Select aria-label={t('residents.places.policyMatchOf', { n: i + 1 })} data={(tags.data ?? []).map((tag) => tag.name)} value={r.match || null} onChange={(v) => update(i, { match: v ?? '' })} searchable selectFirstOptionOnChange size="xs" />}
                 {r.kind === 'status' && <Select aria-label={t('residents.places.policyMatchOf', { n: i + 1 })} data={residentStatuses.map((s) => ({ value: s, label: statusLabel(t, s) }))} value={r.match || null} onChange={(v) => update(i, { match: v ?? '' })} size="xs" />}
                 {r.kind === 'default' && <TextInput aria-label={t('residents.places.policyMatchOf', { n: i + 1 })} value={t('residents.places.policyEveryone')} readOnly size="xs" variant="filled" />}
               </Table.Td>

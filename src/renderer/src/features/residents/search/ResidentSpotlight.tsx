@@ -3,6 +3,7 @@ import { Group, Kbd, Loader, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Spotlight } from '@mantine/spotlight';
 import '@mantine/spotlight/styles.css';
+import './search.css';
 import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { SearchHit } from '@shared/contract/residents';
@@ -74,7 +75,7 @@ export function ResidentSpotlight() {
       <Spotlight.Search id={SEARCH_ID} placeholder={t('residents.search.placeholder')} leftSection={<IconSearch size={18} stroke={1.6} />} rightSection={pending ? <Loader size={16} /> : null} />
       <Spotlight.ActionsList aria-label={t('residents.search.results')}>
         {hits.map((hit) => (
-          <Spotlight.Action key={hit.id} onClick={() => navigate(residentsScreen, hit.id)} aria-label={`${hit.name} ${hit.idMasked} ${hit.address}`}>
+          <Spotlight.Action key={hit.id} className="linli-search-action" onClick={() => navigate(residentsScreen, hit.id)} aria-label={`${hit.name} ${hit.idMasked} ${hit.address}`}>
             <SearchHitRow hit={hit} />
           </Spotlight.Action>
         ))}

@@ -53,7 +53,7 @@ export function VisitsDuePage() {
             />
           </Stack>
           {filter.scope === 'grid' && (
-            <Select label={t('residents.fields.grid')} data={(grids.data ?? []).map((g) => ({ value: g.id, label: `${g.name}${g.workerName ? ` · ${g.workerName}` : ''}` }))} value={filter.gridId} onChange={(v) => set({ gridId: v })} clearable searchable placeholder={t('residents.list.all')} w={220} />
+            <Select label={t('residents.fields.grid')} data={(grids.data ?? []).map((g) => ({ value: g.id, label: `${g.name}${g.workerName ? ` · ${g.workerName}` : ''}` }))} value={filter.gridId} onChange={(v) => set({ gridId: v })} clearable searchable selectFirstOptionOnChange placeholder={t('residents.list.all')} w={220} />
           )}
           <Select
             label={t('residents.visits.within')}
