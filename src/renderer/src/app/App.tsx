@@ -12,7 +12,7 @@ export function App() {
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
       <DatesProvider settings={{ locale: dayjsLocale(i18n.language as Language), firstDayOfWeek: 1 }}>
-        <Notifications position="top-right" limit={4} />
+        <Notifications position="bottom-right" limit={4} />
         <SessionProvider>
           <Root />
         </SessionProvider>

@@ -5,6 +5,7 @@ import type { Settings } from '@shared/contract/community';
 import type { Permission } from '@shared/permissions';
 import { api } from '../api/client';
 import { createEventHub } from './events';
+import { navigate } from './router';
 import { SessionContext, type Phase, type SignOutOptions } from './session-context';
 
 // Until the hall's settings are read: the same defaults main uses.
@@ -25,6 +26,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [signOutReason, setSignOutReason] = useState<string | null>(null);
   const events = useMemo(() => createEventHub(), []);
   const sessionRef = useRef<SessionInfo | null>(null);
+  const lastUserId = useRef<string | null>(null);
   sessionRef.current = session;
 
   const loadStatus = useCallback(async () => {
@@ -53,11 +55,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const endSession = useCallback(
     async (reason: string | null) => {
       api.setSession(null);
+      // Leave the shell in the same render that drops the session: nothing signed-in renders without one.
       setSession(null);
       setLocked(false);
       setSignOutReason(reason);
+      setPhase('sign-in');
       const s = await loadStatus();
-      if (s) setPhase(s.needsSetup ? 'setup' : 'sign-in');
+      if (s?.needsSetup) setPhase('setup');
     },
     [loadStatus],
   );
@@ -77,12 +81,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const signedIn = useCallback((info: SessionInfo) => {
+    // Someone else signing in at this desk starts at the home screen, not where the last person was.
+    if (lastUserId.current && lastUserId.current !== info.user.id) navigate('home');
+    lastUserId.current = info.user.id;
     api.setSession(info.token);
     setSession(info);
     setSettings((s) => ({ ...s, idleLockMinutes: info.idleLockMinutes }));
     setLocked(false);
     setSignOutReason(null);
     setPhase('app');
+    // After the first-run setup the community has a name the status did not have yet.
+    void api.call('auth.status', {}).then(setStatus, () => {});
   }, []);
 
   const unlocked = useCallback((info: SessionInfo) => {

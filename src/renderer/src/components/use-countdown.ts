@@ -25,5 +25,10 @@ export function useCountdown() {
     setEndsAt(Date.now() + seconds * 1000);
   }, []);
 
-  return { remaining, running: remaining > 0, start };
+  const stop = useCallback(() => {
+    setEndsAt(null);
+    setRemaining(0);
+  }, []);
+
+  return { remaining, running: remaining > 0, start, stop };
 }

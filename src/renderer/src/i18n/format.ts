@@ -14,9 +14,9 @@ export function formatDateTimeShort(instant: string | null | undefined, timeZone
   return dayjs(instant).tz(timeZone).format('YYYY-MM-DD HH:mm');
 }
 
-/** A long, locale-worded date: 2026年11月22日 / November 22, 2026. */
-export function formatLongDate(instant: Date | string, timeZone: string): string {
-  return dayjs(instant).tz(timeZone).format('LL dddd');
+/** A long, locale-worded date; the pattern comes from the locale (2026年11月22日 星期日 / Sunday, November 22, 2026). */
+export function formatLongDate(instant: Date | string, timeZone: string, pattern: string): string {
+  return dayjs(instant).tz(timeZone).format(pattern);
 }
 
 export function fromNow(instant: string): string {

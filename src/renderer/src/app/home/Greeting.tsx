@@ -16,7 +16,7 @@ export function Greeting() {
       </Title>
       <Group gap="xs">
         <Text c="dimmed" size="sm">
-          {formatLongDate(new Date(), settings.timeZone)}
+          {formatLongDate(new Date(), settings.timeZone, t('format.longDate'))}
         </Text>
         {session.user.roles.map((r) => (
           <Badge key={r} variant="light" size="sm">

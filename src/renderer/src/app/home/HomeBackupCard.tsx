@@ -1,10 +1,10 @@
-import { Anchor, Card, Group, Loader, Title } from '@mantine/core';
+import { Button, Card, Group, Loader, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useLoad } from '../../components/use-load';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { BackupHealthAlert } from '../../features/backups/BackupHealthAlert';
-import { hrefOf } from '../router';
+import { navigate } from '../router';
 
 export function HomeBackupCard() {
   const { t } = useTranslation();
@@ -15,9 +15,9 @@ export function HomeBackupCard() {
         <Title order={3} fz="h5">
           {t('home.backupTitle')}
         </Title>
-        <Anchor href={hrefOf('settings', 'backups')} size="sm">
+        <Button variant="subtle" size="compact-sm" onClick={() => navigate('settings', 'backups')}>
           {t('home.backupManage')}
-        </Anchor>
+        </Button>
       </Group>
       {loading && !data && <Loader size="sm" aria-label={t('common.loading')} />}
       <ErrorAlert error={error} />

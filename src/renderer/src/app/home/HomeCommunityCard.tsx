@@ -1,9 +1,9 @@
-import { Anchor, Card, Group, Image, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Image, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useLoad } from '../../components/use-load';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { hrefOf } from '../router';
+import { navigate } from '../router';
 
 /** What the hall prints on its documents, at a glance: a wrong phone number is seen before it is printed. */
 export function HomeCommunityCard() {
@@ -24,9 +24,9 @@ export function HomeCommunityCard() {
         <Title order={3} fz="h5">
           {data?.communityName ?? t('home.communityTitle')}
         </Title>
-        <Anchor href={hrefOf('settings', 'profile')} size="sm">
+        <Button variant="subtle" size="compact-sm" onClick={() => navigate('settings', 'profile')}>
           {t('home.communityManage')}
-        </Anchor>
+        </Button>
       </Group>
       {loading && !data && <Loader size="sm" aria-label={t('common.loading')} />}
       <ErrorAlert error={error} />

@@ -2,9 +2,12 @@ import { Card, Group, SimpleGrid, Text, ThemeIcon, UnstyledButton } from '@manti
 import { useTranslation } from 'react-i18next';
 import { useSignedIn } from '../session-context';
 import { allowedRoutes } from '../routes';
-import { hrefOf } from '../router';
+import { navigate } from '../router';
 
-/** The other screens this user may open, as large targets. */
+/**
+ * The other screens this user may open, as large targets. Buttons rather than links: the navigation bar
+ * holds the one link per screen, so "the link named 账号管理" means one thing.
+ */
 export function QuickLinks() {
   const { t } = useTranslation();
   const { can } = useSignedIn();
@@ -12,7 +15,7 @@ export function QuickLinks() {
   return (
     <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="md">
       {links.map((route) => (
-        <UnstyledButton component="a" href={hrefOf(route.id)} key={route.id}>
+        <UnstyledButton key={route.id} onClick={() => navigate(route.id)} style={{ borderRadius: 'var(--mantine-radius-sm)' }}>
           <Card withBorder padding="md" h="100%">
             <Group wrap="nowrap" align="flex-start">
               <ThemeIcon variant="light" size="lg" aria-hidden>

@@ -9,6 +9,7 @@ import { useForm } from '../../components/form/use-form';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useCountdown } from '../../components/use-countdown';
 import { throttledSeconds } from '../../features/auth/throttle';
+import { errorCode } from '../../i18n/errors';
 
 /**
  * Covers everything while the session is locked. The app stays mounted underneath, so a half-filled form
@@ -27,6 +28,7 @@ export function LockOverlay() {
   });
 
   useInertSiblings(root);
+  useKeyboardGuard(root);
 
   const submit = form.onSubmit(async ({ password }) => {
     setError(null);
@@ -36,6 +38,8 @@ export function LockOverlay() {
       form.setValues({ password: '' });
       const wait = throttledSeconds(err);
       if (wait) countdown.start(wait);
+      // Only a password was asked for, so "user name or password" would mislead.
+      else if (errorCode(err) === 'auth.bad_credentials') form.setErrors({ password: t('lock.badPassword') });
       else setError(err);
     }
   });
@@ -47,6 +51,11 @@ export function LockOverlay() {
           <Paper withBorder shadow="md" p="xl" w="100%" maw={400}>
             <form onSubmit={submit} noValidate>
               <Stack>
+                {status?.communityName && (
+                  <Text fw={700} c="indigo.8">
+                    {t('app.titleWithCommunity', { community: status.communityName })}
+                  </Text>
+                )}
                 <Group gap="sm">
                   <IconLock size={28} aria-hidden />
                   <Title order={1} fz="h3" id="linli-lock-title">
@@ -79,6 +88,27 @@ export function LockOverlay() {
     </div>,
     document.body,
   );
+}
+
+/**
+ * Keys must not reach the app under the lock: not a global shortcut (a search opened over the lock),
+ * not an Escape that closes a dialog with unsaved input. Plain typing in the password field still works.
+ */
+function useKeyboardGuard(root: React.RefObject<HTMLDivElement | null>) {
+  useEffect(() => {
+    const guard = (e: KeyboardEvent) => {
+      const inside = !!root.current && root.current.contains(e.target as Node);
+      if (!inside) {
+        e.preventDefault();
+        e.stopImmediatePropagation();
+      } else if (e.key === 'Escape' || e.ctrlKey || e.metaKey || e.altKey) {
+        // Stops the app's listeners only; the field's own editing keys (copy, paste) keep working.
+        e.stopImmediatePropagation();
+      }
+    };
+    window.addEventListener('keydown', guard, true);
+    return () => window.removeEventListener('keydown', guard, true);
+  }, [root]);
 }
 
 /** Makes every other child of <body> inert (the app, open dialogs, notifications) while mounted. */

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { getPath, setPath } from './paths';
 
 export type FormErrors = Record<string, string | null | undefined>;
@@ -32,12 +32,22 @@ export function useForm<V extends object>(input: UseFormInput<V>) {
   const [errors, setErrorsState] = useState<Record<string, string>>({});
   const [version, setVersion] = useState(0);
   const [submitting, setSubmitting] = useState(false);
+  const formElement = useRef<HTMLFormElement | null>(null);
+  const focusPending = useRef(false);
 
   const setErrors = useCallback((next: FormErrors) => {
     const clean: Record<string, string> = {};
     for (const [k, v] of Object.entries(next)) if (v) clean[k] = v;
+    focusPending.current = Object.keys(clean).length > 0;
     setErrorsState(clean);
   }, []);
+
+  // After a refused submit (here or by the server) the keyboard user lands on the first field to fix.
+  useEffect(() => {
+    if (!focusPending.current) return;
+    focusPending.current = false;
+    formElement.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [errors]);
 
   const setFieldError = useCallback((path: string, error: string | null) => {
     setErrorsState((prev) => {
@@ -90,6 +100,7 @@ export function useForm<V extends object>(input: UseFormInput<V>) {
   const onSubmit = useCallback(
     (handler: (values: V) => unknown) => (event?: FormEvent) => {
       event?.preventDefault();
+      if (event?.currentTarget instanceof HTMLFormElement) formElement.current = event.currentTarget;
       if (!validate()) return;
       const out = handler(values.current);
       if (out instanceof Promise) {

@@ -1,12 +1,12 @@
 import { Autocomplete, Button, Group, Select, Text } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { IconSearch, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { AuditFilter } from '@shared/contract/audit';
 import { api } from '../../api/client';
 import { useForm } from '../../components/form/use-form';
 import { useLoad } from '../../components/use-load';
-import { parseTypedDate } from '../../components/dates';
+import { DateField } from '../../components/DateField';
 import { actionLabel, areaLabel, knownActions } from './labels';
 
 interface FilterValues {
@@ -18,6 +18,16 @@ interface FilterValues {
 }
 const empty: FilterValues = { userId: null, area: null, from: null, to: null, action: '' };
 
+/** The action filter matches codes exactly: a typed name (登录) is turned into its code (auth.login). */
+function actionCode(t: TFunction, typed: string): string {
+  if (!typed) return '';
+  const known = knownActions();
+  if (known.includes(typed)) return typed;
+  return known.find((code) => actionLabel(t, code) === typed) ?? typed;
+}
+
+const isDateOrEmpty = (v: string | null) => v === null || /^\d{4}-\d{2}-\d{2}$/.test(v);
+
 /** 操作人, 模块, 日期, 操作: applied on 查询 (or Enter), so typing a date does not fire half-typed queries. */
 export function AuditFilters({ onApply }: { onApply: (filter: AuditFilter) => void }) {
   const { t } = useTranslation();
@@ -26,7 +36,10 @@ export function AuditFilters({ onApply }: { onApply: (filter: AuditFilter) => vo
   const form = useForm({
     mode: 'uncontrolled',
     initialValues: empty,
-    validate: (v) => ({ to: v.from && v.to && v.to < v.from ? t('errors.contract.date_range') : null }),
+    validate: (v) => ({
+      from: isDateOrEmpty(v.from) ? null : t('errors.contract.date_format'),
+      to: !isDateOrEmpty(v.to) ? t('errors.contract.date_format') : v.from && v.to && v.to < v.from ? t('errors.contract.date_range') : null,
+    }),
   });
 
   const submit = form.onSubmit((v) => {
@@ -35,7 +48,7 @@ export function AuditFilters({ onApply }: { onApply: (filter: AuditFilter) => vo
       area: v.area ?? undefined,
       from: v.from ?? undefined,
       to: v.to ?? undefined,
-      action: v.action.trim() || undefined,
+      action: actionCode(t, v.action.trim()) || undefined,
     });
   });
 
@@ -54,7 +67,7 @@ export function AuditFilters({ onApply }: { onApply: (filter: AuditFilter) => vo
           data={(actors.data ?? []).map((a) => ({ value: a.id, label: a.name }))}
           searchable
           clearable
-          w={170}
+          w={150}
           autoFocus
           key={form.key('userId')}
           {...form.getInputProps('userId')}
@@ -64,12 +77,12 @@ export function AuditFilters({ onApply }: { onApply: (filter: AuditFilter) => vo
           placeholder={t('audit.filters.anyArea')}
           data={(areas.data ?? []).map((a) => ({ value: a, label: areaLabel(t, a) }))}
           clearable
-          w={150}
+          w={130}
           key={form.key('area')}
           {...form.getInputProps('area')}
         />
-        <DateInput label={t('audit.filters.from')} valueFormat="YYYY-MM-DD" dateParser={parseTypedDate} placeholder={t('common.datePlaceholder')} clearable w={150} key={form.key('from')} {...form.getInputProps('from')} />
-        <DateInput label={t('audit.filters.to')} valueFormat="YYYY-MM-DD" dateParser={parseTypedDate} placeholder={t('common.datePlaceholder')} clearable w={150} key={form.key('to')} {...form.getInputProps('to')} />
+        <DateField label={t('audit.filters.from')} key={form.key('from')} {...form.getInputProps('from')} />
+        <DateField label={t('audit.filters.to')} key={form.key('to')} {...form.getInputProps('to')} />
         <Autocomplete
           label={t('audit.filters.action')}
           placeholder={t('audit.filters.actionPlaceholder')}
@@ -87,7 +100,8 @@ export function AuditFilters({ onApply }: { onApply: (filter: AuditFilter) => vo
               </Text>
             </Group>
           )}
-          w={220}
+          w={180}
+          comboboxProps={{ width: 300, position: 'bottom-start' }}
           key={form.key('action')}
           {...form.getInputProps('action')}
         />

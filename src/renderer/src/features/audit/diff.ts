@@ -18,7 +18,9 @@ export function diffRows(before: unknown, after: unknown): DiffRow[] {
   const b = isObj(before) ? before : {};
   const a = isObj(after) ? after : {};
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
-  return keys.map((key) => ({ key, before: isObj(before) ? b[key] : undefined, after: isObj(after) ? a[key] : undefined, changed: !same(b[key], a[key]) }));
+  // Something created (no before) or only described (no after) has nothing to compare: no marks.
+  const compare = isObj(before) && isObj(after);
+  return keys.map((key) => ({ key, before: isObj(before) ? b[key] : undefined, after: isObj(after) ? a[key] : undefined, changed: compare && !same(b[key], a[key]) }));
 }
 
 function same(x: unknown, y: unknown): boolean {

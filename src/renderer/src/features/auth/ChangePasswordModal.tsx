@@ -8,6 +8,7 @@ import { useForm } from '../../components/form/use-form';
 import { schemaErrors } from '../../components/form/schema-errors';
 import { applyServerErrors } from '../../components/form/server-errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { errorCode } from '../../i18n/errors';
 
 /** The signed-in user changes their own password; a wrong current password lands on its field. */
 export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -35,7 +36,9 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
       notifications.show({ color: 'green', message: t('auth.passwordChanged') });
       close();
     } catch (err) {
-      if (!applyServerErrors(t, form, err)) setError(err);
+      // The server names the field; "user name or password" would be the wrong words for it here.
+      if (errorCode(err) === 'auth.bad_credentials') form.setErrors({ currentPassword: t('auth.currentPasswordWrong') });
+      else if (!applyServerErrors(t, form, err)) setError(err);
     }
   });
 

@@ -23,6 +23,8 @@ export function SignInScreen() {
     }),
   });
 
+  const usernameProps = form.getInputProps('username');
+
   const submit = form.onSubmit(async (values) => {
     setError(null);
     try {
@@ -39,11 +41,23 @@ export function SignInScreen() {
       <form onSubmit={submit} noValidate>
         <Stack>
           {signOutReason && (
-            <Alert color="yellow" variant="light" role="status">
+            <Alert color="yellow" variant="light" role="status" style={{ overflowWrap: 'anywhere' }}>
               {signOutReason}
             </Alert>
           )}
-          <TextInput label={t('signIn.username')} autoComplete="username" autoFocus data-autofocus key={form.key('username')} {...form.getInputProps('username')} />
+          <TextInput
+            label={t('signIn.username')}
+            autoComplete="username"
+            autoFocus
+            data-autofocus
+            key={form.key('username')}
+            {...usernameProps}
+            onChange={(e) => {
+              // The wait belongs to the name that failed; another name may try at once.
+              countdown.stop();
+              usernameProps.onChange(e);
+            }}
+          />
           <PasswordInput label={t('signIn.password')} autoComplete="current-password" key={form.key('password')} {...form.getInputProps('password')} />
           {countdown.running ? (
             <Alert color="orange" variant="light" role="alert">

@@ -6,7 +6,8 @@ import { tableLabel } from './labels';
 /** What a backup holds, table by table: a backup with 0 residents is not the backup you want. */
 export function RowCounts({ counts }: { counts: Record<string, number> }) {
   const { t, i18n } = useTranslation();
-  const entries = Object.entries(counts);
+  // The migration tool's own bookkeeping tables say nothing about the hall's data.
+  const entries = Object.entries(counts).filter(([table]) => !table.startsWith('kysely_'));
   if (entries.length === 0) return <Text size="sm" c="dimmed">{t('backups.noCounts')}</Text>;
   return (
     <Group gap="md">

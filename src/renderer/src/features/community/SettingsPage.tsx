@@ -17,7 +17,7 @@ export function SettingsPage({ rest }: { rest: string[] }) {
   const { can } = useSignedIn();
   const tab: Tab = (tabs as readonly string[]).includes(rest[0]) ? (rest[0] as Tab) : 'profile';
   return (
-    <Stack maw={1200}>
+    <Stack maw={1100}>
       <PageHeader title={t('nav.settings')} description={can('community.manage') ? t('settings.introManage') : t('settings.introReadOnly')} />
       <Tabs value={tab} onChange={(value) => value && navigate('settings', value)} keepMounted={false}>
         <Tabs.List mb="md">

@@ -1,30 +1,18 @@
 import { Checkbox, Select, TextInput } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useTranslation } from 'react-i18next';
 import type { ReportParamField } from '@shared/contract/reports';
 import type { InputProps } from '../../components/form/use-form';
-import { parseTypedDate } from '../../components/dates';
+import { DateField } from '../../components/DateField';
 import { optionLabel, paramLabel } from './labels';
 
-/** One report parameter, drawn from its declared type. Dates accept typing (2026-03-01, 20260301). */
+/** One report parameter, drawn from its declared type. Dates are typed (2026-03-01, 20260301) or picked. */
 export function ParamField({ field, inputProps, autoFocus }: { field: ReportParamField; inputProps: InputProps; autoFocus?: boolean }) {
   const { t } = useTranslation();
   const label = paramLabel(t, field.name);
-  const common = { label, withAsterisk: field.required, autoFocus, error: inputProps.error };
+  const common = { label, autoFocus, error: inputProps.error };
   switch (field.type) {
     case 'date':
-      return (
-        <DateInput
-          {...common}
-          valueFormat="YYYY-MM-DD"
-          dateParser={parseTypedDate}
-          placeholder={t('common.datePlaceholder')}
-          clearable={!field.required}
-          defaultValue={(inputProps.defaultValue as string | null) ?? null}
-          onChange={inputProps.onChange}
-          w={180}
-        />
-      );
+      return <DateField label={label} autoFocus={autoFocus} error={inputProps.error} defaultValue={(inputProps.defaultValue as string | null) ?? null} onChange={inputProps.onChange} />;
     case 'select':
       return (
         <Select

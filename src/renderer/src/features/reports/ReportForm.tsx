@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Radio, Stack, Text, Title } from '@mantine/core';
 import { IconFileExport } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ReportFormatName, ReportInfo, ReportParamField } from '@shared/contract/reports';
@@ -58,19 +58,13 @@ export function ReportForm({ report }: { report: ReportInfo }) {
               ))}
             </Group>
           )}
-          <Stack gap={4}>
-            <Text size="sm" fw={500} id="report-format-label">
-              {t('reports.format')}
-            </Text>
-            <SegmentedControl
-              aria-labelledby="report-format-label"
-              data={report.formats.map((f) => ({ value: f, label: formatLabel(t, f) }))}
-              defaultValue={report.formats[0]}
-              onChange={(value) => form.setFieldValue('format', value)}
-              w="fit-content"
-              key={form.key('format')}
-            />
-          </Stack>
+          <Radio.Group label={t('reports.format')} defaultValue={report.formats[0]} onChange={(value) => form.setFieldValue('format', value)} key={form.key('format')}>
+            <Group gap="lg" mt={6}>
+              {report.formats.map((f) => (
+                <Radio key={f} value={f} label={formatLabel(t, f)} />
+              ))}
+            </Group>
+          </Radio.Group>
           <ErrorAlert error={error} />
           <Group>
             <Button type="submit" leftSection={<IconFileExport size={16} />} loading={job.state.kind === 'starting'} disabled={job.busy}>
@@ -101,9 +95,10 @@ function validate(t: (key: string) => string, fields: ReportParamField[], params
   for (const f of fields) {
     const v = params[f.name];
     if (f.required && (v === null || v === undefined || v === '')) errors[`params.${f.name}`] = t('errors.contract.required');
+    else if (f.type === 'date' && typeof v === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(v)) errors[`params.${f.name}`] = t('errors.contract.date_format');
   }
   const from = params.from;
   const to = params.to;
-  if (typeof from === 'string' && typeof to === 'string' && to < from) errors['params.to'] = t('errors.contract.date_range');
+  if (!errors['params.to'] && typeof from === 'string' && typeof to === 'string' && to < from) errors['params.to'] = t('errors.contract.date_range');
   return errors;
 }

@@ -40,10 +40,10 @@ export function CreateUserModal({ opened, onClose, onCreated }: { opened: boolea
     <Modal opened={opened} onClose={close} title={t('users.create')} centered closeButtonProps={{ 'aria-label': t('common.close') }}>
       <form onSubmit={submit} noValidate>
         <Stack>
-          <TextInput label={t('users.fields.username')} description={t('users.hints.username')} autoComplete="off" data-autofocus withAsterisk key={form.key('username')} {...form.getInputProps('username')} />
-          <TextInput label={t('users.fields.displayName')} withAsterisk key={form.key('displayName')} {...form.getInputProps('displayName')} />
-          <PasswordInput label={t('users.fields.initialPassword')} description={t('users.hints.initialPassword')} autoComplete="new-password" withAsterisk key={form.key('password')} {...form.getInputProps('password')} />
-          <RolesSelect withAsterisk key={form.key('roles')} {...form.getInputProps('roles')} />
+          <TextInput label={t('users.fields.username')} description={t('users.hints.username')} autoComplete="off" data-autofocus key={form.key('username')} {...form.getInputProps('username')} />
+          <TextInput label={t('users.fields.displayName')} key={form.key('displayName')} {...form.getInputProps('displayName')} />
+          <PasswordInput label={t('users.fields.initialPassword')} description={t('users.hints.initialPassword')} autoComplete="new-password" key={form.key('password')} {...form.getInputProps('password')} />
+          <RolesSelect key={form.key('roles')} {...form.getInputProps('roles')} />
           <ErrorAlert error={error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>

@@ -40,7 +40,7 @@ export function RolesModal({ user, onClose, onSaved }: { user: UserSummary; onCl
           <Text size="sm" c="dimmed">
             {t('users.editRolesHint')}
           </Text>
-          <RolesSelect data-autofocus key={form.key('roles')} {...form.getInputProps('roles')} />
+          <RolesSelect key={form.key('roles')} {...form.getInputProps('roles')} />
           <ErrorAlert error={error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

@@ -1,20 +1,26 @@
-import { MultiSelect, type MultiSelectProps } from '@mantine/core';
+import { Checkbox, SimpleGrid } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { roles } from '@shared/permissions';
+import { roles, type Role } from '@shared/permissions';
 
-/** The roles, by their names in the user's language. */
-export function RolesSelect(props: Omit<MultiSelectProps, 'data' | 'label'>) {
+interface RolesSelectProps {
+  defaultValue?: Role[];
+  onChange?: (value: unknown) => void;
+  error?: string;
+}
+
+/**
+ * The roles as a group of checkboxes: all six in view at once, Tab and Space to choose, and each box
+ * labelled by the role's name in the user's language.
+ */
+export function RolesSelect({ defaultValue, onChange, error }: RolesSelectProps) {
   const { t } = useTranslation();
   return (
-    <MultiSelect
-      label={t('users.fields.roles')}
-      description={t('users.hints.roles')}
-      data={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-      placeholder={t('users.rolesPlaceholder')}
-      comboboxProps={{ withinPortal: true }}
-      hidePickedOptions={false}
-      clearable={false}
-      {...props}
-    />
+    <Checkbox.Group label={t('users.fields.roles')} description={t('users.hints.roles')} defaultValue={defaultValue} onChange={onChange} error={error}>
+      <SimpleGrid cols={2} spacing="xs" verticalSpacing="xs" mt="xs">
+        {roles.map((r) => (
+          <Checkbox key={r} value={r} label={t(`roles.${r}`)} />
+        ))}
+      </SimpleGrid>
+    </Checkbox.Group>
   );
 }
