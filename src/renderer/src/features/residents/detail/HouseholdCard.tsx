@@ -9,7 +9,7 @@ export function HouseholdCard({ r }: { r: ResidentDetail }) {
   if (!r.household) {
     return (
       <Text size="sm" c="dimmed">
-        {t('residents.detail.noHousehold')}
+        {r.archived ? t('residents.detail.noHouseholdArchived') : t('residents.detail.noHousehold')}
       </Text>
     );
   }

@@ -5,7 +5,9 @@ import type { ResidentEvent } from '@shared/contract/residents';
 import { useSignedIn } from '../../../app/session-context';
 import { formatDateTimeShort } from '../../../i18n/format';
 import { eventKindLabel } from '../common/terms';
-import { changesOf, detailLines, fieldName, valueText } from './timeline-text';
+import { changesOf, detailLines, fieldName, isReference, valueText } from './timeline-text';
+
+const isEmpty = (v: unknown) => v === null || v === undefined || v === '';
 
 const icons: Record<ResidentEvent['kind'], Icon> = {
   created: IconPlus,
@@ -52,11 +54,17 @@ export function ResidentTimeline({ events }: { events: ResidentEvent[] }) {
                     <Text size="sm" fw={500}>
                       {t('common.labelColon', { label: fieldName(t, c.field) })}
                     </Text>
-                    <Text size="sm" c="dimmed" td="line-through">
-                      {valueText(t, c.field, c.from)}
-                    </Text>
-                    <IconArrowRight size={12} aria-label={t('residents.timeline.changedTo')} />
-                    <Text size="sm">{valueText(t, c.field, c.to)}</Text>
+                    {isReference(c.field) ? (
+                      <Text size="sm">{t('residents.timeline.changed')}</Text>
+                    ) : (
+                      <>
+                        <Text size="sm" c="dimmed" td={isEmpty(c.from) ? undefined : 'line-through'}>
+                          {valueText(t, c.field, c.from)}
+                        </Text>
+                        <IconArrowRight size={12} aria-label={t('residents.timeline.changedTo')} />
+                        <Text size="sm">{valueText(t, c.field, c.to)}</Text>
+                      </>
+                    )}
                   </Group>
                 ))}
               </Stack>

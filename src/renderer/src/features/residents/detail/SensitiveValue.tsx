@@ -31,7 +31,8 @@ export function SensitiveValue({ residentId, residentName, field, masked }: { re
     );
   }
   return (
-    <Group gap="xs" wrap="nowrap">
+    // Wraps rather than clips: an 18-character number and its button do not always fit one column.
+    <Group gap={4} wrap="wrap">
       <Text size="sm" ff="monospace" fw={value ? 600 : undefined} c={value ? 'red.8' : undefined} aria-live="polite">
         {value ?? masked}
       </Text>

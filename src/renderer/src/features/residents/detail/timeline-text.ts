@@ -14,7 +14,7 @@ export interface Change {
  * `idNumber`). Both read the same to people.
  */
 export function fieldKey(field: string): string {
-  const aliases: Record<string, string> = { id_masked: 'idNumber', idMasked: 'idNumber', phone_masked: 'phone', phoneMasked: 'phone', household_id: 'household', house_id: 'house' };
+  const aliases: Record<string, string> = { id_masked: 'idNumber', idMasked: 'idNumber', phone_masked: 'phone', phoneMasked: 'phone', household_id: 'household', householdId: 'household', house_id: 'house', houseId: 'house', building_id: 'building', buildingId: 'building', grid_id: 'grid', gridId: 'grid' };
   return aliases[field] ?? field.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 }
 
@@ -24,7 +24,7 @@ export function fieldName(t: TFunction, field: string): string {
 }
 
 /** Links (household, house) are stored as ids, which mean nothing to a reader: say only that they changed. */
-function isReference(field: string): boolean {
+export function isReference(field: string): boolean {
   return /(_id|Id)$/.test(field);
 }
 
@@ -56,6 +56,8 @@ export function detailLines(t: TFunction, event: ResidentEvent): string[] {
   for (const [key, value] of Object.entries(event.detail ?? {})) {
     if (key === 'changes' || value === null || value === undefined || value === '') continue;
     if (typeof value === 'object' && !Array.isArray(value)) continue;
+    // An id on its own tells a reader nothing (which house it was is in the address history).
+    if (isReference(key)) continue;
     const label = fieldName(t, key);
     lines.push(t('common.labelColon', { label }) + valueText(t, key, value));
   }

@@ -13,7 +13,7 @@ export function MembersTable({ members, headId }: { members: Member[]; headId: s
   const { t } = useTranslation();
   const ordered = [...members].sort((a, b) => Number(b.id === headId) - Number(a.id === headId));
   return (
-    <Table.ScrollContainer minWidth={760}>
+    <Table.ScrollContainer minWidth={640}>
       <Table verticalSpacing={6} fz="sm" highlightOnHover aria-label={t('residents.household.membersLabel')}>
         <Table.Thead>
           <Table.Tr>
