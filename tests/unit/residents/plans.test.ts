@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Input } from '../../../src/shared/contract';
 import { openTestHall, type TestHall } from '../support/core';
 import { explainer } from './fixture';
-import { countQuery, pageQueries, type ListFilter } from '../../../src/main/core/features/residents/people/list';
+import { countQuery, pageQueries, taggedCandidates, type ListFilter } from '../../../src/main/core/features/residents/people/list';
 import { addressHousesQuery, residentsQuery, type MatchKind } from '../../../src/main/core/features/residents/search';
-import { dueQuery } from '../../../src/main/core/features/residents/visits/due';
+import { dueQuery, gridDueCandidates } from '../../../src/main/core/features/residents/visits/due';
 import { idCardsExpiringQuery, milestonesQuery, permitsDueQuery } from '../../../src/main/core/features/residents/reminders';
 
 /**
@@ -71,6 +71,16 @@ describe('query plans: residents.list', () => {
     });
   }
 
+  it('a sparse tag starts from resident_tags_tag and reads residents by primary key, unsorted', () => {
+    for (const f of [{ tagId: 't' }, { tagId: 't', gridId: 'g', status: '户籍', ageMin: 60, ageMax: 80 }, { tagId: 't', buildingId: 'b' }])
+      for (const archived of ['active', 'archived', 'all'] as const) {
+        const p = plan(compile(taggedCandidates({ archived, ...f } as ListFilter, today)));
+        expect(p, JSON.stringify(f)).toContain('USING COVERING INDEX resident_tags_tag (tag_id=?)');
+        expect(p, JSON.stringify(f)).toMatch(/SEARCH residents USING INDEX sqlite_autoindex_residents_1 \(id=\?\)/);
+        expect(p).not.toMatch(/SCAN residents|TEMP B-TREE/);
+      }
+  });
+
   it('counts through an index', () => {
     for (const f of [{}, { gridId: 'g' }, { tagId: 't' }, { status: '户籍', ageMin: 60 }])
       for (const archived of ['active', 'archived', 'all'] as const) {
@@ -110,14 +120,20 @@ describe('query plans: residents.search', () => {
 });
 
 describe('query plans: visits and reminders', () => {
-  it('the visits-due board is one range of households_due, with or without a grid filter', () => {
-    for (const gridIds of [null, ['g1']])
-      for (const overdueOnly of [true, false])
-        for (const after of [null, { k: '2026-11-01', i: 'x' }]) {
-          const p = plan(compile(dueQuery({ gridIds, overdueOnly, withinDays: 14 }, today, after, 50)));
-          expectIndexed(p, 'households_due', p);
-          if (after) expect(p).toContain('(next_visit_due,id)>(?,?)');
-        }
+  it("the visits-due board is one range of households_due; a grid's is reached through its buildings and houses", () => {
+    for (const overdueOnly of [true, false])
+      for (const after of [null, { k: '2026-11-01', i: 'x' }]) {
+        const p = plan(compile(dueQuery({ overdueOnly, withinDays: 14 }, today, after, 50)));
+        expectIndexed(p, 'households_due', p);
+        if (after) expect(p).toContain('(next_visit_due,id)>(?,?)');
+      }
+    for (const overdueOnly of [true, false]) {
+      const p = plan(compile(gridDueCandidates({ gridIds: ['g1', 'g2'], overdueOnly, withinDays: 14 }, today)));
+      expect(p).toContain('USING INDEX buildings_grid (grid_id=?)');
+      expect(p).toMatch(/SEARCH ho USING (COVERING )?INDEX sqlite_autoindex_houses_\d \(building_id=\?\)/);
+      expect(p).toContain('USING INDEX households_house (house_id=?)');
+      expect(p).not.toMatch(/SCAN (households|houses|buildings)|TEMP B-TREE/);
+    }
   });
 
   it('milestones, ID card expiry and permits are index ranges', () => {
@@ -126,5 +142,71 @@ describe('query plans: visits and reminders', () => {
     expectIndexed(m, 'residents_archived_birth', m);
     expectIndexed(plan(compile(idCardsExpiringQuery(today, '2027-01-21'))), 'residents_id_card_expiry', 'id cards');
     expectIndexed(plan(compile(permitsDueQuery(today, '2026-12-22'))), 'residents_permit', 'permits');
+  });
+});
+
+describe('query plans: every statement the handlers run', () => {
+  /** Records each statement core prepares while `fn` runs, then explains it (parameters bound as NULL). */
+  async function statementsOf(fn: () => Promise<unknown>): Promise<{ sql: string; plan: string }[]> {
+    const sqlite = hall.core.services.sqlite;
+    const seen = new Set<string>();
+    const original = sqlite.prepare.bind(sqlite);
+    sqlite.prepare = ((source: string) => {
+      seen.add(source);
+      return original(source);
+    }) as typeof sqlite.prepare;
+    try {
+      await fn();
+    } finally {
+      sqlite.prepare = original as typeof sqlite.prepare;
+    }
+    return [...seen]
+      .filter((s) => /^\s*(with|select|update)\b/i.test(s))
+      .map((s) => {
+        const params = (s.match(/\?/g) ?? []).length;
+        const rows = sqlite.prepare(`EXPLAIN QUERY PLAN ${s}`).all(...Array(params).fill(null)) as { detail: string }[];
+        return { sql: s, plan: rows.map((r) => r.detail).join('\n') };
+      });
+  }
+
+  it('reads and writes go through indexes: no scan of residents, households or houses', async () => {
+    const { makePlaces, makeHousehold, residentInput, idFor } = await import('./fixture');
+    const p = await makePlaces(hall);
+    const hh = await makeHousehold(hall, 'P-1', p.house('1', '101'));
+    const r = await hall.call('residents.create', residentInput({ name: '计划', idNumber: idFor('1966-11-03', 9), householdId: hh.id, relationToHead: '户主' }));
+    const tag = (await hall.call('residents.listTags', {}))[0].id;
+    const calls: [string, () => Promise<unknown>][] = [
+      ['buildingView', () => hall.call('residents.buildingView', { buildingId: p.building.id })],
+      ['getHouse', () => hall.call('residents.getHouse', { id: p.house('1', '101') })],
+      ['getHousehold', () => hall.call('residents.getHousehold', { id: hh.id })],
+      ['get', () => hall.call('residents.get', { id: r.id })],
+      ['list', () => hall.call('residents.list', { ageMin: 50 })],
+      ['list tag', () => hall.call('residents.list', { tagId: tag })],
+      ['count tag', () => hall.call('residents.count', { tagId: tag })],
+      ['visitsDue', () => hall.call('residents.visitsDue', { gridId: p.grid.id, withinDays: 366 })],
+      ['listVisits', () => hall.call('residents.listVisits', { householdId: hh.id })],
+      ['listTags', () => hall.call('residents.listTags', {})],
+      ['milestones', () => hall.call('residents.milestones', {})],
+      ['search', () => hall.call('residents.search', { q: '3栋501' })],
+      ['setTags (recompute one household)', () => hall.call('residents.setTags', { id: r.id, tagIds: [tag] })],
+      ['update', () => hall.call('residents.update', { ...residentInput({ name: '计划', idNumber: idFor('1966-11-03', 9), householdId: hh.id, relationToHead: '户主', occupation: '工人' }), id: r.id })],
+      ['recordVisit', () => hall.call('residents.recordVisit', { householdId: hh.id, visitedOn: '2026-11-20', outcome: 'met' })],
+      ['saveHousehold', () => hall.call('residents.saveHousehold', { id: hh.id, number: 'P-1', houseId: p.house('1', '102'), headResidentId: r.id })],
+      ['moveOut', () => hall.call('residents.moveOut', { id: r.id, on: '2026-11-21' })],
+    ];
+    for (const [label, fn] of calls) {
+      for (const { sql, plan: p } of await statementsOf(fn)) {
+        // The audit trail, settings and sessions are core's, with their own tests.
+        if (/audit_log|settings|"users"/.test(sql)) continue;
+        const what = `${label}: ${sql}\n${p}`;
+        // (Counting every tag's links is one covering scan of resident_tags_tag, by design.)
+        expect(p, what).not.toMatch(/SCAN (residents|households|houses|visits)\b|SCAN resident_tags(?! USING COVERING INDEX resident_tags_tag)/);
+        expect(p, what).not.toMatch(/SCAN [a-z]+ USING (COVERING )?INDEX (residents|households)_(archived|status|birth|next|due|grid|building)/);
+        // An index range on archived alone reads every present resident: right for an ordered page with a
+        // LIMIT, wrong anywhere else (the sign of a planner that preferred `archived = 0` to a real key).
+        // (Reading the archived ones on purpose — `archived = 1`, a small part of the registry — is fine.)
+        if (!/\bLIMIT\b|archived = 1/i.test(sql)) expect(p, what).not.toMatch(/^SEARCH (residents|r|households|h) USING (COVERING )?INDEX \w+ \(archived=\?\)$/m);
+      }
+    }
   });
 });

@@ -87,6 +87,12 @@ describe('visit policy ("3456")', () => {
     const grid2 = await hall.call('residents.saveGrid', { code: 'G09', name: '第九网格' });
     expect((await hall.call('residents.visitsDue', { withinDays: 366, gridId: grid2.id })).rows).toEqual([]);
     expect((await hall.call('residents.visitsDue', { withinDays: 366, gridId: places.grid.id })).rows).toHaveLength(3);
+    // A grid's list pages the same way.
+    const g1 = await hall.call('residents.visitsDue', { withinDays: 366, gridId: places.grid.id, limit: 2 });
+    expect(g1.rows.map((r) => r.number)).toEqual(['V-2', 'V-3']);
+    const g2 = await hall.call('residents.visitsDue', { withinDays: 366, gridId: places.grid.id, limit: 2, cursor: g1.nextCursor });
+    expect(g2).toMatchObject({ rows: [{ number: 'V-1' }], nextCursor: null });
+    expect((await hall.call('residents.visitsDue', { overdueOnly: true, mine: true }, workerToken)).rows).toEqual([]);
   });
 
   it('saving the policy recomputes every household at once', async () => {

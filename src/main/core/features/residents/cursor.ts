@@ -22,9 +22,24 @@ export function decodeCursor(raw: string | null, sort: string): Keyset | null {
   throw new AppError(ErrorCodes.invalidInput, 'The page cursor is not valid', { fields: { cursor: 'residents.bad_cursor' } });
 }
 
-/** SQLite's BINARY collation compares UTF-8 bytes; JavaScript's < compares UTF-16 units. Use this one. */
+/**
+ * SQLite's BINARY collation compares UTF-8 bytes, which is code point order; JavaScript's < compares UTF-16
+ * units. The two differ only between surrogates (U+D800–DFFF, characters beyond U+FFFF) and U+E000–FFFF,
+ * so those units are shifted into code point order before comparing. No allocation: it runs in sorts.
+ */
 export function compareText(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x >= 0xd800 && y >= 0xd800) {
+      x = x >= 0xe000 ? x - 0x800 : x + 0x2000;
+      y = y >= 0xe000 ? y - 0x800 : y + 0x2000;
+    }
+    return x - y;
+  }
+  return a.length - b.length;
 }
 
 /** (key, id) order with NULL keys first, as SQLite sorts them ascending. */

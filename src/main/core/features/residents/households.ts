@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { AppError } from '../../../../shared/errors';
 import type { Household } from '../../../../shared/contract/residents';
 import type { Database, HouseholdsTable } from '../../db/schema';
@@ -104,13 +104,13 @@ export const householdsHandlers: HandlerMap<'residents.getHousehold' | 'resident
 
 /** A household that moves takes its present members along, each with a history event. */
 async function moveMembers(db: Kysely<Database>, householdId: string, fromHouseId: string | null, to: { id: string; building_id: string; grid_id: string } | null, actor: { id: string | null; name: string | null }, at: string) {
-  const members = await db.selectFrom('residents').select(['id']).where('household_id', '=', householdId).where('archived', '=', 0).execute();
+  const members = await db.selectFrom('residents').select(['id']).where('household_id', '=', householdId).where(sql<number>`+archived`, '=', 0).execute();
   if (members.length === 0) return;
   await db
     .updateTable('residents')
     .set({ house_id: to?.id ?? null, building_id: to?.building_id ?? null, grid_id: to?.grid_id ?? null, updated_at: at, updated_by: actor.id })
     .where('household_id', '=', householdId)
-    .where('archived', '=', 0)
+    .where(sql<number>`+archived`, '=', 0)
     .execute();
   for (const m of members) {
     await appendResidentEvent(db, { residentId: m.id, kind: 'household_changed', detail: { householdId, houseFrom: fromHouseId, houseTo: to?.id ?? null }, actor, at });

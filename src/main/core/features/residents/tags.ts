@@ -53,26 +53,24 @@ export async function setResidentTags(db: Kysely<Database>, residentId: string, 
   return { added: add.map((t) => t.name), removed: remove.map((t) => t.name) };
 }
 
-async function listTagRows(db: Kysely<Database>) {
-  return db
-    .selectFrom('tags')
-    .selectAll('tags')
-    .select((eb) =>
-      eb
-        .selectFrom('resident_tags')
-        .innerJoin('residents', 'residents.id', 'resident_tags.resident_id')
-        .select(sql<number>`count(*)`.as('n'))
-        .whereRef('resident_tags.tag_id', '=', 'tags.id')
-        .where('residents.archived', '=', 0)
-        .as('resident_count'),
-    )
-    .orderBy('tags.sort')
-    .orderBy('tags.name')
-    .execute();
+/**
+ * Tags with the number of present residents carrying each: every link (a covering scan of
+ * resident_tags_tag) less the links of archived residents (through residents_archived_name), two cheap
+ * grouped counts instead of a primary-key probe per link.
+ */
+async function listTagRows(db: Kysely<Database>): Promise<(TagsTable & { resident_count: number })[]> {
+  const [tags, links, archived] = await Promise.all([
+    db.selectFrom('tags').selectAll().orderBy('sort').orderBy('name').execute(),
+    sql<{ tag_id: string; n: number }>`SELECT tag_id, count(*) AS n FROM resident_tags GROUP BY tag_id`.execute(db),
+    sql<{ tag_id: string; n: number }>`SELECT rt.tag_id, count(*) AS n FROM residents r INDEXED BY residents_archived_name JOIN resident_tags rt ON rt.resident_id = r.id WHERE r.archived = 1 GROUP BY rt.tag_id`.execute(db),
+  ]);
+  const count = new Map(links.rows.map((r) => [r.tag_id, Number(r.n)]));
+  for (const r of archived.rows) count.set(r.tag_id, (count.get(r.tag_id) ?? 0) - Number(r.n));
+  return tags.map((t) => ({ ...t, resident_count: count.get(t.id) ?? 0 }));
 }
 
-function toTag(row: TagsTable & { resident_count: number | null }): Tag {
-  return { ...toTagRef(row), sort: row.sort, residentCount: Number(row.resident_count ?? 0) };
+function toTag(row: TagsTable & { resident_count: number }): Tag {
+  return { ...toTagRef(row), sort: row.sort, residentCount: row.resident_count };
 }
 
 export const tagsHandlers: HandlerMap<'residents.listTags' | 'residents.saveTag'> = {

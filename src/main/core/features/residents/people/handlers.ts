@@ -1,5 +1,6 @@
 import { AppError } from '../../../../../shared/errors';
 import type { HandlerContext, HandlerMap } from '../../../context';
+import type { ResidentsTable } from '../../../db/schema';
 import { actorOf, hallDay } from '../clock';
 import { decodeCursor, encodeCursor } from '../cursor';
 import { findSimilar, insertResident, resolvePlacement, updateResident } from '../write';
@@ -7,8 +8,8 @@ import { setResidentTags } from '../tags';
 import { recomputeNextVisit } from '../visits/policy';
 import { claimHeadIfNeeded } from '../households';
 import { fieldsFromInput, prepareOrThrow } from './input';
-import { countQuery, keyOf, mergePage, pageQueries } from './list';
-import { eventsOfResident, findResidentRow, mustFindResident } from './repository';
+import { countQuery, isSparseTag, keyOf, mergePage, pageOfCandidates, pageQueries, taggedCandidates } from './list';
+import { eventsOfResident, findResidentRow, mustFindResident, residentRowsByIds } from './repository';
 import { auditView, toResidentDetail, toResidentEvent, toResidentRows } from './rows';
 
 type PeopleMethods = 'residents.list' | 'residents.count' | 'residents.get' | 'residents.create' | 'residents.update' | 'residents.reveal';
@@ -23,17 +24,26 @@ export const peopleHandlers: HandlerMap<PeopleMethods> = {
     const { today } = await hallDay(ctx);
     const tag = `${input.sort}:${input.direction}`;
     const after = decodeCursor(input.cursor, tag);
-    const parts = [];
-    // Each group is one archived value's ranges in scan order; a later range is read only if needed.
-    for (const group of pageQueries(input, today, after, input.limit)) {
-      const got = [];
-      for (const q of group) {
-        if (got.length > input.limit) break;
-        got.push(...(await q.execute(ctx.db)).rows);
+    let page: { rows: ResidentsTable[]; more: boolean };
+    if (input.tagId && (await isSparseTag(ctx.db, input.tagId))) {
+      // A rare tag: its few residents, ordered here, then the page's rows by id.
+      const candidates = (await taggedCandidates(input, today).execute(ctx.db)).rows;
+      const ids = pageOfCandidates(candidates, input.sort, input.direction, after, input.limit);
+      const byId = new Map((await residentRowsByIds(ctx.db, ids)).map((r) => [r.id, r]));
+      page = { rows: ids.slice(0, input.limit).map((id) => byId.get(id)!), more: ids.length > input.limit };
+    } else {
+      const parts = [];
+      // Each group is one archived value's ranges in scan order; a later range is read only if needed.
+      for (const group of pageQueries(input, today, after, input.limit)) {
+        const got = [];
+        for (const q of group) {
+          if (got.length > input.limit) break;
+          got.push(...(await q.execute(ctx.db)).rows);
+        }
+        parts.push(got);
       }
-      parts.push(got);
+      page = mergePage(parts, input.sort, input.direction, input.limit);
     }
-    const page = mergePage(parts, input.sort, input.direction, input.limit);
     const last = page.rows[page.rows.length - 1];
     return { rows: await toResidentRows(ctx.db, page.rows, today), nextCursor: page.more && last ? encodeCursor(tag, keyOf(last, input.sort)) : null };
   },

@@ -1,7 +1,7 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { z } from 'zod';
 import type { residentListInput } from '../../../../../shared/contract/residents';
-import type { ResidentsTable } from '../../../db/schema';
+import type { Database, ResidentsTable } from '../../../db/schema';
 import { addYears } from '../clock';
 import { compareKeyset, type Keyset } from '../cursor';
 
@@ -16,7 +16,7 @@ type Col = 'building_id' | 'grid_id' | 'status';
  * One filter column picks the index (building, else grid, else status), named with INDEXED BY: without
  * statistics SQLite's planner sometimes prefers an index that would need a sort, and a query that can no
  * longer use its index should fail loudly rather than get slow. The other filters are residual (`+col`);
- * a tag filter is an EXISTS probe into resident_tags. "All" (active and archived) and the residents
+ * a tag filter is an EXISTS probe into resident_tags (a sparse tag takes taggedCandidates instead). "All" (active and archived) and the residents
  * without a birth date are separate ranges, merged here in the same order: no query ever sorts.
  */
 
@@ -59,13 +59,64 @@ function filterConditions(f: CountFilter): RawBuilder<unknown>[] {
 
 const and = (conds: RawBuilder<unknown>[]) => sql.join(conds, sql` AND `);
 
+/**
+ * A tag filter starts from the tag's residents (resident_tags_tag), every other condition residual; without
+ * one, the driving column's index serves the count.
+ */
 export function countQuery(f: CountFilter, today: string): RawBuilder<{ n: number }> {
+  if (f.tagId) return sql<{ n: number }>`SELECT count(*) AS n FROM residents WHERE ${and(taggedConditions(f, today))}`;
   const archived = f.archived === 'all' ? sql`archived IN (0, 1)` : sql`archived = ${f.archived === 'archived' ? 1 : 0}`;
   const range = birthRange(f, today);
   const conds = [archived, ...filterConditions(f)];
   if (range.after !== undefined) conds.push(sql`birth_date > ${range.after}`);
   if (range.upTo !== undefined) conds.push(sql`birth_date <= ${range.upTo}`);
   return sql<{ n: number }>`SELECT count(*) AS n FROM residents WHERE ${and(conds)}`;
+}
+
+/**
+ * A tag with at most `sparseTagLimit` residents is listed from resident_tags and ordered here (see
+ * taggedCandidates); a denser one walks the residents index with an EXISTS probe, which fills a page fast.
+ * (Tests lower the limit to run both paths.)
+ */
+export const listTuning = { sparseTagLimit: 5000 };
+
+/** Whether a tag is sparse: its residents counted no further than the limit (a covering index range). */
+export async function isSparseTag(db: Kysely<Database>, tagId: string): Promise<boolean> {
+  const limit = listTuning.sparseTagLimit;
+  const r = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM resident_tags WHERE tag_id = ${tagId} LIMIT ${limit + 1})`.execute(db);
+  return Number(r.rows[0].n) <= limit;
+}
+
+/** Every condition of a tag-filtered list, driven by resident_tags_tag and the residents' primary key. */
+function taggedConditions(f: CountFilter, today: string): RawBuilder<unknown>[] {
+  const conds: RawBuilder<unknown>[] = [sql`id IN (SELECT resident_id FROM resident_tags WHERE tag_id = ${f.tagId})`];
+  if (f.archived !== 'all') conds.push(sql`+archived = ${f.archived === 'archived' ? 1 : 0}`);
+  if (f.buildingId) conds.push(sql`+building_id = ${f.buildingId}`);
+  if (f.gridId) conds.push(sql`+grid_id = ${f.gridId}`);
+  if (f.status) conds.push(sql`+status = ${f.status}`);
+  const range = birthRange(f, today);
+  if (range.after !== undefined) conds.push(sql`+birth_date > ${range.after}`);
+  if (range.upTo !== undefined) conds.push(sql`+birth_date <= ${range.upTo}`);
+  return conds;
+}
+
+/**
+ * The keys of every resident a sparse tag selects (at most listTuning.sparseTagLimit): walking the residents index
+ * for a rare tag would read most of the registry per page, so these few are ordered and cut here instead.
+ */
+export function taggedCandidates(f: CountFilter, today: string): RawBuilder<Pick<ResidentsTable, 'id' | 'name' | 'birth_date'>> {
+  return sql`SELECT id, name, birth_date FROM residents WHERE ${and(taggedConditions(f, today))}`;
+}
+
+/** One page of the sparse-tag candidates in (key, id) order after the cursor, plus one row. */
+export function pageOfCandidates(rows: Pick<ResidentsTable, 'id' | 'name' | 'birth_date'>[], sort: ListFilter['sort'], direction: 'asc' | 'desc', after: Keyset | null, limit: number): string[] {
+  const sign = direction === 'asc' ? 1 : -1;
+  const key = (r: Pick<ResidentsTable, 'id' | 'name' | 'birth_date'>): Keyset => ({ k: sort === 'birthDate' ? r.birth_date : r.name, i: r.id });
+  return rows
+    .filter((r) => !after || sign * compareKeyset(key(r), after) > 0)
+    .sort((a, b) => sign * compareKeyset(key(a), key(b)))
+    .slice(0, limit + 1)
+    .map((r) => r.id);
 }
 
 /**

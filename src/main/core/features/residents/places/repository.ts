@@ -150,8 +150,8 @@ export function householdsOfBuilding(db: Kysely<Database>, buildingId: string) {
     .innerJoin('houses', 'houses.id', 'households.house_id')
     .select(['households.id', 'households.house_id', 'households.next_visit_due'])
     .where('houses.building_id', '=', buildingId)
-    .where('households.archived', '=', 0)
-    .orderBy('households.number')
+    // Unary plus: reach households through the building's houses, not through an index on archived.
+    .where(sql<number>`+households.archived`, '=', 0)
     .execute();
 }
 
@@ -168,11 +168,11 @@ export function householdsOfHouse(db: Kysely<Database>, houseId: string) {
         .selectFrom('residents')
         .select(eb.fn.countAll<number>().as('n'))
         .whereRef('residents.household_id', '=', 'households.id')
-        .where('residents.archived', '=', 0)
+        .where(sql<number>`+residents.archived`, '=', 0)
         .as('members'),
     ])
     .where('households.house_id', '=', houseId)
-    .where('households.archived', '=', 0)
+    .where(sql<number>`+households.archived`, '=', 0)
     .orderBy('households.number')
     .execute();
 }

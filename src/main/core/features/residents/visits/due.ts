@@ -2,7 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DueHousehold } from '../../../../../shared/contract/residents';
 import type { Database, HouseholdsTable } from '../../../db/schema';
 import { addDays, daysBetween } from '../clock';
-import type { Keyset } from '../cursor';
+import { compareKeyset, type Keyset } from '../cursor';
 import { placesByHouse } from '../places/service';
 import { namesOf } from '../people/repository';
 import { intervalsOf } from './policy';
@@ -14,20 +14,39 @@ export interface DueFilter {
   withinDays: number;
 }
 
+function dueBound(f: DueFilter, today: string, residual: boolean): RawBuilder<unknown> {
+  const col = sql.raw(residual ? '+h.next_visit_due' : 'next_visit_due');
+  return f.overdueOnly ? sql`${col} < ${today}` : sql`${col} <= ${addDays(today, f.withinDays)}`;
+}
+
 /**
- * Households by next_visit_due, then id: one range of households_due (archived, next_visit_due, id) after
- * the cursor, up to today (overdue only) or today + withinDays. A grid filter is an EXISTS probe through
- * the household's house and building.
+ * Every household's due list: one range of households_due (archived, next_visit_due, id) after the cursor,
+ * up to today (overdue only) or today + withinDays, in keyset order.
  */
-export function dueQuery(f: DueFilter, today: string, after: Keyset | null, limit: number): RawBuilder<HouseholdsTable> {
+export function dueQuery(f: Omit<DueFilter, 'gridIds'>, today: string, after: Keyset | null, limit: number): RawBuilder<HouseholdsTable> {
   const conds: RawBuilder<unknown>[] = [sql`archived = 0`];
   if (after && after.k !== null) conds.push(sql`(next_visit_due, id) > (${after.k}, ${after.i})`);
   else conds.push(sql`next_visit_due IS NOT NULL`);
-  conds.push(f.overdueOnly ? sql`next_visit_due < ${today}` : sql`next_visit_due <= ${addDays(today, f.withinDays)}`);
-  if (f.gridIds) {
-    conds.push(sql`EXISTS (SELECT 1 FROM houses ho JOIN buildings b ON b.id = ho.building_id WHERE ho.id = households.house_id AND b.grid_id IN (SELECT value FROM json_each(${JSON.stringify(f.gridIds)})))`);
-  }
+  conds.push(dueBound({ ...f, gridIds: null }, today, false));
   return sql<HouseholdsTable>`SELECT * FROM households INDEXED BY households_due WHERE ${sql.join(conds, sql` AND `)} ORDER BY next_visit_due, id LIMIT ${limit + 1}`;
+}
+
+/**
+ * A grid's due households (a grid is a few hundred households, DOMAIN.md §8): found through the grid's
+ * buildings and houses (buildings_grid, houses by building, households_house), ordered and cut here.
+ */
+export function gridDueCandidates(f: DueFilter, today: string): RawBuilder<Pick<HouseholdsTable, 'id' | 'next_visit_due'>> {
+  return sql`SELECT h.id, h.next_visit_due FROM buildings b CROSS JOIN houses ho ON ho.building_id = b.id CROSS JOIN households h ON h.house_id = ho.id
+    WHERE b.grid_id IN (SELECT value FROM json_each(${JSON.stringify(f.gridIds ?? [])})) AND +h.archived = 0 AND +h.next_visit_due IS NOT NULL AND ${dueBound(f, today, true)}`;
+}
+
+export function pageOfDue(rows: Pick<HouseholdsTable, 'id' | 'next_visit_due'>[], after: Keyset | null, limit: number): string[] {
+  const key = (r: Pick<HouseholdsTable, 'id' | 'next_visit_due'>): Keyset => ({ k: r.next_visit_due, i: r.id });
+  return rows
+    .filter((r) => !after || compareKeyset(key(r), after) > 0)
+    .sort((a, b) => compareKeyset(key(a), key(b)))
+    .slice(0, limit + 1)
+    .map((r) => r.id);
 }
 
 export async function toDueHouseholds(db: Kysely<Database>, rows: readonly HouseholdsTable[], today: string): Promise<DueHousehold[]> {

@@ -1,12 +1,12 @@
 import { AppError } from '../../../../../shared/errors';
 import { residentStatuses, type Visit, type VisitPolicyRow } from '../../../../../shared/contract/residents';
 import type { HandlerMap } from '../../../context';
-import type { VisitsTable } from '../../../db/schema';
+import type { HouseholdsTable, VisitsTable } from '../../../db/schema';
 import { newId } from '../../../util/ids';
 import { actorOf, addDays, hallDay } from '../clock';
 import { decodeCursor, encodeCursor } from '../cursor';
 import { mustFindHousehold } from '../households';
-import { dueQuery, toDueHouseholds } from './due';
+import { dueQuery, gridDueCandidates, pageOfDue, toDueHouseholds } from './due';
 import { intervalsOf, listPolicy, recomputeNextVisit } from './policy';
 
 type VisitMethods = 'residents.recordVisit' | 'residents.listVisits' | 'residents.visitsDue' | 'residents.visitPolicy' | 'residents.saveVisitPolicy';
@@ -82,7 +82,15 @@ export const visitsHandlers: HandlerMap<VisitMethods> = {
     }
     const tag = `due:${input.overdueOnly ? 'overdue' : input.withinDays}`;
     const after = decodeCursor(input.cursor, tag);
-    const rows = (await dueQuery({ gridIds, overdueOnly: input.overdueOnly, withinDays: input.withinDays }, today, after, input.limit).execute(ctx.db)).rows;
+    const filter = { gridIds, overdueOnly: input.overdueOnly, withinDays: input.withinDays };
+    let rows: HouseholdsTable[];
+    if (gridIds) {
+      const ids = pageOfDue((await gridDueCandidates(filter, today).execute(ctx.db)).rows, after, input.limit);
+      const byId = new Map((await ctx.db.selectFrom('households').selectAll().where('id', 'in', ids.length ? ids : ['']).execute()).map((h) => [h.id, h]));
+      rows = ids.map((id) => byId.get(id)!);
+    } else {
+      rows = (await dueQuery(filter, today, after, input.limit).execute(ctx.db)).rows;
+    }
     const page = rows.slice(0, input.limit);
     const last = page[page.length - 1];
     return { rows: await toDueHouseholds(ctx.db, page, today), nextCursor: rows.length > input.limit && last ? encodeCursor(tag, { k: last.next_visit_due, i: last.id }) : null };

@@ -18,36 +18,61 @@ function idsJson(ids: HouseholdSet): string | null {
   return JSON.stringify([...new Set(ids.filter((id): id is string => !!id))]);
 }
 
-/** One row per (household, matching policy row) of its active members. `ids` null = every household. */
+/**
+ * One row per (household, matching policy row) of its active members. `ids` null = every household.
+ * (`+archived`: a listed household's members are found through residents_household, never by scanning
+ * an index that merely starts with archived.)
+ */
 function memberIntervals(ids: string | null): RawBuilder<unknown> {
   const only = ids === null ? sql`` : sql`AND r.household_id IN (SELECT value FROM json_each(${ids}))`;
+  // For listed households, CROSS JOIN keeps SQLite's join order: members first, then their tags. For all
+  // households the planner may start from the policy's tags, which is then the shorter way.
+  const join = sql.raw(ids === null ? 'JOIN' : 'CROSS JOIN');
   return sql`
     SELECT r.household_id AS hid, vp.interval_days AS d
       FROM residents r JOIN visit_policy vp ON vp.kind = 'status' AND vp.match = r.status
-     WHERE r.archived = 0 AND r.household_id IS NOT NULL ${only}
+     WHERE +r.archived = 0 AND r.household_id IS NOT NULL ${only}
     UNION ALL
     SELECT r.household_id AS hid, vp.interval_days AS d
       FROM residents r
-      JOIN resident_tags rt ON rt.resident_id = r.id
-      JOIN tags t ON t.id = rt.tag_id
-      JOIN visit_policy vp ON vp.kind = 'tag' AND vp.match = t.name
-     WHERE r.archived = 0 AND r.household_id IS NOT NULL ${only}`;
+      ${join} resident_tags rt ON rt.resident_id = r.id
+      ${join} tags t ON t.id = rt.tag_id
+      ${join} visit_policy vp ON vp.kind = 'tag' AND vp.match = t.name
+     WHERE +r.archived = 0 AND r.household_id IS NOT NULL ${only}`;
 }
 
 const defaultInterval = sql<number>`coalesce((SELECT interval_days FROM visit_policy WHERE kind = 'default'), ${fallbackIntervalDays})`;
+
+/** Each listed household's interval: one row per id (json array), the default where no member matches. */
+export function intervalsQuery(idsJsonArray: string): RawBuilder<{ id: string; d: number }> {
+  return sql<{ id: string; d: number }>`
+    WITH mi AS (${memberIntervals(idsJsonArray)})
+    SELECT j.value AS id, coalesce(min(mi.d), ${defaultInterval}) AS d
+      FROM json_each(${idsJsonArray}) j LEFT JOIN mi ON mi.hid = j.value
+     GROUP BY j.value`;
+}
 
 /** Each household's visit interval in days (the default for one without a matching member). */
 export async function intervalsOf(db: Kysely<Database>, householdIds: readonly string[]): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   if (householdIds.length === 0) return out;
-  const json = idsJson(householdIds)!;
-  const rows = await sql<{ id: string; d: number }>`
-    WITH mi AS (${memberIntervals(json)})
-    SELECT j.value AS id, coalesce(min(mi.d), ${defaultInterval}) AS d
-      FROM json_each(${json}) j LEFT JOIN mi ON mi.hid = j.value
-     GROUP BY j.value`.execute(db);
-  for (const r of rows.rows) out.set(r.id, r.d);
+  for (const r of (await intervalsQuery(idsJson(householdIds)!).execute(db)).rows) out.set(r.id, r.d);
   return out;
+}
+
+/** The statement recomputeNextVisit runs: `idsJsonArray` null for every household. */
+export function recomputeQuery(idsJsonArray: string | null, offset: string): RawBuilder<unknown> {
+  const only = idsJsonArray === null ? sql`` : sql`AND h.id IN (SELECT value FROM json_each(${idsJsonArray}))`;
+  // Only households whose date changes are written (a policy change touches few of them).
+  return sql`
+    WITH mi AS (${memberIntervals(idsJsonArray)})
+    UPDATE households
+       SET next_visit_due = per.due
+      FROM (SELECT h.id AS hid, date(coalesce(h.last_visit_on, date(h.created_at, ${offset})), '+' || coalesce(min(mi.d), ${defaultInterval}) || ' days') AS due
+              FROM households h LEFT JOIN mi ON mi.hid = h.id
+             WHERE +h.archived = 0 ${only}
+             GROUP BY h.id) AS per
+     WHERE households.id = per.hid AND households.next_visit_due IS NOT per.due`;
 }
 
 /**
@@ -59,17 +84,7 @@ export async function intervalsOf(db: Kysely<Database>, householdIds: readonly s
 export async function recomputeNextVisit(db: Kysely<Database>, householdIds: HouseholdSet, today: string, timeZone = 'Asia/Shanghai'): Promise<void> {
   const json = idsJson(householdIds);
   if (json === '[]') return;
-  const offset = offsetModifier(today, timeZone);
-  const only = json === null ? sql`` : sql`AND h.id IN (SELECT value FROM json_each(${json}))`;
-  await sql`
-    WITH mi AS (${memberIntervals(json)})
-    UPDATE households
-       SET next_visit_due = date(coalesce(households.last_visit_on, date(households.created_at, ${offset})), '+' || per.d || ' days')
-      FROM (SELECT h.id AS hid, coalesce(min(mi.d), ${defaultInterval}) AS d
-              FROM households h LEFT JOIN mi ON mi.hid = h.id
-             WHERE h.archived = 0 ${only}
-             GROUP BY h.id) AS per
-     WHERE households.id = per.hid`.execute(db);
+  await recomputeQuery(json, offsetModifier(today, timeZone)).execute(db);
 }
 
 export async function listPolicy(db: Kysely<Database>): Promise<VisitPolicyRow[]> {

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { compareText, decodeCursor, encodeCursor } from '../../../src/main/core/features/residents/cursor';
+
+describe('keyset helpers', () => {
+  it('compares text in SQLite BINARY (UTF-8 byte) order', () => {
+    const words = ['张三', '张', '𪚥明', '﨑明', 'abc', 'ab', '', '単', '\uffff', '\u{10000}', '王'];
+    const bytes = [...words].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+    expect([...words].sort(compareText)).toEqual(bytes);
+  });
+
+  it('round-trips a cursor and refuses one for another order', () => {
+    const c = encodeCursor('name:asc', { k: '张三', i: 'id-1' });
+    expect(decodeCursor(c, 'name:asc')).toEqual({ k: '张三', i: 'id-1' });
+    expect(() => decodeCursor(c, 'birthDate:asc')).toThrow();
+    expect(decodeCursor(null, 'x')).toBeNull();
+  });
+});
