@@ -7,6 +7,7 @@ import { parseIdNumber } from '../../../src/shared/values/id-number';
 import { prepareResident, type ResidentFields } from '../../../src/main/core/features/residents/prepare';
 import { seedResidents, type SeedResult } from '../../../src/main/core/features/residents/seed/seed';
 import { deferredIndexFile } from '../../../src/main/core/features/residents/seed/indexes';
+import { addYears, dateOfDay, dayNumber } from '../../../src/main/core/features/residents/seed/dates';
 import type { HouseholdsTable, ResidentsTable } from '../../../src/main/core/db/schema';
 import type { DocType, ResidentStatus } from '../../../src/shared/contract/residents';
 import { noPdf, tempDir, TestClock } from '../support/core';
@@ -187,5 +188,18 @@ describe('linli seed: a synthetic community', () => {
       await twin.close();
       await other.close();
     }
+  });
+});
+
+describe('seed calendar arithmetic', () => {
+  it('agrees with Date from 1800 to 2100', () => {
+    const wrong: string[] = [];
+    for (let day = dayNumber('1800-01-01'); day <= dayNumber('2100-12-31'); day += 1) {
+      const iso = new Date(day * 86_400_000).toISOString().slice(0, 10);
+      if (dateOfDay(day) !== iso || dayNumber(iso) !== day) wrong.push(iso);
+    }
+    expect(wrong).toEqual([]);
+    expect(addYears('2024-02-29', 1)).toBe('2025-02-28');
+    expect(addYears('2024-02-29', 4)).toBe('2028-02-29');
   });
 });

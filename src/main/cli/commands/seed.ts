@@ -23,6 +23,7 @@ export const seedCommand: Command = {
   --demo       新建演示数据文件：社区、管理员（随机密码，写入数据文件旁的 demo-credentials.txt）
                和约 ${DEMO_RESIDENTS} 名居民；数据文件已存在时拒绝
   --if-missing 与 --demo 一起使用：数据文件已存在时什么也不做（退出码 0）
+  --workers    加密和拼音计算使用的工作线程数（默认每个 CPU 核心一个；0 表示不用工作线程）
 退出码：0 完成；1 被拒绝或失败；2 用法错误。
 例：linli seed --db /tmp/bench.sqlite --residents 1000000 --seed 42`,
     en: `Usage: linli seed --db FILE --residents N [--seed S] [--user NAME] [--append] [--json]
@@ -34,7 +35,8 @@ gives the same data. For tests and demos only; never on real records. Refuses a 
 has residents unless --append is given. --user names the audit record's author (needs residents.import;
 password on stdin). --demo creates a new file with a community, an administrator (generated password,
 written to demo-credentials.txt beside the file, mode 0600) and about ${DEMO_RESIDENTS} residents; it
-refuses an existing file, or with --if-missing leaves it alone and exits 0.`,
+refuses an existing file, or with --if-missing leaves it alone and exits 0. --workers N sets the worker
+threads that encrypt and compute pinyin (default one per core; 0: none).`,
   },
   options: {
     ...userOption,
@@ -43,6 +45,7 @@ refuses an existing file, or with --if-missing leaves it alone and exits 0.`,
     append: { type: 'boolean' },
     demo: { type: 'boolean' },
     'if-missing': { type: 'boolean' },
+    workers: { type: 'string' },
   },
   async run(ctx) {
     return ctx.args.values.demo === true ? demo(ctx) : seed(ctx);
@@ -96,6 +99,15 @@ async function seed(ctx: CommandContext): Promise<number> {
   }
 }
 
+/** --workers N (0: derive in the writing thread); default one per core. */
+function workersOption(ctx: CommandContext): number | 'auto' {
+  const raw = stringOption(ctx.args.values, 'workers');
+  if (raw === undefined || raw === 'auto') return 'auto';
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 8) throw new UsageError(ctx.text.badValue('workers', raw, 'auto, 0–8'));
+  return n;
+}
+
 async function seedWithProgress(ctx: CommandContext, core: Core, opts: { residents: number; append: boolean; actor?: { id: string; name: string } }): Promise<SeedResult> {
   const controller = new AbortController();
   const stop = () => controller.abort();
@@ -108,6 +120,7 @@ async function seedWithProgress(ctx: CommandContext, core: Core, opts: { residen
       seed: stringOption(ctx.args.values, 'seed'),
       append: opts.append,
       actor: opts.actor ?? { id: null, name: 'linli seed' },
+      workers: workersOption(ctx),
       signal: controller.signal,
       onProgress: (p: SeedProgress) => {
         const now = Date.now();
@@ -132,8 +145,8 @@ function report(ctx: CommandContext, r: SeedResult): number {
   const seconds = (r.elapsedMs / 1000).toFixed(1);
   ctx.print(
     zh(ctx)
-      ? `已生成模拟社区（种子 ${r.seed}，基准日期 ${r.today}）：${c.residents} 名居民、${c.households} 户、${c.houses} 套房屋、${c.buildings} 栋楼、${c.compounds} 个小区、${c.grids} 个网格、${c.tags} 个标签、${c.visits} 条走访记录。\n用时 ${seconds} 秒，${r.rowsPerSecond} 行/秒（${r.residentsPerSecond} 名居民/秒）。`
-      : `Synthetic community (seed ${r.seed}, as of ${r.today}): ${c.residents} residents, ${c.households} households, ${c.houses} houses, ${c.buildings} buildings, ${c.compounds} compounds, ${c.grids} grids, ${c.tags} tags, ${c.visits} visits.\n${seconds} s, ${r.rowsPerSecond} rows/s (${r.residentsPerSecond} residents/s).`,
+      ? `已生成模拟社区（种子 ${r.seed}，基准日期 ${r.today}）：${c.residents} 名居民、${c.households} 户、${c.houses} 套房屋、${c.buildings} 栋楼、${c.compounds} 个小区、${c.grids} 个网格、${c.tags} 个标签、${c.visits} 条走访记录。\n用时 ${seconds} 秒，${r.rowsPerSecond} 行/秒（${r.residentsPerSecond} 名居民/秒，${r.workers ? `${r.workers} 个工作线程` : '单线程'}）。`
+      : `Synthetic community (seed ${r.seed}, as of ${r.today}): ${c.residents} residents, ${c.households} households, ${c.houses} houses, ${c.buildings} buildings, ${c.compounds} compounds, ${c.grids} grids, ${c.tags} tags, ${c.visits} visits.\n${seconds} s, ${r.rowsPerSecond} rows/s (${r.residentsPerSecond} residents/s, ${r.workers ? `${r.workers} worker threads` : 'one thread'}).`,
   );
   ctx.emitJson({ ok: true, databasePath: ctx.dbPath, ...r });
   return 0;

@@ -1,11 +1,14 @@
 import type { BuildingsTable, GridsTable, HouseholdsTable, HousesTable, ResidentsTable, VisitsTable } from '../../../db/schema';
-import type { ResidentFields } from '../prepare';
+import type { ResidentColumns, ResidentFields } from '../prepare';
 import { newId } from '../../../util/ids';
 import { Rng } from './random';
-import { addDays, dateOfDay, dayNumber, yearsBetween } from './dates';
+import { addDays, dateOfDay, dayNumber } from './dates';
 import { compoundPhases, compoundPrefixes, compoundSuffixes, followUpNotes, visitNotes } from './data';
 import { PeopleFactory, planHousehold, type Person, type PlannedHousehold } from './people';
-import type { SeedDeriver } from './derive';
+import { houseAddressKey } from '../address';
+
+/** A resident row but the columns derived from the fields. */
+export type ResidentBase = Omit<ResidentsTable, keyof ResidentColumns>;
 
 /** Where the generated rows go (the writer batches them into transactions). */
 export interface SeedSink {
@@ -14,7 +17,8 @@ export interface SeedSink {
   building(row: BuildingsTable): void;
   house(row: HousesTable): void;
   household(row: HouseholdsTable): void;
-  resident(row: ResidentsTable, tags: string[]): void;
+  /** A resident's fields (the writer derives the stored columns) and the columns placement and history give. */
+  resident(base: ResidentBase, fields: ResidentFields, tags: string[]): void;
   visit(row: VisitsTable): void;
   /** Called between buildings: a chance to commit and to let other work run. */
   checkpoint(): Promise<void>;
@@ -52,11 +56,6 @@ export interface SeedCounts {
 
 const streetNames = ['青山路街道', '幸福路街道', '富强路街道', '自由路街道', '先锋道街道', '民主路街道', '友谊大街街道', '钢铁大街街道', '万青路街道', '科学路街道'];
 
-/** Normalised address key for a house: building, unit and room ("3-2-501"), the same whichever way it is typed. */
-export function seedAddressKey(building: string, unit: string, room: string): string {
-  return `${building}-${unit}-${room}`;
-}
-
 /**
  * Builds the community in the order people would see it: a compound, its buildings (each in one grid),
  * the houses, the households in them and their members, then each household's visits. Stops after
@@ -73,7 +72,6 @@ export class CommunityGenerator {
   constructor(
     private readonly rng: Rng,
     private readonly people: PeopleFactory,
-    private readonly deriver: SeedDeriver,
     private readonly plan: CommunityPlan,
     private readonly sink: SeedSink,
   ) {
@@ -163,7 +161,7 @@ export class CommunityGenerator {
     const use = shop ? '商用' : full || r < 0.08 ? '空置' : r < 0.285 ? '出租' : '自住';
     const houseId = newId();
     const row: HousesTable = {
-      id: houseId, building_id: buildingId, unit, floor, room, address_key: seedAddressKey(building, unit, room), use,
+      id: houseId, building_id: buildingId, unit, floor, room, address_key: houseAddressKey(building, unit, room), use,
       owner_name: '', landlord_name: '', lease_start: null, lease_end: null, rental_registration_no: '', ...this.stamp,
     };
     const households: PlannedHousehold[] = [];
@@ -293,14 +291,14 @@ export class CommunityGenerator {
       occupation: p.occupation,
       notes: '',
     };
-    const columns = this.deriver.columns(fields);
     const movedInOn = p.birthDate > movedIn ? p.birthDate : movedIn;
     this.sink.resident(
       {
-        id, ...columns, ...place, relation_to_head: p.relation, moved_in_on: movedInOn,
+        id, ...place, relation_to_head: p.relation, moved_in_on: movedInOn,
         moved_out_on: archived?.kind === 'moved_out' ? archived.on : null, died_on: archived?.kind === 'died' ? archived.on : null,
         archived: archived ? 1 : 0, ...this.stamp,
       },
+      fields,
       tags,
     );
     this.counts.residents++;
@@ -371,9 +369,4 @@ export class CommunityGenerator {
     }
     return { last: dateOfDay(last), due: dateOfDay(last + interval), visits };
   }
-}
-
-/** Age today from a birth date, for summaries. */
-export function ageOn(birthDate: string, today: string): number {
-  return yearsBetween(birthDate, today);
 }

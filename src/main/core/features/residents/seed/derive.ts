@@ -79,3 +79,16 @@ export class SeedDeriver {
     return k;
   }
 }
+
+/** Derives the columns of a batch of residents, in order: in this thread, or spread over worker threads. */
+export interface BatchDeriver {
+  derive(fields: ResidentFields[]): Promise<ResidentColumns[]>;
+  close(): Promise<void>;
+}
+
+export function inThreadDeriver(deriver: SeedDeriver): BatchDeriver {
+  return {
+    derive: async (fields) => fields.map((f) => deriver.columns(f)),
+    close: async () => {},
+  };
+}

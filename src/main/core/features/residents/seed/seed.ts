@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { AppError } from '../../../../../shared/errors';
 import type { CoreServices } from '../../../context';
 import { appendAudit } from '../../../audit/repository';
@@ -5,7 +6,8 @@ import { readSettings } from '../../community/settings';
 import { localToday } from '../../../util/dates';
 import { idLookupHash } from '../prepare';
 import { CommunityGenerator, type SeedCounts, type VisitPolicy } from './community';
-import { SeedDeriver } from './derive';
+import { inThreadDeriver, SeedDeriver } from './derive';
+import { startDerivePool } from './derive-pool';
 import { PeopleFactory } from './people';
 import { Rng, seedFrom } from './random';
 import { SeedWriter } from './writer';
@@ -23,6 +25,11 @@ export interface SeedOptions {
   batchRows?: number;
   /** The district whose 户籍 residents live here (GB/T 2260). Default 150204 (包头市青山区). */
   home?: string;
+  /**
+   * Worker threads for the derived columns (encryption, pinyin): a number, or 'auto' (one per core).
+   * Needs the key file and the built bundle; otherwise, and by default, everything runs in this thread.
+   */
+  workers?: number | 'auto';
   /** Stops at the next building; what was committed stays (a partial community). */
   signal?: AbortSignal;
   onProgress?(p: SeedProgress): void;
@@ -43,6 +50,8 @@ export interface SeedResult {
   counts: SeedCounts;
   rows: number;
   elapsedMs: number;
+  /** Worker threads that derived the columns (0: this thread). */
+  workers: number;
   rowsPerSecond: number;
   residentsPerSecond: number;
 }
@@ -87,13 +96,14 @@ export async function seedResidents(services: CoreServices, opts: SeedOptions): 
 
   const rng = new Rng(seedFrom(seed));
   const people = new PeopleFactory(rng, today, opts.home ?? '150204');
-  const deriver = new SeedDeriver(services.secrets, today);
+  const pool = opts.workers ? await startDerivePool({ keyFile: services.paths.keyFile, today, secrets: services.secrets, workers: opts.workers === 'auto' ? undefined : opts.workers }) : null;
+  const deriver = pool ?? inThreadDeriver(new SeedDeriver(services.secrets, today));
   let generator: CommunityGenerator | null = null;
-  const writer = new SeedWriter(sqlite, tagIds, { at, actorId: actor.id }, opts.batchRows ?? 20_000, (rows) => {
+  const writer = new SeedWriter(sqlite, deriver, tagIds, { at, actorId: actor.id }, opts.batchRows ?? 20_000, (rows) => {
     opts.onProgress?.({ rows, residents: generator?.counts.residents ?? 0, households: generator?.counts.households ?? 0, elapsedMs: performance.now() - started });
     if (opts.signal?.aborted) throw new AppError('residents.seed_cancelled', 'Seeding was stopped; the rows written so far stay');
   });
-  generator = new CommunityGenerator(rng, people, deriver, { residents: opts.residents, today, at, actorId: actor.id, policy, home: opts.home ?? '150204', taken }, writer);
+  generator = new CommunityGenerator(rng, people, { residents: opts.residents, today, at, actorId: actor.id, policy, home: opts.home ?? '150204', taken }, writer);
 
   // A bigger page cache while a million rows go in; the app's own setting is put back afterwards.
   const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
@@ -102,8 +112,9 @@ export async function seedResidents(services: CoreServices, opts: SeedOptions): 
   let counts: SeedCounts;
   try {
     counts = await generator.run();
-    writer.flush();
+    await writer.flush();
   } finally {
+    await deriver.close();
     opts.onProgress?.({ rows: writer.written, residents: generator.counts.residents, households: generator.counts.households, elapsedMs: performance.now() - started, phase: 'indexes' });
     deferred?.restore();
     sqlite.pragma(`cache_size = ${cacheSize}`);
@@ -125,7 +136,10 @@ export async function seedResidents(services: CoreServices, opts: SeedOptions): 
     ),
   );
   const seconds = elapsedMs / 1000;
-  return { seed, today, counts, rows: writer.written, elapsedMs, rowsPerSecond: Math.round(writer.written / seconds), residentsPerSecond: Math.round(counts.residents / seconds) };
+  return {
+    seed, today, counts, rows: writer.written, elapsedMs, workers: pool ? (opts.workers === 'auto' ? os.availableParallelism() : Number(opts.workers)) : 0,
+    rowsPerSecond: Math.round(writer.written / seconds), residentsPerSecond: Math.round(counts.residents / seconds),
+  };
 }
 
 function readVisitPolicy(services: CoreServices): VisitPolicy {

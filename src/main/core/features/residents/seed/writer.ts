@@ -1,6 +1,8 @@
 import type SqliteDatabase from 'better-sqlite3';
-import type { CompoundsTable, GridsTable, BuildingsTable, HousesTable, HouseholdsTable, ResidentsTable, VisitsTable } from '../../../db/schema';
-import type { SeedSink } from './community';
+import type { CompoundsTable, GridsTable, BuildingsTable, HousesTable, HouseholdsTable, VisitsTable } from '../../../db/schema';
+import type { ResidentFields } from '../prepare';
+import type { ResidentBase, SeedSink } from './community';
+import type { BatchDeriver } from './derive';
 
 type Row = Record<string, unknown>;
 
@@ -24,19 +26,31 @@ type Table = keyof typeof columns;
 /** Parents before children, so that every foreign key finds its row inside the same transaction. */
 const order: Table[] = ['grids', 'compounds', 'buildings', 'houses', 'households', 'residents', 'resident_tags', 'visits'];
 
+interface Batch {
+  rows: Record<Table, unknown[][]>;
+  residents: { base: ResidentBase; fields: ResidentFields }[];
+  count: number;
+}
+
+function emptyBatch(): Batch {
+  return { rows: Object.fromEntries(order.map((t) => [t, []])) as unknown as Record<Table, unknown[][]>, residents: [], count: 0 };
+}
+
 /**
- * Buffers generated rows and writes them with prepared statements, one transaction per `batchRows` rows,
- * letting the event loop run between transactions.
+ * Buffers generated rows and writes them with prepared statements, one transaction per `batchRows` rows.
+ * A batch's residents get their derived columns (encryption, hashes, pinyin) from the deriver; with
+ * worker threads that runs while the next batch is generated, and batches are still written in order.
  */
 export class SeedWriter implements SeedSink {
   private readonly statements: Record<Table, SqliteDatabase.Statement>;
-  private readonly buffers: Record<Table, unknown[][]>;
-  private pending = 0;
-  private readonly flushAll: () => void;
+  private readonly writeBatch: (batch: Batch) => void;
+  private batch = emptyBatch();
+  private inFlight: { batch: Batch; derived: Promise<unknown[][]> } | null = null;
   written = 0;
 
   constructor(
     sqlite: SqliteDatabase.Database,
+    private readonly deriver: BatchDeriver,
     private readonly tagIds: Map<string, string>,
     private readonly stamp: { at: string; actorId: string | null },
     private readonly batchRows = 20_000,
@@ -44,19 +58,17 @@ export class SeedWriter implements SeedSink {
   ) {
     const prepare = (table: Table) => sqlite.prepare(`INSERT INTO ${table} (${columns[table].join(', ')}) VALUES (${columns[table].map(() => '?').join(', ')})`);
     this.statements = Object.fromEntries(order.map((t) => [t, prepare(t)])) as Record<Table, SqliteDatabase.Statement>;
-    this.buffers = Object.fromEntries(order.map((t) => [t, []])) as unknown as Record<Table, unknown[][]>;
-    this.flushAll = sqlite.transaction(() => {
+    this.writeBatch = sqlite.transaction((batch: Batch) => {
       for (const table of order) {
         const stmt = this.statements[table];
-        for (const values of this.buffers[table]) stmt.run(values);
-        this.buffers[table].length = 0;
+        for (const values of batch.rows[table]) stmt.run(values);
       }
     });
   }
 
   private push(table: Table, row: Row): void {
-    this.buffers[table].push(columns[table].map((c) => row[c]));
-    this.pending++;
+    this.batch.rows[table].push(columns[table].map((c) => row[c]));
+    this.batch.count++;
   }
 
   grid(row: GridsTable): void {
@@ -74,28 +86,56 @@ export class SeedWriter implements SeedSink {
   household(row: HouseholdsTable): void {
     this.push('households', row as unknown as Row);
   }
-  resident(row: ResidentsTable, tags: string[]): void {
-    this.push('residents', row as unknown as Row);
+  resident(base: ResidentBase, fields: ResidentFields, tags: string[]): void {
+    this.batch.residents.push({ base, fields });
+    this.batch.count++;
     for (const name of tags) {
       const tagId = this.tagIds.get(name);
-      if (tagId) this.push('resident_tags', { resident_id: row.id, tag_id: tagId, created_at: this.stamp.at, created_by: this.stamp.actorId });
+      if (tagId) this.push('resident_tags', { resident_id: base.id, tag_id: tagId, created_at: this.stamp.at, created_by: this.stamp.actorId });
     }
   }
   visit(row: VisitsTable): void {
     this.push('visits', row as unknown as Row);
   }
 
+  /** Hands a full batch to the deriver and writes the previous one; lets other work run in between. */
   async checkpoint(): Promise<void> {
-    if (this.pending < this.batchRows) return;
-    this.flush();
+    if (this.batch.count < this.batchRows) return;
+    const batch = this.batch;
+    this.batch = emptyBatch();
+    const derived = this.derive(batch);
+    // Awaited in drain(); until then a failure must not count as unhandled.
+    derived.catch(() => {});
+    await this.drain();
+    this.inFlight = { batch, derived };
     await new Promise((resolve) => setImmediate(resolve));
   }
 
-  flush(): void {
-    if (this.pending === 0) return;
-    this.flushAll();
-    this.written += this.pending;
-    this.pending = 0;
+  /** Writes everything still buffered. */
+  async flush(): Promise<void> {
+    await this.drain();
+    if (this.batch.count === 0) return;
+    const batch = this.batch;
+    this.batch = emptyBatch();
+    this.inFlight = { batch, derived: this.derive(batch) };
+    await this.drain();
+  }
+
+  private async derive(batch: Batch): Promise<unknown[][]> {
+    const derived = await this.deriver.derive(batch.residents.map((r) => r.fields));
+    return batch.residents.map((r, i) => {
+      const row = { ...r.base, ...derived[i] } as Row;
+      return columns.residents.map((c) => row[c]);
+    });
+  }
+
+  private async drain(): Promise<void> {
+    const flight = this.inFlight;
+    if (!flight) return;
+    this.inFlight = null;
+    flight.batch.rows.residents = await flight.derived;
+    this.writeBatch(flight.batch);
+    this.written += flight.batch.count;
     this.onFlush(this.written);
   }
 }
