@@ -7,6 +7,7 @@ import { verifyCommand } from './verify';
 import { reportCommand } from './report';
 import { usersCommand } from './users';
 import { seedCommand } from './seed';
+import { benchCommand } from './bench';
 
 /**
  * Every `linli` command, in the order `--help` lists them. A new command (bench, seed, residents) is one
@@ -21,6 +22,7 @@ export const commands: Command[] = [
   reportCommand,
   usersCommand,
   seedCommand,
+  benchCommand,
 ];
 
 export function findCommand(name: string): Command | undefined {

@@ -1,0 +1,194 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import ExcelJS from 'exceljs';
+import SqliteDatabase from 'better-sqlite3';
+import type { Core } from '../../../../app';
+import type { EventMap, PushEvent } from '../../../../../../shared/contract/events';
+import { applyPragmas } from '../../../../db/connection';
+import { localToday } from '../../../../util/dates';
+import { readSettings } from '../../../community/settings';
+import { idLookupHash } from '../../prepare';
+import { PeopleFactory, planHousehold } from '../people';
+import { Rng, seedFrom } from '../random';
+import { compileReplay, recordStatements } from './record';
+
+export interface ImportBench {
+  rows: number;
+  invalidRows: number;
+  fileBytes: number;
+  previewSeconds: number;
+  commitSeconds: number;
+  totalSeconds: number;
+  /** The longest the event loop was blocked during preview and commit. */
+  maxStallMs: number;
+  p99StallMs: number;
+  counts: Record<string, number>;
+  /** The statements the handlers ran, replayed with raw better-sqlite3 on a copy of the file (one transaction). */
+  rawSeconds: number | null;
+  ratio: number | null;
+  /** Where the raw replay spent its time: the three most expensive statements. */
+  slowestStatements: { sql: string; count: number; seconds: number }[];
+  ok: boolean;
+  target: string;
+}
+
+const headers = ['姓名', '身份证号', '联系电话', '人员类型', '居住事由', '民族', '文化程度', '婚姻状况', '职业', '小区', '楼栋', '单元', '房号', '户号', '与户主关系'];
+
+/**
+ * Generates an XLSX of new residents in households placed in existing houses (about 1% of rows with a
+ * wrong check digit, to exercise validation), imports it through residents.importPreview and
+ * residents.importCommit, and watches the event loop meanwhile.
+ */
+export async function benchImport(core: Core, token: string, opts: { rows: number; seed: string; log(line: string): void }): Promise<ImportBench> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-bench-import-'));
+  try {
+    const file = path.join(dir, 'residents-import.xlsx');
+    const invalidRows = await writeWorkbook(core, file, opts);
+    const content = fs.readFileSync(file);
+    opts.log(`import: ${opts.rows} rows in ${file} (${Math.round(content.length / 1024)} KB)`);
+
+    // The raw side replays on a copy taken before the import, so it inserts into the same state.
+    const copy = path.join(dir, 'before-import.sqlite');
+    core.services.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    fs.copyFileSync(core.services.paths.database, copy);
+
+    const events: PushEvent[] = [];
+    const unsubscribe = core.services.events.subscribe((e) => events.push(e));
+    const loop = monitorEventLoopDelay({ resolution: 10 });
+    const call = async (method: string, input: unknown) => {
+      const r = await core.call({ method, input, sessionToken: token });
+      if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
+      return r.value;
+    };
+    let previewMs = 0;
+    let commitMs = 0;
+    let summary: Record<string, number> = {};
+    loop.enable();
+    const { statements } = await recordStatements(core.services.sqlite, async () => {
+      const t0 = performance.now();
+      const preview = (await call('residents.importPreview', { fileName: 'residents-import.xlsx', contentBase64: content.toString('base64') })) as { importId: string; counts: Record<string, number> };
+      const t1 = performance.now();
+      previewMs = t1 - t0;
+      opts.log(`import: preview ${(previewMs / 1000).toFixed(1)} s, ${JSON.stringify(preview.counts)}`);
+      const { jobId } = (await call('residents.importCommit', { importId: preview.importId, mode: 'valid_rows' })) as { jobId: string };
+      summary = await waitForJob(events, jobId);
+      commitMs = performance.now() - t1;
+    });
+    loop.disable();
+    unsubscribe();
+    const maxStallMs = loop.max / 1e6;
+    const p99StallMs = loop.percentile(99) / 1e6;
+    opts.log(`import: commit ${(commitMs / 1000).toFixed(1)} s, ${JSON.stringify(summary)}, longest stall ${maxStallMs.toFixed(0)} ms`);
+
+    let rawSeconds: number | null = null;
+    let slowest: ImportBench['slowestStatements'] = [];
+    const raw = new SqliteDatabase(copy);
+    try {
+      applyPragmas(raw);
+      const profile = new Map<string, { count: number; ms: number }>();
+      const replay = compileReplay(raw, statements, profile);
+      const t = performance.now();
+      raw.exec('BEGIN');
+      replay();
+      raw.exec('COMMIT');
+      rawSeconds = (performance.now() - t) / 1000;
+      slowest = [...profile.entries()]
+        .sort((a, b) => b[1].ms - a[1].ms)
+        .slice(0, 3)
+        .map(([sql, p]) => ({ sql: sql.replace(/\s+/g, ' ').slice(0, 160), count: p.count, seconds: p.ms / 1000 }));
+      for (const s of slowest) opts.log(`import raw: ${s.seconds.toFixed(1)} s in ${s.count}× ${s.sql}`);
+    } catch (err) {
+      opts.log(`import: raw replay failed (${(err as Error).message})`);
+    } finally {
+      raw.close();
+    }
+    const totalSeconds = (previewMs + commitMs) / 1000;
+    return {
+      rows: opts.rows,
+      invalidRows,
+      fileBytes: content.length,
+      previewSeconds: previewMs / 1000,
+      commitSeconds: commitMs / 1000,
+      totalSeconds,
+      maxStallMs,
+      p99StallMs,
+      counts: summary,
+      rawSeconds,
+      ratio: rawSeconds ? totalSeconds / rawSeconds : null,
+      slowestStatements: slowest,
+      ok: totalSeconds <= 30 && maxStallMs <= 100,
+      target: 'total ≤ 30 s, no stall > 100 ms',
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function waitForJob(events: PushEvent[], jobId: string): Promise<Record<string, number>> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      for (const e of events) {
+        if (e.name === 'job.done') {
+          const p = e.payload as EventMap['job.done'];
+          if (p.jobId === jobId) return resolve(p.summary ?? {});
+        } else if (e.name === 'job.failed') {
+          const p = e.payload as EventMap['job.failed'];
+          if (p.jobId === jobId) return reject(new Error(`import job failed: ${p.error.code} ${p.error.message}`));
+        }
+      }
+      setTimeout(check, 20);
+    };
+    check();
+  });
+}
+
+/** New people in households of about 3.3, each household in an existing house, vacant ones first. */
+async function writeWorkbook(core: Core, file: string, opts: { rows: number; seed: string }): Promise<number> {
+  const sqlite = core.services.sqlite;
+  const { timeZone } = await readSettings(core.services.db);
+  const today = localToday(core.services.now(), timeZone);
+  const rng = new Rng(seedFrom(`${opts.seed}-import`));
+  const people = new PeopleFactory(rng, today);
+  const taken = sqlite.prepare('SELECT 1 FROM residents WHERE id_hash = ?');
+  const isTaken = (n: string) => taken.get(idLookupHash(core.services.secrets, '居民身份证', n)) !== undefined;
+  const houses = sqlite
+    .prepare(`SELECT c.name AS compound, b.name AS building, h.unit, h.room FROM houses h JOIN buildings b ON b.id = h.building_id JOIN compounds c ON c.id = b.compound_id
+      WHERE h.use IN ('空置', '自住', '出租') ORDER BY h.use = '空置' DESC, h.rowid LIMIT ?`)
+    .all(Math.ceil(opts.rows / 2)) as { compound: string; building: string; unit: string; room: string }[];
+
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false, useStyles: false });
+  const sheet = workbook.addWorksheet('居民');
+  sheet.addRow(headers).commit();
+  let written = 0;
+  let invalid = 0;
+  let household = 0;
+  while (written < opts.rows) {
+    const house = houses[household % houses.length];
+    household++;
+    const number = String(900_000_000 + household);
+    const planned = planHousehold(people, rng, rng.chance(0.2));
+    for (const p of planned.members) {
+      if (written >= opts.rows) break;
+      let id = people.idNumber(p.region, p.birthDate, p.gender, isTaken);
+      if (rng.chance(0.01)) {
+        // A typo in the check character: the row must be rejected with id.checksum.
+        id = id.slice(0, 17) + (id[17] === '1' ? '2' : '1');
+        invalid++;
+      }
+      const phone = p.age >= 12 && rng.chance(0.9) ? people.phone() : '';
+      const fromElsewhere = planned.status !== '户籍';
+      sheet
+        .addRow([
+          p.name, id, phone, planned.status, fromElsewhere ? (p.relation === '户主' ? people.reason() : '随迁家属') : '', p.ethnicity, p.education,
+          p.maritalStatus, p.occupation, house.compound, house.building, house.unit === '无' ? '' : house.unit, house.room, number, p.relation,
+        ])
+        .commit();
+      written++;
+    }
+  }
+  sheet.commit();
+  await workbook.commit();
+  return invalid;
+}

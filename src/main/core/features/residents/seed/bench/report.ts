@@ -1,0 +1,99 @@
+import type { BenchReport, CaseResult } from './run';
+import type { Timing } from './stats';
+
+/** Display width: CJK characters take two columns. */
+function width(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+function pad(s: string, n: number, right = false): string {
+  const fill = ' '.repeat(Math.max(0, n - width(s)));
+  return right ? fill + s : s + fill;
+}
+
+export function table(rows: string[][], rightAligned: number[] = []): string[] {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => width(r[i] ?? ''))));
+  const line = (r: string[]) => r.map((c, i) => pad(c ?? '', widths[i], rightAligned.includes(i))).join('  ').trimEnd();
+  return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)];
+}
+
+const ms = (t: Timing | null, key: 'median' | 'p95') => (t ? (t[key] < 10 ? t[key].toFixed(2) : t[key].toFixed(1)) : '—');
+
+function caseRows(cases: CaseResult[]): string[][] {
+  return [
+    ['case', 'handler median', 'p95', 'raw median', 'p95', 'ratio', 'rows', 'target', ''],
+    ...cases.map((c) => [
+      c.name,
+      ms(c.handler, 'median'),
+      ms(c.handler, 'p95'),
+      ms(c.raw, 'median'),
+      ms(c.raw, 'p95'),
+      c.ratio === null ? '—' : `${c.ratio.toFixed(1)}×`,
+      String(c.rows),
+      c.target,
+      c.ok === null ? `n/a ${c.note ?? ''}` : `${c.ok ? 'ok' : 'MISSED'}${c.note ? ` (${c.note})` : ''}`,
+    ]),
+  ];
+}
+
+/** The benchmark as a plain-text table (milliseconds unless marked). */
+export function formatReport(r: BenchReport): string {
+  const out: string[] = [];
+  const s = r.seed;
+  out.push(`Linli residents benchmark — ${r.database}`);
+  out.push(`${r.residents} residents in ${r.households} households (${(r.residents / Math.max(1, r.households)).toFixed(2)} per household)`);
+  out.push('');
+  out.push('Seed');
+  out.push(
+    ...table(
+      [
+        ['measure', 'value'],
+        ...(s.reused
+          ? [['seed', 'reused an existing file']]
+          : [
+              ['time', `${s.seconds.toFixed(1)} s`],
+              ['rows written', `${s.rows} (${s.rowsPerSecond} rows/s)`],
+              ['residents', `${s.residents} (${s.residentsPerSecond} residents/s)`],
+              ['threads deriving columns', s.workers ? `${s.workers} workers beside the writer` : 'the writer itself'],
+              ['peak RSS (sampled / getrusage)', `${s.peakRssMb} MB / ${s.maxRssMb} MB`],
+            ]),
+        ['file size', `${(s.fileBytes / 2 ** 20).toFixed(0)} MB (${s.bytesPerResident} bytes per resident, all tables)`],
+      ],
+      [],
+    ),
+  );
+  out.push('');
+  out.push(`Search (residents.search through core.call vs the same SQL on raw better-sqlite3; ${r.search[0]?.handler?.runs ?? 0} runs each; ms)`);
+  out.push(...table(caseRows(r.search), [1, 2, 3, 4, 5, 6]));
+  out.push('');
+  out.push(`List pages of 50 (residents.list; p1 = first page, pN = after following the cursor N−1 pages; ms)`);
+  out.push(...table(caseRows(r.list), [1, 2, 3, 4, 5, 6]));
+  out.push('');
+  if (r.import) {
+    const i = r.import;
+    out.push('Import (residents.importPreview + residents.importCommit, XLSX)');
+    out.push(
+      ...table([
+        ['measure', 'value'],
+        ['rows (with a bad check digit)', `${i.rows} (${i.invalidRows})`],
+        ['file', `${(i.fileBytes / 2 ** 20).toFixed(1)} MB`],
+        ['preview', `${i.previewSeconds.toFixed(1)} s`],
+        ['commit (job)', `${i.commitSeconds.toFixed(1)} s`],
+        ['total', `${i.totalSeconds.toFixed(1)} s`],
+        ['raw replay of its SQL (one transaction)', i.rawSeconds === null ? '—' : `${i.rawSeconds.toFixed(1)} s (ratio ${i.ratio?.toFixed(1)}×)`],
+        ['longest event-loop stall (p99)', `${i.maxStallMs.toFixed(0)} ms (${i.p99StallMs.toFixed(0)} ms)`],
+        ['result', JSON.stringify(i.counts)],
+        ['target', `${i.target}: ${i.ok ? 'ok' : 'MISSED'}`],
+        ...i.slowestStatements.map((st, n) => [n === 0 ? 'slowest statements (raw)' : '', `${st.seconds.toFixed(1)} s, ${st.count}×: ${st.sql}`]),
+      ]),
+    );
+    out.push('');
+  }
+  const missed = [...r.search, ...r.list].filter((c) => c.ok === false).map((c) => c.name);
+  if (r.import && !r.import.ok) missed.push('import');
+  out.push(missed.length ? `Missed targets: ${missed.join('; ')}` : 'Every measured case met its target.');
+  for (const n of r.notes) out.push(`Note: ${n}`);
+  return out.join('\n') + '\n';
+}

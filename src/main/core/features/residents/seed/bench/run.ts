@@ -1,0 +1,242 @@
+import fs from 'node:fs';
+import type { Core } from '../../../../app';
+import { seedResidents, countResidents } from '../seed';
+import { compileReplay, recordStatements } from './record';
+import { RssSampler, timeAsync, timeSync, type Timing } from './stats';
+import { benchImport, type ImportBench } from './import';
+
+export interface BenchOptions {
+  /** Residents to seed when the file has none. */
+  residents: number;
+  /** Timed runs per case (at least 200 for the published figures). */
+  runs: number;
+  seed: string;
+  /** Rows in the XLSX import case; 0 skips it. */
+  importRows: number;
+  /** Pages followed before the "deep page" is timed. */
+  deepPages: number;
+  log(line: string): void;
+}
+
+export interface SeedFigures {
+  residents: number;
+  households: number;
+  rows: number;
+  seconds: number;
+  rowsPerSecond: number;
+  residentsPerSecond: number;
+  workers: number;
+  peakRssMb: number;
+  /** The process's own high-water mark (getrusage), beside the sampled figure. */
+  maxRssMb: number;
+  fileBytes: number;
+  bytesPerResident: number;
+  reused: boolean;
+}
+
+export interface CaseResult {
+  group: 'search' | 'list';
+  name: string;
+  input: Record<string, unknown>;
+  handler: Timing | null;
+  raw: Timing | null;
+  /** handler median / raw median */
+  ratio: number | null;
+  /** Rows the handler returned. */
+  rows: number;
+  target: string;
+  ok: boolean | null;
+  note?: string;
+}
+
+export interface BenchReport {
+  database: string;
+  residents: number;
+  households: number;
+  seed: SeedFigures;
+  search: CaseResult[];
+  list: CaseResult[];
+  import: ImportBench | null;
+  notes: string[];
+}
+
+type Call = (method: string, input: unknown) => Promise<unknown>;
+
+/**
+ * The residents benchmark: seed (or reuse) a district-scale file, then time search, list pages and an
+ * XLSX import through the full handler path (`core.call`: session, permission, input parsing, Kysely,
+ * mapping), each beside raw better-sqlite3 running the SQL the handler ran, prepared once.
+ */
+export async function runBench(core: Core, token: string, opts: BenchOptions): Promise<BenchReport> {
+  const notes: string[] = [];
+  const call: Call = async (method, input) => {
+    const r = await core.call({ method, input, sessionToken: token });
+    if (!r.ok) throw Object.assign(new Error(`${method}: ${r.error.code} ${r.error.message}`), { code: r.error.code });
+    return r.value;
+  };
+  const seed = await seedPhase(core, opts);
+  const sqlite = core.services.sqlite;
+  const households = (sqlite.prepare('SELECT count(*) AS n FROM households').get() as { n: number }).n;
+  const residents = countResidents(core.services);
+
+  const search = await searchCases(core, call, opts, notes);
+  const list = await listCases(core, call, opts, notes);
+  let imported: ImportBench | null = null;
+  if (opts.importRows > 0) {
+    try {
+      imported = await benchImport(core, token, { rows: opts.importRows, seed: opts.seed, log: opts.log });
+    } catch (err) {
+      notes.push(`import: not measured (${(err as Error).message})`);
+    }
+  }
+  return { database: core.services.paths.database, residents, households, seed, search, list, import: imported, notes };
+}
+
+async function seedPhase(core: Core, opts: BenchOptions): Promise<SeedFigures> {
+  const sqlite = core.services.sqlite;
+  const existing = countResidents(core.services);
+  const fileBytes = () => {
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    return fs.statSync(core.services.paths.database).size;
+  };
+  if (existing > 0) {
+    opts.log(`Reusing ${existing} residents in ${core.services.paths.database}`);
+    const bytes = fileBytes();
+    return { residents: existing, households: 0, rows: 0, seconds: 0, rowsPerSecond: 0, residentsPerSecond: 0, workers: 0, peakRssMb: 0, maxRssMb: 0, fileBytes: bytes, bytesPerResident: Math.round(bytes / existing), reused: true };
+  }
+  const rss = new RssSampler();
+  let lastLog = 0;
+  const r = await seedResidents(core.services, {
+    residents: opts.residents,
+    seed: opts.seed,
+    actor: { id: null, name: 'linli bench' },
+    workers: 'auto',
+    onProgress: (p) => {
+      rss.sample();
+      const now = performance.now();
+      if (p.phase === 'indexes' || now - lastLog > 5000) {
+        lastLog = now;
+        opts.log(p.phase === 'indexes' ? `seed: ${p.residents} residents written, building indexes…` : `seed: ${p.residents}/${opts.residents} residents, ${Math.round(p.residents / (p.elapsedMs / 1000))}/s`);
+      }
+    },
+  });
+  const peak = rss.stop();
+  const bytes = fileBytes();
+  return {
+    residents: r.counts.residents,
+    households: r.counts.households,
+    rows: r.rows,
+    seconds: r.elapsedMs / 1000,
+    rowsPerSecond: r.rowsPerSecond,
+    residentsPerSecond: r.residentsPerSecond,
+    workers: r.workers,
+    peakRssMb: Math.round(peak / 2 ** 20),
+    maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    fileBytes: bytes,
+    bytesPerResident: Math.round(bytes / r.counts.residents),
+    reused: false,
+  };
+}
+
+/**
+ * Times one case: the handler through core.call, then the statements it ran, replayed raw. The recording
+ * is taken from one extra handler call with the same input.
+ */
+async function timeCase(core: Core, call: Call, opts: BenchOptions, group: CaseResult['group'], name: string, method: string, input: Record<string, unknown>, target: { median?: number; p95: number }): Promise<CaseResult> {
+  const targetText = `${target.median !== undefined ? `median ≤ ${target.median}, ` : ''}p95 ≤ ${target.p95} ms`;
+  let rows = 0;
+  let recorded;
+  try {
+    recorded = await recordStatements(core.services.sqlite, () => call(method, input));
+  } catch (err) {
+    return { group, name, input, handler: null, raw: null, ratio: null, rows: 0, target: targetText, ok: null, note: (err as Error).message };
+  }
+  const value = recorded.value as { rows?: unknown[] } | unknown[];
+  rows = Array.isArray(value) ? value.length : (value.rows?.length ?? 0);
+  const handler = await timeAsync(opts.runs, () => call(method, input));
+  const replay = compileReplay(core.services.sqlite, recorded.statements);
+  const raw = timeSync(opts.runs, replay);
+  const ok = (target.median === undefined || handler.median <= target.median) && handler.p95 <= target.p95;
+  opts.log(`${group} ${name}: ${fmt(handler.median)} / ${fmt(handler.p95)} ms (raw ${fmt(raw.median)} / ${fmt(raw.p95)}), ${rows} rows`);
+  return { group, name, input, handler, raw, ratio: raw.median > 0 ? handler.median / raw.median : null, rows, target: targetText, ok };
+}
+
+function fmt(ms: number): string {
+  return ms < 10 ? ms.toFixed(2) : ms.toFixed(1);
+}
+
+async function searchCases(core: Core, call: Call, opts: BenchOptions, notes: string[]): Promise<CaseResult[]> {
+  const sqlite = core.services.sqlite;
+  // Real values from the file: someone's ID number and phone tail.
+  const someone = sqlite.prepare("SELECT id_cipher, phone_last4 FROM residents WHERE id_cipher IS NOT NULL AND phone_last4 != '' AND archived = 0 ORDER BY rowid LIMIT 1 OFFSET ?").get(Math.floor(countResidents(core.services) / 2)) as { id_cipher: string; phone_last4: string } | undefined;
+  const idNumber = someone ? core.services.secrets.decrypt(someone.id_cipher) : '000000';
+  const zhangwei = (sqlite.prepare("SELECT count(*) AS n FROM residents WHERE name = '张伟'").get() as { n: number }).n;
+  if (zhangwei === 0) notes.push('search: nobody is called 张伟 in this file; the name case finds the prefix');
+  const cases: [string, string][] = [
+    ['name 张伟', '张伟'],
+    ['initials zw', 'zw'],
+    ['pinyin zhangwei', 'zhangwei'],
+    [`ID last 4 (${idNumber.slice(-4)})`, idNumber.slice(-4)],
+    [`ID last 6 (${idNumber.slice(-6)})`, idNumber.slice(-6)],
+    [`phone last 4 (${someone?.phone_last4 ?? '1234'})`, someone?.phone_last4 ?? '1234'],
+    ['address 3栋2单元501', '3栋2单元501'],
+  ];
+  const out: CaseResult[] = [];
+  for (const [name, q] of cases) out.push(await timeCase(core, call, opts, 'search', name, 'residents.search', { q, limit: 20 }, { median: 20, p95: 50 }));
+  return out;
+}
+
+async function listCases(core: Core, call: Call, opts: BenchOptions, notes: string[]): Promise<CaseResult[]> {
+  const sqlite = core.services.sqlite;
+  const pick = <T>(sqlText: string): T | undefined => sqlite.prepare(sqlText).get() as T | undefined;
+  const grid = pick<{ id: string; name: string; n: number }>('SELECT g.id, g.name, count(*) AS n FROM residents r JOIN grids g ON g.id = r.grid_id GROUP BY g.id ORDER BY n DESC LIMIT 1');
+  const building = pick<{ id: string; n: number }>('SELECT building_id AS id, count(*) AS n FROM residents WHERE building_id IS NOT NULL GROUP BY building_id ORDER BY n DESC LIMIT 1');
+  const tag = (name: string) => pick<{ id: string; n: number }>(`SELECT t.id, count(rt.resident_id) AS n FROM tags t LEFT JOIN resident_tags rt ON rt.tag_id = t.id WHERE t.name = '${name}' GROUP BY t.id`);
+  const common = tag('高龄');
+  const rare = tag('社区矫正');
+  const filters: [string, Record<string, unknown>][] = [
+    ['all active', {}],
+    [`grid (${grid?.n ?? 0})`, { gridId: grid?.id }],
+    [`building (${building?.n ?? 0})`, { buildingId: building?.id }],
+    ['status 流动人口', { status: '流动人口' }],
+    [`tag 高龄 (${common?.n ?? 0})`, { tagId: common?.id }],
+    [`tag 社区矫正 (${rare?.n ?? 0})`, { tagId: rare?.id }],
+    ['age 60–79', { ageMin: 60, ageMax: 79 }],
+    ['archived', { archived: 'archived' }],
+    ['active + archived', { archived: 'all' }],
+    ['grid + 户籍 + age 18–59', { gridId: grid?.id, status: '户籍', ageMin: 18, ageMax: 59 }],
+  ];
+  const sorts: [string, Record<string, unknown>][] = [
+    ['name↑', { sort: 'name', direction: 'asc' }],
+    ['name↓', { sort: 'name', direction: 'desc' }],
+    ['birth↑', { sort: 'birthDate', direction: 'asc' }],
+    ['birth↓', { sort: 'birthDate', direction: 'desc' }],
+  ];
+  const out: CaseResult[] = [];
+  for (const [fname, filter] of filters) {
+    for (const [sname, sort] of sorts) {
+      const base = { ...filter, ...sort, limit: 50 };
+      out.push(await timeCase(core, call, opts, 'list', `${fname} ${sname} p1`, 'residents.list', base, { median: 30, p95: 30 }));
+      // Follow the cursor, then time the next page.
+      let cursor: string | null = null;
+      let pages = 0;
+      try {
+        for (; pages < opts.deepPages; pages++) {
+          const page = (await call('residents.list', { ...base, cursor })) as { nextCursor: string | null };
+          if (!page.nextCursor) break;
+          cursor = page.nextCursor;
+        }
+      } catch (err) {
+        out.push({ group: 'list', name: `${fname} ${sname} deep`, input: base, handler: null, raw: null, ratio: null, rows: 0, target: '', ok: null, note: (err as Error).message });
+        continue;
+      }
+      if (cursor === null) continue;
+      const deep = await timeCase(core, call, opts, 'list', `${fname} ${sname} p${pages + 1}`, 'residents.list', { ...base, cursor }, { median: 30, p95: 30 });
+      if (pages < opts.deepPages) deep.note = `last page: the filter has ${pages + 1} pages`;
+      out.push(deep);
+    }
+  }
+  if (!grid) notes.push('list: no grids in the file');
+  return out;
+}
+
