@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useCountdown } from '../../components/use-countdown';
 import { throttledSeconds } from '../../features/auth/throttle';
 import { errorCode } from '../../i18n/errors';
+import { guardKeysFor } from './key-guard';
 
 /**
  * Covers everything while the session is locked. The app stays mounted underneath, so a half-filled form
@@ -28,7 +29,10 @@ export function LockOverlay() {
   });
 
   useInertSiblings(root);
-  useKeyboardGuard(root);
+  useEffect(() => {
+    guardKeysFor(root.current);
+    return () => guardKeysFor(null);
+  }, []);
 
   const submit = form.onSubmit(async ({ password }) => {
     setError(null);
@@ -91,38 +95,25 @@ export function LockOverlay() {
 }
 
 /**
- * Keys must not reach the app under the lock: not a global shortcut (a search opened over the lock),
- * not an Escape that closes a dialog with unsaved input. Plain typing in the password field still works.
+ * Makes every other child of <body> (the app, open dialogs, notifications) inert while mounted, and
+ * hidden from assistive technology: only the lock is on the page.
  */
-function useKeyboardGuard(root: React.RefObject<HTMLDivElement | null>) {
-  useEffect(() => {
-    const guard = (e: KeyboardEvent) => {
-      const inside = !!root.current && root.current.contains(e.target as Node);
-      if (!inside) {
-        e.preventDefault();
-        e.stopImmediatePropagation();
-      } else if (e.key === 'Escape' || e.ctrlKey || e.metaKey || e.altKey) {
-        // Stops the app's listeners only; the field's own editing keys (copy, paste) keep working.
-        e.stopImmediatePropagation();
-      }
-    };
-    window.addEventListener('keydown', guard, true);
-    return () => window.removeEventListener('keydown', guard, true);
-  }, [root]);
-}
-
-/** Makes every other child of <body> inert (the app, open dialogs, notifications) while mounted. */
 function useInertSiblings(root: React.RefObject<HTMLDivElement | null>) {
   useEffect(() => {
-    const touched: HTMLElement[] = [];
+    const touched: { el: HTMLElement; ariaHidden: string | null }[] = [];
     for (const el of Array.from(document.body.children)) {
       if (el instanceof HTMLElement && el !== root.current && !el.inert) {
+        touched.push({ el, ariaHidden: el.getAttribute('aria-hidden') });
         el.inert = true;
-        touched.push(el);
+        el.setAttribute('aria-hidden', 'true');
       }
     }
     return () => {
-      for (const el of touched) el.inert = false;
+      for (const { el, ariaHidden } of touched) {
+        el.inert = false;
+        if (ariaHidden === null) el.removeAttribute('aria-hidden');
+        else el.setAttribute('aria-hidden', ariaHidden);
+      }
     };
   }, [root]);
 }

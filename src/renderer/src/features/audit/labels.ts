@@ -8,7 +8,7 @@ export function actionLabel(t: TFunction, action: string): string {
 }
 
 export function recordTypeLabel(t: TFunction, type: string): string {
-  return i18n.exists(`audit.recordTypes.${type}`) ? t(`audit.recordTypes.${type}`) : type;
+  return i18n.exists(`recordTypes.${type}`) ? t(`recordTypes.${type}`) : type;
 }
 
 export function fieldLabel(t: TFunction, field: string): string {
