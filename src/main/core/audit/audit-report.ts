@@ -37,8 +37,8 @@ export const auditReport = defineReport({
           actor: r.actor_name ?? '—',
           workstation: r.workstation,
           action: actionLabel(ctx.t, r.action),
-          area: ctx.t(`areas.${r.area}`) === `areas.${r.area}` ? r.area : ctx.t(`areas.${r.area}`),
-          record: r.record_id ? `${r.record_type ?? ''} ${r.record_id.slice(-8)}` : '',
+          area: labelOr(ctx.t, `areas.${r.area}`, r.area),
+          record: r.record_id ? `${r.record_type ? labelOr(ctx.t, `recordTypes.${r.record_type}`, r.record_type) : ''} …${r.record_id.slice(-8)}` : '',
           summary: r.summary ?? '',
         });
       }
@@ -78,7 +78,11 @@ export const auditReport = defineReport({
 });
 
 function actionLabel(t: (key: string) => string, action: string): string {
-  const key = `auditActions.${action}`;
+  return labelOr(t, `auditActions.${action}`, action);
+}
+
+/** The locale's name for a code, or the code itself when the locale has none (a newer action). */
+function labelOr(t: (key: string) => string, key: string, fallback: string): string {
   const label = t(key);
-  return label === key ? action : label;
+  return label === key ? fallback : label;
 }

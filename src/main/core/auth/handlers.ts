@@ -53,7 +53,7 @@ export const authHandlers: HandlerMap<'auth.status' | 'auth.setup' | 'auth.login
     await insertUser(ctx.db, user);
     const actor = { id: userId, name: user.display_name };
     await ctx.audit({ action: 'community.setup', area: 'community', recordType: 'community_profile', recordId: profile.id, after: toProfile(profile), actor });
-    await ctx.audit({ action: 'users.create', area: 'users', recordType: 'user', recordId: userId, after: toUserSummary(user), actor });
+    await ctx.audit({ action: 'users.create', area: 'users', recordType: 'user', recordId: userId, summary: `${user.display_name}（${user.username}）`, after: toUserSummary(user), actor });
     const s = ctx.sessions.create({ id: userId, username: user.username, displayName: user.display_name, roles: ['admin'] }, ctx.now().getTime());
     return sessionInfo(ctx, s);
   },

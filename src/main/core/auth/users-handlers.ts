@@ -29,7 +29,7 @@ export const usersHandlers: HandlerMap<'users.list' | 'users.create' | 'users.se
       updated_by: by,
     };
     await insertUser(ctx.db, row);
-    await ctx.audit({ action: 'users.create', area: 'users', recordType: 'user', recordId: row.id, after: toUserSummary(row) });
+    await ctx.audit({ action: 'users.create', area: 'users', recordType: 'user', recordId: row.id, summary: who(row), after: toUserSummary(row) });
     return toUserSummary(row);
   },
 
@@ -40,7 +40,7 @@ export const usersHandlers: HandlerMap<'users.list' | 'users.create' | 'users.se
     }
     await updateUser(ctx.db, input.userId, { roles_json: JSON.stringify([...new Set(input.roles)]), updated_at: ctx.now().toISOString(), updated_by: ctx.requireSession().userId });
     const after = await mustFind(ctx.db, input.userId);
-    await ctx.audit({ action: 'users.setRoles', area: 'users', recordType: 'user', recordId: input.userId, before: toUserSummary(before), after: toUserSummary(after) });
+    await ctx.audit({ action: 'users.setRoles', area: 'users', recordType: 'user', recordId: input.userId, summary: who(after), before: toUserSummary(before), after: toUserSummary(after) });
     // A signed-in user's powers follow the change at once.
     ctx.sessions.updateRoles(input.userId, JSON.parse(after.roles_json));
     return toUserSummary(after);
@@ -53,15 +53,15 @@ export const usersHandlers: HandlerMap<'users.list' | 'users.create' | 'users.se
     }
     await updateUser(ctx.db, input.userId, { disabled: input.disabled ? 1 : 0, updated_at: ctx.now().toISOString(), updated_by: ctx.requireSession().userId });
     const after = await mustFind(ctx.db, input.userId);
-    await ctx.audit({ action: input.disabled ? 'users.disable' : 'users.enable', area: 'users', recordType: 'user', recordId: input.userId, before: toUserSummary(before), after: toUserSummary(after) });
+    await ctx.audit({ action: input.disabled ? 'users.disable' : 'users.enable', area: 'users', recordType: 'user', recordId: input.userId, summary: who(after), before: toUserSummary(before), after: toUserSummary(after) });
     if (input.disabled) ctx.sessions.endWhere((s) => s.userId === input.userId);
     return toUserSummary(after);
   },
 
   async 'users.resetPassword'(input, ctx) {
-    await mustFind(ctx.db, input.userId);
+    const user = await mustFind(ctx.db, input.userId);
     await updateUser(ctx.db, input.userId, { password_hash: await hashPassword(input.newPassword), updated_at: ctx.now().toISOString(), updated_by: ctx.requireSession().userId });
-    await ctx.audit({ action: 'users.resetPassword', area: 'users', recordType: 'user', recordId: input.userId });
+    await ctx.audit({ action: 'users.resetPassword', area: 'users', recordType: 'user', recordId: input.userId, summary: who(user) });
     return null;
   },
 };
@@ -70,4 +70,9 @@ async function mustFind(db: Parameters<typeof findUserById>[0], id: string) {
   const row = await findUserById(db, id);
   if (!row) throw new AppError('users.not_found');
   return row;
+}
+
+/** How the audit trail names an account: the person and the user name. */
+function who(row: { display_name: string; username: string }): string {
+  return `${row.display_name}（${row.username}）`;
 }
