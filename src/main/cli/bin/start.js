@@ -30,16 +30,17 @@ if (needsBuild()) {
 }
 
 /**
- * Flags `npm start` handles itself, after the build and before the app starts; each is removed from what
- * is passed on. Empty for now: `--demo` joins here with the seed command, for example
- *   '--demo': () => spawnSync(process.execPath, [out('main', 'cli.js'), 'seed', ...args], { stdio: 'inherit' }),
+ * Demo data on first run. `npm start -- --demo` asks for it; a plain `npm start` gets it too when the
+ * database does not exist yet (`linli seed --demo --if-missing` does nothing to a file that exists).
+ * Either way the seed command creates the file with a demo community, an administrator whose generated
+ * password it prints and saves in demo-credentials.txt beside the file (mode 0600), and about 3,000
+ * residents. An existing database is never seeded: `--demo` on one stops here with the reason.
  */
-const ownFlags = {};
-for (const [flag, prepare] of Object.entries(ownFlags)) {
-  const i = args.indexOf(flag);
-  if (i < 0) continue;
-  args.splice(i, 1);
-  await prepare();
+const demo = takeFlag('--demo');
+const seed = spawnSync(process.execPath, [out('main', 'cli.js'), 'seed', '--demo', ...dbArgs(), ...(demo ? [] : ['--if-missing'])], { stdio: 'inherit' });
+if (seed.status !== 0) {
+  if (seed.error) process.stderr.write(`${seed.error.message}\n`);
+  process.exit(seed.status ?? 1);
 }
 
 const electron = electronBinary();
@@ -54,6 +55,21 @@ child.on('error', (err) => {
   process.stderr.write(`${err.message}\n`);
   process.exit(1);
 });
+
+/** Removes a flag that `npm start` handles itself from what is passed on; true if it was there. */
+function takeFlag(flag) {
+  const i = args.indexOf(flag);
+  if (i < 0) return false;
+  args.splice(i, 1);
+  return true;
+}
+
+/** `--db FILE` / `--db=FILE` as given (LINLI_DB reaches the child through the environment). */
+function dbArgs() {
+  const i = args.findIndex((a) => a === '--db' || a.startsWith('--db='));
+  if (i < 0) return [];
+  return args[i] === '--db' ? args.slice(i, i + 2) : [args[i]];
+}
 
 /** out/ is missing, or something under src/ changed after out/main/cli.js was built. */
 function needsBuild() {
