@@ -166,7 +166,12 @@ async function demo(ctx: CommandContext): Promise<number> {
       'residents.demo_not_new',
     );
   }
-  ctx.note(zh(ctx) ? `正在新建演示数据文件 ${ctx.dbPath}（约 ${residents} 名模拟居民）…` : `Creating a demo database at ${ctx.dbPath} (about ${residents} synthetic residents)…`);
+  const firstRun = ctx.args.values['if-missing'] === true;
+  ctx.note(
+    zh(ctx)
+      ? `${firstRun ? `还没有数据文件 ${ctx.dbPath}：首次运行，` : ''}正在新建演示数据文件 ${ctx.dbPath}（模拟社区，约 ${residents} 名居民）…${firstRun ? '\n（若要从空白数据开始，请先运行 `linli init`。）' : ''}`
+      : `${firstRun ? `No database at ${ctx.dbPath} yet: first run, so ` : ''}creating a demo database at ${ctx.dbPath} (a synthetic community, about ${residents} residents)…${firstRun ? '\n(To start from an empty database instead, run `linli init` first.)' : ''}`,
+  );
   const core = await openCore(ctx, { mustExist: false });
   try {
     const r = await createDemo(core, { residents, seed: stringOption(ctx.args.values, 'seed') });

@@ -19,6 +19,7 @@ export async function startDerivePool(opts: { keyFile: string | null; today: str
   } catch {
     return null;
   }
+  if (typeof workerPath !== 'string' || !workerPath.endsWith('.js')) return null;
   const count = Math.max(1, Math.min(opts.workers ?? os.availableParallelism(), 8));
   const workers = Array.from({ length: count }, () => new Worker(workerPath, { workerData: { keyFile: opts.keyFile, today: opts.today } }));
   let nextId = 0;

@@ -14,15 +14,17 @@ interface Init {
   today: string;
 }
 
-const init = workerData as Init;
-const secrets = createFieldCipher(loadOrCreateKey(init.keyFile));
-const deriver = new SeedDeriver(secrets, init.today);
-
-parentPort?.on('message', (m: { id: number; fields?: ResidentFields[]; probe?: string }) => {
-  try {
-    if (m.probe !== undefined) parentPort!.postMessage({ id: m.id, hash: secrets.lookupHash(m.probe) });
-    else parentPort!.postMessage({ id: m.id, columns: m.fields!.map((f) => deriver.columns(f)) });
-  } catch (err) {
-    parentPort!.postMessage({ id: m.id, error: (err as Error).message });
-  }
-});
+const init = workerData as Init | null;
+if (parentPort && init) {
+  const port = parentPort;
+  const secrets = createFieldCipher(loadOrCreateKey(init.keyFile));
+  const deriver = new SeedDeriver(secrets, init.today);
+  port.on('message', (m: { id: number; fields?: ResidentFields[]; probe?: string }) => {
+    try {
+      if (m.probe !== undefined) port.postMessage({ id: m.id, hash: secrets.lookupHash(m.probe) });
+      else port.postMessage({ id: m.id, columns: m.fields!.map((f) => deriver.columns(f)) });
+    } catch (err) {
+      port.postMessage({ id: m.id, error: (err as Error).message });
+    }
+  });
+}
