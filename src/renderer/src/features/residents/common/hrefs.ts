@@ -9,7 +9,7 @@ export const buildingsScreen = 'buildings';
 
 export const residentHref = (id: string) => hrefOf(residentsScreen, id);
 export const editResidentHref = (id: string) => hrefOf(residentsScreen, id, 'edit');
-export const newResidentHref = () => hrefOf(residentsScreen, 'new');
+export const newResidentHref = (atHouseId?: string) => (atHouseId ? hrefOf(residentsScreen, 'new', atHouseId) : hrefOf(residentsScreen, 'new'));
 export const householdHref = (id: string) => hrefOf(residentsScreen, 'household', id);
 export const houseHref = (id: string) => hrefOf(residentsScreen, 'house', id);
 export const buildingHref = (id: string) => hrefOf(buildingsScreen, id);

@@ -35,7 +35,7 @@ import { placeServerErrors } from './server-field-errors';
  * it. The server has the last word: its field errors land on the fields, and a possible duplicate person
  * is shown with a link and 仍然保存.
  */
-export function ResidentForm({ existing }: { existing: ResidentDetail | null }) {
+export function ResidentForm({ existing, at = null }: { existing: ResidentDetail | null; at?: { houseId: string; buildingId: string } | null }) {
   const { t } = useTranslation();
   const { settings, can } = useSignedIn();
   const today = todayIn(settings.timeZone);
@@ -49,7 +49,7 @@ export function ResidentForm({ existing }: { existing: ResidentDetail | null }) 
   const [phoneText, setPhoneText] = useState(initial.phone);
   const [docType, setDocType] = useState(initial.docType);
   const [status, setStatus] = useState<ResidentStatus>(initial.status);
-  const [houseId, setHouseId] = useState<string | null>(existing?.houseId ?? null);
+  const [houseId, setHouseId] = useState<string | null>(existing?.houseId ?? at?.houseId ?? null);
   const [householdId, setHouseholdId] = useState<string | null>(existing?.household?.id ?? null);
   const [failure, setFailure] = useState<unknown>(null);
   const [savingAnyway, setSavingAnyway] = useState(false);
@@ -187,7 +187,7 @@ export function ResidentForm({ existing }: { existing: ResidentDetail | null }) 
             </Text>
             <HousePicker
               value={houseId}
-              initialBuildingId={existing?.buildingId ?? null}
+              initialBuildingId={existing?.buildingId ?? at?.buildingId ?? null}
               onChange={(v) => {
                 setHouseId(v);
                 if (v !== houseId) setHouseholdId(null);

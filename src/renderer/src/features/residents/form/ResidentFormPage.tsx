@@ -8,10 +8,11 @@ import { useLoad } from '../../../components/use-load';
 import { residentHref, residentListHref } from '../common/hrefs';
 import { ResidentForm } from './ResidentForm';
 
-/** The form's page: empty for 新增居民, loaded from the record for 编辑. */
-export function ResidentFormPage({ id }: { id: string | null }) {
+/** The form's page: empty for 新增居民 (at a house, when started from one), loaded from the record for 编辑. */
+export function ResidentFormPage({ id, atHouseId = null }: { id: string | null; atHouseId?: string | null }) {
   const { t } = useTranslation();
   const { data, error, loading } = useLoad(async () => (id ? (await api.call('residents.get', { id })).resident : null), [id]);
+  const house = useLoad(async () => (atHouseId ? api.call('residents.getHouse', { id: atHouseId }) : null), [atHouseId]);
   const back = id ? residentHref(id) : residentListHref();
   return (
     <Stack gap="md" maw={1200}>
@@ -22,8 +23,12 @@ export function ResidentFormPage({ id }: { id: string | null }) {
         </Group>
       </Anchor>
       <PageHeader title={id ? t('residents.form.editTitle', { name: data?.name ?? '' }) : t('residents.form.newTitle')} description={t('residents.form.intro')} />
-      <ErrorAlert error={error} />
-      {loading ? <Loader size="sm" aria-label={t('common.loading')} /> : (!id || data) && <ResidentForm key={id ?? 'new'} existing={data} />}
+      <ErrorAlert error={error ?? house.error} />
+      {loading || house.loading ? (
+        <Loader size="sm" aria-label={t('common.loading')} />
+      ) : (
+        (!id || data) && <ResidentForm key={id ?? 'new'} existing={data} at={house.data ? { houseId: house.data.id, buildingId: house.data.buildingId } : null} />
+      )}
     </Stack>
   );
 }

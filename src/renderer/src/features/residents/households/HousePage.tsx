@@ -48,8 +48,8 @@ export function HousePage({ id }: { id: string }) {
             </Button>
           )}
           {can('residents.write') && (
-            <Button component="a" href={newResidentHref()} leftSection={<IconUserPlus size={16} />}>
-              {t('residents.list.add')}
+            <Button component="a" href={newResidentHref(data.id)} leftSection={<IconUserPlus size={16} />}>
+              {t('residents.house.addHere')}
             </Button>
           )}
         </Group>

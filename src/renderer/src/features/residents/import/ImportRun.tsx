@@ -18,11 +18,16 @@ export function ImportRun({ preview, stale, onRunning }: { preview: ImportPrevie
   const run = useJob();
   const report = useJob();
   const [saveError, setSaveError] = useState<unknown>(null);
+  const [cancelling, setCancelling] = useState(false);
+  const [cancelError, setCancelError] = useState<unknown>(null);
   const running = run.state.phase === 'running';
   const blocked = mode === 'all_or_nothing' && preview.counts.reject > 0;
   const nothing = preview.counts.add + preview.counts.update === 0;
 
   useEffect(() => onRunning(running), [running, onRunning]);
+  useEffect(() => {
+    if (!running) setCancelling(false);
+  }, [running]);
 
   // The report is a file: hand it over as soon as it exists.
   const reportFile = report.state.phase === 'done' ? report.state.result.file : null;
@@ -55,9 +60,26 @@ export function ImportRun({ preview, stale, onRunning }: { preview: ImportPrevie
             <Text size="sm" fw={500}>
               {run.state.phase === 'running' && run.state.total > 0 ? t('residents.import.progress', { done: run.state.done, total: run.state.total }) : t('residents.import.starting')}
             </Text>
-            <Button size="xs" color="red" variant="light" leftSection={<IconPlayerStop size={14} />} onClick={() => void run.cancel()} disabled={run.state.phase === 'running' && !run.state.jobId}>
-              {t('residents.import.cancel')}
-            </Button>
+            <Group gap="xs">
+              <Text size="xs" c="dimmed">
+                {t('residents.import.cancelHint')}
+              </Text>
+              <Button
+                size="xs"
+                color="red"
+                variant="light"
+                leftSection={<IconPlayerStop size={14} />}
+                loading={cancelling}
+                onClick={() => {
+                  // The job stops at its next slice and then reports; until then the button says it was asked.
+                  setCancelling(true);
+                  run.cancel().catch(setCancelError);
+                }}
+                disabled={run.state.phase === 'running' && !run.state.jobId}
+              >
+                {t('residents.import.cancel')}
+              </Button>
+            </Group>
           </Group>
           <Progress value={progress} animated striped size="lg" aria-label={t('residents.import.progressLabel')} />
         </Stack>
@@ -88,7 +110,7 @@ export function ImportRun({ preview, stale, onRunning }: { preview: ImportPrevie
         )}
       </Group>
       {report.state.phase === 'failed' && <ErrorAlert error={report.state.error} />}
-      <ErrorAlert error={saveError} />
+      <ErrorAlert error={saveError ?? cancelError} />
     </Stack>
   );
 }
