@@ -64,7 +64,16 @@ Targets: search median ≤ 20 ms and p95 ≤ 50 ms; list pages ≤ 30 ms; import
     try {
       refuseRealData(ctx, core);
       const token = await signIn(ctx, core);
-      const report = await runBench(core, token, { residents, runs, importRows, deepPages, seed: stringOption(ctx.args.values, 'seed') ?? 'bench', log: (line) => ctx.note(line) });
+      const report = await runBench(core, token, {
+        residents,
+        runs,
+        importRows,
+        deepPages,
+        seed: stringOption(ctx.args.values, 'seed') ?? 'bench',
+        log: (line) => ctx.note(line),
+        // The import can take long: the other figures go to stderr first, so they are not lost.
+        onPartial: (partial) => (importRows > 0 && !ctx.json ? ctx.note(`bench: before the import\n${formatReport(partial)}`) : undefined),
+      });
       if (ctx.json) ctx.emitJson(report);
       else ctx.io.stdout.write(formatReport(report));
       return 0;

@@ -99,12 +99,12 @@ export class PeopleFactory {
     const first = gender === 'male' ? givenChars.male : givenChars.female;
     const second = gender === 'male' ? givenChars.male2 : givenChars.female2;
     // About one name in eight has a single-character given name.
-    if (r < 0.62) return this.rng.pick(second);
+    if (r < 0.59) return this.rng.pick(second);
     return this.rng.pick(first) + this.rng.pick(second);
   }
 
   fullName(surname: string, gender: Gender, birthYear: number, ethnicity: string): string {
-    if (ethnicity === '蒙古族' && this.rng.chance(0.5)) return this.rng.pick(gender === 'male' ? mongolianNames.male : mongolianNames.female);
+    if (ethnicity === '蒙古族' && this.rng.chance(0.2)) return this.rng.pick(gender === 'male' ? mongolianNames.male : mongolianNames.female);
     let given = this.givenName(gender, birthYear);
     // A two-character name with a two-character surname reads oddly short; keep 欧阳娜娜-style names rare.
     if (surname.length === 2 && given.length === 2 && this.rng.chance(0.5)) given = given.slice(0, 1);
@@ -223,20 +223,22 @@ const flatmate = S('非亲属', 'other');
 type Composition = { slots: Slot[]; headAge: [number, number]; weight: number };
 
 const ownerCompositions: Composition[] = [
-  { slots: [head], headAge: [20, 100], weight: 60 },
-  { slots: [head, spouse], headAge: [22, 95], weight: 112 },
-  { slots: [head, child], headAge: [35, 80], weight: 29 },
+  { slots: [head], headAge: [20, 59], weight: 35 },
+  { slots: [head], headAge: [60, 100], weight: 40 },
+  { slots: [head, spouse], headAge: [22, 59], weight: 45 },
+  { slots: [head, spouse], headAge: [60, 95], weight: 88 },
+  { slots: [head, child], headAge: [35, 80], weight: 35 },
   { slots: [head, parent], headAge: [25, 65], weight: 19 },
-  { slots: [head, spouse, child], headAge: [25, 70], weight: 203 },
+  { slots: [head, spouse, child], headAge: [25, 70], weight: 225 },
   { slots: [head, spouse, parent], headAge: [25, 65], weight: 57 },
-  { slots: [head, spouse, child, child], headAge: [30, 70], weight: 156 },
-  { slots: [head, spouse, child, parent], headAge: [28, 62], weight: 60 },
-  { slots: [head, spouse, son, daughterInLaw], headAge: [46, 78], weight: 24 },
-  { slots: [head, spouse, child, child, parent], headAge: [30, 62], weight: 77 },
-  { slots: [head, spouse, child, parent, parent], headAge: [28, 60], weight: 51 },
-  { slots: [head, spouse, son, daughterInLaw, grandchild], headAge: [48, 80], weight: 42 },
-  { slots: [head, spouse, child, child, parent, parent], headAge: [30, 60], weight: 55 },
-  { slots: [head, spouse, son, daughterInLaw, grandchild, grandchild], headAge: [50, 80], weight: 55 },
+  { slots: [head, spouse, child, child], headAge: [30, 70], weight: 200 },
+  { slots: [head, spouse, child, parent], headAge: [28, 62], weight: 75 },
+  { slots: [head, spouse, son, daughterInLaw], headAge: [46, 78], weight: 30 },
+  { slots: [head, spouse, child, child, parent], headAge: [30, 62], weight: 85 },
+  { slots: [head, spouse, child, parent, parent], headAge: [28, 60], weight: 42 },
+  { slots: [head, spouse, son, daughterInLaw, grandchild], headAge: [48, 80], weight: 62 },
+  { slots: [head, spouse, child, child, parent, parent], headAge: [30, 60], weight: 45 },
+  { slots: [head, spouse, son, daughterInLaw, grandchild, grandchild], headAge: [50, 80], weight: 72 },
 ];
 
 const tenantCompositions: Composition[] = [
@@ -269,7 +271,11 @@ export function planHousehold(f: PeopleFactory, rng: Rng, tenant: boolean): Plan
   const single = comp.slots.length === 1;
   const hasSpouse = comp.slots.some((s) => s.kind === 'spouse');
 
-  const headAge = f.age(comp.headAge[0], comp.headAge[1]);
+  // With children at home, the eldest child's age is drawn first (from the pyramid), and the head is
+  // 22–42 years older: the children's ages then follow the census shape, not the parents' cohorts.
+  const hasChild = comp.slots.includes(child) && !comp.slots.includes(daughterInLaw);
+  const eldest = hasChild ? (rng.chance(0.85) ? f.age(0, 24) : f.age(25, Math.min(35, comp.headAge[1] - 22))) : null;
+  const headAge = eldest === null ? f.age(comp.headAge[0], comp.headAge[1]) : f.age(Math.max(comp.headAge[0], eldest + 22), Math.min(comp.headAge[1], eldest + 42));
   const headGender: Gender = hasSpouse ? (rng.chance(0.78) ? 'male' : 'female') : single && headAge >= 60 ? (rng.chance(0.62) ? 'female' : 'male') : rng.chance(0.55) ? 'male' : 'female';
   const members: Person[] = [];
   const make = (relation: Relation, gender: Gender, age: number, surname: string, region: string, marital: string, eth = ethnicity): Person => {
@@ -291,6 +297,7 @@ export function planHousehold(f: PeopleFactory, rng: Rng, tenant: boolean): Plan
 
   let youngerParentAge = headAge;
   let sonAge = 0;
+  let lastChildAge: number | null = null;
   const parentsCount = comp.slots.filter((s) => s.kind === 'parent').length;
   let parentGender: Gender | null = null;
   for (const slot of comp.slots.slice(1)) {
@@ -306,9 +313,14 @@ export function planHousehold(f: PeopleFactory, rng: Rng, tenant: boolean): Plan
         // The son whose wife and children live here too is married and at least 22.
         const married = slot === son;
         const gender: Gender = married || rng.chance(0.515) ? 'male' : 'female';
-        const hi = Math.min(youngerParentAge - 20, married ? 55 : 40);
+        // The eldest was drawn with the head; siblings are a few years apart.
+        const hi = Math.max(0, Math.min(youngerParentAge - 18, married ? 55 : 45));
         const lo = married ? Math.min(22, hi) : 0;
-        const age = f.age(lo, Math.max(lo, hi));
+        let age: number;
+        if (married) age = f.age(lo, Math.max(lo, hi));
+        else if (lastChildAge === null) age = Math.min(hi, eldest ?? 0);
+        else age = Math.max(0, Math.min(hi, lastChildAge - rng.int(1, 6)));
+        lastChildAge = age;
         if (married) sonAge = age;
         const marital = married ? '已婚' : age >= 30 && rng.chance(0.3) ? '离婚' : '未婚';
         make(gender === 'male' ? '子' : '女', gender, age, husbandSurname, rng.chance(0.85) ? headRegion : f.region(local), marital);

@@ -16,6 +16,8 @@ export interface BenchOptions {
   /** Pages followed before the "deep page" is timed. */
   deepPages: number;
   log(line: string): void;
+  /** Called with everything but the import before the import starts (it can take long). */
+  onPartial?(report: BenchReport): void;
 }
 
 export interface SeedFigures {
@@ -81,6 +83,7 @@ export async function runBench(core: Core, token: string, opts: BenchOptions): P
 
   const search = await searchCases(core, call, opts, notes);
   const list = await listCases(core, call, opts, notes);
+  opts.onPartial?.({ database: core.services.paths.database, residents, households, seed, search, list, import: null, notes });
   let imported: ImportBench | null = null;
   if (opts.importRows > 0) {
     try {
