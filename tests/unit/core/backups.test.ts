@@ -50,6 +50,14 @@ describe('backups', () => {
     await hall.close();
   });
 
+  it('a backup to a folder that cannot exist fails at once instead of hanging (a path under /proc)', async () => {
+    const hall = await openTestHall();
+    const rec = await hall.call('backups.run', { folder: '/proc/linli-cannot-make-this' });
+    expect(rec.ok).toBe(false);
+    expect(rec.problem).toMatch(/ENOENT|EACCES|EPERM|no such file/);
+    await hall.close();
+  }, 10_000);
+
   it('restore saves the current file first, brings back the old data and signs everyone out', async () => {
     const hall = await openTestHall();
     const rec = await hall.call('backups.run', {});

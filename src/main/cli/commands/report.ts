@@ -12,6 +12,7 @@ import type { ReportDefinition } from '../../core/reports/registry';
 import type { EventBus } from '../../core/events';
 import { localToday } from '../../core/util/dates';
 import { withSession } from '../session';
+import { ensureFolder } from '../../core/util/folders';
 
 const names = () => reportCatalogue.map((r) => r.name).join(', ');
 
@@ -56,7 +57,7 @@ Exit codes: 0 written, 1 refused or failed, 2 usage error.`,
         const done = await waiter.wait(jobId);
         const file = core.services.jobs.file(done.fileId, session.token);
         if (!file) throw new CliError(ctx.explain({ code: 'jobs.failed', message: 'the finished file is gone', params: { message: 'the finished file is gone' } }), 'jobs.failed');
-        fs.mkdirSync(path.dirname(out), { recursive: true });
+        ensureFolder(path.dirname(out));
         fs.copyFileSync(file.path, out);
         ctx.print(ctx.text.reportDone(out, file.bytes));
         ctx.emitJson({ ok: true, report: name, format, out, bytes: file.bytes, fileName: file.fileName, mimeType: file.mimeType });

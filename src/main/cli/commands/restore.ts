@@ -11,6 +11,7 @@ import { backupFolderFor } from '../../core/paths';
 import { databaseRefusal } from '../recovery';
 import { readSecrets } from '../secrets';
 import { callContract, databaseExists, requireUser, withSession } from '../session';
+import { ensureFolder } from '../../core/util/folders';
 
 export const restoreCommand: Command = {
   name: 'restore',
@@ -74,7 +75,7 @@ async function restoreOverUnusable(ctx: CommandContext, from: string): Promise<n
   if (!check.ok) throw new CliError(ctx.explain({ code: 'backups.invalid', message: check.problem ?? '', params: { problem: check.problem ?? '' } }), 'backups.invalid');
   const live = ctx.dbPath;
   const backupFolder = backupFolderFor(live);
-  fs.mkdirSync(path.dirname(live), { recursive: true });
+  ensureFolder(path.dirname(live));
   const staging = path.join(path.dirname(live), `.linli-cli-restore-${process.pid}.sqlite`);
   fs.copyFileSync(from, staging);
   let savedCurrentAs: string;

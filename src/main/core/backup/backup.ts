@@ -11,6 +11,7 @@ import { formatLocal, localToday } from '../util/dates';
 import { newId } from '../util/ids';
 import { backupsToKeep } from './retention';
 import { checkCopy } from './verify';
+import { ensureFolder } from '../util/folders';
 
 export type BackupKind = BackupRecord['kind'];
 const automaticKinds: BackupKind[] = ['startup', 'daily'];
@@ -41,7 +42,7 @@ export async function makeBackup(core: CoreServices, kind: BackupKind, actor: { 
   let problem: string | null = null;
   let counts: Record<string, number> = {};
   try {
-    fs.mkdirSync(folder, { recursive: true });
+    ensureFolder(folder);
     if (fs.existsSync(target)) target = target.replace(/\.sqlite$/, `-${newId().slice(-6)}.sqlite`);
     await core.sqlite.backup(target);
     makeSelfContained(target);

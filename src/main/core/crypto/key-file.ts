@@ -3,6 +3,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import { KEY_BYTES } from './field-cipher';
+import { ensureFolder } from '../util/folders';
 
 /**
  * Where the field key lives for the hosts without Electron's safeStorage: a file beside the database,
@@ -19,7 +20,7 @@ export function loadOrCreateKey(file: string): Buffer {
     if (key.length !== KEY_BYTES) throw new AppError('crypto.bad_key', `The key file ${file} is damaged`, { params: { path: file } });
     return key;
   }
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  ensureFolder(path.dirname(file));
   const key = randomBytes(KEY_BYTES);
   // 'wx': never overwrite a key another process wrote a moment ago.
   fs.writeFileSync(file, key.toString('base64') + '\n', { mode: 0o600, flag: 'wx' });

@@ -6,6 +6,7 @@ import { Migrator } from 'kysely/migration';
 import { AppError } from '../../../shared/errors';
 import type { Database } from './schema';
 import { latestSchemaVersion, staticMigrationProvider } from './migrations';
+import { ensureFolder } from '../util/folders';
 
 /** Written into the SQLite header so that Linli recognises its own files ("LNLI"). */
 export const LINLI_APPLICATION_ID = 0x4c4e4c49;
@@ -34,7 +35,7 @@ export async function openDatabase(file: string, opts: OpenOptions): Promise<Ope
   const exists = fs.existsSync(file) && fs.statSync(file).size > 0;
   let fileVersion = 0;
   if (exists) fileVersion = inspectExisting(file);
-  else fs.mkdirSync(path.dirname(file), { recursive: true });
+  else ensureFolder(path.dirname(file));
 
   let preMigrationCopy: string | null = null;
   if (exists && fileVersion < latestSchemaVersion) {
@@ -99,7 +100,7 @@ export function inspectExisting(file: string): number {
 }
 
 async function copyBeforeMigration(file: string, fromVersion: number, opts: OpenOptions): Promise<string> {
-  fs.mkdirSync(opts.backupFolder, { recursive: true });
+  ensureFolder(opts.backupFolder);
   const stamp = (opts.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
   const target = path.join(opts.backupFolder, `linli-before-schema-${fromVersion + 1}-${stamp}.sqlite`);
   const src = new SqliteDatabase(file, { readonly: true, fileMustExist: true });

@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/errors';
 import type { ExportedFile } from '../../../shared/contract/reports';
 import type { EventBus } from '../events';
 import { newId } from '../util/ids';
+import { ensureFolder } from '../util/folders';
 
 export interface JobControl {
   progress(done: number, total: number, label?: string): void;
@@ -41,7 +42,7 @@ export class JobRunner {
     private readonly events: EventBus,
     private readonly folder: string,
   ) {
-    fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
+    ensureFolder(folder, 0o700);
   }
 
   start(ownerToken: string, work: (job: JobControl) => Promise<JobFile | JobOutcome>): string {
