@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Group, MultiSelect, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Card, Group, Input, MultiSelect, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDeviceFloppy } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -125,9 +125,7 @@ export function ResidentForm({ existing, at = null }: { existing: ResidentDetail
           />
           {fromNumber ? (
             <Stack gap={2} justify="center">
-              <Text size="sm" fw={500}>
-                {t('residents.form.birthAndGender')}
-              </Text>
+              <Input.Label>{t('residents.form.birthAndGender')}</Input.Label>
               <Text size="sm">
                 {fromNumber.birthDate} · {genderLabel(t, fromNumber.gender)}
               </Text>

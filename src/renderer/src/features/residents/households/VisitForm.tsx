@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Checkbox, Group, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Input, Radio, Stack, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { visitOutcomes } from '@shared/contract/residents';
@@ -56,10 +56,8 @@ export function VisitForm({ householdId, onSaved }: { householdId: string; onSav
             ))}
           </Group>
         </Radio.Group>
-        <Stack gap={6}>
-          <Text size="sm" fw={500}>
-            {t('residents.visits.checklistLabel')}
-          </Text>
+        <Stack gap={6} role="group" aria-labelledby="visit-checklist-label">
+          <Input.Label id="visit-checklist-label">{t('residents.visits.checklistLabel')}</Input.Label>
           <Group gap="md">
             {checklistKeys.map((k) => (
               <Checkbox key={form.key(`checklist.${k}`)} label={checklistLabel(t, k)} {...form.getInputProps(`checklist.${k}`, { type: 'checkbox' })} />

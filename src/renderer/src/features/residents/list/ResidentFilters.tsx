@@ -1,4 +1,4 @@
-import { Button, Group, NumberInput, SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import { Button, Group, Input, NumberInput, SegmentedControl, Select, Stack } from '@mantine/core';
 import { IconFilterOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { residentStatuses, type ResidentStatus } from '@shared/contract/residents';
@@ -60,10 +60,10 @@ export function ResidentFilters({ value, onChange }: { value: ListFilters; onCha
         />
         <NumberInput label={t('residents.list.ageFrom')} value={value.ageMin ?? ''} onChange={(v) => set({ ageMin: age(v) })} min={0} max={130} allowDecimal={false} allowNegative={false} w={80} />
         <NumberInput label={t('residents.list.ageTo')} value={value.ageMax ?? ''} onChange={(v) => set({ ageMax: age(v) })} min={0} max={130} allowDecimal={false} allowNegative={false} w={80} />
-        <Stack gap={4}>
-          <Text size="sm" fw={500} component="span" id="residents-archived-label">
+        <Stack gap={0}>
+          <Input.Label id="residents-archived-label">
             {t('residents.list.scope')}
-          </Text>
+          </Input.Label>
           <SegmentedControl
             aria-labelledby="residents-archived-label"
             value={value.archived}

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Group, Kbd, Loader, Text } from '@mantine/core';
+import { Group, Input, Kbd, Loader, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Spotlight } from '@mantine/spotlight';
 import '@mantine/spotlight/styles.css';
@@ -68,10 +68,22 @@ export function ResidentSpotlight() {
   const pending = query.trim() !== '' && (query.trim() !== debounced || debounced !== searched) && !error;
 
   return (
-    <Spotlight.Root store={residentSearchStore} query={query} onQueryChange={setQuery} shortcut={locked ? null : ['mod + K']} disabled={locked} tagsToIgnore={[]} scrollable maxHeight={460} size="xl">
-      <Text component="label" htmlFor={SEARCH_ID} size="sm" fw={500} px="md" pt="sm" display="block">
+    <Spotlight.Root
+      store={residentSearchStore}
+      query={query}
+      onQueryChange={setQuery}
+      shortcut={locked ? null : ['mod + K']}
+      disabled={locked}
+      tagsToIgnore={[]}
+      // Reopened before the last query was cleared: select it, so typing starts a new search.
+      onSpotlightOpen={() => requestAnimationFrame(() => (document.getElementById(SEARCH_ID) as HTMLInputElement | null)?.select())}
+      scrollable
+      maxHeight={460}
+      size="xl"
+    >
+      <Input.Label htmlFor={SEARCH_ID} px="md" pt="sm" display="block">
         {t('residents.search.label')}
-      </Text>
+      </Input.Label>
       <Spotlight.Search id={SEARCH_ID} placeholder={t('residents.search.placeholder')} leftSection={<IconSearch size={18} stroke={1.6} />} rightSection={pending ? <Loader size={16} /> : null} />
       <Spotlight.ActionsList aria-label={t('residents.search.results')}>
         {hits.map((hit) => (

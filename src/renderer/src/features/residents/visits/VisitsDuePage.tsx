@@ -1,4 +1,4 @@
-import { Card, Group, Loader, SegmentedControl, Select, Stack, Switch, Text } from '@mantine/core';
+import { Card, Group, Input, Loader, SegmentedControl, Select, Stack, Switch, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client';
 import { useSignedIn } from '../../../app/session-context';
@@ -38,10 +38,10 @@ export function VisitsDuePage() {
       <PageHeader title={t('residents.nav.visits')} description={t('residents.visits.intro')} />
       <Card withBorder padding="sm">
         <Group gap="lg" align="flex-end" wrap="wrap">
-          <Stack gap={4}>
-            <Text size="sm" fw={500} id="visits-scope-label">
+          <Stack gap={0}>
+            <Input.Label id="visits-scope-label">
               {t('residents.visits.scope')}
-            </Text>
+            </Input.Label>
             <SegmentedControl
               aria-labelledby="visits-scope-label"
               value={filter.scope}
