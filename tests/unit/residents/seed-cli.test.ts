@@ -30,9 +30,13 @@ describe('linli seed and seed --demo', () => {
     }
   });
 
-  it('refuses a bad --residents as a usage error', async () => {
+  it('refuses a bad --residents, and a run without --db (never the default file), as usage errors', async () => {
     const r = await linli(['seed', '--db', path.join(dir, 'x.sqlite'), '--residents', 'many']);
     expect(r.code).toBe(2);
+    const noDb = await linli(['seed', '--residents', '10'], '', { LANG: 'zh_CN.UTF-8', XDG_CONFIG_HOME: dir });
+    expect(noDb.code).toBe(2);
+    expect(noDb.stderr).toContain('--db');
+    expect(fs.existsSync(path.join(dir, 'Linli'))).toBe(false);
   });
 
   it('--demo creates a new file with an administrator whose password is printed and saved 0600', async () => {

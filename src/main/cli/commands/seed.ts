@@ -16,6 +16,7 @@ export const seedCommand: Command = {
 生成一个模拟社区：网格、小区、楼栋、房屋（自住/出租/空置/商用）、家庭户及成员、
 居民（有效的身份证号码，按本机密钥加密）、标签和走访记录。同一种子生成相同的数据。
 只用于测试和演示，切勿在真实数据上运行。
+  --db         必须明确指定数据文件（或设置 LINLI_DB），以免误写入默认数据文件
   --residents  居民人数（约 3.3 人一户）
   --seed       随机种子（默认 linli）
   --user       以该用户名义写入审计记录（需要“居民导入”权限，密码从标准输入读取）
@@ -31,7 +32,8 @@ export const seedCommand: Command = {
 
 Fills the registry with a synthetic community: grids, compounds, buildings, houses, households and
 their members (valid ID numbers, encrypted with this file's key), tags and visit history. The same seed
-gives the same data. For tests and demos only; never on real records. Refuses a registry that already
+gives the same data. For tests and demos only; never on real records. --db (or LINLI_DB) must name the
+file, so that the default data file is never seeded by accident. Refuses a registry that already
 has residents unless --append is given. --user names the audit record's author (needs residents.import;
 password on stdin). --demo creates a new file with a community, an administrator (generated password,
 written to demo-credentials.txt beside the file, mode 0600) and about ${DEMO_RESIDENTS} residents; it
@@ -66,6 +68,8 @@ function residentsOption(ctx: CommandContext, fallback?: number): number {
 }
 
 async function seed(ctx: CommandContext): Promise<number> {
+  // Synthetic people never go into the default data file by accident: the file is named explicitly.
+  if (stringOption(ctx.args.values, 'db') === undefined && !ctx.io.env.LINLI_DB) throw new UsageError(ctx.text.missingOption('db'));
   const residents = residentsOption(ctx);
   const append = ctx.args.values.append === true;
   const user = stringOption(ctx.args.values, 'user');

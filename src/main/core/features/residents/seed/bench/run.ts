@@ -146,7 +146,7 @@ async function seedPhase(core: Core, opts: BenchOptions): Promise<SeedFigures> {
  * is taken from one extra handler call with the same input.
  */
 async function timeCase(core: Core, call: Call, opts: BenchOptions, group: CaseResult['group'], name: string, method: string, input: Record<string, unknown>, target: { median?: number; p95: number }): Promise<CaseResult> {
-  const targetText = `${target.median !== undefined ? `median ≤ ${target.median}, ` : ''}p95 ≤ ${target.p95} ms`;
+  const targetText = target.median !== undefined && target.median !== target.p95 ? `median ≤ ${target.median}, p95 ≤ ${target.p95} ms` : `p95 ≤ ${target.p95} ms`;
   let rows = 0;
   let recorded;
   try {
