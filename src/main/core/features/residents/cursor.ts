@@ -1,3 +1,4 @@
+import { sql, type RawBuilder } from 'kysely';
 import { AppError, ErrorCodes } from '../../../../shared/errors';
 
 /** A keyset position: the last row's sort key and id. Opaque to the renderer (base64url JSON). */
@@ -56,9 +57,10 @@ export function compareKeyset(a: Keyset, b: Keyset): number {
 /** The upper bound of a prefix range: `col >= p AND col < p || MAX`. */
 export const PREFIX_END = '\u{10FFFF}';
 
-/** Splits a long id list for `IN (…)`, below SQLite's variable limit. */
-export function chunks<T>(items: readonly T[], size = 500): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
+/**
+ * `col IN (…)` for any number of ids as one bound parameter: a JSON array read by json_each, so a page or
+ * a list of thousands is one statement, and SQLite probes the column's index once per id.
+ */
+export function inList(ids: Iterable<string>): RawBuilder<string> {
+  return sql<string>`(SELECT value FROM json_each(${JSON.stringify([...new Set(ids)])}))`;
 }

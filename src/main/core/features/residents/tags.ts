@@ -5,27 +5,26 @@ import type { Database, TagsTable } from '../../db/schema';
 import type { HandlerMap } from '../../context';
 import { newId } from '../../util/ids';
 import { actorOf } from './clock';
-import { chunks } from './cursor';
+import { inList } from './cursor';
 import { appendResidentEvent, type Actor } from './write';
 
 export function toTagRef(row: Pick<TagsTable, 'id' | 'name' | 'colour'>): TagRef {
   return { id: row.id, name: row.name, colour: row.colour };
 }
 
-/** The tags of a set of residents, in the tags' own order: one query per 500 residents. */
+/** The tags of a set of residents, in the tags' own order: one query. */
 export async function tagsByResident(db: Kysely<Database>, residentIds: readonly string[]): Promise<Map<string, TagRef[]>> {
   const out = new Map<string, TagRef[]>();
-  for (const part of chunks(residentIds)) {
-    const rows = await db
-      .selectFrom('resident_tags')
-      .innerJoin('tags', 'tags.id', 'resident_tags.tag_id')
-      .select(['resident_tags.resident_id', 'tags.id', 'tags.name', 'tags.colour'])
-      .where('resident_tags.resident_id', 'in', part)
-      .orderBy('tags.sort')
-      .orderBy('tags.name')
-      .execute();
-    for (const r of rows) out.set(r.resident_id, [...(out.get(r.resident_id) ?? []), toTagRef(r)]);
-  }
+  if (residentIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('resident_tags')
+    .innerJoin('tags', 'tags.id', 'resident_tags.tag_id')
+    .select(['resident_tags.resident_id', 'tags.id', 'tags.name', 'tags.colour'])
+    .where('resident_tags.resident_id', 'in', inList(residentIds))
+    .orderBy('tags.sort')
+    .orderBy('tags.name')
+    .execute();
+  for (const r of rows) out.set(r.resident_id, [...(out.get(r.resident_id) ?? []), toTagRef(r)]);
   return out;
 }
 

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../../../../../shared/errors';
 import type { Database, ResidentsTable } from '../../../db/schema';
-import { chunks } from '../cursor';
+import { inList } from '../cursor';
 
 export function findResidentRow(db: Kysely<Database>, id: string): Promise<ResidentsTable | undefined> {
   return db.selectFrom('residents').selectAll().where('id', '=', id).executeTakeFirst();
@@ -15,7 +15,7 @@ export async function mustFindResident(db: Kysely<Database>, id: string): Promis
 
 export function residentRowsByIds(db: Kysely<Database>, ids: readonly string[]): Promise<ResidentsTable[]> {
   if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('residents').selectAll().where('id', 'in', ids).execute();
+  return db.selectFrom('residents').selectAll().where('id', 'in', inList(ids)).execute();
 }
 
 export function eventsOfResident(db: Kysely<Database>, residentId: string) {
@@ -32,18 +32,14 @@ export function membersOfHousehold(db: Kysely<Database>, householdId: string): P
 }
 
 export async function gridNames(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  for (const part of chunks([...new Set(ids)])) {
-    for (const g of await db.selectFrom('grids').select(['id', 'name']).where('id', 'in', part).execute()) out.set(g.id, g.name);
-  }
-  return out;
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('grids').select(['id', 'name']).where('id', 'in', inList(ids)).execute();
+  return new Map(rows.map((g) => [g.id, g.name]));
 }
 
 export async function namesOf(db: Kysely<Database>, ids: readonly (string | null)[]): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  const wanted = [...new Set(ids.filter((id): id is string => !!id))];
-  for (const part of chunks(wanted)) {
-    for (const r of await db.selectFrom('residents').select(['id', 'name']).where('id', 'in', part).execute()) out.set(r.id, r.name);
-  }
-  return out;
+  const wanted = ids.filter((id): id is string => !!id);
+  if (wanted.length === 0) return new Map();
+  const rows = await db.selectFrom('residents').select(['id', 'name']).where('id', 'in', inList(wanted)).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { BuildingsTable, CompoundsTable, Database, GridsTable, HousesTable } from '../../../db/schema';
+import { inList } from '../cursor';
 
 /** Grids, compounds, buildings and houses: tiny functions, `db` first, rows out. */
 
@@ -195,6 +196,6 @@ export function placesOfHouses(db: Kysely<Database>, houseIds: readonly string[]
       'grids.name as grid_name',
       'grids.worker_name',
     ])
-    .where('houses.id', 'in', houseIds)
+    .where('houses.id', 'in', inList(houseIds))
     .execute();
 }

@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import type { Building, BuildingCell, BuildingView, Compound, Grid, House } from '../../../../../shared/contract/residents';
 import type { CompoundsTable, Database, GridsTable, HousesTable } from '../../../db/schema';
 import { buildingLabel, formatAddress } from '../address';
-import { chunks } from '../cursor';
 import { householdsOfBuilding, housesOfBuilding, occupantsOfBuilding, placesOfHouses, type BuildingRow } from './repository';
 
 export function toGrid(row: GridsTable, buildingCount: number): Grid {
@@ -60,20 +59,19 @@ export interface HousePlace {
   workerName: string;
 }
 
-/** Addresses (and grids) of a set of houses, in one query per 500 houses. */
+/** Addresses (and grids) of a set of houses, in one query. */
 export async function placesByHouse(db: Kysely<Database>, houseIds: Iterable<string | null>): Promise<Map<string, HousePlace>> {
   const ids = [...new Set([...houseIds].filter((id): id is string => !!id))];
   const out = new Map<string, HousePlace>();
-  for (const part of chunks(ids)) {
-    for (const r of await placesOfHouses(db, part)) {
-      out.set(r.id, {
-        address: formatAddress({ compoundName: r.compound_name, buildingName: r.building_name, unit: r.unit, room: r.room }),
-        buildingId: r.building_id,
-        gridId: r.grid_id,
-        gridName: r.grid_name,
-        workerName: r.worker_name,
-      });
-    }
+  if (ids.length === 0) return out;
+  for (const r of await placesOfHouses(db, ids)) {
+    out.set(r.id, {
+      address: formatAddress({ compoundName: r.compound_name, buildingName: r.building_name, unit: r.unit, room: r.room }),
+      buildingId: r.building_id,
+      gridId: r.grid_id,
+      gridName: r.grid_name,
+      workerName: r.worker_name,
+    });
   }
   return out;
 }

@@ -4,7 +4,7 @@ import type { HandlerMap } from '../../../context';
 import type { HouseholdsTable, VisitsTable } from '../../../db/schema';
 import { newId } from '../../../util/ids';
 import { actorOf, addDays, hallDay } from '../clock';
-import { decodeCursor, encodeCursor } from '../cursor';
+import { decodeCursor, encodeCursor, inList } from '../cursor';
 import { mustFindHousehold } from '../households';
 import { dueQuery, gridDueCandidates, pageOfDue, toDueHouseholds } from './due';
 import { intervalsOf, listPolicy, recomputeNextVisit } from './policy';
@@ -86,7 +86,7 @@ export const visitsHandlers: HandlerMap<VisitMethods> = {
     let rows: HouseholdsTable[];
     if (gridIds) {
       const ids = pageOfDue((await gridDueCandidates(filter, today).execute(ctx.db)).rows, after, input.limit);
-      const byId = new Map((await ctx.db.selectFrom('households').selectAll().where('id', 'in', ids.length ? ids : ['']).execute()).map((h) => [h.id, h]));
+      const byId = new Map((await ctx.db.selectFrom('households').selectAll().where('id', 'in', inList(ids)).execute()).map((h) => [h.id, h]));
       rows = ids.map((id) => byId.get(id)!);
     } else {
       rows = (await dueQuery(filter, today, after, input.limit).execute(ctx.db)).rows;
