@@ -167,3 +167,16 @@ describe('tags and code lists', () => {
     expect((await hall.fail('residents.saveCodeList', { list: 'Bad List', labels: ['a'] })).code).toBe('residents.code_list_name');
   });
 });
+
+describe('recomputeNextVisit for other writers', () => {
+  it('the compiled statement runs on better-sqlite3 directly and gives the same dates', async () => {
+    const { recomputeNextVisitStatement } = await import('../../../src/main/core/features/residents/visits/policy');
+    const sqlite = hall.core.services.sqlite;
+    const before = sqlite.prepare('SELECT id, next_visit_due FROM households ORDER BY id').all();
+    sqlite.prepare('UPDATE households SET next_visit_due = NULL').run();
+    const s = recomputeNextVisitStatement(hall.core.services.db, 'all', '2027-01-01')!;
+    sqlite.prepare(s.sql).run(...(s.parameters as unknown[]));
+    expect(sqlite.prepare('SELECT id, next_visit_due FROM households ORDER BY id').all()).toEqual(before);
+    expect(recomputeNextVisitStatement(hall.core.services.db, [], '2027-01-01')).toBeNull();
+  });
+});

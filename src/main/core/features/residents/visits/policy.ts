@@ -87,6 +87,18 @@ export async function recomputeNextVisit(db: Kysely<Database>, householdIds: Hou
   await recomputeQuery(json, offsetModifier(today, timeZone)).execute(db);
 }
 
+/**
+ * The same statement, compiled, for code that writes through better-sqlite3 directly inside its own
+ * transaction (an import's chunks): `sqlite.prepare(s.sql).run(...s.parameters)`. Null when there is
+ * nothing to do.
+ */
+export function recomputeNextVisitStatement(db: Kysely<Database>, householdIds: HouseholdSet, today: string, timeZone = 'Asia/Shanghai'): { sql: string; parameters: readonly unknown[] } | null {
+  const json = idsJson(householdIds);
+  if (json === '[]') return null;
+  const c = recomputeQuery(json, offsetModifier(today, timeZone)).compile(db);
+  return { sql: c.sql, parameters: c.parameters };
+}
+
 export async function listPolicy(db: Kysely<Database>): Promise<VisitPolicyRow[]> {
   const rows = await db
     .selectFrom('visit_policy')
