@@ -5,6 +5,7 @@ import type { BuildingCell } from '@shared/contract/residents';
 import { api } from '../../../api/client';
 import { useBuildings, useCompounds } from './use-catalog';
 import { buildingShortLabel, roomLabel, unitLabel } from './room-label';
+import { selectOnFocus } from './select-on-focus';
 
 interface HousePickerProps {
   value: string | null;
@@ -73,6 +74,7 @@ export function HousePicker({ value, initialBuildingId, onChange, error }: House
           onChange(null);
         }}
         searchable selectFirstOptionOnChange
+        {...selectOnFocus}
         clearable
         placeholder={t('residents.place.choose')}
         comboboxProps={{ withinPortal: true }}
@@ -86,6 +88,7 @@ export function HousePicker({ value, initialBuildingId, onChange, error }: House
           onChange(null);
         }}
         searchable selectFirstOptionOnChange
+        {...selectOnFocus}
         clearable
         placeholder={t('residents.place.choose')}
         nothingFoundMessage={t('residents.place.noBuildings')}
@@ -97,6 +100,7 @@ export function HousePicker({ value, initialBuildingId, onChange, error }: House
         value={value}
         onChange={onChange}
         searchable selectFirstOptionOnChange
+        {...selectOnFocus}
         clearable
         disabled={!buildingId}
         placeholder={buildingId ? t('residents.place.choose') : t('residents.place.chooseBuildingFirst')}

@@ -1,10 +1,11 @@
 import { Select, type SelectProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { codeOptions, useCodeLists } from './use-catalog';
+import { selectOnFocus } from './select-on-focus';
 
 /** 与户主关系 from the coded list (户主, 配偶, 子, 女 …); the stored value is the label. */
 export function RelationSelect(props: Omit<SelectProps, 'data' | 'label'>) {
   const { t } = useTranslation();
   const lists = useCodeLists();
-  return <Select label={t('residents.fields.relationToHead')} data={codeOptions(lists.data, 'relation_to_head')} searchable selectFirstOptionOnChange clearable comboboxProps={{ withinPortal: true }} {...props} />;
+  return <Select label={t('residents.fields.relationToHead')} data={codeOptions(lists.data, 'relation_to_head')} searchable selectFirstOptionOnChange clearable comboboxProps={{ withinPortal: true }} {...selectOnFocus} {...props} />;
 }

@@ -34,6 +34,7 @@ export function fieldLabel(t: TFunction, key: string): string | null {
     house: () => t('residents.fields.house'),
     relationToHead: () => t('residents.fields.relationToHead'),
     tags: () => t('residents.fields.tags'),
+    tag: () => t('residents.fields.tags'),
     grid: () => t('residents.fields.grid'),
     address: () => t('residents.fields.address'),
     region: () => t('residents.fields.region'),

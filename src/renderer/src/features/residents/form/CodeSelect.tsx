@@ -1,5 +1,6 @@
 import { Select, type SelectProps } from '@mantine/core';
 import { codeOptions, type CodeLists } from '../common/use-catalog';
+import { selectOnFocus } from '../common/select-on-focus';
 
 /**
  * A coded-list field (民族, 文化程度 …). A stored value that is no longer in the list (an old import, a
@@ -9,5 +10,5 @@ export function CodeSelect({ lists, list, current, defaultValue, ...props }: Omi
   const options = codeOptions(lists, list);
   const data = current && !options.includes(current) ? [current, ...options] : options;
   // The form stores '' for none; the select shows none as null (no clear button on an empty field).
-  return <Select data={data} searchable selectFirstOptionOnChange clearable comboboxProps={{ withinPortal: true }} defaultValue={defaultValue || null} {...props} />;
+  return <Select data={data} searchable selectFirstOptionOnChange clearable comboboxProps={{ withinPortal: true }} defaultValue={defaultValue || null} {...selectOnFocus} {...props} />;
 }
