@@ -40,6 +40,19 @@ export interface TableReport {
   labels: { page: string; of: string; generatedAt: string; generatedBy: string; total: string }; // localised words, e.g. 第/页/共/导出时间/导出人/合计
   timeZone?: string;          // default 'Asia/Shanghai' for formatting datetime cells
 }
+/**
+ * A report with its own printed layout (a form such as the 居民信息登记表, not a table): the builder
+ * returns the page to print, and it comes only as PDF.
+ */
+export interface PageReport {
+  kind: 'page';
+  title: string;
+  generatedAt: string;
+  timeZone?: string;
+  page: PrintablePage;
+}
+/** What a report's builder returns: the table the renderers lay out, or a page of its own. */
+export type ReportModel = TableReport | PageReport;
 export type ReportFormat = 'pdf' | 'docx' | 'xlsx' | 'csv';
 export interface RenderedFile { fileName: string; mimeType: string; bytes: Uint8Array }
 export interface PdfRenderer {                // implemented by headless Chromium here, by Electron printToPDF in the app

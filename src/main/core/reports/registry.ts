@@ -6,11 +6,14 @@ import type { ReportFormatName, ReportParamField } from '../../../shared/contrac
 import type { Locale } from '../../../shared/i18n/translate';
 import type { Database } from '../db/schema';
 import type { JobControl } from '../jobs/jobs';
-import type { TableReport } from './model';
+import type { FieldCipher } from '../crypto/field-cipher';
+import type { ReportModel, TableReport } from './model';
 
 export interface ReportContext {
   db: Kysely<Database>;
   sqlite: SqliteDatabase.Database;
+  /** For the few exports that may show a full number (with their permission checked in build). */
+  secrets: FieldCipher;
   locale: Locale;
   t: (key: string, params?: Record<string, string | number>) => string;
   timeZone: string;
@@ -33,7 +36,8 @@ export interface ReportDefinition<P extends z.ZodType = z.ZodType> {
   /** How the report centre draws the parameter form. */
   paramFields: ReportParamField[];
   formats: ReportFormatName[];
-  build(ctx: ReportContext, params: z.output<P>): Promise<TableReport>;
+  /** A table (every format) or a page of its own (PDF only). */
+  build(ctx: ReportContext, params: z.output<P>): Promise<ReportModel>;
 }
 
 export function defineReport<P extends z.ZodType>(def: ReportDefinition<P>): ReportDefinition<P> {

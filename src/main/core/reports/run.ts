@@ -6,7 +6,7 @@ import type { Session } from '../auth/sessions';
 import type { JobControl } from '../jobs/jobs';
 import { findProfile } from '../features/community/profile';
 import { readSettings } from '../features/community/settings';
-import { renderTableReport } from './formats';
+import { renderReportModel } from './formats';
 import type { RenderedFile } from './model';
 import type { ReportDefinition, ReportContext } from './registry';
 import { findReport } from './catalogue';
@@ -42,6 +42,7 @@ export async function renderReport(
   const ctx: ReportContext = {
     db: core.db,
     sqlite: core.sqlite,
+    secrets: core.secrets,
     locale,
     t,
     timeZone: settings.timeZone,
@@ -66,5 +67,5 @@ export async function renderReport(
   };
   const model = await prepared.def.build(ctx, prepared.params);
   job.checkCancelled();
-  return renderTableReport(model, format, core.pdf);
+  return renderReportModel(model, format, core.pdf);
 }

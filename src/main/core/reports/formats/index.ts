@@ -1,4 +1,4 @@
-import type { PdfRenderer, RenderedFile, ReportFormat, TableReport } from '../model';
+import type { PdfRenderer, RenderedFile, ReportFormat, ReportModel, TableReport } from '../model';
 import { DEFAULT_TIME_ZONE, formatDate } from '../format-cell';
 import { tableToCsv } from './csv';
 import { tableToDocx } from './docx';
@@ -18,7 +18,7 @@ export const MIME_TYPES: Record<ReportFormat, string> = {
 };
 
 /** `审计日志-2026-11-22.pdf`: the date is the export day in the report's time zone, not UTC. */
-export function reportFileName(report: TableReport, format: ReportFormat): string {
+export function reportFileName(report: Pick<TableReport, 'title' | 'generatedAt' | 'timeZone'>, format: ReportFormat): string {
   // Characters Windows/macOS forbid in file names, plus control characters.
   const safeTitle = report.title.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim() || 'report';
   return `${safeTitle}-${formatDate(report.generatedAt, report.timeZone ?? DEFAULT_TIME_ZONE)}.${format}`;
@@ -34,4 +34,11 @@ export async function renderTableReport(report: TableReport, format: ReportForma
     default: throw new Error(`Unknown report format: ${String(format satisfies never)}`);
   }
   return { fileName: reportFileName(report, format), mimeType: MIME_TYPES[format], bytes };
+}
+
+/** A report's model in a format: a table through the renderers above, a page of its own only as PDF. */
+export async function renderReportModel(model: ReportModel, format: ReportFormat, pdf: PdfRenderer): Promise<RenderedFile> {
+  if (model.kind === 'table') return renderTableReport(model, format, pdf);
+  if (format !== 'pdf') throw new Error(`${model.title} comes only as PDF`);
+  return { fileName: reportFileName(model, 'pdf'), mimeType: MIME_TYPES.pdf, bytes: await pdf.renderPdf(model.page) };
 }

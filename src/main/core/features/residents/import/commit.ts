@@ -66,7 +66,7 @@ export async function commitImport(ctx: HandlerContext, imp: ImportSession, mode
           job.checkCancelled();
         },
       );
-      recomputeTouchedVisits(sqlite, touched, today, timeZone);
+      recomputeTouchedVisits(conn, sqlite, touched, today, timeZone);
       await appendAudit(
         conn,
         { action: 'residents.import', area: 'residents', recordType: 'import', recordId: imp.importId, summary: `${imp.fileName}: +${counts.added} ~${counts.updated} =${counts.unchanged} ×${counts.rejected}`, after: { fileName: imp.fileName, sheet: imp.sheetName, mode, ...counts } },

@@ -140,7 +140,9 @@ export function planRow(draft: RowDraft, ctx: PlanContext, reuse?: PlannedRow): 
   else if (existing) prepared = prepareResident({ ...storedFields(existing, ctx.secrets), ...given }, ctx.secrets, ctx.today);
   else prepared = first ?? prepareResident({ ...blank, ...given }, ctx.secrets, ctx.today);
   if (!existing && !given.status) add({ field: 'status', code: 'import.required' });
-  if (!prepared.ok) for (const p of prepared.problems) add({ field: p.field, code: p.code, params: p.params });
+  // A cell the draft could not read (a mangled ID, a bad date) is reported as that, not again as empty.
+  const unreadable = new Set(draft.problems.map((p) => p.field));
+  if (!prepared.ok) for (const p of prepared.problems) if (!unreadable.has(p.field)) add({ field: p.field, code: p.code, params: p.params });
 
   // Where the person lives: a house that exists, or a grid alone.
   let placement: PlacementColumns | null = null;

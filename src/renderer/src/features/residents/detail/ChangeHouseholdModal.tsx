@@ -40,7 +40,7 @@ export function ChangeHouseholdModal({ resident, onClose, onDone }: { resident: 
         <Text size="sm">{resident.household ? t('residents.actions.changeHouseholdFrom', { number: resident.household.number, relation: resident.household.relationToHead || t('residents.common.unknown') }) : t('residents.actions.changeHouseholdNone')}</Text>
         <HousePicker value={houseId} initialBuildingId={resident.buildingId} onChange={setHouseId} />
         <HouseholdPicker houseId={houseId} value={householdId} onChange={setHouseholdId} error={errors.householdId ?? undefined} />
-        <RelationSelect value={relation} onChange={setRelation} withAsterisk error={errors.relationToHead} />
+        <RelationSelect value={relation} onChange={setRelation} error={errors.relationToHead} />
         <ErrorAlert error={error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

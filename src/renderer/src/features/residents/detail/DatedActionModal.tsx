@@ -45,7 +45,7 @@ export function DatedActionModal({ title, explain, dateLabel, confirmLabel, dang
       <form onSubmit={submit} noValidate>
         <Stack>
           <Text size="sm">{explain}</Text>
-          <DateField label={dateLabel} withAsterisk data-autofocus key={form.key('on')} {...form.getInputProps('on')} maxDate={todayIn(settings.timeZone)} />
+          <DateField label={dateLabel} data-autofocus key={form.key('on')} {...form.getInputProps('on')} maxDate={todayIn(settings.timeZone)} />
           <Textarea label={t('residents.actions.note')} autosize minRows={2} maxLength={200} key={form.key('note')} {...form.getInputProps('note')} />
           <ErrorAlert error={error} />
           <Group justify="flex-end">

@@ -42,7 +42,7 @@ export function MoveInModal({ resident, onClose, onDone }: { resident: ResidentD
     <Modal opened onClose={onClose} title={t('residents.actions.moveInTitle', { name: resident.name })} size="lg" centered closeButtonProps={{ 'aria-label': t('common.close') }}>
       <Stack>
         <Text size="sm">{t('residents.actions.moveInExplain')}</Text>
-        <DateField label={t('residents.actions.moveInDate')} withAsterisk value={on} onChange={setOn} error={errors.on} data-autofocus />
+        <DateField label={t('residents.actions.moveInDate')} value={on} onChange={setOn} error={errors.on} data-autofocus />
         <HousePicker value={houseId} initialBuildingId={resident.buildingId} onChange={setHouseId} error={errors.houseId ?? undefined} />
         <HouseholdPicker houseId={houseId} value={householdId} onChange={setHouseholdId} current={resident.household} error={errors.householdId ?? undefined} />
         <RelationSelect value={relation} onChange={setRelation} error={errors.relationToHead} />

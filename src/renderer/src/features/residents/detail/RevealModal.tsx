@@ -45,7 +45,7 @@ export function RevealModal({ residentId, residentName, field, onClose, onReveal
           <Text size="sm" c="dimmed">
             {t('residents.reveal.explain')}
           </Text>
-          <TextInput label={t('residents.reveal.reason')} data-autofocus withAsterisk key={form.key('reason')} {...form.getInputProps('reason')} />
+          <TextInput label={t('residents.reveal.reason')} data-autofocus key={form.key('reason')} {...form.getInputProps('reason')} />
           <Group gap={6}>
             {quickReasons.map((r) => (
               <Chip key={r} size="xs" checked={false} onChange={() => form.setValues({ reason: r })}>

@@ -15,7 +15,6 @@ interface IdNumberFieldProps {
   original: string | null;
   /** An error from submitting (the form's validation or the server); shown before the live one. */
   error?: string;
-  required: boolean;
 }
 
 /**
@@ -23,7 +22,7 @@ interface IdNumberFieldProps {
  * issued); a bad check character says which one it should be; a 15-digit number shows its 18-digit form.
  * Format problems wait for the field to be left, so nobody is scolded halfway through typing.
  */
-export function IdNumberField({ value, onChange, state, original, error, required }: IdNumberFieldProps) {
+export function IdNumberField({ value, onChange, state, original, error }: IdNumberFieldProps) {
   const { t, i18n } = useTranslation();
   const [left, setLeft] = useState(false);
 
@@ -57,7 +56,7 @@ export function IdNumberField({ value, onChange, state, original, error, require
   return (
     <TextInput
       label={t('residents.fields.idNumber')}
-      withAsterisk={required}
+     
       value={value}
       onChange={(e) => {
         onChange(e.currentTarget.value);

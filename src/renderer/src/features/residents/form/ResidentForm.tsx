@@ -98,7 +98,7 @@ export function ResidentForm({ existing, at = null }: { existing: ResidentDetail
     <form onSubmit={submit} onKeyDown={enterMovesOn} noValidate>
       <Stack gap="md">
         <FormSection title={t('residents.form.identity')}>
-          <TextInput label={t('residents.fields.name')} withAsterisk autoFocus data-autofocus maxLength={40} key={form.key('name')} {...form.getInputProps('name')} />
+          <TextInput label={t('residents.fields.name')} autoFocus data-autofocus maxLength={40} key={form.key('name')} {...form.getInputProps('name')} />
           <TextInput label={t('residents.fields.formerNames')} maxLength={80} key={form.key('formerNames')} {...form.getInputProps('formerNames')} />
           <Select
             label={t('residents.fields.docType')}
@@ -121,7 +121,6 @@ export function ResidentForm({ existing, at = null }: { existing: ResidentDetail
             state={id}
             original={original.id}
             error={form.errors.idNumber}
-            required={!isOtherDocument(docType)}
           />
           {fromNumber ? (
             <Stack gap={2} justify="center">
@@ -162,7 +161,7 @@ export function ResidentForm({ existing, at = null }: { existing: ResidentDetail
         <FormSection title={t('residents.form.registration')}>
           <Select
             label={t('residents.fields.status')}
-            withAsterisk
+           
             data={residentStatuses.map((s) => ({ value: s, label: statusLabel(t, s) }))}
             allowDeselect={false}
             key={form.key('status')}

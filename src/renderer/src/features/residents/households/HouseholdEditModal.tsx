@@ -35,7 +35,7 @@ export function HouseholdEditModal({ household, members, onClose, onSaved }: { h
     <Modal opened onClose={onClose} title={t('residents.household.editTitle', { number: household.number })} centered closeButtonProps={{ 'aria-label': t('common.close') }}>
       <form onSubmit={submit} noValidate>
         <Stack>
-          <TextInput label={t('residents.household.number')} withAsterisk data-autofocus key={form.key('number')} {...form.getInputProps('number')} />
+          <TextInput label={t('residents.household.number')} data-autofocus key={form.key('number')} {...form.getInputProps('number')} />
           <Select
             label={t('residents.household.residenceRelation')}
             data={residenceRelations.map((r) => ({ value: r, label: residenceRelationLabel(t, r) }))}

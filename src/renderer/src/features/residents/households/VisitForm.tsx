@@ -48,8 +48,8 @@ export function VisitForm({ householdId, onSaved }: { householdId: string; onSav
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        <DateField label={t('residents.visits.visitedOn')} withAsterisk maxDate={today} key={form.key('visitedOn')} {...form.getInputProps('visitedOn')} />
-        <Radio.Group label={t('residents.visits.outcomeLabel')} withAsterisk key={form.key('outcome')} {...form.getInputProps('outcome')}>
+        <DateField label={t('residents.visits.visitedOn')} maxDate={today} key={form.key('visitedOn')} {...form.getInputProps('visitedOn')} />
+        <Radio.Group label={t('residents.visits.outcomeLabel')} key={form.key('outcome')} {...form.getInputProps('outcome')}>
           <Group gap="md" mt={4}>
             {visitOutcomes.map((o) => (
               <Radio key={o} value={o} label={outcomeLabel(t, o)} />

@@ -63,10 +63,10 @@ export function BuildingModal({ building, onClose, onSaved }: { building: Buildi
       <form onSubmit={submit} noValidate>
         <Stack>
           <SimpleGrid cols={2}>
-            <Select label={t('residents.place.compound')} withAsterisk data={(compounds.data ?? []).map((c) => ({ value: c.id, label: c.name }))} searchable selectFirstOptionOnChange data-autofocus key={form.key('compoundId')} {...form.getInputProps('compoundId')} comboboxProps={{ withinPortal: true }} />
-            <Select label={t('residents.fields.grid')} withAsterisk data={(grids.data ?? []).map((g) => ({ value: g.id, label: g.name }))} searchable selectFirstOptionOnChange key={form.key('gridId')} {...form.getInputProps('gridId')} comboboxProps={{ withinPortal: true }} />
-            <TextInput label={t('residents.places.buildingName')} description={t('residents.places.buildingNameHint')} withAsterisk key={form.key('name')} {...form.getInputProps('name')} />
-            <NumberInput label={t('residents.places.floors')} withAsterisk min={1} max={200} allowDecimal={false} key={form.key('floors')} {...track('floors', 'floors')} />
+            <Select label={t('residents.place.compound')} data={(compounds.data ?? []).map((c) => ({ value: c.id, label: c.name }))} searchable selectFirstOptionOnChange data-autofocus key={form.key('compoundId')} {...form.getInputProps('compoundId')} comboboxProps={{ withinPortal: true }} />
+            <Select label={t('residents.fields.grid')} data={(grids.data ?? []).map((g) => ({ value: g.id, label: g.name }))} searchable selectFirstOptionOnChange key={form.key('gridId')} {...form.getInputProps('gridId')} comboboxProps={{ withinPortal: true }} />
+            <TextInput label={t('residents.places.buildingName')} description={t('residents.places.buildingNameHint')} key={form.key('name')} {...form.getInputProps('name')} />
+            <NumberInput label={t('residents.places.floors')} min={1} max={200} allowDecimal={false} key={form.key('floors')} {...track('floors', 'floors')} />
             {!building && (
               <>
                 <NumberInput label={t('residents.places.units')} description={t('residents.places.unitsHint')} min={0} max={20} allowDecimal={false} key={form.key('units')} {...track('units', 'units')} />

@@ -40,8 +40,8 @@ export function GridModal({ grid, onClose, onSaved }: { grid: Grid | null; onClo
       <form onSubmit={submit} noValidate>
         <Stack>
           <SimpleGrid cols={2}>
-            <TextInput label={t('residents.places.gridCode')} withAsterisk data-autofocus key={form.key('code')} {...form.getInputProps('code')} />
-            <TextInput label={t('residents.places.gridName')} withAsterisk key={form.key('name')} {...form.getInputProps('name')} />
+            <TextInput label={t('residents.places.gridCode')} data-autofocus key={form.key('code')} {...form.getInputProps('code')} />
+            <TextInput label={t('residents.places.gridName')} key={form.key('name')} {...form.getInputProps('name')} />
             <TextInput label={t('residents.places.workerName')} key={form.key('workerName')} {...form.getInputProps('workerName')} />
             <TextInput label={t('residents.places.workerPhone')} key={form.key('workerPhone')} {...form.getInputProps('workerPhone')} />
             <TextInput label={t('residents.places.complaintPhone')} key={form.key('complaintPhone')} {...form.getInputProps('complaintPhone')} />

@@ -23,7 +23,7 @@ export function NameModal({ title, label, initial, onClose, onSave }: { title: s
     <Modal opened onClose={onClose} title={title} centered closeButtonProps={{ 'aria-label': t('common.close') }}>
       <form onSubmit={submit} noValidate>
         <Stack>
-          <TextInput label={label} withAsterisk data-autofocus maxLength={40} key={form.key('name')} {...form.getInputProps('name')} />
+          <TextInput label={label} data-autofocus maxLength={40} key={form.key('name')} {...form.getInputProps('name')} />
           <ErrorAlert error={error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

@@ -36,7 +36,7 @@ export function TagModal({ tag, onClose, onSaved }: { tag: Tag | null; onClose: 
     <Modal opened onClose={onClose} title={tag ? t('residents.places.editTag', { name: tag.name }) : t('residents.places.newTag')} centered closeButtonProps={{ 'aria-label': t('common.close') }}>
       <form onSubmit={submit} noValidate>
         <Stack>
-          <TextInput label={t('residents.places.tagName')} withAsterisk data-autofocus maxLength={12} key={form.key('name')} {...nameProps} onChange={(e) => (nameProps.onChange(e), setPreview((p) => ({ ...p, name: e.currentTarget.value })))} />
+          <TextInput label={t('residents.places.tagName')} data-autofocus maxLength={12} key={form.key('name')} {...nameProps} onChange={(e) => (nameProps.onChange(e), setPreview((p) => ({ ...p, name: e.currentTarget.value })))} />
           <Select
             label={t('residents.places.tagColour')}
             data={tagColours.map((c) => ({ value: c, label: colourLabel(t, c) }))}
