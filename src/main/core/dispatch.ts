@@ -46,7 +46,8 @@ export async function dispatch(core: CoreServices, call: Call): Promise<Result<u
 
 async function authorize(core: CoreServices, spec: MethodSpec, name: string, token: string | null | undefined): Promise<Session | null> {
   if (spec.access === 'public') return core.sessions.get(token, core.now().getTime(), Number.MAX_SAFE_INTEGER);
-  const session = core.sessions.get(token, core.now().getTime(), await idleLockMs(core.db));
+  core.sessions.idleLockMs ??= await idleLockMs(core.db);
+  const session = core.sessions.get(token, core.now().getTime(), core.sessions.idleLockMs);
   if (!session) throw new AppError(ErrorCodes.noSession, 'Not signed in');
   if (session.locked && !allowedWhileLocked.has(name)) throw new AppError(ErrorCodes.locked, 'The session is locked');
   if (spec.access !== 'session' && !session.permissions.has(spec.access)) {

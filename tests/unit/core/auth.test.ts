@@ -58,6 +58,18 @@ describe('first run and sign-in', () => {
     await hall.close();
   });
 
+  it('a session is checked without the database, so cancel gets through while a long job holds it', async () => {
+    const hall = await openTestHall();
+    await hall.call('auth.session', {});
+    const answered = await hall.core.services.db.connection().execute(async () => {
+      // The connection is held here, as an import holds it; a cancel must still be answered.
+      const r = await Promise.race([hall.core.call({ method: 'reports.cancel', input: { jobId: 'x' }, sessionToken: hall.adminToken }), new Promise((resolve) => setTimeout(() => resolve('blocked'), 2_000))]);
+      return r;
+    });
+    expect(answered).toEqual({ ok: true, value: null });
+    await hall.close();
+  });
+
   it('the idle time follows the settings', async () => {
     const hall = await openTestHall();
     await hall.call('community.updateSettings', { idleLockMinutes: 2, timeZone: 'Asia/Shanghai', backupKeep: { daily: 7, weekly: 4, monthly: 12 } });

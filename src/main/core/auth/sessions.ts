@@ -20,6 +20,11 @@ export interface Session {
  */
 export class SessionStore {
   private readonly sessions = new Map<string, Session>();
+  /**
+   * The idle-lock time, cached so that checking a session never waits for the database (a long import
+   * holds it, and the user must still be able to cancel). Null: read it again.
+   */
+  idleLockMs: number | null = null;
 
   create(user: { id: string; username: string; displayName: string; roles: Role[] }, now: number): Session {
     const session: Session = {

@@ -47,5 +47,6 @@ export async function restoreBackup(core: CoreServices, swap: FileSwap, candidat
     await appendAudit(trx, { action: 'backups.restore', area: 'backups', recordType: 'backup', summary: candidate, after: { from: candidate, savedCurrentAs: saved.path }, actor }, { ...actor, workstation: core.workstation }, core.now());
   });
   core.sessions.endWhere(() => true);
+  core.sessions.idleLockMs = null;
   return { savedCurrentAs: saved.path };
 }

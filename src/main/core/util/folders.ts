@@ -17,7 +17,7 @@ export function ensureFolder(folder: string, mode?: number): void {
     current = parent;
   }
   if (missing.length === 0 && !fs.statSync(target).isDirectory()) {
-    throw Object.assign(new Error(`${target} exists and is not a folder`), { code: 'ENOTDIR' });
+    throw new Error(`${target} exists and is not a folder`);
   }
   for (const dir of missing) fs.mkdirSync(dir, mode === undefined ? undefined : { mode });
 }

