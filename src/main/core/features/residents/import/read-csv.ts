@@ -78,7 +78,7 @@ async function records(text: string, separator: Separator, onRecord: (cells: str
 
 export async function readCsv(buf: Uint8Array, isHeader: HeaderTest): Promise<Sheet> {
   const { text, encoding } = decodeText(buf);
-  if (!text.replace(/[\s,;\t"]/g, '')) throw new AppError('import.empty', 'The file has no rows');
+  if (!/[^\s,;\t"]/.test(text)) throw new AppError('import.empty', 'The file has no rows');
   const separator = detectSeparator(text);
   // The row number is the record's position: Excel shows a record with a line break inside as one row.
   const read = async (collector: SheetCollector) => {

@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { openTestHall, type TestHall } from '../support/core';
+import { makePlaces } from './places-fixture';
+import { commit, csv, jobFile, makeId, preview, residentCount, runJob, xlsx } from '../../fixtures/residents/support';
+
+let hall: TestHall;
+beforeAll(async () => {
+  hall = await openTestHall();
+  await makePlaces(hall);
+});
+afterAll(() => hall.close());
+
+const count = (sql: string) => (hall.core.services.sqlite.prepare(sql).get() as { n: number }).n;
+
+function bigFile(n: number, prefix: string, region: string): string {
+  const rows = [['姓名', '身份证号', '人员类型', '楼栋', '单元', '房号', '户号', '与户主关系']];
+  for (let i = 0; i < n; i++) {
+    const birth = `19${String(50 + (i % 40)).padStart(2, '0')}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+    rows.push([`${prefix}${i}`, makeId(region, birth, 100 + Math.floor(i / 840)), '户籍', '3', '1', '101', `${prefix}-${Math.floor(i / 4)}`, i % 4 ? '子' : '户主']);
+  }
+  return csv(rows);
+}
+
+describe('one transaction', () => {
+  it('cancelling mid-way leaves nothing imported: no resident, household, history or audit record', async () => {
+    const p = await preview(hall, 'cancel.csv', bigFile(6000, 'C', '150203'));
+    expect(p.counts.add).toBe(6000);
+    const before = { residents: residentCount(hall), households: count('SELECT count(*) AS n FROM households'), events: count('SELECT count(*) AS n FROM resident_events'), audit: count("SELECT count(*) AS n FROM audit_log WHERE action = 'residents.import'") };
+    let cancelledAt = 0;
+    const end = await runJob(hall, () => hall.call('residents.importCommit', { importId: p.importId, mode: 'valid_rows' }), hall.adminToken, (prog, jobId) => {
+      if (!cancelledAt && prog.done > 0 && prog.done < prog.total) {
+        cancelledAt = prog.done;
+        hall.core.services.jobs.cancel(jobId, hall.adminToken);
+      }
+    });
+    expect(cancelledAt).toBeGreaterThan(0);
+    expect(end.failed?.error.code).toBe('jobs.cancelled');
+    expect({ residents: residentCount(hall), households: count('SELECT count(*) AS n FROM households'), events: count('SELECT count(*) AS n FROM resident_events'), audit: count("SELECT count(*) AS n FROM audit_log WHERE action = 'residents.import'") }).toEqual(before);
+    expect(hall.core.services.sqlite.inTransaction).toBe(false);
+
+    // The preview is still there: committing it again works.
+    const again = await commit(hall, p.importId);
+    expect(again.done?.summary).toEqual({ added: 6000, updated: 0, unchanged: 0, rejected: 0 });
+    expect(residentCount(hall)).toBe(before.residents + 6000);
+  });
+
+  it('a write from another call waits for the import instead of landing in its transaction', async () => {
+    const p = await preview(hall, 'wait.csv', bigFile(4000, 'W', '150204'));
+    let saved: Promise<unknown> | null = null;
+    const end = await runJob(hall, () => hall.call('residents.importCommit', { importId: p.importId, mode: 'valid_rows' }), hall.adminToken, (prog) => {
+      if (!saved && prog.done > 0 && prog.done < prog.total) saved = hall.call('residents.saveImportMapping', { name: '等待中', mapping: { name: '姓名' } });
+    });
+    expect(end.done?.summary).toMatchObject({ added: 4000 });
+    await saved;
+    const seq = (action: string) => (hall.core.services.sqlite.prepare('SELECT max(seq) AS s FROM audit_log WHERE action = ?').get(action) as { s: number }).s;
+    expect(seq('residents.saveImportMapping')).toBeGreaterThan(seq('residents.import'));
+  });
+});
+
+describe('the error report', () => {
+  it('lists the rejected rows as the file had them, with 错误原因, and imports again once fixed', async () => {
+    const good = makeId('110105', '1970-05-05', 11);
+    const fixme = makeId('110105', '1971-06-06', 22);
+    const badId = fixme.slice(0, 17) + (fixme[17] === '1' ? '2' : '1');
+    const third = makeId('110105', '1972-07-07', 33);
+    const file = await xlsx([
+      ['姓名', '身份证号码', '人员类型', '楼栋', '单元', '房号', '联系电话'],
+      ['周好', good, '户籍', '3', '1', '101', '13700000001'],
+      ['吴错', badId, '户籍', '3', '1', '101', '13700000002'],
+      ['郑错', third, '户籍', '9', '1', '101', '13700000003'],
+    ]);
+    const mapping = { name: '姓名', idNumber: '身份证号码', status: '人员类型', building: '楼栋', unit: '单元', room: '房号', phone: '联系电话' };
+    const p = await preview(hall, '整改.xlsx', file, mapping);
+    expect(p.counts).toEqual({ add: 1, update: 0, unchanged: 0, reject: 2 });
+    await commit(hall, p.importId);
+
+    const end = await runJob(hall, () => hall.call('residents.importErrorReport', { importId: p.importId }));
+    expect(end.done?.file?.fileName).toBe('整改.errors.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(jobFile(hall, end) as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    const values = (r: number) => (ws.getRow(r).values as unknown[]).slice(1);
+    expect(values(1)).toEqual(['姓名', '身份证号码', '人员类型', '楼栋', '单元', '房号', '联系电话', '错误原因']);
+    expect(values(2).slice(0, 7)).toEqual(['吴错', badId, '户籍', '3', '1', '101', '13700000002']);
+    expect(values(2)[7]).toBe(`第 3 行：「身份证号码」校验位不正确，按前17位计算应为 ${fixme[17]}`);
+    expect(values(3)[7]).toBe('第 4 行：「楼栋」没有楼栋“9”，请先在“网格与房屋”中建立');
+    expect(ws.rowCount).toBe(3);
+    const audit = await hall.call('audit.list', { limit: 5, action: 'residents.importErrorReport' });
+    expect(audit.entries[0]).toMatchObject({ summary: '整改.xlsx: 2' });
+
+    // Fix the two rows in the report and import it again with the same mapping.
+    ws.getCell('B2').value = fixme;
+    ws.getCell('D3').value = '3';
+    const fixed = Buffer.from(await wb.xlsx.writeBuffer());
+    const q = await preview(hall, '整改.errors.xlsx', fixed, mapping);
+    expect(q.unmappedHeaders).toEqual(['错误原因']);
+    expect(q.counts).toEqual({ add: 2, update: 0, unchanged: 0, reject: 0 });
+    const done = await commit(hall, q.importId);
+    expect(done.done?.summary).toEqual({ added: 2, updated: 0, unchanged: 0, rejected: 0 });
+  });
+});
+
+describe('saved mappings', () => {
+  it('saves, lists and replaces a mapping by name, audited', async () => {
+    const a = await hall.call('residents.saveImportMapping', { name: '街道模板', mapping: { name: '姓名', idNumber: '公民身份号码' } });
+    const b = await hall.call('residents.saveImportMapping', { name: '街道模板', mapping: { name: '姓名', idNumber: '证件号码' } });
+    expect(b.id).toBe(a.id);
+    const list = await hall.call('residents.importMappings', {});
+    expect(list.find((m) => m.name === '街道模板')).toEqual({ id: a.id, name: '街道模板', mapping: { name: '姓名', idNumber: '证件号码' } });
+    expect((await hall.fail('residents.saveImportMapping', { name: 'x', mapping: { nope: '姓名' } })).fields).toEqual({ 'mapping.nope': 'import.unknown_field' });
+    const audit = await hall.call('audit.list', { limit: 5, action: 'residents.saveImportMapping' });
+    expect(audit.entries.filter((e) => e.recordId === a.id)).toHaveLength(2);
+  });
+});
