@@ -8,6 +8,7 @@ import { reportCommand } from './report';
 import { usersCommand } from './users';
 import { seedCommand } from './seed';
 import { benchCommand } from './bench';
+import { residentsCommand } from './residents';
 
 /**
  * Every `linli` command, in the order `--help` lists them. A new command (bench, seed, residents) is one
@@ -23,6 +24,7 @@ export const commands: Command[] = [
   usersCommand,
   seedCommand,
   benchCommand,
+  residentsCommand,
 ];
 
 export function findCommand(name: string): Command | undefined {

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { adminPassword, openTestHall } from '../support/core';
+import { makePlaces } from './places-fixture';
+import { linli } from '../cli/run-cli';
+import { csv, makeId } from '../../fixtures/residents/support';
+import SqliteDatabase from 'better-sqlite3';
+
+let dir: string;
+let db: string;
+const zhang = makeId('110105', '1980-01-01', 11);
+const li = makeId('110105', '1982-03-04', 22);
+const bad = zhang.slice(0, 17) + (zhang[17] === '1' ? '2' : '1');
+
+beforeAll(async () => {
+  const hall = await openTestHall();
+  await makePlaces(hall);
+  dir = hall.dir;
+  db = hall.dbPath;
+  await hall.close();
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const count = () => {
+  const s = new SqliteDatabase(db, { readonly: true });
+  try {
+    return (s.prepare('SELECT count(*) AS n FROM residents').get() as { n: number }).n;
+  } finally {
+    s.close();
+  }
+};
+const write = (name: string, rows: string[][]) => {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, csv(rows));
+  return file;
+};
+const header = ['姓名', '身份证号', '联系电话', '人员类型', '楼栋', '单元', '房号'];
+
+describe('linli residents import', () => {
+  it('checks, imports the valid rows, writes X.errors.xlsx beside the file and exits 1 when rows were rejected', async () => {
+    const file = write('名单.csv', [header, ['张三', zhang, '13800138000', '户籍', '3', '2', '501'], ['钱七', bad, '', '户籍', '', '', '']]);
+    const dry = await linli(['residents', 'import', '--db', db, '--file', file, '--user', 'admin', '--dry-run'], `${adminPassword}\n`);
+    expect(dry.code).toBe(1);
+    expect(dry.stdout).toContain('新增 1，更新 0，未变 0，有问题 1');
+    expect(dry.stdout).toContain('试运行');
+    expect(count()).toBe(0);
+
+    const strict = await linli(['residents', 'import', '--db', db, '--file', file, '--user', 'admin', '--all-or-nothing'], `${adminPassword}\n`);
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toContain('整个文件未导入');
+    expect(count()).toBe(0);
+
+    const r = await linli(['residents', 'import', '--db', db, '--file', file, '--user', 'admin'], `${adminPassword}\n`);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('已导入：新增 1，更新 0，未变 0，未导入（有问题）1。');
+    const report = path.join(dir, '名单.errors.xlsx');
+    expect(r.stdout).toContain(report);
+    expect(count()).toBe(1);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(report);
+    const rows = wb.worksheets[0].getSheetValues().filter(Boolean).map((v) => (v as unknown[]).slice(1));
+    expect(rows[0]).toEqual([...header, '错误原因']);
+    expect(rows[1].slice(0, 2)).toEqual(['钱七', bad]);
+    expect(String(rows[1][7])).toContain('第 3 行：「身份证号」校验位不正确');
+  });
+
+  it('exits 0 when every row was fine; the same file again changes nothing; a mapping file is used', async () => {
+    const file = write('ok.csv', [['名字', '证件', '类型'], ['李四', li, '户籍']]);
+    const mapping = path.join(dir, 'm.json');
+    fs.writeFileSync(mapping, JSON.stringify({ name: 'S', mapping: { name: '名字', idNumber: '证件', status: '类型' } }));
+    const first = await linli(['residents', 'import', '--db', db, '--file', file, '--mapping', mapping, '--user', 'admin', '--json'], `${adminPassword}\n`);
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ ok: true, counts: { add: 1, reject: 0 }, imported: { added: 1 }, errorReport: null });
+    const again = await linli(['residents', 'import', '--db', db, '--file', file, '--mapping', mapping, '--user', 'admin'], `${adminPassword}\n`);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('新增 0，更新 0，未变 1，有问题 0');
+    expect(count()).toBe(2);
+  });
+
+  it('usage errors exit 2', async () => {
+    expect((await linli(['residents', 'import', '--db', db, '--user', 'admin'], `${adminPassword}\n`)).code).toBe(2);
+    expect((await linli(['residents', 'frobnicate', '--db', db], '')).code).toBe(2);
+    expect((await linli(['residents', 'export', '--db', db, '--format', 'docx', '--out', 'x', '--user', 'admin'], '')).code).toBe(2);
+  });
+});
+
+describe('linli residents export', () => {
+  it('writes the register, masked unless --full-ids', async () => {
+    const out = path.join(dir, 'register.csv');
+    const r = await linli(['residents', 'export', '--db', db, '--format', 'csv', '--out', out, '--status', '户籍', '--user', 'admin'], `${adminPassword}\n`);
+    expect(r.code).toBe(0);
+    const text = fs.readFileSync(out, 'utf8');
+    expect(text).toContain('张三');
+    expect(text).toContain(`${zhang.slice(0, 3)}***********${zhang.slice(-4)}`);
+    expect(text).not.toContain(zhang);
+    const full = await linli(['residents', 'export', '--db', db, '--format', 'csv', '--out', out, '--full-ids', '--user', 'admin'], `${adminPassword}\n`);
+    expect(full.code).toBe(0);
+    expect(fs.readFileSync(out, 'utf8')).toContain(zhang);
+  });
+});
