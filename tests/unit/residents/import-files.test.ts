@@ -37,7 +37,7 @@ describe('files as Excel, WPS and LibreOffice write them', () => {
     ]);
     // As text in a CSV (what Excel writes after showing it): the same code.
     const q = await preview(hall, 'excel.csv', csv([['姓名', '身份证号', '人员类型'], ['甲', '1.10105E+17', '户籍']]));
-    expect(q.rows[0].problems).toEqual([{ row: 2, field: 'idNumber', code: 'id.scientific' }]);
+    expect(q.rows[0].problems).toEqual([{ row: 2, field: 'idNumber', code: 'id.scientific', params: { value: '1.10105E+17' } }]);
   });
 
   it('reads CSV in GBK (LibreOffice, charset GBK), UTF-8 without and with BOM, tab- and semicolon-separated', async () => {

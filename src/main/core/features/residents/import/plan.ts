@@ -142,7 +142,14 @@ export function planRow(draft: RowDraft, ctx: PlanContext, reuse?: PlannedRow): 
   if (!existing && !given.status) add({ field: 'status', code: 'import.required' });
   // A cell the draft could not read (a mangled ID, a bad date) is reported as that, not again as empty.
   const unreadable = new Set(draft.problems.map((p) => p.field));
-  if (!prepared.ok) for (const p of prepared.problems) if (!unreadable.has(p.field)) add({ field: p.field, code: p.code, params: p.params });
+  if (!prepared.ok) {
+    for (const p of prepared.problems) {
+      if (unreadable.has(p.field)) continue;
+      // "1.10105E+17" typed or saved as text: name what the cell shows, as for a number cell.
+      const params = p.code === 'id.scientific' && !p.params ? { value: given.idNumber ?? '' } : p.params;
+      add({ field: p.field, code: p.code, params });
+    }
+  }
 
   // Where the person lives: a house that exists, or a grid alone.
   let placement: PlacementColumns | null = null;
