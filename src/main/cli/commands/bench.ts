@@ -26,6 +26,7 @@ export const benchCommand: Command = {
   --keep         保留临时文件（默认结束后删除）
   --runs 次数    每项测量次数（默认 200）
   --import-rows  导入测试的行数（默认 100000；0 表示跳过）
+  --only 项目    只运行其中几项：search,list,import（默认全部）
   --user 用户名  --db 指向已设置的文件时，以该用户登录（密码从标准输入读取）
 不包含计时断言；结果用于对照目标：搜索中位数 ≤ 20 ms、p95 ≤ 50 ms；列表每页 ≤ 30 ms；导入 10 万行 ≤ 30 秒。`,
     en: `Usage: linli bench [--residents N] [--db FILE] [--keep] [--runs N] [--import-rows N] [--seed S] [--json]
@@ -37,7 +38,8 @@ initials, full pinyin, ID last 4/6, phone last 4, address), list pages of 50 for
 validation, watching the event loop. Each figure is the median and p95 through the full handler path
 (core.call), beside raw better-sqlite3 running the same SQL on the same file, with the ratio.
 --db uses (or creates) that file; a file with residents is reused and must hold seeded data only.
---keep keeps the temporary file. --user signs in to a --db file that is already set up.
+--keep keeps the temporary file. --only search,list,import runs some of the groups. --user signs in
+to a --db file that is already set up.
 Targets: search median ≤ 20 ms and p95 ≤ 50 ms; list pages ≤ 30 ms; import of 100k rows ≤ 30 s.`,
   },
   options: {
@@ -47,6 +49,7 @@ Targets: search median ≤ 20 ms and p95 ≤ 50 ms; list pages ≤ 30 ms; import
     runs: { type: 'string' },
     'import-rows': { type: 'string' },
     'deep-pages': { type: 'string' },
+    only: { type: 'string' },
     seed: { type: 'string' },
   },
   async run(ctx) {
@@ -54,6 +57,9 @@ Targets: search median ≤ 20 ms and p95 ≤ 50 ms; list pages ≤ 30 ms; import
     const runs = intOption(ctx, 'runs', 200, 1, 100_000);
     const importRows = intOption(ctx, 'import-rows', 100_000, 0, 2_000_000);
     const deepPages = intOption(ctx, 'deep-pages', 200, 1, 100_000);
+    const only = (stringOption(ctx.args.values, 'only') ?? 'search,list,import').split(',').map((g) => g.trim()).filter(Boolean);
+    const bad = only.find((g) => !['search', 'list', 'import'].includes(g));
+    if (bad) throw new UsageError(ctx.text.badValue('only', bad, 'search, list, import'));
     const explicitDb = stringOption(ctx.args.values, 'db');
     const tempFolder = explicitDb ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'linli-bench-'));
     const databasePath = explicitDb ? ctx.dbPath : path.join(tempFolder!, 'linli.sqlite');
@@ -69,10 +75,11 @@ Targets: search median ≤ 20 ms and p95 ≤ 50 ms; list pages ≤ 30 ms; import
         runs,
         importRows,
         deepPages,
+        groups: only as ('search' | 'list' | 'import')[],
         seed: stringOption(ctx.args.values, 'seed') ?? 'bench',
         log: (line) => ctx.note(line),
         // The import can take long: the other figures go to stderr first, so they are not lost.
-        onPartial: (partial) => (importRows > 0 && !ctx.json ? ctx.note(`bench: before the import\n${formatReport(partial)}`) : undefined),
+        onPartial: (partial) => (importRows > 0 && only.includes('import') && !ctx.json ? ctx.note(`bench: before the import\n${formatReport(partial)}`) : undefined),
       });
       if (ctx.json) ctx.emitJson(report);
       else ctx.io.stdout.write(formatReport(report));
@@ -108,21 +115,33 @@ function refuseRealData(ctx: CommandContext, core: Core): void {
   }
 }
 
-/** A new file gets a benchmark administrator; a file already set up needs --user and a password. */
+/** Beside a kept benchmark file: its administrator's sign-in, so that a later run can reuse the file. */
+function credentialsFile(core: Core): string {
+  return path.join(path.dirname(core.services.paths.database), 'bench-credentials.txt');
+}
+
+/**
+ * A new file gets a benchmark administrator (its password saved beside the file, mode 0600); a file set
+ * up before is signed in with those saved credentials, or with --user and a password on stdin.
+ */
 async function signIn(ctx: CommandContext, core: Core): Promise<string> {
   const status = await core.call({ method: 'auth.status', input: {}, sessionToken: null });
   if (status.ok && (status.value as { needsSetup: boolean }).needsSetup) {
+    const password = generatePassword();
     const r = await core.call({
       method: 'auth.setup',
-      input: { community: { communityName: '性能测试社区', unitName: '性能测试社区居民委员会' }, admin: { username: 'bench', displayName: '性能测试', password: generatePassword() } },
+      input: { community: { communityName: '性能测试社区', unitName: '性能测试社区居民委员会' }, admin: { username: 'bench', displayName: '性能测试', password } },
       sessionToken: null,
     });
     if (!r.ok) throw new CliError(ctx.explain(r.error), r.error.code);
+    fs.writeFileSync(credentialsFile(core), `bench\n${password}\n`, { mode: 0o600 });
     return (r.value as { token: string }).token;
   }
-  const username = stringOption(ctx.args.values, 'user');
+  let username = stringOption(ctx.args.values, 'user');
+  let password: string | undefined;
+  if (!username && fs.existsSync(credentialsFile(core))) [username, password] = fs.readFileSync(credentialsFile(core), 'utf8').split('\n');
   if (!username) throw new UsageError(ctx.text.needsUser);
-  const [password] = await readSecrets(ctx, [ctx.text.yourPassword]);
+  password ??= (await readSecrets(ctx, [ctx.text.yourPassword]))[0];
   const r = await core.call({ method: 'auth.login', input: { username, password }, sessionToken: null });
   if (!r.ok) throw new CliError(ctx.explain(r.error), r.error.code);
   return (r.value as { token: string }).token;

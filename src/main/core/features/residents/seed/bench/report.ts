@@ -65,12 +65,16 @@ export function formatReport(r: BenchReport): string {
     ),
   );
   out.push('');
-  out.push(`Search (residents.search through core.call vs the same SQL on raw better-sqlite3; ${r.search[0]?.handler?.runs ?? 0} runs each; ms)`);
-  out.push(...table(caseRows(r.search), [1, 2, 3, 4, 5, 6]));
-  out.push('');
-  out.push(`List pages of 50 (residents.list; p1 = first page, pN = after following the cursor N−1 pages; ms)`);
-  out.push(...table(caseRows(r.list), [1, 2, 3, 4, 5, 6]));
-  out.push('');
+  if (r.search.length) {
+    out.push(`Search (residents.search through core.call vs the same SQL on raw better-sqlite3; ${r.search[0]?.handler?.runs ?? 0} runs each; ms)`);
+    out.push(...table(caseRows(r.search), [1, 2, 3, 4, 5, 6]));
+    out.push('');
+  }
+  if (r.list.length) {
+    out.push(`List pages of 50 (residents.list; p1 = first page, pN = after following the cursor N−1 pages; ms)`);
+    out.push(...table(caseRows(r.list), [1, 2, 3, 4, 5, 6]));
+    out.push('');
+  }
   if (r.import) {
     const i = r.import;
     out.push('Import (residents.importPreview + residents.importCommit, XLSX)');

@@ -16,6 +16,8 @@ export interface BenchOptions {
   /** Pages followed before the "deep page" is timed. */
   deepPages: number;
   log(line: string): void;
+  /** Which groups to run (default all three). */
+  groups?: ('search' | 'list' | 'import')[];
   /** Called with everything but the import before the import starts (it can take long). */
   onPartial?(report: BenchReport): void;
 }
@@ -81,11 +83,12 @@ export async function runBench(core: Core, token: string, opts: BenchOptions): P
   const households = (sqlite.prepare('SELECT count(*) AS n FROM households').get() as { n: number }).n;
   const residents = countResidents(core.services);
 
-  const search = await searchCases(core, call, opts, notes);
-  const list = await listCases(core, call, opts, notes);
+  const groups = new Set(opts.groups ?? ['search', 'list', 'import']);
+  const search = groups.has('search') ? await searchCases(core, call, opts, notes) : [];
+  const list = groups.has('list') ? await listCases(core, call, opts, notes) : [];
   opts.onPartial?.({ database: core.services.paths.database, residents, households, seed, search, list, import: null, notes });
   let imported: ImportBench | null = null;
-  if (opts.importRows > 0) {
+  if (opts.importRows > 0 && groups.has('import')) {
     try {
       imported = await benchImport(core, token, { rows: opts.importRows, seed: opts.seed, log: opts.log });
     } catch (err) {
