@@ -25,6 +25,7 @@ describe('opening the file', () => {
     expect(opened.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(opened.sqlite.pragma('synchronous', { simple: true })).toBe(2); // FULL
     expect(opened.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(opened.sqlite.pragma('cache_size', { simple: true })).toBe(-65536);
     expect(opened.sqlite.pragma('application_id', { simple: true })).toBe(LINLI_APPLICATION_ID);
     expect(opened.sqlite.pragma('user_version', { simple: true })).toBe(latestSchemaVersion);
     await opened.db.destroy();
