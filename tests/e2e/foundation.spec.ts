@@ -43,6 +43,11 @@ test('first-run setup creates the community and the administrator', async () => 
   await page.getByLabel('用户名').fill('admin');
   await page.getByLabel('姓名').fill('王主任');
   await page.getByLabel('密码', { exact: true }).fill('admin-pass-2026');
+  await page.getByLabel('确认密码').fill('admin-pass-2025');
+  await page.getByRole('button', { name: '完成设置并登录' }).click();
+  // Refused on the form itself, and the cursor goes to the field to fix.
+  await expect(page.getByText('两次输入的密码不一致')).toBeVisible();
+  await expect(page.getByLabel('确认密码')).toBeFocused();
   await page.getByLabel('确认密码').fill('admin-pass-2026');
   await screenshot(page, 'setup');
   await page.getByRole('button', { name: '完成设置并登录' }).click();
@@ -84,6 +89,16 @@ test('the idle lock covers the screen after ten minutes and unlocks with the pas
 
 test('an administrator creates a clerk account', async () => {
   const dialog = page.getByRole('dialog');
+  // The server refuses a taken user name; its answer lands on the field.
+  await dialog.getByLabel('用户名').fill('admin');
+  await dialog.getByLabel('姓名').fill('重名的人');
+  await dialog.getByLabel('初始密码').fill('clerk-pass-2026');
+  await dialog.getByLabel('窗口人员').check();
+  await dialog.getByRole('button', { name: '创建账号' }).click();
+  await expect(dialog.getByText('该用户名已被使用')).toBeVisible();
+  await expect(dialog.getByLabel('用户名')).toBeFocused();
+  await dialog.getByLabel('用户名').fill('clerk1');
+  await dialog.getByLabel('窗口人员').uncheck();
   await dialog.getByLabel('姓名').fill('李窗口');
   await dialog.getByLabel('初始密码').fill('clerk-pass-2026');
   await dialog.getByLabel('窗口人员').check();

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { getPath, setPath } from './paths';
+import { useEffect, useRef } from 'react';
+import { useForm as useMantineForm, type FormErrors as MantineFormErrors, type UseFormReturnType } from '@mantine/form';
 
 export type FormErrors = Record<string, string | null | undefined>;
 
@@ -10,119 +10,55 @@ export interface UseFormInput<V> {
   validate?: (values: V) => FormErrors;
 }
 
-export interface InputProps {
-  // Loosely typed on purpose, as in @mantine/form: one helper feeds text, select, date and number inputs.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  defaultValue?: any;
-  defaultChecked?: boolean;
-  onChange: (eventOrValue: unknown) => void;
-  error?: string;
-}
-
 /**
- * A small, uncontrolled form store with the same shape as @mantine/form's `useForm` (which is not among
- * this project's packages): inputs keep their own state and report changes here, so typing does not
- * re-render the form. `key(path)` changes when values are replaced, which remounts the inputs with them.
+ * @mantine/form's `useForm`, plus one habit a keyboard user needs: after a refused submit — by the
+ * form's own checks or by the server's field errors — focus lands on the first field to fix.
  */
-export function useForm<V extends object>(input: UseFormInput<V>) {
-  const values = useRef<V>(structuredClone(input.initialValues));
-  const initial = useRef(input.initialValues);
-  const validateRef = useRef(input.validate);
-  validateRef.current = input.validate;
-  const [errors, setErrorsState] = useState<Record<string, string>>({});
-  const [version, setVersion] = useState(0);
-  const [submitting, setSubmitting] = useState(false);
-  const formElement = useRef<HTMLFormElement | null>(null);
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function useForm<V extends Record<string, any>>(input: UseFormInput<V>) {
+  const form = useMantineForm<V>({ mode: 'uncontrolled', initialValues: input.initialValues, validate: input.validate as (values: V) => MantineFormErrors });
   const focusPending = useRef(false);
 
-  const setErrors = useCallback((next: FormErrors) => {
-    const clean: Record<string, string> = {};
-    for (const [k, v] of Object.entries(next)) if (v) clean[k] = v;
-    focusPending.current = Object.keys(clean).length > 0;
-    setErrorsState(clean);
-  }, []);
-
-  // After a refused submit (here or by the server) the keyboard user lands on the first field to fix.
   useEffect(() => {
     if (!focusPending.current) return;
     focusPending.current = false;
-    formElement.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [errors]);
+    firstFieldToFix(Object.keys(form.errors).filter((k) => form.errors[k]))?.focus();
+  }, [form.errors]);
 
-  const setFieldError = useCallback((path: string, error: string | null) => {
-    setErrorsState((prev) => {
-      const next = { ...prev };
-      if (error) next[path] = error;
-      else delete next[path];
-      return next;
-    });
-  }, []);
-
-  const validate = useCallback((): boolean => {
-    const found = validateRef.current?.(values.current) ?? {};
-    setErrors(found);
-    return !Object.values(found).some(Boolean);
-  }, [setErrors]);
-
-  const getValues = useCallback(() => values.current, []);
-
-  const setFieldValue = useCallback((path: string, value: unknown) => {
-    values.current = setPath(values.current, path, value);
-  }, []);
-
-  const setValues = useCallback((next: Partial<V>) => {
-    values.current = { ...values.current, ...structuredClone(next) };
-    setVersion((n) => n + 1);
-  }, []);
-
-  const reset = useCallback(() => {
-    values.current = structuredClone(initial.current);
-    setErrorsState({});
-    setVersion((n) => n + 1);
-  }, []);
-
-  const getInputProps = useCallback(
-    (path: string, options: { type?: 'input' | 'checkbox' } = {}): InputProps => {
-      const current = getPath(values.current, path);
-      const onChange = (eventOrValue: unknown) => {
-        values.current = setPath(values.current, path, valueOf(eventOrValue, options.type));
-        // As in @mantine/form: editing a field clears its error.
-        setFieldError(path, null);
-      };
-      const error = errors[path];
-      return options.type === 'checkbox' ? { defaultChecked: Boolean(current), onChange, error } : { defaultValue: current, onChange, error };
+  const wrapped: Form<V> = {
+    ...form,
+    // Errors here are always translated strings (or i18n codes), never other React nodes.
+    errors: form.errors as Record<string, string | undefined>,
+    setErrors(errors) {
+      focusPending.current = true;
+      form.setErrors(errors);
     },
-    [errors, setFieldError],
-  );
-
-  const key = useCallback((path: string) => `${path}#${version}`, [version]);
-
-  const onSubmit = useCallback(
-    (handler: (values: V) => unknown) => (event?: FormEvent) => {
-      event?.preventDefault();
-      if (event?.currentTarget instanceof HTMLFormElement) formElement.current = event.currentTarget;
-      if (!validate()) return;
-      const out = handler(values.current);
-      if (out instanceof Promise) {
-        setSubmitting(true);
-        void out.finally(() => setSubmitting(false));
-      }
+    onSubmit(handler, onInvalid) {
+      return form.onSubmit(handler, (errors, values, event) => {
+        focusPending.current = true;
+        onInvalid?.(errors, values, event);
+      });
     },
-    [validate],
-  );
-
-  return useMemo(
-    () => ({ errors, submitting, getValues, setValues, setFieldValue, setErrors, setFieldError, validate, reset, getInputProps, key, onSubmit }),
-    [errors, submitting, getValues, setValues, setFieldValue, setErrors, setFieldError, validate, reset, getInputProps, key, onSubmit],
-  );
+  };
+  return wrapped;
 }
 
-export type Form<V extends object> = ReturnType<typeof useForm<V>>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Form<V extends Record<string, any>> = Omit<UseFormReturnType<V>, 'errors'> & { errors: Record<string, string | undefined> };
 
-function valueOf(eventOrValue: unknown, type?: 'input' | 'checkbox'): unknown {
-  if (eventOrValue && typeof eventOrValue === 'object' && 'currentTarget' in eventOrValue) {
-    const target = (eventOrValue as { currentTarget: HTMLInputElement }).currentTarget;
-    return type === 'checkbox' ? target.checked : target.value;
+/** What `getInputProps` hands to an input. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type InputProps = ReturnType<UseFormReturnType<Record<string, any>>['getInputProps']>;
+
+/**
+ * The first field on the page, in reading order, that has an error: inputs wired by getInputProps carry
+ * `data-path`; others (custom pickers) are found by their invalid marking.
+ */
+function firstFieldToFix(paths: string[]): HTMLElement | null {
+  if (paths.length === 0) return null;
+  const wanted = new Set(paths);
+  for (const el of document.querySelectorAll<HTMLElement>('form [data-path]')) {
+    if (wanted.has(el.dataset.path ?? '')) return el;
   }
-  return eventOrValue;
+  return document.querySelector<HTMLElement>('form [aria-invalid="true"], form input[data-invalid="true"]');
 }
