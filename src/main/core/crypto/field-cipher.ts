@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, createSecretKey, randomBytes } from 'node:crypto';
 
 /**
  * Field-level encryption for sensitive values (ID numbers, phones): AES-256-GCM with a fresh IV per value,
@@ -16,8 +16,10 @@ export const KEY_BYTES = 64; // 32 for AES-256-GCM, 32 for the HMAC
 
 export function createFieldCipher(key: Buffer): FieldCipher {
   if (key.length !== KEY_BYTES) throw new Error(`The field key must be ${KEY_BYTES} bytes`);
-  const encKey = key.subarray(0, 32);
-  const macKey = key.subarray(32, 64);
+  // Key objects made once: passing raw bytes makes Node import the key again on every call (~7× slower),
+  // which a 100,000-row import or a district-scale seed pays per value.
+  const encKey = createSecretKey(key.subarray(0, 32));
+  const macKey = createSecretKey(key.subarray(32, 64));
   return {
     encrypt(plain) {
       const iv = randomBytes(12);
