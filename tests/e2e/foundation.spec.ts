@@ -53,7 +53,7 @@ test('first-run setup creates the community and the administrator', async () => 
   await page.getByRole('button', { name: '完成设置并登录' }).click();
   await expect(page.getByText('王主任').first()).toBeVisible();
   await expect(page.getByText('幸福里社区').first()).toBeVisible();
-  await screenshot(page, 'home');
+  await screenshot(page, 'home-first-run');
 });
 
 test('signing out, a wrong password is refused, the right one lets the user in', async () => {

@@ -123,7 +123,7 @@ test('the resident list shows the registry, masked', async () => {
   await expect(table.getByText('李四')).toBeVisible();
   await expect(table.getByText('王五')).toBeVisible();
   await expect(table).not.toContainText('11010519491231002X');
-  await screenshot(page, 'residents-list');
+  await screenshot(page, 'residents-list-imported');
 });
 
 test('the building view shows the rooms, and an overdue visit leaves the list once recorded', async () => {
@@ -136,7 +136,7 @@ test('the building view shows the rooms, and an overdue visit leaves the list on
   await page.getByText(/3栋|3幢/).first().click().catch(() => undefined);
   await expect(page.getByText('302').first()).toBeVisible();
   await expect(page.getByText('501').first()).toBeVisible();
-  await screenshot(page, 'building-view');
+  await screenshot(page, 'building-view-imported');
 
   await page.getByRole('link', { name: '走访' }).first().click();
   await page.getByLabel('只看逾期').check();
