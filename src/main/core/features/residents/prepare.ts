@@ -103,41 +103,53 @@ export function prepareResident(fields: ResidentFields, secrets: FieldCipher, to
   }
 
   if (problems.length) return { ok: false, problems };
-  const keys = nameKeys(name);
+  return { ok: true, value: { idNumber, phone, columns: residentColumns(fields, { name, idNumber, birthDate, gender, regionCode, phone }, secrets, nameKeys(name)) } };
+}
+
+/** What checking a resident's fields settled: the normalised numbers and what the ID number says. */
+export interface SettledFields {
+  name: string;
+  idNumber: string | null;
+  birthDate: string | null;
+  gender: 'male' | 'female' | null;
+  regionCode: string | null;
+  phone: string | null;
+}
+
+/**
+ * The stored columns for settled fields: encrypted numbers with their look-up hash, reversed tail and
+ * masks, pinyin keys, and the plain fields trimmed. One builder for forms, imports and the seed, so every
+ * path stores a resident the same way.
+ */
+export function residentColumns(fields: ResidentFields, settled: SettledFields, secrets: FieldCipher, keys: { pinyin: string; initials: string }): ResidentColumns {
+  const { idNumber, phone } = settled;
   return {
-    ok: true,
-    value: {
-      idNumber,
-      phone,
-      columns: {
-        name,
-        former_names: fields.formerNames.trim(),
-        name_pinyin: keys.pinyin,
-        name_initials: keys.initials,
-        doc_type: fields.docType,
-        id_cipher: idNumber ? secrets.encrypt(idNumber) : null,
-        id_hash: idNumber ? idLookupHash(secrets, fields.docType, idNumber) : null,
-        // Reversed, so that "ends with" becomes an index range scan ("starts with").
-        id_tail_rev: idNumber ? [...idNumber.slice(-6)].reverse().join('') : '',
-        id_masked: idNumber ? maskIdNumber(idNumber) : '',
-        birth_date: birthDate,
-        gender,
-        region_code: regionCode,
-        phone_cipher: phone ? secrets.encrypt(phone) : null,
-        phone_last4: phone ? phone.replace(/\D/g, '').slice(-4) : '',
-        phone_masked: phone ? maskPhone(phone) : '',
-        status: fields.status,
-        residence_reason: fields.residenceReason.trim(),
-        registered_on: fields.registeredOn,
-        permit_expires_on: fields.permitExpiresOn,
-        id_card_expires_on: fields.idCardExpiresOn,
-        ethnicity: fields.ethnicity.trim(),
-        education: fields.education.trim(),
-        marital_status: fields.maritalStatus.trim(),
-        occupation: fields.occupation.trim(),
-        notes: fields.notes,
-      },
-    },
+    name: settled.name,
+    former_names: fields.formerNames.trim(),
+    name_pinyin: keys.pinyin,
+    name_initials: keys.initials,
+    doc_type: fields.docType,
+    id_cipher: idNumber ? secrets.encrypt(idNumber) : null,
+    id_hash: idNumber ? idLookupHash(secrets, fields.docType, idNumber) : null,
+    // Reversed, so that "ends with" becomes an index range scan ("starts with").
+    id_tail_rev: idNumber ? [...idNumber.slice(-6)].reverse().join('') : '',
+    id_masked: idNumber ? maskIdNumber(idNumber) : '',
+    birth_date: settled.birthDate,
+    gender: settled.gender,
+    region_code: settled.regionCode,
+    phone_cipher: phone ? secrets.encrypt(phone) : null,
+    phone_last4: phone ? phone.replace(/\D/g, '').slice(-4) : '',
+    phone_masked: phone ? maskPhone(phone) : '',
+    status: fields.status,
+    residence_reason: fields.residenceReason.trim(),
+    registered_on: fields.registeredOn,
+    permit_expires_on: fields.permitExpiresOn,
+    id_card_expires_on: fields.idCardExpiresOn,
+    ethnicity: fields.ethnicity.trim(),
+    education: fields.education.trim(),
+    marital_status: fields.maritalStatus.trim(),
+    occupation: fields.occupation.trim(),
+    notes: fields.notes,
   };
 }
 

@@ -1,8 +1,7 @@
 import { parseIdNumber } from '../../../../../shared/values/id-number';
 import { parsePhone } from '../../../../../shared/values/phone';
-import { maskIdNumber, maskPhone } from '../../../../../shared/values/mask';
 import type { FieldCipher } from '../../../crypto/field-cipher';
-import { idLookupHash, type ResidentColumns, type ResidentFields } from '../prepare';
+import { residentColumns, type ResidentColumns, type ResidentFields } from '../prepare';
 import { nameKeys } from '../name-keys';
 
 /**
@@ -38,34 +37,7 @@ export class SeedDeriver {
       if (!parsed.ok) throw new Error('seed: generated an invalid phone number');
       phone = parsed.value.number;
     }
-    const keys = this.nameKeys(name);
-    return {
-      name,
-      former_names: fields.formerNames.trim(),
-      name_pinyin: keys.pinyin,
-      name_initials: keys.initials,
-      doc_type: fields.docType,
-      id_cipher: idNumber ? this.secrets.encrypt(idNumber) : null,
-      id_hash: idNumber ? idLookupHash(this.secrets, fields.docType, idNumber) : null,
-      id_tail_rev: idNumber ? [...idNumber.slice(-6)].reverse().join('') : '',
-      id_masked: idNumber ? maskIdNumber(idNumber) : '',
-      birth_date: birthDate,
-      gender,
-      region_code: regionCode,
-      phone_cipher: phone ? this.secrets.encrypt(phone) : null,
-      phone_last4: phone ? phone.replace(/\D/g, '').slice(-4) : '',
-      phone_masked: phone ? maskPhone(phone) : '',
-      status: fields.status,
-      residence_reason: fields.residenceReason.trim(),
-      registered_on: fields.registeredOn,
-      permit_expires_on: fields.permitExpiresOn,
-      id_card_expires_on: fields.idCardExpiresOn,
-      ethnicity: fields.ethnicity.trim(),
-      education: fields.education.trim(),
-      marital_status: fields.maritalStatus.trim(),
-      occupation: fields.occupation.trim(),
-      notes: fields.notes,
-    };
+    return residentColumns(fields, { name, idNumber, birthDate, gender, regionCode, phone }, this.secrets, this.nameKeys(name));
   }
 
   private nameKeys(name: string): { pinyin: string; initials: string } {
