@@ -78,9 +78,9 @@ function expected(f: Input<'residents.list'>): string[] {
       (f.ageMin === undefined || (r.birth_date !== null && ageOf(r.birth_date) >= f.ageMin)) &&
       (f.ageMax === undefined || (r.birth_date !== null && ageOf(r.birth_date) <= f.ageMax)),
   );
-  const col = f.sort === 'birthDate' ? 'birth_date' : 'name';
   const dir = f.direction === 'desc' ? 'DESC' : 'ASC';
-  const rows = sqlite.prepare(`SELECT id FROM residents WHERE id IN (SELECT value FROM json_each(?)) ORDER BY ${col} ${dir}, id ${dir}`).all(JSON.stringify(keep.map((r) => r.id))) as { id: string }[];
+  const order = f.sort === 'birthDate' ? `birth_date ${dir}, id ${dir}` : `name_pinyin ${dir}, name ${dir}, id ${dir}`;
+  const rows = sqlite.prepare(`SELECT id FROM residents WHERE id IN (SELECT value FROM json_each(?)) ORDER BY ${order}`).all(JSON.stringify(keep.map((r) => r.id))) as { id: string }[];
   return rows.map((r) => r.id);
 }
 
@@ -118,7 +118,7 @@ describe('residents.list keyset paging', () => {
       const f = { ...raw } as Input<'residents.list'>;
       for (const k of ['gridId', 'buildingId', 'tagId'] as const) if (f[k]) f[k] = ids[f[k] as string];
       // A tag filter has two paths: a sparse tag is ordered from its few residents, a dense one walks the index.
-      for (const sparseTagLimit of f.tagId ? [5000, 0] : [5000]) {
+      for (const sparseTagLimit of f.tagId ? [50_000, 0] : [50_000]) {
         listTuning.sparseTagLimit = sparseTagLimit;
         for (const sort of ['name', 'birthDate'] as const) {
           for (const direction of ['asc', 'desc'] as const) {
@@ -135,7 +135,7 @@ describe('residents.list keyset paging', () => {
           }
         }
       }
-      listTuning.sparseTagLimit = 5000;
+      listTuning.sparseTagLimit = 50_000;
     }, 60_000);
   }
 
@@ -158,5 +158,44 @@ describe('residents.list keyset paging', () => {
     const err = await hall.fail('residents.list', { sort: 'birthDate', cursor: first.nextCursor });
     expect(err).toMatchObject({ code: 'contract.invalid_input', fields: { cursor: 'residents.bad_cursor' } });
     expect((await hall.fail('residents.list', { cursor: 'not-a-cursor' })).fields).toEqual({ cursor: 'residents.bad_cursor' });
+  });
+});
+
+describe('residents.list name order', () => {
+  let own: TestHall;
+  beforeAll(async () => {
+    own = await openTestHall();
+    const p = await makePlaces(own);
+    // Code-point order would put 丁 (U+4E01) first and 艾 (U+827E) after 张 and 周.
+    const names = ['周五', '丁一', '艾伟', '张三', '安娜', '赵四', '白雪'];
+    for (const [i, name] of names.entries()) await own.call('residents.create', residentInput({ name, idNumber: idFor(`19${50 + i}-03-04`, 300 + i), houseId: p.house('1', '101'), acknowledgeSimilar: true }));
+  }, 60_000);
+  afterAll(async () => {
+    await own.close();
+  });
+
+  async function walkNames(f: Partial<Input<'residents.list'>>): Promise<string[]> {
+    const out: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const r: Output<'residents.list'> = await own.call('residents.list', { ...f, sort: 'name', cursor, limit: 2 });
+      out.push(...r.rows.map((x) => x.name));
+      cursor = r.nextCursor;
+    } while (cursor);
+    return out;
+  }
+
+  it('is pinyin order (ai, an, bai, ding, zhang, zhao, zhou), both ways, paged, for a filter too', async () => {
+    const pinyin = ['艾伟', '安娜', '白雪', '丁一', '张三', '赵四', '周五'];
+    const grid = own.core.services.sqlite.prepare('SELECT grid_id, building_id FROM residents LIMIT 1').get() as { grid_id: string; building_id: string };
+    for (const f of [{}, { gridId: grid.grid_id }, { buildingId: grid.building_id }, { status: '户籍' as const }, { archived: 'all' as const }]) {
+      expect(await walkNames({ ...f, direction: 'asc' }), JSON.stringify(f)).toEqual(pinyin);
+      expect(await walkNames({ ...f, direction: 'desc' }), JSON.stringify(f)).toEqual([...pinyin].reverse());
+    }
+  });
+
+  it('refuses a name cursor from before the pinyin order', async () => {
+    const old = Buffer.from(JSON.stringify({ s: 'name:asc', k: '丁一', i: 'x' }), 'utf8').toString('base64url');
+    expect((await own.fail('residents.list', { sort: 'name', cursor: old })).fields).toEqual({ cursor: 'residents.bad_cursor' });
   });
 });

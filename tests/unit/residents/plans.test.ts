@@ -34,25 +34,25 @@ function expectIndexed(p: string, index: string | RegExp, what: string) {
 
 describe('query plans: residents.list', () => {
   const filters: [Partial<Input<'residents.list'>>, string, string][] = [
-    [{}, 'residents_archived_name', 'residents_archived_birth'],
-    [{ gridId: 'g' }, 'residents_grid', 'residents_grid_birth'],
-    [{ buildingId: 'b' }, 'residents_building', 'residents_building_birth'],
-    [{ status: '户籍' }, 'residents_status', 'residents_status_birth'],
-    [{ tagId: 't' }, 'residents_archived_name', 'residents_archived_birth'],
-    [{ ageMin: 60 }, 'residents_archived_name', 'residents_archived_birth'],
-    [{ ageMin: 18, ageMax: 59, gridId: 'g' }, 'residents_grid', 'residents_grid_birth'],
-    [{ buildingId: 'b', gridId: 'g', status: '流动人口', tagId: 't', ageMax: 17 }, 'residents_building', 'residents_building_birth'],
-    [{ status: '居住证', tagId: 't' }, 'residents_status', 'residents_status_birth'],
+    [{}, 'residents_archived_pinyin', 'residents_archived_birth'],
+    [{ gridId: 'g' }, 'residents_grid_pinyin', 'residents_grid_birth'],
+    [{ buildingId: 'b' }, 'residents_building_pinyin', 'residents_building_birth'],
+    [{ status: '户籍' }, 'residents_status_pinyin', 'residents_status_birth'],
+    [{ tagId: 't' }, 'residents_archived_pinyin', 'residents_archived_birth'],
+    [{ ageMin: 60 }, 'residents_archived_pinyin', 'residents_archived_birth'],
+    [{ ageMin: 18, ageMax: 59, gridId: 'g' }, 'residents_grid_pinyin', 'residents_grid_birth'],
+    [{ buildingId: 'b', gridId: 'g', status: '流动人口', tagId: 't', ageMax: 17 }, 'residents_building_pinyin', 'residents_building_birth'],
+    [{ status: '居住证', tagId: 't' }, 'residents_status_pinyin', 'residents_status_birth'],
   ];
-  const cursors = [null, { k: '张三', i: 'x' }, { k: '1980-01-01', i: 'x' }, { k: null, i: 'x' }];
+  const cursors = [null, { k: 'zhangsan', n: '张三', i: 'x' }, { k: '1980-01-01', i: 'x' }, { k: null, i: 'x' }];
   for (const [f, byName, byBirth] of filters) {
     it(`${JSON.stringify(f)}: every sort, direction, archive choice and cursor`, () => {
       for (const sort of ['name', 'birthDate'] as const)
         for (const direction of ['asc', 'desc'] as const)
           for (const archived of ['active', 'archived', 'all'] as const)
             for (const after of cursors) {
-              if (sort === 'name' && (after?.k === null || after?.k === '1980-01-01')) continue;
-              if (sort === 'birthDate' && after?.k === '张三') continue;
+              if (sort === 'name' && after && after.n === undefined) continue;
+              if (sort === 'birthDate' && after?.n !== undefined) continue;
               const input = { archived, sort, direction, ...f } as ListFilter;
               for (const group of pageQueries(input, today, after, 50)) {
                 for (const q of group) {
@@ -62,7 +62,7 @@ describe('query plans: residents.list', () => {
                   // The keyset is part of the index range, not a filter applied after reading.
                   // (The residents without a birth date are their own range: birth_date=? in the plan.)
                   const unkeyed = sort === 'birthDate' && /birth_date=\?/.test(p);
-                  if (after && after.k !== null && !unkeyed) expect(p, what).toMatch(sort === 'name' ? /\(name,id\)[<>]\(\?,\?\)/ : /\(birth_date,id\)[<>]\(\?,\?\)/);
+                  if (after && after.k !== null && !unkeyed) expect(p, what).toMatch(sort === 'name' ? /\(name_pinyin,name,id\)[<>]\(\?,\?,\?\)/ : /\(birth_date,id\)[<>]\(\?,\?\)/);
                   if (after && after.k === null && unkeyed) expect(p, what).toMatch(/birth_date=\? AND id[<>]\?/);
                   if (f.tagId) expect(p, what).toMatch(/SEARCH rt EXISTS USING (PRIMARY KEY|COVERING INDEX resident_tags_tag)/);
                 }
@@ -71,12 +71,13 @@ describe('query plans: residents.list', () => {
     });
   }
 
-  it('a sparse tag starts from resident_tags_tag and reads residents by primary key, unsorted', () => {
-    for (const f of [{ tagId: 't' }, { tagId: 't', gridId: 'g', status: '户籍', ageMin: 60, ageMax: 80 }, { tagId: 't', buildingId: 'b' }])
+  it('a sparse tag starts from resident_tags_tag and reads its residents\' keys from residents_tag_keys (or rows by primary key), unsorted', () => {
+    for (const f of [{ tagId: 't' }, { tagId: 't', status: '户籍', ageMin: 60, ageMax: 80 }, { tagId: 't', gridId: 'g', status: '户籍', ageMin: 60, ageMax: 80 }, { tagId: 't', buildingId: 'b' }])
       for (const archived of ['active', 'archived', 'all'] as const) {
         const p = plan(compile(taggedCandidates({ archived, ...f } as ListFilter, today)));
         expect(p, JSON.stringify(f)).toContain('USING COVERING INDEX resident_tags_tag (tag_id=?)');
-        expect(p, JSON.stringify(f)).toMatch(/SEARCH residents USING INDEX sqlite_autoindex_residents_1 \(id=\?\)/);
+        if ('gridId' in f || 'buildingId' in f) expect(p, JSON.stringify(f)).toMatch(/SEARCH residents USING INDEX sqlite_autoindex_residents_1 \(id=\?\)/);
+        else expect(p, JSON.stringify(f)).toMatch(/SEARCH residents USING COVERING INDEX residents_tag_keys \(id=\?\)/);
         expect(p).not.toMatch(/SCAN residents|TEMP B-TREE/);
       }
   });
@@ -98,6 +99,7 @@ describe('query plans: residents.search', () => {
     ['id', '11010519491231002X', 'USING INDEX sqlite_autoindex_residents_2 (id_hash=?)'],
     ['id_suffix', 'X200', 'USING INDEX residents_id_tail (id_tail_rev>? AND id_tail_rev<?)'],
     ['phone_suffix', '1234', 'USING INDEX residents_phone_last4 (phone_last4=?)'],
+    ['phone', '13812345678', 'USING INDEX residents_phone_last4 (phone_last4=?)'],
     ['address', '', 'USING INDEX residents_house (house_id=?)'],
   ];
   for (const [kind, value, index] of kinds) {

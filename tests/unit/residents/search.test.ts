@@ -53,6 +53,17 @@ describe('residents.search', () => {
     expect((await search('130503670401001')).map((h) => [h.id, h.matchedBy])).toEqual([[old.id, 'id']]);
   });
 
+  it('finds by the whole phone number, mobile or landline, however it is written', async () => {
+    expect((await search(phoneFor(1234))).map((h) => [h.id, h.matchedBy])).toEqual([[people.zhangsan.id, 'phone']]);
+    expect((await search(`+86 ${phoneFor(5678)}`)).map((h) => [h.id, h.matchedBy])).toEqual([[people.zhangsanfeng.id, 'phone']]);
+    // Same last four, another number: not a hit.
+    expect(await search('13900001234')).toEqual([]);
+    const fixed = await hall.call('residents.create', residentInput({ name: '钱固话', idNumber: idFor('1975-02-03', 61), phone: '010-66661234' }));
+    expect((await search('01066661234')).map((h) => [h.id, h.matchedBy])).toEqual([[fixed.id, 'phone']]);
+    expect((await search('(010)6666-1234')).map((h) => h.id)).toEqual([fixed.id]);
+    expect((await search('010-66661234', { includeArchived: false })).map((h) => h.id)).toEqual([fixed.id]);
+  });
+
   it("finds by the phone number's last four digits", async () => {
     const hits = await search('5678');
     expect(hits.map((h) => [h.name, h.matchedBy])).toContainEqual(['张三丰', 'phone_suffix']);

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as m0001 from './0001_foundation';
 import * as m0002 from './0002_residents';
 import * as m0003 from './0003_residents_indexes';
+import * as m0004 from './0004_residents_pinyin_sort';
 
 /**
  * The static list of migrations, in order. A bundled main process has no migrations folder to read, so
@@ -11,6 +12,7 @@ export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_residents': m0002,
   '0003_residents_indexes': m0003,
+  '0004_residents_pinyin_sort': m0004,
 };
 
 export const latestSchemaVersion = Object.keys(migrations).length;

@@ -1,22 +1,32 @@
 import { sql, type RawBuilder } from 'kysely';
 import { AppError, ErrorCodes } from '../../../../shared/errors';
 
-/** A keyset position: the last row's sort key and id. Opaque to the renderer (base64url JSON). */
+/**
+ * A keyset position: the last row's sort key, a second key where the order has one (the name, after its
+ * pinyin), and id. Opaque to the renderer (base64url JSON).
+ */
 export interface Keyset {
   k: string | null;
+  n?: string;
   i: string;
 }
 
 export function encodeCursor(sort: string, key: Keyset): string {
-  return Buffer.from(JSON.stringify({ s: sort, k: key.k, i: key.i }), 'utf8').toString('base64url');
+  return Buffer.from(JSON.stringify(key.n === undefined ? { s: sort, k: key.k, i: key.i } : { s: sort, k: key.k, n: key.n, i: key.i }), 'utf8').toString('base64url');
 }
 
-/** Reads a cursor made for the same sort; anything else is refused rather than silently restarting. */
-export function decodeCursor(raw: string | null, sort: string): Keyset | null {
+/**
+ * Reads a cursor made for the same sort (with the second key when `withSecond`); anything else is refused
+ * rather than silently restarting.
+ */
+export function decodeCursor(raw: string | null, sort: string, withSecond = false): Keyset | null {
   if (raw === null) return null;
   try {
-    const v = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as { s?: unknown; k?: unknown; i?: unknown };
-    if (v.s === sort && typeof v.i === 'string' && (v.k === null || typeof v.k === 'string')) return { k: v.k, i: v.i };
+    const v = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as { s?: unknown; k?: unknown; n?: unknown; i?: unknown };
+    if (v.s === sort && typeof v.i === 'string' && (v.k === null || typeof v.k === 'string')) {
+      if (!withSecond && v.n === undefined) return { k: v.k, i: v.i };
+      if (withSecond && typeof v.n === 'string' && typeof v.k === 'string') return { k: v.k, n: v.n, i: v.i };
+    }
   } catch {
     // fall through
   }
@@ -43,12 +53,16 @@ export function compareText(a: string, b: string): number {
   return a.length - b.length;
 }
 
-/** (key, id) order with NULL keys first, as SQLite sorts them ascending. */
+/** (key, second key, id) order with NULL keys first, as SQLite sorts them ascending. */
 export function compareKeyset(a: Keyset, b: Keyset): number {
   if (a.k !== b.k) {
     if (a.k === null) return -1;
     if (b.k === null) return 1;
     const c = compareText(a.k, b.k);
+    if (c !== 0) return c;
+  }
+  if (a.n !== b.n) {
+    const c = compareText(a.n ?? '', b.n ?? '');
     if (c !== 0) return c;
   }
   return compareText(a.i, b.i);

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { SearchHit } from '../../../../shared/contract/residents';
 import { convert15to18 } from '../../../../shared/values/id-number';
+import { parsePhone } from '../../../../shared/values/phone';
 import { toHalfWidth } from '../../../../shared/values/normalize';
 import type { FieldCipher } from '../../crypto/field-cipher';
 import type { Database, ResidentsTable } from '../../db/schema';
@@ -17,14 +18,15 @@ import { idLookupHash } from './prepare';
  *   18 / 15 digits    → the ID number's keyed hash        (id_hash)
  *   4–6 ID characters → reversed tail prefix              (residents_id_tail)
  *   4 digits          → also the phone's last four        (residents_phone_last4)
+ *   a whole phone     → its last four, then each candidate's phone decrypted and compared (residents_phone_last4)
  *   3栋2单元501, 3-2-501 → houses by address key or room   (houses_address_key, houses_room), then residents_house
  * Present residents come first; archived ones fill what room is left.
  */
 
-export type MatchKind = 'id' | 'address' | 'name' | 'initials' | 'pinyin' | 'id_suffix' | 'phone_suffix';
+export type MatchKind = 'id' | 'phone' | 'address' | 'name' | 'initials' | 'pinyin' | 'id_suffix' | 'phone_suffix';
 
 /** The order hits are listed in: the exact look-ups first. */
-const rank: MatchKind[] = ['id', 'address', 'name', 'initials', 'pinyin', 'id_suffix', 'phone_suffix'];
+const rank: MatchKind[] = ['id', 'phone', 'address', 'name', 'initials', 'pinyin', 'id_suffix', 'phone_suffix'];
 
 const CJK_NAME = /^[\p{Script=Han}·•]+$/u;
 
@@ -42,6 +44,12 @@ export function classify(raw: string): { kind: MatchKind; value: string; address
   else if (/^\d{15}$/.test(q)) out.push({ kind: 'id', value: convert15to18(q) });
   else if (/^\d{3,5}[\dXx]$/.test(q)) out.push({ kind: 'id_suffix', value: [...q.toUpperCase()].reverse().join('') });
   if (/^\d{4}$/.test(q)) out.push({ kind: 'phone_suffix', value: q });
+  // A whole mobile or landline number, as stored (13812345678, 010-12345678): compared in clear after a
+  // look-up by its last four digits, the phone being encrypted.
+  else if (/^[\d()+-]{7,}$/.test(q) && !out.some((l) => l.kind === 'id')) {
+    const phone = parsePhone(q);
+    if (phone.ok) out.push({ kind: 'phone', value: phone.value.number });
+  }
   return out.sort((a, b) => rank.indexOf(a.kind) - rank.indexOf(b.kind));
 }
 
@@ -72,8 +80,21 @@ export function residentsQuery(kind: MatchKind, value: string, archived: 0 | 1, 
       return sql`SELECT * FROM residents WHERE id_tail_rev >= ${value} AND id_tail_rev < ${end} AND +archived = ${archived} LIMIT ${limit}`;
     case 'phone_suffix':
       return sql`SELECT * FROM residents WHERE phone_last4 = ${value} AND +archived = ${archived} LIMIT ${limit}`;
+    case 'phone':
+      // Every resident with these last four digits (about one in ten thousand): the caller decrypts and compares.
+      return sql`SELECT * FROM residents WHERE phone_last4 = ${value.replace(/\D/g, '').slice(-4)} AND +archived = ${archived} AND phone_cipher IS NOT NULL`;
     case 'address':
       return sql`SELECT * FROM residents WHERE house_id IN (SELECT value FROM json_each(${JSON.stringify(ctx.houseIds ?? [])})) AND +archived = ${archived} LIMIT ${limit}`;
+  }
+}
+
+/** Whether a stored (encrypted) phone is this number; a value that no longer decrypts is no match. */
+function samePhone(secrets: FieldCipher, cipher: string | null, number: string): boolean {
+  if (!cipher) return false;
+  try {
+    return secrets.decrypt(cipher) === number;
+  } catch {
+    return false;
   }
 }
 
@@ -87,7 +108,8 @@ export async function searchResidents(db: Kysely<Database>, secrets: FieldCipher
       const room = limit - found.size;
       if (room <= 0) break;
       if (l.address && houseIds.get(l.address)!.length === 0) continue;
-      const rows = (await residentsQuery(l.kind, l.value, archived, room, { secrets, houseIds: l.address && houseIds.get(l.address) }).execute(db)).rows;
+      let rows = (await residentsQuery(l.kind, l.value, archived, room, { secrets, houseIds: l.address && houseIds.get(l.address) }).execute(db)).rows;
+      if (l.kind === 'phone') rows = rows.filter((r) => samePhone(secrets, r.phone_cipher, l.value)).slice(0, room);
       if (l.kind === 'address') rows.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || (a.id < b.id ? -1 : 1));
       for (const row of rows) if (!found.has(row.id)) found.set(row.id, { row, kind: l.kind });
     }

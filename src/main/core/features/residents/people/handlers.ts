@@ -22,10 +22,11 @@ async function tagNames(ctx: Pick<HandlerContext, 'db'>, residentId: string): Pr
 export const peopleHandlers: HandlerMap<PeopleMethods> = {
   async 'residents.list'(input, ctx) {
     const { today } = await hallDay(ctx);
-    const tag = `${input.sort}:${input.direction}`;
-    const after = decodeCursor(input.cursor, tag);
+    // The name order is by pinyin: its cursors carry (pinyin, name, id), and say so, so an older one is refused.
+    const tag = `${input.sort === 'name' ? 'pinyin' : input.sort}:${input.direction}`;
+    const after = decodeCursor(input.cursor, tag, input.sort === 'name');
     let page: { rows: ResidentsTable[]; more: boolean };
-    if (input.tagId && (await isSparseTag(ctx.db, input.tagId))) {
+    if (input.tagId && (await isSparseTag(ctx.db, input.tagId, input))) {
       // A rare tag: its few residents, ordered here, then the page's rows by id.
       const candidates = (await taggedCandidates(input, today).execute(ctx.db)).rows;
       const ids = pageOfCandidates(candidates, input.sort, input.direction, after, input.limit);

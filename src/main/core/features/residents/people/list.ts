@@ -10,8 +10,9 @@ type CountFilter = Omit<ListFilter, 'sort' | 'direction'>;
 type Col = 'building_id' | 'grid_id' | 'status';
 
 /**
- * The residents list, paged by keyset on (sort column, id), each query one index range in that order:
- *   name order:  residents_archived_name / residents_grid / residents_building / residents_status
+ * The residents list, paged by keyset on (sort key, id), each query one index range in that order:
+ *   name order:  residents_archived_pinyin / residents_grid_pinyin / residents_building_pinyin / residents_status_pinyin
+ *                on (name_pinyin, name, id): pinyin order (艾, 安, 白 … 张, 赵, 周), the name and id as tie-breakers
  *   birth order: residents_archived_birth / residents_grid_birth / residents_building_birth / residents_status_birth
  * One filter column picks the index (building, else grid, else status), named with INDEXED BY: without
  * statistics SQLite's planner sometimes prefers an index that would need a sort, and a query that can no
@@ -28,7 +29,7 @@ function drivingColumn(f: CountFilter): Col | null {
 }
 
 const indexFor: Record<'name' | 'birthDate', Record<Col | 'none', string>> = {
-  name: { none: 'residents_archived_name', grid_id: 'residents_grid', building_id: 'residents_building', status: 'residents_status' },
+  name: { none: 'residents_archived_pinyin', grid_id: 'residents_grid_pinyin', building_id: 'residents_building_pinyin', status: 'residents_status_pinyin' },
   birthDate: { none: 'residents_archived_birth', grid_id: 'residents_grid_birth', building_id: 'residents_building_birth', status: 'residents_status_birth' },
 };
 
@@ -75,13 +76,20 @@ export function countQuery(f: CountFilter, today: string): RawBuilder<{ n: numbe
 
 /**
  * A tag with at most `sparseTagLimit` residents is listed from resident_tags and ordered here (see
- * taggedCandidates); a denser one walks the residents index with an EXISTS probe, which fills a page fast.
- * (Tests lower the limit to run both paths.)
+ * taggedCandidates); a denser one walks the residents index with an EXISTS probe. That walk is fast only
+ * when the tag's residents are spread along the sort order: 高龄 (27,000 of 1.1M) sorted by birth date
+ * descending read ~1M index entries from the youngest before finding one (0.9 s a page). Reading a tag's
+ * residents through residents_tag_keys (covering, in id order) costs ~1–2 µs each, so up to 50,000 of them
+ * is a few tens of ms whatever the order. A building or grid filter bounds the walk to its few thousand
+ * residents, so those always walk. (Tests lower the limit to run both paths.)
  */
-export const listTuning = { sparseTagLimit: 5000 };
+export const listTuning = { sparseTagLimit: 50_000 };
+
+type CandidateKeys = Pick<ResidentsTable, 'id' | 'name' | 'name_pinyin' | 'birth_date'>;
 
 /** Whether a tag is sparse: its residents counted no further than the limit (a covering index range). */
-export async function isSparseTag(db: Kysely<Database>, tagId: string): Promise<boolean> {
+export async function isSparseTag(db: Kysely<Database>, tagId: string, f?: Pick<CountFilter, 'gridId' | 'buildingId'>): Promise<boolean> {
+  if (f && (f.gridId || f.buildingId) && listTuning.sparseTagLimit > 0) return false;
   const limit = listTuning.sparseTagLimit;
   const r = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM resident_tags WHERE tag_id = ${tagId} LIMIT ${limit + 1})`.execute(db);
   return Number(r.rows[0].n) <= limit;
@@ -104,14 +112,16 @@ function taggedConditions(f: CountFilter, today: string): RawBuilder<unknown>[] 
  * The keys of every resident a sparse tag selects (at most listTuning.sparseTagLimit): walking the residents index
  * for a rare tag would read most of the registry per page, so these few are ordered and cut here instead.
  */
-export function taggedCandidates(f: CountFilter, today: string): RawBuilder<Pick<ResidentsTable, 'id' | 'name' | 'birth_date'>> {
-  return sql`SELECT id, name, birth_date FROM residents WHERE ${and(taggedConditions(f, today))}`;
+export function taggedCandidates(f: CountFilter, today: string): RawBuilder<CandidateKeys> {
+  // The covering index holds every column but grid and building (which take the walk instead, see listTuning).
+  const index = f.gridId || f.buildingId ? sql`` : sql` INDEXED BY residents_tag_keys`;
+  return sql`SELECT id, name, name_pinyin, birth_date FROM residents${index} WHERE ${and(taggedConditions(f, today))}`;
 }
 
 /** One page of the sparse-tag candidates in (key, id) order after the cursor, plus one row. */
-export function pageOfCandidates(rows: Pick<ResidentsTable, 'id' | 'name' | 'birth_date'>[], sort: ListFilter['sort'], direction: 'asc' | 'desc', after: Keyset | null, limit: number): string[] {
+export function pageOfCandidates(rows: CandidateKeys[], sort: ListFilter['sort'], direction: 'asc' | 'desc', after: Keyset | null, limit: number): string[] {
   const sign = direction === 'asc' ? 1 : -1;
-  const key = (r: Pick<ResidentsTable, 'id' | 'name' | 'birth_date'>): Keyset => ({ k: sort === 'birthDate' ? r.birth_date : r.name, i: r.id });
+  const key = (r: CandidateKeys): Keyset => keyOf(r, sort);
   return rows
     .filter((r) => !after || sign * compareKeyset(key(r), after) > 0)
     .sort((a, b) => sign * compareKeyset(key(a), key(b)))
@@ -126,8 +136,8 @@ export function pageOfCandidates(rows: Pick<ResidentsTable, 'id' | 'name' | 'bir
  */
 export function pageQueries(f: ListFilter, today: string, after: Keyset | null, limit: number): RawBuilder<ResidentsTable>[][] {
   const byBirth = f.sort === 'birthDate';
-  const col = sql.ref(byBirth ? 'birth_date' : 'name');
   const dir = sql.raw(f.direction);
+  const order = byBirth ? sql`birth_date ${dir}, id ${dir}` : sql`name_pinyin ${dir}, name ${dir}, id ${dir}`;
   const index = sql.raw(indexFor[f.sort][drivingColumn(f) ?? 'none']);
   const archivedValues = f.archived === 'all' ? [0, 1] : [f.archived === 'archived' ? 1 : 0];
   const range = birthRange(f, today);
@@ -135,11 +145,11 @@ export function pageQueries(f: ListFilter, today: string, after: Keyset | null, 
   const asc = f.direction === 'asc';
   const out: RawBuilder<ResidentsTable>[][] = [];
   const query = (archived: number, conds: RawBuilder<unknown>[]) =>
-    sql<ResidentsTable>`SELECT * FROM residents INDEXED BY ${index} WHERE ${and([sql`archived = ${archived}`, ...filterConditions(f), ...conds])} ORDER BY ${col} ${dir}, id ${dir} LIMIT ${limit + 1}`;
+    sql<ResidentsTable>`SELECT * FROM residents INDEXED BY ${index} WHERE ${and([sql`archived = ${archived}`, ...filterConditions(f), ...conds])} ORDER BY ${order} LIMIT ${limit + 1}`;
 
   for (const archived of archivedValues) {
     if (!byBirth) {
-      const conds = after ? [sql`(name, id) ${sql.raw(asc ? '>' : '<')} (${after.k}, ${after.i})`] : [];
+      const conds = after ? [sql`(name_pinyin, name, id) ${sql.raw(asc ? '>' : '<')} (${after.k}, ${after.n ?? ''}, ${after.i})`] : [];
       if (range.after !== undefined) conds.push(sql`+birth_date > ${range.after}`);
       if (range.upTo !== undefined) conds.push(sql`+birth_date <= ${range.upTo}`);
       out.push([query(archived, conds)]);
@@ -172,8 +182,9 @@ export function pageQueries(f: ListFilter, today: string, after: Keyset | null, 
   return out;
 }
 
-export function keyOf(row: ResidentsTable, sort: ListFilter['sort']): Keyset {
-  return { k: sort === 'birthDate' ? row.birth_date : row.name, i: row.id };
+/** A row's keyset: (birth_date, id), or (name_pinyin, name, id) for the name order. */
+export function keyOf(row: CandidateKeys, sort: ListFilter['sort']): Keyset {
+  return sort === 'birthDate' ? { k: row.birth_date, i: row.id } : { k: row.name_pinyin, n: row.name, i: row.id };
 }
 
 /** Merges the ordered parts and cuts one page (plus one row to tell whether there is more). */

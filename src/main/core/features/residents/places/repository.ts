@@ -134,7 +134,7 @@ export function housesOfBuilding(db: Kysely<Database>, buildingId: string) {
   return db.selectFrom('houses').selectAll().where('building_id', '=', buildingId).execute();
 }
 
-/** Active residents per house of a building, through the residents_building index. */
+/** Active residents per house of a building, through an (archived, building_id, …) index. */
 export function occupantsOfBuilding(db: Kysely<Database>, buildingId: string) {
   return db
     .selectFrom('residents')
