@@ -60,7 +60,7 @@ describe('the register through the report engine', () => {
     const bytes = jobFile(hall, end);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8');
-    expect(text).toContain(`2,李四,女,1977-07-08,49,${mask(li)},139****9000,户籍,幸福小区3栋2单元501,H-100,配偶,第一网格,\r\n`);
+    expect(text).toContain(`1,李四,女,1977-07-08,49,${mask(li)},139****9000,户籍,幸福小区3栋2单元501,H-100,配偶,第一网格,\r\n`);
     expect(text).toContain('张三');
     expect(text).not.toContain('王五');
     const tagged = jobFile(hall, await run('residents.register', 'csv', { tag: '低保' })).toString('utf8');
