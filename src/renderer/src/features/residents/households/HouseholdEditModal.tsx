@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { householdInput, residenceRelations, type Household, type ResidentRow } from '@shared/contract/residents';
 import { api } from '../../../api/client';
@@ -7,6 +7,7 @@ import { useForm } from '../../../components/form/use-form';
 import { schemaErrors } from '../../../components/form/schema-errors';
 import { applyServerErrors } from '../../../components/form/server-errors';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { FormFooter } from '../../../components/form/FormFooter';
 import { residenceRelationLabel } from '../common/terms';
 
 /** 户号, 人户关系 and 户主 (one of the members). The house is changed through 变更户 of its people. */
@@ -53,14 +54,7 @@ export function HouseholdEditModal({ household, members, onClose, onSaved }: { h
             comboboxProps={{ withinPortal: true }}
           />
           <ErrorAlert error={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormFooter submitting={form.submitting} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

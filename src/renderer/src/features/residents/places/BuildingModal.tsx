@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Alert, Modal, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { buildingInput, type Building } from '@shared/contract/residents';
 import { api } from '../../../api/client';
@@ -7,6 +7,7 @@ import { useForm } from '../../../components/form/use-form';
 import { schemaErrors } from '../../../components/form/schema-errors';
 import { applyServerErrors } from '../../../components/form/server-errors';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { FormFooter } from '../../../components/form/FormFooter';
 import { useCompounds, useGrids } from '../common/use-catalog';
 
 interface BuildingValues {
@@ -80,14 +81,7 @@ export function BuildingModal({ building, onClose, onSaved }: { building: Buildi
             </Alert>
           )}
           <ErrorAlert error={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              {building ? t('common.save') : t('residents.places.createBuilding')}
-            </Button>
-          </Group>
+          <FormFooter submitting={form.submitting} onCancel={onClose} saveLabel={building ? undefined : t('residents.places.createBuilding')} />
         </Stack>
       </form>
     </Modal>

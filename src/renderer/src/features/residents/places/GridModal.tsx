@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { gridInput, type Grid } from '@shared/contract/residents';
 import { api } from '../../../api/client';
@@ -8,6 +8,7 @@ import { useForm } from '../../../components/form/use-form';
 import { schemaErrors } from '../../../components/form/schema-errors';
 import { applyServerErrors } from '../../../components/form/server-errors';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { FormFooter } from '../../../components/form/FormFooter';
 import { useLoad } from '../../../components/use-load';
 import { withNote } from '../common/terms';
 
@@ -59,14 +60,7 @@ export function GridModal({ grid, onClose, onSaved }: { grid: Grid | null; onClo
             )}
           </SimpleGrid>
           <ErrorAlert error={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormFooter submitting={form.submitting} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Modal, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useForm } from '../../../components/form/use-form';
 import { applyServerErrors } from '../../../components/form/server-errors';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { FormFooter } from '../../../components/form/FormFooter';
 
 /** One name to give or change (a compound); the save call is the caller's. */
 export function NameModal({ title, label, initial, onClose, onSave }: { title: string; label: string; initial: string; onClose: () => void; onSave: (name: string) => Promise<void> }) {
@@ -25,14 +26,7 @@ export function NameModal({ title, label, initial, onClose, onSave }: { title: s
         <Stack>
           <TextInput label={label} data-autofocus maxLength={40} key={form.key('name')} {...form.getInputProps('name')} />
           <ErrorAlert error={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormFooter submitting={form.submitting} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Badge, Button, ColorSwatch, Group, Modal, NumberInput, Select, Stack, TextInput } from '@mantine/core';
+import { Badge, ColorSwatch, Group, Modal, NumberInput, Select, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Tag } from '@shared/contract/residents';
 import { api } from '../../../api/client';
 import { useForm } from '../../../components/form/use-form';
 import { applyServerErrors } from '../../../components/form/server-errors';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { FormFooter } from '../../../components/form/FormFooter';
 import { colourLabel, tagColours } from '../common/terms';
 
 /** A tag: a short name and one of the theme's colours, so it looks the same on every screen. */
@@ -36,7 +37,19 @@ export function TagModal({ tag, onClose, onSaved }: { tag: Tag | null; onClose: 
     <Modal opened onClose={onClose} title={tag ? t('residents.places.editTag', { name: tag.name }) : t('residents.places.newTag')} centered closeButtonProps={{ 'aria-label': t('common.close') }}>
       <form onSubmit={submit} noValidate>
         <Stack>
-          <TextInput label={t('residents.places.tagName')} data-autofocus maxLength={12} key={form.key('name')} {...nameProps} onChange={(e) => (nameProps.onChange(e), setPreview((p) => ({ ...p, name: e.currentTarget.value })))} />
+          <TextInput
+            label={t('residents.places.tagName')}
+            data-autofocus
+            maxLength={12}
+            key={form.key('name')}
+            {...nameProps}
+            onChange={(e) => {
+              // Read now: the updater runs later, when React has already cleared e.currentTarget (typing crashed).
+              const name = e.currentTarget.value;
+              nameProps.onChange(e);
+              setPreview((p) => ({ ...p, name }));
+            }}
+          />
           <Select
             label={t('residents.places.tagColour')}
             data={tagColours.map((c) => ({ value: c, label: colourLabel(t, c) }))}
@@ -61,14 +74,7 @@ export function TagModal({ tag, onClose, onSaved }: { tag: Tag | null; onClose: 
             </Badge>
           </Group>
           <ErrorAlert error={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormFooter submitting={form.submitting} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>
