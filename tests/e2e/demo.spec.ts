@@ -59,7 +59,7 @@ test('the registry holds a few thousand residents, paged and masked', async () =
 
 test('a building of the demo community in the 楼盘表', async () => {
   await page.getByRole('link', { name: '楼盘表' }).first().click();
-  const building = page.getByLabel('楼栋');
+  const building = page.getByRole('combobox', { name: '楼栋' });
   await building.click();
   await page.getByRole('option').first().click();
   await expect(page.getByText(/\d+ 层 · \d+ 个单元 · \d+ 间房/)).toBeVisible();
