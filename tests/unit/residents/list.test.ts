@@ -117,9 +117,14 @@ describe('residents.list keyset paging', () => {
     it(`pages ${JSON.stringify(raw)} in every order`, async () => {
       const f = { ...raw } as Input<'residents.list'>;
       for (const k of ['gridId', 'buildingId', 'tagId'] as const) if (f[k]) f[k] = ids[f[k] as string];
-      // A tag filter has two paths: a sparse tag is ordered from its few residents, a dense one walks the index.
-      for (const sparseTagLimit of f.tagId ? [50_000, 0] : [50_000]) {
-        listTuning.sparseTagLimit = sparseTagLimit;
+      // A tag filter has two paths: a sparse tag is ordered from its few residents, a dense one walks the index;
+      // in between, a probe of the walk (a window of 3 entries here, so that both outcomes happen) decides.
+      const tunings = f.tagId
+        ? [{ sparseTagLimit: 50_000, alwaysListBelow: 5000, walkWindow: 20_000 }, { sparseTagLimit: 0, alwaysListBelow: 0, walkWindow: 20_000 }, { sparseTagLimit: 50_000, alwaysListBelow: 0, walkWindow: 3 }, { sparseTagLimit: 50_000, alwaysListBelow: 0, walkWindow: 40 }]
+        : [{ sparseTagLimit: 50_000, alwaysListBelow: 5000, walkWindow: 20_000 }];
+      for (const tuning of tunings) {
+        Object.assign(listTuning, tuning);
+        const sparseTagLimit = JSON.stringify(tuning);
         for (const sort of ['name', 'birthDate'] as const) {
           for (const direction of ['asc', 'desc'] as const) {
             for (const archived of ['active', 'archived', 'all'] as const) {
@@ -135,7 +140,7 @@ describe('residents.list keyset paging', () => {
           }
         }
       }
-      listTuning.sparseTagLimit = 50_000;
+      Object.assign(listTuning, { sparseTagLimit: 50_000, alwaysListBelow: 5000, walkWindow: 20_000 });
     }, 60_000);
   }
 

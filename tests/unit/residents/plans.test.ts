@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Input } from '../../../src/shared/contract';
 import { openTestHall, type TestHall } from '../support/core';
 import { explainer } from './fixture';
-import { countQuery, pageQueries, taggedCandidates, type ListFilter } from '../../../src/main/core/features/residents/people/list';
+import { countQuery, pageQueries, taggedCandidates, walkProbes, type ListFilter } from '../../../src/main/core/features/residents/people/list';
 import { addressHousesQuery, residentsQuery, type MatchKind } from '../../../src/main/core/features/residents/search';
 import { dueQuery, gridDueCandidates } from '../../../src/main/core/features/residents/visits/due';
 import { idCardsExpiringQuery, milestonesQuery, permitsDueQuery } from '../../../src/main/core/features/residents/reminders';
@@ -67,6 +67,13 @@ describe('query plans: residents.list', () => {
                   if (f.tagId) expect(p, what).toMatch(/SEARCH rt EXISTS USING (PRIMARY KEY|COVERING INDEX resident_tags_tag)/);
                 }
               }
+              // The probe of a tag filter's walk reads the same ranges, in the same index, no further than its window.
+              if (f.tagId)
+                for (const group of walkProbes(input, today, after, 100, 50))
+                  for (const q of group.flatMap((g) => [g.hits, g.seen])) {
+                    const p = plan(compile(q));
+                    expectIndexed(p, new RegExp(`USING (COVERING )?INDEX ${sort === 'name' ? byName : byBirth} `), `probe ${JSON.stringify({ ...input, after })}\n${p}`);
+                  }
             }
     });
   }

@@ -8,7 +8,7 @@ import { setResidentTags } from '../tags';
 import { recomputeNextVisit } from '../visits/policy';
 import { claimHeadIfNeeded } from '../households';
 import { fieldsFromInput, prepareOrThrow } from './input';
-import { countQuery, isSparseTag, keyOf, mergePage, pageOfCandidates, pageQueries, taggedCandidates } from './list';
+import { countQuery, listsFromTag, keyOf, mergePage, pageOfCandidates, pageQueries, taggedCandidates } from './list';
 import { eventsOfResident, findResidentRow, mustFindResident, residentRowsByIds } from './repository';
 import { auditView, toResidentDetail, toResidentEvent, toResidentRows } from './rows';
 
@@ -26,7 +26,7 @@ export const peopleHandlers: HandlerMap<PeopleMethods> = {
     const tag = `${input.sort === 'name' ? 'pinyin' : input.sort}:${input.direction}`;
     const after = decodeCursor(input.cursor, tag, input.sort === 'name');
     let page: { rows: ResidentsTable[]; more: boolean };
-    if (input.tagId && (await isSparseTag(ctx.db, input.tagId, input))) {
+    if (await listsFromTag(ctx.db, input, today, after, input.limit)) {
       // A rare tag: its few residents, ordered here, then the page's rows by id.
       const candidates = (await taggedCandidates(input, today).execute(ctx.db)).rows;
       const ids = pageOfCandidates(candidates, input.sort, input.direction, after, input.limit);

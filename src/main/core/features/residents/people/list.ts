@@ -42,7 +42,7 @@ export function birthRange(f: Pick<ListFilter, 'ageMin' | 'ageMax'>, today: stri
 }
 
 /** The filter's conditions but the birth range (which depends on the sort). */
-function filterConditions(f: CountFilter): RawBuilder<unknown>[] {
+function filterConditions(f: CountFilter, withTag = true): RawBuilder<unknown>[] {
   const driving = drivingColumn(f);
   const out: RawBuilder<unknown>[] = [];
   const equal: [Col, string | undefined][] = [
@@ -54,7 +54,7 @@ function filterConditions(f: CountFilter): RawBuilder<unknown>[] {
     if (value === undefined) continue;
     out.push(col === driving ? sql`${sql.ref(col)} = ${value}` : sql`+${sql.ref(col)} = ${value}`);
   }
-  if (f.tagId) out.push(sql`EXISTS (SELECT 1 FROM resident_tags rt WHERE rt.tag_id = ${f.tagId} AND rt.resident_id = residents.id)`);
+  if (f.tagId && withTag) out.push(sql`EXISTS (SELECT 1 FROM resident_tags rt WHERE rt.tag_id = ${f.tagId} AND rt.resident_id = residents.id)`);
   return out;
 }
 
@@ -78,21 +78,39 @@ export function countQuery(f: CountFilter, today: string): RawBuilder<{ n: numbe
  * A tag with at most `sparseTagLimit` residents is listed from resident_tags and ordered here (see
  * taggedCandidates); a denser one walks the residents index with an EXISTS probe. That walk is fast only
  * when the tag's residents are spread along the sort order: 高龄 (27,000 of 1.1M) sorted by birth date
- * descending read ~1M index entries from the youngest before finding one (0.9 s a page). Reading a tag's
- * residents through residents_tag_keys (covering, in id order) costs ~1–2 µs each, so up to 50,000 of them
- * is a few tens of ms whatever the order. A building or grid filter bounds the walk to its few thousand
- * residents, so those always walk. (Tests lower the limit to run both paths.)
+ * descending read ~1M index entries from the youngest before finding one (0.9 s a page). So a tag of up
+ * to `sparseTagLimit` residents first probes the walk (walkProbes, at most `walkWindow` covering index
+ * entries, ~10–20 ms): if it would not fill the page, the tag's residents are read through residents_tag_keys
+ * (covering, in id order) and ordered here instead; below `alwaysListBelow` they always are. A building or
+ * grid filter bounds the walk to its few thousand residents, so those always walk. (Tests change the
+ * tuning to run every path.)
  */
-export const listTuning = { sparseTagLimit: 50_000 };
+export const listTuning = { sparseTagLimit: 50_000, alwaysListBelow: 5000, walkWindow: 20_000 };
 
 type CandidateKeys = Pick<ResidentsTable, 'id' | 'name' | 'name_pinyin' | 'birth_date'>;
 
-/** Whether a tag is sparse: its residents counted no further than the limit (a covering index range). */
-export async function isSparseTag(db: Kysely<Database>, tagId: string, f?: Pick<CountFilter, 'gridId' | 'buildingId'>): Promise<boolean> {
-  if (f && (f.gridId || f.buildingId) && listTuning.sparseTagLimit > 0) return false;
-  const limit = listTuning.sparseTagLimit;
-  const r = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM resident_tags WHERE tag_id = ${tagId} LIMIT ${limit + 1})`.execute(db);
-  return Number(r.rows[0].n) <= limit;
+/**
+ * Whether a tag's residents are listed from resident_tags and ordered here rather than walked: its residents
+ * counted no further than the limit (a covering index range); above `alwaysListBelow` only when the walk
+ * would not fill the page within its window (the tag's residents bunched at the far end of the order).
+ */
+export async function listsFromTag(db: Kysely<Database>, f: ListFilter, today: string, after: Keyset | null, limit: number): Promise<boolean> {
+  if (!f.tagId) return false;
+  const tuning = listTuning;
+  if ((f.gridId || f.buildingId) && tuning.sparseTagLimit > 0) return false;
+  const r = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM resident_tags WHERE tag_id = ${f.tagId} LIMIT ${tuning.sparseTagLimit + 1})`.execute(db);
+  const n = Number(r.rows[0].n);
+  if (n > tuning.sparseTagLimit) return false;
+  if (n <= tuning.alwaysListBelow) return true;
+  for (const group of walkProbes(f, today, after, tuning.walkWindow, limit)) {
+    let hits = 0;
+    for (const probe of group) {
+      hits += Number((await probe.hits.execute(db)).rows[0].n);
+      if (hits > limit) break;
+      if (Number((await probe.seen.execute(db)).rows[0].n) >= tuning.walkWindow) return true;
+    }
+  }
+  return false;
 }
 
 /** Every condition of a tag-filtered list, driven by resident_tags_tag and the residents' primary key. */
@@ -135,6 +153,31 @@ export function pageOfCandidates(rows: CandidateKeys[], sort: ListFilter['sort']
  * came short). Their union, merged in order, is the page.
  */
 export function pageQueries(f: ListFilter, today: string, after: Keyset | null, limit: number): RawBuilder<ResidentsTable>[][] {
+  return rangeQueries(f, today, after, (index, where, order) => sql<ResidentsTable>`SELECT * FROM residents INDEXED BY ${index} WHERE ${where(true)} ORDER BY ${order} LIMIT ${limit + 1}`);
+}
+
+/**
+ * For a tag filter, the same ranges as pageQueries, each read no further than `window` index entries:
+ * `hits`, the tagged residents among them (stopping at limit + 1), and `seen`, how many entries the window
+ * holds (asked only when the hits fall short). The walk is cheap when the ranges fill a page within their
+ * windows, or run out before them.
+ */
+export function walkProbes(f: ListFilter, today: string, after: Keyset | null, window: number, limit: number): { hits: RawBuilder<{ n: number }>; seen: RawBuilder<{ n: number }> }[][] {
+  return rangeQueries(f, today, after, (index, where, order) => {
+    const w = sql`SELECT id FROM residents INDEXED BY ${index} WHERE ${where(false)} ORDER BY ${order} LIMIT ${window}`;
+    return {
+      hits: sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM (${w}) AS w WHERE EXISTS (SELECT 1 FROM resident_tags rt WHERE rt.tag_id = ${f.tagId ?? ''} AND rt.resident_id = w.id) LIMIT ${limit + 1})`,
+      seen: sql<{ n: number }>`SELECT count(*) AS n FROM (${w})`,
+    };
+  });
+}
+
+function rangeQueries<T>(
+  f: ListFilter,
+  today: string,
+  after: Keyset | null,
+  make: (index: RawBuilder<unknown>, where: (withTag: boolean) => RawBuilder<unknown>, order: RawBuilder<unknown>) => T,
+): T[][] {
   const byBirth = f.sort === 'birthDate';
   const dir = sql.raw(f.direction);
   const order = byBirth ? sql`birth_date ${dir}, id ${dir}` : sql`name_pinyin ${dir}, name ${dir}, id ${dir}`;
@@ -143,9 +186,8 @@ export function pageQueries(f: ListFilter, today: string, after: Keyset | null, 
   const range = birthRange(f, today);
   const hasAgeLimit = range.after !== undefined || range.upTo !== undefined;
   const asc = f.direction === 'asc';
-  const out: RawBuilder<ResidentsTable>[][] = [];
-  const query = (archived: number, conds: RawBuilder<unknown>[]) =>
-    sql<ResidentsTable>`SELECT * FROM residents INDEXED BY ${index} WHERE ${and([sql`archived = ${archived}`, ...filterConditions(f), ...conds])} ORDER BY ${order} LIMIT ${limit + 1}`;
+  const out: T[][] = [];
+  const query = (archived: number, conds: RawBuilder<unknown>[]) => make(index, (withTag) => and([sql`archived = ${archived}`, ...filterConditions(f, withTag), ...conds]), order);
 
   for (const archived of archivedValues) {
     if (!byBirth) {
@@ -155,8 +197,8 @@ export function pageQueries(f: ListFilter, today: string, after: Keyset | null, 
       out.push([query(archived, conds)]);
       continue;
     }
-    let keyed: RawBuilder<ResidentsTable> | null = null;
-    let unkeyed: RawBuilder<ResidentsTable> | null = null;
+    let keyed: T | null = null;
+    let unkeyed: T | null = null;
     // Rows with a birth date. Ascending, NULL keys sort first, so a cursor on a NULL key still has every
     // dated row ahead; descending, they come last. Only one bound in each direction goes to the index
     // range: the cursor's when there is one (it lies inside the age range), else the age limit.
@@ -177,7 +219,7 @@ export function pageQueries(f: ListFilter, today: string, after: Keyset | null, 
       unkeyed = query(archived, [sql`birth_date IS NULL`, ...(after && after.k === null ? [sql`id ${sql.raw(asc ? '>' : '<')} ${after.i}`] : [])]);
     }
     const inScanOrder = asc ? [unkeyed, keyed] : [keyed, unkeyed];
-    out.push(inScanOrder.filter((q): q is RawBuilder<ResidentsTable> => q !== null));
+    out.push(inScanOrder.filter((q): q is T => q !== null));
   }
   return out;
 }
