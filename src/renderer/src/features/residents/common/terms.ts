@@ -161,6 +161,7 @@ export function matchedByLabel(t: TFunction, m: string): string {
     id: () => t('residents.search.matchedBy.id'),
     id_suffix: () => t('residents.search.matchedBy.idSuffix'),
     phone_suffix: () => t('residents.search.matchedBy.phoneSuffix'),
+    phone: () => t('residents.search.matchedBy.phone'),
     address: () => t('residents.search.matchedBy.address'),
   };
   return labels[m]?.() ?? m;
