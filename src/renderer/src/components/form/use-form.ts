@@ -14,7 +14,8 @@ export interface UseFormInput<V> {
  * @mantine/form's `useForm`, plus one habit a keyboard user needs: after a refused submit — by the
  * form's own checks or by the server's field errors — focus lands on the first field to fix.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// `Record<string, any>` is @mantine/form's own constraint: form values are often interfaces, which a
+// `Record<string, unknown>` would refuse.
 export function useForm<V extends Record<string, any>>(input: UseFormInput<V>) {
   const form = useMantineForm<V>({ mode: 'uncontrolled', initialValues: input.initialValues, validate: input.validate as (values: V) => MantineFormErrors });
   const focusPending = useRef(false);
@@ -43,11 +44,9 @@ export function useForm<V extends Record<string, any>>(input: UseFormInput<V>) {
   return wrapped;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Form<V extends Record<string, any>> = Omit<UseFormReturnType<V>, 'errors'> & { errors: Record<string, string | undefined> };
 
 /** What `getInputProps` hands to an input. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type InputProps = ReturnType<UseFormReturnType<Record<string, any>>['getInputProps']>;
 
 /**
