@@ -3,20 +3,24 @@ import { cellText, HEADER_SEARCH_ROWS, isBlankRow, MAX_ROWS, type CellValue, typ
 
 /**
  * Takes a sheet's rows in order and finds the header among the first non-empty ones (a title or a note
- * may stand above it), then keeps the data rows. Blank rows are skipped but keep their numbers, so every
- * message names the row the spreadsheet shows. More than MAX_ROWS data rows is refused while reading.
+ * may stand above it), then keeps the data rows, or hands each to a stream as it comes. Blank rows are
+ * skipped but keep their numbers, so every message names the row the spreadsheet shows. More than
+ * MAX_ROWS data rows is refused while reading.
  */
 export class SheetCollector {
   headerRow = 0;
   headers: string[] = [];
   readonly rows: SheetRow[] = [];
   private seen = 0;
+  private count = 0;
   /** 'no_header': the first rows named no known column; the caller may read again taking the first row. */
   state: 'seeking' | 'reading' | 'no_header' = 'seeking';
 
   constructor(
     private readonly isHeader: HeaderTest,
     private readonly firstRowIsHeader = false,
+    /** Rows go here as they come (and are not kept); `onStart` hears of the header first. */
+    private readonly stream?: { onStart(headerRow: number, headers: string[]): void; onRow(row: SheetRow): void },
   ) {}
 
   /** Returns false once the collector needs no more rows from this sheet. */
@@ -29,14 +33,17 @@ export class SheetCollector {
         this.headerRow = row;
         this.headers = trimTrailingEmpty(texts);
         this.state = 'reading';
+        this.stream?.onStart(row, this.headers);
         return true;
       }
       this.seen++;
       if (this.seen >= HEADER_SEARCH_ROWS) this.state = 'no_header';
       return this.state === 'seeking';
     }
-    if (this.rows.length >= MAX_ROWS) throw new AppError('import.too_many_rows', `More than ${MAX_ROWS} rows`, { params: { max: MAX_ROWS } });
-    this.rows.push({ row, cells });
+    if (this.count >= MAX_ROWS) throw new AppError('import.too_many_rows', `More than ${MAX_ROWS} rows`, { params: { max: MAX_ROWS } });
+    this.count++;
+    if (this.stream) this.stream.onRow({ row, cells });
+    else this.rows.push({ row, cells });
     return true;
   }
 
@@ -48,7 +55,7 @@ export class SheetCollector {
   /** After the last row: a header was found, and there are data rows under it. */
   finish(): void {
     if (this.state !== 'reading') return;
-    if (this.rows.length === 0) throw new AppError('import.header_only', 'The file has a header but no rows', { params: { row: this.headerRow } });
+    if (this.count === 0) throw new AppError('import.header_only', 'The file has a header but no rows', { params: { row: this.headerRow } });
   }
 }
 

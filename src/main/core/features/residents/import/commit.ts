@@ -7,8 +7,9 @@ import { appendAudit } from '../../../audit/repository';
 import { newId } from '../../../util/ids';
 import { actorOf, hallDay } from '../clock';
 import { RegistryLookups } from './lookups';
-import { PlanContext, planRow, type PlannedRow } from './plan';
-import { forEachSliced } from './slices';
+import { keptPlan, PlanContext, planRow, type PlannedRow } from './plan';
+import { batchDrafts, batchPrepared, packPrepared } from './row-batches';
+import { forEachSliced, yieldToEventLoop } from './slices';
 import type { ImportSession } from './store';
 import { recomputeTouchedVisits } from './visits';
 import { ImportWriter } from './write-rows';
@@ -44,28 +45,40 @@ export async function commitImport(ctx: HandlerContext, imp: ImportSession, mode
       const planCtx = new PlanContext(new RegistryLookups(sqlite), ctx.secrets, today, imp.newHouseholds);
       const writer = new ImportWriter(sqlite, actor, at);
       const touched = new Set<string>();
-      const total = imp.drafts.length;
+      const total = imp.plans.length;
       job.progress(0, total);
-      await forEachSliced(
-        imp.drafts,
-        (draft, i) => {
-          const plan = planRow(draft, planCtx, imp.plans[i]);
-          imp.plans[i] = plan;
-          if (plan.action === 'reject') {
-            if (mode === 'all_or_nothing') throw new AppError('import.has_rejects', 'A row became invalid since the preview', { params: { count: 1, row: plan.row } });
-            counts.rejected++;
-          } else if (plan.action === 'unchanged') counts.unchanged++;
-          else {
-            writeRow(plan, writer, touched, { at, actor, imp });
-            if (plan.action === 'add') counts.added++;
-            else counts.updated++;
-          }
-        },
-        (done) => {
-          job.progress(done, total);
-          job.checkCancelled();
-        },
-      );
+      for (const batch of imp.batches) {
+        const prepared = batchPrepared(batch);
+        try {
+          await forEachSliced(
+            batchDrafts(batch),
+            (draft, j) => {
+              const i = batch.first + j;
+              const plan = planRow(draft, planCtx, { prepared: prepared[j], stamp: imp.plans[i].stamp });
+              // The plan and its prepared values are kept together: a commit rolled back and tried
+              // again reuses what this one prepared.
+              imp.plans[i] = keptPlan(plan);
+              prepared[j] = plan.prepared;
+              if (plan.action === 'reject') {
+                if (mode === 'all_or_nothing') throw new AppError('import.has_rejects', 'A row became invalid since the preview', { params: { count: 1, row: plan.row } });
+                counts.rejected++;
+              } else if (plan.action === 'unchanged') counts.unchanged++;
+              else {
+                writeRow(plan, writer, touched, { at, actor, imp });
+                if (plan.action === 'add') counts.added++;
+                else counts.updated++;
+              }
+            },
+            (done) => {
+              job.progress(batch.first + done, total);
+              job.checkCancelled();
+            },
+          );
+        } finally {
+          batch.prepared = packPrepared(prepared);
+        }
+        await yieldToEventLoop();
+      }
       recomputeTouchedVisits(conn, sqlite, touched, today, timeZone);
       await appendAudit(
         conn,

@@ -5,6 +5,7 @@ import { sheetName } from '../../../reports/formats/xlsx';
 import { problemsText } from './messages';
 import { cellText } from './sheet';
 import type { ImportSession } from './store';
+import { batchRows } from './row-batches';
 import { yieldToEventLoop } from './slices';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -26,16 +27,22 @@ export async function errorReport(imp: ImportSession): Promise<JobFile> {
   header.getCell(width + 1).font = { bold: true, color: { argb: 'FFC00000' } };
   ws.views = [{ state: 'frozen', ySplit: 1 }];
 
-  const byRow = new Map(imp.rows.map((r) => [r.row, r]));
-  const rejected = imp.plans.filter((p) => p.action === 'reject');
+  // Rows and plans are in the same order: each batch that holds a rejected row is opened once.
   let n = 0;
-  for (const plan of rejected) {
-    const source = byRow.get(plan.row);
-    const texts = Array.from({ length: width }, (_, i) => cellText(source?.cells[i] ?? null));
-    const row = ws.addRow([...texts, problemsText(plan.problems, imp.mapping)]);
-    row.getCell(width + 1).font = { color: { argb: 'FFC00000' } };
-    row.getCell(width + 1).alignment = { wrapText: true, vertical: 'top' };
-    if (++n % 2000 === 0) await yieldToEventLoop();
+  for (const batch of imp.batches) {
+    const plans = imp.plans.slice(batch.first, batch.first + batch.count);
+    if (!plans.some((p) => p.action === 'reject')) continue;
+    const sources = batchRows(batch);
+    for (const [j, plan] of plans.entries()) {
+      if (plan.action !== 'reject') continue;
+      const source = sources[j];
+      const texts = Array.from({ length: width }, (_, i) => cellText(source?.cells[i] ?? null));
+      const row = ws.addRow([...texts, problemsText(plan.problems, imp.mapping)]);
+      row.getCell(width + 1).font = { color: { argb: 'FFC00000' } };
+      row.getCell(width + 1).alignment = { wrapText: true, vertical: 'top' };
+      if (++n % 500 === 0) await yieldToEventLoop();
+    }
+    await yieldToEventLoop();
   }
   const base = imp.fileName.replace(/\.[^.]+$/, '');
   const bytes = new Uint8Array(await wb.xlsx.writeBuffer());

@@ -6,9 +6,8 @@ import { newId } from '../../../util/ids';
 import { prepareResident, type PreparedResident, type ResidentFields } from '../prepare';
 import { diffResident, type FieldChange } from '../write';
 import type { RowDraft } from './draft';
+import { blank, firstPass, type FirstPass, type Prepared } from './first-pass';
 import type { RegistryLookups } from './lookups';
-
-type Prepared = ReturnType<typeof prepareResident>;
 
 /** Where a written row puts the person; null means "as stored" (an update) or nowhere (a new person). */
 export interface PlacementColumns {
@@ -41,6 +40,24 @@ export interface PlannedRow extends ImportPreviewRow {
 }
 
 /**
+ * What an import keeps of each row's plan between the preview and the commit: what the screen and the
+ * error report show, and the stamp. The prepared values are kept apart, serialized with the row's batch
+ * (row-batches.ts); the write is made again by the commit's own plan.
+ */
+export type KeptPlan = Omit<PlannedRow, 'write' | 'prepared'>;
+
+export function keptPlan(plan: PlannedRow): KeptPlan {
+  const { write: _write, prepared: _prepared, ...kept } = plan;
+  return kept;
+}
+
+/** An earlier plan of the same row (the preview's), whose prepared values the commit reuses if it can. */
+export interface EarlierPlan {
+  prepared: PreparedResident | null;
+  stamp: string;
+}
+
+/**
  * The state of one pass over the rows: identities and household heads seen so far (duplicates inside
  * the file are refused on the later row) and the households the file creates by 户号.
  */
@@ -61,12 +78,6 @@ export class PlanContext {
   }
 }
 
-const blank: ResidentFields = {
-  name: '', formerNames: '', docType: '居民身份证', idNumber: '', birthDate: null, gender: null, phone: '', status: '户籍',
-  residenceReason: '', registeredOn: null, permitExpiresOn: null, idCardExpiresOn: null, ethnicity: '', education: '',
-  maritalStatus: '', occupation: '', notes: '',
-};
-
 /** A stored resident's fields, so that an empty cell keeps what is stored. */
 function storedFields(r: ResidentsTable, secrets: FieldCipher): ResidentFields {
   return {
@@ -81,13 +92,6 @@ function stampOf(r: ResidentsTable | undefined): string {
   return r ? `${r.id}@${r.updated_at}` : 'none';
 }
 
-/** The document's look-up hash on its own, for a row whose other fields have problems. */
-function identityHash(given: Partial<ResidentFields>, ctx: PlanContext): string | null {
-  if (!given.idNumber) return null;
-  const probe = prepareResident({ ...blank, name: '-', docType: given.docType ?? '居民身份证', idNumber: given.idNumber }, ctx.secrets, ctx.today);
-  return probe.ok ? probe.value.columns.id_hash : null;
-}
-
 function samePhone(before: ResidentsTable, prepared: PreparedResident, secrets: FieldCipher): boolean {
   if (before.phone_cipher === null || prepared.phone === null) return before.phone_cipher === null && prepared.phone === null;
   return before.phone_last4 === prepared.columns.phone_last4 && secrets.decrypt(before.phone_cipher) === prepared.phone;
@@ -97,9 +101,10 @@ function samePhone(before: ResidentsTable, prepared: PreparedResident, secrets: 
  * Decides what one row does: add a person, update one (matched by the ID number's look-up hash, or by
  * name and birth date for people registered without a number), leave one unchanged, or reject the row
  * with every problem found. `reuse` is the preview's plan: its prepared values are kept when the stored
- * person has not changed since (encryption and pinyin are the costly part of a row).
+ * person has not changed since (encryption and pinyin are the costly part of a row). `pass` is the row's
+ * first pass (firstPass(draft.given)) when a worker thread has made it already.
  */
-export function planRow(draft: RowDraft, ctx: PlanContext, reuse?: PlannedRow): PlannedRow {
+export function planRow(draft: RowDraft, ctx: PlanContext, reuse?: EarlierPlan, pass?: FirstPass): PlannedRow {
   const { row, given } = draft;
   const problems: ImportProblem[] = [...draft.problems];
   const add = (p: Omit<ImportProblem, 'row'>) => problems.push({ row, ...p });
@@ -108,10 +113,7 @@ export function planRow(draft: RowDraft, ctx: PlanContext, reuse?: PlannedRow): 
   let first: Prepared | null = null;
   let hash: string | null;
   if (reuse?.prepared) hash = reuse.prepared.columns.id_hash;
-  else {
-    first = prepareResident({ ...blank, ...given }, ctx.secrets, ctx.today);
-    hash = first.ok ? first.value.columns.id_hash : first.problems.some((p) => p.field === 'idNumber') ? null : identityHash(given, ctx);
-  }
+  else ({ first, hash } = pass ?? firstPass(given, ctx.secrets, ctx.today));
 
   let existing: ResidentsTable | undefined;
   let key: string | null = null;

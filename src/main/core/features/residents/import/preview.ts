@@ -2,35 +2,47 @@ import type { ImportMapping, ImportPreview, ImportPreviewRow } from '../../../..
 import type { HandlerContext } from '../../../context';
 import { newId } from '../../../util/ids';
 import { hallDay } from '../clock';
-import { draftRow, type RowDraft } from './draft';
 import { RegistryLookups } from './lookups';
-import { headerTest, resolveMapping } from './mapping';
-import { PlanContext, planRow, type PlannedRow } from './plan';
-import { readSpreadsheet } from './read-file';
-import { forEachSliced } from './slices';
+import type { ResolvedMapping } from './mapping';
+import { keptPlan, PlanContext, planRow, type KeptPlan, type PlannedRow } from './plan';
+import { startPreviewWorkers, type PreviewWorkers } from './preview-pool';
+import { readForPreview, type PreviewReadEvent } from './preview-read';
+import type { PreviewWorkerEvent } from './preview-worker';
+import { batchDrafts, packPrepared, packRows, type StoredBatch } from './row-batches';
+import type { SheetHead } from './sheet';
+import { Slicer } from './slices';
 import { importStore } from './store';
 
 /** Rejected rows first, then the first of the others: at most this many rows go back to the screen. */
 export const PREVIEW_ROWS = 500;
+/**
+ * From this size on, the file is read and its rows prepared in worker threads. A smaller file (a few
+ * thousand rows) is done in a second or two in this thread, in slices, sooner than workers would start.
+ */
+export const WORKER_MIN_BYTES = 512 * 1024;
+/** The planning here holds the thread at most this long at a time (DESIGN.md: never more than ~100 ms). */
+const PLAN_SLICE_MS = 25;
 
 /**
  * Reads the file, maps its columns and plans every row against the registry as it is now, without
  * writing anything. The plans stay in memory (for an hour, for this session) for the commit and the
  * error report, so the file is read once.
+ *
+ * A large file is read and its rows prepared (encryption, pinyin) in worker threads, batch by batch, while
+ * this thread plans each batch against the registry as it arrives, in file order and in short slices.
+ * Where workers cannot run, the same steps run here, sliced the same way. Either way the result is the same.
  */
 export async function previewImport(ctx: HandlerContext, fileName: string, bytes: Buffer, explicit: ImportMapping | undefined): Promise<ImportPreview> {
   const session = ctx.requireSession();
-  const sheet = await readSpreadsheet(bytes, headerTest(explicit));
-  const resolved = resolveMapping(sheet.headers, explicit);
   const { today } = await hallDay(ctx);
-  const planCtx = new PlanContext(new RegistryLookups(ctx.sqlite), ctx.secrets, today);
-  const drafts: RowDraft[] = [];
-  const plans: PlannedRow[] = [];
-  await forEachSliced(sheet.rows, (r) => {
-    const draft = draftRow(r, resolved.columns);
-    drafts.push(draft);
-    plans.push(planRow(draft, planCtx));
-  });
+  const workers = bytes.length >= WORKER_MIN_BYTES ? await startPreviewWorkers({ keyFile: ctx.paths.keyFile, today, secrets: ctx.secrets }) : null;
+  let read: ReadAndPlanned;
+  try {
+    read = await readAndPlan(ctx, today, bytes, explicit, workers);
+  } finally {
+    await workers?.close();
+  }
+  const { head, resolved, batches, plans, shown, planCtx } = read;
 
   const importId = newId();
   importStore(ctx.sqlite).put(
@@ -39,12 +51,11 @@ export async function previewImport(ctx: HandlerContext, fileName: string, bytes
       ownerToken: session.token,
       createdAt: ctx.now().getTime(),
       fileName,
-      sheetName: sheet.sheetName,
-      headerRow: sheet.headerRow,
-      headers: sheet.headers,
+      sheetName: head.sheetName,
+      headerRow: head.headerRow,
+      headers: head.headers,
       mapping: resolved.mapping,
-      rows: sheet.rows,
-      drafts,
+      batches,
       plans,
       newHouseholds: planCtx.newHouseholds,
       state: 'previewed',
@@ -54,27 +65,90 @@ export async function previewImport(ctx: HandlerContext, fileName: string, bytes
   return {
     importId,
     fileName,
-    sheetName: sheet.sheetName,
-    headers: sheet.headers,
+    sheetName: head.sheetName,
+    headers: head.headers,
     mapping: resolved.mapping,
     unmappedHeaders: resolved.unmappedHeaders,
     totalRows: plans.length,
     counts: countActions(plans),
-    rows: previewRows(plans),
+    rows: [...shown.rejected, ...shown.others].slice(0, PREVIEW_ROWS),
   };
 }
 
-export function countActions(plans: readonly PlannedRow[]): ImportPreview['counts'] {
+interface ReadAndPlanned {
+  head: SheetHead;
+  resolved: ResolvedMapping;
+  batches: StoredBatch[];
+  plans: KeptPlan[];
+  /** The rows shown on the screen: every rejected row, then the first of the others (PREVIEW_ROWS in all). */
+  shown: { rejected: ImportPreviewRow[]; others: ImportPreviewRow[] };
+  planCtx: PlanContext;
+}
+
+type Head = Extract<PreviewReadEvent, { kind: 'head' }>;
+
+/**
+ * Reads (in a worker, or here) and plans each batch as it comes. Planning is chained batch after batch,
+ * so rows are planned in file order (duplicates inside the file are found on the later row), and it
+ * yields whenever it has held the thread for PLAN_SLICE_MS. A batch's rows and drafts are kept
+ * serialized (row-batches.ts); only its plans stay here as objects.
+ */
+async function readAndPlan(ctx: HandlerContext, today: string, bytes: Buffer, explicit: ImportMapping | undefined, workers: PreviewWorkers | null): Promise<ReadAndPlanned> {
+  const planCtx = new PlanContext(new RegistryLookups(ctx.sqlite), ctx.secrets, today);
+  const batches: StoredBatch[] = [];
+  const plans: KeptPlan[] = [];
+  const shown: ReadAndPlanned['shown'] = { rejected: [], others: [] };
+  const slicer = new Slicer(PLAN_SLICE_MS);
+  let head: Head | null = null;
+  let planning: Promise<void> = Promise.resolve();
+  let stopped = false;
+
+  const onEvent = (e: PreviewReadEvent | PreviewWorkerEvent) => {
+    if (e.kind === 'head') {
+      head = e;
+      return;
+    }
+    // From a worker the batch comes serialized, and its drafts are opened to plan them; read here, it
+    // comes as objects, and is serialized once planned.
+    const drafts = e.kind === 'batch' ? batchDrafts(e.batch) : e.drafts;
+    const passes = workers?.firstPasses(drafts.map((d) => d.given)) ?? null;
+    passes?.catch(() => {}); // awaited below, in turn
+    planning = planning.then(async () => {
+      const pre = passes ? await passes : null;
+      const prepared: PlannedRow['prepared'][] = [];
+      for (let i = 0; i < drafts.length; i++) {
+        if (stopped) return;
+        const plan = planRow(drafts[i], planCtx, undefined, pre?.[i]);
+        plans.push(keptPlan(plan));
+        prepared.push(plan.prepared);
+        const list = plan.action === 'reject' ? shown.rejected : shown.others;
+        if (list.length < PREVIEW_ROWS) list.push(previewRow(plan));
+        if (slicer.due()) await slicer.pause();
+      }
+      batches.push({ ...(e.kind === 'batch' ? e.batch : packRows(e.first, e.rows, e.drafts)), prepared: packPrepared(prepared) });
+    });
+    planning.catch(() => {}); // awaited below, once reading is done
+  };
+
+  try {
+    await (workers ? workers.read(bytes, explicit, onEvent) : readForPreview(bytes, explicit, onEvent));
+    await planning;
+  } finally {
+    stopped = true;
+  }
+  const found = head as Head | null;
+  if (!found) throw new Error('import preview: the file was read without a header');
+  return { head: found.head, resolved: found.resolved, batches, plans, shown, planCtx };
+}
+
+export function countActions(plans: readonly KeptPlan[]): ImportPreview['counts'] {
   const counts = { add: 0, update: 0, unchanged: 0, reject: 0 };
   for (const p of plans) counts[p.action]++;
   return counts;
 }
 
-function previewRows(plans: readonly PlannedRow[]): ImportPreviewRow[] {
-  const pick = (p: PlannedRow): ImportPreviewRow => ({ row: p.row, action: p.action, name: p.name, idMasked: p.idMasked, address: p.address, problems: p.problems });
-  const rejected = plans.filter((p) => p.action === 'reject').slice(0, PREVIEW_ROWS);
-  const others = plans.filter((p) => p.action !== 'reject').slice(0, PREVIEW_ROWS - rejected.length);
-  return [...rejected, ...others].map(pick);
+function previewRow(p: PlannedRow): ImportPreviewRow {
+  return { row: p.row, action: p.action, name: p.name, idMasked: p.idMasked, address: p.address, problems: p.problems };
 }
 
 /** The upload as bytes (a data: URL prefix is dropped). Bytes that are not a spreadsheet are refused by the reader. */

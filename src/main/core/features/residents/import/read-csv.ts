@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse';
 import { AppError } from '../../../../../shared/errors';
 import { SheetCollector } from './collect';
-import type { HeaderTest, Sheet } from './sheet';
+import type { HeaderTest, Sheet, SheetRow, SheetSink } from './sheet';
 
 type Encoding = NonNullable<Sheet['encoding']>;
 type Separator = NonNullable<Sheet['separator']>;
@@ -76,7 +76,8 @@ async function records(text: string, separator: Separator, onRecord: (cells: str
   }
 }
 
-export async function readCsv(buf: Uint8Array, isHeader: HeaderTest): Promise<Sheet> {
+/** With a sink, the rows go to it as they are read and the sheet returned has none. */
+export async function readCsv(buf: Uint8Array, isHeader: HeaderTest, sink?: SheetSink): Promise<Sheet> {
   const { text, encoding } = decodeText(buf);
   if (!/[^\s,;\t"]/.test(text)) throw new AppError('import.empty', 'The file has no rows');
   const separator = detectSeparator(text);
@@ -85,8 +86,12 @@ export async function readCsv(buf: Uint8Array, isHeader: HeaderTest): Promise<Sh
     await records(text, separator, (cells, index) => collector.push(index, cells));
     return collector;
   };
-  let collector = await read(new SheetCollector(isHeader));
-  if (collector.state !== 'reading') collector = await read(new SheetCollector(isHeader, true));
+  const stream = sink && {
+    onStart: (headerRow: number, headers: string[]) => sink.start({ format: 'csv', sheetName: null, headerRow, headers, encoding, separator }),
+    onRow: (row: SheetRow) => sink.row(row),
+  };
+  let collector = await read(new SheetCollector(isHeader, false, stream));
+  if (collector.state !== 'reading') collector = await read(new SheetCollector(isHeader, true, stream));
   if (collector.state !== 'reading') throw new AppError('import.empty', 'The file has no rows');
   collector.finish();
   return { format: 'csv', sheetName: null, headerRow: collector.headerRow, headers: collector.headers, rows: collector.rows, encoding, separator };

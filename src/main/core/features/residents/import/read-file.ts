@@ -1,7 +1,7 @@
 import { AppError } from '../../../../../shared/errors';
 import { readCsv } from './read-csv';
 import { readXlsx } from './read-xlsx';
-import type { HeaderTest, Sheet } from './sheet';
+import type { HeaderTest, Sheet, SheetSink } from './sheet';
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -14,17 +14,17 @@ function startsWith(buf: Uint8Array, magic: number[]): boolean {
  * Reads an uploaded file by what it is, not by its name: an XLSX (a ZIP holding a workbook), a CSV or
  * tab-separated text, or a clear refusal. An OLE compound file is either a password-protected workbook
  * (Excel encrypts OOXML into an "EncryptedPackage" stream) or a legacy .xls; both are refused with a
- * message that says what to do.
+ * message that says what to do. With a sink, the rows go to it as they are read (see SheetSink).
  */
-export async function readSpreadsheet(bytes: Buffer, isHeader: HeaderTest): Promise<Sheet> {
+export async function readSpreadsheet(bytes: Buffer, isHeader: HeaderTest, sink?: SheetSink): Promise<Sheet> {
   if (bytes.length === 0) throw new AppError('import.empty', 'The file is empty');
   if (startsWith(bytes, CFB)) {
     if (bytes.includes(Buffer.from('EncryptedPackage', 'utf16le'))) throw new AppError('import.encrypted', 'The workbook is password-protected');
     throw new AppError('import.legacy_xls', 'An Excel 97-2003 (.xls) file');
   }
-  if (startsWith(bytes, ZIP)) return readXlsx(bytes, isHeader);
+  if (startsWith(bytes, ZIP)) return readXlsx(bytes, isHeader, sink);
   if (looksBinary(bytes)) throw new AppError('import.not_spreadsheet', 'The file is neither XLSX nor CSV');
-  return readCsv(bytes, isHeader);
+  return readCsv(bytes, isHeader, sink);
 }
 
 /** NUL bytes (outside UTF-16 text) or a known binary signature: not text. */

@@ -2,8 +2,12 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../../../../shared/errors';
 import { SheetCollector } from './collect';
-import { readZipEntry, zipEntries, type ZipEntry } from './zip';
-import type { CellValue, HeaderTest, Sheet } from './sheet';
+import { Slicer } from './slices';
+import { entryChunks, zipEntries, type ZipEntry } from './zip';
+import type { CellValue, HeaderTest, Sheet, SheetSink } from './sheet';
+
+/** Reading holds the thread at most about this long at a time. */
+const READ_SLICE_MS = 20;
 
 interface MergeRange {
   r1: number;
@@ -22,22 +26,26 @@ interface MergeRange {
  * Merged cells: a merge that touches the header row is refused (import.merged_header: a merged header
  * hides which column is which); a merge in the data (a 户号 or address merged down a family's rows) is
  * filled with its value, as "unmerge and fill" does in Excel.
+ *
+ * With a sink, the rows go to it as they are read and the sheet returned has none.
  */
-export async function readXlsx(buf: Buffer, isHeader: HeaderTest): Promise<Sheet> {
+export async function readXlsx(buf: Buffer, isHeader: HeaderTest, sink?: SheetSink): Promise<Sheet> {
   const entries = zipEntries(buf);
   if (!entries || !entries.some((e) => e.name === 'xl/workbook.xml')) {
     throw new AppError('import.not_spreadsheet', 'The ZIP file is not an Excel workbook');
   }
-  const first = await readSheets(buf, entries, () => new SheetCollector(isHeader));
+  const collector = (name: string | null, firstRowIsHeader: boolean) =>
+    new SheetCollector(isHeader, firstRowIsHeader, sink && { onStart: (headerRow, headers) => sink.start({ format: 'xlsx', sheetName: name, headerRow, headers }), onRow: (row) => sink.row(row) });
+  const first = await readSheets(buf, entries, (_id, name) => collector(name, false));
   if (first.sheet) return first.sheet;
   const withContent = first.firstWithContent;
   if (withContent === null) throw new AppError('import.empty', 'The workbook has no rows');
-  const again = await readSheets(buf, entries, (id) => (id === withContent ? new SheetCollector(isHeader, true) : null));
+  const again = await readSheets(buf, entries, (id, name) => (id === withContent ? collector(name, true) : null));
   if (!again.sheet) throw new AppError('import.empty', 'The workbook has no rows');
   return again.sheet;
 }
 
-async function readSheets(buf: Buffer, entries: ZipEntry[], collectorFor: (sheetId: string) => SheetCollector | null): Promise<{ sheet: Sheet | null; firstWithContent: string | null }> {
+async function readSheets(buf: Buffer, entries: ZipEntry[], collectorFor: (sheetId: string, sheetName: string | null) => SheetCollector | null): Promise<{ sheet: Sheet | null; firstWithContent: string | null }> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), {
     sharedStrings: 'cache',
     styles: 'cache', // number formats tell date cells from numbers
@@ -48,10 +56,14 @@ async function readSheets(buf: Buffer, entries: ZipEntry[], collectorFor: (sheet
   let firstWithContent: string | null = null;
   for await (const ws of reader as AsyncIterable<ExcelJS.stream.xlsx.WorksheetReader & { id: string | number; name: string }>) {
     const id = String(ws.id);
-    const collector = collectorFor(id);
+    const collector = collectorFor(id, ws.name ?? null);
     if (!collector) continue;
     let filler: MergeFiller | null = null;
+    // exceljs hands over every row it has parsed without a pause (a whole inflated piece at a time), and
+    // the collector's stream drafts rows as they come: this lets other work run between pieces.
+    const slicer = new Slicer(READ_SLICE_MS);
     for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
+      if (slicer.due()) await slicer.pause();
       const cells = rowCells(row);
       filler?.apply(row.number, cells);
       if (!collector.push(row.number, cells)) break;
@@ -100,16 +112,43 @@ function convert(v: unknown): CellValue {
 async function sheetMerges(buf: Buffer, entries: ZipEntry[], sheetId: string): Promise<MergeRange[]> {
   const entry = entries.find((e) => e.name === `xl/worksheets/sheet${sheetId}.xml`);
   if (!entry) return [];
-  const xml = await readZipEntry(buf, entry);
-  // <mergeCells> follows <sheetData>: search from the end, natively.
-  const start = xml.lastIndexOf('<mergeCells');
-  if (start < 0) return [];
-  const part = xml.toString('utf8', start, xml.indexOf('</mergeCells>', start) + 13);
+  const part = await mergeCellsElement(buf, entry);
+  if (!part) return [];
   const out: MergeRange[] = [];
   for (const m of part.matchAll(/<mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g)) {
     out.push({ c1: columnIndex(m[1]), r1: Number(m[2]), c2: columnIndex(m[3]), r2: Number(m[4]), ref: `${m[1]}${m[2]}:${m[3]}${m[4]}` });
   }
   return out;
+}
+
+const OPEN = Buffer.from('<mergeCells');
+const CLOSE = Buffer.from('</mergeCells>');
+
+/**
+ * The sheet's <mergeCells> element (it follows <sheetData>, at the end), found while the sheet is
+ * inflated piece by piece: a 100,000-row sheet is never held whole (65 MB of XML), and no step takes long.
+ */
+async function mergeCellsElement(buf: Buffer, entry: ZipEntry): Promise<string | null> {
+  let carry = Buffer.alloc(0);
+  let found: Buffer[] | null = null;
+  for await (const chunk of entryChunks(buf, entry)) {
+    if (found) {
+      found.push(chunk);
+    } else {
+      const window = Buffer.concat([carry, chunk]);
+      const at = window.indexOf(OPEN);
+      if (at < 0) {
+        carry = window.subarray(Math.max(0, window.length - OPEN.length + 1));
+        continue;
+      }
+      found = [window.subarray(at)];
+    }
+    const text = Buffer.concat(found);
+    const end = text.indexOf(CLOSE);
+    if (end >= 0) return text.toString('utf8', 0, end + CLOSE.length);
+    found = [text];
+  }
+  return found ? Buffer.concat(found).toString('utf8') : null;
 }
 
 function columnIndex(letters: string): number {

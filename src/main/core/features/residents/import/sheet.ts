@@ -37,6 +37,18 @@ export interface Sheet {
   separator?: ',' | '\t' | ';';
 }
 
+/** A sheet without its rows: what a reader knows once it has found the header. */
+export type SheetHead = Omit<Sheet, 'rows'>;
+
+/**
+ * Where a reader hands rows over as it reads them, instead of keeping them (the preview drafts and
+ * plans rows while the rest of the file is still being read). `start` comes once, before the first row.
+ */
+export interface SheetSink {
+  start(head: SheetHead): void;
+  row(row: SheetRow): void;
+}
+
 /** At most this many data rows (100,000 must work; more is refused before anything is prepared). */
 export const MAX_ROWS = 200_000;
 /** The header is looked for in this many first non-empty rows (titles and notes may stand above it). */

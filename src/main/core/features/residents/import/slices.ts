@@ -24,3 +24,22 @@ export async function forEachSliced<T>(items: readonly T[], fn: (item: T, index:
     if (i < items.length) await yieldToEventLoop();
   }
 }
+
+/**
+ * A time budget for work that arrives in pieces (the preview plans batches as a worker hands them over):
+ * `due()` says when the current slice has run for `ms`, and `pause()` then lets other work run.
+ */
+export class Slicer {
+  private started = performance.now();
+
+  constructor(private readonly ms = SLICE_MS) {}
+
+  due(): boolean {
+    return performance.now() - this.started > this.ms;
+  }
+
+  async pause(): Promise<void> {
+    await yieldToEventLoop();
+    this.started = performance.now();
+  }
+}

@@ -1,9 +1,8 @@
 import type SqliteDatabase from 'better-sqlite3';
 import { AppError } from '../../../../../shared/errors';
 import type { ImportMapping } from '../../../../../shared/contract/residents/imports';
-import type { RowDraft } from './draft';
-import type { PlannedRow } from './plan';
-import type { SheetRow } from './sheet';
+import type { KeptPlan } from './plan';
+import type { StoredBatch } from './row-batches';
 
 /** A previewed file, kept in memory so that the commit and the error report do not read it again. */
 export interface ImportSession {
@@ -15,10 +14,13 @@ export interface ImportSession {
   headerRow: number;
   headers: string[];
   mapping: ImportMapping;
-  /** The file's rows as read (the error report copies the rejected ones back out). */
-  rows: SheetRow[];
-  drafts: RowDraft[];
-  plans: PlannedRow[];
+  /**
+   * The file's rows as read (the error report copies the rejected ones back out), their drafts (the
+   * commit plans them again) and prepared values (which it reuses), serialized batch by batch in file
+   * order; plans[i] is what is kept of row i's plan.
+   */
+  batches: StoredBatch[];
+  plans: KeptPlan[];
   newHouseholds: Map<string, { id: string; houseId: string | null }>;
   state: 'previewed' | 'running' | 'committed';
 }

@@ -1,12 +1,11 @@
-import { inflateRaw } from 'node:zlib';
-import { promisify } from 'node:util';
-
-const inflate = promisify(inflateRaw);
+import { Readable } from 'node:stream';
+import { createInflateRaw } from 'node:zlib';
 
 /**
  * Just enough of the ZIP format to look inside an XLSX before exceljs reads it: the entry names (is this
- * a workbook at all?) and one entry's bytes (the sheet's merged cells, which exceljs' streaming reader
- * skips). Inflating runs on libuv's thread pool, so a large sheet does not hold up the main process.
+ * a workbook at all?) and one entry's bytes, piece by piece (the sheet's merged cells, which exceljs'
+ * streaming reader skips). Inflating runs on libuv's thread pool, and each piece is small, so a large
+ * sheet does not hold up the thread that reads it.
  */
 export interface ZipEntry {
   name: string;
@@ -18,6 +17,7 @@ export interface ZipEntry {
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
+const PIECE = 64 * 1024;
 
 export function zipEntries(buf: Buffer): ZipEntry[] | null {
   // The end-of-central-directory record sits in the last 22 bytes plus a comment of up to 64 KiB.
@@ -49,12 +49,21 @@ export function zipEntries(buf: Buffer): ZipEntry[] | null {
   return entries;
 }
 
-export async function readZipEntry(buf: Buffer, entry: ZipEntry): Promise<Buffer> {
+/** One entry's bytes, inflated, in pieces of at most 64 KiB. */
+export async function* entryChunks(buf: Buffer, entry: ZipEntry): AsyncGenerator<Buffer> {
   const p = entry.localHeaderOffset;
   if (buf.readUInt32LE(p) !== LOCAL) throw new Error(`Bad local header for ${entry.name}`);
   const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
   const data = buf.subarray(start, start + entry.compressedSize);
-  if (entry.method === 0) return Buffer.from(data);
-  if (entry.method === 8) return inflate(data);
-  throw new Error(`Unsupported compression ${entry.method} for ${entry.name}`);
+  if (entry.method === 0) {
+    for (let i = 0; i < data.length; i += PIECE) yield data.subarray(i, i + PIECE);
+    return;
+  }
+  if (entry.method !== 8) throw new Error(`Unsupported compression ${entry.method} for ${entry.name}`);
+  const inflater = Readable.from([data]).pipe(createInflateRaw({ chunkSize: PIECE }));
+  try {
+    for await (const chunk of inflater) yield chunk as Buffer;
+  } finally {
+    inflater.destroy();
+  }
 }

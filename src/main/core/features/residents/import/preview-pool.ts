@@ -1,0 +1,139 @@
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { AppError } from '../../../../../shared/errors';
+import type { ImportMapping } from '../../../../../shared/contract/residents/imports';
+import type { FieldCipher } from '../../../crypto/field-cipher';
+import type { ResidentFields } from '../prepare';
+import type { FirstPass } from './first-pass';
+import { PREVIEW_BATCH_ROWS } from './preview-read';
+import type { PreviewReply, PreviewRequest, PreviewWorkerEvent, PreviewWorkerInit } from './preview-worker';
+
+/** At most this many threads per preview (each holds its own copy of exceljs, pinyin-pro and a batch or two). */
+const MAX_WORKERS = 4;
+
+/**
+ * One core is left to the main process: it plans every row against the registry, and its garbage
+ * collector needs a core too (a collection is shared with helper threads and waits for them: on a 2-core
+ * machine with every core busy, collections that took 20–40 ms of the main thread's own time held it up
+ * for 100–500 ms).
+ */
+export function defaultWorkerCount(): number {
+  return Math.max(1, Math.min(os.availableParallelism() - 1, MAX_WORKERS));
+}
+
+/**
+ * Worker threads for one large preview: the first reads the file and drafts its rows, and all of them
+ * make the rows' first passes, batch by batch, beside the main thread's planning.
+ */
+export interface PreviewWorkers {
+  /** Reads the file in a worker; `emit` hears of the head, then of each batch of rows, in order. */
+  read(bytes: Buffer, explicit: ImportMapping | undefined, emit: (e: PreviewWorkerEvent) => void): Promise<void>;
+  /** The first passes of a batch of rows, in order, from the least busy worker. */
+  firstPasses(givens: Partial<ResidentFields>[]): Promise<FirstPass[]>;
+  close(): Promise<void>;
+}
+
+/** A request without its id (each kind of request on its own: Omit over the union would lose them). */
+type RequestBody = PreviewRequest extends infer R ? (R extends PreviewRequest ? Omit<R, 'id'> : never) : never;
+
+interface Waiting {
+  worker: number;
+  rows: number;
+  event?(e: PreviewWorkerEvent): void;
+  resolve(r: PreviewReply): void;
+  reject(e: Error): void;
+}
+
+/**
+ * Starts the workers, or returns null where they cannot run (no key file, a build without the worker
+ * bundle, a worker that cannot start or holds another key): the caller then does the work in its own
+ * thread, sliced.
+ */
+export async function startPreviewWorkers(opts: { keyFile: string | null; today: string; secrets: FieldCipher; workers?: number }): Promise<PreviewWorkers | null> {
+  if (!opts.keyFile) return null;
+  let workerPath: string;
+  try {
+    workerPath = (await import('./preview-worker-path')).default;
+  } catch {
+    return null;
+  }
+  if (typeof workerPath !== 'string' || !workerPath.endsWith('.js')) return null;
+
+  const count = Math.max(1, Math.min(opts.workers ?? defaultWorkerCount(), MAX_WORKERS));
+  const init: PreviewWorkerInit = { role: 'linli-import-preview', keyFile: opts.keyFile, today: opts.today };
+  const workers: Worker[] = [];
+  try {
+    for (let i = 0; i < count; i++) workers.push(new Worker(workerPath, { workerData: init }));
+  } catch {
+    await Promise.all(workers.map((w) => w.terminate()));
+    return null;
+  }
+  const load = workers.map(() => 0);
+  const waiting = new Map<number, Waiting>();
+  let broken: Error | null = null;
+  let closing = false;
+  let nextId = 0;
+
+  const settle = (id: number) => {
+    const w = waiting.get(id);
+    if (!w) return null;
+    waiting.delete(id);
+    load[w.worker] -= w.rows;
+    return w;
+  };
+  const breakAll = (err: Error) => {
+    broken ??= err;
+    for (const id of [...waiting.keys()]) settle(id)?.reject(err);
+  };
+  workers.forEach((w) => {
+    w.on('message', (r: PreviewReply) => {
+      if ('event' in r) return void waiting.get(r.id)?.event?.(r.event);
+      const p = settle(r.id);
+      if (!p) return;
+      if ('error' in r) p.reject(r.app ? new AppError(r.error.code, r.error.message, { params: r.error.params, fields: r.error.fields }) : new Error(`import preview worker: ${r.error.message}`));
+      else p.resolve(r);
+    });
+    w.on('error', (err) => breakAll(err));
+    w.on('exit', (code) => {
+      if (!closing) breakAll(new Error(`import preview worker stopped (${code})`));
+    });
+  });
+
+  const ask = (worker: number, message: RequestBody, rows: number, event?: Waiting['event']) =>
+    new Promise<PreviewReply>((resolve, reject) => {
+      if (broken) return reject(broken);
+      const id = nextId++;
+      waiting.set(id, { worker, rows, event, resolve, reject });
+      load[worker] += rows;
+      workers[worker].postMessage({ id, ...message });
+    });
+  const close = async () => {
+    closing = true;
+    breakAll(new Error('import preview workers closed'));
+    await Promise.all(workers.map((w) => w.terminate()));
+  };
+
+  // The workers must hold the very key the app uses.
+  try {
+    const probe = `import-probe:${Date.now()}`;
+    const replies = await Promise.all(workers.map((_, i) => ask(i, { probe }, 0)));
+    if (replies.some((r) => !('hash' in r) || r.hash !== opts.secrets.lookupHash(probe))) throw new Error('another key');
+  } catch {
+    await close();
+    return null;
+  }
+
+  return {
+    async read(bytes, explicit, emit) {
+      // The reader counts as busy with a few batches, so that first passes go to the others first.
+      await ask(0, { read: { bytes, explicit } }, PREVIEW_BATCH_ROWS * 2, emit);
+    },
+    async firstPasses(givens) {
+      const worker = load.indexOf(Math.min(...load));
+      const r = await ask(worker, { prepare: givens }, givens.length);
+      if (!('passes' in r) || r.passes.length !== givens.length) throw new Error('import preview worker: a batch came back incomplete');
+      return r.passes;
+    },
+    close,
+  };
+}
