@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Group, Modal, PasswordInput, Stack } from '@mantine/core';
+import { Modal, PasswordInput, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { contract } from '@shared/contract';
@@ -9,6 +9,7 @@ import { schemaErrors } from '../../components/form/schema-errors';
 import { applyServerErrors } from '../../components/form/server-errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { errorCode } from '../../i18n/errors';
+import { FormFooter } from '../../components/form/FormFooter';
 
 /** The signed-in user changes their own password; a wrong current password lands on its field. */
 export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -50,14 +51,7 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
           <PasswordInput label={t('auth.newPassword')} description={t('users.hints.password')} autoComplete="new-password" key={form.key('newPassword')} {...form.getInputProps('newPassword')} />
           <PasswordInput label={t('auth.confirmNewPassword')} autoComplete="new-password" key={form.key('confirmPassword')} {...form.getInputProps('confirmPassword')} />
           <ErrorAlert error={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormFooter submitting={form.submitting} onCancel={close} />
         </Stack>
       </form>
     </Modal>

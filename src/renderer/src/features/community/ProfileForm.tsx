@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Group, Stack } from '@mantine/core';
+import { Card, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { contract } from '@shared/contract';
@@ -10,6 +10,7 @@ import { schemaErrors } from '../../components/form/schema-errors';
 import { applyServerErrors } from '../../components/form/server-errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { CommunityFields, type CommunityValues } from './CommunityFields';
+import { FormFooter } from '../../components/form/FormFooter';
 
 export function ProfileForm({ profile, onSaved, onCancel }: { profile: CommunityProfile; onSaved: (p: CommunityProfile) => void; onCancel: () => void }) {
   const { t } = useTranslation();
@@ -42,14 +43,7 @@ export function ProfileForm({ profile, onSaved, onCancel }: { profile: Community
         <Stack>
           <CommunityFields form={form} autoFocus />
           <ErrorAlert error={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onCancel}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormFooter submitting={form.submitting} onCancel={onCancel} />
         </Stack>
       </form>
     </Card>

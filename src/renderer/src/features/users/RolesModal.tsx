@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { contract } from '@shared/contract';
@@ -10,6 +10,7 @@ import { schemaErrors } from '../../components/form/schema-errors';
 import { applyServerErrors } from '../../components/form/server-errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { RolesSelect } from './RolesSelect';
+import { FormFooter } from '../../components/form/FormFooter';
 
 /** Changes an account's roles; mounted per account, so the form starts from that account's roles. */
 export function RolesModal({ user, onClose, onSaved }: { user: UserSummary; onClose: () => void; onSaved: (u: UserSummary) => void }) {
@@ -42,14 +43,7 @@ export function RolesModal({ user, onClose, onSaved }: { user: UserSummary; onCl
           </Text>
           <RolesSelect key={form.key('roles')} {...form.getInputProps('roles')} />
           <ErrorAlert error={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormFooter submitting={form.submitting} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>
