@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, openTestHall, type TestHall } from '../support/core';
 import { makePlaces } from './places-fixture';
+import { idFor, residentInput } from './fixture';
+import { cellState } from '../../../src/main/core/features/residents/places/service';
 import { houseAddressKey, parseAddressQuery } from '../../../src/main/core/features/residents/address';
 
 let hall: TestHall;
@@ -50,6 +52,30 @@ describe('places', () => {
     expect(h).toMatchObject({ unit: '无', address: '幸福小区8栋501', use: '商用' });
     const view = await hall.call('residents.buildingView', { buildingId: building.id });
     expect(view.cells.find((c) => c.houseId === h.id)?.state).toBe('business');
+  });
+
+  it('a room registered 空置 that people live in is drawn occupied and flagged, on the 楼盘表 and the house', async () => {
+    const building = await hall.call('residents.saveBuilding', { compoundId: (await hall.call('residents.listCompounds', {}))[0].id, gridId: (await hall.call('residents.listGrids', {}))[0].id, name: '9', floors: 2, layout: { units: 1, roomsPerFloor: 2 } });
+    const cellAt = async (room: string) => (await hall.call('residents.buildingView', { buildingId: building.id })).cells.find((c) => c.room === room)!;
+    const vacant = await cellAt('101');
+    const lived = await cellAt('102');
+    const rented = await cellAt('201');
+    for (const [cell, use] of [[vacant, '空置'], [lived, '空置'], [rented, '出租']] as const) await hall.call('residents.saveHouse', { id: cell.houseId, buildingId: building.id, unit: cell.unit, floor: cell.floor, room: cell.room, use });
+    await hall.call('residents.create', residentInput({ name: '住空房', idNumber: idFor('1970-01-01', 11), houseId: lived.houseId }));
+    await hall.call('residents.create', residentInput({ name: '也住空房', idNumber: idFor('1971-01-01', 21), houseId: lived.houseId }));
+    await hall.call('residents.create', residentInput({ name: '租客', idNumber: idFor('1990-01-01', 31), houseId: rented.houseId }));
+    // Someone who moved out no longer counts.
+    const gone = await hall.call('residents.create', residentInput({ name: '已搬走', idNumber: idFor('1960-01-01', 41), houseId: vacant.houseId }));
+    await hall.call('residents.moveOut', { id: gone.id, on: '2026-01-01' });
+
+    expect(await cellAt('101')).toMatchObject({ use: '空置', state: 'vacant', occupants: 0, vacantButOccupied: false });
+    expect(await cellAt('102')).toMatchObject({ use: '空置', state: 'occupied', occupants: 2, vacantButOccupied: true });
+    expect(await cellAt('201')).toMatchObject({ use: '出租', state: 'rented', occupants: 1, vacantButOccupied: false });
+    expect(await hall.call('residents.getHouse', { id: lived.houseId })).toMatchObject({ use: '空置', occupants: 2, vacantButOccupied: true });
+    expect(await hall.call('residents.getHouse', { id: vacant.houseId })).toMatchObject({ use: '空置', occupants: 0, vacantButOccupied: false });
+    expect(cellState('空置', 3)).toBe('occupied');
+    expect(cellState('空置', 0)).toBe('vacant');
+    expect(cellState('商用', 2)).toBe('business');
   });
 
   it('needs residents.places to change places', async () => {

@@ -55,6 +55,8 @@ export interface BuildingCell {
   householdIds: string[];
   /** What the 楼盘表 colours: rented beats occupied; an overdue visit is shown on top of either. */
   state: 'occupied' | 'rented' | 'vacant' | 'business';
+  /** Registered as 空置 while people live there: drawn as occupied, and flagged for the clerk to check. */
+  vacantButOccupied: boolean;
   visitOverdue: boolean;
 }
 export interface BuildingView {
@@ -104,6 +106,6 @@ export const places = {
   'residents.listBuildings': method({ input: z.object({ compoundId: id.optional(), gridId: id.optional() }), access: 'residents.read', writes: false }, returns<Building[]>()),
   'residents.saveBuilding': method({ input: buildingInput, access: 'residents.places', writes: true }, returns<Building>()),
   'residents.buildingView': method({ input: z.object({ buildingId: id }), access: 'residents.read', writes: false }, returns<BuildingView>()),
-  'residents.getHouse': method({ input: z.object({ id }), access: 'residents.read', writes: false }, returns<House & { households: { id: string; number: string; headName: string | null; members: number }[] }>()),
+  'residents.getHouse': method({ input: z.object({ id }), access: 'residents.read', writes: false }, returns<House & { households: { id: string; number: string; headName: string | null; members: number }[]; occupants: number; vacantButOccupied: boolean }>()),
   'residents.saveHouse': method({ input: houseInput, access: 'residents.places', writes: true }, returns<House>()),
 };

@@ -123,10 +123,13 @@ export const placesHandlers: HandlerMap<PlaceMethods> = {
     const house = await repo.findHouseRow(ctx.db, input.id);
     if (!house) throw new AppError('residents.house_not_found', 'No such house');
     const building = (await repo.findBuildingRow(ctx.db, house.building_id))!;
-    const households = await repo.householdsOfHouse(ctx.db, house.id);
+    const [households, occupants] = await Promise.all([repo.householdsOfHouse(ctx.db, house.id), repo.occupantsOfHouse(ctx.db, house.id)]);
     return {
       ...toHouse(house, building),
       households: households.map((h) => ({ id: h.id, number: h.number, headName: h.head_name, members: Number(h.members ?? 0) })),
+      occupants,
+      // The same check as the 楼盘表's cell, so the house page warns where the grid marks.
+      vacantButOccupied: house.use === '空置' && occupants > 0,
     };
   },
 

@@ -156,6 +156,19 @@ export function householdsOfBuilding(db: Kysely<Database>, buildingId: string) {
     .execute();
 }
 
+/** Present residents living in one house (whatever household they are in), through residents_house. */
+export function occupantsOfHouseQuery(db: Kysely<Database>, houseId: string) {
+  return db
+    .selectFrom('residents')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('house_id', '=', houseId)
+    .where(sql<number>`+archived`, '=', 0);
+}
+
+export async function occupantsOfHouse(db: Kysely<Database>, houseId: string): Promise<number> {
+  return Number((await occupantsOfHouseQuery(db, houseId).executeTakeFirstOrThrow()).n);
+}
+
 /** The households of one house, with their head's name and active member count. */
 export function householdsOfHouse(db: Kysely<Database>, houseId: string) {
   return db

@@ -80,7 +80,8 @@ const byNumber = (a: string, b: string) => a.localeCompare(b, 'zh-CN', { numeric
 
 /**
  * The 楼盘表: units across, floors down (top floor first), one cell per room. Rented beats occupied;
- * a vacant or business use is shown as such; an overdue visit is flagged on top of any state.
+ * a business use is shown as such; a room registered 空置 with people living in it is drawn occupied
+ * and flagged; an overdue visit is flagged on top of any state.
  */
 export async function buildingView(db: Kysely<Database>, building: BuildingRow, today: string): Promise<BuildingView> {
   const [houses, occupants, households] = await Promise.all([housesOfBuilding(db, building.id), occupantsOfBuilding(db, building.id), householdsOfBuilding(db, building.id)]);
@@ -104,6 +105,7 @@ export async function buildingView(db: Kysely<Database>, building: BuildingRow, 
       occupants: n,
       householdIds: hh?.ids ?? [],
       state: cellState(h.use, n),
+      vacantButOccupied: h.use === '空置' && n > 0,
       visitOverdue: hh?.overdue ?? false,
     };
   });
@@ -118,9 +120,12 @@ export async function buildingView(db: Kysely<Database>, building: BuildingRow, 
   };
 }
 
+/**
+ * The colour follows who lives there before what was registered: a room registered 空置 that has
+ * residents is occupied (the registration is what is out of date, and the grid worker should see people).
+ */
 export function cellState(use: string, occupants: number): BuildingCell['state'] {
   if (use === '出租') return 'rented';
-  if (use === '空置') return 'vacant';
   if (use === '商用') return 'business';
   return occupants > 0 ? 'occupied' : 'vacant';
 }

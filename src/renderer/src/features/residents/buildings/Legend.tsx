@@ -1,14 +1,19 @@
 import { Group, Text } from '@mantine/core';
+import { IconAlertTriangleFilled } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { BuildingCell } from '@shared/contract/residents';
 import { cellStates } from './cell-state';
 import { cellStateLabel } from '../common/terms';
 
-/** What the colours mean, with how many rooms have each, and how many visits are overdue. */
+/**
+ * What the colours mean, with how many rooms have each, how many visits are overdue, and (when there are
+ * any) how many rooms are registered 空置 while people live there.
+ */
 export function Legend({ cells }: { cells: BuildingCell[] }) {
   const { t } = useTranslation();
   const count = (state: string) => cells.filter((c) => c.state === state).length;
   const overdue = cells.filter((c) => c.visitOverdue).length;
+  const mismatched = cells.filter((c) => c.vacantButOccupied).length;
   return (
     <Group gap="lg" wrap="wrap" role="list" aria-label={t('residents.buildings.legend')}>
       {cellStates.map((s) => (
@@ -31,6 +36,17 @@ export function Legend({ cells }: { cells: BuildingCell[] }) {
           </Text>
         </Text>
       </Group>
+      {mismatched > 0 && (
+        <Group gap={6} role="listitem" wrap="nowrap">
+          <IconAlertTriangleFilled size={16} color="var(--mantine-color-yellow-7)" aria-hidden />
+          <Text size="sm" c="yellow.9" fw={600}>
+            {t('residents.buildings.vacantButOccupiedLegend')}{' '}
+            <Text span size="sm" className="linli-num">
+              {mismatched}
+            </Text>
+          </Text>
+        </Group>
+      )}
     </Group>
   );
 }

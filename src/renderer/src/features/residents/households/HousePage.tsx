@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Card, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
-import { IconBuilding, IconPencil, IconUserPlus } from '@tabler/icons-react';
+import { Alert, Anchor, Badge, Button, Card, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconBuilding, IconPencil, IconUserPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client';
 import { useSignedIn } from '../../../app/session-context';
@@ -11,7 +11,10 @@ import { houseUseColour, houseUseLabel, isRented } from '../common/terms';
 import { buildingHref, householdHref, newResidentHref } from '../common/hrefs';
 import { HouseEditModal } from './HouseEditModal';
 
-/** 房屋: one room of the 楼盘表 — its use, owner or landlord, and the households registered there. */
+/**
+ * 房屋: one room of the 楼盘表 — its use, owner or landlord, and the households registered there. A room
+ * registered 空置 with people living in it says so, as the 楼盘表 marks it.
+ */
 export function HousePage({ id }: { id: string }) {
   const { t } = useTranslation();
   const { can } = useSignedIn();
@@ -54,6 +57,11 @@ export function HousePage({ id }: { id: string }) {
           )}
         </Group>
       </Group>
+      {data.vacantButOccupied && (
+        <Alert color="yellow" variant="light" icon={<IconAlertTriangle size={18} />} title={t('residents.buildings.vacantButOccupied', { count: data.occupants })}>
+          {t('residents.house.vacantButOccupiedHint')}
+        </Alert>
+      )}
       <Card withBorder padding="md">
         <Facts
           facts={[

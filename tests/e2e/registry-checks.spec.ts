@@ -1,0 +1,68 @@
+import { test, expect, type Page } from '@playwright/test';
+import { startLinli, type ServedLinli } from './support/linli-serve';
+import { callApi } from './support/api';
+
+/**
+ * The registry's finer points, as a clerk meets them: a room registered 空置 that people live in is
+ * flagged on the 楼盘表 and on the house page.
+ */
+test.describe.configure({ mode: 'serial' });
+
+let linli: ServedLinli;
+let page: Page;
+let admin: string;
+const rooms: Record<string, string> = {};
+
+test.beforeAll(async ({ browser }) => {
+  linli = await startLinli();
+  admin = (
+    await callApi<{ token: string }>(linli, 'auth.setup', {
+      community: { communityName: '光明里社区', unitName: '光明里社区居民委员会' },
+      admin: { username: 'admin', displayName: '赵主任', password: 'admin-pass-2026' },
+    })
+  ).token;
+  const grid = await callApi<{ id: string }>(linli, 'residents.saveGrid', { code: 'G01', name: '第一网格' }, admin);
+  const compound = await callApi<{ id: string }>(linli, 'residents.saveCompound', { name: '光明小区' }, admin);
+  const building = await callApi<{ id: string }>(linli, 'residents.saveBuilding', { compoundId: compound.id, gridId: grid.id, name: '5', floors: 3, layout: { units: 1, roomsPerFloor: 2 } }, admin);
+  const view = await callApi<{ cells: { houseId: string; unit: string; floor: number; room: string }[] }>(linli, 'residents.buildingView', { buildingId: building.id }, admin);
+  for (const c of view.cells) rooms[c.room] = c.houseId;
+  // 201 is registered 空置 although a family lives there; 101 is 空置 and empty.
+  for (const room of ['101', '201']) {
+    const c = view.cells.find((x) => x.room === room)!;
+    await callApi(linli, 'residents.saveHouse', { id: c.houseId, buildingId: building.id, unit: c.unit, floor: c.floor, room: c.room, use: '空置' }, admin);
+  }
+  await callApi(linli, 'residents.create', { name: '孙空房', status: '户籍', idNumber: '34052419800101001X', houseId: rooms['201'] }, admin);
+
+  page = await browser.newPage();
+  page.on('pageerror', (err) => console.error('[page error]', err.message));
+  page.on('response', (res) => res.status() >= 500 && console.error('[server error]', res.status(), res.url()));
+  await page.goto(linli.url);
+  await page.getByLabel('用户名').fill('admin');
+  await page.getByLabel('密码').fill('admin-pass-2026');
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByText('赵主任').first()).toBeVisible();
+});
+
+test.afterAll(async () => {
+  await page?.close();
+  await linli?.stop();
+});
+
+test('a room registered 空置 with a resident is drawn occupied, marked, and the house page says so', async () => {
+  await page.getByRole('link', { name: '楼盘表' }).first().click();
+  await page.getByRole('group', { name: '楼栋' }).getByRole('button', { name: /5栋/ }).click();
+  const grid = page.getByRole('table', { name: /5栋 楼盘表/ });
+  const lived = grid.getByRole('button', { name: /^1单元 201、/ });
+  await expect(lived).toHaveAccessibleName(/自住、1 人、登记为空置，但有 1 人居住/);
+  await expect(lived).toHaveClass(/linli-bg-occupied/);
+  await expect(lived).toHaveAttribute('data-vacant-but-occupied', 'true');
+  const empty = grid.getByRole('button', { name: /^1单元 101、/ });
+  await expect(empty).toHaveClass(/linli-bg-vacant/);
+  await expect(empty).not.toHaveAttribute('data-vacant-but-occupied');
+  await expect(page.getByRole('listitem').filter({ hasText: '登记空置但有人住' })).toContainText('1');
+
+  // No household in the room: the cell opens the house.
+  await lived.click();
+  await expect(page.getByRole('heading', { name: '光明小区5栋1单元201' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: '登记为空置，但有 1 人居住' })).toBeVisible();
+});
