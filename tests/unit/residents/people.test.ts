@@ -168,6 +168,20 @@ describe('history and archive', () => {
     expect(actions).toEqual(['residents.moveIn', 'residents.recordDeath', 'residents.moveIn', 'residents.moveOut', 'residents.update', 'residents.create']);
   });
 
+  it('records the death of someone who had already moved out, once', async () => {
+    const r = await hall.call('residents.create', residentInput({ name: '褚迁出', idNumber: idFor('1940-03-01', 13) }));
+    await hall.call('residents.moveOut', { id: r.id, on: '2026-09-01' });
+    const dead = await hall.call('residents.recordDeath', { id: r.id, on: '2026-11-02', note: '家属告知' });
+    expect(dead).toMatchObject({ archived: true, movedOutOn: '2026-09-01', diedOn: '2026-11-02' });
+    expect((await hall.fail('residents.recordDeath', { id: r.id, on: '2026-11-03' })).code).toBe('residents.already_archived');
+    const { timeline } = await hall.call('residents.get', { id: r.id });
+    expect(timeline.map((e) => [e.kind, e.onDate, e.detail])).toEqual([
+      ['died', '2026-11-02', { note: '家属告知' }],
+      ['moved_out', '2026-09-01', { note: '', householdId: null, houseId: null }],
+      ['created', null, expect.anything()],
+    ]);
+  });
+
   it('changes household and tags with history events and a household view', async () => {
     const a = await makeHousehold(hall, 'H-200', places.house('1', '301'));
     const b = await makeHousehold(hall, 'H-201', places.house('2', '301'));

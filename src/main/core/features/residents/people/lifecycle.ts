@@ -28,32 +28,46 @@ async function finish(ctx: HandlerContext, before: ResidentsTable, action: strin
   return toResidentDetail(ctx.db, after, today);
 }
 
-export const lifecycleHandlers: HandlerMap<LifecycleMethods> = {
-  async 'residents.moveOut'(input, ctx) {
-    const actor = actorOf(ctx);
-    const at = ctx.now().toISOString();
-    const { today, timeZone } = await hallDay(ctx);
-    const before = await mustFindResident(ctx.db, input.id);
-    if (before.archived === 1) throw new AppError('residents.already_archived', 'Already moved out or died');
-    checkDate(input.on, before, today);
-    await ctx.db.updateTable('residents').set({ moved_out_on: input.on, archived: 1, updated_at: at, updated_by: actor.id }).where('id', '=', before.id).execute();
-    await appendResidentEvent(ctx.db, { residentId: before.id, kind: 'moved_out', onDate: input.on, detail: { note: input.note, householdId: before.household_id, houseId: before.house_id }, actor, at });
-    await releaseHead(ctx.db, before.id, before.household_id, actor.id, at);
-    return finish(ctx, before, 'residents.moveOut', today, timeZone, [before.household_id]);
+/**
+ * How 迁出 and 登记死亡 differ; the rest of leaving is the same. A person who moved out can still have a
+ * death recorded (news of it often comes later), so only a recorded death makes 登记死亡 a repeat.
+ */
+const leavings = {
+  moved_out: {
+    action: 'residents.moveOut',
+    dated: (on: string) => ({ moved_out_on: on }),
+    alreadyLeft: (row: ResidentsTable) => row.archived === 1,
+    why: 'Already moved out or died',
+    // Where they left from, for the timeline: the household may have changed by the time anyone reads it.
+    detail: (row: ResidentsTable, note: string) => ({ note, householdId: row.household_id, houseId: row.house_id }),
   },
+  died: {
+    action: 'residents.recordDeath',
+    dated: (on: string) => ({ died_on: on }),
+    alreadyLeft: (row: ResidentsTable) => row.died_on !== null,
+    why: 'The death is already recorded',
+    detail: (_row: ResidentsTable, note: string) => ({ note }),
+  },
+} as const;
 
-  async 'residents.recordDeath'(input, ctx) {
-    const actor = actorOf(ctx);
-    const at = ctx.now().toISOString();
-    const { today, timeZone } = await hallDay(ctx);
-    const before = await mustFindResident(ctx.db, input.id);
-    if (before.died_on) throw new AppError('residents.already_archived', 'The death is already recorded');
-    checkDate(input.on, before, today);
-    await ctx.db.updateTable('residents').set({ died_on: input.on, archived: 1, updated_at: at, updated_by: actor.id }).where('id', '=', before.id).execute();
-    await appendResidentEvent(ctx.db, { residentId: before.id, kind: 'died', onDate: input.on, detail: { note: input.note }, actor, at });
-    await releaseHead(ctx.db, before.id, before.household_id, actor.id, at);
-    return finish(ctx, before, 'residents.recordDeath', today, timeZone, [before.household_id]);
-  },
+/** Archives the person with the date, records the event, and frees the head of household's place. */
+async function leave(kind: keyof typeof leavings, input: { id: string; on: string; note: string }, ctx: HandlerContext) {
+  const how = leavings[kind];
+  const actor = actorOf(ctx);
+  const at = ctx.now().toISOString();
+  const { today, timeZone } = await hallDay(ctx);
+  const before = await mustFindResident(ctx.db, input.id);
+  if (how.alreadyLeft(before)) throw new AppError('residents.already_archived', how.why);
+  checkDate(input.on, before, today);
+  await ctx.db.updateTable('residents').set({ ...how.dated(input.on), archived: 1, updated_at: at, updated_by: actor.id }).where('id', '=', before.id).execute();
+  await appendResidentEvent(ctx.db, { residentId: before.id, kind, onDate: input.on, detail: how.detail(before, input.note), actor, at });
+  await releaseHead(ctx.db, before.id, before.household_id, actor.id, at);
+  return finish(ctx, before, how.action, today, timeZone, [before.household_id]);
+}
+
+export const lifecycleHandlers: HandlerMap<LifecycleMethods> = {
+  'residents.moveOut': (input, ctx) => leave('moved_out', input, ctx),
+  'residents.recordDeath': (input, ctx) => leave('died', input, ctx),
 
   /**
    * Back after moving out ('moved_in'), a move within the community ('moved_in'), or the correction of a
