@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { contract, isMethodName, type MethodName } from '../../shared/contract';
+import { areaOf, contract, isMethodName, type MethodName } from '../../shared/contract';
 import type { MethodSpec } from '../../shared/contract/define';
 import { AppError, ErrorCodes, type FieldErrors, type Result } from '../../shared/errors';
 import type { CoreServices, HandlerContext } from './context';
@@ -86,12 +86,13 @@ async function run(core: CoreServices, spec: MethodSpec, name: MethodName, input
     return handler(input, { ...base, audit: async () => {} });
   }
   if (spec.transaction === 'none') {
-    // The handler writes its own records as it goes (a backup records itself with its result).
+    // The handler writes its own records as it goes (a backup records itself with its result), and says
+    // when its data has changed: a job's commit may come long after this call returns.
     const out = await handler(input, { ...base, audit: (entry) => appendAudit(core.db, entry, actorOf(core, session), core.now()) });
     pending.length = 0;
     return out;
   }
-  return core.db.transaction().execute(async (trx) => {
+  const committed = await core.db.transaction().execute(async (trx) => {
     let audited = 0;
     const out = await handler(input, {
       ...base,
@@ -105,6 +106,9 @@ async function run(core: CoreServices, spec: MethodSpec, name: MethodName, input
     pending.length = 0;
     return out;
   });
+  // Only now is the change on disk for other windows and workstations to read; a rolled-back call never gets here.
+  core.events.emit('data.changed', { area: areaOf(name) });
+  return committed;
 }
 
 function actorOf(core: CoreServices, session: Session | null) {

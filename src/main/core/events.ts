@@ -13,6 +13,14 @@ export class EventBus {
 
   emit<K extends EventName>(name: K, payload: EventMap[K], sessionToken?: string): void {
     const event = { name, payload, sessionToken } as PushEvent;
-    for (const l of this.listeners) l(event);
+    for (const l of this.listeners) {
+      // One window or stream that cannot be told (closed mid-send) must not turn a committed write into a
+      // failed call, nor keep the others from hearing of it.
+      try {
+        l(event);
+      } catch (err) {
+        console.error(`[linli] could not deliver ${name}:`, err);
+      }
+    }
   }
 }

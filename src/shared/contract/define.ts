@@ -10,11 +10,15 @@ export type Access = 'public' | 'session' | Permission;
 export interface MethodSpec<I extends z.ZodType = z.ZodType, O = unknown> {
   input: I;
   access: Access;
-  /** Writes run inside one transaction and must leave at least one audit record. */
+  /**
+   * Writes run inside one transaction and must leave at least one audit record; once it commits, the
+   * dispatcher sends `data.changed` for the method's area.
+   */
   writes: boolean;
   /**
    * 'none' for writes that cannot sit inside one transaction on the open file (a backup, a restore that
-   * replaces the file, a job): the handler writes its own audit records as it goes.
+   * replaces the file, a job): the handler writes its own audit records as it goes, and sends
+   * `data.changed` itself when its work is really done (a job's commit, not the call's return).
    */
   transaction?: 'auto' | 'none';
   /** Phantom: the output type, carried for the typed client. */

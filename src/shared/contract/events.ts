@@ -1,4 +1,5 @@
 import type { ErrorPayload } from '../errors';
+import type { Area } from './index';
 import type { ExportedFile } from './reports';
 
 /** Push events from main to the renderer: one typed map, delivered by IPC or server-sent events. */
@@ -7,7 +8,11 @@ export interface EventMap {
   /** A job ends with a file to hand over, a summary of what it did, or both. */
   'job.done': { jobId: string; file: ExportedFile | null; summary?: Record<string, number> };
   'job.failed': { jobId: string; error: ErrorPayload };
-  'data.changed': { area: string };
+  /**
+   * A write to the area has been committed (by any session, window or workstation on this file): screens
+   * showing the area's data load it again. Sent once per successful write call, never for a failed one.
+   */
+  'data.changed': { area: Area };
   'backup.finished': { ok: boolean; path: string; problem: string | null };
 }
 export type EventName = keyof EventMap;

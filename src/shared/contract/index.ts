@@ -37,3 +37,13 @@ export const methodNames = Object.keys(contract) as MethodName[];
 export function isMethodName(name: string): name is MethodName {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
+
+/** An area is what a method's name starts with (`residents.create` → `residents`). */
+type AreaOf<M extends string> = M extends `${infer A}.${string}` ? A : never;
+export type Area = AreaOf<MethodName>;
+
+export function areaOf(name: MethodName): Area {
+  return name.slice(0, name.indexOf('.')) as Area;
+}
+
+export const areas: readonly Area[] = [...new Set(methodNames.map(areaOf))];

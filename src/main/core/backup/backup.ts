@@ -60,6 +60,8 @@ export async function makeBackup(core: CoreServices, kind: BackupKind, actor: { 
     await appendAudit(trx, { action: problem ? 'backups.failed' : 'backups.made', area: 'backups', recordType: 'backup', recordId: row.id, summary: target, after: { kind, bytes, problem }, actor }, { ...actor, workstation: core.workstation }, core.now());
   });
   core.events.emit('backup.finished', { ok: !problem, path: target, problem });
+  // Manual, scheduled or before a restore: every backup is a new row the backup screens list.
+  core.events.emit('data.changed', { area: 'backups' });
   if (!problem && automaticKinds.includes(kind)) await rotate(core);
   return toBackupRecord(row);
 }

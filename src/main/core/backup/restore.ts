@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { areas } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import type { CoreServices } from '../context';
 import { appendAudit } from '../audit/repository';
@@ -48,5 +49,7 @@ export async function restoreBackup(core: CoreServices, swap: FileSwap, candidat
   });
   core.sessions.endWhere(() => true);
   core.sessions.idleLockMs = null;
+  // Another file is open now: whatever any screen shows may differ.
+  for (const area of areas) core.events.emit('data.changed', { area });
   return { savedCurrentAs: saved.path };
 }

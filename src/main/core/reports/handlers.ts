@@ -18,6 +18,8 @@ export const reportsHandlers: HandlerMap<'reports.list' | 'reports.run' | 'repor
     const locale = localeParam.parse(rawLocale);
     // Every export is on the record, with what was asked for, before any data leaves.
     await ctx.audit({ action: 'reports.export', area: 'reports', recordType: 'report', recordId: input.name, summary: `${input.name}.${input.format}`, after: { format: input.format, params: prepared.params } });
+    // The record is the one write; the file the job renders is not data.
+    ctx.events.emit('data.changed', { area: 'reports' });
     const jobId = ctx.jobs.start(s.token, (job) => renderReport(ctx, prepared, input.format, { id: s.userId, displayName: s.displayName }, locale, job));
     return { jobId };
   },

@@ -35,6 +35,8 @@ export const importHandlers: HandlerMap<keyof typeof imports> = {
     const rejected = imp.plans.filter((p) => p.action === 'reject').length;
     // The rows leave the app as they were typed (full ID numbers included): on the record, like any export.
     await ctx.audit({ action: 'residents.importErrorReport', area: 'residents', recordType: 'import', recordId: imp.importId, summary: `${imp.fileName}: ${rejected}`, after: { fileName: imp.fileName, rejected } });
+    // The record is the one write; the workbook the job makes is not data.
+    ctx.events.emit('data.changed', { area: 'residents' });
     const jobId = ctx.jobs.start(s.token, () => errorReport(imp));
     return { jobId };
   },
