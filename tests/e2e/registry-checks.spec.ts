@@ -4,7 +4,8 @@ import { callApi } from './support/api';
 
 /**
  * The registry's finer points, as a clerk meets them: a room registered 空置 that people live in is
- * flagged on the 楼盘表 and on the house page.
+ * flagged on the 楼盘表 and on the house page; a household is found by its 户号 alone, in Ctrl+K and in
+ * the 变更户 dialog (which then places the person in the household's house).
  */
 test.describe.configure({ mode: 'serial' });
 
@@ -12,6 +13,7 @@ let linli: ServedLinli;
 let page: Page;
 let admin: string;
 const rooms: Record<string, string> = {};
+let movingId: string;
 
 test.beforeAll(async ({ browser }) => {
   linli = await startLinli();
@@ -32,6 +34,10 @@ test.beforeAll(async ({ browser }) => {
     await callApi(linli, 'residents.saveHouse', { id: c.houseId, buildingId: building.id, unit: c.unit, floor: c.floor, room: c.room, use: '空置' }, admin);
   }
   await callApi(linli, 'residents.create', { name: '孙空房', status: '户籍', idNumber: '34052419800101001X', houseId: rooms['201'] }, admin);
+  // A household in 301, and someone in 102 who will join it.
+  const household = await callApi<{ id: string }>(linli, 'residents.saveHousehold', { number: 'GM-5-301', houseId: rooms['301'] }, admin);
+  await callApi(linli, 'residents.create', { name: '钱户主', status: '户籍', idNumber: '11010519491231002X', householdId: household.id, relationToHead: '户主' }, admin);
+  movingId = (await callApi<{ id: string }>(linli, 'residents.create', { name: '周搬家', status: '户籍', idNumber: '440524188001010014', houseId: rooms['102'] }, admin)).id;
 
   page = await browser.newPage();
   page.on('pageerror', (err) => console.error('[page error]', err.message));
@@ -65,4 +71,31 @@ test('a room registered 空置 with a resident is drawn occupied, marked, and th
   await lived.click();
   await expect(page.getByRole('heading', { name: '光明小区5栋1单元201' })).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: '登记为空置，但有 1 人居住' })).toBeVisible();
+});
+
+test('Ctrl+K finds a household by its 户号, typed in lower case, and opens its page', async () => {
+  await page.keyboard.press('Control+k');
+  await page.getByPlaceholder(/户号/).fill('gm-5-301');
+  const hit = page.getByRole('button', { name: /户号 GM-5-301 钱户主 光明小区5栋1单元301/ });
+  await expect(hit).toBeVisible();
+  await expect(hit).toContainText('户主 钱户主 · 1 人');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: /户号 GM-5-301/ })).toBeVisible();
+});
+
+test('变更户 finds the household by typing its number, and the house follows it', async () => {
+  await page.evaluate((id) => (window.location.hash = `#/residents/${id}`), movingId);
+  await expect(page.getByRole('heading', { name: /周搬家/ })).toBeVisible();
+  await page.getByRole('button', { name: '变更户' }).click();
+  const dialog = page.getByRole('dialog', { name: '周搬家 变更户' });
+  // The house picker shows 102, which has no household: the household is found by its number instead.
+  await dialog.getByRole('combobox', { name: '户', exact: true }).fill('GM-5');
+  await page.getByRole('option', { name: 'GM-5-301（户主 钱户主，1 人） · 光明小区5栋1单元301' }).click();
+  await expect(dialog.getByRole('combobox', { name: '房号', exact: true })).toHaveValue(/301/);
+  await dialog.getByRole('combobox', { name: '与户主关系', exact: true }).click();
+  await page.getByRole('option', { name: '子' }).first().click();
+  await dialog.getByRole('button', { name: '变更户' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('link', { name: /GM-5-301/ })).toBeVisible();
+  await expect(page.getByText('光明小区5栋1单元301').first()).toBeVisible();
 });

@@ -3,7 +3,7 @@ import type { Input } from '../../../src/shared/contract';
 import { openTestHall, type TestHall } from '../support/core';
 import { explainer } from './fixture';
 import { countQuery, pageQueries, taggedCandidates, walkProbes, type ListFilter } from '../../../src/main/core/features/residents/people/list';
-import { addressHousesQuery, residentsQuery, type MatchKind } from '../../../src/main/core/features/residents/search';
+import { addressHousesQuery, residentsQuery, type ResidentMatchKind } from '../../../src/main/core/features/residents/search';
 import { dueQuery, gridDueCandidates } from '../../../src/main/core/features/residents/visits/due';
 import { idCardsExpiringQuery, milestonesQuery, permitsDueQuery } from '../../../src/main/core/features/residents/reminders';
 
@@ -99,7 +99,7 @@ describe('query plans: residents.list', () => {
 });
 
 describe('query plans: residents.search', () => {
-  const kinds: [MatchKind, string, string][] = [
+  const kinds: [ResidentMatchKind, string, string][] = [
     ['name', '张三', 'USING INDEX residents_archived_name (archived=? AND name>? AND name<?)'],
     ['initials', 'zs', 'USING INDEX residents_initials (name_initials>? AND name_initials<?)'],
     ['pinyin', 'zhangsan', 'USING INDEX residents_pinyin (name_pinyin>? AND name_pinyin<?)'],
@@ -197,6 +197,8 @@ describe('query plans: every statement the handlers run', () => {
       ['listTags', () => hall.call('residents.listTags', {})],
       ['milestones', () => hall.call('residents.milestones', {})],
       ['search', () => hall.call('residents.search', { q: '3栋501' })],
+      ['findHousehold', () => hall.call('residents.findHousehold', { number: 'P', includeArchived: true })],
+      ['search by 户号', () => hall.call('residents.search', { q: 'P-1' })],
       ['setTags (recompute one household)', () => hall.call('residents.setTags', { id: r.id, tagIds: [tag] })],
       ['update', () => hall.call('residents.update', { ...residentInput({ name: '计划', idNumber: idFor('1966-11-03', 9), householdId: hh.id, relationToHead: '户主', occupation: '工人' }), id: r.id })],
       ['recordVisit', () => hall.call('residents.recordVisit', { householdId: hh.id, visitedOn: '2026-11-20', outcome: 'met' })],

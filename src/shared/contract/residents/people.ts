@@ -58,16 +58,39 @@ export interface ResidentEvent {
   detail: Record<string, unknown>;
 }
 
-export interface SearchHit {
+/** A resident found by Ctrl+K. */
+export interface ResidentHit {
+  type: 'resident';
   id: string;
   name: string;
   idMasked: string;
   phoneMasked: string;
   address: string;
   archived: boolean;
-  /** Why it matched: 'name' | 'pinyin' | 'initials' | 'id' | 'id_suffix' | 'phone_suffix' | 'address'. */
+  /** Why it matched: 'name' | 'pinyin' | 'initials' | 'id' | 'id_suffix' | 'phone' | 'phone_suffix' | 'address'. */
   matchedBy: string;
 }
+
+/** A household as a picker or a search hit shows it: its number, head, present members and address. */
+export interface HouseholdSummary {
+  id: string;
+  number: string;
+  houseId: string | null;
+  /** The house's building, so a picker can open the house picker on it. */
+  buildingId: string | null;
+  address: string;
+  headName: string | null;
+  members: number;
+  archived: boolean;
+}
+
+/** A household found by Ctrl+K: by its whole number, or by the number's beginning. */
+export interface HouseholdHit extends HouseholdSummary {
+  type: 'household';
+  matchedBy: 'household' | 'household_prefix';
+}
+
+export type SearchHit = ResidentHit | HouseholdHit;
 
 export interface Household {
   id: string;
@@ -151,8 +174,17 @@ export const people = {
   'residents.setTags': method({ input: z.object({ id, tagIds: z.array(id).max(50) }), access: 'residents.write', writes: true }, returns<ResidentDetail>()),
   /** The full ID number or phone: needs the permission and a reason, and is audited. */
   'residents.reveal': method({ input: z.object({ id, field: z.enum(['idNumber', 'phone']), reason: z.string().trim().min(2, 'residents.reason_required').max(200) }), access: 'residents.reveal', writes: true }, returns<{ value: string }>()),
-  /** Ctrl+K: name, pinyin or initials, ID number or its last 4–6 characters, phone's last 4 digits, or an address like 3栋2单元501. */
+  /** Ctrl+K: name, pinyin or initials, ID number or its last 4–6 characters, phone or its last 4 digits, an address like 3栋2单元501, or a 户号. */
   'residents.search': method({ input: z.object({ q: z.string().trim().min(1).max(60), limit: z.number().int().min(1).max(50).default(20), includeArchived: z.boolean().default(true) }), access: 'residents.read', writes: false }, returns<SearchHit[]>()),
   'residents.getHousehold': method({ input: z.object({ id }), access: 'residents.read', writes: false }, returns<{ household: Household; members: (ResidentRow & { relationToHead: string })[] }>()),
   'residents.saveHousehold': method({ input: householdInput, access: 'residents.write', writes: true }, returns<Household>()),
+  /** Households by 户号: the one with exactly this number first, then those whose number starts with it. */
+  'residents.findHousehold': method(
+    {
+      input: z.object({ number: z.string().trim().min(1, 'residents.household_number_required').max(30), limit: z.number().int().min(1).max(50).default(20), includeArchived: z.boolean().default(false) }),
+      access: 'residents.read',
+      writes: false,
+    },
+    returns<HouseholdSummary[]>(),
+  ),
 };

@@ -3,6 +3,7 @@ import type { places } from '../../../../shared/contract/residents/places';
 import type { visits } from '../../../../shared/contract/residents/visits';
 import type { HandlerMap } from '../../context';
 import { codeListsHandlers } from './code-lists';
+import { householdLookupHandlers } from './household-lookup';
 import { householdsHandlers } from './households';
 import { peopleHandlers } from './people/handlers';
 import { lifecycleHandlers } from './people/lifecycle';
@@ -19,6 +20,7 @@ export const residentsHandlers: HandlerMap<keyof typeof places | keyof typeof pe
   ...lifecycleHandlers,
   ...searchHandlers,
   ...householdsHandlers,
+  ...householdLookupHandlers,
   ...visitsHandlers,
   ...tagsHandlers,
   ...remindersHandlers,

@@ -1,13 +1,14 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { SearchHit } from '../../../../shared/contract/residents';
+import type { HouseholdHit, ResidentHit, SearchHit } from '../../../../shared/contract/residents';
 import { convert15to18 } from '../../../../shared/values/id-number';
 import { parsePhone } from '../../../../shared/values/phone';
 import { toHalfWidth } from '../../../../shared/values/normalize';
 import type { FieldCipher } from '../../crypto/field-cipher';
-import type { Database, ResidentsTable } from '../../db/schema';
+import type { Database, HouseholdsTable, ResidentsTable } from '../../db/schema';
 import type { HandlerMap } from '../../context';
 import { houseAddressKey, parseAddressQuery, type AddressQuery } from './address';
 import { PREFIX_END } from './cursor';
+import { findHouseholdRows, toHouseholdSummaries } from './household-lookup';
 import { placesByHouse } from './places/service';
 import { idLookupHash } from './prepare';
 
@@ -20,13 +21,21 @@ import { idLookupHash } from './prepare';
  *   4 digits          → also the phone's last four        (residents_phone_last4)
  *   a whole phone     → its last four, then each candidate's phone decrypted and compared (residents_phone_last4)
  *   3栋2单元501, 3-2-501 → houses by address key or room   (houses_address_key, houses_room), then residents_house
- * Present residents come first; archived ones fill what room is left.
+ *   any text          → a household with exactly that 户号 (the unique index on households.number)
+ *   text with a digit → also households whose 户号 starts with it, after every resident hit (the same index)
+ * Present residents and households come first; archived ones fill what room is left.
  */
 
-export type MatchKind = 'id' | 'phone' | 'address' | 'name' | 'initials' | 'pinyin' | 'id_suffix' | 'phone_suffix';
+export type ResidentMatchKind = 'id' | 'phone' | 'address' | 'name' | 'initials' | 'pinyin' | 'id_suffix' | 'phone_suffix';
+export type MatchKind = ResidentMatchKind | 'household' | 'household_prefix';
 
-/** The order hits are listed in: the exact look-ups first. */
-const rank: MatchKind[] = ['id', 'phone', 'address', 'name', 'initials', 'pinyin', 'id_suffix', 'phone_suffix'];
+/**
+ * The order hits are listed in: the exact look-ups first (a whole 户号 is as exact as a whole ID number),
+ * a number's beginning last.
+ */
+const rank: MatchKind[] = ['id', 'phone', 'household', 'address', 'name', 'initials', 'pinyin', 'id_suffix', 'phone_suffix', 'household_prefix'];
+
+const householdKinds: readonly MatchKind[] = ['household', 'household_prefix'];
 
 const CJK_NAME = /^[\p{Script=Han}·•]+$/u;
 
@@ -50,6 +59,10 @@ export function classify(raw: string): { kind: MatchKind; value: string; address
     const phone = parsePhone(q);
     if (phone.ok) out.push({ kind: 'phone', value: phone.value.number });
   }
+  if (q.length <= 30) {
+    out.push({ kind: 'household', value: q });
+    if (/\d/.test(q)) out.push({ kind: 'household_prefix', value: q });
+  }
   return out.sort((a, b) => rank.indexOf(a.kind) - rank.indexOf(b.kind));
 }
 
@@ -64,8 +77,8 @@ export function addressHousesQuery(a: AddressQuery): RawBuilder<{ id: string }> 
     WHERE h.room = ${a.room} AND b.name = ${a.building}${compound} LIMIT 50`;
 }
 
-/** The query for one look-up (address: given the houses found). */
-export function residentsQuery(kind: MatchKind, value: string, archived: 0 | 1, limit: number, ctx: { secrets: FieldCipher; houseIds?: string[] }): RawBuilder<ResidentsTable> {
+/** The query for one resident look-up (address: given the houses found). */
+export function residentsQuery(kind: ResidentMatchKind, value: string, archived: 0 | 1, limit: number, ctx: { secrets: FieldCipher; houseIds?: string[] }): RawBuilder<ResidentsTable> {
   const end = value + PREFIX_END;
   switch (kind) {
     case 'name':
@@ -98,37 +111,64 @@ function samePhone(secrets: FieldCipher, cipher: string | null, number: string):
   }
 }
 
-export async function searchResidents(db: Kysely<Database>, secrets: FieldCipher, q: string, limit: number, includeArchived: boolean): Promise<SearchHit[]> {
+type Found = { kind: MatchKind; resident: ResidentsTable } | { kind: MatchKind; household: HouseholdsTable };
+
+/** Ctrl+K over the registry: residents and households, each found once, in the order of `rank`. */
+export async function searchRegistry(db: Kysely<Database>, secrets: FieldCipher, q: string, limit: number, includeArchived: boolean): Promise<SearchHit[]> {
   const lookups = classify(q);
   const houseIds = new Map<AddressQuery, string[]>();
   for (const l of lookups) if (l.address) houseIds.set(l.address, (await addressHousesQuery(l.address).execute(db)).rows.map((r) => r.id));
-  const found = new Map<string, { row: ResidentsTable; kind: MatchKind }>();
+  // Keyed by type and id: a resident and a household never share a key.
+  const found = new Map<string, Found>();
   for (const archived of includeArchived ? ([0, 1] as const) : ([0] as const)) {
     for (const l of lookups) {
       const room = limit - found.size;
       if (room <= 0) break;
+      if (householdKinds.includes(l.kind)) {
+        const households = await findHouseholdRows(db, l.value, { limit: room, archived, matches: [l.kind === 'household' ? 'exact' : 'prefix'] });
+        for (const { row } of households) if (!found.has(`h:${row.id}`)) found.set(`h:${row.id}`, { kind: l.kind, household: row });
+        continue;
+      }
       if (l.address && houseIds.get(l.address)!.length === 0) continue;
-      let rows = (await residentsQuery(l.kind, l.value, archived, room, { secrets, houseIds: l.address && houseIds.get(l.address) }).execute(db)).rows;
+      let rows = (await residentsQuery(l.kind as ResidentMatchKind, l.value, archived, room, { secrets, houseIds: l.address && houseIds.get(l.address) }).execute(db)).rows;
       if (l.kind === 'phone') rows = rows.filter((r) => samePhone(secrets, r.phone_cipher, l.value)).slice(0, room);
       if (l.kind === 'address') rows.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || (a.id < b.id ? -1 : 1));
-      for (const row of rows) if (!found.has(row.id)) found.set(row.id, { row, kind: l.kind });
+      for (const row of rows) if (!found.has(`r:${row.id}`)) found.set(`r:${row.id}`, { kind: l.kind, resident: row });
     }
   }
   const hits = [...found.values()].slice(0, limit);
-  const places = await placesByHouse(db, hits.map((h) => h.row.house_id));
-  return hits.map(({ row, kind }) => ({
-    id: row.id,
-    name: row.name,
-    idMasked: row.id_masked,
-    phoneMasked: row.phone_masked,
-    address: (row.house_id && places.get(row.house_id)?.address) || '',
-    archived: row.archived === 1,
-    matchedBy: kind,
-  }));
+  const [residents, households] = await Promise.all([residentHits(db, hits), householdHits(db, hits)]);
+  return hits.map((h) => ('resident' in h ? residents.get(h.resident.id)! : households.get(h.household.id)!));
+}
+
+async function residentHits(db: Kysely<Database>, hits: Found[]): Promise<Map<string, ResidentHit>> {
+  const rows = hits.flatMap((h) => ('resident' in h ? [{ row: h.resident, kind: h.kind }] : []));
+  const places = await placesByHouse(db, rows.map((h) => h.row.house_id));
+  return new Map(
+    rows.map(({ row, kind }) => [
+      row.id,
+      {
+        type: 'resident',
+        id: row.id,
+        name: row.name,
+        idMasked: row.id_masked,
+        phoneMasked: row.phone_masked,
+        address: (row.house_id && places.get(row.house_id)?.address) || '',
+        archived: row.archived === 1,
+        matchedBy: kind,
+      },
+    ]),
+  );
+}
+
+async function householdHits(db: Kysely<Database>, hits: Found[]): Promise<Map<string, HouseholdHit>> {
+  const found = hits.flatMap((h) => ('household' in h ? [h] : []));
+  const summaries = await toHouseholdSummaries(db, found.map((h) => h.household));
+  return new Map(summaries.map((s, i) => [s.id, { ...s, type: 'household', matchedBy: found[i].kind === 'household' ? 'household' : 'household_prefix' }]));
 }
 
 export const searchHandlers: HandlerMap<'residents.search'> = {
   async 'residents.search'(input, ctx) {
-    return searchResidents(ctx.db, ctx.secrets, input.q, input.limit, input.includeArchived);
+    return searchRegistry(ctx.db, ctx.secrets, input.q, input.limit, input.includeArchived);
   },
 };

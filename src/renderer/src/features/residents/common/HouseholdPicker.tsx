@@ -1,7 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
-import { ActionIcon, Button, Group, Select, Stack, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Group, Select, Stack, TextInput, Tooltip, type ComboboxItem, type OptionsFilter } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconX } from '@tabler/icons-react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import type { HouseholdSummary } from '@shared/contract/residents';
 import { api } from '../../../api/client';
 import { translateError } from '../../../i18n/errors';
 
@@ -21,15 +24,30 @@ interface HouseholdPickerProps {
   error?: string;
   /** Creating a household needs residents.write. */
   canCreate?: boolean;
+  /**
+   * A household found by its number that lives at another house was chosen: the caller moves its house
+   * picker there, so that the person is placed where the household lives.
+   */
+  onElsewhere?: (household: Pick<HouseholdSummary, 'houseId' | 'buildingId'>) => void;
+}
+
+/** A household found by number; one at another house names where it lives. */
+function foundOption(t: TFunction, h: HouseholdSummary, houseId: string | null): ComboboxItem {
+  const label = t('residents.household.option', { number: h.number, head: h.headName ?? t('residents.household.noHead'), count: h.members });
+  return { value: h.id, label: h.houseId === houseId ? label : t('residents.household.optionElsewhere', { option: label, address: h.address || t('residents.household.noHouse') }) };
 }
 
 /**
- * 户: the households registered at the chosen house, by number and head, or a new household created here.
- * The contract finds households through their house (there is no look-up by number alone).
+ * 户: the households registered at the chosen house, by number and head; any household found by typing
+ * its 户号 (residents.findHousehold), wherever it lives; or a new household created here.
  */
-export function HouseholdPicker({ houseId, value, onChange, current, error, canCreate = true }: HouseholdPickerProps) {
+export function HouseholdPicker({ houseId, value, onChange, current, error, canCreate = true, onElsewhere }: HouseholdPickerProps) {
   const { t } = useTranslation();
   const [households, setHouseholds] = useState<HouseholdOption[]>([]);
+  const [search, setSearch] = useState('');
+  const [typed] = useDebouncedValue(search.trim(), 150);
+  const [found, setFound] = useState<HouseholdSummary[]>([]);
+  const [picked, setPicked] = useState<HouseholdSummary | null>(null);
   const [creating, setCreating] = useState(false);
   const [number, setNumber] = useState('');
   const [createError, setCreateError] = useState<string | null>(null);
@@ -55,6 +73,44 @@ export function HouseholdPicker({ houseId, value, onChange, current, error, canC
     if (current && !households.some((h) => h.id === current.id)) list.unshift({ value: current.id, label: t('residents.household.optionCurrent', { number: current.number }) });
     return list;
   }, [households, current, t]);
+
+  // A household found by number stays an option once chosen, after the search that found it is gone.
+  const listed = useMemo(() => (picked && picked.id === value && !found.some((h) => h.id === picked.id) ? [picked, ...found] : found), [picked, value, found]);
+  const data = useMemo(() => {
+    const foundIds = new Set(listed.map((h) => h.id));
+    return [...options.filter((o) => !foundIds.has(o.value)), ...listed.map((h) => foundOption(t, h, houseId))];
+  }, [options, listed, houseId, t]);
+
+  // What the clerk typed, unless it is the chosen option's own label (shown in the box after choosing).
+  const chosenLabel = data.find((o) => o.value === value)?.label;
+  const query = typed && typed !== chosenLabel ? typed : '';
+
+  useEffect(() => {
+    if (!query) return setFound([]);
+    let live = true;
+    api
+      .call('residents.findHousehold', { number: query, limit: 10 })
+      .then((rows) => live && setFound(rows))
+      .catch(() => live && setFound([]));
+    return () => {
+      live = false;
+    };
+  }, [query]);
+
+  // The house's households are filtered by what is typed; those found by number are always shown (the
+  // server matched them, full-width and lower-case spellings included).
+  const filter: OptionsFilter = ({ options: items, search: text }) => {
+    const needle = text.trim().toLowerCase();
+    const foundIds = new Set(found.map((h) => h.id));
+    return (items as ComboboxItem[]).filter((o) => foundIds.has(o.value) || !needle || o.label.toLowerCase().includes(needle));
+  };
+
+  function choose(id: string | null) {
+    onChange(id);
+    const h = found.find((x) => x.id === id);
+    setPicked(h ?? null);
+    if (h && h.houseId && h.houseId !== houseId) onElsewhere?.({ houseId: h.houseId, buildingId: h.buildingId });
+  }
 
   async function create() {
     setBusy(true);
@@ -111,13 +167,17 @@ export function HouseholdPicker({ houseId, value, onChange, current, error, canC
     <Group align="flex-end" gap="xs" wrap="nowrap">
       <Select
         label={t('residents.fields.household')}
-        data={options}
+        data={data}
+        filter={filter}
         value={value}
-        onChange={onChange}
-        searchable selectFirstOptionOnChange
+        onChange={choose}
+        searchValue={search}
+        onSearchChange={setSearch}
+        searchable
+        selectFirstOptionOnChange
         clearable
-        placeholder={houseId || current ? t('residents.place.choose') : t('residents.household.chooseHouseFirst')}
-        nothingFoundMessage={t('residents.household.noneAtHouse')}
+        placeholder={houseId || current ? t('residents.household.chooseOrType') : t('residents.household.typeNumber')}
+        nothingFoundMessage={query ? t('residents.household.noneWithNumber', { number: query }) : t('residents.household.noneAtHouse')}
         error={error}
         comboboxProps={{ withinPortal: true }}
         style={{ flex: 1 }}

@@ -163,6 +163,8 @@ export function matchedByLabel(t: TFunction, m: string): string {
     phone_suffix: () => t('residents.search.matchedBy.phoneSuffix'),
     phone: () => t('residents.search.matchedBy.phone'),
     address: () => t('residents.search.matchedBy.address'),
+    household: () => t('residents.search.matchedBy.household'),
+    household_prefix: () => t('residents.search.matchedBy.householdPrefix'),
   };
   return labels[m]?.() ?? m;
 }

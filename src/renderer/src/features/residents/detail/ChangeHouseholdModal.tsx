@@ -3,7 +3,7 @@ import type { ResidentDetail } from '@shared/contract/residents';
 import { api } from '../../../api/client';
 import { PlacementModal } from './PlacementModal';
 
-/** 变更户: the household is found through its house; the relation to the new head is asked again. */
+/** 变更户: the household is found through its house or by its 户号; the relation to the new head is asked again. */
 export function ChangeHouseholdModal({ resident, onClose, onDone }: { resident: ResidentDetail; onClose: () => void; onDone: (r: ResidentDetail) => void }) {
   const { t } = useTranslation();
   const from = resident.household

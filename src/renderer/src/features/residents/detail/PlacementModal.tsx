@@ -40,12 +40,17 @@ interface PlacementModalProps {
 
 type PlacementErrors = Partial<Record<keyof Placement, string | null | undefined>>;
 
-/** 迁入 and 变更户: a house, a household there and the relation to its head, and for 迁入 a date. */
+/**
+ * 迁入 and 变更户: a house, a household there (or found anywhere by its 户号, which brings the house along)
+ * and the relation to its head, and for 迁入 a date.
+ */
 export function PlacementModal({ resident, title, explain, confirmLabel, initial, dateLabel, current, required, submit, onClose, onDone }: PlacementModalProps) {
   const { t } = useTranslation();
   const { settings } = useSignedIn();
   const [on, setOn] = useState<string | null>(dateLabel ? todayIn(settings.timeZone) : null);
   const [houseId, setHouseId] = useState(initial.houseId);
+  // The building the house picker shows; a household found by number elsewhere moves it there.
+  const [building, setBuilding] = useState(resident.buildingId);
   const [householdId, setHouseholdId] = useState(initial.householdId);
   const [relationToHead, setRelation] = useState(initial.relationToHead);
   const [errors, setErrors] = useState<PlacementErrors>({});
@@ -73,8 +78,18 @@ export function PlacementModal({ resident, title, explain, confirmLabel, initial
       <Stack>
         <Text size="sm">{explain}</Text>
         {dateLabel && <DateField label={dateLabel} value={on} onChange={setOn} error={errors.on} data-autofocus />}
-        <HousePicker value={houseId} initialBuildingId={resident.buildingId} onChange={setHouseId} error={errors.houseId ?? undefined} />
-        <HouseholdPicker houseId={houseId} value={householdId} onChange={setHouseholdId} current={current} error={errors.householdId ?? undefined} />
+        <HousePicker key={building ?? ''} value={houseId} initialBuildingId={building} onChange={setHouseId} error={errors.houseId ?? undefined} />
+        <HouseholdPicker
+          houseId={houseId}
+          value={householdId}
+          onChange={setHouseholdId}
+          onElsewhere={(h) => {
+            setHouseId(h.houseId);
+            setBuilding(h.buildingId);
+          }}
+          current={current}
+          error={errors.householdId ?? undefined}
+        />
         <RelationSelect value={relationToHead} onChange={setRelation} error={errors.relationToHead} />
         <ErrorAlert error={error} />
         <Group justify="flex-end">

@@ -51,6 +51,8 @@ export function ResidentForm({ existing, at = null }: { existing: ResidentDetail
   const [status, setStatus] = useState<ResidentStatus>(initial.status);
   const [houseId, setHouseId] = useState<string | null>(existing?.houseId ?? at?.houseId ?? null);
   const [householdId, setHouseholdId] = useState<string | null>(existing?.household?.id ?? null);
+  // The building the house picker shows; a household found by number elsewhere moves it there.
+  const [building, setBuilding] = useState<string | null>(existing?.buildingId ?? at?.buildingId ?? null);
   const [failure, setFailure] = useState<unknown>(null);
   const [savingAnyway, setSavingAnyway] = useState(false);
 
@@ -183,8 +185,9 @@ export function ResidentForm({ existing, at = null }: { existing: ResidentDetail
               {t('residents.form.address')}
             </Text>
             <HousePicker
+              key={building ?? ''}
               value={houseId}
-              initialBuildingId={existing?.buildingId ?? at?.buildingId ?? null}
+              initialBuildingId={building}
               onChange={(v) => {
                 setHouseId(v);
                 if (v !== houseId) setHouseholdId(null);
@@ -192,7 +195,18 @@ export function ResidentForm({ existing, at = null }: { existing: ResidentDetail
               error={form.errors.houseId}
             />
             <Group grow align="flex-start" gap="md">
-              <HouseholdPicker houseId={houseId} value={householdId} onChange={setHouseholdId} current={existing?.household ?? null} error={form.errors.householdId} canCreate={can('residents.write')} />
+              <HouseholdPicker
+                houseId={houseId}
+                value={householdId}
+                onChange={setHouseholdId}
+                onElsewhere={(h) => {
+                  setHouseId(h.houseId);
+                  setBuilding(h.buildingId);
+                }}
+                current={existing?.household ?? null}
+                error={form.errors.householdId}
+                canCreate={can('residents.write')}
+              />
               <CodeSelect label={t('residents.fields.relationToHead')} lists={lists.data} list="relation_to_head" current={initial.relationToHead} key={form.key('relationToHead')} {...code('relationToHead')} />
               <DateField label={t('residents.fields.movedInOn')} clearable maxDate={today} key={form.key('movedInOn')} {...form.getInputProps('movedInOn')} />
             </Group>

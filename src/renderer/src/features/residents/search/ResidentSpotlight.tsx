@@ -13,13 +13,13 @@ import { useSession, useSignedIn } from '../../../app/session-context';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { residentsScreen } from '../common/hrefs';
 import { residentSearch, residentSearchStore, selectFirstHit } from './search-store';
-import { SearchHitRow } from './SearchHitRow';
+import { hitLabel, SearchHitRow } from './SearchHitRow';
 
 const SEARCH_ID = 'linli-resident-search';
 
 /**
  * Ctrl+K from anywhere (inputs included): find a resident by name, pinyin or initials (zs → 张三), ID
- * number or its last digits, phone's last four, or an address. Results are asked for as the user types,
+ * number or its last digits, phone's last four, or an address; or a household by its 户号. Results are asked for as the user types,
  * 120 ms after the last key; the first is selected, so Enter opens it.
  */
 export function ResidentSpotlight() {
@@ -87,7 +87,12 @@ export function ResidentSpotlight() {
       <Spotlight.Search id={SEARCH_ID} placeholder={t('residents.search.placeholder')} leftSection={<IconSearch size={18} stroke={1.6} />} rightSection={pending ? <Loader size={16} /> : null} />
       <Spotlight.ActionsList aria-label={t('residents.search.results')}>
         {hits.map((hit) => (
-          <Spotlight.Action key={hit.id} className="linli-search-action" onClick={() => navigate(residentsScreen, hit.id)} aria-label={`${hit.name} ${hit.idMasked} ${hit.address}`}>
+          <Spotlight.Action
+            key={`${hit.type}:${hit.id}`}
+            className="linli-search-action"
+            onClick={() => (hit.type === 'resident' ? navigate(residentsScreen, hit.id) : navigate(residentsScreen, 'household', hit.id))}
+            aria-label={hitLabel(t, hit)}
+          >
             <SearchHitRow hit={hit} />
           </Spotlight.Action>
         ))}
