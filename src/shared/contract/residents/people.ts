@@ -105,7 +105,11 @@ export interface Household {
   archived: boolean;
 }
 
-export const residentInput = z.object({
+/**
+ * A person's own fields, as a form or an import row gives them. The one place a field is declared: core's
+ * ResidentFields and the form's values are derived from it.
+ */
+export const residentFields = z.object({
   name: z.string().trim().min(1, 'residents.name_required').max(40),
   formerNames: z.string().trim().max(80).default(''),
   docType: z.enum(docTypes).default('居民身份证'),
@@ -125,6 +129,18 @@ export const residentInput = z.object({
   maritalStatus: z.string().trim().max(20).default(''),
   occupation: z.string().trim().max(20).default(''),
   notes: z.string().max(2000).default(''),
+});
+/** The fields, parsed: every one present, defaults filled in. */
+export type ResidentFields = z.output<typeof residentFields>;
+export const residentFieldNames = Object.keys(residentFields.shape) as (keyof ResidentFields)[];
+
+/** A new, empty record: the schema's defaults, status 户籍, no name yet. */
+export function blankResidentFields(): ResidentFields {
+  return { ...residentFields.parse({ name: '-', status: '户籍' }), name: '' };
+}
+
+/** residents.create and residents.update: the person's fields, where they live, and their tags. */
+export const residentInput = residentFields.extend({
   houseId: id.nullable().default(null),
   householdId: id.nullable().default(null),
   relationToHead: z.string().trim().max(20).default(''),
@@ -134,6 +150,8 @@ export const residentInput = z.object({
   acknowledgeSimilar: z.boolean().default(false),
 });
 export type ResidentInput = z.input<typeof residentInput>;
+/** The input as core receives it, after parsing. */
+export type ResidentValues = z.output<typeof residentInput>;
 
 export const residentListInput = z.object({
   gridId: id.optional(),

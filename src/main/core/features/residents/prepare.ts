@@ -3,32 +3,19 @@ import customParseFormat from 'dayjs/plugin/customParseFormat.js';
 import { parseIdNumber } from '../../../../shared/values/id-number';
 import { parsePhone } from '../../../../shared/values/phone';
 import { maskIdNumber, maskPhone } from '../../../../shared/values/mask';
-import type { DocType, ResidentStatus } from '../../../../shared/contract/residents';
+import { residentFieldNames, type DocType, type ResidentFields } from '../../../../shared/contract/residents';
 import type { FieldCipher } from '../../crypto/field-cipher';
 import type { ResidentsTable } from '../../db/schema';
 import { nameKeys } from './name-keys';
 
 dayjs.extend(customParseFormat);
 
-/** The resident fields a form or an import row supplies (the contract's input, parsed). */
-export interface ResidentFields {
-  name: string;
-  formerNames: string;
-  docType: DocType;
-  idNumber: string;
-  birthDate: string | null;
-  gender: 'male' | 'female' | null;
-  phone: string;
-  status: ResidentStatus;
-  residenceReason: string;
-  registeredOn: string | null;
-  permitExpiresOn: string | null;
-  idCardExpiresOn: string | null;
-  ethnicity: string;
-  education: string;
-  maritalStatus: string;
-  occupation: string;
-  notes: string;
+/** The resident fields a form or an import row supplies: the contract's residentFields, parsed. */
+export type { ResidentFields };
+
+/** Just the person's fields of a larger value (a parsed residents.create input, say). */
+export function pickResidentFields(values: ResidentFields): ResidentFields {
+  return Object.fromEntries(residentFieldNames.map((k) => [k, values[k]])) as unknown as ResidentFields;
 }
 
 export interface FieldProblem {

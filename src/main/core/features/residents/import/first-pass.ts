@@ -1,14 +1,11 @@
 import type { FieldCipher } from '../../../crypto/field-cipher';
+import { blankResidentFields } from '../../../../../shared/contract/residents';
 import { prepareResident, type ResidentFields } from '../prepare';
 
 export type Prepared = ReturnType<typeof prepareResident>;
 
 /** The fields of a row that gives nothing but its own cells. */
-export const blank: ResidentFields = {
-  name: '', formerNames: '', docType: '居民身份证', idNumber: '', birthDate: null, gender: null, phone: '', status: '户籍',
-  residenceReason: '', registeredOn: null, permitExpiresOn: null, idCardExpiresOn: null, ethnicity: '', education: '',
-  maritalStatus: '', occupation: '', notes: '',
-};
+export const blank: ResidentFields = blankResidentFields();
 
 /**
  * The first, registry-free step of planning a row: the row prepared as a new person (validation,

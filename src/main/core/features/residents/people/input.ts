@@ -1,7 +1,7 @@
 import { AppError, ErrorCodes } from '../../../../../shared/errors';
 import type { FieldCipher } from '../../../crypto/field-cipher';
 import type { ResidentsTable } from '../../../db/schema';
-import { prepareResident, type PreparedResident, type ResidentFields } from '../prepare';
+import { pickResidentFields, prepareResident, type PreparedResident, type ResidentFields } from '../prepare';
 import type { ParsedInputOf } from '../../../../../shared/contract/define';
 import type { people } from '../../../../../shared/contract/residents/people';
 
@@ -16,25 +16,7 @@ export function fieldsFromInput(input: ResidentInputParsed, secrets: FieldCipher
   let phone = input.phone;
   if (stored?.id_cipher && stored.id_masked && idNumber === stored.id_masked) idNumber = secrets.decrypt(stored.id_cipher);
   if (stored?.phone_cipher && stored.phone_masked && phone === stored.phone_masked) phone = secrets.decrypt(stored.phone_cipher);
-  return {
-    name: input.name,
-    formerNames: input.formerNames,
-    docType: input.docType,
-    idNumber,
-    birthDate: input.birthDate,
-    gender: input.gender,
-    phone,
-    status: input.status,
-    residenceReason: input.residenceReason,
-    registeredOn: input.registeredOn,
-    permitExpiresOn: input.permitExpiresOn,
-    idCardExpiresOn: input.idCardExpiresOn,
-    ethnicity: input.ethnicity,
-    education: input.education,
-    maritalStatus: input.maritalStatus,
-    occupation: input.occupation,
-    notes: input.notes,
-  };
+  return { ...pickResidentFields(input), idNumber, phone };
 }
 
 /** Validates and derives, or throws contract.invalid_input with a code per field and their params. */

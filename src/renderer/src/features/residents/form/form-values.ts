@@ -1,51 +1,13 @@
-import type { DocType, ResidentDetail, ResidentInput, ResidentStatus } from '@shared/contract/residents';
+import { blankResidentFields, type ResidentDetail, type ResidentInput, type ResidentValues } from '@shared/contract/residents';
 
-/** What the resident form edits (the house and household are held beside it, by their pickers). */
-export interface ResidentFormValues {
-  name: string;
-  formerNames: string;
-  docType: DocType;
-  idNumber: string;
-  birthDate: string | null;
-  gender: 'male' | 'female' | null;
-  phone: string;
-  status: ResidentStatus;
-  residenceReason: string;
-  registeredOn: string | null;
-  permitExpiresOn: string | null;
-  idCardExpiresOn: string | null;
-  ethnicity: string;
-  education: string;
-  maritalStatus: string;
-  occupation: string;
-  notes: string;
-  relationToHead: string;
-  movedInOn: string | null;
-  tagIds: string[];
-}
+/**
+ * What the resident form edits: the contract's input, parsed, less what is held beside the form (the house
+ * and household, by their pickers; the acknowledgement of a similar person, by its alert).
+ */
+export type ResidentFormValues = Omit<ResidentValues, 'houseId' | 'householdId' | 'acknowledgeSimilar'>;
 
-export const emptyResident: ResidentFormValues = {
-  name: '',
-  formerNames: '',
-  docType: '居民身份证',
-  idNumber: '',
-  birthDate: null,
-  gender: null,
-  phone: '',
-  status: '户籍',
-  residenceReason: '',
-  registeredOn: null,
-  permitExpiresOn: null,
-  idCardExpiresOn: null,
-  ethnicity: '',
-  education: '',
-  maritalStatus: '',
-  occupation: '',
-  notes: '',
-  relationToHead: '',
-  movedInOn: null,
-  tagIds: [],
-};
+/** A new resident starts from the contract's defaults. */
+export const emptyResident: ResidentFormValues = { ...blankResidentFields(), relationToHead: '', movedInOn: null, tagIds: [] };
 
 /**
  * Editing starts from the stored record. The full ID number and phone never reach this screen, so those
