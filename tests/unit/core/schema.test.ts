@@ -24,7 +24,7 @@ const columns = {
     'created_at', 'created_by', 'updated_at', 'updated_by',
   ],
   tags: ['id', 'name', 'colour', 'sort', 'created_at', 'created_by', 'updated_at', 'updated_by'],
-  resident_tags: ['resident_id', 'tag_id', 'created_at', 'created_by'],
+  resident_tags: ['resident_id', 'tag_id', 'created_at', 'created_by', 'archived', 'status', 'birth_date', 'name_pinyin', 'name'],
   visit_policy: ['id', 'kind', 'match', 'interval_days', 'created_at', 'created_by', 'updated_at', 'updated_by'],
   visits: ['id', 'household_id', 'visited_on', 'visitor_user_id', 'visitor_name', 'outcome', 'checklist_json', 'notes', 'follow_up', 'follow_up_note', 'created_at', 'created_by'],
   resident_events: ['id', 'resident_id', 'at', 'on_date', 'actor_id', 'actor_name', 'kind', 'detail_json'],

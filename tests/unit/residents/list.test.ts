@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Input, Output } from '../../../src/shared/contract';
 import { openTestHall, type TestHall } from '../support/core';
 import { idFor, makePlaces, residentInput, tagId } from './fixture';
-import { listTuning } from '../../../src/main/core/features/residents/people/list';
 
 /**
  * Keyset paging through 120 residents: for every sort, direction, archive choice and filter, walking the
@@ -106,6 +105,8 @@ describe('residents.list keyset paging', () => {
     { buildingId: 'bA' },
     { status: '流动人口' },
     { tagId: 'dibao' },
+    { tagId: 'liudong', ageMin: 60 },
+    { tagId: 'dibao', gridId: 'g1' },
     { ageMin: 60 },
     { ageMax: 17 },
     { ageMin: 18, ageMax: 59 },
@@ -117,36 +118,55 @@ describe('residents.list keyset paging', () => {
     it(`pages ${JSON.stringify(raw)} in every order`, async () => {
       const f = { ...raw } as Input<'residents.list'>;
       for (const k of ['gridId', 'buildingId', 'tagId'] as const) if (f[k]) f[k] = ids[f[k] as string];
-      // A tag filter has two paths: a sparse tag is ordered from its few residents, a dense one walks the index;
-      // in between, a probe of the walk (a window of 3 entries here, so that both outcomes happen) decides.
-      const tunings = f.tagId
-        ? [{ sparseTagLimit: 50_000, alwaysListBelow: 5000, walkWindow: 20_000 }, { sparseTagLimit: 0, alwaysListBelow: 0, walkWindow: 20_000 }, { sparseTagLimit: 50_000, alwaysListBelow: 0, walkWindow: 3 }, { sparseTagLimit: 50_000, alwaysListBelow: 0, walkWindow: 40 }]
-        : [{ sparseTagLimit: 50_000, alwaysListBelow: 5000, walkWindow: 20_000 }];
-      for (const tuning of tunings) {
-        Object.assign(listTuning, tuning);
-        const sparseTagLimit = JSON.stringify(tuning);
-        for (const sort of ['name', 'birthDate'] as const) {
-          for (const direction of ['asc', 'desc'] as const) {
-            for (const archived of ['active', 'archived', 'all'] as const) {
-              const input = { ...f, sort, direction, archived };
-              const want = expected(input);
-              const got = await walk(input);
-              const what = `${JSON.stringify(input)} sparse≤${sparseTagLimit}`;
-              expect(new Set(got).size, `duplicates in ${what}`).toBe(got.length);
-              expect(got, what).toEqual(want);
-              const { count } = await hall.call('residents.count', { ...f, archived });
-              expect(count, `count ${what}`).toBe(want.length);
-            }
+      for (const sort of ['name', 'birthDate'] as const) {
+        for (const direction of ['asc', 'desc'] as const) {
+          for (const archived of ['active', 'archived', 'all'] as const) {
+            const input = { ...f, sort, direction, archived };
+            const want = expected(input);
+            const got = await walk(input);
+            const what = JSON.stringify(input);
+            expect(new Set(got).size, `duplicates in ${what}`).toBe(got.length);
+            expect(got, what).toEqual(want);
+            const { count } = await hall.call('residents.count', { ...f, archived });
+            expect(count, `count ${what}`).toBe(want.length);
           }
         }
       }
-      Object.assign(listTuning, { sparseTagLimit: 50_000, alwaysListBelow: 5000, walkWindow: 20_000 });
     }, 60_000);
   }
 
   it('has data in each case worth paging', () => {
     expect(expected({ archived: 'active', sort: 'name', direction: 'asc' } as Input<'residents.list'>).length).toBe(90);
     expect(expected({ archived: 'all', sort: 'birthDate', direction: 'asc' } as Input<'residents.list'>).length).toBe(120);
+  });
+
+  it("a tag's links follow their residents' edits: renamed, birth date corrected, moved out, retagged", async () => {
+    const sqlite = hall.core.services.sqlite;
+    const tagged = (await hall.call('residents.list', { tagId: ids.dibao, limit: 3 })).rows;
+    expect(tagged).toHaveLength(3);
+    const [renamed, redated, gone] = tagged;
+    const detail = async (id: string) => (await hall.call('residents.get', { id })).resident;
+    const asInput = (d: Awaited<ReturnType<typeof detail>>) => ({ ...residentInput({ name: d.name, status: d.status, docType: '其他' as const, birthDate: d.birthDate, houseId: d.houseId, tagIds: d.tags.map((t) => t.id), acknowledgeSimilar: true }), id: d.id });
+    await hall.call('residents.update', { ...asInput(await detail(renamed.id)), name: '艾改名' });
+    await hall.call('residents.update', { ...asInput(await detail(redated.id)), birthDate: '1920-01-02' });
+    await hall.call('residents.moveOut', { id: gone.id, on: '2026-11-20' });
+    const newcomer = await hall.call('residents.create', residentInput({ name: '白新', idNumber: idFor('1940-05-06', 901), tagIds: [ids.dibao] }));
+    await hall.call('residents.setTags', { id: newcomer.id, tagIds: [ids.dibao, ids.liudong] });
+    const stale = sqlite
+      .prepare('SELECT count(*) AS n FROM resident_tags rt JOIN residents r ON r.id = rt.resident_id WHERE rt.archived IS NOT r.archived OR rt.status IS NOT r.status OR rt.birth_date IS NOT r.birth_date OR rt.name_pinyin IS NOT r.name_pinyin OR rt.name IS NOT r.name')
+      .get() as { n: number };
+    expect(stale.n).toBe(0);
+    for (const sort of ['name', 'birthDate'] as const)
+      for (const direction of ['asc', 'desc'] as const)
+        for (const archived of ['active', 'archived'] as const) {
+          const input = { tagId: ids.dibao, sort, direction, archived };
+          expect(await walk(input), JSON.stringify(input)).toEqual(expected(input));
+        }
+    const first = (await hall.call('residents.list', { tagId: ids.dibao, sort: 'name', limit: 1 })).rows[0];
+    expect(first.name).toBe('艾改名');
+    const oldest = (await hall.call('residents.list', { tagId: ids.dibao, sort: 'birthDate', ageMin: 0, limit: 1 })).rows[0];
+    expect(oldest).toMatchObject({ id: redated.id, birthDate: '1920-01-02' });
+    expect((await hall.call('residents.list', { tagId: ids.liudong, sort: 'name', limit: 50 })).rows.map((r) => r.id)).toContain(newcomer.id);
   });
 
   it('maps rows with age, address, grid and tags', async () => {

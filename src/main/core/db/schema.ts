@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * The Kysely view of the tables, written by hand beside the migrations (a test checks it against the
  * real file). SQLite is honest here: booleans are 0/1 and instants are ISO text.
@@ -170,11 +172,17 @@ export interface TagsTable extends Stamped {
   sort: number;
 }
 
+/** A resident's tag. The resident's sort keys and list filters are copied in by triggers (0005). */
 export interface ResidentTagsTable {
   resident_id: string;
   tag_id: string;
   created_at: string;
   created_by: string | null;
+  archived: Generated<number>;
+  status: Generated<string>;
+  birth_date: Generated<string | null>;
+  name_pinyin: Generated<string>;
+  name: Generated<string>;
 }
 
 export interface VisitPolicyTable extends Stamped {

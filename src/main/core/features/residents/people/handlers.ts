@@ -1,14 +1,15 @@
+import type { RawBuilder } from 'kysely';
 import { AppError } from '../../../../../shared/errors';
 import type { HandlerContext, HandlerMap } from '../../../context';
 import type { ResidentsTable } from '../../../db/schema';
 import { actorOf, hallDay } from '../clock';
-import { decodeCursor, encodeCursor } from '../cursor';
+import { decodeCursor, encodeCursor, type Keyset } from '../cursor';
 import { findSimilar, insertResident, resolvePlacement, updateResident } from '../write';
 import { setResidentTags } from '../tags';
 import { recomputeNextVisit } from '../visits/policy';
 import { claimHeadIfNeeded } from '../households';
 import { fieldsFromInput, prepareOrThrow } from './input';
-import { countQuery, listsFromTag, keyOf, mergePage, pageOfCandidates, pageQueries, taggedCandidates } from './list';
+import { countQuery, keyOf, mergePage, pageQueries, pagesByTag, tagPageQueries, type ListFilter } from './list';
 import { eventsOfResident, findResidentRow, mustFindResident, residentRowsByIds } from './repository';
 import { auditView, toResidentDetail, toResidentEvent, toResidentRows } from './rows';
 
@@ -25,26 +26,7 @@ export const peopleHandlers: HandlerMap<PeopleMethods> = {
     // The name order is by pinyin: its cursors carry (pinyin, name, id), and say so, so an older one is refused.
     const tag = `${input.sort === 'name' ? 'pinyin' : input.sort}:${input.direction}`;
     const after = decodeCursor(input.cursor, tag, input.sort === 'name');
-    let page: { rows: ResidentsTable[]; more: boolean };
-    if (await listsFromTag(ctx.db, input, today, after, input.limit)) {
-      // A rare tag: its few residents, ordered here, then the page's rows by id.
-      const candidates = (await taggedCandidates(input, today).execute(ctx.db)).rows;
-      const ids = pageOfCandidates(candidates, input.sort, input.direction, after, input.limit);
-      const byId = new Map((await residentRowsByIds(ctx.db, ids)).map((r) => [r.id, r]));
-      page = { rows: ids.slice(0, input.limit).map((id) => byId.get(id)!), more: ids.length > input.limit };
-    } else {
-      const parts = [];
-      // Each group is one archived value's ranges in scan order; a later range is read only if needed.
-      for (const group of pageQueries(input, today, after, input.limit)) {
-        const got = [];
-        for (const q of group) {
-          if (got.length > input.limit) break;
-          got.push(...(await q.execute(ctx.db)).rows);
-        }
-        parts.push(got);
-      }
-      page = mergePage(parts, input.sort, input.direction, input.limit);
-    }
+    const page = pagesByTag(input) ? await pageByTag(ctx, input, today, after) : mergePage(await readRanges(ctx, pageQueries(input, today, after, input.limit), input.limit), input.sort, input.direction, input.limit);
     const last = page.rows[page.rows.length - 1];
     return { rows: await toResidentRows(ctx.db, page.rows, today), nextCursor: page.more && last ? encodeCursor(tag, keyOf(last, input.sort)) : null };
   },
@@ -114,6 +96,27 @@ export const peopleHandlers: HandlerMap<PeopleMethods> = {
     return { value };
   },
 };
+
+/** Each group is one archived value's ranges in scan order; a later range is read only if the earlier ones came short. */
+async function readRanges<R>(ctx: Pick<HandlerContext, 'db'>, groups: RawBuilder<R>[][], limit: number): Promise<R[][]> {
+  const parts: R[][] = [];
+  for (const group of groups) {
+    const got: R[] = [];
+    for (const q of group) {
+      if (got.length > limit) break;
+      got.push(...(await q.execute(ctx.db)).rows);
+    }
+    parts.push(got);
+  }
+  return parts;
+}
+
+/** A page of a tag's links in order, then those residents' rows by id. */
+async function pageByTag(ctx: Pick<HandlerContext, 'db'>, input: ListFilter & { limit: number }, today: string, after: Keyset | null): Promise<{ rows: ResidentsTable[]; more: boolean }> {
+  const keys = mergePage(await readRanges(ctx, tagPageQueries(input, today, after, input.limit), input.limit), input.sort, input.direction, input.limit);
+  const byId = new Map((await residentRowsByIds(ctx.db, keys.rows.map((k) => k.id))).map((r) => [r.id, r]));
+  return { rows: keys.rows.map((k) => byId.get(k.id)!), more: keys.more };
+}
 
 async function refuseSimilar(ctx: Pick<HandlerContext, 'db'>, name: string, birthDate: string | null, exceptId?: string) {
   const similar = await findSimilar(ctx.db, name, birthDate, exceptId);
