@@ -8,6 +8,7 @@ import { places } from './residents/places';
 import { imports } from './residents/imports';
 import { people } from './residents/people';
 import { visits } from './residents/visits';
+import { reminders } from './residents/reminders';
 import type { InputOf, OutputOf } from './define';
 
 /**
@@ -26,6 +27,7 @@ export const contract = {
   ...imports,
   ...people,
   ...visits,
+  ...reminders,
 };
 
 export type Contract = typeof contract;

@@ -5,7 +5,7 @@ import { explainer } from './fixture';
 import { countQuery, pageQueries, pagesByTag, tagPageQueries, type ListFilter } from '../../../src/main/core/features/residents/people/list';
 import { addressHousesQuery, residentsQuery, type ResidentMatchKind } from '../../../src/main/core/features/residents/search';
 import { dueQuery, gridDueCandidates } from '../../../src/main/core/features/residents/visits/due';
-import { idCardsExpiringQuery, milestonesQuery, permitsDueQuery } from '../../../src/main/core/features/residents/reminders';
+import { expiringCountQuery, expiringQuery, milestoneCountQuery, milestoneQueries } from '../../../src/main/core/features/residents/reminders';
 
 /**
  * Every list filter and sort, and every search kind, is an index range: no full scan of residents and no
@@ -140,12 +140,29 @@ describe('query plans: visits and reminders', () => {
     }
   });
 
-  it('milestones, ID card expiry and permits are index ranges', () => {
-    const m = plan(compile(milestonesQuery(2026, '11')));
-    expect(m.match(/USING INDEX residents_archived_birth \(archived=\? AND birth_date>\? AND birth_date<\?\)/g)).toHaveLength(5);
-    expectIndexed(m, 'residents_archived_birth', m);
-    expectIndexed(plan(compile(idCardsExpiringQuery(today, '2027-01-21'))), 'residents_id_card_expiry', 'id cards');
-    expectIndexed(plan(compile(permitsDueQuery(today, '2026-12-22'))), 'residents_permit', 'permits');
+  it('milestones are one range of residents_archived_birth per age, the keyset inside it; their counts read the index alone', () => {
+    for (const after of [null, { k: '1966-11-17', i: 'x' }]) {
+      const plans = milestoneQueries(2026, '11', after, 50).map((r) => plan(compile(r.query)));
+      for (const p of plans) expectIndexed(p, 'residents_archived_birth', p);
+      // The cursor's year (60: 1966) after (date, id); the earlier years (70–100) after its day.
+      if (after) expect(plans.map((p) => p.match(/\(archived=\? AND (.*)\)$/)?.[1])).toEqual(['(birth_date,id)>(?,?) AND birth_date<?', 'birth_date>? AND birth_date<?', 'birth_date>? AND birth_date<?', 'birth_date>? AND birth_date<?', 'birth_date>? AND birth_date<?']);
+      else for (const p of plans) expect(p).toContain('(archived=? AND birth_date>? AND birth_date<?)');
+    }
+    const counts = plan(compile(milestoneCountQuery(2026, '11')));
+    expect(counts.match(/SEARCH residents USING COVERING INDEX residents_archived_birth \(archived=\? AND birth_date>\? AND birth_date<\?\)/g)).toHaveLength(5);
+  });
+
+  it('ID cards expiring and permits due are one range each, the keyset inside it; their counts read the index alone', () => {
+    for (const [kind, index, column] of [['idCards', 'residents_id_card_expiry', 'id_card_expires_on'], ['permits', 'residents_permit', 'permit_expires_on']] as const) {
+      const first = plan(compile(expiringQuery(kind, today, '2027-01-21', null, 50)));
+      expectIndexed(first, index, first);
+      expect(first).toContain(`(archived=? AND ${column}>? AND ${column}<?)`);
+      const deep = plan(compile(expiringQuery(kind, today, '2027-01-21', { k: '2026-12-01', i: 'x' }, 50)));
+      expectIndexed(deep, index, deep);
+      expect(deep).toContain(`(archived=? AND (${column},id)>(?,?) AND ${column}<?)`);
+      const count = plan(compile(expiringCountQuery(kind, today, '2027-01-21')));
+      expect(count).toBe(`SEARCH residents USING COVERING INDEX ${index} (archived=? AND ${column}>? AND ${column}<?)`);
+    }
   });
 });
 
@@ -191,6 +208,12 @@ describe('query plans: every statement the handlers run', () => {
       ['listVisits', () => hall.call('residents.listVisits', { householdId: hh.id })],
       ['listTags', () => hall.call('residents.listTags', {})],
       ['milestones', () => hall.call('residents.milestones', {})],
+      ['idCardsExpiring', () => hall.call('residents.idCardsExpiring', { withinDays: 366 })],
+      ['permitsDue', () => hall.call('residents.permitsDue', { withinDays: 366 })],
+      ['list tag by birth, deep', async () => {
+        const first = await hall.call('residents.list', { tagId: tag, sort: 'birthDate', direction: 'desc', limit: 1 });
+        if (first.nextCursor) await hall.call('residents.list', { tagId: tag, sort: 'birthDate', direction: 'desc', limit: 1, cursor: first.nextCursor });
+      }],
       ['search', () => hall.call('residents.search', { q: '3栋501' })],
       ['findHousehold', () => hall.call('residents.findHousehold', { number: 'P', includeArchived: true })],
       ['search by 户号', () => hall.call('residents.search', { q: 'P-1' })],

@@ -31,26 +31,29 @@ afterAll(async () => {
 describe('proactive lists', () => {
   it('milestone birthdays this month and next (60/70/80/90/100), present residents only', async () => {
     const now = await hall.call('residents.milestones', { month: 'this' });
-    expect(now.map((m) => [m.resident.name, m.turning, m.birthday])).toEqual([
+    expect(now.rows.map((m) => [m.resident.name, m.turning, m.birthday])).toEqual([
       ['七十岁', 70, '2026-11-01'],
       ['九十岁', 90, '2026-11-05'],
       ['百岁', 100, '2026-11-15'],
       ['八十岁', 80, '2026-11-22'],
       ['六十岁', 60, '2026-11-30'],
     ]);
-    expect(now[0].resident).toMatchObject({ age: 70, idMasked: expect.stringContaining('***') });
+    expect(now.rows[0].resident).toMatchObject({ age: 70, idMasked: expect.stringContaining('***') });
+    expect(now.total).toBe(5);
+    expect(now.byAge).toEqual([60, 70, 80, 90, 100].map((turning) => ({ turning, count: 1 })));
     const next = await hall.call('residents.milestones', { month: 'next' });
-    expect(next.map((m) => [m.resident.name, m.turning, m.birthday])).toEqual([['下月六十', 60, '2026-12-01']]);
+    expect(next.byAge).toEqual([{ turning: 60, count: 1 }]);
+    expect(next.rows.map((m) => [m.resident.name, m.turning, m.birthday])).toEqual([['下月六十', 60, '2026-12-01']]);
   });
 
   it('across the year end, and a 29 February birthday in a common year', async () => {
     const saved = hall.clock.t;
     await setClock('2025-12-20T02:00:00Z');
     // Next month is January 2026: nobody. Then February 2026 (not a leap year) from January.
-    expect(await hall.call('residents.milestones', { month: 'next' })).toEqual([]);
+    expect(await hall.call('residents.milestones', { month: 'next' })).toEqual({ rows: [], nextCursor: null, total: 0, byAge: [] });
     await setClock('2026-01-20T02:00:00Z');
     const feb = await hall.call('residents.milestones', { month: 'next' });
-    expect(feb.map((m) => [m.resident.name, m.turning, m.birthday])).toEqual([['闰日', 70, '2026-02-28']]);
+    expect(feb.rows.map((m) => [m.resident.name, m.turning, m.birthday])).toEqual([['闰日', 70, '2026-02-28']]);
     await setClock(saved);
   });
 
@@ -60,7 +63,8 @@ describe('proactive lists', () => {
     await person('证还早', '1980-01-03', { idCardExpiresOn: '2027-03-01' });
     const last = await person('证今天到期', '1980-01-04', { idCardExpiresOn: '2026-11-22' });
     const ids = await hall.call('residents.idCardsExpiring', { withinDays: 60 });
-    expect(ids.map((r) => [r.id, r.expiresOn])).toEqual([
+    expect(ids.total).toBe(2);
+    expect(ids.rows.map((r) => [r.id, r.expiresOn])).toEqual([
       [last.id, '2026-11-22'],
       [soon.id, '2026-12-01'],
     ]);
@@ -68,6 +72,87 @@ describe('proactive lists', () => {
     await person('居住证还早', '1990-01-02', { status: '居住证', permitExpiresOn: '2027-02-01' });
     await person('户籍不算', '1990-01-03', { status: '户籍', permitExpiresOn: '2026-12-10' });
     const permits = await hall.call('residents.permitsDue', { withinDays: 30 });
-    expect(permits.map((r) => [r.id, r.dueOn, r.status])).toEqual([[permit.id, '2026-12-10', '居住证']]);
+    expect(permits.total).toBe(1);
+    expect(permits.rows.map((r) => [r.id, r.dueOn, r.status])).toEqual([[permit.id, '2026-12-10', '居住证']]);
+  });
+});
+
+/** Every page of a reminder list, following the cursor; checks each page's size and the total on each. */
+async function walk<R>(page: (cursor: string | null) => Promise<{ rows: R[]; nextCursor: string | null; total: number }>, limit: number): Promise<R[]> {
+  const out: R[] = [];
+  let cursor: string | null = null;
+  for (let i = 0; i < 100; i++) {
+    const p = await page(cursor);
+    out.push(...p.rows);
+    expect(p.rows.length).toBeLessThanOrEqual(limit);
+    if (!p.nextCursor) {
+      expect(out).toHaveLength(p.total);
+      return out;
+    }
+    expect(p.rows).toHaveLength(limit);
+    cursor = p.nextCursor;
+  }
+  throw new Error('too many pages');
+}
+
+describe('proactive lists, paged', () => {
+  let own: TestHall;
+  let n = 0;
+  const add = (name: string, birth: string, more: Parameters<typeof residentInput>[0] = {}) => own.call('residents.create', residentInput({ name, idNumber: idFor(birth, ++n * 2), acknowledgeSimilar: true, ...more }));
+  beforeAll(async () => {
+    own = await openTestHall(); // 2026-11-22
+    // Milestones in November 2026 on the same days in different years, and several on one date (ties by id).
+    for (const [age, days] of [[60, ['03', '03', '17', '30']], [70, ['03', '17']], [80, ['01', '03', '03', '30']], [90, ['17']], [100, ['03', '28']]] as const)
+      for (const day of days) await add(`整寿${age}`, `${2026 - age}-11-${day}`);
+    await add('不是整寿', '1965-11-03');
+    const statuses = ['居住证', '户籍'] as const;
+    for (let i = 0; i < 11; i++) {
+      const on = `2026-12-${String(1 + (i % 4)).padStart(2, '0')}`;
+      await add(`证${i}`, `1980-01-${String(1 + i).padStart(2, '0')}`, { idCardExpiresOn: on, status: statuses[i % 2], permitExpiresOn: on });
+    }
+  }, 60_000);
+  afterAll(async () => {
+    await own.close();
+  });
+
+  it('milestones page by birthday, then birth date, then id, with the total and counts per age on every page', async () => {
+    const all = await walk(async (cursor) => own.call('residents.milestones', { month: 'this', cursor, limit: 2 }), 2);
+    const key = (m: (typeof all)[number]) => [m.birthday, m.resident.birthDate, m.resident.id] as const;
+    const sorted = [...all].sort((a, b) => {
+      const [x, y] = [key(a), key(b)];
+      return x[0].localeCompare(y[0]) || x[1]!.localeCompare(y[1]!) || (x[2] < y[2] ? -1 : x[2] > y[2] ? 1 : 0);
+    });
+    expect(all.map((m) => m.resident.id)).toEqual(sorted.map((m) => m.resident.id));
+    expect(all).toHaveLength(13);
+    expect(new Set(all.map((m) => m.resident.id)).size).toBe(13);
+    expect(all.map((m) => `${m.birthday.slice(8)}:${m.turning}`)).toEqual(['01:80', '03:100', '03:80', '03:80', '03:70', '03:60', '03:60', '17:90', '17:70', '17:60', '28:100', '30:80', '30:60']);
+    const first = await own.call('residents.milestones', { month: 'this', limit: 5 });
+    expect(first.total).toBe(13);
+    expect(first.byAge).toEqual([
+      { turning: 60, count: 4 },
+      { turning: 70, count: 2 },
+      { turning: 80, count: 4 },
+      { turning: 90, count: 1 },
+      { turning: 100, count: 2 },
+    ]);
+  });
+
+  it("refuses a milestone cursor from another month", async () => {
+    const first = await own.call('residents.milestones', { month: 'this', limit: 2 });
+    expect((await own.fail('residents.milestones', { month: 'next', cursor: first.nextCursor })).fields).toEqual({ cursor: 'residents.bad_cursor' });
+  });
+
+  it('ID cards and permits page by date, then id; permits only for 居住证', async () => {
+    const cards = await walk(async (cursor) => own.call('residents.idCardsExpiring', { withinDays: 60, cursor, limit: 3 }), 3);
+    expect(cards).toHaveLength(11);
+    const cardOrder = [...cards].sort((a, b) => a.expiresOn.localeCompare(b.expiresOn) || (a.id < b.id ? -1 : 1));
+    expect(cards.map((r) => r.id)).toEqual(cardOrder.map((r) => r.id));
+    const permits = await walk(async (cursor) => own.call('residents.permitsDue', { withinDays: 30, cursor, limit: 2 }), 2);
+    expect(permits).toHaveLength(6);
+    expect(permits.every((r) => r.status === '居住证')).toBe(true);
+    const permitOrder = [...permits].sort((a, b) => a.dueOn.localeCompare(b.dueOn) || (a.id < b.id ? -1 : 1));
+    expect(permits.map((r) => r.id)).toEqual(permitOrder.map((r) => r.id));
+    // A shorter window has fewer: 1–8 December is 9–16 days away.
+    expect((await own.call('residents.idCardsExpiring', { withinDays: 9, limit: 50 })).total).toBe(3);
   });
 });

@@ -2,13 +2,15 @@ import { places } from './places';
 import { people } from './people';
 import { visits } from './visits';
 import { imports } from './imports';
+import { reminders } from './reminders';
 
-/** The resident registry (实有人口): places, people, visits, imports. */
+/** The resident registry (实有人口): places, people, visits, imports, reminders. */
 export const residents = {
   ...places,
   ...people,
   ...visits,
   ...imports,
+  ...reminders,
 };
 
 export * from './common';
@@ -16,3 +18,4 @@ export * from './places';
 export * from './people';
 export * from './visits';
 export * from './imports';
+export * from './reminders';

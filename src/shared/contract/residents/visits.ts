@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { method, returns } from '../define';
 import { cursor, id, isoDate, pageLimit, type Page, type TagRef } from './common';
-import type { ResidentRow } from './people';
 
 export const visitOutcomes = ['met', 'nobody_home', 'refused'] as const;
 
@@ -51,12 +50,6 @@ export interface Tag extends TagRef {
   residentCount: number;
 }
 
-export interface Milestone {
-  resident: ResidentRow;
-  turning: number;
-  birthday: string;
-}
-
 export const visits = {
   'residents.recordVisit': method(
     {
@@ -89,9 +82,4 @@ export const visits = {
   'residents.saveTag': method({ input: z.object({ id: id.optional(), name: z.string().trim().min(1).max(12), colour: z.string().trim().min(1).max(20), sort: z.number().int().default(0) }), access: 'residents.places', writes: true }, returns<Tag>()),
   'residents.codeLists': method({ input: z.object({}), access: 'residents.read', writes: false }, returns<Record<string, { code: string; label: string }[]>>()),
   'residents.saveCodeList': method({ input: z.object({ list: z.string().min(1).max(30), labels: z.array(z.string().trim().min(1).max(20)).min(1).max(200) }), access: 'residents.places', writes: true }, returns<{ code: string; label: string }[]>()),
-  /** Residents turning 60/70/80/90/100 this month or next (老年优待证, 高龄津贴). */
-  'residents.milestones': method({ input: z.object({ month: z.enum(['this', 'next']).default('this') }), access: 'residents.read', writes: false }, returns<Milestone[]>()),
-  'residents.idCardsExpiring': method({ input: z.object({ withinDays: z.number().int().min(1).max(366).default(60) }), access: 'residents.read', writes: false }, returns<(ResidentRow & { expiresOn: string })[]>()),
-  /** Residence permits due for their yearly endorsement (签注). */
-  'residents.permitsDue': method({ input: z.object({ withinDays: z.number().int().min(1).max(366).default(30) }), access: 'residents.read', writes: false }, returns<(ResidentRow & { dueOn: string })[]>()),
 };

@@ -1,13 +1,16 @@
 import dayjs from 'dayjs';
 import { sql, type RawBuilder } from 'kysely';
 import type { ResidentsTable } from '../../db/schema';
-import type { HandlerMap } from '../../context';
+import type { HandlerContext, HandlerMap } from '../../context';
 import { addDays, hallDay } from './clock';
+import { compareText, decodeCursor, encodeCursor, type Keyset } from './cursor';
 import { toResidentRows } from './people/rows';
 
 /**
  * The proactive lists: birthdays that are milestones (老年优待证, 高龄津贴), ID cards about to expire, and
- * residence permits due for their yearly endorsement (签注). Each is index ranges on present residents.
+ * residence permits due for their yearly endorsement (签注). Each is paged by keyset in index ranges on
+ * present residents, with its total counted in the same indexes (covering): a district's thousands of
+ * rows are never read at once.
  */
 
 export const milestoneAges = [60, 70, 80, 90, 100] as const;
@@ -18,56 +21,120 @@ export function targetMonth(today: string, which: 'this' | 'next'): { year: numb
   return { year: d.year(), month: d.format('MM') };
 }
 
-/** Residents born in that month of each milestone year: five ranges of residents_archived_birth. */
-export function milestonesQuery(year: number, month: string): RawBuilder<ResidentsTable> {
-  const ranges = milestoneAges.map((age) => {
-    const y = String(year - age).padStart(4, '0');
-    return sql`SELECT * FROM residents WHERE archived = 0 AND birth_date >= ${`${y}-${month}-01`} AND birth_date <= ${`${y}-${month}-31`}`;
+const yearOf = (year: number, age: number) => String(year - age).padStart(4, '0');
+
+/**
+ * Milestones are ordered by birthday (day of the month), then birth date (the oldest first on a day),
+ * then id. Each milestone year is one range of residents_archived_birth in that order; after a cursor
+ * (birth date b, id i) a year before b's year starts after b's day, b's own year after (b, i), a later
+ * year at b's day.
+ */
+export function milestoneQueries(year: number, month: string, after: Keyset | null, limit: number): { turning: number; query: RawBuilder<ResidentsTable> }[] {
+  return milestoneAges.map((age) => {
+    const y = yearOf(year, age);
+    let from = sql`birth_date >= ${`${y}-${month}-01`}`;
+    if (after?.k) {
+      const sameDay = `${y}-${month}-${after.k.slice(8)}`;
+      const cursorYear = after.k.slice(0, 4);
+      if (y < cursorYear) from = sql`birth_date > ${sameDay}`;
+      else if (y === cursorYear) from = sql`(birth_date, id) > (${after.k}, ${after.i})`;
+      else from = sql`birth_date >= ${sameDay}`;
+    }
+    const query = sql<ResidentsTable>`SELECT * FROM residents INDEXED BY residents_archived_birth
+      WHERE archived = 0 AND ${from} AND birth_date <= ${`${y}-${month}-31`} ORDER BY birth_date, id LIMIT ${limit + 1}`;
+    return { turning: age, query };
   });
-  return sql<ResidentsTable>`${sql.join(ranges, sql` UNION ALL `)}`;
 }
 
-export function idCardsExpiringQuery(today: string, until: string): RawBuilder<ResidentsTable> {
-  return sql`SELECT * FROM residents WHERE archived = 0 AND id_card_expires_on >= ${today} AND id_card_expires_on <= ${until} ORDER BY id_card_expires_on`;
+/** How many turn each milestone age in the month: five covering counts. */
+export function milestoneCountQuery(year: number, month: string): RawBuilder<{ turning: number; n: number }> {
+  const counts = milestoneAges.map((age) => {
+    const y = yearOf(year, age);
+    return sql`SELECT ${age} AS turning, count(*) AS n FROM residents INDEXED BY residents_archived_birth WHERE archived = 0 AND birth_date >= ${`${y}-${month}-01`} AND birth_date <= ${`${y}-${month}-31`}`;
+  });
+  return sql<{ turning: number; n: number }>`${sql.join(counts, sql` UNION ALL `)}`;
 }
 
-export function permitsDueQuery(today: string, until: string): RawBuilder<ResidentsTable> {
-  return sql`SELECT * FROM residents WHERE archived = 0 AND permit_expires_on >= ${today} AND permit_expires_on <= ${until} AND +status = '居住证' ORDER BY permit_expires_on`;
+/** Birthday order: day of the month, birth date, id. */
+export function compareMilestones(a: Pick<ResidentsTable, 'birth_date' | 'id'>, b: Pick<ResidentsTable, 'birth_date' | 'id'>): number {
+  return compareText(a.birth_date!.slice(8), b.birth_date!.slice(8)) || compareText(a.birth_date!, b.birth_date!) || compareText(a.id, b.id);
+}
+
+export type ExpiringKind = 'idCards' | 'permits';
+
+const expiring: Record<ExpiringKind, { column: RawBuilder<unknown>; index: RawBuilder<unknown>; only: RawBuilder<unknown> }> = {
+  idCards: { column: sql.raw('id_card_expires_on'), index: sql.raw('residents_id_card_expiry'), only: sql`1` },
+  // Only a residence permit (居住证) is endorsed; the status is in the index.
+  permits: { column: sql.raw('permit_expires_on'), index: sql.raw('residents_permit'), only: sql`+status = '居住证'` },
+};
+
+/** One page of documents expiring from today to `until`, in (date, id) order after the cursor: one range. */
+export function expiringQuery(kind: ExpiringKind, today: string, until: string, after: Keyset | null, limit: number): RawBuilder<ResidentsTable> {
+  const { column, index, only } = expiring[kind];
+  const from = after?.k ? sql`(${column}, id) > (${after.k}, ${after.i})` : sql`${column} >= ${today}`;
+  return sql<ResidentsTable>`SELECT * FROM residents INDEXED BY ${index} WHERE archived = 0 AND ${from} AND ${column} <= ${until} AND ${only} ORDER BY ${column}, id LIMIT ${limit + 1}`;
+}
+
+export function expiringCountQuery(kind: ExpiringKind, today: string, until: string): RawBuilder<{ n: number }> {
+  const { column, index, only } = expiring[kind];
+  return sql<{ n: number }>`SELECT count(*) AS n FROM residents INDEXED BY ${index} WHERE archived = 0 AND ${column} >= ${today} AND ${column} <= ${until} AND ${only}`;
 }
 
 function isLeap(year: number) {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
+/** A page of `limit` rows from rows read one more than needed, and the cursor of its last row. */
+function cut<T>(rows: T[], limit: number, cursorOf: (row: T) => string): { page: T[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  return { page, nextCursor: rows.length > limit ? cursorOf(page[page.length - 1]) : null };
+}
+
+async function expiringPage(ctx: HandlerContext, kind: ExpiringKind, input: { withinDays: number; cursor: string | null; limit: number }) {
+  const { today } = await hallDay(ctx);
+  const until = addDays(today, input.withinDays);
+  const after = decodeCursor(input.cursor, kind);
+  const date = (r: ResidentsTable) => (kind === 'idCards' ? r.id_card_expires_on : r.permit_expires_on)!;
+  const [rows, count] = await Promise.all([expiringQuery(kind, today, until, after, input.limit).execute(ctx.db), expiringCountQuery(kind, today, until).execute(ctx.db)]);
+  const { page, nextCursor } = cut(rows.rows, input.limit, (r) => encodeCursor(kind, { k: date(r), i: r.id }));
+  const mapped = await toResidentRows(ctx.db, page, today);
+  return { rows: mapped.map((r, i) => ({ row: r, date: date(page[i]) })), nextCursor, total: Number(count.rows[0].n) };
+}
+
 export const remindersHandlers: HandlerMap<'residents.milestones' | 'residents.idCardsExpiring' | 'residents.permitsDue'> = {
   async 'residents.milestones'(input, ctx) {
     const { today } = await hallDay(ctx);
     const { year, month } = targetMonth(today, input.month);
-    const rows = (await milestonesQuery(year, month).execute(ctx.db)).rows;
-    rows.sort((a, b) => a.birth_date!.slice(8).localeCompare(b.birth_date!.slice(8)) || a.birth_date!.localeCompare(b.birth_date!) || a.name.localeCompare(b.name, 'zh-CN'));
-    const mapped = await toResidentRows(ctx.db, rows, today);
-    return mapped.map((resident, i) => {
-      const md = rows[i].birth_date!.slice(5);
-      return {
-        resident,
-        turning: year - Number(rows[i].birth_date!.slice(0, 4)),
-        // Someone born on 29 February has the birthday on the 28th in a common year.
-        birthday: `${year}-${md === '02-29' && !isLeap(year) ? '02-28' : md}`,
-      };
-    });
+    // A cursor names its month, so that one from another month is refused rather than misread.
+    const scope = `milestones:${year}-${month}`;
+    const after = decodeCursor(input.cursor, scope);
+    const ranges = await Promise.all(milestoneQueries(year, month, after, input.limit).map(async (r) => (await r.query.execute(ctx.db)).rows));
+    const counts = (await milestoneCountQuery(year, month).execute(ctx.db)).rows.map((r) => ({ turning: Number(r.turning), count: Number(r.n) }));
+    const { page, nextCursor } = cut(ranges.flat().sort(compareMilestones), input.limit, (r) => encodeCursor(scope, { k: r.birth_date, i: r.id }));
+    const mapped = await toResidentRows(ctx.db, page, today);
+    return {
+      rows: mapped.map((resident, i) => {
+        const md = page[i].birth_date!.slice(5);
+        return {
+          resident,
+          turning: year - Number(page[i].birth_date!.slice(0, 4)),
+          // Someone born on 29 February has the birthday on the 28th in a common year.
+          birthday: `${year}-${md === '02-29' && !isLeap(year) ? '02-28' : md}`,
+        };
+      }),
+      nextCursor,
+      total: counts.reduce((sum, c) => sum + c.count, 0),
+      byAge: counts.filter((c) => c.count > 0),
+    };
   },
 
   async 'residents.idCardsExpiring'(input, ctx) {
-    const { today } = await hallDay(ctx);
-    const rows = (await idCardsExpiringQuery(today, addDays(today, input.withinDays)).execute(ctx.db)).rows;
-    const mapped = await toResidentRows(ctx.db, rows, today);
-    return mapped.map((r, i) => ({ ...r, expiresOn: rows[i].id_card_expires_on! }));
+    const { rows, ...rest } = await expiringPage(ctx, 'idCards', input);
+    return { ...rest, rows: rows.map(({ row, date }) => ({ ...row, expiresOn: date })) };
   },
 
   async 'residents.permitsDue'(input, ctx) {
-    const { today } = await hallDay(ctx);
-    const rows = (await permitsDueQuery(today, addDays(today, input.withinDays)).execute(ctx.db)).rows;
-    const mapped = await toResidentRows(ctx.db, rows, today);
-    return mapped.map((r, i) => ({ ...r, dueOn: rows[i].permit_expires_on! }));
+    const { rows, ...rest } = await expiringPage(ctx, 'permits', input);
+    return { ...rest, rows: rows.map(({ row, date }) => ({ ...row, dueOn: date })) };
   },
 };
