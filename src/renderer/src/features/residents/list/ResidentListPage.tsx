@@ -14,7 +14,8 @@ import { Pager } from '../common/Pager';
 import { usePager } from '../common/use-pager';
 import { useSessionState } from '../common/use-session-state';
 import { ResidentFilters } from './ResidentFilters';
-import { ResidentTable } from './ResidentTable';
+import { ResidentTable } from '../common/ResidentTable';
+import { SortHeader } from './SortHeader';
 import { defaultSort, emptyFilters, toQuery, type ListSort } from './list-filters';
 
 const PAGE_SIZE = 50;
@@ -71,7 +72,14 @@ export function ResidentListPage() {
         ) : (
           list.data && (
             <div style={{ opacity: list.loading ? 0.6 : 1, transition: 'opacity 120ms' }}>
-              <ResidentTable rows={list.data.rows} sort={sort} onSort={setSort} />
+              <ResidentTable
+                rows={list.data.rows}
+                label={t('residents.list.tableLabel')}
+                headers={{
+                  name: <SortHeader label={t('residents.fields.name')} column="name" sort={sort} onSort={setSort} />,
+                  age: <SortHeader label={t('residents.fields.age')} column="birthDate" sort={sort} onSort={setSort} title={t('residents.list.sortByBirth')} />,
+                }}
+              />
             </div>
           )
         )}

@@ -1,27 +1,36 @@
 import { useState } from 'react';
-import { Badge, Group, Loader, Select, Stack, Text } from '@mantine/core';
+import { Badge, Group, Select, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ResidentRow } from '@shared/contract/residents';
 import { api } from '../../../api/client';
 import { useSignedIn } from '../../../app/session-context';
-import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useLoad } from '../../../components/use-load';
 import { daysBetween, todayIn } from '../common/today';
-import { PeopleTable } from './PeopleTable';
+import { usePager } from '../common/use-pager';
+import { ReminderList, type ReminderView } from './ReminderList';
+
+const PAGE_SIZE = 50;
 
 /**
  * 身份证到期 (cards expiring within N days) and 居住证签注 (permits due for their yearly endorsement):
- * the same list with a date column, already past dates in red.
+ * the same paged list with a date column, soonest first.
  */
 export function ExpiringTab({ kind }: { kind: 'idCards' | 'permits' }) {
   const { t } = useTranslation();
   const { settings } = useSignedIn();
   const today = todayIn(settings.timeZone);
   const [within, setWithin] = useState(kind === 'idCards' ? '60' : '30');
-  const { data, error, loading } = useLoad<(ResidentRow & { date: string })[]>(async () => {
-    if (kind === 'idCards') return (await api.call('residents.idCardsExpiring', { withinDays: Number(within) })).map(({ expiresOn, ...r }) => ({ ...r, date: expiresOn }));
-    return (await api.call('residents.permitsDue', { withinDays: Number(within) })).map(({ dueOn, ...r }) => ({ ...r, date: dueOn }));
-  }, [kind, within]);
+  // Another window starts again at page 1.
+  const pager = usePager(`${kind}:${within}`);
+  const { data, error, loading } = useLoad<ReminderView<ResidentRow & { date: string }>>(async () => {
+    const query = { withinDays: Number(within), cursor: pager.cursor, limit: PAGE_SIZE };
+    if (kind === 'idCards') {
+      const page = await api.call('residents.idCardsExpiring', query);
+      return { ...page, rows: page.rows.map(({ expiresOn, ...r }) => ({ ...r, date: expiresOn })) };
+    }
+    const page = await api.call('residents.permitsDue', query);
+    return { ...page, rows: page.rows.map(({ dueOn, ...r }) => ({ ...r, date: dueOn })) };
+  }, [kind, within, pager.cursor]);
 
   return (
     <Stack gap="sm">
@@ -35,33 +44,31 @@ export function ExpiringTab({ kind }: { kind: 'idCards' | 'permits' }) {
           w={160}
         />
       </Group>
-      <ErrorAlert error={error} />
-      {loading && !data ? (
-        <Loader size="sm" aria-label={t('common.loading')} />
-      ) : (
-        <PeopleTable
-          rows={data ?? []}
-          label={kind === 'idCards' ? t('residents.reminders.idCards') : t('residents.reminders.permits')}
-          extra={[
-            {
-              label: kind === 'idCards' ? t('residents.reminders.expiresOn') : t('residents.reminders.dueOn'),
-              render: (r) => {
-                const days = daysBetween(today, r.date);
-                return (
-                  <Group gap={6} wrap="nowrap">
-                    <Text size="sm" fw={600} c={days < 0 ? 'red.8' : undefined}>
-                      {r.date}
-                    </Text>
-                    <Badge size="sm" color={days < 0 ? 'red' : days <= 7 ? 'orange' : 'gray'} variant={days < 0 ? 'filled' : 'light'}>
-                      {days < 0 ? t('residents.reminders.pastDays', { count: -days }) : days === 0 ? t('residents.visits.dueToday') : t('residents.visits.dueInDays', { count: days })}
-                    </Badge>
-                  </Group>
-                );
-              },
+      <ReminderList
+        view={data}
+        loading={loading}
+        error={error}
+        pager={pager}
+        label={kind === 'idCards' ? t('residents.reminders.idCards') : t('residents.reminders.permits')}
+        lead={[
+          {
+            label: kind === 'idCards' ? t('residents.reminders.expiresOn') : t('residents.reminders.dueOn'),
+            render: (r) => {
+              const days = daysBetween(today, r.date);
+              return (
+                <Group gap={6} wrap="nowrap">
+                  <Text size="sm" fw={600} c={days < 0 ? 'red.8' : undefined}>
+                    {r.date}
+                  </Text>
+                  <Badge size="sm" color={days < 0 ? 'red' : days <= 7 ? 'orange' : 'gray'} variant={days < 0 ? 'filled' : 'light'}>
+                    {days < 0 ? t('residents.reminders.pastDays', { count: -days }) : days === 0 ? t('residents.visits.dueToday') : t('residents.visits.dueInDays', { count: days })}
+                  </Badge>
+                </Group>
+              );
             },
-          ]}
-        />
-      )}
+          },
+        ]}
+      />
     </Stack>
   );
 }

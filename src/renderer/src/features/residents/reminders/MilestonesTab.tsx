@@ -1,20 +1,22 @@
 import { useState } from 'react';
-import { Badge, Group, Loader, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Badge, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client';
-import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useLoad } from '../../../components/use-load';
-import { PeopleTable } from './PeopleTable';
+import { usePager } from '../common/use-pager';
+import { ReminderList } from './ReminderList';
 
 const turningColour: Record<number, string> = { 60: 'blue', 70: 'teal', 80: 'violet', 90: 'grape', 100: 'red' };
+const PAGE_SIZE = 50;
 
-/** 整寿: residents turning 60/70/80/90/100 this month or next (老年优待证 at 60, 高龄津贴 from 80). */
+/** 整寿: residents turning 60/70/80/90/100 this month or next (老年优待证 at 60, 高龄津贴 from 80), by birthday. */
 export function MilestonesTab() {
   const { t } = useTranslation();
   const [month, setMonth] = useState<'this' | 'next'>('this');
-  const { data, error, loading } = useLoad(() => api.call('residents.milestones', { month }), [month]);
-  const rows = (data ?? []).map((m) => ({ ...m.resident, turning: m.turning, birthday: m.birthday }));
-  const counts = [60, 70, 80, 90, 100].map((n) => ({ n, count: rows.filter((r) => r.turning === n).length })).filter((c) => c.count > 0);
+  // Another month starts again at page 1.
+  const pager = usePager(month);
+  const { data, error, loading } = useLoad(() => api.call('residents.milestones', { month, cursor: pager.cursor, limit: PAGE_SIZE }), [month, pager.cursor]);
+  const view = data && { ...data, rows: data.rows.map((m) => ({ ...m.resident, turning: m.turning, birthday: m.birthday })) };
 
   return (
     <Stack gap="sm">
@@ -29,33 +31,31 @@ export function MilestonesTab() {
           ]}
         />
         <Group gap={6}>
-          {counts.map((c) => (
-            <Badge key={c.n} color={turningColour[c.n]} variant="light">
-              {t('residents.reminders.turningCount', { age: c.n, count: c.count })}
+          {(data?.byAge ?? []).map((c) => (
+            <Badge key={c.turning} color={turningColour[c.turning]} variant="light">
+              {t('residents.reminders.turningCount', { age: c.turning, count: c.count })}
             </Badge>
           ))}
         </Group>
       </Group>
-      <ErrorAlert error={error} />
-      {loading && !data ? (
-        <Loader size="sm" aria-label={t('common.loading')} />
-      ) : (
-        <PeopleTable
-          rows={rows}
-          label={t('residents.reminders.milestones')}
-          extra={[
-            {
-              label: t('residents.reminders.turning'),
-              render: (r) => (
-                <Badge color={turningColour[r.turning] ?? 'gray'} variant="filled">
-                  {t('residents.reminders.turningAge', { age: r.turning })}
-                </Badge>
-              ),
-            },
-            { label: t('residents.reminders.birthday'), render: (r) => <Text size="sm">{r.birthday}</Text> },
-          ]}
-        />
-      )}
+      <ReminderList
+        view={view}
+        loading={loading}
+        error={error}
+        pager={pager}
+        label={t('residents.reminders.milestones')}
+        lead={[
+          {
+            label: t('residents.reminders.turning'),
+            render: (r) => (
+              <Badge color={turningColour[r.turning] ?? 'gray'} variant="filled">
+                {t('residents.reminders.turningAge', { age: r.turning })}
+              </Badge>
+            ),
+          },
+          { label: t('residents.reminders.birthday'), render: (r) => <Text size="sm">{r.birthday}</Text> },
+        ]}
+      />
     </Stack>
   );
 }

@@ -1,28 +1,37 @@
+import type { ReactNode } from 'react';
 import { Anchor, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ResidentRow } from '@shared/contract/residents';
 import { navigate } from '../../../app/router';
-import { TagBadges } from '../common/TagBadges';
-import { StatusBadge } from '../common/StatusBadge';
-import { genderLabel } from '../common/labels';
-import { residentHref, residentsScreen } from '../common/hrefs';
-import { SortHeader } from './SortHeader';
-import type { ListSort } from './list-filters';
+import { TagBadges } from './TagBadges';
+import { StatusBadge } from './StatusBadge';
+import { genderLabel } from './labels';
+import { residentHref, residentsScreen } from './hrefs';
+
+/** A column a screen puts before the resident's own (a reminder's date, the age someone turns). */
+export interface LeadColumn<R> {
+  label: string;
+  render: (row: R) => ReactNode;
+}
 
 /**
- * One page of residents. The name is a link (Tab, Enter); the whole row is clickable for the mouse.
- * ID numbers and phones arrive masked from main; nothing here could show more.
+ * One page of residents, for the register and the reminder lists alike. The name is a link (Tab, Enter);
+ * the whole row is clickable for the mouse. ID numbers and phones arrive masked from main; nothing here
+ * could show more. `headers` replaces the name and age headers (the register's sort buttons).
  */
-export function ResidentTable({ rows, sort, onSort }: { rows: ResidentRow[]; sort: ListSort; onSort: (s: ListSort) => void }) {
+export function ResidentTable<R extends ResidentRow>({ rows, label, lead = [], headers }: { rows: R[]; label: string; lead?: LeadColumn<R>[]; headers?: { name: ReactNode; age: ReactNode } }) {
   const { t } = useTranslation();
   return (
-    <Table.ScrollContainer minWidth={1040}>
-      <Table striped highlightOnHover verticalSpacing={6} horizontalSpacing="sm" fz="sm" aria-label={t('residents.list.tableLabel')}>
+    <Table.ScrollContainer minWidth={1040 + 140 * lead.length}>
+      <Table striped highlightOnHover verticalSpacing={6} horizontalSpacing="sm" fz="sm" aria-label={label}>
         <Table.Thead>
           <Table.Tr>
-            <SortHeader label={t('residents.fields.name')} column="name" sort={sort} onSort={onSort} />
+            {lead.map((c) => (
+              <Table.Th key={c.label}>{c.label}</Table.Th>
+            ))}
+            {headers?.name ?? <Table.Th>{t('residents.fields.name')}</Table.Th>}
             <Table.Th>{t('residents.fields.gender')}</Table.Th>
-            <SortHeader label={t('residents.fields.age')} column="birthDate" sort={sort} onSort={onSort} title={t('residents.list.sortByBirth')} />
+            {headers?.age ?? <Table.Th>{t('residents.fields.age')}</Table.Th>}
             <Table.Th>{t('residents.fields.idNumber')}</Table.Th>
             <Table.Th>{t('residents.fields.phone')}</Table.Th>
             <Table.Th>{t('residents.fields.status')}</Table.Th>
@@ -34,6 +43,11 @@ export function ResidentTable({ rows, sort, onSort }: { rows: ResidentRow[]; sor
         <Table.Tbody>
           {rows.map((r) => (
             <Table.Tr key={r.id} onClick={() => navigate(residentsScreen, r.id)} style={{ cursor: 'pointer' }} c={r.archived ? 'dimmed' : undefined}>
+              {lead.map((c) => (
+                <Table.Td key={c.label} className="linli-nowrap">
+                  {c.render(r)}
+                </Table.Td>
+              ))}
               <Table.Td className="linli-nowrap">
                 <Anchor href={residentHref(r.id)} fw={600} size="sm" onClick={(e) => e.stopPropagation()} c={r.archived ? 'dimmed' : undefined}>
                   {r.name}
