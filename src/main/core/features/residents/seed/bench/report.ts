@@ -71,7 +71,7 @@ export function formatReport(r: BenchReport): string {
     out.push('');
   }
   if (r.list.length) {
-    out.push(`List pages of 50 (residents.list; p1 = first page, pN = after following the cursor N−1 pages; ms)`);
+    out.push(`List pages of 50 (residents.list, and the reminder lists: milestones, idCardsExpiring, permitsDue; p1 = first page, pN = after following the cursor N−1 pages; ms)`);
     out.push(...table(caseRows(r.list), [1, 2, 3, 4, 5, 6]));
     out.push('');
   }

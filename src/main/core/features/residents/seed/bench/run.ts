@@ -167,6 +167,28 @@ async function timeCase(core: Core, call: Call, opts: BenchOptions, group: CaseR
   return { group, name, input, handler, raw, ratio: raw.median > 0 ? handler.median / raw.median : null, rows, target: targetText, ok };
 }
 
+/** Times a paged method's first page, then follows its cursor (up to opts.deepPages pages) and times the page reached. */
+async function pagedCases(core: Core, call: Call, opts: BenchOptions, name: string, method: string, base: Record<string, unknown>): Promise<CaseResult[]> {
+  const out = [await timeCase(core, call, opts, 'list', `${name} p1`, method, base, { median: 30, p95: 30 })];
+  let cursor: string | null = null;
+  let pages = 0;
+  try {
+    for (; pages < opts.deepPages; pages++) {
+      const page = (await call(method, { ...base, cursor })) as { nextCursor: string | null };
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+  } catch (err) {
+    out.push({ group: 'list', name: `${name} deep`, input: base, handler: null, raw: null, ratio: null, rows: 0, target: '', ok: null, note: (err as Error).message });
+    return out;
+  }
+  if (cursor === null) return out;
+  const deep = await timeCase(core, call, opts, 'list', `${name} p${pages + 1}`, method, { ...base, cursor }, { median: 30, p95: 30 });
+  if (pages < opts.deepPages) deep.note = `last page: the list has ${pages + 1} pages`;
+  out.push(deep);
+  return out;
+}
+
 function fmt(ms: number): string {
   return ms < 10 ? ms.toFixed(2) : ms.toFixed(1);
 }
@@ -220,28 +242,15 @@ async function listCases(core: Core, call: Call, opts: BenchOptions, notes: stri
   ];
   const out: CaseResult[] = [];
   for (const [fname, filter] of filters) {
-    for (const [sname, sort] of sorts) {
-      const base = { ...filter, ...sort, limit: 50 };
-      out.push(await timeCase(core, call, opts, 'list', `${fname} ${sname} p1`, 'residents.list', base, { median: 30, p95: 30 }));
-      // Follow the cursor, then time the next page.
-      let cursor: string | null = null;
-      let pages = 0;
-      try {
-        for (; pages < opts.deepPages; pages++) {
-          const page = (await call('residents.list', { ...base, cursor })) as { nextCursor: string | null };
-          if (!page.nextCursor) break;
-          cursor = page.nextCursor;
-        }
-      } catch (err) {
-        out.push({ group: 'list', name: `${fname} ${sname} deep`, input: base, handler: null, raw: null, ratio: null, rows: 0, target: '', ok: null, note: (err as Error).message });
-        continue;
-      }
-      if (cursor === null) continue;
-      const deep = await timeCase(core, call, opts, 'list', `${fname} ${sname} p${pages + 1}`, 'residents.list', { ...base, cursor }, { median: 30, p95: 30 });
-      if (pages < opts.deepPages) deep.note = `last page: the filter has ${pages + 1} pages`;
-      out.push(deep);
-    }
+    for (const [sname, sort] of sorts) out.push(...(await pagedCases(core, call, opts, `${fname} ${sname}`, 'residents.list', { ...filter, ...sort, limit: 50 })));
   }
+  // The reminder lists, paged the same way (a month's milestones, documents expiring within N days).
+  const reminders: [string, string, Record<string, unknown>][] = [
+    ['reminders 整寿 this month', 'residents.milestones', { month: 'this' }],
+    ['reminders 身份证 60 days', 'residents.idCardsExpiring', { withinDays: 60 }],
+    ['reminders 居住证 30 days', 'residents.permitsDue', { withinDays: 30 }],
+  ];
+  for (const [name, method, input] of reminders) out.push(...(await pagedCases(core, call, opts, name, method, { ...input, limit: 50 })));
   if (!grid) notes.push('list: no grids in the file');
   return out;
 }
