@@ -140,9 +140,10 @@ describe('query plans: visits and reminders', () => {
     }
   });
 
-  it('milestones are one range of residents_archived_birth per age, the keyset inside it; their counts read the index alone', () => {
+  it('milestones are one range of residents_archived_birth per age, the keyset inside it, keys only; their counts read the index alone', () => {
     for (const after of [null, { k: '1966-11-17', i: 'x' }]) {
       const plans = milestoneQueries(2026, '11', after, 50).map((r) => plan(compile(r.query)));
+      for (const p of plans) expect(p).toMatch(/^SEARCH residents USING COVERING INDEX residents_archived_birth \(/);
       for (const p of plans) expectIndexed(p, 'residents_archived_birth', p);
       // The cursor's year (60: 1966) after (date, id); the earlier years (70–100) after its day.
       if (after) expect(plans.map((p) => p.match(/\(archived=\? AND (.*)\)$/)?.[1])).toEqual(['(birth_date,id)>(?,?) AND birth_date<?', 'birth_date>? AND birth_date<?', 'birth_date>? AND birth_date<?', 'birth_date>? AND birth_date<?', 'birth_date>? AND birth_date<?']);

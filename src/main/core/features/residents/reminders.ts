@@ -4,6 +4,7 @@ import type { ResidentsTable } from '../../db/schema';
 import type { HandlerContext, HandlerMap } from '../../context';
 import { addDays, hallDay } from './clock';
 import { compareText, decodeCursor, encodeCursor, type Keyset } from './cursor';
+import { residentRowsByIds } from './people/repository';
 import { toResidentRows } from './people/rows';
 
 /**
@@ -23,13 +24,16 @@ export function targetMonth(today: string, which: 'this' | 'next'): { year: numb
 
 const yearOf = (year: number, age: number) => String(year - age).padStart(4, '0');
 
+type MilestoneKeys = Pick<ResidentsTable, 'id' | 'birth_date'>;
+
 /**
  * Milestones are ordered by birthday (day of the month), then birth date (the oldest first on a day),
  * then id. Each milestone year is one range of residents_archived_birth in that order; after a cursor
  * (birth date b, id i) a year before b's year starts after b's day, b's own year after (b, i), a later
- * year at b's day.
+ * year at b's day. The ranges read keys only (covering): of their five pages' worth, only the page's
+ * rows are then read, by id.
  */
-export function milestoneQueries(year: number, month: string, after: Keyset | null, limit: number): { turning: number; query: RawBuilder<ResidentsTable> }[] {
+export function milestoneQueries(year: number, month: string, after: Keyset | null, limit: number): { turning: number; query: RawBuilder<MilestoneKeys> }[] {
   return milestoneAges.map((age) => {
     const y = yearOf(year, age);
     let from = sql`birth_date >= ${`${y}-${month}-01`}`;
@@ -40,7 +44,7 @@ export function milestoneQueries(year: number, month: string, after: Keyset | nu
       else if (y === cursorYear) from = sql`(birth_date, id) > (${after.k}, ${after.i})`;
       else from = sql`birth_date >= ${sameDay}`;
     }
-    const query = sql<ResidentsTable>`SELECT * FROM residents INDEXED BY residents_archived_birth
+    const query = sql<MilestoneKeys>`SELECT id, birth_date FROM residents INDEXED BY residents_archived_birth
       WHERE archived = 0 AND ${from} AND birth_date <= ${`${y}-${month}-31`} ORDER BY birth_date, id LIMIT ${limit + 1}`;
     return { turning: age, query };
   });
@@ -56,7 +60,7 @@ export function milestoneCountQuery(year: number, month: string): RawBuilder<{ t
 }
 
 /** Birthday order: day of the month, birth date, id. */
-export function compareMilestones(a: Pick<ResidentsTable, 'birth_date' | 'id'>, b: Pick<ResidentsTable, 'birth_date' | 'id'>): number {
+export function compareMilestones(a: MilestoneKeys, b: MilestoneKeys): number {
   return compareText(a.birth_date!.slice(8), b.birth_date!.slice(8)) || compareText(a.birth_date!, b.birth_date!) || compareText(a.id, b.id);
 }
 
@@ -110,7 +114,9 @@ export const remindersHandlers: HandlerMap<'residents.milestones' | 'residents.i
     const after = decodeCursor(input.cursor, scope);
     const ranges = await Promise.all(milestoneQueries(year, month, after, input.limit).map(async (r) => (await r.query.execute(ctx.db)).rows));
     const counts = (await milestoneCountQuery(year, month).execute(ctx.db)).rows.map((r) => ({ turning: Number(r.turning), count: Number(r.n) }));
-    const { page, nextCursor } = cut(ranges.flat().sort(compareMilestones), input.limit, (r) => encodeCursor(scope, { k: r.birth_date, i: r.id }));
+    const { page: keys, nextCursor } = cut(ranges.flat().sort(compareMilestones), input.limit, (r) => encodeCursor(scope, { k: r.birth_date, i: r.id }));
+    const byId = new Map((await residentRowsByIds(ctx.db, keys.map((k) => k.id))).map((r) => [r.id, r]));
+    const page = keys.map((k) => byId.get(k.id)!);
     const mapped = await toResidentRows(ctx.db, page, today);
     return {
       rows: mapped.map((resident, i) => {
