@@ -5,7 +5,8 @@ import { callApi } from './support/api';
 /**
  * The registry's finer points, as a clerk meets them: a room registered 空置 that people live in is
  * flagged on the 楼盘表 and on the house page; a household is found by its 户号 alone, in Ctrl+K and in
- * the 变更户 dialog (which then places the person in the household's house).
+ * the 变更户 dialog (which then places the person in the household's house); a long-term ID card is
+ * registered through the form as 长期, not as an empty expiry.
  */
 test.describe.configure({ mode: 'serial' });
 
@@ -98,4 +99,19 @@ test('变更户 finds the household by typing its number, and the house follows 
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('link', { name: /GM-5-301/ })).toBeVisible();
   await expect(page.getByText('光明小区5栋1单元301').first()).toBeVisible();
+});
+
+test('a resident registered with a long-term ID card (长期有效) shows 长期, not an empty expiry', async () => {
+  await page.evaluate(() => (window.location.hash = '#/residents/new'));
+  await page.getByLabel('姓名', { exact: true }).fill('吴长期');
+  await page.getByLabel('证件号', { exact: true }).fill('130503196704010016');
+  const expiry = page.getByLabel('身份证有效期至', { exact: true });
+  await expiry.fill('2030-01-01');
+  // Ticking 长期有效 clears and disables the date: a long-term card has none.
+  await page.getByLabel('长期有效', { exact: true }).check();
+  await expect(expiry).toBeDisabled();
+  await expect(expiry).toHaveValue('');
+  await page.getByRole('button', { name: '保存新居民' }).click();
+  await expect(page.getByRole('heading', { name: /吴长期/ })).toBeVisible();
+  await expect(page.getByText('身份证有效期至').locator('..')).toContainText('长期');
 });

@@ -19,7 +19,7 @@ const columns = {
   households: ['id', 'number', 'house_id', 'head_resident_id', 'residence_relation', 'last_visit_on', 'next_visit_due', 'archived', 'created_at', 'created_by', 'updated_at', 'updated_by'],
   residents: [
     'id', 'name', 'former_names', 'name_pinyin', 'name_initials', 'doc_type', 'id_cipher', 'id_hash', 'id_tail_rev', 'id_masked', 'birth_date', 'gender', 'region_code',
-    'phone_cipher', 'phone_last4', 'phone_masked', 'status', 'residence_reason', 'registered_on', 'permit_expires_on', 'id_card_expires_on', 'ethnicity', 'education',
+    'phone_cipher', 'phone_last4', 'phone_masked', 'status', 'residence_reason', 'registered_on', 'permit_expires_on', 'id_card_expires_on', 'id_card_long_term', 'ethnicity', 'education',
     'marital_status', 'occupation', 'notes', 'household_id', 'relation_to_head', 'grid_id', 'building_id', 'house_id', 'moved_in_on', 'moved_out_on', 'died_on', 'archived',
     'created_at', 'created_by', 'updated_at', 'updated_by',
   ],

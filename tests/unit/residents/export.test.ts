@@ -23,10 +23,10 @@ beforeAll(async () => {
     hall,
     'seed.csv',
     csv([
-      ['姓名', '身份证号', '联系电话', '人员类型', '楼栋', '单元', '房号', '户号', '与户主关系', '标签'],
-      ['张三', zhang, '13800138000', '户籍', '3', '2', '501', 'H-100', '户主', '低保'],
-      ['李四', li, '13900139000', '户籍', '3', '2', '501', 'H-100', '配偶', ''],
-      ['王五', wang, '', '流动人口', '3', '1', '101', 'H-200', '户主', ''],
+      ['姓名', '身份证号', '身份证有效期', '联系电话', '人员类型', '楼栋', '单元', '房号', '户号', '与户主关系', '标签'],
+      ['张三', zhang, '2021.03.12-长期', '13800138000', '户籍', '3', '2', '501', 'H-100', '户主', '低保'],
+      ['李四', li, '2030-05-01', '13900139000', '户籍', '3', '2', '501', 'H-100', '配偶', ''],
+      ['王五', wang, '', '', '流动人口', '3', '1', '101', 'H-200', '户主', ''],
     ]),
   );
   expect((await commit(hall, p.importId)).done?.summary).toMatchObject({ added: 3 });
@@ -50,7 +50,7 @@ describe('the register through the report engine', () => {
     await wb.xlsx.load(jobFile(hall, end) as unknown as ArrayBuffer);
     const cells: string[] = [];
     wb.worksheets[0].eachRow((row) => row.eachCell((c) => cells.push(String(c.value))));
-    expect(cells).toEqual(expect.arrayContaining(['居民登记册', '证件号码', '张三', '李四', '王五', mask(zhang), '138****8000', '幸福小区3栋2单元501', 'H-100', '户主', '低保']));
+    expect(cells).toEqual(expect.arrayContaining(['居民登记册', '证件号码', '身份证有效期', '长期', '张三', '李四', '王五', mask(zhang), '138****8000', '幸福小区3栋2单元501', 'H-100', '户主', '低保']));
     expect(cells.some((c) => c.includes(zhang))).toBe(false);
     expect(end.progress.at(-1)).toMatchObject({ done: 3, total: 3 });
   });
@@ -60,7 +60,9 @@ describe('the register through the report engine', () => {
     const bytes = jobFile(hall, end);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8');
-    expect(text).toContain(`1,李四,女,1977-07-08,49,${mask(li)},139****9000,户籍,幸福小区3栋2单元501,H-100,配偶,第一网格,\r\n`);
+    expect(text).toContain(`1,李四,女,1977-07-08,49,${mask(li)},2030-05-01,139****9000,户籍,幸福小区3栋2单元501,H-100,配偶,第一网格,\r\n`);
+    // A long-term card says 长期; a card not known says nothing (王五 is filtered out here).
+    expect(text).toContain(`2,张三,男,1975-03-12,51,${mask(zhang)},长期,`);
     expect(text).toContain('张三');
     expect(text).not.toContain('王五');
     const tagged = jobFile(hall, await run('residents.register', 'csv', { tag: '低保' })).toString('utf8');

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { createCore, type Core } from '../../../src/main/core/app';
 import { parseIdNumber } from '../../../src/shared/values/id-number';
 import { prepareResident, type ResidentFields } from '../../../src/main/core/features/residents/prepare';
+import { canHoldLongTermCard } from '../../../src/shared/values/id-card-validity';
 import { seedResidents, type SeedResult } from '../../../src/main/core/features/residents/seed/seed';
 import { deferredIndexFile } from '../../../src/main/core/features/residents/seed/indexes';
 import { addYears, dateOfDay, dayNumber } from '../../../src/main/core/features/residents/seed/dates';
@@ -75,7 +76,7 @@ describe('linli seed: a synthetic community', () => {
       const fields: ResidentFields = {
         name: r.name, formerNames: r.former_names, docType: r.doc_type as DocType, idNumber, birthDate: null, gender: null, phone,
         status: r.status as ResidentStatus, residenceReason: r.residence_reason, registeredOn: r.registered_on, permitExpiresOn: r.permit_expires_on,
-        idCardExpiresOn: r.id_card_expires_on, ethnicity: r.ethnicity, education: r.education, maritalStatus: r.marital_status, occupation: r.occupation, notes: r.notes,
+        idCardExpiresOn: r.id_card_expires_on, idCardLongTerm: r.id_card_long_term === 1, ethnicity: r.ethnicity, education: r.education, maritalStatus: r.marital_status, occupation: r.occupation, notes: r.notes,
       };
       const prepared = prepareResident(fields, secrets, result.today);
       expect(prepared.ok, `${r.name}: ${JSON.stringify(prepared.ok ? null : prepared.problems)}`).toBe(true);
@@ -111,14 +112,21 @@ describe('linli seed: a synthetic community', () => {
       AND NOT EXISTS (SELECT 1 FROM resident_tags rt JOIN tags t ON t.id = rt.tag_id WHERE rt.resident_id = r.id AND t.name = '高龄')`)).toBe(0);
   });
 
-  it('follows the ID card validity rule: 5/10/20 years or long-term (null) from 46', () => {
+  it('follows the ID card validity rule: 5/10/20 years or long-term (no date) from 46', () => {
     for (const r of residents) {
       if (!r.id_card_expires_on || !r.birth_date) continue;
       // No card issued at 46 or later has an end date, so no expiry falls after the 66th birthday.
       const y = Number(r.id_card_expires_on.slice(0, 4)) - Number(r.birth_date.slice(0, 4));
       expect(y, `${r.birth_date} → ${r.id_card_expires_on}`).toBeLessThanOrEqual(67);
     }
-    expect(residents.some((r) => r.id_card_expires_on === null && r.birth_date! < '1970-01-01')).toBe(true);
+    expect(residents.some((r) => r.id_card_long_term === 1 && r.birth_date! < '1970-01-01')).toBe(true);
+    // Long-term cards are held by people of 46 or more, on a 居民身份证, without a date.
+    for (const r of residents.filter((x) => x.id_card_long_term === 1)) {
+      expect(canHoldLongTermCard(r.birth_date!, result.today), r.birth_date!).toBe(true);
+      expect([r.doc_type, r.id_card_expires_on]).toEqual(['居民身份证', null]);
+    }
+    // Children without a card are not long-term.
+    expect(residents.some((r) => r.id_card_expires_on === null && r.id_card_long_term === 0 && r.birth_date! > `${Number(result.today.slice(0, 4)) - 16}`)).toBe(true);
   });
 
   it('gives every household an active head, and members their relation to the head', () => {

@@ -149,6 +149,8 @@ export interface ResidentsTable extends Stamped {
   registered_on: string | null;
   permit_expires_on: string | null;
   id_card_expires_on: string | null;
+  /** 1: a 长期有效 card, which has no expiry date. */
+  id_card_long_term: number;
   ethnicity: string;
   education: string;
   marital_status: string;

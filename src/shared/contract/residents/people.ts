@@ -34,6 +34,8 @@ export interface ResidentDetail extends ResidentRow {
   registeredOn: string | null;
   permitExpiresOn: string | null;
   idCardExpiresOn: string | null;
+  /** 长期有效: the card never expires (idCardExpiresOn is then null). */
+  idCardLongTerm: boolean;
   ethnicity: string;
   education: string;
   maritalStatus: string;
@@ -123,7 +125,10 @@ export const residentFields = z.object({
   residenceReason: z.string().trim().max(20).default(''),
   registeredOn: optionalDate,
   permitExpiresOn: optionalDate,
+  /** The date the ID card expires; none for a long-term card (and none when not known). */
   idCardExpiresOn: optionalDate,
+  /** 长期有效: a 居民身份证 issued at 46 or older, which never expires (checked in core). */
+  idCardLongTerm: z.boolean().default(false),
   ethnicity: z.string().trim().max(20).default(''),
   education: z.string().trim().max(20).default(''),
   maritalStatus: z.string().trim().max(20).default(''),

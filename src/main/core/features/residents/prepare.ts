@@ -1,5 +1,6 @@
 import dayjs from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat.js';
+import { canBeLongTerm, canHoldLongTermCard, LONG_TERM_CARD_AGE } from '../../../../shared/values/id-card-validity';
 import { parseIdNumber } from '../../../../shared/values/id-number';
 import { parsePhone } from '../../../../shared/values/phone';
 import { maskIdNumber, maskPhone } from '../../../../shared/values/mask';
@@ -81,6 +82,7 @@ export function prepareResident(fields: ResidentFields, secrets: FieldCipher, to
     problems.push({ field: 'idNumber', code: 'id.empty' });
   }
   if (birthDate && birthDate > today) problems.push({ field: 'birthDate', code: 'id.future_birth' });
+  problems.push(...longTermProblems(fields, birthDate, today));
 
   let phone: string | null = null;
   if (fields.phone.trim()) {
@@ -91,6 +93,18 @@ export function prepareResident(fields: ResidentFields, secrets: FieldCipher, to
 
   if (problems.length) return { ok: false, problems };
   return { ok: true, value: { idNumber, phone, columns: residentColumns(fields, { name, idNumber, birthDate, gender, regionCode, phone }, secrets, nameKeys(name)) } };
+}
+
+/**
+ * 长期有效 is a 居民身份证's, issued from the age of 46, and has no expiry date: a long-term card with a
+ * date, on another document, or held by someone under 46 is a mistake to fix, not to store.
+ */
+function longTermProblems(fields: ResidentFields, birthDate: string | null, today: string): FieldProblem[] {
+  if (!fields.idCardLongTerm) return [];
+  if (fields.idCardExpiresOn) return [{ field: 'idCardExpiresOn', code: 'residents.long_term_with_date' }];
+  if (!canBeLongTerm(fields.docType)) return [{ field: 'idCardLongTerm', code: 'residents.long_term_not_id_card' }];
+  if (birthDate && !canHoldLongTermCard(birthDate, today)) return [{ field: 'idCardLongTerm', code: 'residents.long_term_too_young', params: { age: LONG_TERM_CARD_AGE } }];
+  return [];
 }
 
 /** What checking a resident's fields settled: the normalised numbers and what the ID number says. */
@@ -132,6 +146,7 @@ export function residentColumns(fields: ResidentFields, settled: SettledFields, 
     registered_on: fields.registeredOn,
     permit_expires_on: fields.permitExpiresOn,
     id_card_expires_on: fields.idCardExpiresOn,
+    id_card_long_term: fields.idCardLongTerm ? 1 : 0,
     ethnicity: fields.ethnicity.trim(),
     education: fields.education.trim(),
     marital_status: fields.maritalStatus.trim(),

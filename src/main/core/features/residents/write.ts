@@ -100,7 +100,7 @@ export async function insertResident(
 /** Columns compared for the history; sensitive ones are compared by their masked form only. */
 const tracked: (keyof ResidentsTable)[] = [
   'name', 'former_names', 'doc_type', 'id_masked', 'birth_date', 'gender', 'phone_masked', 'status', 'residence_reason',
-  'registered_on', 'permit_expires_on', 'id_card_expires_on', 'ethnicity', 'education', 'marital_status', 'occupation',
+  'registered_on', 'permit_expires_on', 'id_card_expires_on', 'id_card_long_term', 'ethnicity', 'education', 'marital_status', 'occupation',
   'notes', 'household_id', 'relation_to_head', 'house_id', 'moved_in_on',
 ];
 

@@ -19,6 +19,8 @@ interface Extra {
   id_cipher: string | null;
   phone_cipher: string | null;
   relation_to_head: string;
+  id_card_expires_on: string | null;
+  id_card_long_term: number;
   number: string | null;
 }
 
@@ -50,7 +52,7 @@ export const registerReport = defineReport({
     const lc = listContext(ctx);
     const total = (await peopleHandlers['residents.count'](filter, lc)).count;
     const extra = ctx.sqlite.prepare(
-      `SELECT r.id, r.id_cipher, r.phone_cipher, r.relation_to_head, h.number
+      `SELECT r.id, r.id_cipher, r.phone_cipher, r.relation_to_head, r.id_card_expires_on, r.id_card_long_term, h.number
          FROM residents r LEFT JOIN households h ON h.id = r.household_id
         WHERE r.id IN (SELECT value FROM json_each(?))`,
     );
@@ -71,6 +73,8 @@ export const registerReport = defineReport({
           birthDate: r.birthDate,
           age: r.age,
           idNumber: reveal(e?.id_cipher, r.idMasked),
+          // 长期 for a long-term card; empty when not known (as the import reads it back).
+          idCardExpiry: e?.id_card_long_term === 1 ? ctx.t('registerReport.longTerm') : e?.id_card_expires_on ?? '',
           phone: reveal(e?.phone_cipher, r.phoneMasked),
           status: r.status,
           address: r.address,
@@ -101,6 +105,7 @@ export const registerReport = defineReport({
         { key: 'birthDate', header: c('birthDate'), kind: 'date', width: 10 },
         { key: 'age', header: c('age'), kind: 'integer', width: 4, align: 'right' },
         { key: 'idNumber', header: c('idNumber'), width: 18 },
+        { key: 'idCardExpiry', header: c('idCardExpiry'), width: 10 },
         { key: 'phone', header: c('phone'), width: 12 },
         { key: 'status', header: c('status'), width: 7 },
         { key: 'address', header: c('address'), width: 18 },

@@ -59,7 +59,12 @@ export function draftRow(sheetRow: SheetRow, columns: Columns): RowDraft {
   set('gender', take('gender', genderValue(cell('gender'))));
   set('status', take('status', statusValue(cell('status'))));
   for (const f of dateFields) set(f, take(f, dateValue(cell(f))));
-  set('idCardExpiresOn', take('idCardExpiresOn', expiryValue(cell('idCardExpiresOn'))));
+  // One column says both: a date (not long-term) or 长期 (long-term, no date); an empty cell neither.
+  const expiry = take('idCardExpiresOn', expiryValue(cell('idCardExpiresOn')));
+  if (expiry) {
+    given.idCardExpiresOn = expiry.on;
+    given.idCardLongTerm = expiry.longTerm;
+  }
 
   const compound = textValue(cell('compound')) ?? '';
   const building = textValue(cell('building')) ?? '';

@@ -83,7 +83,7 @@ function storedFields(r: ResidentsTable, secrets: FieldCipher): ResidentFields {
   return {
     name: r.name, formerNames: r.former_names, docType: r.doc_type as ResidentFields['docType'], idNumber: '', birthDate: r.birth_date,
     gender: r.gender as ResidentFields['gender'], phone: r.phone_cipher ? secrets.decrypt(r.phone_cipher) : '', status: r.status as ResidentFields['status'],
-    residenceReason: r.residence_reason, registeredOn: r.registered_on, permitExpiresOn: r.permit_expires_on, idCardExpiresOn: r.id_card_expires_on,
+    residenceReason: r.residence_reason, registeredOn: r.registered_on, permitExpiresOn: r.permit_expires_on, idCardExpiresOn: r.id_card_expires_on, idCardLongTerm: r.id_card_long_term === 1,
     ethnicity: r.ethnicity, education: r.education, maritalStatus: r.marital_status, occupation: r.occupation, notes: r.notes,
   };
 }
@@ -146,10 +146,12 @@ export function planRow(draft: RowDraft, ctx: PlanContext, reuse?: EarlierPlan, 
   const unreadable = new Set(draft.problems.map((p) => p.field));
   if (!prepared.ok) {
     for (const p of prepared.problems) {
-      if (unreadable.has(p.field)) continue;
+      // 长期有效 is read from the expiry column: a problem with it is that column's.
+      const field = p.field === 'idCardLongTerm' ? 'idCardExpiresOn' : p.field;
+      if (unreadable.has(field)) continue;
       // "1.10105E+17" typed or saved as text: name what the cell shows, as for a number cell.
       const params = p.code === 'id.scientific' && !p.params ? { value: given.idNumber ?? '' } : p.params;
-      add({ field: p.field, code: p.code, params });
+      add({ field, code: p.code, params });
     }
   }
 

@@ -86,20 +86,29 @@ export function dateValue(v: CellValue): Converted<string> {
   return bad('import.bad_date', raw);
 }
 
-/** 身份证有效期 is often written as a range ("2016.01.05-2036.01.05") or 长期: the end date, or none. */
-export function expiryValue(v: CellValue): Converted<string> {
+/** What an ID card's expiry cell says: the date it expires, or 长期 (a long-term card, which never does). */
+export type CardExpiry = { on: string; longTerm: false } | { on: null; longTerm: true };
+
+const LONG_TERM = /^(长期|长期有效)$/;
+
+/**
+ * 身份证有效期 is often written as a range ("2016.01.05-2036.01.05", "2016.01.05-长期"), or as 长期 /
+ * 长期有效: the end date, or long-term. An empty cell says nothing (null).
+ */
+export function expiryValue(v: CellValue): Converted<CardExpiry> {
   const raw = textValue(v);
   if (raw !== null && typeof v === 'string') {
     const t = stripSpaces(toHalfWidth(raw));
-    if (/^(长期|长期有效)$/.test(t)) return ok(null);
+    if (LONG_TERM.test(t)) return ok({ on: null, longTerm: true });
     const range = /^(.+?)(?:-|至|~|—)(长期|长期有效|\d{4}[./年-]?\d{1,2}[./月-]?\d{1,2}日?)$/.exec(t);
     if (range && /\d{4}/.test(range[1]) && !/^\d{4}-\d{1,2}$/.test(range[1])) {
-      if (range[2].startsWith('长期')) return ok(null);
+      if (LONG_TERM.test(range[2])) return ok({ on: null, longTerm: true });
       const end = dateValue(range[2]);
-      return end.ok ? end : bad('import.bad_date', raw);
+      return end.ok ? ok(end.value === null ? null : { on: end.value, longTerm: false }) : bad('import.bad_date', raw);
     }
   }
-  return dateValue(v);
+  const date = dateValue(v);
+  return date.ok ? ok(date.value === null ? null : { on: date.value, longTerm: false }) : date;
 }
 
 const genders: Record<string, 'male' | 'female'> = { 男: 'male', 男性: 'male', m: 'male', male: 'male', '1': 'male', 女: 'female', 女性: 'female', f: 'female', female: 'female', '2': 'female' };

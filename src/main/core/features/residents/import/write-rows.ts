@@ -9,7 +9,7 @@ const residentColumnSet: Record<keyof ResidentsTable, true> = {
   id: true, name: true, former_names: true, name_pinyin: true, name_initials: true, doc_type: true, id_cipher: true, id_hash: true,
   id_tail_rev: true, id_masked: true, birth_date: true, gender: true, region_code: true, phone_cipher: true, phone_last4: true,
   phone_masked: true, status: true, residence_reason: true, registered_on: true, permit_expires_on: true, id_card_expires_on: true,
-  ethnicity: true, education: true, marital_status: true, occupation: true, notes: true, household_id: true, relation_to_head: true,
+  id_card_long_term: true, ethnicity: true, education: true, marital_status: true, occupation: true, notes: true, household_id: true, relation_to_head: true,
   grid_id: true, building_id: true, house_id: true, moved_in_on: true, moved_out_on: true, died_on: true, archived: true,
   created_at: true, created_by: true, updated_at: true, updated_by: true,
 };

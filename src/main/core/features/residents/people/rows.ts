@@ -48,6 +48,7 @@ export async function toResidentDetail(db: Kysely<Database>, row: ResidentsTable
     registeredOn: row.registered_on,
     permitExpiresOn: row.permit_expires_on,
     idCardExpiresOn: row.id_card_expires_on,
+    idCardLongTerm: row.id_card_long_term === 1,
     ethnicity: row.ethnicity,
     education: row.education,
     maritalStatus: row.marital_status,

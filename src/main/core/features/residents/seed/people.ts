@@ -142,15 +142,15 @@ export class PeopleFactory {
   }
 
   /**
-   * The expiry of the card someone holds today (《居民身份证法》第5条): 5 years when issued under 16,
-   * 10 years at 16–25, 20 years at 26–45, long-term from 46 (null). Most renew on time; a few carry an
-   * expired card. Children under 16 mostly have none (null).
+   * The card someone holds today (《居民身份证法》第5条): 5 years when issued under 16, 10 years at 16–25,
+   * 20 years at 26–45, long-term from 46 (no date). Most renew on time; a few carry an expired card.
+   * Children under 16 mostly have none (no date, not long-term).
    */
-  idCardExpiry(birthDate: string, age: number): string | null {
+  idCard(birthDate: string, age: number): { on: string | null; longTerm: boolean } {
     const birth = dayNumber(birthDate);
     let issueAge: number;
     if (age < 16) {
-      if (!this.rng.chance(0.4)) return null;
+      if (!this.rng.chance(0.4)) return { on: null, longTerm: false };
       issueAge = Math.max(0, age - this.rng.next() * 5);
     } else {
       issueAge = 16 + this.rng.next() * 0.9;
@@ -158,13 +158,13 @@ export class PeopleFactory {
     for (;;) {
       const whole = Math.floor(issueAge);
       const validity = whole < 16 ? 5 : whole < 26 ? 10 : whole < 46 ? 20 : 0;
-      if (validity === 0) return null;
+      if (validity === 0) return { on: null, longTerm: true };
       const issued = dateOfDay(birth + Math.round(issueAge * 365.25));
       const expires = addYears(issued, validity);
-      if (dayNumber(expires) > this.todayDay || this.rng.chance(0.03)) return expires;
+      if (dayNumber(expires) > this.todayDay || this.rng.chance(0.03)) return { on: expires, longTerm: false };
       // Renewed a little after expiry.
       issueAge = (dayNumber(expires) - birth) / 365.25 + this.rng.next() * 0.2;
-      if (issueAge > age) return expires;
+      if (issueAge > age) return { on: expires, longTerm: false };
     }
   }
 

@@ -19,6 +19,7 @@ export function fieldLabel(t: TFunction, key: string): string | null {
     registeredOn: () => t('residents.fields.registeredOn'),
     permitExpiresOn: () => t('residents.fields.permitExpiresOn'),
     idCardExpiresOn: () => t('residents.fields.idCardExpiresOn'),
+    idCardLongTerm: () => t('residents.fields.idCardLongTerm'),
     ethnicity: () => t('residents.fields.ethnicity'),
     education: () => t('residents.fields.education'),
     maritalStatus: () => t('residents.fields.maritalStatus'),

@@ -23,7 +23,7 @@ export function IdentityFacts({ r }: { r: ResidentDetail }) {
     { label: t('residents.fields.education'), value: r.education },
     { label: t('residents.fields.maritalStatus'), value: r.maritalStatus },
     { label: t('residents.fields.occupation'), value: r.occupation },
-    { label: t('residents.fields.idCardExpiresOn'), value: r.idCardExpiresOn ?? '' },
+    { label: t('residents.fields.idCardExpiresOn'), value: r.idCardLongTerm ? t('residents.fields.longTerm') : r.idCardExpiresOn ?? '' },
   ];
   return <Facts facts={facts} />;
 }

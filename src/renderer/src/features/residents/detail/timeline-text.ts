@@ -28,12 +28,16 @@ export function isReference(field: string): boolean {
   return /(_id|Id)$/.test(field);
 }
 
+const flagColumns = new Set(['id_card_long_term']);
+
 /** A changed value as people read it: booleans and genders in words, empty as 空, lists joined. */
 export function valueText(t: TFunction, field: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return t('residents.timeline.empty');
   if (isReference(field) && typeof value === 'string') return t('residents.timeline.linked');
   if (field === 'gender' && (value === 'male' || value === 'female')) return genderLabel(t, value);
   if (typeof value === 'boolean') return value ? t('residents.common.yes') : t('residents.common.no');
+  // Yes/no columns are stored as 0/1 and recorded so in the history.
+  if (flagColumns.has(field) && (value === 0 || value === 1)) return value ? t('residents.common.yes') : t('residents.common.no');
   if (Array.isArray(value)) return value.map((v) => valueText(t, field, v)).join(t('common.listSeparator'));
   if (typeof value === 'object') {
     const named = value as { name?: unknown; label?: unknown; number?: unknown };

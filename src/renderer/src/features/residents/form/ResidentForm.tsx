@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { IconDeviceFloppy } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { docTypes, people, residentStatuses, type ResidentDetail, type ResidentStatus } from '@shared/contract/residents';
-import { parsePhone } from '@shared/values';
+import { canBeLongTerm, parsePhone } from '@shared/values';
 import { api, ApiError } from '../../../api/client';
 import { useSignedIn } from '../../../app/session-context';
 import { navigate } from '../../../app/router';
@@ -25,6 +25,7 @@ import { ExistingAlert } from './ExistingAlert';
 import { FormSection } from './FormSection';
 import { emptyResident, fromDetail, toInput, type ResidentFormValues } from './form-values';
 import { derivedFromId, idState } from './id-state';
+import { IdCardExpiryField } from './IdCardExpiryField';
 import { IdNumberField } from './IdNumberField';
 import { PhoneField } from './PhoneField';
 import { placeServerErrors } from './server-field-errors';
@@ -49,6 +50,7 @@ export function ResidentForm({ existing, at = null }: { existing: ResidentDetail
   const [phoneText, setPhoneText] = useState(initial.phone);
   const [docType, setDocType] = useState(initial.docType);
   const [status, setStatus] = useState<ResidentStatus>(initial.status);
+  const [expiry, setExpiry] = useState({ on: initial.idCardExpiresOn, longTerm: initial.idCardLongTerm });
   const [houseId, setHouseId] = useState<string | null>(existing?.houseId ?? at?.houseId ?? null);
   const [householdId, setHouseholdId] = useState<string | null>(existing?.household?.id ?? null);
   // The building the house picker shows; a household found by number elsewhere moves it there.
@@ -90,6 +92,13 @@ export function ResidentForm({ existing, at = null }: { existing: ResidentDetail
     }
   }
 
+  /** The expiry date and 长期有效 change together (a long-term card has no date): held here and in the form. */
+  function setCardExpiry(next: { on: string | null; longTerm: boolean }) {
+    setExpiry(next);
+    form.setFieldValue('idCardExpiresOn', next.on);
+    form.setFieldValue('idCardLongTerm', next.longTerm);
+  }
+
   const submit = form.onSubmit((v) => save(v, false));
   const code = (path: keyof ResidentFormValues) => {
     const props = form.getInputProps(path);
@@ -111,6 +120,7 @@ export function ResidentForm({ existing, at = null }: { existing: ResidentDetail
             onChange={(v) => {
               form.setFieldValue('docType', v);
               setDocType(v as ResidentFormValues['docType']);
+              if (!canBeLongTerm(v ?? '')) setCardExpiry({ ...expiry, longTerm: false });
             }}
             comboboxProps={{ withinPortal: true }}
           />
@@ -157,7 +167,11 @@ export function ResidentForm({ existing, at = null }: { existing: ResidentDetail
             error={form.errors.phone}
           />
           <CodeSelect label={t('residents.fields.ethnicity')} lists={lists.data} list="ethnicity" current={initial.ethnicity} key={form.key('ethnicity')} {...code('ethnicity')} />
-          <DateField label={t('residents.fields.idCardExpiresOn')} clearable key={form.key('idCardExpiresOn')} {...form.getInputProps('idCardExpiresOn')} />
+          <IdCardExpiryField
+            date={{ value: expiry.on, onChange: (on) => setCardExpiry({ ...expiry, on }), error: form.errors.idCardExpiresOn as string | undefined }}
+            longTerm={{ checked: expiry.longTerm, onChange: (longTerm) => setCardExpiry({ on: longTerm ? null : expiry.on, longTerm }), error: form.errors.idCardLongTerm as string | undefined }}
+            canBeLongTerm={canBeLongTerm(docType)}
+          />
         </FormSection>
 
         <FormSection title={t('residents.form.registration')}>

@@ -27,6 +27,7 @@ export function fromDetail(r: ResidentDetail): ResidentFormValues {
     registeredOn: r.registeredOn,
     permitExpiresOn: r.permitExpiresOn,
     idCardExpiresOn: r.idCardExpiresOn,
+    idCardLongTerm: r.idCardLongTerm,
     ethnicity: r.ethnicity,
     education: r.education,
     maritalStatus: r.maritalStatus,
