@@ -80,6 +80,8 @@ test('Ctrl+K finds a household by its 户号, typed in lower case, and opens its
   const hit = page.getByRole('button', { name: /户号 GM-5-301 钱户主 光明小区5栋1单元301/ });
   await expect(hit).toBeVisible();
   await expect(hit).toContainText('户主 钱户主 · 1 人');
+  // The first hit is selected once the results are drawn; Enter then opens it.
+  await expect(hit).toHaveAttribute('data-selected', 'true');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: /户号 GM-5-301/ })).toBeVisible();
 });
