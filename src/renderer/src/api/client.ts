@@ -1,5 +1,6 @@
 import type { Input, MethodName, Output } from '@shared/contract';
 import type { ErrorPayload } from '@shared/errors';
+import { noteCall } from './read-areas';
 import { detectTransport, type EventListener, type Transport } from './transport';
 
 /** A failed call, carrying the contract's error payload (code, params, field errors). */
@@ -24,6 +25,7 @@ function current(): Transport {
 /** The one client for the whole contract, whichever host the page runs in. */
 export const api = {
   async call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
+    noteCall(method);
     const result = await current().call(method, input, sessionToken);
     if (result.ok) return result.value as Output<M>;
     // A lost or locked session is the shell's business, wherever it happens.

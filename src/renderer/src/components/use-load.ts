@@ -1,36 +1,67 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useContext, useEffect, useRef, useState } from 'react';
+import type { Area } from '@shared/contract';
+import type { EventMap } from '@shared/contract/events';
+import { isAffected, readingAreas } from '../api/read-areas';
+import { SessionContext } from '../app/session-context';
+
+export interface LoadOptions {
+  /**
+   * Load again, quietly, when another window, workstation or screen writes to an area this load reads
+   * (`data.changed`). Default true. False for the starting values of a form: what the user is typing is
+   * never replaced under them.
+   */
+  live?: boolean;
+}
 
 /**
  * Loads something for a screen and says how it went: data, the error, and `reload` for after a change.
- * A late answer to an earlier request never overwrites a newer one.
+ * A late answer to an earlier request never overwrites a newer one. A refresh after a write elsewhere
+ * keeps showing the old data until the new arrives (no loader), so nothing on screen is unmounted.
  */
-export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
+export function useLoad<T>(load: () => Promise<T>, deps: unknown[], { live = true }: LoadOptions = {}) {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(true);
   const generation = useRef(0);
+  const areasRead = useRef<ReadonlySet<Area>>(new Set());
   // The caller names what the load depends on, as with useEffect.
   const run = useCallback(load, deps);
 
-  const reload = useCallback(async () => {
-    const mine = ++generation.current;
-    setLoading(true);
-    try {
-      const value = await run();
-      if (mine === generation.current) {
-        setData(value);
-        setError(null);
+  const fetch = useCallback(
+    async (quietly: boolean) => {
+      const mine = ++generation.current;
+      if (!quietly) setLoading(true);
+      try {
+        const { result, areas } = readingAreas(run);
+        areasRead.current = areas;
+        const value = await result;
+        if (mine === generation.current) {
+          setData(value);
+          setError(null);
+        }
+      } catch (err) {
+        if (mine === generation.current) setError(err);
+      } finally {
+        if (mine === generation.current) setLoading(false);
       }
-    } catch (err) {
-      if (mine === generation.current) setError(err);
-    } finally {
-      if (mine === generation.current) setLoading(false);
-    }
-  }, [run]);
+    },
+    [run],
+  );
+
+  const reload = useCallback(() => fetch(false), [fetch]);
 
   useEffect(() => {
     void reload();
   }, [reload]);
+
+  // Outside a signed-in session there is no event stream to follow.
+  const events = useContext(SessionContext)?.events;
+  useEffect(() => {
+    if (!live || !events) return;
+    return events.listen((name, payload) => {
+      if (name === 'data.changed' && isAffected(areasRead.current, (payload as EventMap['data.changed']).area)) void fetch(true);
+    });
+  }, [live, events, fetch]);
 
   return { data, error, loading, reload, setData };
 }

@@ -11,8 +11,9 @@ import { ResidentForm } from './ResidentForm';
 /** The form's page: empty for 新增居民 (at a house, when started from one), loaded from the record for 编辑. */
 export function ResidentFormPage({ id, atHouseId = null }: { id: string | null; atHouseId?: string | null }) {
   const { t } = useTranslation();
-  const { data, error, loading } = useLoad(async () => (id ? (await api.call('residents.get', { id })).resident : null), [id]);
-  const house = useLoad(async () => (atHouseId ? api.call('residents.getHouse', { id: atHouseId }) : null), [atHouseId]);
+  // The form starts from these once; a change saved elsewhere meanwhile must not replace what is being typed.
+  const { data, error, loading } = useLoad(async () => (id ? (await api.call('residents.get', { id })).resident : null), [id], { live: false });
+  const house = useLoad(async () => (atHouseId ? api.call('residents.getHouse', { id: atHouseId }) : null), [atHouseId], { live: false });
   const back = id ? residentHref(id) : residentListHref();
   return (
     <Stack gap="md" maw={1200}>

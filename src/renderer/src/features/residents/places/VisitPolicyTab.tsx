@@ -16,7 +16,8 @@ import { useTags } from '../common/use-catalog';
  */
 export function VisitPolicyTab() {
   const { t } = useTranslation();
-  const policy = useLoad(() => api.call('residents.visitPolicy', {}), []);
+  // Copied into the rows being edited below: not swapped under the user by a change saved elsewhere.
+  const policy = useLoad(() => api.call('residents.visitPolicy', {}), [], { live: false });
   const tags = useTags();
   const [rows, setRows] = useState<VisitPolicyRow[]>([]);
   const [error, setError] = useState<unknown>(null);

@@ -1,0 +1,91 @@
+import { test, expect, type Browser, type Page } from '@playwright/test';
+import { startLinli, type ServedLinli } from './support/linli-serve';
+import { callApi } from './support/api';
+
+/**
+ * Two desks on one `linli serve`: what the administrator saves at desk A shows up on the clerk's screens
+ * at desk B without a reload, and what the clerk is typing at B is not replaced while A works.
+ */
+test.describe.configure({ mode: 'serial' });
+
+let linli: ServedLinli;
+let deskA: Page;
+let deskB: Page;
+
+async function signIn(browser: Browser, username: string, password: string, displayName: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  page.on('pageerror', (err) => console.error(`[page error ${username}]`, err.message));
+  await page.goto(linli.url);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByText(displayName).first()).toBeVisible();
+  return page;
+}
+
+/** 新增居民 through the form, as a clerk would. */
+async function addResident(page: Page, name: string, idNumber: string) {
+  await page.getByRole('link', { name: '居民' }).first().click();
+  await page.getByRole('link', { name: '新增居民' }).first().click();
+  await page.getByLabel('姓名', { exact: true }).fill(name);
+  await page.getByLabel('证件号', { exact: true }).fill(idNumber);
+  await page.getByRole('button', { name: '保存新居民' }).click();
+  await expect(page.getByText(`已新增居民 ${name}`)).toBeVisible();
+}
+
+/** Set before the other desk acts, read after: a reload of the page would have cleared it. */
+const markPage = (page: Page) => page.evaluate(() => ((window as unknown as { deskMark: number }).deskMark = 1));
+const stillMarked = (page: Page) => page.evaluate(() => (window as unknown as { deskMark?: number }).deskMark === 1);
+
+test.beforeAll(async ({ browser }) => {
+  linli = await startLinli();
+  const admin = await callApi<{ token: string }>(linli, 'auth.setup', {
+    community: { communityName: '幸福里社区', unitName: '幸福里社区居民委员会' },
+    admin: { username: 'admin', displayName: '王主任', password: 'admin-pass-2026' },
+  });
+  await callApi(linli, 'users.create', { username: 'clerk1', displayName: '李窗口', password: 'clerk-pass-2026', roles: ['clerk'] }, admin.token);
+  await callApi(linli, 'residents.create', { name: '张三', idNumber: '11010519491231002X', status: '户籍' }, admin.token);
+  deskA = await signIn(browser, 'admin', 'admin-pass-2026', '王主任');
+  deskB = await signIn(browser, 'clerk1', 'clerk-pass-2026', '李窗口');
+});
+
+test.afterAll(async () => {
+  await deskA?.context().close();
+  await deskB?.context().close();
+  await linli?.stop();
+});
+
+test("desk B's resident list shows a resident added at desk A, without a reload", async () => {
+  await deskB.getByRole('link', { name: '居民' }).first().click();
+  const listB = deskB.getByRole('table', { name: '居民列表' });
+  await expect(listB.getByText('张三')).toBeVisible();
+  await expect(deskB.getByText('共 1 人')).toBeVisible();
+  await markPage(deskB);
+
+  await addResident(deskA, '孙七', '34052419800101001X');
+
+  await expect(listB.getByText('孙七')).toBeVisible();
+  await expect(deskB.getByText('共 2 人')).toBeVisible();
+  expect(await stillMarked(deskB)).toBe(true);
+});
+
+test('what desk B is typing into the visit policy stays while desk A saves a resident', async () => {
+  await deskB.getByRole('link', { name: '地址管理' }).first().click();
+  await deskB.getByRole('tab', { name: '走访频次' }).click();
+  const days = deskB.getByLabel('第 1 条的间隔天数');
+  await expect(days).not.toHaveValue('');
+  await days.fill('45');
+
+  // The tag list on the same screen is live: its refresh shows that B has heard of A's save. The policy
+  // being edited is not asked for again.
+  const asked: string[] = [];
+  deskB.on('request', (req) => req.url().endsWith('/api/call') && asked.push((JSON.parse(req.postData() ?? '{}') as { method: string }).method));
+  const tagsRefreshed = deskB.waitForRequest((req) => req.url().endsWith('/api/call') && (req.postData() ?? '').includes('"residents.listTags"'));
+
+  await addResident(deskA, '周八', '110105198001010032');
+
+  await tagsRefreshed;
+  await expect(days).toHaveValue('45');
+  expect(asked).not.toContain('residents.visitPolicy');
+  expect(await stillMarked(deskB)).toBe(true);
+});
