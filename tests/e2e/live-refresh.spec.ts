@@ -89,3 +89,22 @@ test('what desk B is typing into the visit policy stays while desk A saves a res
   expect(asked).not.toContain('residents.visitPolicy');
   expect(await stillMarked(deskB)).toBe(true);
 });
+
+test('a desk that was locked while desk A saved catches up at unlock, without an error', async () => {
+  await deskB.getByRole('link', { name: '居民' }).first().click();
+  const listB = deskB.getByRole('table', { name: '居民列表' });
+  await expect(deskB.getByText('共 3 人')).toBeVisible();
+  await deskB.getByRole('button', { name: /用户菜单/ }).click();
+  await deskB.getByRole('menuitem', { name: '锁定' }).click();
+  await expect(deskB.getByRole('heading', { name: '屏幕已锁定' })).toBeVisible();
+
+  await addResident(deskA, '吴九', '110105198001010016');
+
+  await deskB.getByLabel('密码', { exact: true }).fill('clerk-pass-2026');
+  await deskB.getByRole('button', { name: '解锁' }).click();
+  await expect(deskB.getByRole('heading', { name: '屏幕已锁定' })).toBeHidden();
+  await expect(listB.getByText('吴九')).toBeVisible();
+  await expect(deskB.getByText('共 4 人')).toBeVisible();
+  await expect(deskB.getByRole('alert')).toHaveCount(0);
+  expect(await stillMarked(deskB)).toBe(true);
+});

@@ -1,8 +1,7 @@
-import { useCallback, useContext, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Area } from '@shared/contract';
-import type { EventMap } from '@shared/contract/events';
-import { isAffected, readingAreas } from '../api/read-areas';
-import { SessionContext } from '../app/session-context';
+import { readingAreas } from '../api/read-areas';
+import { useRefreshOnChange } from './use-refresh-on-change';
 
 export interface LoadOptions {
   /**
@@ -54,14 +53,8 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[], { live = tru
     void reload();
   }, [reload]);
 
-  // Outside a signed-in session there is no event stream to follow.
-  const events = useContext(SessionContext)?.events;
-  useEffect(() => {
-    if (!live || !events) return;
-    return events.listen((name, payload) => {
-      if (name === 'data.changed' && isAffected(areasRead.current, (payload as EventMap['data.changed']).area)) void fetch(true);
-    });
-  }, [live, events, fetch]);
+  const refresh = useCallback(() => void fetch(true), [fetch]);
+  useRefreshOnChange(areasRead, refresh, live);
 
   return { data, error, loading, reload, setData };
 }
