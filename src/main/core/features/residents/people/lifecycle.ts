@@ -21,7 +21,8 @@ function checkDate(on: string, row: ResidentsTable, today: string, field = 'on')
   if (row.birth_date && on < row.birth_date) throw new AppError('residents.date_before_birth', 'The date is before the birth date', { fields: { [field]: 'residents.date_before_birth' } });
 }
 
-async function finish(ctx: HandlerContext, before: ResidentsTable, action: string, today: string, timeZone: string, households: (string | null)[]) {
+/** The step's closing: visits due again for the households it touched, the audit record, the new detail. */
+async function finish(ctx: HandlerContext, before: ResidentsTable, { action, today, timeZone, households }: { action: string; today: string; timeZone: string; households: (string | null)[] }) {
   await recomputeNextVisit(ctx.db, households, today, timeZone);
   const after = (await findResidentRow(ctx.db, before.id))!;
   await ctx.audit({ action, area: 'residents', recordType: 'resident', recordId: before.id, summary: after.name, before: auditView(before), after: auditView(after) });
@@ -62,7 +63,7 @@ async function leave(kind: keyof typeof leavings, input: { id: string; on: strin
   await ctx.db.updateTable('residents').set({ ...how.dated(input.on), archived: 1, updated_at: at, updated_by: actor.id }).where('id', '=', before.id).execute();
   await appendResidentEvent(ctx.db, { residentId: before.id, kind, onDate: input.on, detail: how.detail(before, input.note), actor, at });
   await releaseHead(ctx.db, before.id, before.household_id, actor.id, at);
-  return finish(ctx, before, how.action, today, timeZone, [before.household_id]);
+  return finish(ctx, before, { action: how.action, today, timeZone, households: [before.household_id] });
 }
 
 export const lifecycleHandlers: HandlerMap<LifecycleMethods> = {
@@ -99,7 +100,7 @@ export const lifecycleHandlers: HandlerMap<LifecycleMethods> = {
     });
     if (before.household_id !== placement.household_id) await releaseHead(ctx.db, before.id, before.household_id, actor.id, at);
     await claimHeadIfNeeded(ctx.db, before.id, placement.household_id, placement.relation_to_head, actor.id, at);
-    return finish(ctx, before, 'residents.moveIn', today, timeZone, [before.household_id, placement.household_id]);
+    return finish(ctx, before, { action: 'residents.moveIn', today, timeZone, households: [before.household_id, placement.household_id] });
   },
 
   async 'residents.changeHousehold'(input, ctx) {
@@ -120,7 +121,7 @@ export const lifecycleHandlers: HandlerMap<LifecycleMethods> = {
     });
     if (before.household_id !== target.id) await releaseHead(ctx.db, before.id, before.household_id, actor.id, at);
     await claimHeadIfNeeded(ctx.db, before.id, target.id, input.relationToHead, actor.id, at);
-    return finish(ctx, before, 'residents.changeHousehold', today, timeZone, [before.household_id, target.id]);
+    return finish(ctx, before, { action: 'residents.changeHousehold', today, timeZone, households: [before.household_id, target.id] });
   },
 
   async 'residents.setTags'(input, ctx) {
