@@ -30,11 +30,11 @@ type MilestoneKeys = Pick<ResidentsTable, 'id' | 'birth_date'>;
  * Milestones are ordered by birthday (day of the month), then birth date (the oldest first on a day),
  * then id. Each milestone year is one range of residents_archived_birth in that order; after a cursor
  * (birth date b, id i) a year before b's year starts after b's day, b's own year after (b, i), a later
- * year at b's day. The ranges read keys only (covering): of their five pages' worth, only the page's
- * rows are then read, by id.
+ * year at b's day. The five ranges are one statement and read keys only (covering): of their five pages'
+ * worth, only the page's rows are then read, by id.
  */
-export function milestoneQueries(year: number, month: string, after: Keyset | null, limit: number): { turning: number; query: RawBuilder<MilestoneKeys> }[] {
-  return milestoneAges.map((age) => {
+export function milestoneKeysQuery(year: number, month: string, after: Keyset | null, limit: number): RawBuilder<MilestoneKeys> {
+  const ranges = milestoneAges.map((age) => {
     const y = yearOf(year, age);
     let from = sql`birth_date >= ${`${y}-${month}-01`}`;
     if (after?.k) {
@@ -44,10 +44,10 @@ export function milestoneQueries(year: number, month: string, after: Keyset | nu
       else if (y === cursorYear) from = sql`(birth_date, id) > (${after.k}, ${after.i})`;
       else from = sql`birth_date >= ${sameDay}`;
     }
-    const query = sql<MilestoneKeys>`SELECT id, birth_date FROM residents INDEXED BY residents_archived_birth
-      WHERE archived = 0 AND ${from} AND birth_date <= ${`${y}-${month}-31`} ORDER BY birth_date, id LIMIT ${limit + 1}`;
-    return { turning: age, query };
+    return sql`SELECT * FROM (SELECT id, birth_date FROM residents INDEXED BY residents_archived_birth
+      WHERE archived = 0 AND ${from} AND birth_date <= ${`${y}-${month}-31`} ORDER BY birth_date, id LIMIT ${limit + 1})`;
   });
+  return sql<MilestoneKeys>`${sql.join(ranges, sql` UNION ALL `)}`;
 }
 
 /** How many turn each milestone age in the month: five covering counts. */
@@ -114,11 +114,11 @@ export const remindersHandlers: HandlerMap<'residents.milestones' | 'residents.i
     // A cursor names its month, so that one from another month is refused rather than misread.
     const scope = `milestones:${year}-${month}`;
     const after = decodeCursor(input.cursor, scope);
-    const ranges = await Promise.all(milestoneQueries(year, month, after, input.limit).map(async (r) => (await r.query.execute(ctx.db)).rows));
+    const keys = (await milestoneKeysQuery(year, month, after, input.limit).execute(ctx.db)).rows;
     const counts = (await milestoneCountQuery(year, month).execute(ctx.db)).rows.map((r) => ({ turning: Number(r.turning), count: Number(r.n) }));
-    const { page: keys, nextCursor } = cut(ranges.flat().sort(compareMilestones), input.limit, (r) => encodeCursor(scope, { k: r.birth_date, i: r.id }));
-    const byId = new Map((await residentRowsByIds(ctx.db, keys.map((k) => k.id))).map((r) => [r.id, r]));
-    const page = keys.map((k) => byId.get(k.id)!);
+    const { page: pageKeys, nextCursor } = cut(keys.sort(compareMilestones), input.limit, (r) => encodeCursor(scope, { k: r.birth_date, i: r.id }));
+    const byId = new Map((await residentRowsByIds(ctx.db, pageKeys.map((k) => k.id))).map((r) => [r.id, r]));
+    const page = pageKeys.map((k) => byId.get(k.id)!);
     const mapped = await toResidentRows(ctx.db, page, today);
     return {
       rows: mapped.map((resident, i) => {
