@@ -18,6 +18,8 @@ export interface BenchOptions {
   log(line: string): void;
   /** Which groups to run (default all three). */
   groups?: ('search' | 'list' | 'import')[];
+  /** Only the search and list cases whose names contain one of these (default every case). */
+  cases?: string[];
   /** Called with everything but the import before the import starts (it can take long). */
   onPartial?(report: BenchReport): void;
 }
@@ -169,6 +171,7 @@ async function timeCase(core: Core, call: Call, opts: BenchOptions, group: CaseR
 
 /** Times a paged method's first page, then follows its cursor (up to opts.deepPages pages) and times the page reached. */
 async function pagedCases(core: Core, call: Call, opts: BenchOptions, name: string, method: string, base: Record<string, unknown>): Promise<CaseResult[]> {
+  if (!wanted(opts, name)) return [];
   const out = [await timeCase(core, call, opts, 'list', `${name} p1`, method, base, { median: 30, p95: 30 })];
   let cursor: string | null = null;
   let pages = 0;
@@ -187,6 +190,10 @@ async function pagedCases(core: Core, call: Call, opts: BenchOptions, name: stri
   if (pages < opts.deepPages) deep.note = `last page: the list has ${pages + 1} pages`;
   out.push(deep);
   return out;
+}
+
+function wanted(opts: BenchOptions, name: string): boolean {
+  return !opts.cases?.length || opts.cases.some((c) => name.includes(c));
 }
 
 function fmt(ms: number): string {
@@ -210,7 +217,7 @@ async function searchCases(core: Core, call: Call, opts: BenchOptions, notes: st
     ['address 3栋2单元501', '3栋2单元501'],
   ];
   const out: CaseResult[] = [];
-  for (const [name, q] of cases) out.push(await timeCase(core, call, opts, 'search', name, 'residents.search', { q, limit: 20 }, { median: 20, p95: 50 }));
+  for (const [name, q] of cases) if (wanted(opts, name)) out.push(await timeCase(core, call, opts, 'search', name, 'residents.search', { q, limit: 20 }, { median: 20, p95: 50 }));
   return out;
 }
 
