@@ -4,6 +4,7 @@ import { areas } from '../../../src/shared/contract';
 import type { PushEvent } from '../../../src/shared/contract/events';
 import { addUser, openTestHall, type TestHall } from '../support/core';
 import { idFor, residentInput } from '../residents/fixture';
+import { csv, preview, runJob } from '../../fixtures/residents/support';
 
 let hall: TestHall;
 let heard: PushEvent[];
@@ -63,6 +64,24 @@ describe('data.changed after writes', () => {
     expect((await hall.fail('residents.saveGrid', { code: 'W02', name: '第二网格' }, auditor)).code).toBe('auth.forbidden');
 
     expect(heard).toEqual([]);
+  });
+
+  it('an import sends one event when its job has committed, not when the call that started it returns', async () => {
+    const p = await preview(hall, '居民.csv', csv([['姓名', '身份证号', '人员类型'], ['郑十', idFor('1960-02-02', 31), '户籍'], ['王十一', '110105196002020000', '户籍']]));
+    expect(p.counts).toMatchObject({ add: 1, reject: 1 });
+    // All or nothing with a refused row: the call fails before any job starts.
+    expect((await hall.fail('residents.importCommit', { importId: p.importId, mode: 'all_or_nothing' })).code).toBe('import.has_rejects');
+    expect(heard).toEqual([]);
+
+    let heardAtReturn = -1;
+    const end = await runJob(hall, async () => {
+      const started = await hall.call('residents.importCommit', { importId: p.importId, mode: 'valid_rows' });
+      heardAtReturn = heard.length;
+      return started;
+    });
+    expect(heardAtReturn).toBe(0);
+    expect(end.done?.summary).toMatchObject({ added: 1, rejected: 1 });
+    expect(changes()).toEqual([{ area: 'residents' }]);
   });
 
   it('a backup sends one event for the backups area, after its record is written', async () => {

@@ -15,7 +15,8 @@ export interface LoadOptions {
 /**
  * Loads something for a screen and says how it went: data, the error, and `reload` for after a change.
  * A late answer to an earlier request never overwrites a newer one. A refresh after a write elsewhere
- * keeps showing the old data until the new arrives (no loader), so nothing on screen is unmounted.
+ * keeps showing the old data until the new arrives (no loader), so nothing on screen is unmounted. The
+ * areas followed are those of the calls `load` makes before its first await (see readingAreas).
  */
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[], { live = true }: LoadOptions = {}) {
   const [data, setData] = useState<T | null>(null);
