@@ -18,28 +18,43 @@ export type PlaceResult =
   | { ok: true; place: PlaceFound }
   | { ok: false; code: 'import.unknown_compound' | 'import.unknown_building' | 'import.ambiguous_building' | 'import.unknown_house'; params: Record<string, string> };
 
+/** The look-ups' SQL, each one an index search (tests/unit/residents/import-lookups.test.ts checks their plans). */
+export const lookupSql = {
+  gridByName: 'SELECT id FROM grids WHERE (name = ? OR code = ?) AND archived = 0',
+  compoundByName: 'SELECT id, name FROM compounds WHERE name = ?',
+  // Two statements, not one with "? IS NULL OR compound_id = ?": planned once without the value, that
+  // one walked every building of the name (hundreds of 3栋 in a district) on every call.
+  buildingInCompound: 'SELECT b.id, b.grid_id, b.name, c.name AS compound_name FROM buildings b JOIN compounds c ON c.id = b.compound_id WHERE b.compound_id = ? AND b.name = ?',
+  buildingsNamed: 'SELECT b.id, b.grid_id, b.name, c.name AS compound_name FROM buildings b JOIN compounds c ON c.id = b.compound_id WHERE b.name = ? LIMIT 2',
+  house: 'SELECT id FROM houses WHERE building_id = ? AND unit = ? AND room = ?',
+  household: 'SELECT id, house_id, head_resident_id FROM households WHERE number = ?',
+  tag: 'SELECT id, name FROM tags WHERE name = ?',
+  byHash: 'SELECT * FROM residents WHERE id_hash = ?',
+  byNameBirth: 'SELECT * FROM residents WHERE name = ? AND birth_date = ? AND id_hash IS NULL LIMIT 2',
+  tagsOf: 'SELECT tag_id FROM resident_tags WHERE resident_id = ?',
+  houseById:
+    'SELECT h.id, h.unit, h.room, h.building_id, b.grid_id, b.name AS building_name, c.name AS compound_name FROM houses h JOIN buildings b ON b.id = h.building_id JOIN compounds c ON c.id = b.compound_id WHERE h.id = ?',
+} as const;
+
+interface BuildingRow {
+  id: string;
+  grid_id: string;
+  name: string;
+  compound_name: string;
+}
+type BuildingResult = { ok: true; building: BuildingRow } | Extract<PlaceResult, { ok: false }>;
+
 /**
  * What an import row needs to know about the registry, through prepared statements on the open
  * connection (inside the import's transaction at commit, so what it sees is what it writes over).
  * Places, grids, tags and households are few and asked for again and again: they are cached.
  */
 export class RegistryLookups {
-  private readonly q;
+  private readonly q: Record<keyof typeof lookupSql, SqliteDatabase.Statement>;
   private readonly cache = new Map<string, unknown>();
 
   constructor(sqlite: SqliteDatabase.Database) {
-    this.q = {
-      gridByName: sqlite.prepare('SELECT id FROM grids WHERE (name = ? OR code = ?) AND archived = 0'),
-      compoundByName: sqlite.prepare('SELECT id, name FROM compounds WHERE name = ?'),
-      buildings: sqlite.prepare('SELECT b.id, b.grid_id, b.name, c.name AS compound_name FROM buildings b JOIN compounds c ON c.id = b.compound_id WHERE b.name = ? AND (? IS NULL OR b.compound_id = ?)'),
-      house: sqlite.prepare('SELECT id FROM houses WHERE building_id = ? AND unit = ? AND room = ?'),
-      household: sqlite.prepare('SELECT id, house_id, head_resident_id FROM households WHERE number = ?'),
-      tag: sqlite.prepare('SELECT id, name FROM tags WHERE name = ?'),
-      byHash: sqlite.prepare('SELECT * FROM residents WHERE id_hash = ?'),
-      byNameBirth: sqlite.prepare('SELECT * FROM residents WHERE name = ? AND birth_date = ? AND id_hash IS NULL LIMIT 2'),
-      tagsOf: sqlite.prepare('SELECT tag_id FROM resident_tags WHERE resident_id = ?'),
-      houseById: sqlite.prepare('SELECT h.id, h.unit, h.room, h.building_id, b.grid_id, b.name AS building_name, c.name AS compound_name FROM houses h JOIN buildings b ON b.id = h.building_id JOIN compounds c ON c.id = b.compound_id WHERE h.id = ?'),
-    };
+    this.q = Object.fromEntries(Object.entries(lookupSql).map(([k, sql]) => [k, sqlite.prepare(sql)])) as Record<keyof typeof lookupSql, SqliteDatabase.Statement>;
   }
 
   private cached<T>(key: string, load: () => T): T {
@@ -78,19 +93,28 @@ export class RegistryLookups {
     const u = normaliseUnit(unit);
     const r = normaliseRoom(room);
     return this.cached(`place:${compound}|${b}|${u}|${r}`, (): PlaceResult => {
-      let compoundId: string | null = null;
-      if (compound) {
-        compoundId = (this.q.compoundByName.get(compound) as { id: string } | undefined)?.id ?? null;
-        if (!compoundId) return { ok: false, code: 'import.unknown_compound', params: { compound } };
-      }
-      const buildings = this.q.buildings.all(b, compoundId, compoundId) as { id: string; grid_id: string; name: string; compound_name: string }[];
-      if (buildings.length === 0) return { ok: false, code: 'import.unknown_building', params: { building, compound } };
-      if (buildings.length > 1) return { ok: false, code: 'import.ambiguous_building', params: { building } };
-      const bl = buildings[0];
+      const found = this.building(compound, b, building);
+      if (!found.ok) return found;
+      const bl = found.building;
       const address = formatAddress({ compoundName: bl.compound_name, buildingName: bl.name, unit: u, room: r });
       const house = this.q.house.get(bl.id, u, r) as { id: string } | undefined;
       if (!house) return { ok: false, code: 'import.unknown_house', params: { address } };
       return { ok: true, place: { houseId: house.id, buildingId: bl.id, gridId: bl.grid_id, address } };
+    });
+  }
+
+  /** 小区 + 楼栋 → one building, cached: a file names the same few buildings on row after row. */
+  private building(compound: string, name: string, typed: string): BuildingResult {
+    return this.cached(`building:${compound}|${typed}`, (): BuildingResult => {
+      let rows: BuildingRow[];
+      if (compound) {
+        const compoundId = (this.q.compoundByName.get(compound) as { id: string } | undefined)?.id ?? null;
+        if (!compoundId) return { ok: false, code: 'import.unknown_compound', params: { compound } };
+        rows = this.q.buildingInCompound.all(compoundId, name) as BuildingRow[];
+      } else rows = this.q.buildingsNamed.all(name) as BuildingRow[];
+      if (rows.length === 0) return { ok: false, code: 'import.unknown_building', params: { building: typed, compound } };
+      if (rows.length > 1) return { ok: false, code: 'import.ambiguous_building', params: { building: typed } };
+      return { ok: true, building: rows[0] };
     });
   }
 

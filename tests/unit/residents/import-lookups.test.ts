@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestHall, type TestHall } from '../support/core';
+import { lookupSql, RegistryLookups } from '../../../src/main/core/features/residents/import/lookups';
+import { makePlaces } from './places-fixture';
+
+/**
+ * The import asks these once per row (a 100,000-row file: hundreds of thousands of calls). Each must be
+ * an index search on the large tables; the grids and compounds are small, and searched by their keys.
+ */
+let hall: TestHall;
+
+beforeAll(async () => {
+  hall = await openTestHall();
+});
+afterAll(async () => {
+  await hall.close();
+});
+
+function planOf(sql: string): string {
+  const params = (sql.match(/\?/g) ?? []).map(() => 'x');
+  return (hall.core.services.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('\n');
+}
+
+describe('import look-ups', () => {
+  it('are each an index search, never a scan of a large table or a sort', () => {
+    for (const [name, sql] of Object.entries(lookupSql)) {
+      const p = planOf(sql);
+      expect(p, `${name}\n${p}`).not.toMatch(/SCAN (residents|households|houses|buildings|resident_tags)\b|TEMP B-TREE/);
+      // Grids are a few dozen and asked for once per name (name OR code: a scan of that small table).
+      if (name !== 'gridByName') expect(p, `${name}\n${p}`).toMatch(/SEARCH/);
+    }
+  });
+
+  it('a building named within its compound is searched by compound and name together', () => {
+    expect(planOf(lookupSql.buildingInCompound)).toMatch(/SEARCH b USING INDEX \S+ \(compound_id=\? AND name=\?\)/);
+  });
+
+  it('finds a building by compound and name, refuses an unknown one, and asks for each building once', async () => {
+    const { building, house } = await makePlaces(hall);
+    const view = await hall.call('residents.buildingView', { buildingId: building.id });
+    const [a, b] = view.cells;
+    const lookups = new RegistryLookups(hall.core.services.sqlite);
+    const statements = lookups as unknown as { q: { buildingInCompound: { all: (...args: unknown[]) => unknown[] } } };
+    let asked = 0;
+    const all = statements.q.buildingInCompound.all.bind(statements.q.buildingInCompound);
+    statements.q.buildingInCompound.all = (...args: unknown[]) => (asked++, all(...args));
+
+    const first = lookups.place('幸福小区', '3栋', a.unit, a.room);
+    expect(first.ok && first.place.houseId).toBe(house(a.unit, a.room));
+    const second = lookups.place('幸福小区', '3栋', b.unit, b.room);
+    expect(second.ok && second.place.houseId).toBe(house(b.unit, b.room));
+    expect(asked).toBe(1);
+    expect(lookups.place('没有这个小区', '3栋', a.unit, a.room)).toMatchObject({ ok: false, code: 'import.unknown_compound' });
+    expect(lookups.place('幸福小区', '99栋', a.unit, a.room)).toMatchObject({ ok: false, code: 'import.unknown_building', params: { building: '99栋' } });
+    expect(lookups.place('', '3栋', a.unit, a.room)).toMatchObject({ ok: true });
+  });
+});
