@@ -88,6 +88,8 @@ export function formatReport(r: BenchReport): string {
         ['total', `${i.totalSeconds.toFixed(1)} s`],
         ['raw replay of its SQL (one transaction)', i.rawSeconds === null ? '—' : `${i.rawSeconds.toFixed(1)} s (ratio ${i.ratio?.toFixed(1)}×)`],
         ['longest event-loop stall (p99)', `${i.maxStallMs.toFixed(0)} ms (${i.p99StallMs.toFixed(0)} ms)`],
+        ['…during the preview', `${i.stalls.preview.maxMs.toFixed(0)} ms (${i.stalls.preview.p99Ms.toFixed(0)} ms)`],
+        ['…during the commit', `${i.stalls.commit.maxMs.toFixed(0)} ms (${i.stalls.commit.p99Ms.toFixed(0)} ms)`],
         ['result', JSON.stringify(i.counts)],
         ['target', `${i.target}: ${i.ok ? 'ok' : 'MISSED'}`],
         ...i.slowestStatements.map((st, n) => [n === 0 ? 'slowest statements (raw)' : '', `${st.seconds.toFixed(1)} s, ${st.count}×: ${st.sql}`]),
