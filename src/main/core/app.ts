@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { Result } from '../../shared/errors';
-import type { CoreServices } from './context';
+import type { CoreServices, WorkerEntries } from './context';
 import { openDatabase, type OpenedDatabase } from './db/connection';
 import { SessionStore } from './auth/sessions';
 import { LoginThrottle } from './auth/throttle';
@@ -24,6 +24,8 @@ export interface CoreOptions {
   now?: () => Date;
   /** The 64-byte field key; Electron passes the one it keeps in safeStorage. Default: a key file beside the database. */
   fieldKey?: Buffer;
+  /** Where worker threads' code lives, when not in the bundle (tests run the TypeScript sources). */
+  workers?: WorkerEntries;
 }
 
 export interface Core {
@@ -67,6 +69,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     jobs: new JobRunner(events, path.join(os.tmpdir(), `linli-exports-${process.pid}-${Date.now()}`)),
     pdf,
     secrets,
+    workers: opts.workers ?? {},
     restoreFrom(file, actor) {
       return restoreBackup(services, { close: () => opened.db.destroy(), open: async () => void (opened = await openDatabase(databasePath, { backupFolder, now })) }, path.resolve(file), actor);
     },

@@ -18,6 +18,20 @@ export interface CorePaths {
   keyFile: string | null;
 }
 
+/** A worker thread's code: the file and the flags to start it with. */
+export interface WorkerEntry {
+  path: string;
+  execArgv?: string[];
+}
+
+/**
+ * Where worker threads' code lives when it is not the bundle's (electron-vite emits each worker as its
+ * own file). Tests point these at the TypeScript sources; null means "run in the calling thread".
+ */
+export interface WorkerEntries {
+  importCommit?: WorkerEntry | null;
+}
+
 /** What every handler can reach. Hosts never see it; they only call `dispatch`. */
 export interface CoreServices {
   paths: CorePaths;
@@ -33,6 +47,7 @@ export interface CoreServices {
   pdf: PdfRenderer;
   /** Encrypts and hashes sensitive fields (ID numbers, phones). */
   secrets: FieldCipher;
+  workers: WorkerEntries;
   /** Replaces the open file with a verified copy, saving the current file first. */
   restoreFrom(file: string, actor: { id: string | null; name: string | null }): Promise<{ savedCurrentAs: string }>;
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { openTestHall, type TestHall } from '../support/core';
+import { openTestHall, sourceWorker, type TestHall } from '../support/core';
 import { makePlaces } from './places-fixture';
 import { commit, csv, jobFile, makeId, preview, residentCount, runJob, xlsx } from '../../fixtures/residents/support';
 
@@ -22,7 +22,20 @@ function bigFile(n: number, prefix: string, region: string): string {
   return csv(rows);
 }
 
-describe('one transaction', () => {
+// The commit runs in a worker thread on its own connection where one can run (the app's bundle), else
+// in the calling thread; both are tested, the worker from its TypeScript source.
+describe.each([
+  ['in the calling thread', null],
+  ['in a worker thread', sourceWorker('src/main/core/features/residents/import/commit-worker.ts')],
+])('one transaction, %s', (_where, worker) => {
+  let hall: TestHall;
+  beforeAll(async () => {
+    hall = await openTestHall({ workers: { importCommit: worker } });
+    await makePlaces(hall);
+  });
+  afterAll(() => hall.close());
+  const count = (sql: string) => (hall.core.services.sqlite.prepare(sql).get() as { n: number }).n;
+
   it('cancelling mid-way leaves nothing imported: no resident, household, history or audit record', async () => {
     const p = await preview(hall, 'cancel.csv', bigFile(6000, 'C', '150203'));
     expect(p.counts.add).toBe(6000);
@@ -52,13 +65,36 @@ describe('one transaction', () => {
   it('a write from another call waits for the import instead of landing in its transaction', async () => {
     const p = await preview(hall, 'wait.csv', bigFile(4000, 'W', '150204'));
     let saved: Promise<unknown> | null = null;
+    let appConnectionWriting: boolean | null = null;
     const end = await runJob(hall, () => hall.call('residents.importCommit', { importId: p.importId, mode: 'valid_rows' }), hall.adminToken, (prog) => {
-      if (!saved && prog.done > 0 && prog.done < prog.total) saved = hall.call('residents.saveImportMapping', { name: '等待中', mapping: { name: '姓名' } });
+      if (!saved && prog.done > 0 && prog.done < prog.total) {
+        saved = hall.call('residents.saveImportMapping', { name: '等待中', mapping: { name: '姓名' } });
+        appConnectionWriting = hall.core.services.sqlite.inTransaction;
+      }
     });
     expect(end.done?.summary).toMatchObject({ added: 4000 });
+    // In a worker, the transaction is on the worker's own connection; the app's stays out of it.
+    expect(appConnectionWriting).toBe(worker === null);
     await saved;
     const seq = (action: string) => (hall.core.services.sqlite.prepare('SELECT max(seq) AS s FROM audit_log WHERE action = ?').get(action) as { s: number }).s;
     expect(seq('residents.saveImportMapping')).toBeGreaterThan(seq('residents.import'));
+  });
+  it('plans each row again at commit: a change made since the preview is not written over', async () => {
+    const taken = makeId('150205', '1966-03-03', 7);
+    const other = makeId('150205', '1967-04-04', 8);
+    const rows = [['姓名', '身份证号', '人员类型', '楼栋', '单元', '房号'], ['赵先', taken, '户籍', '3', '1', '101'], ['钱后', other, '户籍', '3', '1', '101']];
+    const p = await preview(hall, 'since.csv', csv(rows));
+    expect(p.counts).toMatchObject({ add: 2, reject: 0 });
+    // Meanwhile a clerk registers the first person by hand, under another name.
+    await hall.call('residents.create', { name: '赵别名', status: '户籍', idNumber: taken, docType: '居民身份证' });
+    const strict = await commit(hall, p.importId, 'all_or_nothing');
+    expect(strict.failed?.error).toMatchObject({ code: 'import.has_rejects', params: { row: 2 } });
+    const end = await commit(hall, p.importId, 'valid_rows');
+    expect(end.done?.summary).toEqual({ added: 1, updated: 0, unchanged: 0, rejected: 1 });
+    const report = await runJob(hall, () => hall.call('residents.importErrorReport', { importId: p.importId }));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(jobFile(hall, report) as unknown as ArrayBuffer);
+    expect(String(wb.worksheets[0].getRow(2).getCell(7).value)).toContain('赵别名');
   });
 });
 

@@ -5,6 +5,17 @@ import { createCore, type Core } from '../../../src/main/core/app';
 import type { Input, MethodName, Output } from '../../../src/shared/contract';
 import type { ErrorPayload } from '../../../src/shared/errors';
 import type { PdfRenderer } from '../../../src/main/core/reports/model';
+import type { WorkerEntries, WorkerEntry } from '../../../src/main/core/context';
+
+/**
+ * A worker thread's TypeScript source, run as it is (the bundle has the built file): the resolve hook
+ * lets its extensionless imports find .ts files, and Node strips the types.
+ */
+export function sourceWorker(source: string): WorkerEntry {
+  const root = path.resolve(import.meta.dirname, '../../..');
+  const hook = path.join(root, 'tests/fixtures/node/register-ts.mjs');
+  return { path: path.join(root, source), execArgv: ['--import', hook, '--experimental-transform-types', '--disable-warning=ExperimentalWarning'] };
+}
 
 export function tempDir(prefix = 'linli-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -43,11 +54,11 @@ export interface TestHall {
 }
 
 /** A real Linli file in a temp folder, set up with a community and an administrator. */
-export async function openTestHall(opts: { pdf?: PdfRenderer; setUp?: boolean } = {}): Promise<TestHall> {
+export async function openTestHall(opts: { pdf?: PdfRenderer; setUp?: boolean; workers?: WorkerEntries } = {}): Promise<TestHall> {
   const dir = tempDir();
   const dbPath = path.join(dir, 'linli.sqlite');
   const clock = new TestClock();
-  const core = await createCore({ databasePath: dbPath, workstation: 'desk-1', pdf: opts.pdf ?? noPdf, now: clock.now });
+  const core = await createCore({ databasePath: dbPath, workstation: 'desk-1', pdf: opts.pdf ?? noPdf, now: clock.now, workers: opts.workers });
   const hall: TestHall = {
     core,
     dir,

@@ -1,0 +1,67 @@
+import { Worker } from 'node:worker_threads';
+import { AppError } from '../../../../../shared/errors';
+import type { HandlerContext, WorkerEntry } from '../../../context';
+import type { JobControl } from '../../../jobs/jobs';
+import type { CommitOutcome, CommitWork } from './commit-write';
+import type { CommitWorkerInit, CommitWorkerReply, CommitWorkerRequest } from './commit-worker';
+import { yieldToEventLoop } from './slices';
+import type { ImportSession } from './store';
+
+/** The worker's code: the one the host named (tests: the source), else the bundle's, else none. */
+export async function commitWorkerEntry(ctx: Pick<HandlerContext, 'workers'>): Promise<WorkerEntry | null> {
+  if (ctx.workers.importCommit !== undefined) return ctx.workers.importCommit;
+  try {
+    const path = (await import('./commit-worker-path')).default;
+    return typeof path === 'string' && path.endsWith('.js') ? { path } : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Runs the commit in a worker thread on its own connection (commit-worker.ts) and waits for it, while
+ * this thread only hands over the preview's batches, relays progress and the cancel, and keeps its own
+ * connection reserved so that no other call of this process writes (or waits on SQLite's lock) meanwhile.
+ * Returns null, having written nothing, where no worker can run: no key file, or no worker code.
+ */
+export async function commitInWorker(ctx: HandlerContext, imp: ImportSession, work: CommitWork, job: JobControl, entry: WorkerEntry | null): Promise<CommitOutcome | null> {
+  const keyFile = ctx.paths.keyFile;
+  if (!keyFile || !entry) return null;
+  const cancelFlag = new SharedArrayBuffer(4);
+  const probe = `import-commit-probe:${work.importId}`;
+  const init: CommitWorkerInit = { role: 'linli-import-commit', databaseFile: ctx.paths.database, keyFile, cancelFlag, probe, probeHash: ctx.secrets.lookupHash(probe), work };
+  let worker: Worker;
+  try {
+    worker = new Worker(entry.path, { workerData: init, execArgv: entry.execArgv });
+  } catch {
+    return null;
+  }
+  const cancel = () => Atomics.store(new Int32Array(cancelFlag), 0, 1);
+  job.signal.addEventListener('abort', cancel);
+  try {
+    return await ctx.db.connection().execute(async () => {
+      const finished = new Promise<CommitOutcome>((resolve, reject) => {
+        worker.on('message', (r: CommitWorkerReply) => {
+          if ('progress' in r) job.progress(r.progress.done, r.progress.total);
+          else if ('done' in r) resolve(r.done);
+          else reject(r.app ? new AppError(r.error.code, r.error.message, { params: r.error.params, fields: r.error.fields }) : new Error(`import commit worker: ${r.error.message}`));
+        });
+        worker.on('error', reject);
+        worker.on('exit', (code) => reject(new Error(`import commit worker stopped (${code}) before it finished`)));
+      });
+      finished.catch(() => {}); // awaited below, once every batch is handed over
+      // One message per batch (a megabyte or so each), yielding between them: a single message of the
+      // whole preview would be copied in one go, holding this thread for a second.
+      const send = (m: CommitWorkerRequest) => worker.postMessage(m);
+      for (const batch of imp.batches) {
+        send({ batch: { batch, plans: imp.plans.slice(batch.first, batch.first + batch.count) } });
+        await yieldToEventLoop();
+      }
+      send({ end: true });
+      return await finished;
+    });
+  } finally {
+    job.signal.removeEventListener('abort', cancel);
+    await worker.terminate();
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * A worker thread for residents.importCommit: it opens its own connection to the database file and
+ * writes the import there (commit-write.ts), so that planning, a hundred thousand inserts into a
+ * million-row registry, the visit recompute and the final COMMIT (its flush and the WAL checkpoint take
+ * seconds) never hold up the main process. The main process keeps its own connection reserved meanwhile
+ * (commit-thread.ts), so nothing else writes; SQLite's write lock would refuse it anyway.
+ *
+ * It builds the field cipher from the database's key file, as the preview's workers do. Batches arrive
+ * one message at a time; the cancel flag is shared memory, read between slices.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { AppError, type ErrorPayload } from '../../../../../shared/errors';
+import { createFieldCipher } from '../../../crypto/field-cipher';
+import { loadOrCreateKey } from '../../../crypto/key-file';
+import { applyPragmas, translateSqliteError } from '../../../db/connection';
+import type { Database } from '../../../db/schema';
+import { writeImport, type CommitBatch, type CommitOutcome, type CommitWork } from './commit-write';
+
+export interface CommitWorkerInit {
+  role: 'linli-import-commit';
+  databaseFile: string;
+  keyFile: string;
+  /** Int32Array over it: [0] is set to 1 when the user cancels. */
+  cancelFlag: SharedArrayBuffer;
+  /** The lookup hash of `probe` under the app's key: the worker must hold the very same key. */
+  probe: string;
+  probeHash: string;
+  work: CommitWork;
+}
+
+/** From the main thread: the batches in order, then the end of them. */
+export type CommitWorkerRequest = { batch: CommitBatch } | { end: true };
+
+export type CommitWorkerReply = { progress: { done: number; total: number } } | { done: CommitOutcome } | { error: ErrorPayload; app: boolean };
+
+/**
+ * The page cache of the import's own connection. Each row goes into some twenty indexes of a table of a
+ * million rows; with the app's 64 MB most of those pages are read again from the file and written out
+ * again before the commit. A larger cache for this one connection, for the length of one import.
+ */
+export const IMPORT_CACHE_KIB = 256 * 1024;
+
+const init = workerData as CommitWorkerInit | null;
+if (parentPort && init?.role === 'linli-import-commit') {
+  const port = parentPort;
+  const reply = (r: CommitWorkerReply) => port.postMessage(r);
+  const queue: CommitBatch[] = [];
+  let ended = false;
+  let wake: (() => void) | null = null;
+  port.on('message', (m: CommitWorkerRequest) => {
+    if ('batch' in m) queue.push(m.batch);
+    else ended = true;
+    wake?.();
+  });
+  async function* batches(): AsyncGenerator<CommitBatch> {
+    for (;;) {
+      const next = queue.shift();
+      if (next) yield next;
+      else if (ended) return;
+      else await new Promise<void>((resolve) => (wake = resolve));
+    }
+  }
+
+  void (async () => {
+    let sqlite: SqliteDatabase.Database | null = null;
+    try {
+      const secrets = createFieldCipher(loadOrCreateKey(init.keyFile));
+      if (secrets.lookupHash(init.probe) !== init.probeHash) throw new Error('the worker read another key than the app holds');
+      sqlite = new SqliteDatabase(init.databaseFile);
+      applyPragmas(sqlite);
+      sqlite.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
+      const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+      const cancelled = new Int32Array(init.cancelFlag);
+      const outcome = await writeImport({ sqlite, db, secrets }, init.work, batches(), {
+        progress: (done, total) => reply({ progress: { done, total } }),
+        checkCancelled: () => {
+          if (Atomics.load(cancelled, 0) === 1) throw new AppError('jobs.cancelled');
+        },
+      });
+      // The WAL now holds the whole import: copy it into the file here, not on the main thread's next write.
+      sqlite.pragma('wal_checkpoint(PASSIVE)');
+      reply({ done: outcome });
+    } catch (err) {
+      const app = err instanceof AppError ? err : translateSqliteError(err);
+      reply({ app: app !== null, error: app ? app.toPayload() : { code: 'internal', message: (err as Error)?.message ?? String(err) } });
+    } finally {
+      sqlite?.close();
+    }
+  })();
+}

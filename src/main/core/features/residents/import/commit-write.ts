@@ -1,0 +1,165 @@
+import type SqliteDatabase from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import { AppError } from '../../../../../shared/errors';
+import type { ImportResult } from '../../../../../shared/contract/residents/imports';
+import type { FieldCipher } from '../../../crypto/field-cipher';
+import type { Database, ResidentsTable } from '../../../db/schema';
+import { appendAudit } from '../../../audit/repository';
+import { newId } from '../../../util/ids';
+import type { Actor } from '../write';
+import { RegistryLookups } from './lookups';
+import { keptPlan, PlanContext, planRow, type KeptPlan, type PlannedRow } from './plan';
+import { batchDrafts, batchPrepared, type StoredBatch } from './row-batches';
+import { forEachSliced } from './slices';
+import { recomputeTouchedVisits } from './visits';
+import { ImportWriter } from './write-rows';
+
+export type ImportMode = 'valid_rows' | 'all_or_nothing';
+
+/** What a commit writes, besides the rows: plain values, so that it can be handed to a worker thread. */
+export interface CommitWork {
+  importId: string;
+  fileName: string;
+  sheetName: string | null;
+  mode: ImportMode;
+  today: string;
+  timeZone: string;
+  /** When the commit started (ISO): every row, event and the audit record carry it. */
+  at: string;
+  actor: Actor;
+  workstation: string;
+  totalRows: number;
+  /** 户号 → the household the preview planned for it. */
+  newHouseholds: Map<string, { id: string; houseId: string | null }>;
+}
+
+/** One batch of the preview and what was kept of its rows' plans (plans[j] is row batch.first + j). */
+export interface CommitBatch {
+  batch: StoredBatch;
+  plans: KeptPlan[];
+}
+
+export interface CommitStore {
+  sqlite: SqliteDatabase.Database;
+  /** Kysely on that same connection (the audit record, the visit recompute). */
+  db: Kysely<Database>;
+  secrets: FieldCipher;
+}
+
+export interface CommitHooks {
+  progress(done: number, total: number): void;
+  /** Throws jobs.cancelled once the user has cancelled. */
+  checkCancelled(): void;
+}
+
+export interface CommitOutcome {
+  counts: ImportResult;
+  /** Rows whose plan at commit differs from the preview's (a change made in between): index → plan. */
+  replanned: [number, KeptPlan][];
+}
+
+/**
+ * Writes a previewed import as ONE transaction on `store`'s connection: BEGIN IMMEDIATE, every row
+ * planned again against the registry as it is now (reusing the preview's prepared values where the
+ * stored person has not changed, so a change made since the preview is not written over) and written
+ * with prepared statements, the touched households' next visits, the audit record, COMMIT. Cancelling
+ * between slices, or any failure, rolls everything back. The same code runs in a worker thread on its
+ * own connection (commit-worker.ts) or, where no worker can run, in the calling thread.
+ */
+export async function writeImport(store: CommitStore, work: CommitWork, batches: AsyncIterable<CommitBatch> | Iterable<CommitBatch>, hooks: CommitHooks): Promise<CommitOutcome> {
+  const { sqlite } = store;
+  sqlite.exec('BEGIN IMMEDIATE');
+  try {
+    const counts: ImportResult = { added: 0, updated: 0, unchanged: 0, rejected: 0 };
+    const replanned: [number, KeptPlan][] = [];
+    const planCtx = new PlanContext(new RegistryLookups(sqlite), store.secrets, work.today, work.newHouseholds);
+    const writer = new ImportWriter(sqlite, work.actor, work.at);
+    const touched = new Set<string>();
+    hooks.progress(0, work.totalRows);
+    for await (const { batch, plans } of batches) {
+      const prepared = batchPrepared(batch);
+      await forEachSliced(
+        batchDrafts(batch),
+        (draft, j) => {
+          const earlier = plans[j];
+          const plan = planRow(draft, planCtx, { prepared: prepared[j], stamp: earlier.stamp });
+          if (plan.action !== earlier.action || plan.problems.length !== earlier.problems.length) replanned.push([batch.first + j, keptPlan(plan)]);
+          if (plan.action === 'reject') {
+            if (work.mode === 'all_or_nothing') throw new AppError('import.has_rejects', 'A row became invalid since the preview', { params: { count: 1, row: plan.row } });
+            counts.rejected++;
+          } else if (plan.action === 'unchanged') counts.unchanged++;
+          else {
+            writeRow(plan, writer, touched, work);
+            if (plan.action === 'add') counts.added++;
+            else counts.updated++;
+          }
+        },
+        (done) => {
+          hooks.progress(batch.first + done, work.totalRows);
+          hooks.checkCancelled();
+        },
+      );
+    }
+    recomputeTouchedVisits(store.db, sqlite, touched, work.today, work.timeZone);
+    await appendAudit(
+      store.db,
+      {
+        action: 'residents.import',
+        area: 'residents',
+        recordType: 'import',
+        recordId: work.importId,
+        summary: `${work.fileName}: +${counts.added} ~${counts.updated} =${counts.unchanged} ×${counts.rejected}`,
+        after: { fileName: work.fileName, sheet: work.sheetName, mode: work.mode, ...counts },
+      },
+      { id: work.actor.id, name: work.actor.name, workstation: work.workstation },
+      new Date(work.at),
+    );
+    hooks.checkCancelled();
+    sqlite.exec('COMMIT');
+    return { counts, replanned };
+  } catch (err) {
+    if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+    throw err;
+  }
+}
+
+function writeRow(plan: PlannedRow, writer: ImportWriter, touched: Set<string>, work: CommitWork): void {
+  const w = plan.write!;
+  if (w.household?.isNew) writer.ensureHousehold(w.household.id, w.household.number, work.newHouseholds.get(w.household.number)?.houseId ?? w.next.house_id ?? null);
+  let residentId: string;
+  if (w.before === null) {
+    residentId = newId();
+    const row: ResidentsTable = {
+      id: residentId,
+      ...w.prepared.columns,
+      household_id: w.next.household_id ?? null,
+      relation_to_head: w.next.relation_to_head ?? '',
+      grid_id: w.next.grid_id ?? null,
+      building_id: w.next.building_id ?? null,
+      house_id: w.next.house_id ?? null,
+      moved_in_on: null,
+      moved_out_on: null,
+      died_on: null,
+      archived: 0,
+      created_at: work.at,
+      created_by: work.actor.id,
+      updated_at: work.at,
+      updated_by: work.actor.id,
+    };
+    writer.insertResident(row);
+    writer.event(residentId, 'imported', { name: row.name, idMasked: row.id_masked, importId: work.importId, fileName: work.fileName, row: plan.row });
+  } else {
+    residentId = w.before.id;
+    writer.updateResident({ ...w.before, ...w.next, updated_at: work.at, updated_by: work.actor.id } as ResidentsTable);
+    if (w.changes.length) writer.event(residentId, 'updated', { changes: w.changes, importId: work.importId, fileName: work.fileName, row: plan.row });
+    if (w.before.household_id) touched.add(w.before.household_id);
+  }
+  w.tagIds.forEach((tagId, i) => {
+    writer.tag(residentId, tagId);
+    if (w.before !== null) writer.event(residentId, 'tagged', { tagId, tag: w.tagNames[i] });
+  });
+  if (w.household) {
+    touched.add(w.household.id);
+    if (w.isHead) writer.setHeadIfNone(w.household.id, residentId);
+  }
+}
