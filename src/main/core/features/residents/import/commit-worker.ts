@@ -8,6 +8,7 @@
  * It builds the field cipher from the database's key file, as the preview's workers do. Batches arrive
  * one message at a time; the cancel flag is shared memory, read between slices.
  */
+import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
@@ -36,11 +37,16 @@ export type CommitWorkerRequest = { batch: CommitBatch } | { end: true };
 export type CommitWorkerReply = { progress: { done: number; total: number } } | { done: CommitOutcome } | { error: ErrorPayload; app: boolean };
 
 /**
- * The page cache of the import's own connection. Each row goes into some twenty indexes of a table of a
- * million rows; with the app's 64 MB most of those pages are read again from the file and written out
- * again before the commit. A larger cache for this one connection, for the length of one import.
+ * The page cache of the import's own connection, for the length of one import: each row goes into some
+ * twenty indexes of a table of a million rows, and with the app's 64 MB most of those pages are read in
+ * again and written out again before the commit. Measured at 1M residents, a 1 GB cache cuts the CPU time
+ * per inserted row by about 40% against 256 MB and 60% against 64 MB. SQLite takes the memory only as
+ * pages are read (a small registry never uses it), and frees it when the worker closes the connection.
+ * At most an eighth of the machine's memory.
  */
-export const IMPORT_CACHE_KIB = 256 * 1024;
+export function importCacheKib(totalMemoryBytes = os.totalmem()): number {
+  return Math.floor(Math.min(1024 * 1024 * 1024, totalMemoryBytes / 8) / 1024);
+}
 
 const init = workerData as CommitWorkerInit | null;
 if (parentPort && init?.role === 'linli-import-commit') {
@@ -70,7 +76,7 @@ if (parentPort && init?.role === 'linli-import-commit') {
       if (secrets.lookupHash(init.probe) !== init.probeHash) throw new Error('the worker read another key than the app holds');
       sqlite = new SqliteDatabase(init.databaseFile);
       applyPragmas(sqlite);
-      sqlite.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
+      sqlite.pragma(`cache_size = -${importCacheKib()}`);
       const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
       const cancelled = new Int32Array(init.cancelFlag);
       const outcome = await writeImport({ sqlite, db, secrets }, init.work, batches(), {
