@@ -272,7 +272,6 @@ export class CommunityGenerator {
     const fromElsewhere = planned.status !== '户籍';
     const dependant = p.relation !== '户主' && p.relation !== '非亲属' && (p.relation !== '配偶' || this.rng.chance(0.6));
     const registeredOn = fromElsewhere ? (p.birthDate > movedIn ? p.birthDate : addDays(movedIn, this.rng.int(0, 10))) : null;
-    const card = f.idCard(p.birthDate, p.age);
     const fields: ResidentFields = {
       name: p.name,
       formerNames: this.rng.chance(0.01) && p.age >= 30 ? f.fullName(p.surname, p.gender, Number(p.birthDate.slice(0, 4)), p.ethnicity) : '',
@@ -285,9 +284,8 @@ export class CommunityGenerator {
       residenceReason: fromElsewhere ? (dependant || p.age < 16 ? '随迁家属' : f.reason()) : '',
       registeredOn: registeredOn && registeredOn > f.today ? f.today : registeredOn,
       permitExpiresOn: planned.status === '居住证' && registeredOn ? this.permitExpiry(registeredOn) : null,
-      idCardExpiresOn: card.on,
-      // 长期有效 is a 居民身份证's; a 港澳台 permit holder's long-term "card" is left unknown.
-      idCardLongTerm: card.longTerm && !hmt,
+      // Drawn here, in field order: the demo community stays the same for the same seed.
+      ...cardFields(f.idCard(p.birthDate, p.age), hmt),
       ethnicity: p.ethnicity,
       education: p.education,
       maritalStatus: p.maritalStatus,
@@ -372,4 +370,9 @@ export class CommunityGenerator {
     }
     return { last: dateOfDay(last), due: dateOfDay(last + interval), visits };
   }
+}
+
+/** A card's fields. 长期有效 is a 居民身份证's: a 港澳台 permit holder's long-term "card" is left unknown. */
+function cardFields(card: { on: string | null; longTerm: boolean }, hmt: boolean): Pick<ResidentFields, 'idCardExpiresOn' | 'idCardLongTerm'> {
+  return { idCardExpiresOn: card.on, idCardLongTerm: card.longTerm && !hmt };
 }
