@@ -81,12 +81,16 @@ export function HouseholdPicker({ houseId, value, onChange, current, error, canC
     return [...options.filter((o) => !foundIds.has(o.value)), ...listed.map((h) => foundOption(t, h, houseId))];
   }, [options, listed, houseId, t]);
 
-  // What the clerk typed, unless it is the chosen option's own label (shown in the box after choosing).
+  // What the clerk typed, unless it is the chosen option's own label (shown in the box after choosing) or
+  // longer than any 户号 can be.
   const chosenLabel = data.find((o) => o.value === value)?.label;
-  const query = typed && typed !== chosenLabel ? typed : '';
+  const query = typed && typed !== chosenLabel && typed.length <= 30 ? typed : '';
 
   useEffect(() => {
-    if (!query) return setFound([]);
+    if (!query) {
+      setFound([]);
+      return;
+    }
     let live = true;
     api
       .call('residents.findHousehold', { number: query, limit: 10 })
