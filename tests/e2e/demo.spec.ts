@@ -66,7 +66,7 @@ test('a building of the demo community in the 楼盘表', async () => {
   await screenshot(page, 'building-view');
 });
 
-test('the reminders list milestone birthdays with their counts, and page through ID cards expiring soonest first', async () => {
+test('the reminders list milestone birthdays with their counts, and ID cards expiring soonest first', async () => {
   await page.getByRole('link', { name: '提醒' }).first().click();
   const milestones = page.getByRole('table', { name: '整寿' });
   await expect(milestones).toBeVisible();
@@ -77,23 +77,12 @@ test('the reminders list milestone birthdays with their counts, and page through
   await expect(milestones.getByRole('row')).toHaveCount(Math.min(byAge, 50) + 1);
   await screenshot(page, 'reminders');
 
+  // The ID cards tab lists the demo's cards expiring within 60 days, soonest first (paging: residents.spec.ts).
   await page.getByRole('tab', { name: '身份证到期' }).click();
-  await page.getByRole('combobox', { name: '时间范围' }).click();
-  await page.getByRole('option', { name: '180 天内' }).click();
   const cards = page.getByRole('table', { name: '身份证到期' });
+  await expect(cards).toBeVisible();
   const total = Number((await page.getByText(/^共 [\d,]+ 人$/).textContent())!.replace(/\D/g, ''));
-  expect(total).toBeGreaterThan(50);
-  await expect(cards.getByRole('row')).toHaveCount(51);
-  const dates = async () => (await cards.getByRole('row').allTextContents()).slice(1).map((r) => r.match(/\d{4}-\d{2}-\d{2}/)![0]);
-  const first = await dates();
-  expect(first).toEqual([...first].sort());
-  await page.getByRole('button', { name: '下一页' }).click();
-  await expect(page.getByText('第 2 页')).toBeVisible();
-  await expect(cards.getByRole('row')).toHaveCount(Math.min(total - 50, 50) + 1);
-  const second = await dates();
-  expect(second).toEqual([...second].sort());
-  expect(second[0] >= first[first.length - 1]).toBe(true);
-  await page.getByRole('button', { name: '上一页' }).click();
-  await expect(page.getByText('第 1 页')).toBeVisible();
-  expect(await dates()).toEqual(first);
+  await expect(cards.getByRole('row')).toHaveCount(Math.min(total, 50) + 1);
+  const dates = (await cards.getByRole('row').allTextContents()).slice(1).map((r) => r.match(/\d{4}-\d{2}-\d{2}/)![0]);
+  expect(dates).toEqual([...dates].sort());
 });

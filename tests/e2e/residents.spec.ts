@@ -17,6 +17,7 @@ test.describe.configure({ mode: 'serial' });
 let linli: ServedLinli;
 let page: Page;
 let registerFile: string;
+let adminToken: string;
 
 const header = ['姓名', '身份证号', '联系电话', '人员类型', '小区', '楼栋', '单元', '房号', '户号', '与户主关系'];
 const rows = [
@@ -41,6 +42,7 @@ test.beforeAll(async ({ browser }) => {
     community: { communityName: '幸福里社区', unitName: '幸福里社区居民委员会' },
     admin: { username: 'admin', displayName: '王主任', password: 'admin-pass-2026' },
   });
+  adminToken = admin.token;
   const clerk = await callApi<{ id: string }>(linli, 'users.create', { username: 'clerk1', displayName: '李窗口', password: 'clerk-pass-2026', roles: ['clerk', 'grid_worker'] }, admin.token);
   const grid = await callApi<{ id: string }>(linli, 'residents.saveGrid', { code: 'W01', name: '第一网格', workerUserId: clerk.id, workerName: '李窗口', workerPhone: '13600000000', complaintPhone: '0472-7654321' }, admin.token);
   const compound = await callApi<{ id: string }>(linli, 'residents.saveCompound', { name: '幸福家园' }, admin.token);
@@ -157,4 +159,38 @@ test('the building view shows the rooms, and an overdue visit leaves the list on
   await page.getByLabel('只看逾期').check();
   await expect(page.getByText('没有需要走访的户')).toBeVisible();
   expect(fs.existsSync(linli.dbPath)).toBe(true);
+});
+
+test('the ID cards expiring soon are listed soonest first, 50 a page, with the total', async () => {
+  // 55 people whose cards expire within the next 30 days (three or four on each day), arranged through the API.
+  const today = new Date(Date.now() + 8 * 3600_000);
+  const day = (n: number) => new Date(today.getTime() + n * 86_400_000).toISOString().slice(0, 10);
+  for (let i = 0; i < 55; i++) {
+    const input = { name: `到期${i}`, status: '户籍', docType: '其他', birthDate: `19${50 + (i % 40)}-0${1 + (i % 9)}-1${i % 10}`, idCardExpiresOn: day(i % 16), acknowledgeSimilar: true };
+    await callApi(linli, 'residents.create', input, adminToken);
+  }
+
+  await page.getByRole('link', { name: '提醒' }).first().click();
+  await page.getByRole('tab', { name: '身份证到期' }).click();
+  const cards = page.getByRole('table', { name: '身份证到期' });
+  await expect(page.getByText('共 55 人')).toBeVisible();
+  await expect(cards.getByRole('row')).toHaveCount(51);
+  const dates = async () => (await cards.getByRole('row').allTextContents()).slice(1).map((r) => r.match(/\d{4}-\d{2}-\d{2}/)![0]);
+  const names = async () => (await cards.getByRole('row').allTextContents()).slice(1).map((r) => r.match(/到期\d+/)![0]);
+  const first = await dates();
+  expect(first).toEqual([...first].sort());
+  const firstNames = await names();
+  await page.getByRole('button', { name: '下一页' }).click();
+  await expect(page.getByText('第 2 页')).toBeVisible();
+  await expect(cards.getByRole('row')).toHaveCount(6);
+  const second = await dates();
+  expect(second).toEqual([...second].sort());
+  expect(second[0] >= first[first.length - 1]).toBe(true);
+  // Every one of the 55 exactly once across the two pages.
+  expect(new Set([...firstNames, ...(await names())]).size).toBe(55);
+  await expect(page.getByRole('button', { name: '下一页' })).toBeDisabled();
+  await screenshot(page, 'reminders-id-cards-page-2');
+  await page.getByRole('button', { name: '上一页' }).click();
+  await expect(page.getByText('第 1 页')).toBeVisible();
+  expect(await names()).toEqual(firstNames);
 });
