@@ -10,6 +10,7 @@
  */
 import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
+import { yieldThisThreadToMain } from '../../../util/thread-priority';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { AppError, type ErrorPayload } from '../../../../../shared/errors';
@@ -51,6 +52,7 @@ export function importCacheKib(totalMemoryBytes = os.totalmem()): number {
 const init = workerData as CommitWorkerInit | null;
 if (parentPort && init?.role === 'linli-import-commit') {
   const port = parentPort;
+  yieldThisThreadToMain();
   const reply = (r: CommitWorkerReply) => port.postMessage(r);
   const queue: CommitBatch[] = [];
   let ended = false;

@@ -5,6 +5,7 @@ import type { ImportMapping } from '../../../../../shared/contract/residents/imp
 import type { FieldCipher } from '../../../crypto/field-cipher';
 import type { ResidentFields } from '../prepare';
 import type { FirstPass } from './first-pass';
+import { threadsCanYieldToMain } from '../../../util/thread-priority';
 import { PREVIEW_BATCH_ROWS } from './preview-read';
 import type { PreviewReply, PreviewRequest, PreviewWorkerEvent, PreviewWorkerInit } from './preview-worker';
 
@@ -12,13 +13,15 @@ import type { PreviewReply, PreviewRequest, PreviewWorkerEvent, PreviewWorkerIni
 const MAX_WORKERS = 4;
 
 /**
- * One core is left to the main process: it plans every row against the registry, and its garbage
- * collector needs a core too (a collection is shared with helper threads and waits for them: on a 2-core
- * machine with every core busy, collections that took 20–40 ms of the main thread's own time held it up
- * for 100–500 ms).
+ * The main process plans every row against the registry meanwhile, and its garbage collector needs a
+ * core too. Where the workers run below the main thread's priority (Linux: thread-priority.ts), they may
+ * take every core: the scheduler still gives the main thread a core the moment it needs one. Elsewhere one
+ * core is left to it: with every core busy at the same priority, the main thread waited its turn for
+ * 100–500 ms at a time on a 2-core machine.
  */
 export function defaultWorkerCount(): number {
-  return Math.max(1, Math.min(os.availableParallelism() - 1, MAX_WORKERS));
+  const cores = os.availableParallelism();
+  return Math.max(1, Math.min(threadsCanYieldToMain() ? cores : cores - 1, MAX_WORKERS));
 }
 
 /**

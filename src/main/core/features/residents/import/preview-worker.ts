@@ -6,6 +6,7 @@
  * the very key the app uses before giving it work. The key never travels in a message.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { yieldThisThreadToMain } from '../../../util/thread-priority';
 import { AppError, type ErrorPayload } from '../../../../../shared/errors';
 import type { ImportMapping } from '../../../../../shared/contract/residents/imports';
 import { createFieldCipher } from '../../../crypto/field-cipher';
@@ -39,6 +40,7 @@ export type PreviewReply =
 const init = workerData as PreviewWorkerInit | null;
 if (parentPort && init?.role === 'linli-import-preview') {
   const port = parentPort;
+  yieldThisThreadToMain();
   const secrets = createFieldCipher(loadOrCreateKey(init.keyFile));
   const reply = (r: PreviewReply) => port.postMessage(r);
   port.on('message', (m: PreviewRequest) => {
