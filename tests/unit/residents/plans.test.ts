@@ -97,7 +97,7 @@ describe('query plans: residents.search', () => {
   const kinds: [ResidentMatchKind, string, string][] = [
     ['name', '张三', 'USING INDEX residents_archived_name (archived=? AND name>? AND name<?)'],
     ['initials', 'zs', 'USING INDEX residents_initials (name_initials>? AND name_initials<?)'],
-    ['pinyin', 'zhangsan', 'USING INDEX residents_pinyin (name_pinyin>? AND name_pinyin<?)'],
+    ['pinyin', 'zhangsan', 'USING INDEX residents_archived_pinyin (archived=? AND name_pinyin>? AND name_pinyin<?)'],
     ['id', '11010519491231002X', 'USING INDEX sqlite_autoindex_residents_2 (id_hash=?)'],
     ['id_suffix', 'X200', 'USING INDEX residents_id_tail (id_tail_rev>? AND id_tail_rev<?)'],
     ['phone_suffix', '1234', 'USING INDEX residents_phone_last4 (phone_last4=?)'],

@@ -15,7 +15,7 @@ import { idLookupHash } from './prepare';
 /**
  * Ctrl+K. The text decides which look-ups run; each is one index range with a LIMIT:
  *   Chinese text      → name prefix                       (residents_archived_name)
- *   Latin letters     → initials and full pinyin prefixes (residents_initials, residents_pinyin)
+ *   Latin letters     → initials and full pinyin prefixes (residents_initials, residents_archived_pinyin)
  *   18 / 15 digits    → the ID number's keyed hash        (id_hash)
  *   4–6 ID characters → reversed tail prefix              (residents_id_tail)
  *   4 digits          → also the phone's last four        (residents_phone_last4)
@@ -86,7 +86,7 @@ export function residentsQuery(kind: ResidentMatchKind, value: string, archived:
     case 'initials':
       return sql`SELECT * FROM residents WHERE name_initials >= ${value} AND name_initials < ${end} AND +archived = ${archived} ORDER BY name_initials, id LIMIT ${limit}`;
     case 'pinyin':
-      return sql`SELECT * FROM residents WHERE name_pinyin >= ${value} AND name_pinyin < ${end} AND +archived = ${archived} ORDER BY name_pinyin, id LIMIT ${limit}`;
+      return sql`SELECT * FROM residents WHERE archived = ${archived} AND name_pinyin >= ${value} AND name_pinyin < ${end} ORDER BY name_pinyin, name, id LIMIT ${limit}`;
     case 'id':
       return sql`SELECT * FROM residents WHERE id_hash = ${idLookupHash(ctx.secrets, '居民身份证', value)} AND +archived = ${archived}`;
     case 'id_suffix':
