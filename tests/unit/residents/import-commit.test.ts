@@ -126,6 +126,10 @@ describe('the error report', () => {
     expect(values(2)[7]).toBe(`第 3 行：「身份证号码」校验位不正确，按前17位计算应为 ${fixme[17]}`);
     expect(values(3)[7]).toBe('第 4 行：「楼栋」没有楼栋“9”，请先在“网格与房屋”中建立');
     expect(ws.rowCount).toBe(3);
+    // Ready to work in: the header stays in view, the reasons stand out, cells are text (an ID stays as typed).
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(ws.getRow(2).getCell(8).font?.color?.argb).toBe('FFC00000');
+    expect(ws.getRow(2).getCell(2).numFmt).toBe('@');
     const audit = await hall.call('audit.list', { limit: 5, action: 'residents.importErrorReport' });
     expect(audit.entries[0]).toMatchObject({ summary: '整改.xlsx: 2' });
 

@@ -1,3 +1,5 @@
+import { PassThrough } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import type { JobFile } from '../../../jobs/jobs';
 import { translator } from '../../../../../shared/i18n/translate';
@@ -18,14 +20,20 @@ const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
  */
 export async function errorReport(imp: ImportSession): Promise<JobFile> {
   const t = translator('zh-CN');
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(sheetName(imp.sheetName ?? t('importReport.title')));
+  // exceljs' streaming writer: each row is written and compressed as it is committed, so a report of tens
+  // of thousands of rows is made in small steps between which the main process serves other calls; the
+  // in-memory Workbook serialised the whole sheet and zipped it in one go at the end.
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const ws = wb.addWorksheet(sheetName(imp.sheetName ?? t('importReport.title')), { views: [{ state: 'frozen', ySplit: 1 }] });
   const width = imp.headers.length;
   ws.columns = [...imp.headers.map((h) => ({ width: Math.max(10, Math.min(30, h.length * 2 + 4)), style: { numFmt: '@' } })), { width: 60 }];
   const header = ws.addRow([...imp.headers, t('importReport.reason')]);
   header.font = { bold: true };
   header.getCell(width + 1).font = { bold: true, color: { argb: 'FFC00000' } };
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  header.commit();
 
   // Rows and plans are in the same order: each batch that holds a rejected row is opened once.
   let n = 0;
@@ -40,11 +48,14 @@ export async function errorReport(imp: ImportSession): Promise<JobFile> {
       const row = ws.addRow([...texts, problemsText(plan.problems, imp.mapping)]);
       row.getCell(width + 1).font = { color: { argb: 'FFC00000' } };
       row.getCell(width + 1).alignment = { wrapText: true, vertical: 'top' };
-      if (++n % 500 === 0) await yieldToEventLoop();
+      row.commit();
+      if (++n % 200 === 0) await yieldToEventLoop();
     }
     await yieldToEventLoop();
   }
+  ws.commit();
+  await wb.commit();
+  await finished(out);
   const base = imp.fileName.replace(/\.[^.]+$/, '');
-  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
-  return { fileName: `${base}.errors.xlsx`, mimeType: XLSX_MIME, bytes };
+  return { fileName: `${base}.errors.xlsx`, mimeType: XLSX_MIME, bytes: new Uint8Array(Buffer.concat(chunks)) };
 }
