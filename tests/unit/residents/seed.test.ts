@@ -165,7 +165,7 @@ describe('linli seed: a synthetic community', () => {
     expect(fs.existsSync(deferredIndexFile(core.services.paths.database))).toBe(false);
     const names = s.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'residents' AND sql IS NOT NULL").pluck().all();
     expect(names).toContain('residents_initials');
-    expect(names).toContain('residents_birth_md');
+    expect(names).toContain('residents_archived_birth');
     expect(s.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(s.pragma('foreign_key_check')).toEqual([]);
     const audit = s.prepare("SELECT action, area, after_json FROM audit_log WHERE action = 'residents.seed'").all() as { after_json: string }[];

@@ -8,7 +8,6 @@
  * It builds the field cipher from the database's key file, as the preview's workers do. Batches arrive
  * one message at a time; the cancel flag is shared memory, read between slices.
  */
-import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { yieldThisThreadToMain } from '../../../util/thread-priority';
 import SqliteDatabase from 'better-sqlite3';
@@ -18,6 +17,7 @@ import { createFieldCipher } from '../../../crypto/field-cipher';
 import { loadOrCreateKey } from '../../../crypto/key-file';
 import { applyPragmas, translateSqliteError } from '../../../db/connection';
 import type { Database } from '../../../db/schema';
+import { importCacheKib } from './import-cache';
 import { writeImport, type CommitBatch, type CommitOutcome, type CommitWork } from './commit-write';
 
 export interface CommitWorkerInit {
@@ -37,17 +37,6 @@ export type CommitWorkerRequest = { batch: CommitBatch } | { end: true };
 
 export type CommitWorkerReply = { progress: { done: number; total: number } } | { done: CommitOutcome } | { error: ErrorPayload; app: boolean };
 
-/**
- * The page cache of the import's own connection, for the length of one import: each row goes into some
- * twenty indexes of a table of a million rows, and with the app's 64 MB most of those pages are read in
- * again and written out again before the commit. Measured at 1M residents, a 1 GB cache cuts the CPU time
- * per inserted row by about 40% against 256 MB and 60% against 64 MB. SQLite takes the memory only as
- * pages are read (a small registry never uses it), and frees it when the worker closes the connection.
- * At most an eighth of the machine's memory.
- */
-export function importCacheKib(totalMemoryBytes = os.totalmem()): number {
-  return Math.floor(Math.min(1024 * 1024 * 1024, totalMemoryBytes / 8) / 1024);
-}
 
 const init = workerData as CommitWorkerInit | null;
 if (parentPort && init?.role === 'linli-import-commit') {

@@ -13,6 +13,7 @@ import { idLookupHash } from '../../prepare';
 import { PeopleFactory, planHousehold } from '../people';
 import { Rng, seedFrom } from '../random';
 import { compileReplay, recordStatements } from './record';
+import { importCacheKib } from '../../import/import-cache';
 import { replayImportWrites } from './replay-writes';
 import { ThreadWatch } from './thread-watch';
 
@@ -119,6 +120,8 @@ export async function benchImport(core: Core, token: string, opts: { rows: numbe
     const raw = new SqliteDatabase(copy);
     try {
       applyPragmas(raw);
+      // The page cache the import's own connection has (commit-worker.ts), so that the ratio is the code's.
+      raw.pragma(`cache_size = -${importCacheKib()}`);
       const profile = new Map<string, { count: number; ms: number }>();
       const replay = compileReplay(raw, statements, profile);
       const t = performance.now();
