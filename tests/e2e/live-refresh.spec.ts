@@ -1,6 +1,7 @@
 import { test, expect, type Browser, type Page } from '@playwright/test';
 import { startLinli, type ServedLinli } from './support/linli-serve';
 import { callApi } from './support/api';
+import { signIn } from './support/sign-in';
 
 /**
  * Two desks on one `linli serve`: what the administrator saves at desk A shows up on the clerk's screens
@@ -12,15 +13,9 @@ let linli: ServedLinli;
 let deskA: Page;
 let deskB: Page;
 
-async function signIn(browser: Browser, username: string, password: string, displayName: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  page.on('pageerror', (err) => console.error(`[page error ${username}]`, err.message));
-  await page.goto(linli.url);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByText(displayName).first()).toBeVisible();
-  return page;
+/** Each desk in a browser context of its own (its own cookie), as two workstations are. */
+function signInDesk(browser: Browser, username: string, password: string, displayName: string): Promise<Page> {
+  return signIn(browser, linli, { username, password, displayName }, { ownContext: true });
 }
 
 /** 新增居民 through the form, as a clerk would. */
@@ -45,8 +40,8 @@ test.beforeAll(async ({ browser }) => {
   });
   await callApi(linli, 'users.create', { username: 'clerk1', displayName: '李窗口', password: 'clerk-pass-2026', roles: ['clerk'] }, admin.token);
   await callApi(linli, 'residents.create', { name: '张三', idNumber: '11010519491231002X', status: '户籍' }, admin.token);
-  deskA = await signIn(browser, 'admin', 'admin-pass-2026', '王主任');
-  deskB = await signIn(browser, 'clerk1', 'clerk-pass-2026', '李窗口');
+  deskA = await signInDesk(browser, 'admin', 'admin-pass-2026', '王主任');
+  deskB = await signInDesk(browser, 'clerk1', 'clerk-pass-2026', '李窗口');
 });
 
 test.afterAll(async () => {

@@ -2,6 +2,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { startLinli, type ServedLinli } from './support/linli-serve';
 import { callApi } from './support/api';
 import { screenshot } from './support/screenshots';
+import { signIn } from './support/sign-in';
 
 /**
  * An administrator sets up a new community's addresses through 地址管理: a grid with its published
@@ -19,14 +20,7 @@ test.beforeAll(async ({ browser }) => {
     community: { communityName: '和平里社区', unitName: '和平里社区居民委员会' },
     admin: { username: 'admin', displayName: '王主任', password: 'admin-pass-2026' },
   });
-  page = await browser.newPage();
-  page.on('pageerror', (err) => console.error('[page error]', err.message));
-  page.on('response', (res) => res.status() >= 500 && console.error('[server error]', res.status(), res.url()));
-  await page.goto(linli.url);
-  await page.getByLabel('用户名').fill('admin');
-  await page.getByLabel('密码').fill('admin-pass-2026');
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByText('王主任').first()).toBeVisible();
+  page = await signIn(browser, linli, { username: 'admin', password: 'admin-pass-2026', displayName: '王主任' });
   await page.getByRole('link', { name: '地址管理' }).first().click();
 });
 

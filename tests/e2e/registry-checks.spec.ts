@@ -1,6 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { startLinli, type ServedLinli } from './support/linli-serve';
 import { callApi } from './support/api';
+import { signIn } from './support/sign-in';
 
 /**
  * The registry's finer points, as a clerk meets them: a room registered 空置 that people live in is
@@ -40,14 +41,7 @@ test.beforeAll(async ({ browser }) => {
   await callApi(linli, 'residents.create', { name: '钱户主', status: '户籍', idNumber: '11010519491231002X', householdId: household.id, relationToHead: '户主' }, admin);
   movingId = (await callApi<{ id: string }>(linli, 'residents.create', { name: '周搬家', status: '户籍', idNumber: '440524188001010014', houseId: rooms['102'] }, admin)).id;
 
-  page = await browser.newPage();
-  page.on('pageerror', (err) => console.error('[page error]', err.message));
-  page.on('response', (res) => res.status() >= 500 && console.error('[server error]', res.status(), res.url()));
-  await page.goto(linli.url);
-  await page.getByLabel('用户名').fill('admin');
-  await page.getByLabel('密码').fill('admin-pass-2026');
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByText('赵主任').first()).toBeVisible();
+  page = await signIn(browser, linli, { username: 'admin', password: 'admin-pass-2026', displayName: '赵主任' });
 });
 
 test.afterAll(async () => {

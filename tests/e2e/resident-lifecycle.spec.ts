@@ -1,6 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { startLinli, type ServedLinli } from './support/linli-serve';
 import { callApi } from './support/api';
+import { signIn } from './support/sign-in';
 
 /**
  * A family splits: 赵六 leaves his parents' household for one of his own in the next flat (变更户), later
@@ -29,13 +30,7 @@ test.beforeAll(async ({ browser }) => {
   const zhao = await callApi<{ id: string }>(linli, 'residents.create', { name: '赵六', idNumber: '11010519491231002X', status: '户籍', houseId: parents.houseId, householdId: parentsHousehold.id, relationToHead: '子' }, s);
   residentId = zhao.id;
 
-  page = await browser.newPage();
-  page.on('pageerror', (err) => console.error('[page error]', err.message));
-  await page.goto(linli.url);
-  await page.getByLabel('用户名').fill('admin');
-  await page.getByLabel('密码').fill('admin-pass-2026');
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByText('王主任').first()).toBeVisible();
+  page = await signIn(browser, linli, { username: 'admin', password: 'admin-pass-2026', displayName: '王主任' });
   await page.evaluate((id) => (window.location.hash = `#/residents/${id}`), residentId);
   await expect(page.getByRole('heading', { name: /赵六/ })).toBeVisible();
 });

@@ -6,6 +6,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { startLinli, type ServedLinli } from './support/linli-serve';
 import { callApi } from './support/api';
 import { screenshot } from './support/screenshots';
+import { signIn } from './support/sign-in';
 
 /**
  * A clerk's morning with the registry: import the register a grid worker kept in Excel, fix the one row
@@ -51,14 +52,7 @@ test.beforeAll(async ({ browser }) => {
   registerFile = path.join(linli.dir, '居民登记表.xlsx');
   await writeRegister(registerFile, rows);
 
-  page = await browser.newPage();
-  page.on('pageerror', (err) => console.error('[page error]', err.message));
-  page.on('response', (res) => res.status() >= 500 && console.error('[server error]', res.status(), res.url()));
-  await page.goto(linli.url);
-  await page.getByLabel('用户名').fill('clerk1');
-  await page.getByLabel('密码').fill('clerk-pass-2026');
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByText('李窗口').first()).toBeVisible();
+  page = await signIn(browser, linli, { username: 'clerk1', password: 'clerk-pass-2026', displayName: '李窗口' });
 });
 
 test.afterAll(async () => {
