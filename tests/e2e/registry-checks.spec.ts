@@ -1,6 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { startLinli, type ServedLinli } from './support/linli-serve';
 import { callApi } from './support/api';
+import { screenshot } from './support/screenshots';
 import { signIn } from './support/sign-in';
 
 /**
@@ -61,11 +62,14 @@ test('a room registered 空置 with a resident is drawn occupied, marked, and th
   await expect(empty).toHaveClass(/linli-bg-vacant/);
   await expect(empty).not.toHaveAttribute('data-vacant-but-occupied');
   await expect(page.getByRole('listitem').filter({ hasText: '登记空置但有人住' })).toContainText('1');
+  await lived.hover();
+  await screenshot(page, 'building-view-vacant-but-occupied');
 
   // No household in the room: the cell opens the house.
   await lived.click();
   await expect(page.getByRole('heading', { name: '光明小区5栋1单元201' })).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: '登记为空置，但有 1 人居住' })).toBeVisible();
+  await screenshot(page, 'house-vacant-but-occupied');
 });
 
 test('Ctrl+K finds a household by its 户号, typed in lower case, and opens its page', async () => {
@@ -76,6 +80,7 @@ test('Ctrl+K finds a household by its 户号, typed in lower case, and opens its
   await expect(hit).toContainText('户主 钱户主 · 1 人');
   // The first hit is selected once the results are drawn; Enter then opens it.
   await expect(hit).toHaveAttribute('data-selected', 'true');
+  await screenshot(page, 'search-household');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: /户号 GM-5-301/ })).toBeVisible();
 });
@@ -107,6 +112,7 @@ test('a resident registered with a long-term ID card (长期有效) shows 长期
   await page.getByLabel('长期有效', { exact: true }).check();
   await expect(expiry).toBeDisabled();
   await expect(expiry).toHaveValue('');
+  await screenshot(page, 'resident-form-long-term-id');
   await page.getByRole('button', { name: '保存新居民' }).click();
   await expect(page.getByRole('heading', { name: /吴长期/ })).toBeVisible();
   await expect(page.getByText('身份证有效期至').locator('..')).toContainText('长期');

@@ -169,6 +169,7 @@ test('the ID cards expiring soon are listed soonest first, 50 a page, with the t
   const cards = page.getByRole('table', { name: '身份证到期' });
   await expect(page.getByText('共 55 人')).toBeVisible();
   await expect(cards.getByRole('row')).toHaveCount(51);
+  await screenshot(page, 'reminders-id-cards-paged');
   const dates = async () => (await cards.getByRole('row').allTextContents()).slice(1).map((r) => r.match(/\d{4}-\d{2}-\d{2}/)![0]);
   const names = async () => (await cards.getByRole('row').allTextContents()).slice(1).map((r) => r.match(/到期\d+/)![0]);
   const first = await dates();
