@@ -95,7 +95,7 @@ describe('query plans: residents.list', () => {
 
 describe('query plans: residents.search', () => {
   const kinds: [ResidentMatchKind, string, string][] = [
-    ['name', '张三', 'USING INDEX residents_archived_name (archived=? AND name>? AND name<?)'],
+    ['name', '张三', 'USING INDEX residents_name_birth (name>? AND name<?)'],
     ['initials', 'zs', 'USING INDEX residents_initials (name_initials>? AND name_initials<?)'],
     ['pinyin', 'zhangsan', 'USING INDEX residents_archived_pinyin (archived=? AND name_pinyin>? AND name_pinyin<?)'],
     ['id', '11010519491231002X', 'USING INDEX sqlite_autoindex_residents_2 (id_hash=?)'],

@@ -14,7 +14,7 @@ import { idLookupHash } from './prepare';
 
 /**
  * Ctrl+K. The text decides which look-ups run; each is one index range with a LIMIT:
- *   Chinese text      → name prefix                       (residents_archived_name)
+ *   Chinese text      → name prefix                       (residents_name_birth)
  *   Latin letters     → initials and full pinyin prefixes (residents_initials, residents_archived_pinyin)
  *   18 / 15 digits    → the ID number's keyed hash        (id_hash)
  *   4–6 ID characters → reversed tail prefix              (residents_id_tail)
@@ -82,7 +82,7 @@ export function residentsQuery(kind: ResidentMatchKind, value: string, archived:
   const end = value + PREFIX_END;
   switch (kind) {
     case 'name':
-      return sql`SELECT * FROM residents WHERE archived = ${archived} AND name >= ${value} AND name < ${end} ORDER BY name, id LIMIT ${limit}`;
+      return sql`SELECT * FROM residents WHERE name >= ${value} AND name < ${end} AND +archived = ${archived} ORDER BY name, birth_date LIMIT ${limit}`;
     case 'initials':
       return sql`SELECT * FROM residents WHERE name_initials >= ${value} AND name_initials < ${end} AND +archived = ${archived} ORDER BY name_initials, id LIMIT ${limit}`;
     case 'pinyin':

@@ -53,19 +53,15 @@ export async function setResidentTags(db: Kysely<Database>, residentId: string, 
 }
 
 /**
- * Tags with the number of present residents carrying each: every link (a covering scan of
- * resident_tags_tag) less the links of archived residents (through residents_archived_name), two cheap
- * grouped counts instead of a primary-key probe per link.
+ * Tags with the number of present residents carrying each: for each tag, its present links counted in
+ * one range of resident_tags_birth (tag, archived, …), since links carry their resident's archived flag
+ * (0005). The index alone is read.
  */
 async function listTagRows(db: Kysely<Database>): Promise<(TagsTable & { resident_count: number })[]> {
-  const [tags, links, archived] = await Promise.all([
-    db.selectFrom('tags').selectAll().orderBy('sort').orderBy('name').execute(),
-    sql<{ tag_id: string; n: number }>`SELECT tag_id, count(*) AS n FROM resident_tags GROUP BY tag_id`.execute(db),
-    sql<{ tag_id: string; n: number }>`SELECT rt.tag_id, count(*) AS n FROM residents r INDEXED BY residents_archived_name JOIN resident_tags rt ON rt.resident_id = r.id WHERE r.archived = 1 GROUP BY rt.tag_id`.execute(db),
-  ]);
-  const count = new Map(links.rows.map((r) => [r.tag_id, Number(r.n)]));
-  for (const r of archived.rows) count.set(r.tag_id, (count.get(r.tag_id) ?? 0) - Number(r.n));
-  return tags.map((t) => ({ ...t, resident_count: count.get(t.id) ?? 0 }));
+  const rows = await sql<TagsTable & { resident_count: number }>`
+    SELECT t.*, (SELECT count(*) FROM resident_tags rt INDEXED BY resident_tags_birth WHERE rt.tag_id = t.id AND rt.archived = 0) AS resident_count
+    FROM tags t ORDER BY t.sort, t.name`.execute(db);
+  return rows.rows.map((r) => ({ ...r, resident_count: Number(r.resident_count) }));
 }
 
 function toTag(row: TagsTable & { resident_count: number }): Tag {
