@@ -18,7 +18,7 @@ export interface Placement {
   relationToHead: string;
 }
 
-interface PlacementColumns {
+export interface PlacementColumns {
   house_id: string | null;
   building_id: string | null;
   grid_id: string | null;

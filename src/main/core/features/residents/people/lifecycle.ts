@@ -5,7 +5,7 @@ import { actorOf, hallDay } from '../clock';
 import { claimHeadIfNeeded, mustFindHousehold, releaseHead } from '../households';
 import { setResidentTags } from '../tags';
 import { recomputeNextVisit } from '../visits/policy';
-import { appendResidentEvent, resolvePlacement } from '../write';
+import { appendResidentEvent, resolvePlacement, type PlacementColumns } from '../write';
 import { findResidentRow, mustFindResident } from './repository';
 import { auditView, toResidentDetail } from './rows';
 
@@ -66,6 +66,27 @@ async function leave(kind: keyof typeof leavings, input: { id: string; on: strin
   return finish(ctx, before, { action: how.action, today, timeZone, households: [before.household_id] });
 }
 
+/**
+ * Puts the person in a house and household (迁入, 变更户): the new placement with the step's own columns,
+ * the event, the head of household's place left in the old household and taken in the new one if the
+ * relation says so, then the closing.
+ */
+async function place(
+  ctx: HandlerContext,
+  before: ResidentsTable,
+  placement: PlacementColumns,
+  step: { action: string; columns: Partial<ResidentsTable>; event: { kind: 'moved_in' | 'restored' | 'household_changed'; onDate?: string; detail: Record<string, unknown> } },
+) {
+  const actor = actorOf(ctx);
+  const at = ctx.now().toISOString();
+  const { today, timeZone } = await hallDay(ctx);
+  await ctx.db.updateTable('residents').set({ ...placement, ...step.columns, updated_at: at, updated_by: actor.id }).where('id', '=', before.id).execute();
+  await appendResidentEvent(ctx.db, { residentId: before.id, ...step.event, actor, at });
+  if (before.household_id !== placement.household_id) await releaseHead(ctx.db, before.id, before.household_id, actor.id, at);
+  await claimHeadIfNeeded(ctx.db, before.id, placement.household_id, placement.relation_to_head, actor.id, at);
+  return finish(ctx, before, { action: step.action, today, timeZone, households: [before.household_id, placement.household_id] });
+}
+
 export const lifecycleHandlers: HandlerMap<LifecycleMethods> = {
   'residents.moveOut': (input, ctx) => leave('moved_out', input, ctx),
   'residents.recordDeath': (input, ctx) => leave('died', input, ctx),
@@ -75,53 +96,38 @@ export const lifecycleHandlers: HandlerMap<LifecycleMethods> = {
    * death recorded in error ('restored'). Without a new house or household the last placement is kept.
    */
   async 'residents.moveIn'(input, ctx) {
-    const actor = actorOf(ctx);
-    const at = ctx.now().toISOString();
-    const { today, timeZone } = await hallDay(ctx);
+    const { today } = await hallDay(ctx);
     const before = await mustFindResident(ctx.db, input.id);
     checkDate(input.on, before, today);
+    const relationToHead = input.relationToHead || before.relation_to_head;
     const placement =
       input.houseId || input.householdId
-        ? await resolvePlacement(ctx.db, { houseId: input.houseId, householdId: input.householdId, relationToHead: input.relationToHead || before.relation_to_head })
-        : { house_id: before.house_id, building_id: before.building_id, grid_id: before.grid_id, household_id: before.household_id, relation_to_head: input.relationToHead || before.relation_to_head };
-    await ctx.db
-      .updateTable('residents')
-      .set({ ...placement, archived: 0, moved_out_on: null, died_on: null, moved_in_on: input.on, updated_at: at, updated_by: actor.id })
-      .where('id', '=', before.id)
-      .execute();
-    const kind = before.died_on ? 'restored' : 'moved_in';
-    await appendResidentEvent(ctx.db, {
-      residentId: before.id,
-      kind,
-      onDate: input.on,
-      detail: { fromHouseId: before.house_id, toHouseId: placement.house_id, householdId: placement.household_id, movedOutOn: before.moved_out_on, diedOn: before.died_on },
-      actor,
-      at,
+        ? await resolvePlacement(ctx.db, { houseId: input.houseId, householdId: input.householdId, relationToHead })
+        : { house_id: before.house_id, building_id: before.building_id, grid_id: before.grid_id, household_id: before.household_id, relation_to_head: relationToHead };
+    return place(ctx, before, placement, {
+      action: 'residents.moveIn',
+      columns: { archived: 0, moved_out_on: null, died_on: null, moved_in_on: input.on },
+      event: {
+        kind: before.died_on ? 'restored' : 'moved_in',
+        onDate: input.on,
+        detail: { fromHouseId: before.house_id, toHouseId: placement.house_id, householdId: placement.household_id, movedOutOn: before.moved_out_on, diedOn: before.died_on },
+      },
     });
-    if (before.household_id !== placement.household_id) await releaseHead(ctx.db, before.id, before.household_id, actor.id, at);
-    await claimHeadIfNeeded(ctx.db, before.id, placement.household_id, placement.relation_to_head, actor.id, at);
-    return finish(ctx, before, { action: 'residents.moveIn', today, timeZone, households: [before.household_id, placement.household_id] });
   },
 
   async 'residents.changeHousehold'(input, ctx) {
-    const actor = actorOf(ctx);
-    const at = ctx.now().toISOString();
-    const { today, timeZone } = await hallDay(ctx);
     const before = await mustFindResident(ctx.db, input.id);
     const target = await mustFindHousehold(ctx.db, input.householdId);
     // A household without a house keeps the person where they live.
     const placement = await resolvePlacement(ctx.db, { houseId: target.house_id ?? before.house_id, householdId: target.id, relationToHead: input.relationToHead });
-    await ctx.db.updateTable('residents').set({ ...placement, updated_at: at, updated_by: actor.id }).where('id', '=', before.id).execute();
-    await appendResidentEvent(ctx.db, {
-      residentId: before.id,
-      kind: 'household_changed',
-      detail: { from: before.household_id, to: target.id, toNumber: target.number, relationFrom: before.relation_to_head, relationTo: input.relationToHead, houseFrom: before.house_id, houseTo: placement.house_id },
-      actor,
-      at,
+    return place(ctx, before, placement, {
+      action: 'residents.changeHousehold',
+      columns: {},
+      event: {
+        kind: 'household_changed',
+        detail: { from: before.household_id, to: target.id, toNumber: target.number, relationFrom: before.relation_to_head, relationTo: input.relationToHead, houseFrom: before.house_id, houseTo: placement.house_id },
+      },
     });
-    if (before.household_id !== target.id) await releaseHead(ctx.db, before.id, before.household_id, actor.id, at);
-    await claimHeadIfNeeded(ctx.db, before.id, target.id, input.relationToHead, actor.id, at);
-    return finish(ctx, before, { action: 'residents.changeHousehold', today, timeZone, households: [before.household_id, target.id] });
   },
 
   async 'residents.setTags'(input, ctx) {
