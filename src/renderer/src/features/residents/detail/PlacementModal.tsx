@@ -10,6 +10,7 @@ import { HousePicker } from '../common/HousePicker';
 import { HouseholdPicker } from '../common/HouseholdPicker';
 import { RelationSelect } from '../common/RelationSelect';
 import { todayIn } from '../common/today';
+import { usePlacementPicks } from '../common/use-placement-picks';
 
 /** Named as the contract's inputs name them, so a server field error lands on the field that caused it. */
 export interface Placement {
@@ -48,10 +49,7 @@ export function PlacementModal({ resident, title, explain, confirmLabel, initial
   const { t } = useTranslation();
   const { settings } = useSignedIn();
   const [on, setOn] = useState<string | null>(dateLabel ? todayIn(settings.timeZone) : null);
-  const [houseId, setHouseId] = useState(initial.houseId);
-  // The building the house picker shows; a household found by number elsewhere moves it there.
-  const [building, setBuilding] = useState(resident.buildingId);
-  const [householdId, setHouseholdId] = useState(initial.householdId);
+  const { houseId, setHouseId, building, householdId, setHouseholdId, followHousehold } = usePlacementPicks({ houseId: initial.houseId, buildingId: resident.buildingId, householdId: initial.householdId });
   const [relationToHead, setRelation] = useState(initial.relationToHead);
   const [errors, setErrors] = useState<PlacementErrors>({});
   const [error, setError] = useState<unknown>(null);
@@ -83,10 +81,7 @@ export function PlacementModal({ resident, title, explain, confirmLabel, initial
           houseId={houseId}
           value={householdId}
           onChange={setHouseholdId}
-          onElsewhere={(h) => {
-            setHouseId(h.houseId);
-            setBuilding(h.buildingId);
-          }}
+          onElsewhere={followHousehold}
           current={current}
           error={errors.householdId ?? undefined}
         />

@@ -17,6 +17,7 @@ import { HouseholdPicker } from '../common/HouseholdPicker';
 import { genderLabel, statusLabel } from '../common/labels';
 import { residentsScreen } from '../common/hrefs';
 import { todayIn } from '../common/today';
+import { usePlacementPicks } from '../common/use-placement-picks';
 import { docTypeLabel, isOtherDocument, isPermitHolder, isRegistered } from '../common/terms';
 import { useCodeLists, useTags } from '../common/use-catalog';
 import { CodeSelect } from './CodeSelect';
@@ -51,10 +52,11 @@ export function ResidentForm({ existing, at = null }: { existing: ResidentDetail
   const [docType, setDocType] = useState(initial.docType);
   const [status, setStatus] = useState<ResidentStatus>(initial.status);
   const [expiry, setExpiry] = useState({ on: initial.idCardExpiresOn, longTerm: initial.idCardLongTerm });
-  const [houseId, setHouseId] = useState<string | null>(existing?.houseId ?? at?.houseId ?? null);
-  const [householdId, setHouseholdId] = useState<string | null>(existing?.household?.id ?? null);
-  // The building the house picker shows; a household found by number elsewhere moves it there.
-  const [building, setBuilding] = useState<string | null>(existing?.buildingId ?? at?.buildingId ?? null);
+  const { houseId, setHouseId, building, householdId, setHouseholdId, followHousehold } = usePlacementPicks({
+    houseId: existing?.houseId ?? at?.houseId ?? null,
+    buildingId: existing?.buildingId ?? at?.buildingId ?? null,
+    householdId: existing?.household?.id ?? null,
+  });
   const [failure, setFailure] = useState<unknown>(null);
   const [savingAnyway, setSavingAnyway] = useState(false);
 
@@ -213,10 +215,7 @@ export function ResidentForm({ existing, at = null }: { existing: ResidentDetail
                 houseId={houseId}
                 value={householdId}
                 onChange={setHouseholdId}
-                onElsewhere={(h) => {
-                  setHouseId(h.houseId);
-                  setBuilding(h.buildingId);
-                }}
+                onElsewhere={followHousehold}
                 current={existing?.household ?? null}
                 error={form.errors.householdId}
                 canCreate={can('residents.write')}
