@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Group, Modal, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Modal, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { contract } from '@shared/contract';
@@ -10,6 +10,7 @@ import { schemaErrors } from '../../components/form/schema-errors';
 import { applyServerErrors } from '../../components/form/server-errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { RolesSelect } from './RolesSelect';
+import { FormFooter } from '../../components/form/FormFooter';
 
 const empty = { username: '', displayName: '', password: '', roles: [] as Role[] };
 
@@ -45,14 +46,7 @@ export function CreateUserModal({ opened, onClose, onCreated }: { opened: boolea
           <PasswordInput label={t('users.fields.initialPassword')} description={t('users.hints.initialPassword')} autoComplete="new-password" key={form.key('password')} {...form.getInputProps('password')} />
           <RolesSelect key={form.key('roles')} {...form.getInputProps('roles')} />
           <ErrorAlert error={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              {t('users.createSubmit')}
-            </Button>
-          </Group>
+          <FormFooter submitting={form.submitting} onCancel={close} saveLabel={t('users.createSubmit')} />
         </Stack>
       </form>
     </Modal>

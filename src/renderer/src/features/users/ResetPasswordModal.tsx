@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { Modal, PasswordInput, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { contract } from '@shared/contract';
@@ -9,6 +9,7 @@ import { useForm } from '../../components/form/use-form';
 import { schemaErrors } from '../../components/form/schema-errors';
 import { applyServerErrors } from '../../components/form/server-errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormFooter } from '../../components/form/FormFooter';
 
 /** Sets a new password for someone who forgot theirs; they sign in with it and change it themselves. */
 export function ResetPasswordModal({ user, onClose }: { user: UserSummary; onClose: () => void }) {
@@ -40,14 +41,7 @@ export function ResetPasswordModal({ user, onClose }: { user: UserSummary; onClo
           </Text>
           <PasswordInput label={t('auth.newPassword')} description={t('users.hints.password')} autoComplete="new-password" data-autofocus key={form.key('newPassword')} {...form.getInputProps('newPassword')} />
           <ErrorAlert error={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              {t('users.resetPassword')}
-            </Button>
-          </Group>
+          <FormFooter submitting={form.submitting} onCancel={onClose} saveLabel={t('users.resetPassword')} />
         </Stack>
       </form>
     </Modal>

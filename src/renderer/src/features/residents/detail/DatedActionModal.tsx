@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSignedIn } from '../../../app/session-context';
 import { useForm } from '../../../components/form/use-form';
@@ -7,6 +7,7 @@ import { applyServerErrors } from '../../../components/form/server-errors';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { DateField } from '../common/DateField';
 import { todayIn } from '../common/today';
+import { FormFooter } from '../../../components/form/FormFooter';
 
 interface DatedActionModalProps {
   title: string;
@@ -48,14 +49,7 @@ export function DatedActionModal({ title, explain, dateLabel, confirmLabel, dang
           <DateField label={dateLabel} data-autofocus key={form.key('on')} {...form.getInputProps('on')} maxDate={todayIn(settings.timeZone)} />
           <Textarea label={t('residents.actions.note')} autosize minRows={2} maxLength={200} key={form.key('note')} {...form.getInputProps('note')} />
           <ErrorAlert error={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color={danger ? 'red' : undefined} loading={form.submitting}>
-              {confirmLabel}
-            </Button>
-          </Group>
+          <FormFooter submitting={form.submitting} onCancel={onClose} saveLabel={confirmLabel} danger={danger} />
         </Stack>
       </form>
     </Modal>

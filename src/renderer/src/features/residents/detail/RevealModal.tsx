@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Chip, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Chip, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { people } from '@shared/contract/residents';
 import { api } from '../../../api/client';
@@ -7,6 +7,7 @@ import { useForm } from '../../../components/form/use-form';
 import { schemaErrors } from '../../../components/form/schema-errors';
 import { applyServerErrors } from '../../../components/form/server-errors';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { FormFooter } from '../../../components/form/FormFooter';
 
 export type RevealField = 'idNumber' | 'phone';
 
@@ -54,14 +55,7 @@ export function RevealModal({ residentId, residentName, field, onClose, onReveal
             ))}
           </Group>
           <ErrorAlert error={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              {t('residents.reveal.submit')}
-            </Button>
-          </Group>
+          <FormFooter submitting={form.submitting} onCancel={onClose} saveLabel={t('residents.reveal.submit')} />
         </Stack>
       </form>
     </Modal>
