@@ -83,7 +83,7 @@ export async function writeImport(store: CommitStore, work: CommitWork, batches:
         (draft, j) => {
           const earlier = plans[j];
           const plan = planRow(draft, planCtx, { prepared: prepared[j], stamp: earlier.stamp });
-          if (plan.action !== earlier.action || plan.problems.length !== earlier.problems.length) replanned.push([batch.first + j, keptPlan(plan)]);
+          if (plan.action !== earlier.action || !sameProblems(plan.problems, earlier.problems)) replanned.push([batch.first + j, keptPlan(plan)]);
           if (plan.action === 'reject') {
             if (work.mode === 'all_or_nothing') throw new AppError('import.has_rejects', 'A row became invalid since the preview', { params: { count: 1, row: plan.row } });
             counts.rejected++;
@@ -121,6 +121,12 @@ export async function writeImport(store: CommitStore, work: CommitWork, batches:
     if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
     throw err;
   }
+}
+
+/** Whether two plans of a row found the same problems (most rows have none: no string is built for them). */
+function sameProblems(a: KeptPlan['problems'], b: KeptPlan['problems']): boolean {
+  if (a.length !== b.length) return false;
+  return a.length === 0 || JSON.stringify(a) === JSON.stringify(b);
 }
 
 function writeRow(plan: PlannedRow, writer: ImportWriter, touched: Set<string>, work: CommitWork): void {
