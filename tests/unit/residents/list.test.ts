@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Input, Output } from '../../../src/shared/contract';
 import { openTestHall, type TestHall } from '../support/core';
 import { idFor, makePlaces, residentInput, tagId } from './fixture';
+import { pagesByTag } from '../../../src/main/core/features/residents/people/list';
 
 /**
  * Keyset paging through 120 residents: for every sort, direction, archive choice and filter, walking the
@@ -30,7 +31,7 @@ beforeAll(async () => {
   ids.liudong = await tagId(hall, '流动人口');
   const statuses = ['户籍', '居住证', '流动人口'] as const;
   for (let i = 0; i < 120; i++) {
-    // A few names repeat (ties broken by id); two are outside the Basic Multilingual Plane's usual range.
+    // A few names repeat (ties broken by rowid, or id in a tag's links); two are outside the Basic Multilingual Plane's usual range.
     const name = i === 7 ? '𪚥明' : i === 8 ? '﨑明' : `${surnames[i % surnames.length]}${given[(i * 7) % given.length]}${i % 3 === 0 ? '' : given[i % 5]}`;
     const noBirth = i % 13 === 5;
     const birth = `${1930 + ((i * 37) % 90)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + ((i * 11) % 28)).padStart(2, '0')}`;
@@ -78,7 +79,9 @@ function expected(f: Input<'residents.list'>): string[] {
       (f.ageMax === undefined || (r.birth_date !== null && ageOf(r.birth_date) <= f.ageMax)),
   );
   const dir = f.direction === 'desc' ? 'DESC' : 'ASC';
-  const order = f.sort === 'birthDate' ? `birth_date ${dir}, id ${dir}` : `name_pinyin ${dir}, name ${dir}, id ${dir}`;
+  // Ties: the rowid (which ends every index entry, migration 0008), or the resident's id for a tag's links.
+  const tie = pagesByTag({ ...f, archived: f.archived ?? 'active' }) ? 'id' : 'rowid';
+  const order = f.sort === 'birthDate' ? `birth_date ${dir}, ${tie} ${dir}` : `name_pinyin ${dir}, name ${dir}, ${tie} ${dir}`;
   const rows = sqlite.prepare(`SELECT id FROM residents WHERE id IN (SELECT value FROM json_each(?)) ORDER BY ${order}`).all(JSON.stringify(keep.map((r) => r.id))) as { id: string }[];
   return rows.map((r) => r.id);
 }

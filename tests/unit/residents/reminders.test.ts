@@ -101,7 +101,8 @@ describe('proactive lists, paged', () => {
   const add = (name: string, birth: string, more: Parameters<typeof residentInput>[0] = {}) => own.call('residents.create', residentInput({ name, idNumber: idFor(birth, ++n * 2), acknowledgeSimilar: true, ...more }));
   beforeAll(async () => {
     own = await openTestHall(); // 2026-11-22
-    // Milestones in November 2026 on the same days in different years, and several on one date (ties by id).
+    // Milestones in November 2026 on the same days in different years, and several on one date (ties in the
+    // order they were registered: the rowid; their uuidv7 ids are in the same order).
     for (const [age, days] of [[60, ['03', '03', '17', '30']], [70, ['03', '17']], [80, ['01', '03', '03', '30']], [90, ['17']], [100, ['03', '28']]] as const)
       for (const day of days) await add(`整寿${age}`, `${2026 - age}-11-${day}`);
     await add('不是整寿', '1965-11-03');
@@ -115,7 +116,7 @@ describe('proactive lists, paged', () => {
     await own.close();
   });
 
-  it('milestones page by birthday, then birth date, then id, with the total and counts per age on every page', async () => {
+  it('milestones page by birthday, then birth date, then registration order, with the total and counts per age on every page', async () => {
     const all = await walk(async (cursor) => own.call('residents.milestones', { month: 'this', cursor, limit: 2 }), 2);
     const key = (m: (typeof all)[number]) => [m.birthday, m.resident.birthDate, m.resident.id] as const;
     const sorted = [...all].sort((a, b) => {
@@ -142,7 +143,7 @@ describe('proactive lists, paged', () => {
     expect((await own.fail('residents.milestones', { month: 'next', cursor: first.nextCursor })).fields).toEqual({ cursor: 'residents.bad_cursor' });
   });
 
-  it('ID cards and permits page by date, then id; permits only for 居住证', async () => {
+  it('ID cards and permits page by date, then registration order; permits only for 居住证', async () => {
     const cards = await walk(async (cursor) => own.call('residents.idCardsExpiring', { withinDays: 60, cursor, limit: 3 }), 3);
     expect(cards).toHaveLength(11);
     const cardOrder = [...cards].sort((a, b) => a.expiresOn.localeCompare(b.expiresOn) || (a.id < b.id ? -1 : 1));

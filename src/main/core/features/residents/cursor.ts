@@ -3,12 +3,13 @@ import { AppError, ErrorCodes } from '../../../../shared/errors';
 
 /**
  * A keyset position: the last row's sort key, a second key where the order has one (the name, after its
- * pinyin), and id. Opaque to the renderer (base64url JSON).
+ * pinyin), and the tie-breaker: the row's rowid where the order is a residents index (every SQLite index
+ * entry ends in it, migration 0008), else a record's id. Opaque to the renderer (base64url JSON).
  */
 export interface Keyset {
   k: string | null;
   n?: string;
-  i: string;
+  i: string | number;
 }
 
 export function encodeCursor(sort: string, key: Keyset): string {
@@ -23,9 +24,10 @@ export function decodeCursor(raw: string | null, sort: string, withSecond = fals
   if (raw === null) return null;
   try {
     const v = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as { s?: unknown; k?: unknown; n?: unknown; i?: unknown };
-    if (v.s === sort && typeof v.i === 'string' && (v.k === null || typeof v.k === 'string')) {
-      if (!withSecond && v.n === undefined) return { k: v.k, i: v.i };
-      if (withSecond && typeof v.n === 'string' && typeof v.k === 'string') return { k: v.k, n: v.n, i: v.i };
+    if (v.s === sort && (typeof v.i === 'string' || Number.isSafeInteger(v.i)) && (v.k === null || typeof v.k === 'string')) {
+      const i = v.i as string | number;
+      if (!withSecond && v.n === undefined) return { k: v.k, i };
+      if (withSecond && typeof v.n === 'string' && typeof v.k === 'string') return { k: v.k, n: v.n, i };
     }
   } catch {
     // fall through
@@ -53,7 +55,7 @@ export function compareText(a: string, b: string): number {
   return a.length - b.length;
 }
 
-/** (key, second key, id) order with NULL keys first, as SQLite sorts them ascending. */
+/** (key, second key, tie) order with NULL keys first, as SQLite sorts them ascending (rowids as numbers). */
 export function compareKeyset(a: Keyset, b: Keyset): number {
   if (a.k !== b.k) {
     if (a.k === null) return -1;
@@ -65,7 +67,13 @@ export function compareKeyset(a: Keyset, b: Keyset): number {
     const c = compareText(a.n ?? '', b.n ?? '');
     if (c !== 0) return c;
   }
-  return compareText(a.i, b.i);
+  return compareTie(a.i, b.i);
+}
+
+/** Two tie-breakers of the same kind: rowids compared as numbers, ids as text. */
+export function compareTie(a: string | number, b: string | number): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return compareText(String(a), String(b));
 }
 
 /** The upper bound of a prefix range: `col >= p AND col < p || MAX`. */
@@ -75,6 +83,6 @@ export const PREFIX_END = '\u{10FFFF}';
  * `col IN (…)` for any number of ids as one bound parameter: a JSON array read by json_each, so a page or
  * a list of thousands is one statement, and SQLite probes the column's index once per id.
  */
-export function inList(ids: Iterable<string>): RawBuilder<string> {
-  return sql<string>`(SELECT value FROM json_each(${JSON.stringify([...new Set(ids)])}))`;
+export function inList<T extends string | number>(ids: Iterable<T>): RawBuilder<T> {
+  return sql<T>`(SELECT value FROM json_each(${JSON.stringify([...new Set(ids)])}))`;
 }

@@ -3,8 +3,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { ResidentsTable } from '../../db/schema';
 import type { HandlerContext, HandlerMap } from '../../context';
 import { addDays, hallDay } from './clock';
-import { compareText, decodeCursor, encodeCursor, type Keyset } from './cursor';
-import { residentRowsByIds } from './people/repository';
+import { compareText, decodeCursor, encodeCursor, inList, type Keyset } from './cursor';
 import { toResidentRows } from './people/rows';
 
 /**
@@ -24,14 +23,14 @@ export function targetMonth(today: string, which: 'this' | 'next'): { year: numb
 
 const yearOf = (year: number, age: number) => String(year - age).padStart(4, '0');
 
-type MilestoneKeys = Pick<ResidentsTable, 'id' | 'birth_date'>;
+type MilestoneKeys = Pick<ResidentsTable, 'birth_date'> & { row_no: number };
 
 /**
  * Milestones are ordered by birthday (day of the month), then birth date (the oldest first on a day),
- * then id. Each milestone year is one range of residents_archived_birth in that order; after a cursor
- * (birth date b, id i) a year before b's year starts after b's day, b's own year after (b, i), a later
+ * then rowid. Each milestone year is one range of residents_archived_birth in that order; after a cursor
+ * (birth date b, rowid i) a year before b's year starts after b's day, b's own year after (b, i), a later
  * year at b's day. The five ranges are one statement and read keys only (covering): of their five pages'
- * worth, only the page's rows are then read, by id.
+ * worth, only the page's rows are then read, by rowid.
  */
 export function milestoneKeysQuery(year: number, month: string, after: Keyset | null, limit: number): RawBuilder<MilestoneKeys> {
   const ranges = milestoneAges.map((age) => {
@@ -41,11 +40,11 @@ export function milestoneKeysQuery(year: number, month: string, after: Keyset | 
       const sameDay = `${y}-${month}-${after.k.slice(8)}`;
       const cursorYear = after.k.slice(0, 4);
       if (y < cursorYear) from = sql`birth_date > ${sameDay}`;
-      else if (y === cursorYear) from = sql`(birth_date, id) > (${after.k}, ${after.i})`;
+      else if (y === cursorYear) from = sql`(birth_date, rowid) > (${after.k}, ${after.i})`;
       else from = sql`birth_date >= ${sameDay}`;
     }
-    return sql`SELECT * FROM (SELECT id, birth_date FROM residents INDEXED BY residents_archived_birth
-      WHERE archived = 0 AND ${from} AND birth_date <= ${`${y}-${month}-31`} ORDER BY birth_date, id LIMIT ${limit + 1})`;
+    return sql`SELECT * FROM (SELECT rowid AS row_no, birth_date FROM residents INDEXED BY residents_archived_birth
+      WHERE archived = 0 AND ${from} AND birth_date <= ${`${y}-${month}-31`} ORDER BY birth_date, rowid LIMIT ${limit + 1})`;
   });
   return sql<MilestoneKeys>`${sql.join(ranges, sql` UNION ALL `)}`;
 }
@@ -59,9 +58,9 @@ export function milestoneCountQuery(year: number, month: string): RawBuilder<{ t
   return sql<{ turning: number; n: number }>`${sql.join(counts, sql` UNION ALL `)}`;
 }
 
-/** Birthday order: day of the month, birth date, id. */
+/** Birthday order: day of the month, birth date, rowid. */
 export function compareMilestones(a: MilestoneKeys, b: MilestoneKeys): number {
-  return compareText(a.birth_date!.slice(8), b.birth_date!.slice(8)) || compareText(a.birth_date!, b.birth_date!) || compareText(a.id, b.id);
+  return compareText(a.birth_date!.slice(8), b.birth_date!.slice(8)) || compareText(a.birth_date!, b.birth_date!) || a.row_no - b.row_no;
 }
 
 export type ExpiringKind = 'idCards' | 'permits';
@@ -70,15 +69,16 @@ const expiring: Record<ExpiringKind, { column: RawBuilder<unknown>; index: RawBu
   // A 长期有效 card never expires: it has no date (a CHECK in 0006 keeps it so), so it is never in this
   // range, and the count stays a covering read of the index.
   idCards: { column: sql.raw('id_card_expires_on'), index: sql.raw('residents_id_card_expiry'), only: sql`1` },
-  // Only a residence permit (居住证) is endorsed; the status is in the index.
-  permits: { column: sql.raw('permit_expires_on'), index: sql.raw('residents_permit'), only: sql`+status = '居住证'` },
+  // Only a residence permit (居住证) is endorsed, and the index holds only those (a partial index: the
+  // condition is spelled as in its WHERE, so that SQLite sees the query stays inside it).
+  permits: { column: sql.raw('permit_expires_on'), index: sql.raw('residents_permit'), only: sql`status = '居住证'` },
 };
 
-/** One page of documents expiring from today to `until`, in (date, id) order after the cursor: one range. */
-export function expiringQuery(kind: ExpiringKind, today: string, until: string, after: Keyset | null, limit: number): RawBuilder<ResidentsTable> {
+/** One page of documents expiring from today to `until`, in (date, rowid) order after the cursor: one range. */
+export function expiringQuery(kind: ExpiringKind, today: string, until: string, after: Keyset | null, limit: number): RawBuilder<ResidentsTable & { row_no: number }> {
   const { column, index, only } = expiring[kind];
-  const from = after?.k ? sql`(${column}, id) > (${after.k}, ${after.i})` : sql`${column} >= ${today}`;
-  return sql<ResidentsTable>`SELECT * FROM residents INDEXED BY ${index} WHERE archived = 0 AND ${from} AND ${column} <= ${until} AND ${only} ORDER BY ${column}, id LIMIT ${limit + 1}`;
+  const from = after?.k ? sql`(${column}, rowid) > (${after.k}, ${after.i})` : sql`${column} >= ${today}`;
+  return sql<ResidentsTable & { row_no: number }>`SELECT rowid AS row_no, * FROM residents INDEXED BY ${index} WHERE archived = 0 AND ${from} AND ${column} <= ${until} AND ${only} ORDER BY ${column}, rowid LIMIT ${limit + 1}`;
 }
 
 export function expiringCountQuery(kind: ExpiringKind, today: string, until: string): RawBuilder<{ n: number }> {
@@ -102,9 +102,15 @@ async function expiringPage(ctx: HandlerContext, kind: ExpiringKind, input: { wi
   const after = decodeCursor(input.cursor, kind);
   const date = (r: ResidentsTable) => (kind === 'idCards' ? r.id_card_expires_on : r.permit_expires_on)!;
   const [rows, count] = await Promise.all([expiringQuery(kind, today, until, after, input.limit).execute(ctx.db), expiringCountQuery(kind, today, until).execute(ctx.db)]);
-  const { page, nextCursor } = cut(rows.rows, input.limit, (r) => encodeCursor(kind, { k: date(r), i: r.id }));
+  const { page, nextCursor } = cut(rows.rows, input.limit, (r) => encodeCursor(kind, { k: date(r), i: r.row_no }));
   const mapped = await toResidentRows(ctx.db, page, today);
   return { rows: mapped.map((r, i) => ({ row: r, date: date(page[i]) })), nextCursor, total: Number(count.rows[0].n) };
+}
+
+/** Residents by rowid (a page of reminder keys), as one statement. */
+async function residentRowsByRowNumbers(ctx: Pick<HandlerContext, 'db'>, rowNumbers: number[]): Promise<(ResidentsTable & { row_no: number })[]> {
+  const q = sql<ResidentsTable & { row_no: number }>`SELECT rowid AS row_no, * FROM residents WHERE rowid IN ${inList(rowNumbers)}`;
+  return (await q.execute(ctx.db)).rows;
 }
 
 export const remindersHandlers: HandlerMap<'residents.milestones' | 'residents.idCardsExpiring' | 'residents.permitsDue'> = {
@@ -116,9 +122,9 @@ export const remindersHandlers: HandlerMap<'residents.milestones' | 'residents.i
     const after = decodeCursor(input.cursor, scope);
     const keys = (await milestoneKeysQuery(year, month, after, input.limit).execute(ctx.db)).rows;
     const counts = (await milestoneCountQuery(year, month).execute(ctx.db)).rows.map((r) => ({ turning: Number(r.turning), count: Number(r.n) }));
-    const { page: pageKeys, nextCursor } = cut(keys.sort(compareMilestones), input.limit, (r) => encodeCursor(scope, { k: r.birth_date, i: r.id }));
-    const byId = new Map((await residentRowsByIds(ctx.db, pageKeys.map((k) => k.id))).map((r) => [r.id, r]));
-    const page = pageKeys.map((k) => byId.get(k.id)!);
+    const { page: pageKeys, nextCursor } = cut(keys.sort(compareMilestones), input.limit, (r) => encodeCursor(scope, { k: r.birth_date, i: r.row_no }));
+    const byRow = new Map((await residentRowsByRowNumbers(ctx, pageKeys.map((k) => k.row_no))).map((r) => [r.row_no, r]));
+    const page = pageKeys.map((k) => byRow.get(k.row_no)!);
     const mapped = await toResidentRows(ctx.db, page, today);
     return {
       rows: mapped.map((resident, i) => {

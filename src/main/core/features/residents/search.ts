@@ -84,9 +84,9 @@ export function residentsQuery(kind: ResidentMatchKind, value: string, archived:
     case 'name':
       return sql`SELECT * FROM residents WHERE name >= ${value} AND name < ${end} AND +archived = ${archived} ORDER BY name, birth_date LIMIT ${limit}`;
     case 'initials':
-      return sql`SELECT * FROM residents WHERE name_initials >= ${value} AND name_initials < ${end} AND +archived = ${archived} ORDER BY name_initials, id LIMIT ${limit}`;
+      return sql`SELECT * FROM residents WHERE name_initials >= ${value} AND name_initials < ${end} AND +archived = ${archived} ORDER BY name_initials, rowid LIMIT ${limit}`;
     case 'pinyin':
-      return sql`SELECT * FROM residents WHERE archived = ${archived} AND name_pinyin >= ${value} AND name_pinyin < ${end} ORDER BY name_pinyin, name, id LIMIT ${limit}`;
+      return sql`SELECT * FROM residents WHERE archived = ${archived} AND name_pinyin >= ${value} AND name_pinyin < ${end} ORDER BY name_pinyin, name, rowid LIMIT ${limit}`;
     case 'id':
       return sql`SELECT * FROM residents WHERE id_hash = ${idLookupHash(ctx.secrets, '居民身份证', value)} AND +archived = ${archived}`;
     case 'id_suffix':

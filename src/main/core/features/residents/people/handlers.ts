@@ -23,8 +23,9 @@ async function tagNames(ctx: Pick<HandlerContext, 'db'>, residentId: string): Pr
 export const peopleHandlers: HandlerMap<PeopleMethods> = {
   async 'residents.list'(input, ctx) {
     const { today } = await hallDay(ctx);
-    // The name order is by pinyin: its cursors carry (pinyin, name, id), and say so, so an older one is refused.
-    const tag = `${input.sort === 'name' ? 'pinyin' : input.sort}:${input.direction}`;
+    // The name order is by pinyin: its cursors carry (pinyin, name, tie), and say so, as they say which tie
+    // (a tag's links: the resident's id; residents: the rowid), so that a cursor of another kind is refused.
+    const tag = `${input.sort === 'name' ? 'pinyin' : input.sort}:${input.direction}:${pagesByTag(input) ? 'link' : 'row'}`;
     const after = decodeCursor(input.cursor, tag, input.sort === 'name');
     const page = pagesByTag(input) ? await pageByTag(ctx, input, today, after) : mergePage(await readRanges(ctx, pageQueries(input, today, after, input.limit), input.limit), input.sort, input.direction, input.limit);
     const last = page.rows[page.rows.length - 1];

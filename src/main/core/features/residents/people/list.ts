@@ -10,21 +10,28 @@ type CountFilter = Omit<ListFilter, 'sort' | 'direction'>;
 type Col = 'building_id' | 'grid_id' | 'status';
 
 /**
- * The residents list, paged by keyset on (sort key, id), each query one index range in that order:
- *   name order:  residents_archived_pinyin / residents_grid_pinyin / residents_building_pinyin / residents_status_pinyin
- *                on (name_pinyin, name, id): pinyin order (艾, 安, 白 … 张, 赵, 周), the name and id as tie-breakers
- *   birth order: residents_archived_birth / residents_grid_birth / residents_building_birth / residents_status_birth
- * One filter column picks the index (building, else grid, else status), named with INDEXED BY: without
- * statistics SQLite's planner sometimes prefers an index that would need a sort, and a query that can no
- * longer use its index should fail loudly rather than get slow. The other filters are residual (`+col`).
+ * The residents list, paged by keyset on (sort key, rowid), each query one index range in that order:
+ *   name order:  residents_archived_pinyin / residents_grid_pinyin / residents_status_pinyin
+ *                on (name_pinyin, name): pinyin order (艾, 安, 白 … 张, 赵, 周), the name as tie-breaker
+ *   birth order: residents_archived_birth / residents_grid_birth / residents_status_birth
+ * and the row's rowid last, which every SQLite index entry ends in (migration 0008: a 36-character id in
+ * every entry made each index a third larger, and imports slower). One filter column picks the index
+ * (building, else grid, else status), named with INDEXED BY: without statistics SQLite's planner sometimes
+ * prefers an index that would need a sort, and a query that can no longer use its index should fail
+ * loudly rather than get slow. The other filters are residual (`+col`).
+ *
+ * A building is the exception: its few hundred residents (a couple of thousand at most) are found in
+ * residents_building and each page sorts them, which costs a millisecond and saves a district-wide sorted
+ * index per order on every insert.
  *
  * A tag filter pages in resident_tags instead (resident_tags_pinyin / resident_tags_birth on (tag_id,
  * archived, sort key, resident_id), each link carrying its resident's keys, see migration 0005): one range
  * for any tag size and either direction, deep pages as cheap as the first. With a grid or building, whose
  * few thousand residents bound the walk, that index is walked instead, with an EXISTS probe per resident.
+ * Its cursors carry the resident's id, where the others carry the rowid.
  *
  * "All" (active and archived) and the residents without a birth date are separate ranges, merged here in
- * the same order: no query ever sorts.
+ * the same order.
  */
 
 /** Whether a list pages through the tag's own links (a tag filter that no grid or building bounds). */
@@ -40,8 +47,8 @@ function drivingColumn(f: CountFilter): Col | null {
 }
 
 const indexFor: Record<'name' | 'birthDate', Record<Col | 'none', string>> = {
-  name: { none: 'residents_archived_pinyin', grid_id: 'residents_grid_pinyin', building_id: 'residents_building_pinyin', status: 'residents_status_pinyin' },
-  birthDate: { none: 'residents_archived_birth', grid_id: 'residents_grid_birth', building_id: 'residents_building_birth', status: 'residents_status_birth' },
+  name: { none: 'residents_archived_pinyin', grid_id: 'residents_grid_pinyin', building_id: 'residents_building', status: 'residents_status_pinyin' },
+  birthDate: { none: 'residents_archived_birth', grid_id: 'residents_grid_birth', building_id: 'residents_building', status: 'residents_status_birth' },
 };
 const tagIndexFor: Record<'name' | 'birthDate', string> = { name: 'resident_tags_pinyin', birthDate: 'resident_tags_birth' };
 
@@ -92,16 +99,19 @@ function tagConditions(f: CountFilter): RawBuilder<unknown>[] {
   return [sql`tag_id = ${f.tagId ?? ''}`, ...(f.status ? [sql`+status = ${f.status}`] : [])];
 }
 
-/** What a page is ordered and cut by. */
-export type SortKeys = Pick<ResidentsTable, 'id' | 'name' | 'name_pinyin' | 'birth_date'>;
+/** What a page is ordered and cut by: a resident's row (with its rowid) or a tag's link (without). */
+export type SortKeys = Pick<ResidentsTable, 'id' | 'name' | 'name_pinyin' | 'birth_date'> & { row_no?: number };
+
+/** A residents row as the list reads it: with its rowid, the tie-breaker of every order. */
+export type ListedRow = ResidentsTable & { row_no: number };
 
 /**
- * The queries for one page: each an index range in (key, id) order after the cursor, LIMIT limit + 1.
+ * The queries for one page: each an index range in (key, rowid) order after the cursor, LIMIT limit + 1.
  * One group per archived value, its ranges in scan order (a later one is only needed if the earlier ones
  * came short). Their union, merged in order, is the page.
  */
-export function pageQueries(f: ListFilter, today: string, after: Keyset | null, limit: number): RawBuilder<ResidentsTable>[][] {
-  return rangeQueries(f, false, today, after, (index, where, order) => sql<ResidentsTable>`SELECT * FROM residents INDEXED BY ${index} WHERE ${where} ORDER BY ${order} LIMIT ${limit + 1}`);
+export function pageQueries(f: ListFilter, today: string, after: Keyset | null, limit: number): RawBuilder<ListedRow>[][] {
+  return rangeQueries(f, false, today, after, (index, where, order) => sql<ListedRow>`SELECT rowid AS row_no, * FROM residents INDEXED BY ${index} WHERE ${where} ORDER BY ${order} LIMIT ${limit + 1}`);
 }
 
 /** The same for a list paged by tag (pagesByTag): the ranges read the links' sort keys; the page's residents are read by id after. */
@@ -118,8 +128,8 @@ function rangeQueries<T>(
 ): T[][] {
   const byBirth = f.sort === 'birthDate';
   const dir = sql.raw(f.direction);
-  // The resident's id is resident_id in resident_tags.
-  const id = sql.raw(byTag ? 'resident_id' : 'id');
+  // The tie-breaker: the resident's id in resident_tags, the rowid in residents.
+  const id = sql.raw(byTag ? 'resident_id' : 'rowid');
   const order = byBirth ? sql`birth_date ${dir}, ${id} ${dir}` : sql`name_pinyin ${dir}, name ${dir}, ${id} ${dir}`;
   const index = sql.raw(byTag ? tagIndexFor[f.sort] : indexFor[f.sort][drivingColumn(f) ?? 'none']);
   const filters = byTag ? tagConditions(f) : filterConditions(f);
@@ -165,9 +175,10 @@ function rangeQueries<T>(
   return out;
 }
 
-/** A row's keyset: (birth_date, id), or (name_pinyin, name, id) for the name order. */
+/** A row's keyset: (birth_date, tie), or (name_pinyin, name, tie) for the name order; the tie is the rowid, or a link's resident id. */
 export function keyOf(row: SortKeys, sort: ListFilter['sort']): Keyset {
-  return sort === 'birthDate' ? { k: row.birth_date, i: row.id } : { k: row.name_pinyin, n: row.name, i: row.id };
+  const i = row.row_no ?? row.id;
+  return sort === 'birthDate' ? { k: row.birth_date, i } : { k: row.name_pinyin, n: row.name, i };
 }
 
 /** Merges the ordered parts and cuts one page (plus one row to tell whether there is more). */
