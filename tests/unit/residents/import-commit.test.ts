@@ -62,6 +62,25 @@ describe.each([
     expect(residentCount(hall)).toBe(before.residents + 6000);
   });
 
+  it('the WAL is copied into the file after the job reports done, by the worker, never by the next write of the app', async () => {
+    const sqlite = hall.core.services.sqlite;
+    const pages = sqlite.pragma('wal_autocheckpoint', { simple: true });
+    const p = await preview(hall, 'checkpoint.csv', bigFile(300, 'K', '150205'));
+    const before = residentCount(hall);
+    await commit(hall, p.importId);
+    expect(residentCount(hall)).toBe(before + 300);
+    if (worker) {
+      // Until the worker's checkpoint is over, the app's connection does not start one itself.
+      const held = sqlite.pragma('wal_autocheckpoint', { simple: true });
+      for (let i = 0; i < 200 && sqlite.pragma('wal_autocheckpoint', { simple: true }) !== pages; i++) await new Promise((r) => setTimeout(r, 25));
+      expect([0, pages]).toContain(held);
+    }
+    expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(pages);
+    // Every frame of the WAL is in the file: a passive checkpoint finds nothing left to copy.
+    const [state] = sqlite.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
+    expect(state.log).toBe(state.checkpointed);
+  });
+
   it('a write from another call waits for the import instead of landing in its transaction', async () => {
     const p = await preview(hall, 'wait.csv', bigFile(4000, 'W', '150204'));
     let saved: Promise<unknown> | null = null;
@@ -155,5 +174,21 @@ describe('saved mappings', () => {
     expect((await hall.fail('residents.saveImportMapping', { name: 'x', mapping: { nope: '姓名' } })).fields).toEqual({ 'mapping.nope': 'import.unknown_field' });
     const audit = await hall.call('audit.list', { limit: 5, action: 'residents.saveImportMapping' });
     expect(audit.entries.filter((e) => e.recordId === a.id)).toHaveLength(2);
+  });
+});
+
+describe('holdCheckpoints', () => {
+  it('turns the automatic checkpoint off while any hold lasts, then restores it once', async () => {
+    const { holdCheckpoints } = await import('../../../src/main/core/features/residents/import/commit-thread');
+    const sqlite = hall.core.services.sqlite;
+    const pages = sqlite.pragma('wal_autocheckpoint', { simple: true });
+    const first = holdCheckpoints(sqlite);
+    const second = holdCheckpoints(sqlite);
+    expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    first();
+    first(); // a second call of the same release does not release another hold
+    expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    second();
+    expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(pages);
   });
 });

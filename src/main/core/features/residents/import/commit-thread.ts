@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import type SqliteDatabase from 'better-sqlite3';
 import { AppError } from '../../../../../shared/errors';
 import type { HandlerContext, WorkerEntry } from '../../../context';
 import type { JobControl } from '../../../jobs/jobs';
@@ -38,12 +39,17 @@ export async function commitInWorker(ctx: HandlerContext, imp: ImportSession, wo
   }
   const cancel = () => Atomics.store(new Int32Array(cancelFlag), 0, 1);
   job.signal.addEventListener('abort', cancel);
+  // The worker copies the WAL into the file after it reports done (commit-worker.ts); until it has, this
+  // connection must not start that checkpoint itself on its next write, on the main thread.
+  const resumeCheckpoints = holdCheckpoints(ctx.sqlite);
+  let committed = false;
   try {
-    return await ctx.db.connection().execute(async () => {
+    const outcome = await ctx.db.connection().execute(async () => {
       const finished = new Promise<CommitOutcome>((resolve, reject) => {
         worker.on('message', (r: CommitWorkerReply) => {
           if ('progress' in r) job.progress(r.progress.done, r.progress.total);
           else if ('done' in r) resolve(r.done);
+          else if ('checkpointed' in r) return;
           else reject(r.app ? new AppError(r.error.code, r.error.message, { params: r.error.params, fields: r.error.fields }) : new Error(`import commit worker: ${r.error.message}`));
         });
         worker.on('error', reject);
@@ -60,8 +66,42 @@ export async function commitInWorker(ctx: HandlerContext, imp: ImportSession, wo
       send({ end: true });
       return await finished;
     });
+    committed = true;
+    return outcome;
   } finally {
     job.signal.removeEventListener('abort', cancel);
-    await worker.terminate();
+    if (committed) {
+      // Committed: the worker checkpoints, then ends on its own; the process need not wait for it.
+      worker.once('exit', resumeCheckpoints);
+      worker.unref();
+    } else {
+      await worker.terminate();
+      resumeCheckpoints();
+    }
   }
+}
+
+const checkpointHolds = new WeakMap<SqliteDatabase.Database, { count: number; pages: number }>();
+
+/**
+ * Turns this connection's automatic checkpoint off until the returned function has been called (as many
+ * times as it was held: two imports may overlap their checkpoints), then restores it.
+ */
+export function holdCheckpoints(sqlite: SqliteDatabase.Database): () => void {
+  let hold = checkpointHolds.get(sqlite);
+  if (!hold) {
+    hold = { count: 0, pages: Number(sqlite.pragma('wal_autocheckpoint', { simple: true })) };
+    checkpointHolds.set(sqlite, hold);
+    sqlite.pragma('wal_autocheckpoint = 0');
+  }
+  hold.count++;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    const h = checkpointHolds.get(sqlite);
+    if (!h || --h.count > 0) return;
+    checkpointHolds.delete(sqlite);
+    if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${h.pages}`);
+  };
 }

@@ -35,7 +35,7 @@ export interface CommitWorkerInit {
 /** From the main thread: the batches in order, then the end of them. */
 export type CommitWorkerRequest = { batch: CommitBatch } | { end: true };
 
-export type CommitWorkerReply = { progress: { done: number; total: number } } | { done: CommitOutcome } | { error: ErrorPayload; app: boolean };
+export type CommitWorkerReply = { progress: { done: number; total: number } } | { done: CommitOutcome } | { checkpointed: true } | { error: ErrorPayload; app: boolean };
 
 
 const init = workerData as CommitWorkerInit | null;
@@ -68,6 +68,8 @@ if (parentPort && init?.role === 'linli-import-commit') {
       sqlite = new SqliteDatabase(init.databaseFile);
       applyPragmas(sqlite);
       sqlite.pragma(`cache_size = -${importCacheKib()}`);
+      // The checkpoint is run below, after the job has reported done (not inside COMMIT).
+      sqlite.pragma('wal_autocheckpoint = 0');
       const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
       const cancelled = new Int32Array(init.cancelFlag);
       const outcome = await writeImport({ sqlite, db, secrets }, init.work, batches(), {
@@ -76,9 +78,18 @@ if (parentPort && init?.role === 'linli-import-commit') {
           if (Atomics.load(cancelled, 0) === 1) throw new AppError('jobs.cancelled');
         },
       });
-      // The WAL now holds the whole import: copy it into the file here, not on the main thread's next write.
-      sqlite.pragma('wal_checkpoint(PASSIVE)');
       reply({ done: outcome });
+      // The import is committed, and durable: COMMIT synced the WAL (synchronous=FULL). Copying the WAL's
+      // pages into the file (a second or two for 100,000 rows) is housekeeping, done here after the job
+      // has reported done rather than before, and never on the main thread's next write: it does not
+      // checkpoint until this one is over (commit-thread.ts). PASSIVE: readers and writers go on meanwhile.
+      try {
+        sqlite.pragma('wal_checkpoint(PASSIVE)');
+      } catch {
+        // Left for the next checkpoint: the WAL is intact and every reader sees it.
+      }
+      reply({ checkpointed: true });
+      return;
     } catch (err) {
       const app = err instanceof AppError ? err : translateSqliteError(err);
       reply({ app: app !== null, error: app ? app.toPayload() : { code: 'internal', message: (err as Error)?.message ?? String(err) } });

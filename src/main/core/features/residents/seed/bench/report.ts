@@ -85,6 +85,7 @@ export function formatReport(r: BenchReport): string {
         ['file', `${(i.fileBytes / 2 ** 20).toFixed(1)} MB`],
         ['preview', `${i.previewSeconds.toFixed(1)} s`],
         ['commit (job)', `${i.commitSeconds.toFixed(1)} s`],
+        ['checkpoint after it (background)', `${i.checkpointSeconds.toFixed(1)} s`],
         ['total', `${i.totalSeconds.toFixed(1)} s`],
         ['raw replay of its SQL (one transaction)', i.rawSeconds === null ? '—' : `${i.rawSeconds.toFixed(1)} s (ratio ${i.ratio?.toFixed(1)}×)`],
         ['longest event-loop stall (p99)', `${i.maxStallMs.toFixed(0)} ms (${i.p99StallMs.toFixed(0)} ms)`],
