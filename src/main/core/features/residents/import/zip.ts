@@ -2,10 +2,9 @@ import { Readable } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
 
 /**
- * Just enough of the ZIP format to look inside an XLSX before exceljs reads it: the entry names (is this
- * a workbook at all?) and one entry's bytes, piece by piece (the sheet's merged cells, which exceljs'
- * streaming reader skips). Inflating runs on libuv's thread pool, and each piece is small, so a large
- * sheet does not hold up the thread that reads it.
+ * Just enough of the ZIP format to read an XLSX: the entry names (is this a workbook at all?) and one
+ * entry's bytes, piece by piece (read-xlsx.ts parses each part as it is inflated). Inflating runs on
+ * libuv's thread pool, and each piece is small, so a large sheet does not hold up the thread that reads it.
  */
 export interface ZipEntry {
   name: string;
