@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/shared/errors';
 import { headerTest } from '../../../src/main/core/features/residents/import/mapping';
 import { isDateFormat, partPath, readXlsx, serialDate } from '../../../src/main/core/features/residents/import/read-xlsx';
+import { zipEntries } from '../../../src/main/core/features/residents/import/zip';
 import type { CellValue, HeaderTest, Sheet, SheetRow } from '../../../src/main/core/features/residents/import/sheet';
 import { fixture, fixturesDir, makeId, xlsx } from '../../fixtures/residents/support';
 import { readXlsxWithExceljs } from './xlsx-exceljs-reference';
@@ -316,6 +317,14 @@ describe('workbooks as other writers make them', () => {
     expect(handed).toBe(200_000);
   }, 60_000);
 
+  it('a ZIP whose central directory gives sizes and offsets in ZIP64 extra fields', async () => {
+    const plain = fixture('lo-residents.xlsx');
+    const zip64 = withZip64Extras(plain);
+    expect(zip64.readUInt32LE(zip64.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])) + 20)).toBe(0xffffffff);
+    expect(zipEntries(zip64)).toEqual(zipEntries(plain));
+    expect(await readXlsx(zip64, headerTest(undefined))).toEqual(await readXlsx(plain, headerTest(undefined)));
+  });
+
   it('not a workbook: a ZIP without xl/workbook.xml', async () => {
     const zip = new JSZip();
     zip.file('word/document.xml', '<w:document/>');
@@ -331,3 +340,30 @@ describe('number format codes', () => {
     expect(isDateFormat(code)).toBe(date);
   });
 });
+
+/** The same ZIP with every central-directory record's sizes and local header offset moved into a ZIP64 extra field. */
+function withZip64Extras(zip: Buffer): Buffer {
+  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = zip.readUInt16LE(eocd + 10);
+  const start = zip.readUInt32LE(eocd + 16);
+  const parts: Buffer[] = [];
+  let p = start;
+  for (let i = 0; i < count; i++) {
+    const [n, x, c] = [zip.readUInt16LE(p + 28), zip.readUInt16LE(p + 30), zip.readUInt16LE(p + 32)];
+    const head = Buffer.from(zip.subarray(p, p + 46));
+    const extra = Buffer.alloc(28);
+    extra.writeUInt16LE(1, 0);
+    extra.writeUInt16LE(24, 2);
+    extra.writeBigUInt64LE(BigInt(head.readUInt32LE(24)), 4); // uncompressed size
+    extra.writeBigUInt64LE(BigInt(head.readUInt32LE(20)), 12); // compressed size
+    extra.writeBigUInt64LE(BigInt(head.readUInt32LE(42)), 20); // local header offset
+    for (const at of [20, 24, 42]) head.writeUInt32LE(0xffffffff, at);
+    head.writeUInt16LE(x + extra.length, 30);
+    parts.push(head, zip.subarray(p + 46, p + 46 + n + x), extra, zip.subarray(p + 46 + n + x, p + 46 + n + x + c));
+    p += 46 + n + x + c;
+  }
+  const directory = Buffer.concat(parts);
+  const end = Buffer.from(zip.subarray(eocd));
+  end.writeUInt32LE(directory.length, 12);
+  return Buffer.concat([zip.subarray(0, start), directory, end]);
+}
