@@ -81,6 +81,14 @@ describe.each([
     expect(state.log).toBe(state.checkpointed);
   });
 
+  it("checks the written rows' references once, before COMMIT, and leaves foreign keys enforced after", async () => {
+    const sqlite = hall.core.services.sqlite;
+    const p = await preview(hall, 'references.csv', bigFile(200, 'R', '150206'));
+    await commit(hall, p.importId);
+    expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(sqlite.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
+  });
+
   it('a write from another call waits for the import instead of landing in its transaction', async () => {
     const p = await preview(hall, 'wait.csv', bigFile(4000, 'W', '150204'));
     let saved: Promise<unknown> | null = null;
@@ -190,5 +198,39 @@ describe('holdCheckpoints', () => {
     expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
     second();
     expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(pages);
+  });
+});
+
+describe('the reference check of an import', () => {
+  it('finds a written row whose parent is missing, column by column, and reads the written rows through indexes', async () => {
+    const { checkReferences, findBrokenReference, lastRowid, referenceCheckQueries, withoutForeignKeyEnforcement } = await import('../../../src/main/core/features/residents/import/references');
+    const sqlite = hall.core.services.sqlite;
+    const resident = sqlite.prepare('SELECT id FROM residents LIMIT 1').get() as { id: string } | undefined;
+    expect(resident).toBeDefined();
+    await withoutForeignKeyEnforcement(sqlite, async () => {
+      expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(0);
+      sqlite.exec('BEGIN IMMEDIATE');
+      try {
+        const since = lastRowid(sqlite, 'resident_events');
+        const event = sqlite.prepare("INSERT INTO resident_events (id, resident_id, at, on_date, actor_id, actor_name, kind, detail_json) VALUES (?, ?, '2026-11-22T00:00:00.000Z', NULL, NULL, 'test', 'imported', '{}')");
+        event.run('event-ok', resident!.id);
+        expect(findBrokenReference(sqlite, 'resident_events', { where: 'r.rowid > ?', params: [since] })).toBeNull();
+        event.run('event-broken', 'no-such-resident');
+        expect(findBrokenReference(sqlite, 'resident_events', { where: 'r.rowid > ?', params: [since] })).toEqual({ column: 'resident_id', value: 'no-such-resident' });
+        expect(() => checkReferences(sqlite, 'resident_events', { where: 'r.rowid > ?', params: [since] })).toThrow(/resident_events\.resident_id refers to a missing record \(no-such-resident\)/);
+      } finally {
+        sqlite.exec('ROLLBACK');
+      }
+    });
+    expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(sqlite.prepare("SELECT count(*) AS n FROM resident_events WHERE id IN ('event-ok', 'event-broken')").get()).toEqual({ n: 0 });
+
+    // The residents check reads the new rows by rowid and the updated ones by id: no scan of a million rows.
+    const queries = referenceCheckQueries(sqlite, 'residents', 'r.rowid > ? OR r.id IN (SELECT value FROM json_each(?))');
+    expect(queries.map((q) => q.column).sort()).toEqual(['building_id', 'grid_id', 'house_id', 'household_id']);
+    for (const q of queries) {
+      const plan = (sqlite.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(0, '[]') as { detail: string }[]).map((r) => r.detail).join('\n');
+      expect(plan, q.sql).not.toMatch(/SCAN r\b|SCAN p\b/);
+    }
   });
 });

@@ -12,6 +12,7 @@ import { keptPlan, PlanContext, planRow, type KeptPlan, type PlannedRow } from '
 import { batchDrafts, batchPrepared, type StoredBatch } from './row-batches';
 import { forEachSliced } from './slices';
 import { recomputeTouchedVisits } from './visits';
+import { checkReferences, lastRowid, withoutForeignKeyEnforcement } from './references';
 import { ImportWriter } from './write-rows';
 
 export type ImportMode = 'valid_rows' | 'all_or_nothing';
@@ -58,18 +59,31 @@ export interface CommitOutcome {
   replanned: [number, KeptPlan][];
 }
 
+/** What the import wrote besides new rows (found by rowid): whose references to check before COMMIT. */
+interface Written {
+  updated: string[];
+  tagged: string[];
+}
+
 /**
  * Writes a previewed import as ONE transaction on `store`'s connection: BEGIN IMMEDIATE, every row
  * planned again against the registry as it is now (reusing the preview's prepared values where the
  * stored person has not changed, so a change made since the preview is not written over) and written
- * with prepared statements, the touched households' next visits, the audit record, COMMIT. Cancelling
+ * with prepared statements, the touched households' next visits, the references of every row written
+ * checked (references.ts: once per table, not per statement), the audit record, COMMIT. Cancelling
  * between slices, or any failure, rolls everything back. The same code runs in a worker thread on its
  * own connection (commit-worker.ts) or, where no worker can run, in the calling thread.
  */
-export async function writeImport(store: CommitStore, work: CommitWork, batches: AsyncIterable<CommitBatch> | Iterable<CommitBatch>, hooks: CommitHooks): Promise<CommitOutcome> {
+export function writeImport(store: CommitStore, work: CommitWork, batches: AsyncIterable<CommitBatch> | Iterable<CommitBatch>, hooks: CommitHooks): Promise<CommitOutcome> {
+  return withoutForeignKeyEnforcement(store.sqlite, () => writeInOneTransaction(store, work, batches, hooks));
+}
+
+async function writeInOneTransaction(store: CommitStore, work: CommitWork, batches: AsyncIterable<CommitBatch> | Iterable<CommitBatch>, hooks: CommitHooks): Promise<CommitOutcome> {
   const { sqlite } = store;
   sqlite.exec('BEGIN IMMEDIATE');
   try {
+    const since = { residents: lastRowid(sqlite, 'residents'), events: lastRowid(sqlite, 'resident_events'), households: lastRowid(sqlite, 'households') };
+    const written: Written = { updated: [], tagged: [] };
     const counts: ImportResult = { added: 0, updated: 0, unchanged: 0, rejected: 0 };
     const replanned: [number, KeptPlan][] = [];
     const planCtx = new PlanContext(new RegistryLookups(sqlite), store.secrets, work.today, work.newHouseholds);
@@ -89,7 +103,7 @@ export async function writeImport(store: CommitStore, work: CommitWork, batches:
             counts.rejected++;
           } else if (plan.action === 'unchanged') counts.unchanged++;
           else {
-            writeRow(plan, writer, touched, work);
+            writeRow(plan, writer, touched, written, work);
             if (plan.action === 'add') counts.added++;
             else counts.updated++;
           }
@@ -101,6 +115,10 @@ export async function writeImport(store: CommitStore, work: CommitWork, batches:
       );
     }
     recomputeTouchedVisits(store.db, sqlite, touched, work.today, work.timeZone);
+    checkReferences(sqlite, 'residents', { where: 'r.rowid > ? OR r.id IN (SELECT value FROM json_each(?))', params: [since.residents, JSON.stringify(written.updated)] });
+    checkReferences(sqlite, 'resident_events', { where: 'r.rowid > ?', params: [since.events] });
+    checkReferences(sqlite, 'households', { where: 'r.rowid > ?', params: [since.households] });
+    if (written.tagged.length) checkReferences(sqlite, 'resident_tags', { where: 'r.resident_id IN (SELECT value FROM json_each(?))', params: [JSON.stringify(written.tagged)] });
     await appendAudit(
       store.db,
       {
@@ -129,7 +147,7 @@ function sameProblems(a: KeptPlan['problems'], b: KeptPlan['problems']): boolean
   return a.length === 0 || JSON.stringify(a) === JSON.stringify(b);
 }
 
-function writeRow(plan: PlannedRow, writer: ImportWriter, touched: Set<string>, work: CommitWork): void {
+function writeRow(plan: PlannedRow, writer: ImportWriter, touched: Set<string>, written: Written, work: CommitWork): void {
   const w = plan.write!;
   if (w.household?.isNew) writer.ensureHousehold(w.household.id, w.household.number, work.newHouseholds.get(w.household.number)?.houseId ?? w.next.house_id ?? null);
   let residentId: string;
@@ -156,10 +174,12 @@ function writeRow(plan: PlannedRow, writer: ImportWriter, touched: Set<string>, 
     writer.event(residentId, 'imported', { name: row.name, idMasked: row.id_masked, importId: work.importId, fileName: work.fileName, row: plan.row });
   } else {
     residentId = w.before.id;
+    written.updated.push(residentId);
     writer.updateResident({ ...w.before, ...w.next, updated_at: work.at, updated_by: work.actor.id } as ResidentsTable);
     if (w.changes.length) writer.event(residentId, 'updated', { changes: w.changes, importId: work.importId, fileName: work.fileName, row: plan.row });
     if (w.before.household_id) touched.add(w.before.household_id);
   }
+  if (w.tagIds.length) written.tagged.push(residentId);
   w.tagIds.forEach((tagId, i) => {
     writer.tag(residentId, tagId);
     if (w.before !== null) writer.event(residentId, 'tagged', { tagId, tag: w.tagNames[i] });
