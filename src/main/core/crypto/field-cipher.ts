@@ -14,6 +14,25 @@ export interface FieldCipher {
 
 export const KEY_BYTES = 64; // 32 for AES-256-GCM, 32 for the HMAC
 
+/**
+ * Fresh IVs taken from a pool of random bytes filled 4 KiB at a time: a 100,000-row import encrypts 200,000
+ * values, and one call to the system's random source per value cost more than the encryption. Each IV is
+ * used once; the pool is never reused.
+ */
+const IV_BYTES = 12;
+const POOL_BYTES = IV_BYTES * 341;
+let pool = Buffer.alloc(0);
+let poolAt = 0;
+function freshIv(): Buffer {
+  if (poolAt + IV_BYTES > pool.length) {
+    pool = randomBytes(POOL_BYTES);
+    poolAt = 0;
+  }
+  const iv = pool.subarray(poolAt, poolAt + IV_BYTES);
+  poolAt += IV_BYTES;
+  return iv;
+}
+
 export function createFieldCipher(key: Buffer): FieldCipher {
   if (key.length !== KEY_BYTES) throw new Error(`The field key must be ${KEY_BYTES} bytes`);
   // Key objects made once: passing raw bytes makes Node import the key again on every call (~7× slower),
@@ -22,7 +41,7 @@ export function createFieldCipher(key: Buffer): FieldCipher {
   const macKey = createSecretKey(key.subarray(32, 64));
   return {
     encrypt(plain) {
-      const iv = randomBytes(12);
+      const iv = freshIv();
       const cipher = createCipheriv('aes-256-gcm', encKey, iv);
       const ct = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
       return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), ct.toString('base64url')].join('.');

@@ -89,6 +89,8 @@ if (parentPort && init?.role === 'linli-import-commit') {
         // Left for the next checkpoint: the WAL is intact and every reader sees it.
       }
       reply({ checkpointed: true });
+      // Nothing more will come: let the thread end (its 'exit' gives the app's connection its checkpoint back).
+      port.close();
       return;
     } catch (err) {
       const app = err instanceof AppError ? err : translateSqliteError(err);

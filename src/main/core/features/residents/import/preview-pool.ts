@@ -9,7 +9,7 @@ import { threadsCanYieldToMain } from '../../../util/thread-priority';
 import { PREVIEW_BATCH_ROWS } from './preview-read';
 import type { PreviewReply, PreviewRequest, PreviewWorkerEvent, PreviewWorkerInit } from './preview-worker';
 
-/** At most this many threads per preview (each holds its own copy of exceljs, pinyin-pro and a batch or two). */
+/** At most this many threads per preview (each holds its own copy of htmlparser2, pinyin-pro and a batch or two). */
 const MAX_WORKERS = 4;
 
 /**
@@ -134,8 +134,9 @@ export async function startPreviewWorkers(opts: { keyFile: string | null; today:
     async firstPasses(givens) {
       const worker = load.indexOf(Math.min(...load));
       const r = await ask(worker, { prepare: givens }, givens.length);
-      if (!('passes' in r) || r.passes.length !== givens.length) throw new Error('import preview worker: a batch came back incomplete');
-      return r.passes;
+      const passes = 'passesJson' in r ? (JSON.parse(r.passesJson) as FirstPass[]) : null;
+      if (!passes || passes.length !== givens.length) throw new Error('import preview worker: a batch came back incomplete');
+      return passes;
     },
     close,
   };

@@ -59,8 +59,13 @@ export class ImportWriter {
     this.s.tag.run(residentId, tagId, this.at, this.actor.id);
   }
 
+  /** The households this import has made or found: each family's later rows need no look-up. */
+  private readonly households = new Set<string>();
+
   /** A household the file names by 户号 and the registry does not have yet (once, by its planned id). */
   ensureHousehold(id: string, number: string, houseId: string | null): boolean {
+    if (this.households.has(id)) return false;
+    this.households.add(id);
     if (this.s.householdExists.get(id)) return false;
     this.s.household.run(id, number, houseId, this.at, this.actor.id, this.at, this.actor.id);
     return true;
