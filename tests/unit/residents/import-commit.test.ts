@@ -35,6 +35,11 @@ describe.each([
   });
   afterAll(() => hall.close());
   const count = (sql: string) => (hall.core.services.sqlite.prepare(sql).get() as { n: number }).n;
+  /** The last import's audit record (what it wrote, and whether its rows were planned again at commit). */
+  const lastImportAudit = (): Record<string, unknown> => {
+    const row = hall.core.services.sqlite.prepare("SELECT after_json FROM audit_log WHERE action = 'residents.import' ORDER BY seq DESC LIMIT 1").get() as { after_json: string };
+    return JSON.parse(row.after_json) as Record<string, unknown>;
+  };
 
   it('cancelling mid-way leaves nothing imported: no resident, household, history or audit record', async () => {
     const p = await preview(hall, 'cancel.csv', bigFile(6000, 'C', '150203'));
@@ -122,6 +127,28 @@ describe.each([
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(jobFile(hall, report) as unknown as ArrayBuffer);
     expect(String(wb.worksheets[0].getRow(2).getCell(7).value)).toContain('赵别名');
+    expect(lastImportAudit()).toMatchObject({ added: 1, rejected: 1, planned: 'again' });
+  });
+
+  it("writes the preview's plans as they are when nothing was written in between, with the same rows as planning again", async () => {
+    const head = makeId('150207', '1958-08-08', 3);
+    const child = makeId('150207', '1988-09-09', 4);
+    const rows = [['姓名', '身份证号', '人员类型', '楼栋', '单元', '房号', '户号', '与户主关系', '联系电话'], ['孙平', head, '户籍', '3', '1', '101', 'AS-1', '户主', '13800138000'], ['孙小平', child, '户籍', '3', '1', '101', 'AS-1', '子', '']];
+    const p = await preview(hall, 'as-previewed.csv', csv(rows));
+    const end = await commit(hall, p.importId);
+    expect(end.done?.summary).toEqual({ added: 2, updated: 0, unchanged: 0, rejected: 0 });
+    expect(lastImportAudit()).toMatchObject({ added: 2, planned: 'as_previewed' });
+    const sqlite = hall.core.services.sqlite;
+    const people = sqlite.prepare("SELECT r.name, r.relation_to_head, r.phone_masked, r.house_id IS NOT NULL AS placed, h.number, h.head_resident_id = r.id AS is_head FROM residents r JOIN households h ON h.id = r.household_id WHERE h.number = 'AS-1' ORDER BY r.name").all();
+    expect(people).toEqual([
+      { name: '孙小平', relation_to_head: '子', phone_masked: '', placed: 1, number: 'AS-1', is_head: 0 },
+      { name: '孙平', relation_to_head: '户主', phone_masked: '138****8000', placed: 1, number: 'AS-1', is_head: 1 },
+    ]);
+    const events = sqlite.prepare("SELECT e.kind FROM resident_events e JOIN residents r ON r.id = e.resident_id JOIN households h ON h.id = r.household_id WHERE h.number = 'AS-1'").all();
+    expect(events).toEqual([{ kind: 'imported' }, { kind: 'imported' }]);
+    // The same file again: matched by ID number, nothing changes.
+    const again = await preview(hall, 'as-previewed.csv', csv(rows));
+    expect((await commit(hall, again.importId)).done?.summary).toEqual({ added: 0, updated: 0, unchanged: 2, rejected: 0 });
   });
 });
 

@@ -9,7 +9,8 @@ import { newId } from '../../../util/ids';
 import type { Actor } from '../write';
 import { RegistryLookups } from './lookups';
 import { keptPlan, PlanContext, planRow, type KeptPlan, type PlannedRow } from './plan';
-import { batchDrafts, batchPrepared, type StoredBatch } from './row-batches';
+import { batchDrafts, batchPrepared, batchWrites, type StoredBatch } from './row-batches';
+import { registryMark } from './registry-mark';
 import { forEachSliced } from './slices';
 import { recomputeTouchedVisits } from './visits';
 import { checkReferences, lastRowid, withoutForeignKeyEnforcement } from './references';
@@ -32,6 +33,8 @@ export interface CommitWork {
   totalRows: number;
   /** 户号 → the household the preview planned for it. */
   newHouseholds: Map<string, { id: string; houseId: string | null }>;
+  /** The registry's mark when the preview planned (registry-mark.ts). */
+  registryMark: string;
 }
 
 /** One batch of the preview and what was kept of its rows' plans (plans[j] is row batch.first + j). */
@@ -84,34 +87,52 @@ async function writeInOneTransaction(store: CommitStore, work: CommitWork, batch
   try {
     const since = { residents: lastRowid(sqlite, 'residents'), events: lastRowid(sqlite, 'resident_events'), households: lastRowid(sqlite, 'households') };
     const written: Written = { updated: [], tagged: [] };
+    // Nothing written since the preview planned: its plans are written as they are. Else each row is
+    // planned again against the registry as it is now.
+    const asPreviewed = registryMark(sqlite) === work.registryMark;
     const counts: ImportResult = { added: 0, updated: 0, unchanged: 0, rejected: 0 };
     const replanned: [number, KeptPlan][] = [];
     const planCtx = new PlanContext(new RegistryLookups(sqlite), store.secrets, work.today, work.newHouseholds);
     const writer = new ImportWriter(sqlite, work.actor, work.at);
     const touched = new Set<string>();
     hooks.progress(0, work.totalRows);
+    const count = (plan: Pick<PlannedRow, 'action' | 'row'>) => {
+      if (plan.action === 'reject') {
+        if (work.mode === 'all_or_nothing') throw new AppError('import.has_rejects', 'A row became invalid since the preview', { params: { count: 1, row: plan.row } });
+        counts.rejected++;
+      } else if (plan.action === 'unchanged') counts.unchanged++;
+      else if (plan.action === 'add') counts.added++;
+      else counts.updated++;
+    };
+    const between = (first: number) => (done: number) => {
+      hooks.progress(first + done, work.totalRows);
+      hooks.checkCancelled();
+    };
     for await (const { batch, plans } of batches) {
       const prepared = batchPrepared(batch);
+      if (asPreviewed) {
+        const writes = batchWrites(batch);
+        await forEachSliced(
+          plans,
+          (kept, j) => {
+            count(kept);
+            const w = writes[j];
+            if (w && (kept.action === 'add' || kept.action === 'update')) writeRow({ ...kept, write: { ...w, prepared: prepared[j]! }, prepared: prepared[j] }, writer, touched, written, work);
+          },
+          between(batch.first),
+        );
+        continue;
+      }
       await forEachSliced(
         batchDrafts(batch),
         (draft, j) => {
           const earlier = plans[j];
           const plan = planRow(draft, planCtx, { prepared: prepared[j], stamp: earlier.stamp });
           if (plan.action !== earlier.action || !sameProblems(plan.problems, earlier.problems)) replanned.push([batch.first + j, keptPlan(plan)]);
-          if (plan.action === 'reject') {
-            if (work.mode === 'all_or_nothing') throw new AppError('import.has_rejects', 'A row became invalid since the preview', { params: { count: 1, row: plan.row } });
-            counts.rejected++;
-          } else if (plan.action === 'unchanged') counts.unchanged++;
-          else {
-            writeRow(plan, writer, touched, written, work);
-            if (plan.action === 'add') counts.added++;
-            else counts.updated++;
-          }
+          count(plan);
+          if (plan.action === 'add' || plan.action === 'update') writeRow(plan, writer, touched, written, work);
         },
-        (done) => {
-          hooks.progress(batch.first + done, work.totalRows);
-          hooks.checkCancelled();
-        },
+        between(batch.first),
       );
     }
     recomputeTouchedVisits(store.db, sqlite, touched, work.today, work.timeZone);
@@ -127,7 +148,8 @@ async function writeInOneTransaction(store: CommitStore, work: CommitWork, batch
         recordType: 'import',
         recordId: work.importId,
         summary: `${work.fileName}: +${counts.added} ~${counts.updated} =${counts.unchanged} ×${counts.rejected}`,
-        after: { fileName: work.fileName, sheet: work.sheetName, mode: work.mode, ...counts },
+        // planned: whether the rows were written as previewed, or planned again after a change in between.
+        after: { fileName: work.fileName, sheet: work.sheetName, mode: work.mode, ...counts, planned: asPreviewed ? 'as_previewed' : 'again' },
       },
       { id: work.actor.id, name: work.actor.name, workstation: work.workstation },
       new Date(work.at),

@@ -39,6 +39,7 @@ export async function commitImport(ctx: HandlerContext, imp: ImportSession, mode
     workstation: ctx.workstation,
     totalRows: imp.plans.length,
     newHouseholds: imp.newHouseholds,
+    registryMark: imp.registryMark,
   };
   const outcome =
     (await commitInWorker(ctx, imp, work, job, await commitWorkerEntry(ctx))) ?? (await commitHere(ctx, imp, work, job));

@@ -8,7 +8,8 @@ import { keptPlan, PlanContext, planRow, type KeptPlan, type PlannedRow } from '
 import { startPreviewWorkers, type PreviewWorkers } from './preview-pool';
 import { readForPreview, type PreviewReadEvent } from './preview-read';
 import type { PreviewWorkerEvent } from './preview-worker';
-import { batchDrafts, packPrepared, packRows, type StoredBatch } from './row-batches';
+import { batchDrafts, packPrepared, packRows, packWrites, type StoredBatch } from './row-batches';
+import { registryMark } from './registry-mark';
 import type { SheetHead } from './sheet';
 import { Slicer } from './slices';
 import { importStore } from './store';
@@ -35,6 +36,8 @@ const PLAN_SLICE_MS = 25;
 export async function previewImport(ctx: HandlerContext, fileName: string, bytes: Buffer, explicit: ImportMapping | undefined): Promise<ImportPreview> {
   const session = ctx.requireSession();
   const { today } = await hallDay(ctx);
+  // The registry as the plans will find it: if it is still so at commit, the commit writes these plans.
+  const mark = registryMark(ctx.sqlite);
   const workers = bytes.length >= WORKER_MIN_BYTES ? await startPreviewWorkers({ keyFile: ctx.paths.keyFile, today, secrets: ctx.secrets }) : null;
   let read: ReadAndPlanned;
   try {
@@ -58,6 +61,7 @@ export async function previewImport(ctx: HandlerContext, fileName: string, bytes
       batches,
       plans,
       newHouseholds: planCtx.newHouseholds,
+      registryMark: mark,
       state: 'previewed',
     },
     ctx.now().getTime(),
@@ -116,16 +120,18 @@ async function readAndPlan(ctx: HandlerContext, today: string, bytes: Buffer, ex
     planning = planning.then(async () => {
       const pre = passes ? await passes : null;
       const prepared: PlannedRow['prepared'][] = [];
+      const writes: PlannedRow['write'][] = [];
       for (let i = 0; i < drafts.length; i++) {
         if (stopped) return;
         const plan = planRow(drafts[i], planCtx, undefined, pre?.[i]);
         plans.push(keptPlan(plan));
         prepared.push(plan.prepared);
+        writes.push(plan.write);
         const list = plan.action === 'reject' ? shown.rejected : shown.others;
         if (list.length < PREVIEW_ROWS) list.push(previewRow(plan));
         if (slicer.due()) await slicer.pause();
       }
-      batches.push({ ...(e.kind === 'batch' ? e.batch : packRows(e.first, e.rows, e.drafts)), prepared: packPrepared(prepared) });
+      batches.push({ ...(e.kind === 'batch' ? e.batch : packRows(e.first, e.rows, e.drafts)), prepared: packPrepared(prepared), writes: packWrites(writes) });
     });
     planning.catch(() => {}); // awaited below, once reading is done
   };

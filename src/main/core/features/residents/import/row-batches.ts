@@ -1,5 +1,6 @@
 import v8 from 'node:v8';
 import type { PreparedResident } from '../prepare';
+import type { RowWrite } from './plan';
 import type { RowDraft } from './draft';
 import type { SheetRow } from './sheet';
 
@@ -18,10 +19,18 @@ export interface PackedRows {
   drafts: Uint8Array;
 }
 
-/** …and, once planned, the rows' prepared values, which the commit reuses (null for a rejected row). */
+/**
+ * …and, once planned, the rows' prepared values, which the commit reuses (null for a rejected row), and
+ * what the preview planned to write for each row (without the prepared values, kept once): the commit
+ * writes these as they are when nothing has changed since the preview (commit-write.ts).
+ */
 export interface StoredBatch extends PackedRows {
   prepared: Uint8Array;
+  writes: Uint8Array;
 }
+
+/** A row's planned write, its prepared values apart. */
+export type KeptWrite = Omit<RowWrite, 'prepared'>;
 
 export function packRows(first: number, rows: SheetRow[], drafts: RowDraft[]): PackedRows {
   return { first, count: rows.length, rows: v8.serialize(rows), drafts: v8.serialize(drafts) };
@@ -29,6 +38,19 @@ export function packRows(first: number, rows: SheetRow[], drafts: RowDraft[]): P
 
 export function packPrepared(prepared: (PreparedResident | null)[]): Uint8Array {
   return v8.serialize(prepared);
+}
+
+export function packWrites(writes: (RowWrite | null)[]): Uint8Array {
+  return v8.serialize(writes.map((w) => (w ? withoutPrepared(w) : null)));
+}
+
+function withoutPrepared(w: RowWrite): KeptWrite {
+  const { prepared: _prepared, ...kept } = w;
+  return kept;
+}
+
+export function batchWrites(batch: StoredBatch): (KeptWrite | null)[] {
+  return v8.deserialize(batch.writes) as (KeptWrite | null)[];
 }
 
 export function batchRows(batch: PackedRows): SheetRow[] {

@@ -22,6 +22,8 @@ export interface ImportSession {
   batches: StoredBatch[];
   plans: KeptPlan[];
   newHouseholds: Map<string, { id: string; houseId: string | null }>;
+  /** The registry's mark when the preview started planning (registry-mark.ts). */
+  registryMark: string;
   state: 'previewed' | 'running' | 'committed';
 }
 
