@@ -64,7 +64,9 @@ function toCliError(err: unknown, locale: Locale): CliError {
 }
 
 function generalHelp(): string {
-  const rows = (locale: 'zh-CN' | 'en') => commands.map((c) => `  ${c.name.padEnd(9)}${c.summary[locale]}`).join('\n');
+  // The names' column is as wide as the longest name and a space (residents is nine letters long).
+  const width = Math.max(...commands.map((c) => c.name.length)) + 2;
+  const rows = (locale: 'zh-CN' | 'en') => commands.map((c) => `  ${c.name.padEnd(width)}${c.summary[locale]}`).join('\n');
   return `邻里（Linli）命令行
 
 用法：linli <命令> [选项]    （每个命令都支持 --help）
