@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { AppError } from '../../../src/shared/errors';
 import { SheetCollector } from '../../../src/main/core/features/residents/import/collect';
 import { Slicer } from '../../../src/main/core/features/residents/import/slices';
-import { entryChunks, zipEntries, type ZipEntry } from '../../../src/main/core/features/residents/import/zip';
+import { entryChunks, zipEntries, type ZipEntry } from '../../../src/main/core/features/residents/import/xlsx/zip';
 import type { CellValue, HeaderTest, Sheet, SheetSink } from '../../../src/main/core/features/residents/import/sheet';
 
 /** Reading holds the thread at most about this long at a time. */

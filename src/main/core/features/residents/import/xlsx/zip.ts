@@ -3,7 +3,7 @@ import { createInflateRaw } from 'node:zlib';
 
 /**
  * Just enough of the ZIP format to read an XLSX: the entry names (is this a workbook at all?) and one
- * entry's bytes, piece by piece (read-xlsx.ts parses each part as it is inflated). Inflating runs on
+ * entry's bytes, piece by piece (xml-parts.ts parses each part as it is inflated). Inflating runs on
  * libuv's thread pool, and each piece is small, so a large sheet does not hold up the thread that reads it.
  */
 export interface ZipEntry {
