@@ -16,6 +16,7 @@ import { compileReplay, recordStatements } from './record';
 import { importCacheKib } from '../../import/import-cache';
 import { replayImportWrites } from './replay-writes';
 import { ThreadWatch } from './thread-watch';
+import { stolenCpuSeconds } from './cpu-steal';
 
 export interface ImportBench {
   rows: number;
@@ -29,6 +30,8 @@ export interface ImportBench {
    */
   checkpointSeconds: number;
   totalSeconds: number;
+  /** CPU time the VM's host took for other machines during preview and commit, over all cores (cpu-steal.ts). */
+  stolenSeconds: number | null;
   /** The longest the event loop was blocked during preview and commit (and each phase's own figure). */
   maxStallMs: number;
   p99StallMs: number;
@@ -92,6 +95,7 @@ export async function benchImport(core: Core, token: string, opts: { rows: numbe
     let commitMs = 0;
     let summary: Record<string, number> = {};
     let importId = '';
+    const stolenBefore = stolenCpuSeconds();
     loop.enable();
     const { statements } = await recordStatements(core.services.sqlite, async () => {
       const t0 = performance.now();
@@ -114,6 +118,7 @@ export async function benchImport(core: Core, token: string, opts: { rows: numbe
     });
     loop.disable();
     unsubscribe();
+    const stolenAfter = stolenCpuSeconds();
     // The commit worker is still copying the WAL into the file: wait for it (a TRUNCATE checkpoint waits for
     // the worker's, then empties the WAL), so that the raw replay does not run beside it.
     const checkpointStart = performance.now();
@@ -164,6 +169,7 @@ export async function benchImport(core: Core, token: string, opts: { rows: numbe
       previewSeconds: previewMs / 1000,
       commitSeconds: commitMs / 1000,
       checkpointSeconds: checkpointMs / 1000,
+      stolenSeconds: stolenBefore !== null && stolenAfter !== null ? stolenAfter - stolenBefore : null,
       totalSeconds,
       maxStallMs,
       p99StallMs,

@@ -86,6 +86,7 @@ export function formatReport(r: BenchReport): string {
         ['preview', `${i.previewSeconds.toFixed(1)} s`],
         ['commit (job)', `${i.commitSeconds.toFixed(1)} s`],
         ['checkpoint after it (background)', `${i.checkpointSeconds.toFixed(1)} s`],
+        ['CPU taken by the VM host meanwhile (steal)', i.stolenSeconds === null ? 'not measured here' : `${i.stolenSeconds.toFixed(1)} s over all cores`],
         ['total', `${i.totalSeconds.toFixed(1)} s`],
         ['raw replay of its SQL (one transaction)', i.rawSeconds === null ? '—' : `${i.rawSeconds.toFixed(1)} s (ratio ${i.ratio?.toFixed(1)}×)`],
         ['longest event-loop stall (p99)', `${i.maxStallMs.toFixed(0)} ms (${i.p99StallMs.toFixed(0)} ms)`],
