@@ -6,17 +6,14 @@ import type { JobControl } from '../../../jobs/jobs';
 import type { CommitOutcome, CommitWork } from './commit-write';
 import type { CommitWorkerInit, CommitWorkerReply, CommitWorkerRequest } from './commit-worker';
 import { yieldToEventLoop } from './slices';
+import { bundledWorkerPath } from '../../../util/worker-bundle';
 import type { ImportSession } from './store';
 
 /** The worker's code: the one the host named (tests: the source), else the bundle's, else none. */
 export async function commitWorkerEntry(ctx: Pick<HandlerContext, 'workers'>): Promise<WorkerEntry | null> {
   if (ctx.workers.importCommit !== undefined) return ctx.workers.importCommit;
-  try {
-    const path = (await import('./commit-worker-path')).default;
-    return typeof path === 'string' && path.endsWith('.js') ? { path } : null;
-  } catch {
-    return null;
-  }
+  const path = await bundledWorkerPath(() => import('./commit-worker-path'));
+  return path ? { path } : null;
 }
 
 /**

@@ -6,6 +6,7 @@ import type { FieldCipher } from '../../../crypto/field-cipher';
 import type { ResidentFields } from '../prepare';
 import type { FirstPass } from './first-pass';
 import { threadsCanYieldToMain } from '../../../util/thread-priority';
+import { bundledWorkerPath } from '../../../util/worker-bundle';
 import { PREVIEW_BATCH_ROWS } from './preview-read';
 import type { PreviewReply, PreviewRequest, PreviewWorkerEvent, PreviewWorkerInit } from './preview-worker';
 
@@ -54,13 +55,8 @@ interface Waiting {
  */
 export async function startPreviewWorkers(opts: { keyFile: string | null; today: string; secrets: FieldCipher; workers?: number }): Promise<PreviewWorkers | null> {
   if (!opts.keyFile) return null;
-  let workerPath: string;
-  try {
-    workerPath = (await import('./preview-worker-path')).default;
-  } catch {
-    return null;
-  }
-  if (typeof workerPath !== 'string' || !workerPath.endsWith('.js')) return null;
+  const workerPath = await bundledWorkerPath(() => import('./preview-worker-path'));
+  if (!workerPath) return null;
 
   const count = Math.max(1, Math.min(opts.workers ?? defaultWorkerCount(), MAX_WORKERS));
   const init: PreviewWorkerInit = { role: 'linli-import-preview', keyFile: opts.keyFile, today: opts.today };

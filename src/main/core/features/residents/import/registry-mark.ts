@@ -1,4 +1,5 @@
 import type SqliteDatabase from 'better-sqlite3';
+import { lastRowid } from './references';
 
 /**
  * A mark that changes whenever anything is written to the file: every write of the app appends to the
@@ -10,12 +11,6 @@ import type SqliteDatabase from 'better-sqlite3';
  * every row is planned again (a change made in between is never written over).
  */
 export function registryMark(sqlite: SqliteDatabase.Database): string {
-  const row = sqlite
-    .prepare(
-      `SELECT (SELECT max(rowid) FROM audit_log) AS audit, (SELECT max(rowid) FROM residents) AS residents,
-        (SELECT max(rowid) FROM households) AS households, (SELECT max(rowid) FROM resident_events) AS events`,
-    )
-    .get() as Record<string, number | null>;
-  const schema = sqlite.pragma('schema_version', { simple: true });
-  return `${row.audit ?? 0}:${row.residents ?? 0}:${row.households ?? 0}:${row.events ?? 0}:${schema}`;
+  const last = ['audit_log', 'residents', 'households', 'resident_events'].map((table) => lastRowid(sqlite, table));
+  return [...last, sqlite.pragma('schema_version', { simple: true })].join(':');
 }

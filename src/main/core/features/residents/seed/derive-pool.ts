@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { bundledWorkerPath } from '../../../util/worker-bundle';
 import { Worker } from 'node:worker_threads';
 import type { FieldCipher } from '../../../crypto/field-cipher';
 import type { ResidentColumns, ResidentFields } from '../prepare';
@@ -13,13 +14,8 @@ type Reply = { id: number; columns?: ResidentColumns[]; hash?: string; error?: s
  */
 export async function startDerivePool(opts: { keyFile: string | null; today: string; secrets: FieldCipher; workers?: number }): Promise<BatchDeriver | null> {
   if (!opts.keyFile) return null;
-  let workerPath: string;
-  try {
-    workerPath = (await import('./derive-worker-path')).default;
-  } catch {
-    return null;
-  }
-  if (typeof workerPath !== 'string' || !workerPath.endsWith('.js')) return null;
+  const workerPath = await bundledWorkerPath(() => import('./derive-worker-path'));
+  if (!workerPath) return null;
   const count = Math.max(1, Math.min(opts.workers ?? os.availableParallelism(), 8));
   const workers = Array.from({ length: count }, () => new Worker(workerPath, { workerData: { keyFile: opts.keyFile, today: opts.today } }));
   let nextId = 0;
