@@ -7,7 +7,7 @@ import type { Session } from './auth/sessions';
 import { appendAudit, type AuditWrite } from './audit/repository';
 import { translateSqliteError } from './db/connection';
 import { handlers } from './handlers';
-import { idleLockMs } from './features/community/settings';
+import { idleLockMs } from './community/settings';
 
 export interface Call {
   method: string;

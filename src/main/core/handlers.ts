@@ -2,7 +2,7 @@ import type { MethodName } from '../../shared/contract';
 import type { HandlerMap } from './context';
 import { authHandlers } from './auth/handlers';
 import { usersHandlers } from './auth/users-handlers';
-import { communityHandlers } from './features/community/handlers';
+import { communityHandlers } from './community/handlers';
 import { auditHandlers } from './audit/handlers';
 import { backupsHandlers } from './backup/handlers';
 import { reportsHandlers } from './reports/handlers';

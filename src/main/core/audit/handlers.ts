@@ -3,7 +3,7 @@ import type { AuditEntry } from '../../../shared/contract/audit';
 import type { AuditLogTable } from '../db/schema';
 import { auditActors, auditAreas, listAudit } from './repository';
 import { verifyChains } from './chains';
-import { readSettings } from '../features/community/settings';
+import { readSettings } from '../community/settings';
 import { localDayEnd, localDayStart } from '../util/dates';
 import { parseJson } from '../util/json';
 

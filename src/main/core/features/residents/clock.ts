@@ -2,7 +2,7 @@ import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc.js';
 import timezone from 'dayjs/plugin/timezone.js';
 import type { HandlerContext } from '../../context';
-import { readSettings } from '../community/settings';
+import { readSettings } from '../../community/settings';
 import { localToday } from '../../util/dates';
 import type { Actor } from './write';
 

@@ -2,7 +2,7 @@ import os from 'node:os';
 import { AppError } from '../../../../../shared/errors';
 import type { CoreServices } from '../../../context';
 import { appendAudit } from '../../../audit/repository';
-import { readSettings } from '../../community/settings';
+import { readSettings } from '../../../community/settings';
 import { localToday } from '../../../util/dates';
 import { idLookupHash } from '../prepare';
 import { CommunityGenerator, type SeedCounts, type VisitPolicy } from './community';

@@ -8,7 +8,7 @@ import type { Core } from '../../../../app';
 import type { EventMap, PushEvent } from '../../../../../../shared/contract/events';
 import { applyPragmas } from '../../../../db/connection';
 import { localToday } from '../../../../util/dates';
-import { readSettings } from '../../../community/settings';
+import { readSettings } from '../../../../community/settings';
 import { idLookupHash } from '../../prepare';
 import { PeopleFactory, planHousehold } from '../people';
 import { Rng, seedFrom } from '../random';

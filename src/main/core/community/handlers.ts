@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import { AppError } from '../../../../shared/errors';
-import type { HandlerMap } from '../../context';
+import { AppError } from '../../../shared/errors';
+import type { HandlerMap } from '../context';
 import { findProfile, saveProfile, toProfile } from './profile';
 import { readSettings, writeSettings } from './settings';
 
