@@ -1,3 +1,5 @@
+import { residentsGrants, residentsPermissions } from './contract/residents/permissions';
+
 /**
  * Roles and what they may do. Checked in main for every method call; the renderer only uses this to hide
  * what a user could not run anyway.
@@ -5,34 +7,43 @@
 export const roles = ['admin', 'clerk', 'treasurer', 'secretary', 'grid_worker', 'auditor'] as const;
 export type Role = (typeof roles)[number];
 
-export const permissions = [
+/** The foundation's own permissions; each area declares its own in src/shared/contract/<area>/permissions.ts. */
+const foundationPermissions = [
   'community.manage', // community profile and settings
   'users.manage', // create accounts, roles, disable, reset passwords
   'audit.read',
   'backups.run',
   'backups.restore',
   'reports.run',
-  'residents.read', // lists, pages, search: masked values only
-  'residents.write', // add and change residents and households
-  'residents.places', // grids, buildings, rooms, tags, visit policy, coded lists
-  'residents.visit', // record home visits
-  'residents.reveal', // see a full ID number or phone, with a reason, audited
-  'residents.import',
-  'residents.export_full', // exports with full ID numbers
 ] as const;
-export type Permission = (typeof permissions)[number];
 
-const everything = [...permissions];
-
-export const rolePermissions: Record<Role, readonly Permission[]> = {
-  admin: everything,
-  clerk: ['reports.run', 'backups.run', 'residents.read', 'residents.write', 'residents.places', 'residents.visit', 'residents.reveal', 'residents.import'],
-  treasurer: ['reports.run', 'backups.run', 'residents.read'],
-  secretary: ['reports.run', 'backups.run', 'residents.read'],
-  grid_worker: ['reports.run', 'residents.read', 'residents.write', 'residents.visit'],
-  // The auditor reads everything and changes nothing; masked values only.
-  auditor: ['audit.read', 'reports.run', 'residents.read'],
+const foundationGrants: Partial<Record<Role, readonly FoundationPermission[]>> = {
+  clerk: ['reports.run', 'backups.run'],
+  treasurer: ['reports.run', 'backups.run'],
+  secretary: ['reports.run', 'backups.run'],
+  grid_worker: ['reports.run'],
+  auditor: ['audit.read', 'reports.run'],
 };
+type FoundationPermission = (typeof foundationPermissions)[number];
+
+/**
+ * The areas' permissions and grants: one line per area, in the areas' order. (Both come from the area's
+ * permissions file, which imports only the Role type from here.)
+ */
+const areaPermissions = [
+  { permissions: residentsPermissions, grants: residentsGrants },
+] as const;
+
+export const permissions = [...foundationPermissions, ...areaPermissions.flatMap((a) => a.permissions)];
+export type Permission = FoundationPermission | (typeof areaPermissions)[number]['permissions'][number];
+
+function grantsOf(role: Role): readonly Permission[] {
+  if (role === 'admin') return permissions;
+  const fromAreas = areaPermissions.flatMap((a): readonly Permission[] => (a.grants as Partial<Record<Role, readonly Permission[]>>)[role] ?? []);
+  return [...(foundationGrants[role] ?? []), ...fromAreas];
+}
+
+export const rolePermissions = { admin: grantsOf('admin'), clerk: grantsOf('clerk'), treasurer: grantsOf('treasurer'), secretary: grantsOf('secretary'), grid_worker: grantsOf('grid_worker'), auditor: grantsOf('auditor') } satisfies Record<Role, readonly Permission[]>;
 
 export function permissionsOf(userRoles: readonly Role[]): Set<Permission> {
   const out = new Set<Permission>();

@@ -60,6 +60,8 @@ export interface HandlerContext extends CoreServices {
   auditAlways(entry: AuditWrite): void;
   /** The session, or throws `auth.no_session`. */
   requireSession(): Session;
+  /** Who is acting, as records name them (`created_by`, an event's actor): the session's user, or throws `auth.no_session`. */
+  actor(): { id: string; name: string };
 }
 
 export type Handler<M extends MethodName> = (input: ParsedInputOf<Contract[M]>, ctx: HandlerContext) => Promise<OutputOf<Contract[M]>>;

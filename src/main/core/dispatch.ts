@@ -77,6 +77,10 @@ async function run(core: CoreServices, spec: MethodSpec, name: MethodName, input
       if (!session) throw new AppError(ErrorCodes.noSession, 'Not signed in');
       return session;
     },
+    actor() {
+      if (!session) throw new AppError(ErrorCodes.noSession, 'Not signed in');
+      return { id: session.userId, name: session.displayName };
+    },
     auditAlways(entry: AuditWrite) {
       pending.push(entry);
     },

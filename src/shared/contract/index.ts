@@ -4,30 +4,27 @@ import { community } from './community';
 import { audit } from './audit';
 import { backups } from './backups';
 import { reports } from './reports';
-import { places } from './residents/places';
-import { imports } from './residents/imports';
-import { people } from './residents/people';
-import { visits } from './residents/visits';
-import { reminders } from './residents/reminders';
+import { residents } from './residents';
 import type { InputOf, OutputOf } from './define';
 
-/**
- * The whole contract: every method the hosts expose, declared once. Main binds it, the preload exposes
- * it, the renderer's client is typed from it. Add an area by spreading its map here.
- */
-export const contract = {
+/** The foundation's methods: sign-in, accounts, the community, audit, backups, reports. */
+const foundation = {
   ...auth,
   ...users,
   ...community,
   ...audit,
   ...backups,
   ...reports,
-  // The residents area: its imports are bound by their own engineer when their handlers exist.
-  ...places,
-  ...imports,
-  ...people,
-  ...visits,
-  ...reminders,
+};
+
+/**
+ * The whole contract: every method the hosts expose, declared once. Main binds it, the preload exposes
+ * it, the renderer's client is typed from it. An area adds its map (src/shared/contract/<area>/index.ts)
+ * as one line here.
+ */
+export const contract = {
+  ...foundation,
+  ...residents,
 };
 
 export type Contract = typeof contract;

@@ -8,7 +8,7 @@ import { prepareResident, type ResidentFields } from '../../../src/main/core/fea
 import { canHoldLongTermCard } from '../../../src/shared/values/id-card-validity';
 import { seedResidents, type SeedResult } from '../../../src/main/core/features/residents/seed/seed';
 import { deferredIndexFile } from '../../../src/main/core/features/residents/seed/indexes';
-import { addYears, dateOfDay, dayNumber } from '../../../src/main/core/features/residents/seed/dates';
+import { addYears, dateOfDay, dayNumber } from '../../../src/main/core/time/calendar';
 import type { HouseholdsTable, ResidentsTable } from '../../../src/main/core/db/schema';
 import type { DocType, ResidentStatus } from '../../../src/shared/contract/residents';
 import { noPdf, tempDir, TestClock } from '../support/core';

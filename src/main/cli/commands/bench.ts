@@ -6,17 +6,17 @@ import { stringOption, userOption } from '../args';
 import { CliError, UsageError } from '../errors';
 import { readSecrets } from '../secrets';
 import { createCore, type Core } from '../../core/app';
-import { generatePassword } from '../../core/features/residents/seed/demo';
-import { countResidents, SEED_ACTION } from '../../core/features/residents/seed/seed';
-import { runBench } from '../../core/features/residents/seed/bench/run';
-import { formatReport } from '../../core/features/residents/seed/bench/report';
+import { generatePassword } from '../../core/seed/demo';
+import { areaModules } from '../../core/areas';
+import type { BenchSuite } from '../../core/bench/suite';
 
 export const benchCommand: Command = {
   name: 'bench',
-  summary: { 'zh-CN': '性能测试：百万居民的搜索、列表和导入', en: 'benchmarks: search, list pages and import at a million residents' },
+  summary: { 'zh-CN': '性能测试：每个业务模块的测试项（百万居民的搜索、列表和导入等）', en: "benchmarks: every area's cases (search, list pages and import at a million residents, …)" },
   help: {
     'zh-CN': `用法：linli bench [--residents 人数] [--db 文件] [--keep] [--runs 次数] [--import-rows 行数] [--seed 种子] [--json]
 
+依次运行每个业务模块的性能测试。实有人口模块：
 在临时文件中生成模拟社区（默认 1,000,000 名居民，约 300,000 户），报告生成用时、文件大小和内存峰值；
 然后逐项测量：居民搜索（姓名、首字母、全拼、身份证号后 4/6 位、手机号后 4 位、地址）、
 每种筛选和排序的列表第一页与深页（沿游标翻 200 页之后的一页）、10 万行 XLSX 导入（含校验）
@@ -26,20 +26,21 @@ export const benchCommand: Command = {
   --keep         保留临时文件（默认结束后删除）
   --runs 次数    每项测量次数（默认 200）
   --import-rows  导入测试的行数（默认 100000；0 表示跳过）
-  --only 项目    只运行其中几项：search,list,import（默认全部）
+  --only 项目    只运行其中几个模块或几项（逗号分隔）：模块名（如 residents）或其测试组（search,list,import）；默认全部
   --cases 文字   只测名称含其中任一文字（逗号分隔）的搜索和列表项，如 --cases 高龄,reminders
   --user 用户名  --db 指向已设置的文件时，以该用户登录（密码从标准输入读取）
 不包含计时断言；结果用于对照目标：搜索中位数 ≤ 20 ms、p95 ≤ 50 ms；列表每页 ≤ 30 ms；导入 10 万行 ≤ 30 秒。`,
     en: `Usage: linli bench [--residents N] [--db FILE] [--keep] [--runs N] [--import-rows N] [--seed S] [--json]
 
-Seeds a synthetic community into a temporary file (1,000,000 residents in about 300,000 households by
+Runs every area's benchmark suite in turn. The resident registry's seeds a synthetic community into a temporary file (1,000,000 residents in about 300,000 households by
 default) and reports the seed time, file size and peak memory; then times resident search (name,
 initials, full pinyin, ID last 4/6, phone last 4, address), list pages of 50 for every filter and sort
 (first page and the page after following the cursor 200 pages), and a 100,000-row XLSX import with
 validation, watching the event loop. Each figure is the median and p95 through the full handler path
 (core.call), beside raw better-sqlite3 running the same SQL on the same file, with the ratio.
 --db uses (or creates) that file; a file with residents is reused and must hold seeded data only.
---keep keeps the temporary file. --only search,list,import runs some of the groups. --cases 高龄,reminders
+--keep keeps the temporary file. --only takes areas (residents) and groups of a suite (search, list,
+import), comma-separated, and runs only those. --cases 高龄,reminders
 times only the search and list cases whose names contain one of those words. --user signs in to a --db
 file that is already set up.
 Targets: search median ≤ 20 ms and p95 ≤ 50 ms; list pages ≤ 30 ms; import of 100k rows ≤ 30 s.`,
@@ -60,9 +61,7 @@ Targets: search median ≤ 20 ms and p95 ≤ 50 ms; list pages ≤ 30 ms; import
     const runs = intOption(ctx, 'runs', 200, 1, 100_000);
     const importRows = intOption(ctx, 'import-rows', 100_000, 0, 2_000_000);
     const deepPages = intOption(ctx, 'deep-pages', 200, 1, 100_000);
-    const only = (stringOption(ctx.args.values, 'only') ?? 'search,list,import').split(',').map((g) => g.trim()).filter(Boolean);
-    const bad = only.find((g) => !['search', 'list', 'import'].includes(g));
-    if (bad) throw new UsageError(ctx.text.badValue('only', bad, 'search, list, import'));
+    const selected = selectedSuites(ctx);
     const explicitDb = stringOption(ctx.args.values, 'db');
     const tempFolder = explicitDb ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'linli-bench-'));
     const databasePath = explicitDb ? ctx.dbPath : path.join(tempFolder!, 'linli.sqlite');
@@ -71,22 +70,27 @@ Targets: search median ≤ 20 ms and p95 ≤ 50 ms; list pages ≤ 30 ms; import
 
     const core = await createCore({ databasePath, workstation: 'bench' });
     try {
-      refuseRealData(ctx, core);
+      refuseRealData(ctx, core, selected);
       const token = await signIn(ctx, core);
-      const report = await runBench(core, token, {
-        residents,
-        runs,
-        importRows,
-        deepPages,
-        groups: only as ('search' | 'list' | 'import')[],
-        cases: stringOption(ctx.args.values, 'cases')?.split(',').map((c) => c.trim()).filter(Boolean),
-        seed: stringOption(ctx.args.values, 'seed') ?? 'bench',
-        log: (line) => ctx.note(line),
-        // The import can take long: the other figures go to stderr first, so they are not lost.
-        onPartial: (partial) => (importRows > 0 && only.includes('import') && !ctx.json ? ctx.note(`bench: before the import\n${formatReport(partial)}`) : undefined),
-      });
-      if (ctx.json) ctx.emitJson(report);
-      else ctx.io.stdout.write(formatReport(report));
+      const json: Record<string, unknown> = {};
+      for (const { area, suite, groups } of selected) {
+        const section = await suite.run(core, token, {
+          residents,
+          runs,
+          importRows,
+          deepPages,
+          groups,
+          cases: stringOption(ctx.args.values, 'cases')?.split(',').map((c) => c.trim()).filter(Boolean),
+          seed: stringOption(ctx.args.values, 'seed') ?? 'bench',
+          log: (line) => ctx.note(line),
+          // A long case (an import) comes last: what was measured before it goes to stderr first, so it is not lost.
+          onPartial: (text) => (ctx.json ? undefined : ctx.note(`bench: ${area}, before its longest case\n${text}`)),
+        });
+        json[area] = section.json;
+        if (!ctx.json) ctx.io.stdout.write(section.text);
+      }
+      // One suite (the usual --only residents / import): its report as it always was; several: by area.
+      if (ctx.json) ctx.emitJson(selected.length === 1 ? json[selected[0].area] : json);
       return 0;
     } finally {
       await core.close();
@@ -96,6 +100,29 @@ Targets: search median ≤ 20 ms and p95 ≤ 50 ms; list pages ≤ 30 ms; import
   },
 };
 
+interface SelectedSuite {
+  area: string;
+  suite: BenchSuite;
+  groups: readonly string[];
+}
+
+/**
+ * --only names areas (every group of their suite) and groups of a suite (residents' search, list,
+ * import), comma-separated; without it every area's suite runs, in the areas' order.
+ */
+function selectedSuites(ctx: CommandContext): SelectedSuite[] {
+  const suites = areaModules.flatMap((a) => (a.bench ? [{ area: a.name, suite: a.bench }] : []));
+  const raw = stringOption(ctx.args.values, 'only');
+  if (raw === undefined) return suites.map((s) => ({ ...s, groups: s.suite.groups }));
+  const wanted = raw.split(',').map((g) => g.trim()).filter(Boolean);
+  const known = suites.flatMap((s) => [s.area, ...s.suite.groups]);
+  const bad = wanted.find((w) => !known.includes(w));
+  if (bad || wanted.length === 0) throw new UsageError(ctx.text.badValue('only', bad ?? raw, known.join(', ')));
+  return suites
+    .map((s) => ({ ...s, groups: wanted.includes(s.area) ? s.suite.groups : s.suite.groups.filter((g) => wanted.includes(g)) }))
+    .filter((s) => s.groups.length > 0);
+}
+
 function intOption(ctx: CommandContext, name: string, fallback: number, min: number, max: number): number {
   const raw = stringOption(ctx.args.values, name);
   if (raw === undefined) return fallback;
@@ -104,18 +131,11 @@ function intOption(ctx: CommandContext, name: string, fallback: number, min: num
   return n;
 }
 
-/** The benchmark adds synthetic residents (the import case): never to a file with real records. */
-function refuseRealData(ctx: CommandContext, core: Core): void {
-  const residents = countResidents(core.services);
-  if (residents === 0) return;
-  const seeded = core.services.sqlite.prepare('SELECT 1 FROM audit_log WHERE action = ? LIMIT 1').get(SEED_ACTION);
-  if (!seeded) {
-    throw new CliError(
-      ctx.locale === 'zh-CN'
-        ? `${core.services.paths.database} 中有 ${residents} 名并非由 linli seed 生成的居民。性能测试会写入模拟数据，只能在模拟数据文件上运行。`
-        : `${core.services.paths.database} has ${residents} residents that linli seed did not make. The benchmark writes synthetic data, so it only runs on a synthetic file.`,
-      'residents.bench_real_data',
-    );
+/** The benchmark writes synthetic data (the import case): never into a file with real records. */
+function refuseRealData(ctx: CommandContext, core: Core, selected: SelectedSuite[]): void {
+  for (const { suite } of selected) {
+    const refusal = suite.refusal?.(core.services);
+    if (refusal) throw new CliError(refusal[ctx.locale], refusal.code);
   }
 }
 

@@ -10,7 +10,7 @@ import { CliError, UsageError } from '../errors';
 import { reportCatalogue, findReport } from '../../core/reports/catalogue';
 import type { ReportDefinition } from '../../core/reports/registry';
 import type { EventBus } from '../../core/events';
-import { localToday } from '../../core/util/dates';
+import { localToday } from '../../core/time/zone';
 import { withSession } from '../session';
 import { ensureFolder } from '../../core/util/folders';
 

@@ -3,7 +3,7 @@ import type { AuditLogTable } from '../db/schema';
 import { defineReport } from '../reports/registry';
 import type { TableReport } from '../reports/model';
 import { verifyAuditChain } from './repository';
-import { localDayEnd, localDayStart } from '../util/dates';
+import { localDayEnd, localDayStart } from '../time/zone';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'contract.date_format');
 const CHUNK = 2_000;

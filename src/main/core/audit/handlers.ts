@@ -4,7 +4,7 @@ import type { AuditLogTable } from '../db/schema';
 import { auditActors, auditAreas, listAudit } from './repository';
 import { verifyChains } from './chains';
 import { readSettings } from '../community/settings';
-import { localDayEnd, localDayStart } from '../util/dates';
+import { localDayEnd, localDayStart } from '../time/zone';
 import { parseJson } from '../util/json';
 
 export function toAuditEntry(row: AuditLogTable): AuditEntry {

@@ -1,13 +1,11 @@
 import type { ReportDefinition } from './registry';
 import { auditReport } from '../audit/audit-report';
-import { registerReport } from '../features/residents/export/register';
-import { householdFormReport } from '../features/residents/export/household-form';
+import { areaModules } from '../areas';
 
-/** Every report Linli can make. Areas add theirs here. */
+/** Every report Linli can make: the foundation's, then each area's (core/areas.ts) in the areas' order. */
 export const reportCatalogue: ReportDefinition[] = [
   auditReport as unknown as ReportDefinition,
-  registerReport as unknown as ReportDefinition,
-  householdFormReport as unknown as ReportDefinition,
+  ...areaModules.flatMap((a) => a.reports ?? []),
 ];
 
 export function findReport(name: string): ReportDefinition | undefined {

@@ -19,3 +19,4 @@ export * from './people';
 export * from './visits';
 export * from './imports';
 export * from './reminders';
+export * from './permissions';

@@ -3,7 +3,7 @@ import type { HouseholdSummary } from '../../../../shared/contract/residents';
 import { toHalfWidth } from '../../../../shared/values/normalize';
 import type { Database, HouseholdsTable } from '../../db/schema';
 import type { HandlerMap } from '../../context';
-import { inList, PREFIX_END } from './cursor';
+import { inList, PREFIX_END } from '../../db/keyset';
 import { placesByHouse } from './places/service';
 import { namesOf } from './people/repository';
 

@@ -4,7 +4,7 @@ import type { Household } from '../../../../shared/contract/residents';
 import type { Database, HouseholdsTable } from '../../db/schema';
 import type { HandlerMap } from '../../context';
 import { newId } from '../../util/ids';
-import { actorOf, hallDay } from './clock';
+import { hallDay } from '../../time/hall-day';
 import { placesByHouse } from './places/service';
 import { findHouseholdRow, membersOfHousehold } from './people/repository';
 import { toResidentRows } from './people/rows';
@@ -64,7 +64,7 @@ export const householdsHandlers: HandlerMap<'residents.getHousehold' | 'resident
   },
 
   async 'residents.saveHousehold'(input, ctx) {
-    const actor = actorOf(ctx);
+    const actor = ctx.actor();
     const at = ctx.now().toISOString();
     const { today, timeZone } = await hallDay(ctx);
     const same = await ctx.db.selectFrom('households').select('id').where('number', '=', input.number).executeTakeFirst();

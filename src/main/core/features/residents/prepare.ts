@@ -1,5 +1,3 @@
-import dayjs from 'dayjs';
-import customParseFormat from 'dayjs/plugin/customParseFormat.js';
 import { canBeLongTerm, canHoldLongTermCard, LONG_TERM_CARD_AGE } from '../../../../shared/values/id-card-validity';
 import { parseIdNumber } from '../../../../shared/values/id-number';
 import { parsePhone } from '../../../../shared/values/phone';
@@ -7,9 +5,8 @@ import { maskIdNumber, maskPhone } from '../../../../shared/values/mask';
 import { residentFieldNames, type DocType, type ResidentFields } from '../../../../shared/contract/residents';
 import type { FieldCipher } from '../../crypto/field-cipher';
 import type { ResidentsTable } from '../../db/schema';
+import { isRealDate } from '../../time/calendar';
 import { nameKeys } from './name-keys';
-
-dayjs.extend(customParseFormat);
 
 /** The resident fields a form or an import row supplies: the contract's residentFields, parsed. */
 export type { ResidentFields };
@@ -38,9 +35,8 @@ export interface PreparedResident {
 const checkedDocTypes: DocType[] = ['居民身份证', '港澳台居民居住证'];
 const dateFields = ['birthDate', 'registeredOn', 'permitExpiresOn', 'idCardExpiresOn'] as const;
 
-export function isRealDate(value: string): boolean {
-  return dayjs(value, 'YYYY-MM-DD', true).isValid();
-}
+/** Whether a YYYY-MM-DD string is a real day (the import and the forms check dates with it). */
+export { isRealDate };
 
 /**
  * Validates a resident's fields and derives everything stored beside them: the ID number checked

@@ -1,9 +1,9 @@
-import dayjs from 'dayjs';
 import { sql, type RawBuilder } from 'kysely';
 import type { ResidentsTable } from '../../db/schema';
 import type { HandlerContext, HandlerMap } from '../../context';
-import { addDays, hallDay } from './clock';
-import { compareText, decodeCursor, encodeCursor, inList, type Keyset } from './cursor';
+import { addDays, monthAfter } from '../../time/calendar';
+import { hallDay } from '../../time/hall-day';
+import { compareText, decodeCursor, encodeCursor, inList, type Keyset } from '../../db/keyset';
 import { toResidentRows } from './people/rows';
 
 /**
@@ -17,8 +17,7 @@ export const milestoneAges = [60, 70, 80, 90, 100] as const;
 
 /** The month asked for: its year and month ("2026", "11"). */
 export function targetMonth(today: string, which: 'this' | 'next'): { year: number; month: string } {
-  const d = dayjs(`${today.slice(0, 7)}-01`).add(which === 'next' ? 1 : 0, 'month');
-  return { year: d.year(), month: d.format('MM') };
+  return monthAfter(today, which === 'next' ? 1 : 0);
 }
 
 const yearOf = (year: number, age: number) => String(year - age).padStart(4, '0');
@@ -99,7 +98,7 @@ function cut<T>(rows: T[], limit: number, cursorOf: (row: T) => string): { page:
 async function expiringPage(ctx: HandlerContext, kind: ExpiringKind, input: { withinDays: number; cursor: string | null; limit: number }) {
   const { today } = await hallDay(ctx);
   const until = addDays(today, input.withinDays);
-  const after = decodeCursor(input.cursor, kind);
+  const after = decodeCursor(input.cursor, kind, false, 'residents.bad_cursor');
   const date = (r: ResidentsTable) => (kind === 'idCards' ? r.id_card_expires_on : r.permit_expires_on)!;
   const [rows, count] = await Promise.all([expiringQuery(kind, today, until, after, input.limit).execute(ctx.db), expiringCountQuery(kind, today, until).execute(ctx.db)]);
   const { page, nextCursor } = cut(rows.rows, input.limit, (r) => encodeCursor(kind, { k: date(r), i: r.row_no }));
@@ -119,7 +118,7 @@ export const remindersHandlers: HandlerMap<'residents.milestones' | 'residents.i
     const { year, month } = targetMonth(today, input.month);
     // A cursor names its month, so that one from another month is refused rather than misread.
     const scope = `milestones:${year}-${month}`;
-    const after = decodeCursor(input.cursor, scope);
+    const after = decodeCursor(input.cursor, scope, false, 'residents.bad_cursor');
     const keys = (await milestoneKeysQuery(year, month, after, input.limit).execute(ctx.db)).rows;
     const counts = (await milestoneCountQuery(year, month).execute(ctx.db)).rows.map((r) => ({ turning: Number(r.turning), count: Number(r.n) }));
     const { page: pageKeys, nextCursor } = cut(keys.sort(compareMilestones), input.limit, (r) => encodeCursor(scope, { k: r.birth_date, i: r.row_no }));

@@ -7,7 +7,7 @@ import type { FieldCipher } from '../../crypto/field-cipher';
 import type { Database, HouseholdsTable, ResidentsTable } from '../../db/schema';
 import type { HandlerMap } from '../../context';
 import { houseAddressKey, parseAddressQuery, type AddressQuery } from './address';
-import { PREFIX_END } from './cursor';
+import { PREFIX_END } from '../../db/keyset';
 import { findHouseholdRows, toHouseholdSummaries } from './household-lookup';
 import { placesByHouse } from './places/service';
 import { idLookupHash } from './prepare';

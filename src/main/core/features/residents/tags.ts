@@ -4,8 +4,7 @@ import type { Tag, TagRef } from '../../../../shared/contract/residents';
 import type { Database, TagsTable } from '../../db/schema';
 import type { HandlerMap } from '../../context';
 import { newId } from '../../util/ids';
-import { actorOf } from './clock';
-import { inList } from './cursor';
+import { inList } from '../../db/keyset';
 import { appendResidentEvent, type Actor } from './write';
 
 export function toTagRef(row: Pick<TagsTable, 'id' | 'name' | 'colour'>): TagRef {
@@ -75,7 +74,7 @@ export const tagsHandlers: HandlerMap<'residents.listTags' | 'residents.saveTag'
 
   /** A renamed tag keeps its visit-policy rows (they match by name), so intervals do not change. */
   async 'residents.saveTag'(input, ctx) {
-    const by = actorOf(ctx).id;
+    const by = ctx.actor().id;
     const at = ctx.now().toISOString();
     const same = await ctx.db.selectFrom('tags').select('id').where('name', '=', input.name).executeTakeFirst();
     if (same && same.id !== input.id) throw new AppError('residents.tag_name_taken', 'A tag with that name exists', { fields: { name: 'residents.tag_name_taken' } });

@@ -2,8 +2,8 @@ import type { RawBuilder } from 'kysely';
 import { AppError } from '../../../../../shared/errors';
 import type { HandlerContext, HandlerMap } from '../../../context';
 import type { ResidentsTable } from '../../../db/schema';
-import { actorOf, hallDay } from '../clock';
-import { decodeCursor, encodeCursor, type Keyset } from '../cursor';
+import { hallDay } from '../../../time/hall-day';
+import { decodeCursor, encodeCursor, type Keyset } from '../../../db/keyset';
 import { findSimilar, insertResident, resolvePlacement, updateResident } from '../write';
 import { setResidentTags } from '../tags';
 import { recomputeNextVisit } from '../visits/policy';
@@ -26,7 +26,7 @@ export const peopleHandlers: HandlerMap<PeopleMethods> = {
     // The name order is by pinyin: its cursors carry (pinyin, name, tie), and say so, as they say which tie
     // (a tag's links: the resident's id; residents: the rowid), so that a cursor of another kind is refused.
     const tag = `${input.sort === 'name' ? 'pinyin' : input.sort}:${input.direction}:${pagesByTag(input) ? 'link' : 'row'}`;
-    const after = decodeCursor(input.cursor, tag, input.sort === 'name');
+    const after = decodeCursor(input.cursor, tag, input.sort === 'name', 'residents.bad_cursor');
     const page = pagesByTag(input) ? await pageByTag(ctx, input, today, after) : mergePage(await readRanges(ctx, pageQueries(input, today, after, input.limit), input.limit), input.sort, input.direction, input.limit);
     const last = page.rows[page.rows.length - 1];
     return { rows: await toResidentRows(ctx.db, page.rows, today), nextCursor: page.more && last ? encodeCursor(tag, keyOf(last, input.sort)) : null };
@@ -45,7 +45,7 @@ export const peopleHandlers: HandlerMap<PeopleMethods> = {
   },
 
   async 'residents.create'(input, ctx) {
-    const actor = actorOf(ctx);
+    const actor = ctx.actor();
     const at = ctx.now().toISOString();
     const { today, timeZone } = await hallDay(ctx);
     const prepared = prepareOrThrow(fieldsFromInput(input, ctx.secrets), ctx.secrets, today);
@@ -61,7 +61,7 @@ export const peopleHandlers: HandlerMap<PeopleMethods> = {
   },
 
   async 'residents.update'(input, ctx) {
-    const actor = actorOf(ctx);
+    const actor = ctx.actor();
     const at = ctx.now().toISOString();
     const { today, timeZone } = await hallDay(ctx);
     const before = await mustFindResident(ctx.db, input.id);

@@ -1,7 +1,7 @@
 import { AppError } from '../../../../../shared/errors';
 import type { HandlerContext, HandlerMap } from '../../../context';
 import type { ResidentsTable } from '../../../db/schema';
-import { actorOf, hallDay } from '../clock';
+import { hallDay } from '../../../time/hall-day';
 import { claimHeadIfNeeded, mustFindHousehold, releaseHead } from '../households';
 import { setResidentTags } from '../tags';
 import { recomputeNextVisit } from '../visits/policy';
@@ -54,7 +54,7 @@ const leavings = {
 /** Archives the person with the date, records the event, and frees the head of household's place. */
 async function leave(kind: keyof typeof leavings, input: { id: string; on: string; note: string }, ctx: HandlerContext) {
   const how = leavings[kind];
-  const actor = actorOf(ctx);
+  const actor = ctx.actor();
   const at = ctx.now().toISOString();
   const { today, timeZone } = await hallDay(ctx);
   const before = await mustFindResident(ctx.db, input.id);
@@ -77,7 +77,7 @@ async function place(
   placement: PlacementColumns,
   step: { action: string; columns: Partial<ResidentsTable>; event: { kind: 'moved_in' | 'restored' | 'household_changed'; onDate?: string; detail: Record<string, unknown> } },
 ) {
-  const actor = actorOf(ctx);
+  const actor = ctx.actor();
   const at = ctx.now().toISOString();
   const { today, timeZone } = await hallDay(ctx);
   await ctx.db.updateTable('residents').set({ ...placement, ...step.columns, updated_at: at, updated_by: actor.id }).where('id', '=', before.id).execute();
@@ -131,7 +131,7 @@ export const lifecycleHandlers: HandlerMap<LifecycleMethods> = {
   },
 
   async 'residents.setTags'(input, ctx) {
-    const actor = actorOf(ctx);
+    const actor = ctx.actor();
     const at = ctx.now().toISOString();
     const { today, timeZone } = await hallDay(ctx);
     const before = await mustFindResident(ctx.db, input.id);

@@ -2,8 +2,8 @@ import { sql, type RawBuilder } from 'kysely';
 import type { z } from 'zod';
 import type { residentListInput } from '../../../../../shared/contract/residents';
 import type { ResidentsTable } from '../../../db/schema';
-import { addYears } from '../clock';
-import { compareKeyset, type Keyset } from '../cursor';
+import { addYears } from '../../../time/calendar';
+import { compareKeyset, type Keyset } from '../../../db/keyset';
 
 export type ListFilter = Omit<z.output<typeof residentListInput>, 'cursor' | 'limit'>;
 type CountFilter = Omit<ListFilter, 'sort' | 'direction'>;

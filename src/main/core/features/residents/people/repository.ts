@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../../../../../shared/errors';
 import type { Database, ResidentsTable } from '../../../db/schema';
-import { inList } from '../cursor';
+import { inList } from '../../../db/keyset';
 
 export function findResidentRow(db: Kysely<Database>, id: string): Promise<ResidentsTable | undefined> {
   return db.selectFrom('residents').selectAll().where('id', '=', id).executeTakeFirst();

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DocType, ResidentDetail, ResidentEvent, ResidentRow, ResidentStatus } from '../../../../../shared/contract/residents';
 import type { Database, ResidentEventsTable, ResidentsTable } from '../../../db/schema';
-import { ageOn } from '../clock';
+import { ageOn } from '../../../time/calendar';
 import { placesByHouse } from '../places/service';
 import { tagsByResident } from '../tags';
 import { findHouseholdRow, gridNames, namesOf } from './repository';

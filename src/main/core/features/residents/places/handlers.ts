@@ -3,7 +3,7 @@ import type { HandlerMap } from '../../../context';
 import type { HousesTable } from '../../../db/schema';
 import { newId } from '../../../util/ids';
 import { houseAddressKey, normaliseBuildingName, normaliseRoom, normaliseUnit } from '../address';
-import { actorOf, hallDay } from '../clock';
+import { hallDay } from '../../../time/hall-day';
 import * as repo from './repository';
 import { buildingView, toBuilding, toCompound, toGrid, toHouse } from './service';
 
@@ -26,7 +26,7 @@ export const placesHandlers: HandlerMap<PlaceMethods> = {
   },
 
   async 'residents.saveGrid'(input, ctx) {
-    const by = actorOf(ctx).id;
+    const by = ctx.actor().id;
     const at = ctx.now().toISOString();
     const sameCode = await repo.findGridByCode(ctx.db, input.code);
     if (sameCode && sameCode.id !== input.id) throw new AppError('residents.grid_code_taken', 'That grid code is taken', { fields: { code: 'residents.grid_code_taken' } });
@@ -57,7 +57,7 @@ export const placesHandlers: HandlerMap<PlaceMethods> = {
   },
 
   async 'residents.saveCompound'(input, ctx) {
-    const by = actorOf(ctx).id;
+    const by = ctx.actor().id;
     const at = ctx.now().toISOString();
     const same = await repo.findCompoundByName(ctx.db, input.name);
     if (same && same.id !== input.id) throw new AppError('residents.compound_name_taken', 'That compound exists', { fields: { name: 'residents.compound_name_taken' } });
@@ -76,7 +76,7 @@ export const placesHandlers: HandlerMap<PlaceMethods> = {
   },
 
   async 'residents.saveBuilding'(input, ctx) {
-    const by = actorOf(ctx).id;
+    const by = ctx.actor().id;
     const at = ctx.now().toISOString();
     const name = normaliseBuildingName(input.name);
     if (!(await repo.findCompoundRow(ctx.db, input.compoundId))) throw new AppError('residents.compound_not_found', 'No such compound', { fields: { compoundId: 'residents.compound_not_found' } });
@@ -134,7 +134,7 @@ export const placesHandlers: HandlerMap<PlaceMethods> = {
   },
 
   async 'residents.saveHouse'(input, ctx) {
-    const by = actorOf(ctx).id;
+    const by = ctx.actor().id;
     const at = ctx.now().toISOString();
     const building = await repo.findBuildingRow(ctx.db, input.buildingId);
     if (!building) throw new AppError('residents.building_not_found', 'No such building', { fields: { buildingId: 'residents.building_not_found' } });

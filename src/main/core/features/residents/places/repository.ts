@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { BuildingsTable, CompoundsTable, Database, GridsTable, HousesTable } from '../../../db/schema';
-import { inList } from '../cursor';
+import { inList } from '../../../db/keyset';
 
 /** Grids, compounds, buildings and houses: tiny functions, `db` first, rows out. */
 

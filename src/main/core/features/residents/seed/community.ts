@@ -2,7 +2,7 @@ import type { BuildingsTable, GridsTable, HouseholdsTable, HousesTable, Resident
 import type { ResidentColumns, ResidentFields } from '../prepare';
 import { newId } from '../../../util/ids';
 import { Rng } from './random';
-import { addDays, dateOfDay, dayNumber } from './dates';
+import { addDays, dateOfDay, dayNumber } from '../../../time/calendar';
 import { compoundPhases, compoundPrefixes, compoundSuffixes, followUpNotes, visitNotes } from './data';
 import { PeopleFactory, planHousehold, type Person, type PlannedHousehold } from './people';
 import { houseAddressKey } from '../address';

@@ -1,7 +1,7 @@
 import { idCheckChar } from '../../../../../shared/values/id-number';
 import type { ResidentStatus } from '../../../../../shared/contract/residents';
 import { Rng, Weighted } from './random';
-import { addDays, addYears, dateOfDay, dayNumber } from './dates';
+import { addDays, addYears, dateOfDay, dayNumber } from '../../../time/calendar';
 import {
   agePyramid, educationsAdult, educationsElderly, ethnicities, givenChars, givenNamesByEra, mobilePrefixes, mongolianNames,
   occupationsWorking, regionCodes, residenceReasons, surnames, type RegionCode, type Relation,

@@ -3,7 +3,7 @@ import { AppError } from '../../../../../shared/errors';
 import type { CoreServices } from '../../../context';
 import { appendAudit } from '../../../audit/repository';
 import { readSettings } from '../../../community/settings';
-import { localToday } from '../../../util/dates';
+import { localToday } from '../../../time/zone';
 import { idLookupHash } from '../prepare';
 import { CommunityGenerator, type SeedCounts, type VisitPolicy } from './community';
 import { inThreadDeriver, SeedDeriver } from './derive';

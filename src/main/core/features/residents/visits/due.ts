@@ -1,8 +1,8 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DueHousehold } from '../../../../../shared/contract/residents';
 import type { Database, HouseholdsTable } from '../../../db/schema';
-import { addDays, daysBetween } from '../clock';
-import { compareKeyset, type Keyset } from '../cursor';
+import { addDays, daysBetween } from '../../../time/calendar';
+import { compareKeyset, type Keyset } from '../../../db/keyset';
 import { placesByHouse } from '../places/service';
 import { namesOf } from '../people/repository';
 import { intervalsOf } from './policy';

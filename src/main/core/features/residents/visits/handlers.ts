@@ -3,8 +3,9 @@ import { residentStatuses, type Visit, type VisitPolicyRow } from '../../../../.
 import type { HandlerMap } from '../../../context';
 import type { HouseholdsTable, VisitsTable } from '../../../db/schema';
 import { newId } from '../../../util/ids';
-import { actorOf, addDays, hallDay } from '../clock';
-import { decodeCursor, encodeCursor, inList } from '../cursor';
+import { addDays } from '../../../time/calendar';
+import { hallDay } from '../../../time/hall-day';
+import { decodeCursor, encodeCursor, inList } from '../../../db/keyset';
 import { mustFindHousehold } from '../households';
 import { dueQuery, gridDueCandidates, pageOfDue, toDueHouseholds } from './due';
 import { intervalsOf, listPolicy, recomputeNextVisit } from './policy';
@@ -29,7 +30,7 @@ function toVisit(row: VisitsTable): Visit {
 export const visitsHandlers: HandlerMap<VisitMethods> = {
   /** Append-only: a visit is never changed. The household's next visit is its latest visit + its interval. */
   async 'residents.recordVisit'(input, ctx) {
-    const actor = actorOf(ctx);
+    const actor = ctx.actor();
     const at = ctx.now().toISOString();
     const { today } = await hallDay(ctx);
     const household = await mustFindHousehold(ctx.db, input.householdId);
@@ -81,7 +82,7 @@ export const visitsHandlers: HandlerMap<VisitMethods> = {
       if (gridIds.length === 0) return { rows: [], nextCursor: null };
     }
     const tag = `due:${input.overdueOnly ? 'overdue' : input.withinDays}`;
-    const after = decodeCursor(input.cursor, tag);
+    const after = decodeCursor(input.cursor, tag, false, 'residents.bad_cursor');
     const filter = { gridIds, overdueOnly: input.overdueOnly, withinDays: input.withinDays };
     let rows: HouseholdsTable[];
     if (gridIds) {
@@ -102,7 +103,7 @@ export const visitsHandlers: HandlerMap<VisitMethods> = {
 
   /** Replaces the whole policy, then every household's next visit follows in one statement. */
   async 'residents.saveVisitPolicy'(input, ctx) {
-    const by = actorOf(ctx).id;
+    const by = ctx.actor().id;
     const at = ctx.now().toISOString();
     const { today, timeZone } = await hallDay(ctx);
     const rows: VisitPolicyRow[] = input.rows.map((r) => ({ kind: r.kind, match: r.kind === 'default' ? '*' : r.match, intervalDays: r.intervalDays }));

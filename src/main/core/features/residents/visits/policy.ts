@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { VisitPolicyRow } from '../../../../../shared/contract/residents';
 import type { Database } from '../../../db/schema';
-import { offsetModifier } from '../clock';
+import { offsetModifier } from '../../../time/zone';
 
 /**
  * How often a household is visited: the shortest interval among its active members' matching policy rows

@@ -7,16 +7,16 @@ import SqliteDatabase from 'better-sqlite3';
 import type { Core } from '../../../../app';
 import type { EventMap, PushEvent } from '../../../../../../shared/contract/events';
 import { applyPragmas } from '../../../../db/connection';
-import { localToday } from '../../../../util/dates';
+import { localToday } from '../../../../time/zone';
 import { readSettings } from '../../../../community/settings';
 import { idLookupHash } from '../../prepare';
 import { PeopleFactory, planHousehold } from '../people';
 import { Rng, seedFrom } from '../random';
-import { compileReplay, recordStatements } from './record';
+import { compileReplay, recordStatements } from '../../../../bench/record';
 import { importCacheKib } from '../../import/import-cache';
 import { replayImportWrites } from './replay-writes';
-import { ThreadWatch } from './thread-watch';
-import { stolenCpuSeconds } from './cpu-steal';
+import { ThreadWatch } from '../../../../bench/thread-watch';
+import { stolenCpuSeconds } from '../../../../bench/cpu-steal';
 
 export interface ImportBench {
   rows: number;
@@ -30,7 +30,7 @@ export interface ImportBench {
    */
   checkpointSeconds: number;
   totalSeconds: number;
-  /** CPU time the VM's host took for other machines during preview and commit, over all cores (cpu-steal.ts). */
+  /** CPU time the VM's host took for other machines during preview and commit, over all cores (core/bench/cpu-steal.ts). */
   stolenSeconds: number | null;
   /** The longest the event loop was blocked during preview and commit (and each phase's own figure). */
   maxStallMs: number;

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import type { Core } from '../../../../app';
 import { seedResidents, countResidents } from '../seed';
-import { compileReplay, recordStatements } from './record';
-import { RssSampler, timeAsync, timeSync, type Timing } from './stats';
+import { compileReplay, recordStatements } from '../../../../bench/record';
+import { RssSampler, timeAsync, timeSync, type Timing } from '../../../../bench/stats';
 import { benchImport, type ImportBench } from './import';
 
 export interface BenchOptions {

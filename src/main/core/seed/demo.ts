@@ -1,19 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomInt } from 'node:crypto';
-import type { Core } from '../../../app';
-import type { SessionInfo } from '../../../../../shared/contract/auth';
-import { AppError } from '../../../../../shared/errors';
-import { seedResidents, type SeedResult } from './seed';
+import type { Core } from '../app';
+import type { SessionInfo } from '../../../shared/contract/auth';
+import { AppError } from '../../../shared/errors';
+import type { Locale } from '../../../shared/i18n/translate';
+import { areaModules } from '../areas';
+import { seedAreas, type SeededArea } from './run';
 
 export const DEMO_USERNAME = 'admin';
+/** The demo community's size; every area scales its rows from it. */
 export const DEMO_RESIDENTS = 3000;
 
 export interface DemoResult {
   username: string;
   password: string;
   credentialsFile: string;
-  seed: SeedResult;
+  areas: SeededArea[];
 }
 
 /** Where the demo's sign-in is written: beside the database, readable only by its owner. */
@@ -29,11 +32,11 @@ export function generatePassword(): string {
 }
 
 /**
- * Turns a brand-new database into a demo: a community profile, an administrator with a generated
- * password (written to demo-credentials.txt, mode 0600), and a seeded neighbourhood. Refuses a file
- * that is already set up: demo data never goes into real records.
+ * Turns a brand-new database into a demo: the generic setup (a community profile, an administrator with a
+ * generated password written to demo-credentials.txt, mode 0600), then every area's seeder in dependency
+ * order. Refuses a file that is already set up: demo data never goes into real records.
  */
-export async function createDemo(core: Core, opts: { residents?: number; seed?: string } = {}): Promise<DemoResult> {
+export async function createDemo(core: Core, opts: { residents?: number; seed?: string; locale?: Locale; note?(line: string): void } = {}): Promise<DemoResult> {
   const status = await core.call({ method: 'auth.status', input: {}, sessionToken: null });
   if (!status.ok) throw new AppError(status.error.code, status.error.message);
   if (!(status.value as { needsSetup: boolean }).needsSetup) throw new AppError('residents.demo_not_new', 'Demo data only goes into a new, empty database');
@@ -73,10 +76,15 @@ export async function createDemo(core: Core, opts: { residents?: number; seed?: 
   );
   fs.chmodSync(credentialsFile, 0o600);
 
-  const seed = await seedResidents(core.services, {
+  const areas = await seedAreas(core.services, areaModules, {
     residents: opts.residents ?? DEMO_RESIDENTS,
     seed: opts.seed ?? 'demo',
+    append: false,
     actor: { id: session.user.id, name: session.user.displayName },
+    permissions: null,
+    workers: 0,
+    locale: opts.locale ?? 'zh-CN',
+    note: opts.note,
   });
-  return { username: DEMO_USERNAME, password, credentialsFile, seed };
+  return { username: DEMO_USERNAME, password, credentialsFile, areas };
 }

@@ -1,9 +1,7 @@
-import type { people } from '../../../../shared/contract/residents/people';
-import type { places } from '../../../../shared/contract/residents/places';
-import type { visits } from '../../../../shared/contract/residents/visits';
-import type { reminders } from '../../../../shared/contract/residents/reminders';
+import type { residents } from '../../../../shared/contract/residents';
 import type { HandlerMap } from '../../context';
 import { codeListsHandlers } from './code-lists';
+import { importHandlers } from './import/handlers';
 import { householdLookupHandlers } from './household-lookup';
 import { householdsHandlers } from './households';
 import { peopleHandlers } from './people/handlers';
@@ -14,8 +12,8 @@ import { searchHandlers } from './search';
 import { tagsHandlers } from './tags';
 import { visitsHandlers } from './visits/handlers';
 
-/** Every residents method but the imports (which have their own handlers). */
-export const residentsHandlers: HandlerMap<keyof typeof places | keyof typeof people | keyof typeof visits | keyof typeof reminders> = {
+/** Every residents method. */
+export const residentsHandlers: HandlerMap<keyof typeof residents> = {
   ...placesHandlers,
   ...peopleHandlers,
   ...lifecycleHandlers,
@@ -26,4 +24,5 @@ export const residentsHandlers: HandlerMap<keyof typeof places | keyof typeof pe
   ...tagsHandlers,
   ...remindersHandlers,
   ...codeListsHandlers,
+  ...importHandlers,
 };

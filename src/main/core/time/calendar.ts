@@ -1,4 +1,7 @@
-/** Calendar arithmetic on YYYY-MM-DD strings through day numbers (UTC), fast enough for a million rows. */
+/**
+ * Calendar arithmetic on dates (YYYY-MM-DD strings, no time, no zone) through day numbers, fast enough for
+ * a million rows. Instants and the hall's time zone are in zone.ts; "today" in the hall is hall-day.ts.
+ */
 // Days since 1970-01-01 from a proleptic Gregorian date and back (H. Hinnant's civil calendar algorithms).
 
 export function dayNumber(date: string): number {
@@ -41,4 +44,28 @@ export function yearsBetween(birth: string, on: string): number {
   let years = Number(on.slice(0, 4)) - Number(birth.slice(0, 4));
   if (on.slice(5) < birth.slice(5)) years--;
   return years;
+}
+
+/** A person's age on a day; null when the birth date is not known. */
+export function ageOn(birthDate: string | null, today: string): number | null {
+  return birthDate ? yearsBetween(birthDate, today) : null;
+}
+
+/** Days from one date to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
+/** The month `months` after the one `date` falls in: its year and its month as two digits ("2026", "01"). */
+export function monthAfter(date: string, months: number): { year: number; month: string } {
+  const index = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + months;
+  const month = (index % 12) + 1;
+  return { year: Math.floor(index / 12), month: month < 10 ? `0${month}` : String(month) };
+}
+
+/** Whether a YYYY-MM-DD string names a day that exists (no 2026-02-30). */
+export function isRealDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const month = Number(value.slice(5, 7));
+  return month >= 1 && month <= 12 && dateOfDay(dayNumber(value)) === value;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareText, decodeCursor, encodeCursor } from '../../../src/main/core/features/residents/cursor';
+import { compareText, decodeCursor, encodeCursor } from '../../../src/main/core/db/keyset';
 
 describe('keyset helpers', () => {
   it('compares text in SQLite BINARY (UTF-8 byte) order', () => {

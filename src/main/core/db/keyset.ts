@@ -1,10 +1,13 @@
 import { sql, type RawBuilder } from 'kysely';
-import { AppError, ErrorCodes } from '../../../../shared/errors';
+import { AppError, ErrorCodes } from '../../../shared/errors';
 
 /**
- * A keyset position: the last row's sort key, a second key where the order has one (the name, after its
- * pinyin), and the tie-breaker: the row's rowid where the order is a residents index (every SQLite index
- * entry ends in it, migration 0008), else a record's id. Opaque to the renderer (base64url JSON).
+ * Keyset paging for every list: a page ends at its last row's position, and the next page starts after it,
+ * so a deep page costs what the first does (no OFFSET). The helpers here make and read that position.
+ *
+ * A keyset position: the last row's sort key, a second key where the order has one (a name, after its
+ * pinyin), and the tie-breaker: the row's rowid where the order is an index (every SQLite index entry ends
+ * in it, migration 0008), else a record's id. Opaque to the renderer (base64url JSON).
  */
 export interface Keyset {
   k: string | null;
@@ -18,9 +21,9 @@ export function encodeCursor(sort: string, key: Keyset): string {
 
 /**
  * Reads a cursor made for the same sort (with the second key when `withSecond`); anything else is refused
- * rather than silently restarting.
+ * rather than silently restarting, with `badCursor` as the cursor field's error code (an area may name its own).
  */
-export function decodeCursor(raw: string | null, sort: string, withSecond = false): Keyset | null {
+export function decodeCursor(raw: string | null, sort: string, withSecond = false, badCursor = 'contract.bad_cursor'): Keyset | null {
   if (raw === null) return null;
   try {
     const v = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as { s?: unknown; k?: unknown; n?: unknown; i?: unknown };
@@ -32,7 +35,7 @@ export function decodeCursor(raw: string | null, sort: string, withSecond = fals
   } catch {
     // fall through
   }
-  throw new AppError(ErrorCodes.invalidInput, 'The page cursor is not valid', { fields: { cursor: 'residents.bad_cursor' } });
+  throw new AppError(ErrorCodes.invalidInput, 'The page cursor is not valid', { fields: { cursor: badCursor } });
 }
 
 /**
