@@ -52,12 +52,18 @@ export interface CoreServices {
   restoreFrom(file: string, actor: { id: string | null; name: string | null }): Promise<{ savedCurrentAs: string }>;
 }
 
+/**
+ * An audit record as a handler writes it: the action and the area default to the method's name and its
+ * area (`residents.saveTag`, `residents`); a handler names them only when they differ (`reports.export`).
+ */
+export type CallAudit = Omit<AuditWrite, 'action' | 'area'> & Partial<Pick<AuditWrite, 'action' | 'area'>>;
+
 export interface HandlerContext extends CoreServices {
   session: Session | null;
   /** Records what this call did; in a write it lands in the same transaction as the change. */
-  audit(entry: AuditWrite): Promise<void>;
+  audit(entry: CallAudit): Promise<void>;
   /** Records even if the call then fails (a refused sign-in). */
-  auditAlways(entry: AuditWrite): void;
+  auditAlways(entry: CallAudit): void;
   /** The session, or throws `auth.no_session`. */
   requireSession(): Session;
   /** Who is acting, as records name them (`created_by`, an event's actor): the session's user, or throws `auth.no_session`. */

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { areaOf, contract, isMethodName, type MethodName } from '../../shared/contract';
 import type { MethodSpec } from '../../shared/contract/define';
 import { AppError, ErrorCodes, type FieldErrors, type Result } from '../../shared/errors';
-import type { CoreServices, HandlerContext } from './context';
+import type { CallAudit, CoreServices, HandlerContext } from './context';
 import type { Session } from './auth/sessions';
 import { appendAudit, type AuditWrite } from './audit/repository';
 import { translateSqliteError } from './db/connection';
@@ -70,6 +70,7 @@ function parseInput(schema: z.ZodType, raw: unknown): unknown {
 
 async function run(core: CoreServices, spec: MethodSpec, name: MethodName, input: unknown, session: Session | null, pending: AuditWrite[]): Promise<unknown> {
   const handler = handlers[name] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
+  const record = (entry: CallAudit): AuditWrite => ({ ...entry, action: entry.action ?? name, area: entry.area ?? areaOf(name) });
   const base = {
     ...core,
     session,
@@ -81,8 +82,8 @@ async function run(core: CoreServices, spec: MethodSpec, name: MethodName, input
       if (!session) throw new AppError(ErrorCodes.noSession, 'Not signed in');
       return { id: session.userId, name: session.displayName };
     },
-    auditAlways(entry: AuditWrite) {
-      pending.push(entry);
+    auditAlways(entry: CallAudit) {
+      pending.push(record(entry));
     },
   };
 
@@ -92,7 +93,7 @@ async function run(core: CoreServices, spec: MethodSpec, name: MethodName, input
   if (spec.transaction === 'none') {
     // The handler writes its own records as it goes (a backup records itself with its result), and says
     // when its data has changed: a job's commit may come long after this call returns.
-    const out = await handler(input, { ...base, audit: (entry) => appendAudit(core.db, entry, actorOf(core, session), core.now()) });
+    const out = await handler(input, { ...base, audit: (entry) => appendAudit(core.db, record(entry), actorOf(core, session), core.now()) });
     pending.length = 0;
     return out;
   }
@@ -103,7 +104,7 @@ async function run(core: CoreServices, spec: MethodSpec, name: MethodName, input
       db: trx,
       audit: async (entry) => {
         audited++;
-        await appendAudit(trx, entry, actorOf(core, session), core.now());
+        await appendAudit(trx, record(entry), actorOf(core, session), core.now());
       },
     });
     if (audited === 0) throw new AppError(ErrorCodes.internal, `${name} wrote nothing to the audit trail`);

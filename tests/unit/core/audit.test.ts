@@ -20,6 +20,16 @@ describe('audit trail', () => {
     await hall.close();
   });
 
+  it("a record's action and area default to the method's name and area; a handler may name others", async () => {
+    const hall = await openTestHall();
+    const tag = await hall.call('residents.saveTag', { name: '独居', colour: 'grape', sort: 5 });
+    await hall.call('reports.run', { name: 'audit', format: 'csv', params: { from: '2026-11-01', to: '2026-11-30' } });
+    const [exported, saved] = (await hall.call('audit.list', { limit: 2 })).entries;
+    expect(saved).toMatchObject({ action: 'residents.saveTag', area: 'residents', recordType: 'tag', recordId: tag.id });
+    expect(exported).toMatchObject({ action: 'reports.export', area: 'reports', recordId: 'audit' });
+    await hall.close();
+  });
+
   it('a write rolls back together with its audit record', async () => {
     const hall = await openTestHall();
     const before = (await hall.call('audit.list', { limit: 1 })).total;

@@ -14,7 +14,7 @@ export const communityHandlers: HandlerMap<'community.profile' | 'community.upda
   async 'community.updateProfile'(input, ctx) {
     const before = await findProfile(ctx.db);
     const after = await saveProfile(ctx.db, input, ctx.now().toISOString(), ctx.requireSession().userId);
-    await ctx.audit({ action: 'community.updateProfile', area: 'community', recordType: 'community_profile', recordId: after.id, before: before && toProfile(before), after: toProfile(after) });
+    await ctx.audit({ recordType: 'community_profile', recordId: after.id, before: before && toProfile(before), after: toProfile(after) });
     return toProfile(after);
   },
 
@@ -27,7 +27,7 @@ export const communityHandlers: HandlerMap<'community.profile' | 'community.upda
     await writeSettings(ctx.db, input, ctx.now().toISOString(), ctx.requireSession().userId);
     ctx.sessions.idleLockMs = null;
     const after = await readSettings(ctx.db);
-    await ctx.audit({ action: 'community.updateSettings', area: 'community', recordType: 'settings', before, after });
+    await ctx.audit({ recordType: 'settings', before, after });
     return after;
   },
 

@@ -29,7 +29,7 @@ export const codeListsHandlers: HandlerMap<'residents.codeLists' | 'residents.sa
     await ctx.db.deleteFrom('code_lists').where('list', '=', input.list).execute();
     await ctx.db.insertInto('code_lists').values(rows).execute();
     const after = rows.map((r) => ({ code: r.code, label: r.label }));
-    await ctx.audit({ action: 'residents.saveCodeList', area: 'residents', recordType: 'code_list', recordId: input.list, summary: input.list, before: before.map((r) => ({ code: r.code, label: r.label })), after });
+    await ctx.audit({ recordType: 'code_list', recordId: input.list, summary: input.list, before: before.map((r) => ({ code: r.code, label: r.label })), after });
     return after;
   },
 };

@@ -97,7 +97,7 @@ export const householdsHandlers: HandlerMap<'residents.getHousehold' | 'resident
     }
     await recomputeNextVisit(ctx.db, [id], today, timeZone);
     const [after] = await toHouseholds(ctx.db, [(await findHouseholdRow(ctx.db, id))!]);
-    await ctx.audit({ action: 'residents.saveHousehold', area: 'residents', recordType: 'household', recordId: id, summary: after.number, before: before && (await toHouseholds(ctx.db, [before]))[0], after });
+    await ctx.audit({ recordType: 'household', recordId: id, summary: after.number, before: before && (await toHouseholds(ctx.db, [before]))[0], after });
     return after;
   },
 };

@@ -90,7 +90,7 @@ export const tagsHandlers: HandlerMap<'residents.listTags' | 'residents.saveTag'
       await ctx.db.insertInto('tags').values({ id, name: input.name, colour: input.colour, sort: input.sort, created_at: at, created_by: by, updated_at: at, updated_by: by }).execute();
     }
     const after = (await listTagRows(ctx.db)).find((t) => t.id === id)!;
-    await ctx.audit({ action: 'residents.saveTag', area: 'residents', recordType: 'tag', recordId: id, summary: input.name, before: before && toTagRef(before), after: toTag(after) });
+    await ctx.audit({ recordType: 'tag', recordId: id, summary: input.name, before: before && toTagRef(before), after: toTag(after) });
     return toTag(after);
   },
 };

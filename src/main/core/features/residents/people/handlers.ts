@@ -56,7 +56,7 @@ export const peopleHandlers: HandlerMap<PeopleMethods> = {
     await claimHeadIfNeeded(ctx.db, id, placement.household_id, placement.relation_to_head, actor.id, at);
     await recomputeNextVisit(ctx.db, [placement.household_id], today, timeZone);
     const row = (await findResidentRow(ctx.db, id))!;
-    await ctx.audit({ action: 'residents.create', area: 'residents', recordType: 'resident', recordId: id, summary: row.name, after: auditView(row, await tagNames(ctx, id)) });
+    await ctx.audit({ recordType: 'resident', recordId: id, summary: row.name, after: auditView(row, await tagNames(ctx, id)) });
     return toResidentDetail(ctx.db, row, today);
   },
 
@@ -76,8 +76,6 @@ export const peopleHandlers: HandlerMap<PeopleMethods> = {
     await recomputeNextVisit(ctx.db, [before.household_id, placement.household_id], today, timeZone);
     const after = (await findResidentRow(ctx.db, before.id))!;
     await ctx.audit({
-      action: 'residents.update',
-      area: 'residents',
       recordType: 'resident',
       recordId: before.id,
       summary: after.name,
@@ -93,7 +91,7 @@ export const peopleHandlers: HandlerMap<PeopleMethods> = {
     const stored = input.field === 'idNumber' ? row.id_cipher : row.phone_cipher;
     if (!stored) throw new AppError('residents.no_value', 'Nothing is recorded in this field');
     const value = ctx.secrets.decrypt(stored);
-    await ctx.audit({ action: 'residents.reveal', area: 'residents', recordType: 'resident', recordId: row.id, summary: input.field, after: { field: input.field, reason: input.reason } });
+    await ctx.audit({ recordType: 'resident', recordId: row.id, summary: input.field, after: { field: input.field, reason: input.reason } });
     return { value };
   },
 };

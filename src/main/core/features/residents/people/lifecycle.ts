@@ -138,7 +138,7 @@ export const lifecycleHandlers: HandlerMap<LifecycleMethods> = {
     const { added, removed } = await setResidentTags(ctx.db, before.id, input.tagIds, actor, at);
     await recomputeNextVisit(ctx.db, [before.household_id], today, timeZone);
     const after = (await findResidentRow(ctx.db, before.id))!;
-    await ctx.audit({ action: 'residents.setTags', area: 'residents', recordType: 'resident', recordId: before.id, summary: after.name, after: { added, removed } });
+    await ctx.audit({ recordType: 'resident', recordId: before.id, summary: after.name, after: { added, removed } });
     return toResidentDetail(ctx.db, after, today);
   },
 };

@@ -18,8 +18,6 @@ type PlaceMethods =
   | 'residents.getHouse'
   | 'residents.saveHouse';
 
-const area = 'residents';
-
 export const placesHandlers: HandlerMap<PlaceMethods> = {
   async 'residents.listGrids'(_input, ctx) {
     return (await repo.listGridRows(ctx.db)).map((r) => toGrid(r, Number(r.building_count)));
@@ -48,7 +46,7 @@ export const placesHandlers: HandlerMap<PlaceMethods> = {
     else await repo.insertGrid(ctx.db, { id, ...values, archived: 0, created_at: at, created_by: by, updated_at: at, updated_by: by });
     const after = (await repo.findGridRow(ctx.db, id))!;
     const count = Number((await repo.countBuildingsInGrid(ctx.db, id)).n);
-    await ctx.audit({ action: 'residents.saveGrid', area, recordType: 'grid', recordId: id, summary: after.name, before: before && toGrid(before, count), after: toGrid(after, count) });
+    await ctx.audit({ recordType: 'grid', recordId: id, summary: after.name, before: before && toGrid(before, count), after: toGrid(after, count) });
     return toGrid(after, count);
   },
 
@@ -67,7 +65,7 @@ export const placesHandlers: HandlerMap<PlaceMethods> = {
     if (before) await repo.updateCompound(ctx.db, id, { name: input.name, updated_at: at, updated_by: by });
     else await repo.insertCompound(ctx.db, { id, name: input.name, created_at: at, created_by: by, updated_at: at, updated_by: by });
     const after = (await repo.findCompoundRow(ctx.db, id))!;
-    await ctx.audit({ action: 'residents.saveCompound', area, recordType: 'compound', recordId: id, summary: after.name, before: before && toCompound(before), after: toCompound(after) });
+    await ctx.audit({ recordType: 'compound', recordId: id, summary: after.name, before: before && toCompound(before), after: toCompound(after) });
     return toCompound(after);
   },
 
@@ -102,8 +100,6 @@ export const placesHandlers: HandlerMap<PlaceMethods> = {
     }
     const after = (await repo.findBuildingRow(ctx.db, id))!;
     await ctx.audit({
-      action: 'residents.saveBuilding',
-      area,
       recordType: 'building',
       recordId: id,
       summary: toBuilding(after).label,
@@ -167,7 +163,7 @@ export const placesHandlers: HandlerMap<PlaceMethods> = {
       await repo.insertHouse(ctx.db, { id, ...values, created_at: at, created_by: by, updated_at: at, updated_by: by });
     }
     const after = toHouse((await repo.findHouseRow(ctx.db, id))!, building);
-    await ctx.audit({ action: 'residents.saveHouse', area, recordType: 'house', recordId: id, summary: after.address, before: beforeView, after });
+    await ctx.audit({ recordType: 'house', recordId: id, summary: after.address, before: beforeView, after });
     return after;
   },
 };

@@ -56,8 +56,6 @@ export const visitsHandlers: HandlerMap<VisitMethods> = {
     const nextVisitDue = addDays(last, interval);
     await ctx.db.updateTable('households').set({ last_visit_on: last, next_visit_due: nextVisitDue, updated_at: at, updated_by: actor.id }).where('id', '=', household.id).execute();
     await ctx.audit({
-      action: 'residents.recordVisit',
-      area: 'residents',
       recordType: 'household',
       recordId: household.id,
       summary: `${household.number} ${input.visitedOn}`,
@@ -127,7 +125,7 @@ export const visitsHandlers: HandlerMap<VisitMethods> = {
       .execute();
     await recomputeNextVisit(ctx.db, 'all', today, timeZone);
     const after = await listPolicy(ctx.db);
-    await ctx.audit({ action: 'residents.saveVisitPolicy', area: 'residents', recordType: 'visit_policy', before, after });
+    await ctx.audit({ recordType: 'visit_policy', before, after });
     return after;
   },
 };
