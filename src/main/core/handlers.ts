@@ -6,6 +6,7 @@ import { communityHandlers } from './community/handlers';
 import { auditHandlers } from './audit/handlers';
 import { backupsHandlers } from './backup/handlers';
 import { reportsHandlers } from './reports/handlers';
+import { jobsHandlers } from './jobs/handlers';
 import { areaModules, type AreaMethodName } from './areas';
 
 /** The foundation's handlers; the areas' come from the one list in areas.ts. */
@@ -16,6 +17,7 @@ const foundationHandlers = {
   ...auditHandlers,
   ...backupsHandlers,
   ...reportsHandlers,
+  ...jobsHandlers,
 };
 
 // A contract method that neither the foundation nor an area handles is a compile error naming it.

@@ -4,10 +4,11 @@ import { community } from './community';
 import { audit } from './audit';
 import { backups } from './backups';
 import { reports } from './reports';
+import { jobs } from './jobs';
 import { residents } from './residents';
 import type { InputOf, OutputOf } from './define';
 
-/** The foundation's methods: sign-in, accounts, the community, audit, backups, reports. */
+/** The foundation's methods: sign-in, accounts, the community, audit, backups, reports, jobs. */
 const foundation = {
   ...auth,
   ...users,
@@ -15,6 +16,7 @@ const foundation = {
   ...audit,
   ...backups,
   ...reports,
+  ...jobs,
 };
 
 /**

@@ -52,7 +52,7 @@ describe.each([
     const end = await runJob(hall, () => hall.call('residents.importCommit', { importId: p.importId, mode: 'valid_rows' }), hall.adminToken, (prog, jobId) => {
       if (!cancelledAt && prog.done > 0 && prog.done < prog.total) {
         cancelledAt = prog.done;
-        cancelCall = hall.call('reports.cancel', { jobId });
+        cancelCall = hall.call('jobs.cancel', { jobId });
       }
     });
     expect(cancelledAt).toBeGreaterThan(0);

@@ -82,6 +82,15 @@ export class JobRunner {
     if (job && job.ownerToken === ownerToken) job.controller.abort();
   }
 
+  /** Cancels a running job if `may` allows it for the job's owner; 'ended' when there is no such job (any more). */
+  cancelIf(jobId: string, may: (ownerToken: string) => boolean): 'cancelled' | 'refused' | 'ended' {
+    const job = this.running.get(jobId);
+    if (!job) return 'ended';
+    if (!may(job.ownerToken)) return 'refused';
+    job.controller.abort();
+    return 'cancelled';
+  }
+
   private store(ownerToken: string, out: JobFile): StoredFile {
     const fileId = newId();
     const file = path.join(this.folder, fileId);

@@ -60,9 +60,9 @@ export function useJob() {
     [apply],
   );
 
-  /** `reports.cancel` stops any job; the job then ends with job.failed (jobs.cancelled). */
+  /** `jobs.cancel` stops the user's own job; the job then ends with job.failed (jobs.cancelled). */
   const cancel = useCallback(async () => {
-    if (jobId.current) await api.call('reports.cancel', { jobId: jobId.current });
+    if (jobId.current) await api.call('jobs.cancel', { jobId: jobId.current });
   }, []);
 
   const reset = useCallback(() => {
