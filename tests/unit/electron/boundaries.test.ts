@@ -5,12 +5,15 @@ import { describe, expect, it } from 'vitest';
 
 // Process boundaries, checked on the source (STYLE.md §11): core and shared run in every host, so they
 // never touch Electron; the renderer is a web page, so it gets neither Node nor main-process code.
+// Area boundaries: the foundation never depends on an area, and areas reach each other only through the
+// index each exports (README, "Adding an area").
 
 const root = path.resolve(__dirname, '../../..');
 
 function sourceFiles(dir: string): string[] {
   const abs = path.join(root, dir);
   if (!fs.existsSync(abs)) return [];
+  if (fs.statSync(abs).isFile()) return [abs];
   return (fs.readdirSync(abs, { recursive: true, withFileTypes: true }) as fs.Dirent[])
     .filter((d) => d.isFile() && /\.(ts|tsx|mts|cts|js|mjs|cjs|jsx)$/.test(d.name) && !d.name.endsWith('.d.ts'))
     .map((d) => path.join(d.parentPath, d.name));
@@ -34,6 +37,18 @@ export function importsOf(source: string): ImportLine[] {
   }
   for (const m of source.matchAll(/\b(?:require|import)\s*\(\s*['"]([^'"]+)['"]\s*\)/g)) out.push({ specifier: m[1], typeOnly: false, line: lineAt(m.index) });
   return out;
+}
+
+const aliases: [string, string][] = [
+  ['@core/', 'src/main/core/'],
+  ['@shared/', 'src/shared/'],
+];
+
+/** The file or folder a specifier names, relative to the root (no extension); null for a package. */
+export function targetOf(file: string, spec: string): string | null {
+  for (const [alias, dir] of aliases) if (spec.startsWith(alias)) return path.join(dir, spec.slice(alias.length));
+  if (!spec.startsWith('.')) return null;
+  return path.relative(root, path.resolve(path.dirname(file), spec)).replace(/\.(ts|tsx|js|json)$/, '');
 }
 
 const isElectron = (s: string) => s === 'electron' || s.startsWith('electron/');
@@ -102,5 +117,105 @@ describe('process boundaries', () => {
     expect(code).not.toContain('import.meta');
     expect(code).toContain('require("electron")');
     expect(code).toContain('exposeInMainWorld("linli"');
+  });
+});
+
+/** The areas: folders under src/main/core/features (core), src/shared/contract (shared), src/renderer/src/features (renderer). */
+function areaFolders(dir: string): string[] {
+  return fs
+    .readdirSync(path.join(root, dir), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
+}
+
+/** The forwarders left in features/community while auth/ and backup/ (owned elsewhere this round) still import them. */
+const communityForwarders = 'src/main/core/features/community';
+
+describe('area boundaries', () => {
+  const coreAreas = areaFolders('src/main/core/features').filter((a) => `src/main/core/features/${a}` !== communityForwarders);
+  const sharedAreas = areaFolders('src/shared/contract');
+  const rendererAreas = areaFolders('src/renderer/src/features').filter((a) => sharedAreas.includes(a));
+
+  /** Which area folder (core, shared or renderer) a root-relative path lies in, if any. */
+  const areaOf = (rel: string): { layer: string; area: string; rest: string } | null => {
+    for (const [layer, base, names] of [
+      ['core', 'src/main/core/features/', coreAreas],
+      ['shared', 'src/shared/contract/', sharedAreas],
+      ['renderer', 'src/renderer/src/features/', rendererAreas],
+    ] as const) {
+      if (!rel.startsWith(base)) continue;
+      const [area, ...rest] = rel.slice(base.length).split('/');
+      if (names.includes(area)) return { layer, area, rest: rest.join('/') };
+    }
+    return null;
+  };
+
+  /** Root-relative files that load an area's module, with the file and what it names. */
+  function areaImports(dirs: string[]): { from: string; line: number; spec: string; target: { layer: string; area: string; rest: string } }[] {
+    const out = [];
+    for (const dir of dirs) {
+      for (const file of sourceFiles(dir)) {
+        for (const imp of importsOf(fs.readFileSync(file, 'utf8'))) {
+          const rel = targetOf(file, imp.specifier);
+          const target = rel && areaOf(rel);
+          if (target) out.push({ from: path.relative(root, file), line: imp.line, spec: imp.specifier, target });
+        }
+      }
+    }
+    return out;
+  }
+
+  it('sees the areas there are', () => {
+    expect(coreAreas).toContain('residents');
+    expect(sharedAreas).toContain('residents');
+    expect(rendererAreas).toContain('residents');
+    expect(targetOf(path.join(root, 'src/main/core/handlers.ts'), './features/residents')).toBe('src/main/core/features/residents');
+    expect(targetOf(path.join(root, 'src/renderer/src/app/x.ts'), '@shared/contract/residents/people')).toBe('src/shared/contract/residents/people');
+  });
+
+  it('the foundation of core and shared imports no area, but for the one list of each layer', () => {
+    // The lists that the composition roots loop over: core's areas, the contract map, the permissions.
+    const lists = ['src/main/core/areas.ts', 'src/shared/contract/index.ts', 'src/shared/permissions.ts'];
+    const found = areaImports(['src/main/core', 'src/shared'])
+      .filter((i) => !areaOf(i.from) && !i.from.startsWith(communityForwarders + '/') && !lists.includes(i.from))
+      .map((i) => `${i.from}:${i.line} imports '${i.spec}'`);
+    expect(found).toEqual([]);
+  });
+
+  it('the lists take each area through its index', () => {
+    const found = areaImports(['src/main/core/areas.ts', 'src/shared/contract/index.ts'].map((f) => path.dirname(f)))
+      .filter((i) => ['src/main/core/areas.ts', 'src/shared/contract/index.ts'].includes(i.from) && !['', 'index'].includes(i.target.rest))
+      .map((i) => `${i.from}:${i.line} imports '${i.spec}'`);
+    expect(found).toEqual([]);
+  });
+
+  it("areas import each other only through the other area's index", () => {
+    const found = areaImports(['src/main/core/features', 'src/shared/contract', 'src/renderer/src/features'])
+      .filter((i) => {
+        const from = areaOf(i.from);
+        return from && from.area !== i.target.area && !['', 'index'].includes(i.target.rest);
+      })
+      .map((i) => `${i.from}:${i.line} imports '${i.spec}'`);
+    expect(found).toEqual([]);
+  });
+
+  it("the renderer's foundation (app, components, api, i18n) reaches an area only through the area list", () => {
+    // The one file that lists the areas' screens today; the renderer's area list replaces it.
+    const areaList = 'src/renderer/src/app/routes.tsx';
+    const found = areaImports(['src/renderer/src/app', 'src/renderer/src/components', 'src/renderer/src/api', 'src/renderer/src/i18n', 'src/renderer/src/main.tsx'])
+      .filter((i) => i.from !== areaList)
+      // An area's own locale files are merged where the base ones are loaded (BRIEF: per-area locale files).
+      .filter((i) => !(i.from === 'src/renderer/src/i18n/index.ts' && /^i18n\/[\w-]+$/.test(i.target.rest)))
+      .map((i) => `${i.from}:${i.line} imports '${i.spec}'`);
+    expect(found).toEqual([]);
+  });
+
+  it('features/community only forwards to core/community, for auth/ and backup/ alone', () => {
+    for (const file of sourceFiles(communityForwarders)) {
+      const code = fs.readFileSync(file, 'utf8').replace(/^\s*\/\/.*$/gm, '').trim();
+      expect(code, path.relative(root, file)).toMatch(/^(export \{[^}]+\} from '\.\.\/\.\.\/community\/[\w-]+';\s*)+$/);
+    }
+    const users = offenders(['src/main'], (s, file) => targetOf(file, s)?.startsWith(communityForwarders) ?? false).map((u) => u.split(':')[0]);
+    expect([...new Set(users)].every((u) => u.startsWith('src/main/core/auth/') || u.startsWith('src/main/core/backup/'))).toBe(true);
   });
 });
