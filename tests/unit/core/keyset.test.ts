@@ -14,4 +14,17 @@ describe('keyset helpers', () => {
     expect(() => decodeCursor(c, 'birthDate:asc')).toThrow();
     expect(decodeCursor(null, 'x')).toBeNull();
   });
+
+  it("refuses a bad cursor as a field error, with the area's code when it names one", () => {
+    const fieldOf = (f: () => unknown) => {
+      try {
+        f();
+      } catch (err) {
+        return (err as { fields?: Record<string, string> }).fields?.cursor;
+      }
+      return null;
+    };
+    expect(fieldOf(() => decodeCursor('garbage', 'name:asc'))).toBe('contract.bad_cursor');
+    expect(fieldOf(() => decodeCursor('garbage', 'name:asc', false, 'residents.bad_cursor'))).toBe('residents.bad_cursor');
+  });
 });

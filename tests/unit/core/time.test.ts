@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, addYears, ageOn, daysBetween, isRealDate, monthAfter } from '../../../src/main/core/time/calendar';
+import { localDayEnd, localDayStart, localToday, offsetModifier } from '../../../src/main/core/time/zone';
+
+describe('dates and the clock (core/time)', () => {
+  it('calendar arithmetic on YYYY-MM-DD', () => {
+    expect(addDays('2026-02-28', 1)).toBe('2026-03-01');
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addDays('2026-01-01', -1)).toBe('2025-12-31');
+    expect(addYears('2024-02-29', 1)).toBe('2025-02-28');
+    expect(daysBetween('2026-11-01', '2026-12-01')).toBe(30);
+    expect(daysBetween('2026-12-01', '2026-11-01')).toBe(-30);
+    expect(ageOn('1985-11-23', '2026-11-22')).toBe(40);
+    expect(ageOn('1985-11-22', '2026-11-22')).toBe(41);
+    expect(ageOn(null, '2026-11-22')).toBeNull();
+    expect(monthAfter('2026-11-22', 0)).toEqual({ year: 2026, month: '11' });
+    expect(monthAfter('2026-12-31', 1)).toEqual({ year: 2027, month: '01' });
+  });
+
+  it('knows a real day from a mistyped one', () => {
+    for (const d of ['2026-11-22', '2024-02-29', '2000-02-29']) expect(isRealDate(d)).toBe(true);
+    for (const d of ['2026-02-29', '1900-02-29', '2026-13-01', '2026-00-10', '2026-04-31', '2026-1-1', '20261122', '']) expect(isRealDate(d)).toBe(false);
+  });
+
+  it("converts instants to the hall's days and back", () => {
+    expect(localToday(new Date('2026-11-21T16:30:00Z'), 'Asia/Shanghai')).toBe('2026-11-22');
+    expect(localDayStart('2026-11-22', 'Asia/Shanghai')).toBe('2026-11-21T16:00:00.000Z');
+    expect(localDayEnd('2026-11-22', 'Asia/Shanghai')).toBe('2026-11-22T16:00:00.000Z');
+    expect(offsetModifier('2026-11-22', 'Asia/Shanghai')).toBe('+480 minutes');
+  });
+});
