@@ -5,6 +5,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { migrations } from '../../../src/main/core/db/migrations';
 import { tempDir } from '../support/core';
+import { planOf } from './support';
 
 /**
  * 0005 copies each resident's sort keys into its tag links, and its triggers keep them so on every write
@@ -46,6 +47,14 @@ describe('migration 0005: tag links carry their residents\' sort keys', () => {
       { resident_id: 'r2', archived: 1, status: '流动人口', birth_date: null, name_pinyin: 'lisi', name: '李四' },
       { resident_id: 'r3', archived: 0, status: '居住证', birth_date: '1990-01-01', name_pinyin: 'wangwu', name: '王五' },
     ]);
+
+    // A tag's page in either order is one range of a covering index: no resident row read, no sort step.
+    for (const [order, index] of [['birth_date, resident_id', 'resident_tags_birth'], ['name_pinyin, name, resident_id', 'resident_tags_pinyin']]) {
+      const plan = planOf(sqlite, `SELECT resident_id FROM resident_tags WHERE tag_id = ? AND archived = 0 AND status = ? ORDER BY ${order} LIMIT 50`, tag, '户籍');
+      expect(plan).toMatch(new RegExp(`USING COVERING INDEX ${index}`));
+      expect(plan).not.toMatch(/TEMP B-TREE/);
+    }
+    expect(sqlite.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'residents_tag_keys'").pluck().get()).toBe(0);
     await db.destroy();
   });
 });
