@@ -43,7 +43,14 @@ function grantsOf(role: Role): readonly Permission[] {
   return [...(foundationGrants[role] ?? []), ...fromAreas];
 }
 
-export const rolePermissions = { admin: grantsOf('admin'), clerk: grantsOf('clerk'), treasurer: grantsOf('treasurer'), secretary: grantsOf('secretary'), grid_worker: grantsOf('grid_worker'), auditor: grantsOf('auditor') } satisfies Record<Role, readonly Permission[]>;
+export const rolePermissions = {
+  admin: grantsOf('admin'),
+  clerk: grantsOf('clerk'),
+  treasurer: grantsOf('treasurer'),
+  secretary: grantsOf('secretary'),
+  grid_worker: grantsOf('grid_worker'),
+  auditor: grantsOf('auditor'),
+} satisfies Record<Role, readonly Permission[]>;
 
 export function permissionsOf(userRoles: readonly Role[]): Set<Permission> {
   const out = new Set<Permission>();

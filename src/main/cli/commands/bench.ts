@@ -32,8 +32,8 @@ export const benchCommand: Command = {
 不包含计时断言；结果用于对照目标：搜索中位数 ≤ 20 ms、p95 ≤ 50 ms；列表每页 ≤ 30 ms；导入 10 万行 ≤ 30 秒。`,
     en: `Usage: linli bench [--residents N] [--db FILE] [--keep] [--runs N] [--import-rows N] [--seed S] [--json]
 
-Runs every area's benchmark suite in turn. The resident registry's seeds a synthetic community into a temporary file (1,000,000 residents in about 300,000 households by
-default) and reports the seed time, file size and peak memory; then times resident search (name,
+Runs every area's benchmark suite in turn. The resident registry's seeds a synthetic community into a
+temporary file (1,000,000 residents in about 300,000 households by default) and reports the seed time, file size and peak memory; then times resident search (name,
 initials, full pinyin, ID last 4/6, phone last 4, address), list pages of 50 for every filter and sort
 (first page and the page after following the cursor 200 pages), and a 100,000-row XLSX import with
 validation, watching the event loop. Each figure is the median and p95 through the full handler path

@@ -98,15 +98,20 @@ async function seed(ctx: CommandContext): Promise<number> {
       return report(ctx, seeded);
     } catch (err) {
       // A refusal names the file, so that nobody wonders which one was meant.
-      if (err instanceof AppError && err.code.endsWith('.seed_not_empty')) throw new CliError(`${ctx.dbPath}: ${ctx.explain(err.toPayload())}`, err.code, 1, err.params ?? {});
+      if (err instanceof AppError && err.code.endsWith('.seed_not_empty')) {
+        throw new CliError(`${ctx.dbPath}: ${ctx.explain(err.toPayload())}`, err.code, 1, err.params ?? {});
+      }
       throw err;
     } finally {
       process.off('SIGINT', stop);
-      if (controller.signal.aborted) ctx.note(zh(ctx) ? `已中止（${Math.round((Date.now() - started) / 1000)} 秒）。` : `Stopped after ${Math.round((Date.now() - started) / 1000)} s.`);
+      const seconds = Math.round((Date.now() - started) / 1000);
+      if (controller.signal.aborted) ctx.note(zh(ctx) ? `已中止（${seconds} 秒）。` : `Stopped after ${seconds} s.`);
     }
   };
   if (user) {
-    return withSession(ctx, [], async ({ core, session }) => run(core, { id: session.user.id, name: session.user.displayName }, new Set(session.user.permissions as Permission[])));
+    return withSession(ctx, [], async ({ core, session }) =>
+      run(core, { id: session.user.id, name: session.user.displayName }, new Set(session.user.permissions as Permission[])),
+    );
   }
   const core = await openCore(ctx, { mustExist: false });
   try {
@@ -131,7 +136,8 @@ function workersOption(ctx: CommandContext): number | 'auto' {
  */
 function report(ctx: CommandContext, seeded: SeededArea[]): number {
   for (const s of seeded) ctx.print(s.result.text);
-  ctx.emitJson({ ok: true, databasePath: ctx.dbPath, ...(seeded[0]?.result.figures ?? {}), areas: Object.fromEntries(seeded.map((s) => [s.area, s.result.figures])) });
+  const areas = Object.fromEntries(seeded.map((s) => [s.area, s.result.figures]));
+  ctx.emitJson({ ok: true, databasePath: ctx.dbPath, ...(seeded[0]?.result.figures ?? {}), areas });
   return 0;
 }
 
@@ -165,7 +171,8 @@ async function demo(ctx: CommandContext): Promise<number> {
         : [rule, 'Demo data is ready. Sign in with:', `  user name: ${r.username}`, `  password:  ${r.password}`, `(saved to ${r.credentialsFile}, readable only by you)`, rule].join('\n'),
     );
     const areas = Object.fromEntries(r.areas.map((a) => [a.area, a.result.figures]));
-    ctx.emitJson({ ok: true, created: true, databasePath: ctx.dbPath, username: r.username, password: r.password, credentialsFile: r.credentialsFile, seed: areas.residents, areas });
+    const { username, password, credentialsFile } = r;
+    ctx.emitJson({ ok: true, created: true, databasePath: ctx.dbPath, username, password, credentialsFile, seed: areas.residents, areas });
     return 0;
   } finally {
     await core.close();

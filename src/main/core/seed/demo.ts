@@ -36,7 +36,10 @@ export function generatePassword(): string {
  * generated password written to demo-credentials.txt, mode 0600), then every area's seeder in dependency
  * order. Refuses a file that is already set up: demo data never goes into real records.
  */
-export async function createDemo(core: Core, opts: { residents?: number; seed?: string; locale?: Locale; note?(line: string): void } = {}): Promise<DemoResult> {
+export async function createDemo(
+  core: Core,
+  opts: { residents?: number; seed?: string; locale?: Locale; note?(line: string): void } = {},
+): Promise<DemoResult> {
   const status = await core.call({ method: 'auth.status', input: {}, sessionToken: null });
   if (!status.ok) throw new AppError(status.error.code, status.error.message);
   if (!(status.value as { needsSetup: boolean }).needsSetup) throw new AppError('residents.demo_not_new', 'Demo data only goes into a new, empty database');

@@ -29,7 +29,8 @@ export const codeListsHandlers: HandlerMap<'residents.codeLists' | 'residents.sa
     await ctx.db.deleteFrom('code_lists').where('list', '=', input.list).execute();
     await ctx.db.insertInto('code_lists').values(rows).execute();
     const after = rows.map((r) => ({ code: r.code, label: r.label }));
-    await ctx.audit({ recordType: 'code_list', recordId: input.list, summary: input.list, before: before.map((r) => ({ code: r.code, label: r.label })), after });
+    const was = before.map((r) => ({ code: r.code, label: r.label }));
+    await ctx.audit({ recordType: 'code_list', recordId: input.list, summary: input.list, before: was, after });
     return after;
   },
 };

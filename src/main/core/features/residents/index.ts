@@ -1,6 +1,6 @@
 import type { ReportDefinition } from '../../reports/registry';
 import { defineArea } from '../../area';
-import { residentsHandlers } from './all-handlers';
+import { residentsHandlers } from './handlers';
 import { registerReport } from './export/register';
 import { householdFormReport } from './export/household-form';
 import { residentsSeeder } from './seed/seeder';

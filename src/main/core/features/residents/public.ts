@@ -32,7 +32,11 @@ type Reader = { db: Kysely<Database>; now(): Date };
  * People matching what a clerk typed, as Ctrl+K finds them (a name or its beginning, pinyin or initials,
  * an ID number or its last digits, a phone), present residents first: for picking a recipient or a member.
  */
-export async function findPeople(ctx: Reader & { secrets: FieldCipher }, q: string, opts: { limit?: number; includeArchived?: boolean } = {}): Promise<PersonSummary[]> {
+export async function findPeople(
+  ctx: Reader & { secrets: FieldCipher },
+  q: string,
+  opts: { limit?: number; includeArchived?: boolean } = {},
+): Promise<PersonSummary[]> {
   const hits = await searchRegistry(ctx.db, ctx.secrets, q, opts.limit ?? 20, opts.includeArchived ?? false);
   const ids = hits.flatMap((h) => (h.type === 'resident' ? [h.id] : []));
   const byId = new Map((await personSummaries(ctx, ids)).map((p) => [p.id, p]));
