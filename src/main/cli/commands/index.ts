@@ -10,11 +10,8 @@ import { seedCommand } from './seed';
 import { benchCommand } from './bench';
 import { residentsCommand } from './residents';
 
-/**
- * Every `linli` command, in the order `--help` lists them. A new command (bench, seed, residents) is one
- * file under commands/ and one line here.
- */
-export const commands: Command[] = [
+/** The foundation's commands. `seed` and `bench` run every area's seeder and bench suite (core/areas.ts). */
+const foundationCommands: Command[] = [
   initCommand,
   serveCommand,
   backupCommand,
@@ -24,8 +21,19 @@ export const commands: Command[] = [
   usersCommand,
   seedCommand,
   benchCommand,
+];
+
+/**
+ * The areas' own commands, one line per area that has any (a file under commands/ named after the area).
+ * They stay out of the area's core module: a command signs in through the CLI, which opens a core, and
+ * core importing it back would be a cycle.
+ */
+const areaCommands: Command[] = [
   residentsCommand,
 ];
+
+/** Every `linli` command, in the order `--help` lists them. */
+export const commands: Command[] = [...foundationCommands, ...areaCommands];
 
 export function findCommand(name: string): Command | undefined {
   return commands.find((c) => c.name === name);
