@@ -68,4 +68,12 @@ export interface PrintablePage {
   landscape: boolean;
   /** Same margins as the document's CSS @page, so printToPDF/page.pdf agree with the layout. */
   margins?: PageMargins;
+  /** A4 unless said (the notice-board poster is A3). */
+  paper?: 'A4' | 'A3';
+  /**
+   * The page's own CSS gives the paper, margins and page numbers (@page margin boxes: GB/T 9704 puts odd
+   * pages' numbers on the right and even pages' on the left, which header/footer templates cannot do).
+   * The templates above are then not printed.
+   */
+  cssPageBox?: boolean;
 }
