@@ -35,4 +35,10 @@ describe('printToPDF options', () => {
     expect(opts.margins).toEqual(marginsToInches(PRINT_MARGINS));
     expect(opts.landscape).toBe(false);
   });
+
+  it('prints a document by its own @page (paper, margins, page numbers) and an A3 table on A3', () => {
+    const doc = printToPdfOptions({ html: '', headerTemplate: '', footerTemplate: '', landscape: false, cssPageBox: true });
+    expect(doc).toEqual({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false });
+    expect(printToPdfOptions({ html: '', headerTemplate: '', footerTemplate: '', landscape: false, paper: 'A3' }).pageSize).toBe('A3');
+  });
 });
