@@ -31,7 +31,6 @@ export const householdFormReport = defineReport({
   area: 'residents',
   permission: 'residents.read',
   params: z.object({ household: z.string().trim().min(1, 'contract.required').max(64) }),
-  paramFields: [{ name: 'household', type: 'text', required: true }],
   formats: ['pdf'],
   async build(ctx, params): Promise<PageReport> {
     const hh = ctx.sqlite
