@@ -23,6 +23,7 @@ export function ParamField({ field, inputProps, autoFocus, gridId }: { field: Re
           clearable={!field.required && field.defaultValue === undefined}
           allowDeselect={!field.required && field.defaultValue === undefined}
           searchable
+          placeholder={field.required ? undefined : t('residents.list.all')}
           defaultValue={value}
           onChange={inputProps.onChange}
           w={200}
