@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findPersonalData, markupText } from '../../../src/main/core/documents/public-scan';
+import type { TableReport } from '../../../src/main/core/reports/model';
+import { renderTableReport } from '../../../src/main/core/reports/formats/index';
 
 const kinds = (text: string) => findPersonalData(text).map((f) => f.kind);
 
@@ -42,5 +44,28 @@ describe('findPersonalData', () => {
 describe('markupText', () => {
   it('joins the runs of a Word paragraph and decodes entities', () => {
     expect(markupText('<w:p><w:r><w:t>138</w:t></w:r><w:r><w:t>12345678</w:t></w:r></w:p><w:p><w:t>A&amp;B</w:t></w:p>')).toBe('13812345678\nA&B\n');
+  });
+});
+
+describe('a public table report', () => {
+  const report = (cell: string): TableReport => ({
+    kind: 'table',
+    title: '低保公示名单',
+    meta: [],
+    columns: [{ key: 'name', header: '户主' }, { key: 'note', header: '备注' }],
+    rows: [{ name: '张*', note: cell }],
+    letterhead: { communityName: '幸福社区居民委员会', unitName: '幸福社区居民委员会' },
+    generatedAt: '2026-11-22T02:30:00.000Z',
+    generatedBy: '周敏',
+    labels: { page: '第 {n} 页', of: '共 {n} 页', generatedAt: '导出时间', generatedBy: '导出人', total: '合计' },
+    public: true,
+  });
+  const noPdf = { renderPdf: () => Promise.reject(new Error('not used')), close: async () => {} };
+
+  it('is refused in XLSX, DOCX and CSV when a cell holds a phone, and passes without one', async () => {
+    for (const format of ['xlsx', 'docx', 'csv'] as const) {
+      await expect(renderTableReport(report('联系 13812345678'), format, noPdf)).rejects.toMatchObject({ code: 'reports.public_personal_data', params: { kind: 'phone' } });
+      await expect(renderTableReport(report('三口之家'), format, noPdf)).resolves.toBeDefined();
+    }
   });
 });

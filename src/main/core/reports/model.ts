@@ -39,6 +39,11 @@ export interface TableReport {
    */
   labels: { page: string; of: string; generatedAt: string; generatedBy: string; total: string }; // localised words, e.g. 第/页/共/导出时间/导出人/合计
   timeZone?: string;          // default 'Asia/Shanghai' for formatting datetime cells
+  /**
+   * A public table (公示 list, a website page): the rendered file is read back and refused
+   * (reports.public_personal_data) if it shows an ID number, a phone or an address.
+   */
+  public?: boolean;
 }
 /**
  * A report with its own printed layout (a form such as the 居民信息登记表, not a table): the builder

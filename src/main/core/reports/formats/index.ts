@@ -4,6 +4,7 @@ import { tableToCsv } from './csv';
 import { tableToDocx } from './docx';
 import { tableToPrintablePage } from './html';
 import { tableToXlsx } from './xlsx';
+import { scanPublicOutput } from '../../documents/public-scan';
 
 export { tableToCsv, tableToDocx, tableToPrintablePage, tableToXlsx };
 export { escapeHtml } from './html';
@@ -26,13 +27,20 @@ export function reportFileName(report: Pick<TableReport, 'title' | 'generatedAt'
 
 export async function renderTableReport(report: TableReport, format: ReportFormat, pdf: PdfRenderer): Promise<RenderedFile> {
   let bytes: Uint8Array;
+  let printedHtml: string | undefined;
   switch (format) {
-    case 'pdf': bytes = await pdf.renderPdf(tableToPrintablePage(report)); break;
+    case 'pdf': {
+      const page = tableToPrintablePage(report);
+      printedHtml = page.html;
+      bytes = await pdf.renderPdf(page);
+      break;
+    }
     case 'docx': bytes = await tableToDocx(report); break;
     case 'xlsx': bytes = await tableToXlsx(report); break;
     case 'csv': bytes = tableToCsv(report); break;
     default: throw new Error(`Unknown report format: ${String(format satisfies never)}`);
   }
+  if (report.public) await scanPublicOutput(format, bytes, report.title, printedHtml);
   return { fileName: reportFileName(report, format), mimeType: MIME_TYPES[format], bytes };
 }
 
