@@ -30,7 +30,7 @@ export function officialSample(): DocumentModel {
       },
       { kind: 'heading', level: 1, text: '二、关于楼道照明改造' },
       { kind: 'paragraph', content: ['会议同意对1至6栋楼道照明进行改造，所需经费', '从社区公益金中列支，合计叁万元整。'] },
-      { kind: 'fields', fields: [{ label: '出席', value: '王建国、李秀英、张伟、刘洋（共38人）' }, { label: '请假', value: '陈静（因病）' }] },
+      { kind: 'fields', fields: [{ label: '出席', value: '王建国、李秀英、张伟、刘洋、陈静、赵磊、孙丽、周敏、吴刚、郑华、王芳、李娜（共38人）' }, { label: '请假', value: '陈静（因病）' }] },
       { kind: 'signatures', signers: [{ role: '主持人', name: '王建国' }, { role: '记录人', name: '李秀英' }] },
       { kind: 'seal', unitName: '幸福社区居民委员会', date: '2026年11月22日' },
       { kind: 'qr', data: 'sha256:9f2c0b7d1e5a4c3b2a1908f7e6d5c4b3a29180f7e6d5c4b3a2918f7e6d5c4b3a', caption: '扫码核验本纪要' },

@@ -88,10 +88,12 @@ function FieldsView({ block, layout }: { block: Extract<Block, { kind: 'fields' 
       </table>
     );
   }
+  // GB/T 9704 出席/请假/列席: two characters in, wrapped lines aligned after the colon.
+  const hanging = (label: string) => (layout === 'official' ? { paddingLeft: `${2 + [...label].length + 1}em`, textIndent: `-${[...label].length + 1}em` } : undefined);
   return (
     <div className={`fields cols-${columns}`}>
       {block.fields.map((f, i) => (
-        <div key={i} className={f.wide ? 'wide' : undefined}>
+        <div key={i} className={f.wide ? 'wide' : undefined} style={hanging(f.label)}>
           <span className="label">{f.label}：</span>
           {f.value}
         </div>
