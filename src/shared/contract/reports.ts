@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { method, returns } from './define';
 
-export const reportFormat = z.enum(['pdf', 'docx', 'xlsx', 'csv']);
+/** html: one self-contained file (inline CSS, no external resource) for a website page; documents only. */
+export const reportFormat = z.enum(['pdf', 'docx', 'xlsx', 'csv', 'html']);
 export type ReportFormatName = z.infer<typeof reportFormat>;
 
 export interface ReportParamField {

@@ -8,6 +8,7 @@ import type { DocumentModel } from '../../../src/main/core/documents/model';
 import { documentToHtml, renderDocument, scanPublicOutput } from '../../../src/main/core/documents';
 import type { PdfRenderer } from '../../../src/main/core/reports/model';
 import { createChromiumPdfRenderer } from '../../../src/main/core/reports/formats/pdf-chromium';
+import { renderReportModel } from '../../../src/main/core/reports/formats/index';
 import { formSample, officialSample, posterSample } from './samples';
 
 // LINLI_KEEP_DOCS=/some/folder keeps the rendered files, to look at them (pdftoppm -png).
@@ -171,5 +172,16 @@ describe('public outputs', () => {
     expect(squeeze(pdfText(save('not-public.pdf', bytes)))).toContain('11010519491231002X13812345678幸福里3栋2单元301室');
     // Without the printed HTML: what pdftotext reads from the PDF is what is checked.
     await expect(scanPublicOutput('pdf', bytes, doc.title)).rejects.toMatchObject({ code: 'reports.public_personal_data', params: { count: 3 } });
+  });
+});
+
+describe('a document as a report', () => {
+  it('renders through the report engine as PDF, Word or HTML, not as a spreadsheet', async () => {
+    const model = { kind: 'document' as const, document: formSample() };
+    const html = await renderReportModel(model, 'html', pdf);
+    expect(html).toMatchObject({ fileName: '捐赠收据-2026-11-22.html', mimeType: 'text/html; charset=utf-8' });
+    expect(new TextDecoder().decode(html.bytes)).toContain('人民币壹仟贰佰叁拾肆元伍角陆分');
+    expect((await renderReportModel(model, 'docx', pdf)).fileName).toBe('捐赠收据-2026-11-22.docx');
+    await expect(renderReportModel(model, 'xlsx', pdf)).rejects.toThrow(/PDF, Word or HTML/);
   });
 });

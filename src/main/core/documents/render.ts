@@ -1,13 +1,11 @@
 import type { PdfRenderer, RenderedFile } from '../reports/model';
-import { MIME_TYPES, reportFileName } from '../reports/formats';
+import { MIME_TYPES, reportFileName } from '../reports/formats/file-name';
 import type { DocumentModel } from './model';
 import { documentToDocx } from './docx';
 import { documentToHtml, documentToPrintablePage } from './html/render';
 import { scanPublicOutput } from './public-scan';
 
 export type DocumentFormat = 'pdf' | 'docx' | 'html';
-
-const HTML_MIME = 'text/html; charset=utf-8';
 
 /**
  * A document in one format: PDF printed from the JSX page, DOCX from the same model, or one self-contained
@@ -35,7 +33,5 @@ export async function renderDocument(doc: DocumentModel, format: DocumentFormat,
   }
   if (doc.public) await scanPublicOutput(format, bytes, doc.title, printedHtml);
   const name = { title: doc.title, generatedAt: doc.generatedAt };
-  return format === 'html'
-    ? { fileName: reportFileName(name, 'pdf').replace(/\.pdf$/, '.html'), mimeType: HTML_MIME, bytes }
-    : { fileName: reportFileName(name, format), mimeType: MIME_TYPES[format], bytes };
+  return { fileName: reportFileName(name, format), mimeType: MIME_TYPES[format], bytes };
 }

@@ -2,6 +2,8 @@
 // renderers in ./formats turn it into PDF/DOCX/XLSX/CSV. Nothing here may import
 // `electron`: the same code runs in the Electron main process, in the CLI and in tests.
 
+import type { DocumentModel } from '../documents/model';
+
 export interface ReportLetterhead {
   communityName: string;      // 社区名称, e.g. 青山区幸福社区居民委员会
   unitName: string;           // 落款单位 printed on documents
@@ -56,9 +58,17 @@ export interface PageReport {
   timeZone?: string;
   page: PrintablePage;
 }
-/** What a report's builder returns: the table the renderers lay out, or a page of its own. */
-export type ReportModel = TableReport | PageReport;
-export type ReportFormat = 'pdf' | 'docx' | 'xlsx' | 'csv';
+/**
+ * A document (receipt, notice, certificate, minutes) as a report: rendered by core/documents to PDF, DOCX
+ * or one self-contained HTML file, and read back for personal data when it is marked public.
+ */
+export interface DocumentReport {
+  kind: 'document';
+  document: DocumentModel;
+}
+/** What a report's builder returns: the table the renderers lay out, a page of its own, or a document. */
+export type ReportModel = TableReport | PageReport | DocumentReport;
+export type ReportFormat = 'pdf' | 'docx' | 'xlsx' | 'csv' | 'html';
 export interface RenderedFile { fileName: string; mimeType: string; bytes: Uint8Array }
 export interface PdfRenderer {                // implemented by headless Chromium here, by Electron printToPDF in the app
   renderPdf(page: PrintablePage): Promise<Uint8Array>;

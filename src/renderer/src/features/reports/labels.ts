@@ -26,5 +26,7 @@ export function formatLabel(t: TFunction, format: ReportFormatName): string {
       return t('reports.formats.xlsx');
     case 'csv':
       return t('reports.formats.csv');
+    case 'html':
+      return t('reports.formats.html');
   }
 }
