@@ -77,7 +77,11 @@ export function DocumentPage({ doc, medium }: { doc: DocumentModel; medium: Medi
       </head>
       <body>
         <div className={`sheet ${doc.layout}`}>
-          {doc.stamp ? <div className="stamp">{doc.stamp}</div> : null}
+          {doc.stamp ? (
+            <div className="stamp-row">
+              <span className="stamp">{doc.stamp}</span>
+            </div>
+          ) : null}
           <Body doc={doc} />
         </div>
       </body>

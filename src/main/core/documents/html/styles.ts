@@ -54,8 +54,10 @@ body { margin: 0; padding: 24px 0; }
 const COMMON = `
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; color: #000; }
-.stamp { position: absolute; top: 0; right: 0; border: 2.5pt solid #d00; color: #d00; padding: 1mm 4mm; font-family: ${cssFamily(HEI)};
-  font-size: 18pt; letter-spacing: 0.3em; text-indent: 0.3em; transform: rotate(8deg); opacity: 0.85; }
+/* 复印件 / 作废 / 已更正: a red mark above the top right of the type area, never over the text. */
+.stamp-row { display: flex; justify-content: flex-end; margin-bottom: 2mm; }
+.stamp { display: inline-block; border: 2.5pt solid #d00; color: #d00; padding: 0.5mm 3mm; font-family: ${cssFamily(HEI)};
+  font-size: 16pt; line-height: 1.3; letter-spacing: 0.3em; text-indent: 0.3em; transform: rotate(6deg); opacity: 0.85; }
 .sheet { position: relative; }
 .page-break { break-after: page; }
 p { margin: 0; }
