@@ -25,7 +25,13 @@ export function officialSample(): DocumentModel {
       { kind: 'heading', level: 2, text: '（一）表决结果' },
       {
         kind: 'table',
-        columns: [{ header: '事项', width: 20 }, { header: '赞成', kind: 'integer', width: 6 }, { header: '反对', kind: 'integer', width: 6 }, { header: '弃权', kind: 'integer', width: 6 }, { header: '结果', width: 8, align: 'center' }],
+        columns: [
+          { header: '事项', width: 20 },
+          { header: '赞成', kind: 'integer', width: 6 },
+          { header: '反对', kind: 'integer', width: 6 },
+          { header: '弃权', kind: 'integer', width: 6 },
+          { header: '结果', width: 8, align: 'center' },
+        ],
         rows: [['3栋加装电梯', 38, 2, 1, '通过'], ['楼道照明改造', 41, 0, 0, '通过']],
       },
       { kind: 'heading', level: 1, text: '二、关于楼道照明改造' },
@@ -70,7 +76,12 @@ export function posterSample(): DocumentModel {
       { kind: 'paragraph', content: ['经社区民主评议，以下家庭拟纳入最低生活保障，现予公示。公示期间如有异议，请向社区居委会反映。'] },
       {
         kind: 'table',
-        columns: [{ header: '序号', kind: 'integer', width: 4 }, { header: '户主', width: 8 }, { header: '家庭人口', kind: 'integer', width: 6 }, { header: '月补助金额（元）', kind: 'fen', width: 10 }],
+        columns: [
+          { header: '序号', kind: 'integer', width: 4 },
+          { header: '户主', width: 8 },
+          { header: '家庭人口', kind: 'integer', width: 6 },
+          { header: '月补助金额（元）', kind: 'fen', width: 10 },
+        ],
         rows: [[1, '张*', 3, 186000], [2, '刘*', 2, 124000]],
         totals: ['合计', '', 5, 310000],
       },

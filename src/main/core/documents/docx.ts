@@ -96,13 +96,19 @@ function gridTable(block: Extract<Block, { kind: 'table' }>, look: Look, width: 
     new TableRow({
       cantSplit: true,
       children: block.columns.map(
-        (col, i) => new TableCell({ verticalAlign: VerticalAlign.CENTER, children: [cellParagraph(cellText(cells[i] ?? null, col.kind), look, ALIGN[columnAlign(col)], bold)] }),
+        (col, i) =>
+          new TableCell({
+            verticalAlign: VerticalAlign.CENTER,
+            children: [cellParagraph(cellText(cells[i] ?? null, col.kind), look, ALIGN[columnAlign(col)], bold)],
+          }),
       ),
     });
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: block.columns.map((c) => new TableCell({ verticalAlign: VerticalAlign.CENTER, children: [cellParagraph(c.header, look, AlignmentType.CENTER, true)] })),
+    children: block.columns.map(
+      (c) => new TableCell({ verticalAlign: VerticalAlign.CENTER, children: [cellParagraph(c.header, look, AlignmentType.CENTER, true)] }),
+    ),
   });
   return new Table({
     width: { size: width, type: WidthType.DXA },
@@ -150,7 +156,10 @@ function amountTable(block: Extract<Block, { kind: 'amount' }>, look: Look, widt
   const widths = [twips(24), 0, twips(12), twips(34)];
   widths[1] = width - widths[0] - widths[2] - widths[3];
   const cell = (t: string, align: Align, bold = false) =>
-    new TableCell({ verticalAlign: VerticalAlign.CENTER, children: [new Paragraph({ alignment: align, children: [text(t, look, { size: bold ? 26 : look.tableSize, bold })] })] });
+    new TableCell({
+      verticalAlign: VerticalAlign.CENTER,
+      children: [new Paragraph({ alignment: align, children: [text(t, look, { size: bold ? 26 : look.tableSize, bold })] })],
+    });
   return new Table({
     width: { size: width, type: WidthType.DXA },
     columnWidths: widths,
@@ -219,7 +228,10 @@ async function blockParts(block: Block, doc: DocumentModel, look: Look, width: n
         }),
       ];
     case 'table':
-      return [...(block.caption ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [text(block.caption, look, { bold: true })] })] : []), gridTable(block, look, width)];
+      return [
+        ...(block.caption ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [text(block.caption, look, { bold: true })] })] : []),
+        gridTable(block, look, width),
+      ];
     case 'fields':
       if (doc.layout === 'form') return [fieldsTable(block, look, width)];
       return block.fields.map(
@@ -227,16 +239,23 @@ async function blockParts(block: Block, doc: DocumentModel, look: Look, width: n
       );
     case 'amount':
       if (doc.layout === 'form') return [amountTable(block, look, width)];
-      return [new Paragraph({ spacing: spacing(look), indent: { firstLine: look.size * 20 }, children: [text(`${block.wordsLabel}：${fenToChineseUppercase(block.fen, true)}　${block.figuresLabel}：${formatFen(block.fen)}`, look)] })];
+      return [
+        new Paragraph({
+          spacing: spacing(look),
+          indent: { firstLine: look.size * 20 },
+          children: [text(`${block.wordsLabel}：${fenToChineseUppercase(block.fen, true)}　${block.figuresLabel}：${formatFen(block.fen)}`, look)],
+        }),
+      ];
     case 'signatures':
       return [new Paragraph({ spacing: spacing(look), children: [] }), signaturesTable(block, look, width)];
     case 'seal': {
       // 成文日期 4 characters in from the right, the unit's name centred over it.
       const right = { right: look.size * 20 * 4 };
       const png = dataUrlPng(doc.letterhead.sealImageDataUrl);
+      const sealImage = png && new ImageRun({ type: 'png', data: png, transformation: { width: 120, height: 120 } });
       return [
         new Paragraph({ spacing: spacing(look), children: [] }),
-        ...(png ? [new Paragraph({ alignment: AlignmentType.RIGHT, indent: right, children: [new ImageRun({ type: 'png', data: png, transformation: { width: 120, height: 120 } })] })] : []),
+        ...(sealImage ? [new Paragraph({ alignment: AlignmentType.RIGHT, indent: right, children: [sealImage] })] : []),
         new Paragraph({ spacing: spacing(look), alignment: AlignmentType.RIGHT, indent: right, children: [text(block.unitName, look)] }),
         new Paragraph({ spacing: spacing(look), alignment: AlignmentType.RIGHT, indent: right, children: [text(block.date, look)] }),
       ];
@@ -258,7 +277,9 @@ async function blockParts(block: Block, doc: DocumentModel, look: Look, width: n
 
 function head(doc: DocumentModel, look: Look): Paragraph[] {
   const out: Paragraph[] = [];
-  if (doc.stamp) out.push(new Paragraph({ alignment: AlignmentType.RIGHT, children: [text(`【${doc.stamp}】`, look, { font: DOCX_FONTS.hei, color: RED, bold: true })] }));
+  if (doc.stamp) {
+    out.push(new Paragraph({ alignment: AlignmentType.RIGHT, children: [text(`【${doc.stamp}】`, look, { font: DOCX_FONTS.hei, color: RED, bold: true })] }));
+  }
   const unit = doc.letterhead.communityName;
   if (doc.layout === 'form') {
     if (unit) out.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [text(unit, look)] }));
@@ -287,7 +308,15 @@ function head(doc: DocumentModel, look: Look): Paragraph[] {
     new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: { before: look.line ?? 240 },
-      children: [new TextRun({ text: doc.title, font: font(look.titleFont), size: look.titleSize, bold: look.titleBold, color: doc.layout === 'poster' ? 'C00000' : undefined })],
+      children: [
+        new TextRun({
+          text: doc.title,
+          font: font(look.titleFont),
+          size: look.titleSize,
+          bold: look.titleBold,
+          color: doc.layout === 'poster' ? 'C00000' : undefined,
+        }),
+      ],
     }),
   );
   if (doc.subtitle) out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: spacing(look), children: [text(doc.subtitle, look)] }));
@@ -345,9 +374,20 @@ export async function documentToDocx(doc: DocumentModel): Promise<Uint8Array> {
       {
         properties: {
           page: {
-            size: { width: twips(paper.width), height: twips(paper.height), orientation: setup.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
-            // The page number sits 7 mm under the type area.
-            margin: { top: twips(m.top), right: twips(m.right), bottom: twips(m.bottom), left: twips(m.left), header: twips(15), footer: twips(Math.max(8, m.bottom - 14)) },
+            size: {
+              width: twips(paper.width),
+              height: twips(paper.height),
+              orientation: setup.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+            },
+            margin: {
+              top: twips(m.top),
+              right: twips(m.right),
+              bottom: twips(m.bottom),
+              left: twips(m.left),
+              header: twips(15),
+              // The page number sits 7 mm under the type area.
+              footer: twips(Math.max(8, m.bottom - 14)),
+            },
           },
           grid: official && look.line
             ? {

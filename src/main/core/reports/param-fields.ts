@@ -73,7 +73,8 @@ function fieldOf(name: string, schema: z.core.$ZodType): ReportParamField {
   else if (def.type === 'boolean') field.type = 'boolean';
   else if (def.type === 'number') field.type = 'number';
   if (def.type === 'enum') field.options = Object.values(def.entries as Record<string, string>).map((v) => ({ value: String(v), label: String(v) }));
-  if (typeof seen.defaultValue === 'string' || typeof seen.defaultValue === 'number' || typeof seen.defaultValue === 'boolean') field.defaultValue = seen.defaultValue;
+  const d = seen.defaultValue;
+  if (typeof d === 'string' || typeof d === 'number' || typeof d === 'boolean') field.defaultValue = d;
   return field;
 }
 

@@ -12,7 +12,12 @@ import type { PreparedReport, ReportDefinition, ReportContext } from './registry
 import { findReport } from './catalogue';
 
 /** Finds the report, checks the user may run it and parses its parameters, before any work starts. */
-export function prepareReport(session: Pick<Session, 'permissions'>, name: string, format: ReportFormatName, rawParams: unknown): { def: ReportDefinition; prepared: PreparedReport } {
+export function prepareReport(
+  session: Pick<Session, 'permissions'>,
+  name: string,
+  format: ReportFormatName,
+  rawParams: unknown,
+): { def: ReportDefinition; prepared: PreparedReport } {
   const def = findReport(name);
   if (!def) throw new AppError('reports.unknown', `No report named ${name}`, { params: { name } });
   if (!session.permissions.has(def.permission)) throw new AppError(ErrorCodes.forbidden, `Permission ${def.permission} is needed`, { params: { permission: def.permission } });

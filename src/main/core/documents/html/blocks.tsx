@@ -89,7 +89,10 @@ function FieldsView({ block, layout }: { block: Extract<Block, { kind: 'fields' 
     );
   }
   // GB/T 9704 出席/请假/列席: two characters in, wrapped lines aligned after the colon.
-  const hanging = (label: string) => (layout === 'official' ? { paddingLeft: `${2 + [...label].length + 1}em`, textIndent: `-${[...label].length + 1}em` } : undefined);
+  const hanging = (label: string) => {
+    const width = [...label].length + 1; // the label and its colon
+    return layout === 'official' ? { paddingLeft: `${2 + width}em`, textIndent: `-${width}em` } : undefined;
+  };
   return (
     <div className={`fields cols-${columns}`}>
       {block.fields.map((f, i) => (

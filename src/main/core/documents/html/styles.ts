@@ -101,7 +101,8 @@ body { font-family: ${cssFamily(FANGSONG)}; font-size: ${g.fontPt}pt; line-heigh
 .redhead { text-align: center; color: #d00; font-family: ${cssFamily(XIAOBIAOSONG)}; font-weight: bold; font-size: 30pt; line-height: 1.3;
   letter-spacing: 0.1em; text-indent: 0.1em; padding-top: 2mm; }
 .redline { border-top: 1.5pt solid #d00; margin: 4mm 0 0; }
-h1 { font-family: ${cssFamily(XIAOBIAOSONG)}; font-weight: bold; font-size: 22pt; line-height: 1.45; text-align: center; margin: ${line} 0 0; letter-spacing: 0.05em; }
+h1 { font-family: ${cssFamily(XIAOBIAOSONG)}; font-weight: bold; font-size: 22pt; line-height: 1.45; text-align: center; margin: ${line} 0 0;
+  letter-spacing: 0.05em; }
 .subtitle { text-align: center; }
 .title-gap { height: ${line}; }
 h2, h3, h4 { font-size: ${g.fontPt}pt; font-weight: normal; margin: 0; text-indent: 2em; }

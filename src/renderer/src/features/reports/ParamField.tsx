@@ -7,7 +7,18 @@ import { optionLabel, paramLabel } from './labels';
 import { PlacePicker } from './PlacePicker';
 
 /** One report parameter, drawn from its declared type. Dates are typed (2026-03-01, 20260301) or picked. */
-export function ParamField({ field, inputProps, autoFocus, gridId }: { field: ReportParamField; inputProps: InputProps; autoFocus?: boolean; gridId?: string | null }) {
+export function ParamField({
+  field,
+  inputProps,
+  autoFocus,
+  gridId,
+}: {
+  field: ReportParamField;
+  inputProps: InputProps;
+  autoFocus?: boolean;
+  /** The grid chosen beside a building picker, which narrows its list. */
+  gridId?: string | null;
+}) {
   const { t } = useTranslation();
   const label = paramLabel(t, field.name);
   const common = { label, autoFocus, error: inputProps.error };

@@ -49,7 +49,10 @@ export const householdFormReport = defineReport({
       title: `${title}-${hh.number}`,
       generatedAt: ctx.frame.generatedAt,
       timeZone: ctx.timeZone,
-      page: householdFormPage(ctx, { title, number: hh.number, address, relation: hh.residence_relation, grid: hh.grid_name ? `${hh.grid_name}${hh.worker_name ? `（${hh.worker_name}）` : ''}` : '', head, members }),
+      page: householdFormPage(ctx, {
+        title, number: hh.number, address, relation: hh.residence_relation,
+        grid: hh.grid_name ? `${hh.grid_name}${hh.worker_name ? `（${hh.worker_name}）` : ''}` : '', head, members,
+      }),
     };
   },
 });

@@ -12,7 +12,11 @@ export function listContext(ctx: ReportContext): HandlerContext {
 }
 
 /** Reads a keyset-paged list to its end, page by page, reporting progress and letting other work run between pages. */
-export async function readAllPages<R>(ctx: ReportContext, total: number, page: (cursor: string | null) => Promise<{ rows: R[]; nextCursor: string | null }>): Promise<R[]> {
+export async function readAllPages<R>(
+  ctx: ReportContext,
+  total: number,
+  page: (cursor: string | null) => Promise<{ rows: R[]; nextCursor: string | null }>,
+): Promise<R[]> {
   const out: R[] = [];
   let cursor: string | null = null;
   ctx.job.progress(0, total);

@@ -95,12 +95,16 @@ function expiringReport(kind: 'idCards' | 'permits') {
       const read = (cursor: string | null, limit: number) => {
         const query = { withinDays: params.withinDays, cursor, limit };
         return kind === 'idCards'
-          ? remindersHandlers['residents.idCardsExpiring'](query, lc).then((p) => ({ ...p, rows: p.rows.map(({ expiresOn, ...r }) => ({ row: r, date: expiresOn })) }))
+          ? remindersHandlers['residents.idCardsExpiring'](query, lc).then((p) => ({
+              ...p,
+              rows: p.rows.map(({ expiresOn, ...r }) => ({ row: r, date: expiresOn })),
+            }))
           : remindersHandlers['residents.permitsDue'](query, lc).then((p) => ({ ...p, rows: p.rows.map(({ dueOn, ...r }) => ({ row: r, date: dueOn })) }));
       };
       const total = (await read(null, 1)).total;
       const rows = await readAllPages(ctx, total, (cursor) => read(cursor, PAGE));
-      const columns: ReportColumn[] = [{ key: 'date', header: ctx.t(`listReports.columns.${kind === 'idCards' ? 'expiresOn' : 'dueOn'}`), kind: 'date', width: 10 }, ...residentColumns(ctx)];
+      const dateHeader = ctx.t(`listReports.columns.${kind === 'idCards' ? 'expiresOn' : 'dueOn'}`);
+      const columns: ReportColumn[] = [{ key: 'date', header: dateHeader, kind: 'date', width: 10 }, ...residentColumns(ctx)];
       const cells = rows.map(({ row, date }) => ({ date, ...residentCells(ctx, row) }));
       return table(ctx, ctx.t(`listReports.titles.${kind}`), ctx.t('listReports.within', { days: params.withinDays }), columns, cells);
     },

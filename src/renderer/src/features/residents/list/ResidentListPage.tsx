@@ -23,7 +23,8 @@ const PAGE_SIZE = 50;
 
 /** The register report takes the list's filters by id, as the list sends them. */
 function registerParams(f: typeof emptyFilters): Record<string, unknown> {
-  return { grid: f.gridId ?? '', building: f.buildingId ?? '', tag: f.tagId ?? '', status: f.status ?? '', ageMin: f.ageMin ?? '', ageMax: f.ageMax ?? '', archived: f.archived };
+  const q = toQuery(f);
+  return { grid: q.gridId, building: q.buildingId, tag: q.tagId, status: q.status, ageMin: q.ageMin, ageMax: q.ageMax, archived: q.archived };
 }
 
 /** 居民: the registry, filtered, sorted and paged in SQL; the total arrives separately (a count can be slower). */

@@ -39,7 +39,12 @@ export function VisitsDuePage() {
       <PageHeader
         title={t('residents.nav.visits')}
         description={t('residents.visits.intro')}
-        actions={<ExportButton report="residents.visits_due" params={{ grid: query.gridId ?? '', mine: query.mine, overdueOnly: query.overdueOnly, withinDays: query.withinDays }} />}
+        actions={
+          <ExportButton
+            report="residents.visits_due"
+            params={{ grid: query.gridId, mine: query.mine, overdueOnly: query.overdueOnly, withinDays: query.withinDays }}
+          />
+        }
       />
       <Card withBorder padding="sm">
         <Group gap="lg" align="flex-end" wrap="wrap">
