@@ -70,3 +70,11 @@ describe('a public table report', () => {
     }
   });
 });
+
+describe('numbers that are not personal data', () => {
+  it('a row of small numbers in a table is not a phone or an ID', () => {
+    expect(findPersonalData('13 5 2 7 8 1 2 3 4 5 6')).toEqual([]);
+    expect(findPersonalData('1 1 0 1 0 5 1 9 4 9 1 2 3 1 0 0 2 X')).toEqual([]);
+    expect(findPersonalData('2026-11-22 至 2026-11-28，合计 3,100.00 元，第 3 次会议')).toEqual([]);
+  });
+});

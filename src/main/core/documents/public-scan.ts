@@ -17,11 +17,14 @@ export interface Finding {
 }
 
 const SEP = '[ \\u00a0-]?';
-/** 18 characters, digits with an optional space or hyphen between them (a printed 110105 19491231 002X). */
-const ID18 = new RegExp(`(?<![0-9A-Za-z])(\\d(?:${SEP}\\d){16}${SEP}[\\dXx])(?![0-9A-Za-z])`, 'g');
+/**
+ * 18 characters, together or grouped as printed (110105 19491231 002X): only the usual groupings, so that a
+ * row of small numbers in a table is not read as one.
+ */
+const ID18 = new RegExp(`(?<![0-9A-Za-z])(\\d{6}${SEP}\\d{8}${SEP}\\d{3}[\\dXx])(?![0-9A-Za-z])`, 'g');
 const ID15 = /(?<![0-9A-Za-z])(\d{15})(?![0-9A-Za-z])/g;
-/** Mainland mobiles: 1[3-9] and nine more digits, also written 138 1234 5678 or 138-1234-5678. */
-const PHONE = new RegExp(`(?<![0-9])(?:\\+?86${SEP})?(1[3-9]\\d(?:${SEP}\\d){8})(?![0-9])`, 'g');
+/** Mainland mobiles: 1[3-9] and nine more digits, also written 138 1234 5678 or +86-138-1234-5678. */
+const PHONE = new RegExp(`(?<![0-9])(?:\\+?86${SEP})?(1[3-9]\\d${SEP}\\d{4}${SEP}\\d{4})(?![0-9])`, 'g');
 const NUM = '[0-9一二三四五六七八九十]+';
 /**
  * A household's address: a building with a room (3栋2单元301室, 3号楼301, 5幢1单元502), a unit with a room
