@@ -35,7 +35,10 @@ export async function renderTableReport(report: TableReport, format: ReportForma
   return { fileName: reportFileName(report, format), mimeType: MIME_TYPES[format], bytes };
 }
 
-/** A report's model in a format: a table through the renderers above, a page of its own only as PDF. */
+/**
+ * A report's model in a format: a table through the renderers above, a document through core/documents (PDF,
+ * Word, HTML), a page of its own only as PDF.
+ */
 export async function renderReportModel(model: ReportModel, format: ReportFormat, pdf: PdfRenderer): Promise<RenderedFile> {
   if (model.kind === 'table') return renderTableReport(model, format, pdf);
   if (model.kind === 'document') {
