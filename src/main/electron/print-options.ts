@@ -25,8 +25,20 @@ export function marginsToInches(margins: PageMargins): { top: number; right: num
 
 /** The same page as the headless-Chromium renderer prints: A4, backgrounds, header and footer, margins. */
 export function printToPdfOptions(page: PrintablePage): PrintToPDFOptions {
+  // A document that sets its own @page (paper, margins, page numbers in margin boxes) is printed as it says.
+  // Paper and margins are given as well, the same as the CSS, so that either reading prints the same page.
+  if (page.cssPageBox) {
+    return {
+      preferCSSPageSize: true,
+      pageSize: page.paper ?? 'A4',
+      landscape: page.landscape,
+      printBackground: true,
+      displayHeaderFooter: false,
+      margins: marginsToInches(page.margins ?? PRINT_MARGINS),
+    };
+  }
   return {
-    pageSize: 'A4',
+    pageSize: page.paper ?? 'A4',
     landscape: page.landscape,
     printBackground: true,
     displayHeaderFooter: true,

@@ -1,14 +1,19 @@
 import { z } from 'zod';
 import { method, returns } from './define';
 
-export const reportFormat = z.enum(['pdf', 'docx', 'xlsx', 'csv']);
+/** html: one self-contained file (inline CSS, no external resource) for a website page; documents only. */
+export const reportFormat = z.enum(['pdf', 'docx', 'xlsx', 'csv', 'html']);
 export type ReportFormatName = z.infer<typeof reportFormat>;
 
 export interface ReportParamField {
   name: string;
-  type: 'date' | 'text' | 'select' | 'boolean';
+  /** grid / building / tag: picked from the community's lists, as on the residents list. */
+  type: 'date' | 'text' | 'select' | 'boolean' | 'number' | 'grid' | 'building' | 'tag';
   required: boolean;
+  /** A select's values; the form shows reports.options.<name>.<value> where the locale has it. */
   options?: { value: string; label: string }[];
+  /** What the schema fills in when the field is left empty, so the form can show it. */
+  defaultValue?: string | number | boolean;
 }
 export interface ReportInfo {
   name: string;

@@ -35,4 +35,12 @@ describe('printToPDF options', () => {
     expect(opts.margins).toEqual(marginsToInches(PRINT_MARGINS));
     expect(opts.landscape).toBe(false);
   });
+
+  it('prints a document by its own @page (paper, margins, page numbers) and an A3 table on A3', () => {
+    const margins = { top: '37mm', right: '26mm', bottom: '35mm', left: '28mm' };
+    const doc = printToPdfOptions({ html: '', headerTemplate: '', footerTemplate: '', landscape: false, cssPageBox: true, paper: 'A3', margins });
+    expect(doc).toMatchObject({ preferCSSPageSize: true, pageSize: 'A3', printBackground: true, displayHeaderFooter: false });
+    expect(doc.margins?.top).toBeCloseTo(37 / 25.4, 10);
+    expect(printToPdfOptions({ html: '', headerTemplate: '', footerTemplate: '', landscape: false, paper: 'A3' }).pageSize).toBe('A3');
+  });
 });

@@ -126,6 +126,8 @@ describe('i18n keys', () => {
   it('every report and report parameter has a name', () => {
     expectInBoth(reportCatalogue.map((r) => `reportNames.${r.name}`), () => 'report');
     expectInBoth(reportCatalogue.flatMap((r) => r.paramFields.map((p) => `reports.params.${p.name}`)), () => 'report parameter');
+    const options = reportCatalogue.flatMap((r) => r.paramFields.flatMap((p) => (p.options ?? []).map((o) => `reports.options.${p.name}.${o.value}`)));
+    expectInBoth(options, () => 'report option');
   });
 
   it('both locales have the same keys (shared files and renderer files)', () => {

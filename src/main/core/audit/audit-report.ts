@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import type { AuditLogTable } from '../db/schema';
 import { defineReport } from '../reports/registry';
+import { paramInput } from '../reports/param-fields';
 import type { TableReport } from '../reports/model';
 import { verifyAuditChain } from './repository';
 import { localDayEnd, localDayStart } from '../time/zone';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'contract.date_format');
+const isoDate = paramInput(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'contract.date_format'), 'date');
 const CHUNK = 2_000;
 
 /** The audit trail for a date range: what an auditor prints or hands over. */
@@ -14,10 +15,6 @@ export const auditReport = defineReport({
   area: 'audit',
   permission: 'audit.read',
   params: z.object({ from: isoDate, to: isoDate }).refine((p) => p.from <= p.to, { message: 'contract.date_range', path: ['to'] }),
-  paramFields: [
-    { name: 'from', type: 'date', required: true },
-    { name: 'to', type: 'date', required: true },
-  ],
   formats: ['pdf', 'docx', 'xlsx', 'csv'],
   async build(ctx, params): Promise<TableReport> {
     const from = localDayStart(params.from, ctx.timeZone);

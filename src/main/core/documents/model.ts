@@ -36,6 +36,11 @@ export type Block =
   | { kind: 'seal'; unitName: string; date: string }
   /** A QR code of `data` (a digest, a link), with a caption under it. */
   | { kind: 'qr'; data: string; caption?: string }
+  /**
+   * An amount on a receipt, printed in figures and in uppercase (小写 ¥1,234.56 / 大写 壹仟贰佰叁拾肆元伍角陆分).
+   * The labels are the author's words (金额（小写） / 金额（大写）); `fen` is an integer, never negative.
+   */
+  | { kind: 'amount'; fen: number; figuresLabel: string; wordsLabel: string }
   /** A vertical gap, in lines. */
   | { kind: 'spacer'; lines?: number }
   /** Forces the next block onto a new page. */
@@ -50,6 +55,8 @@ export interface DocumentModel {
   subtitle?: string;
   /** A mark in the top corner: 复印件 on a reprint, 作废 on a voided receipt, 已更正 on a superseded notice. */
   stamp?: string;
+  /** A form's serial number, printed in red at its top right (收据 No. 2026-000123). */
+  serial?: string;
   /** A4 by default; A3 for the notice-board poster. */
   paper?: 'A4' | 'A3';
   orientation?: 'portrait' | 'landscape';

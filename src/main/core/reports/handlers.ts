@@ -14,7 +14,7 @@ export const reportsHandlers: HandlerMap<'reports.list' | 'reports.run' | 'repor
   async 'reports.run'(input, ctx) {
     const s = ctx.requireSession();
     const { locale: rawLocale, ...rawParams } = input.params as Record<string, unknown>;
-    const prepared = prepareReport(s, input.name, input.format, rawParams);
+    const { prepared } = prepareReport(s, input.name, input.format, rawParams);
     const locale = localeParam.parse(rawLocale);
     // Every export is on the record, with what was asked for, before any data leaves.
     await ctx.audit({ action: 'reports.export', area: 'reports', recordType: 'report', recordId: input.name, summary: `${input.name}.${input.format}`, after: { format: input.format, params: prepared.params } });

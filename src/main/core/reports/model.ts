@@ -2,6 +2,8 @@
 // renderers in ./formats turn it into PDF/DOCX/XLSX/CSV. Nothing here may import
 // `electron`: the same code runs in the Electron main process, in the CLI and in tests.
 
+import type { DocumentModel } from '../documents/model';
+
 export interface ReportLetterhead {
   communityName: string;      // 社区名称, e.g. 青山区幸福社区居民委员会
   unitName: string;           // 落款单位 printed on documents
@@ -39,6 +41,11 @@ export interface TableReport {
    */
   labels: { page: string; of: string; generatedAt: string; generatedBy: string; total: string }; // localised words, e.g. 第/页/共/导出时间/导出人/合计
   timeZone?: string;          // default 'Asia/Shanghai' for formatting datetime cells
+  /**
+   * A public table (公示 list, a website page): the rendered file is read back and refused
+   * (reports.public_personal_data) if it shows an ID number, a phone or an address.
+   */
+  public?: boolean;
 }
 /**
  * A report with its own printed layout (a form such as the 居民信息登记表, not a table): the builder
@@ -51,9 +58,17 @@ export interface PageReport {
   timeZone?: string;
   page: PrintablePage;
 }
-/** What a report's builder returns: the table the renderers lay out, or a page of its own. */
-export type ReportModel = TableReport | PageReport;
-export type ReportFormat = 'pdf' | 'docx' | 'xlsx' | 'csv';
+/**
+ * A document (receipt, notice, certificate, minutes) as a report: rendered by core/documents to PDF, DOCX
+ * or one self-contained HTML file, and read back for personal data when it is marked public.
+ */
+export interface DocumentReport {
+  kind: 'document';
+  document: DocumentModel;
+}
+/** What a report's builder returns: the table the renderers lay out, a page of its own, or a document. */
+export type ReportModel = TableReport | PageReport | DocumentReport;
+export type ReportFormat = 'pdf' | 'docx' | 'xlsx' | 'csv' | 'html';
 export interface RenderedFile { fileName: string; mimeType: string; bytes: Uint8Array }
 export interface PdfRenderer {                // implemented by headless Chromium here, by Electron printToPDF in the app
   renderPdf(page: PrintablePage): Promise<Uint8Array>;
@@ -68,4 +83,12 @@ export interface PrintablePage {
   landscape: boolean;
   /** Same margins as the document's CSS @page, so printToPDF/page.pdf agree with the layout. */
   margins?: PageMargins;
+  /** A4 unless said (the notice-board poster is A3). */
+  paper?: 'A4' | 'A3';
+  /**
+   * The page's own CSS gives the paper, margins and page numbers (@page margin boxes: GB/T 9704 puts odd
+   * pages' numbers on the right and even pages' on the left, which header/footer templates cannot do).
+   * The templates above are then not printed.
+   */
+  cssPageBox?: boolean;
 }

@@ -1,4 +1,4 @@
-import { AppError, ErrorCodes, type FieldErrors } from '../../../shared/errors';
+import { AppError, ErrorCodes } from '../../../shared/errors';
 import { translator, type Locale } from '../../../shared/i18n/translate';
 import type { ReportFormatName } from '../../../shared/contract/reports';
 import type { CoreServices } from '../context';
@@ -8,28 +8,27 @@ import { findProfile } from '../community/profile';
 import { readSettings } from '../community/settings';
 import { renderReportModel } from './formats';
 import type { RenderedFile } from './model';
-import type { ReportDefinition, ReportContext } from './registry';
+import type { PreparedReport, ReportDefinition, ReportContext } from './registry';
 import { findReport } from './catalogue';
 
 /** Finds the report, checks the user may run it and parses its parameters, before any work starts. */
-export function prepareReport(session: Pick<Session, 'permissions'>, name: string, format: ReportFormatName, rawParams: unknown): { def: ReportDefinition; params: unknown } {
+export function prepareReport(
+  session: Pick<Session, 'permissions'>,
+  name: string,
+  format: ReportFormatName,
+  rawParams: unknown,
+): { def: ReportDefinition; prepared: PreparedReport } {
   const def = findReport(name);
   if (!def) throw new AppError('reports.unknown', `No report named ${name}`, { params: { name } });
   if (!session.permissions.has(def.permission)) throw new AppError(ErrorCodes.forbidden, `Permission ${def.permission} is needed`, { params: { permission: def.permission } });
   if (!def.formats.includes(format)) throw new AppError('reports.format_unsupported', `${name} does not come as ${format}`);
-  const parsed = def.params.safeParse(rawParams ?? {});
-  if (!parsed.success) {
-    const fields: FieldErrors = {};
-    for (const issue of parsed.error.issues) fields[issue.path.join('.') || '_'] ??= issue.message;
-    throw new AppError(ErrorCodes.invalidInput, 'The report parameters are not valid', { fields });
-  }
-  return { def, params: parsed.data };
+  return { def, prepared: def.prepare(rawParams) };
 }
 
 /** Builds and renders a prepared report. Used by the report centre's jobs and by the CLI. */
 export async function renderReport(
   core: CoreServices,
-  prepared: { def: ReportDefinition; params: unknown },
+  prepared: PreparedReport,
   format: ReportFormatName,
   user: { id: string; displayName: string },
   locale: Locale,
@@ -65,7 +64,7 @@ export async function renderReport(
       labels: { page: t('reportLabels.page'), of: t('reportLabels.of'), generatedAt: t('reportLabels.generatedAt'), generatedBy: t('reportLabels.generatedBy'), total: t('reportLabels.total') },
     },
   };
-  const model = await prepared.def.build(ctx, prepared.params);
+  const model = await prepared.build(ctx);
   job.checkCancelled();
   return renderReportModel(model, format, core.pdf);
 }

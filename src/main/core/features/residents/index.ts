@@ -1,8 +1,8 @@
-import type { ReportDefinition } from '../../reports/registry';
 import { defineArea } from '../../area';
 import { residentsHandlers } from './handlers';
 import { registerReport } from './export/register';
 import { householdFormReport } from './export/household-form';
+import { idCardsExpiringReport, milestonesReport, permitsDueReport, visitsDueReport } from './export/lists';
 import { residentsSeeder } from './seed/seeder';
 import { residentsBench } from './seed/bench/suite';
 
@@ -10,7 +10,7 @@ import { residentsBench } from './seed/bench/suite';
 export const residentsArea = defineArea({
   name: 'residents',
   handlers: residentsHandlers,
-  reports: [registerReport, householdFormReport] as unknown as ReportDefinition[],
+  reports: [registerReport, householdFormReport, milestonesReport, idCardsExpiringReport, permitsDueReport, visitsDueReport],
   seeder: residentsSeeder,
   bench: residentsBench,
 });

@@ -56,15 +56,19 @@ export function createChromiumPdfRenderer(): PdfRenderer {
       try {
         const p = await context.newPage();
         await p.setContent(page.html, { waitUntil: 'load' });
-        const pdf = await p.pdf({
-          format: 'A4',
-          landscape: page.landscape,
-          printBackground: true,
-          displayHeaderFooter: true,
-          headerTemplate: page.headerTemplate,
-          footerTemplate: page.footerTemplate,
-          margin: page.margins ?? PRINT_MARGINS,
-        });
+        const pdf = await p.pdf(
+          page.cssPageBox
+            ? { preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false }
+            : {
+                format: page.paper ?? 'A4',
+                landscape: page.landscape,
+                printBackground: true,
+                displayHeaderFooter: true,
+                headerTemplate: page.headerTemplate,
+                footerTemplate: page.footerTemplate,
+                margin: page.margins ?? PRINT_MARGINS,
+              },
+        );
         return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
       } finally {
         await context.close();

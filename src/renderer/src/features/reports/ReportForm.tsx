@@ -23,6 +23,8 @@ export function ReportForm({ report }: { report: ReportInfo }) {
   const { t, i18n } = useTranslation();
   const job = useReportJob();
   const [error, setError] = useState<unknown>(null);
+  // The building picker narrows to the grid chosen beside it, as on the residents list.
+  const [gridId, setGridId] = useState<string | null>(null);
   const form = useForm<Values>({
     mode: 'uncontrolled',
     initialValues: { format: report.formats[0], params: defaults(report.params) },
@@ -53,9 +55,18 @@ export function ReportForm({ report }: { report: ReportInfo }) {
           </div>
           {report.params.length > 0 && (
             <Group align="flex-start" gap="md">
-              {report.params.map((field, i) => (
-                <ParamField key={form.key(`params.${field.name}`)} field={field} inputProps={form.getInputProps(`params.${field.name}`)} autoFocus={i === 0} />
-              ))}
+              {report.params.map((field, i) => {
+                const inputProps = form.getInputProps(`params.${field.name}`);
+                const onChange = (v: unknown) => {
+                  inputProps.onChange(v);
+                  if (field.type !== 'grid') return;
+                  setGridId(typeof v === 'string' && v ? v : null);
+                  form.setFieldValue('params.building', '');
+                };
+                // A new grid starts the building picker afresh (its key changes with the grid).
+                const key = `${form.key(`params.${field.name}`)}${field.type === 'building' ? `:${gridId ?? ''}` : ''}`;
+                return <ParamField key={key} field={field} inputProps={{ ...inputProps, onChange }} autoFocus={i === 0} gridId={gridId} />;
+              })}
             </Group>
           )}
           <Radio.Group label={t('reports.format')} defaultValue={report.formats[0]} onChange={(value) => form.setFieldValue('format', value)} key={form.key('format')}>
@@ -83,8 +94,10 @@ function defaults(fields: ReportParamField[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const f of fields) {
     if (f.type === 'date') out[f.name] = /^(from|start)/i.test(f.name) ? month.from : /^(to|end)/i.test(f.name) ? month.to : null;
+    else if (f.defaultValue !== undefined) out[f.name] = f.defaultValue;
     else if (f.type === 'boolean') out[f.name] = false;
     else if (f.type === 'select') out[f.name] = f.required ? (f.options?.[0]?.value ?? null) : null;
+    else if (f.type === 'number') out[f.name] = null;
     else out[f.name] = '';
   }
   return out;

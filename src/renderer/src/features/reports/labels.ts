@@ -10,8 +10,9 @@ export function paramLabel(t: TFunction, name: string): string {
   return i18n.exists(`reports.params.${name}`) ? t(`reports.params.${name}`) : name;
 }
 
-/** An option's label may be a locale key (`roles.clerk`) or already plain text. */
-export function optionLabel(t: TFunction, label: string): string {
+/** An option's name from its key (reports.options.<param>.<value>), else its label as given (a locale key or plain text). */
+export function optionLabel(t: TFunction, key: string, label: string): string {
+  if (i18n.exists(key)) return t(key);
   return i18n.exists(label) ? t(label) : label;
 }
 
@@ -25,5 +26,7 @@ export function formatLabel(t: TFunction, format: ReportFormatName): string {
       return t('reports.formats.xlsx');
     case 'csv':
       return t('reports.formats.csv');
+    case 'html':
+      return t('reports.formats.html');
   }
 }

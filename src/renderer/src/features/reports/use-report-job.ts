@@ -28,6 +28,8 @@ export function useReportJob() {
   const { t } = useTranslation();
   const { events } = useSignedIn();
   const [state, setState] = useState<JobState>({ kind: 'idle' });
+  /** A start that `reports.run` refused (bad filters), for a caller without a form to show it. */
+  const [startError, setStartError] = useState<unknown>(null);
   const stop = useRef<(() => void) | null>(null);
 
   useEffect(() => () => stop.current?.(), []);
@@ -112,5 +114,11 @@ export function useReportJob() {
     }
   }, [state, finish]);
 
-  return { state, start, cancel, busy: state.kind === 'starting' || state.kind === 'running' || state.kind === 'saving' };
+  /** Back to idle once the outcome has been read (the export button's panel closes). */
+  const reset = useCallback(() => {
+    setStartError(null);
+    setState((s) => (s.kind === 'starting' || s.kind === 'running' || s.kind === 'saving' ? s : { kind: 'idle' }));
+  }, []);
+
+  return { state, start, cancel, reset, startError, setStartError, busy: state.kind === 'starting' || state.kind === 'running' || state.kind === 'saving' };
 }

@@ -4,6 +4,7 @@ import { AppError, ErrorCodes } from '../../../../../shared/errors';
 import { residentStatuses } from '../../../../../shared/contract/residents';
 import { permissionsOf, type Permission, type Role } from '../../../../../shared/permissions';
 import { normaliseBuildingName } from '../address';
+import { paramInput } from '../../../reports/param-fields';
 
 /** '' from a form's empty field means "not given". */
 const optionalText = z.preprocess((v) => (v === '' || v === null ? undefined : v), z.string().trim().max(60).optional());
@@ -15,9 +16,9 @@ export const flag = z.preprocess((v) => v === true || v === 'true' || v === '1' 
  * screen passes its filter) or by what people type (a grid's name or code, "幸福小区3栋", a tag's name).
  */
 export const registerParams = z.object({
-  grid: optionalText,
-  building: optionalText,
-  tag: optionalText,
+  grid: paramInput(optionalText, 'grid'),
+  building: paramInput(optionalText, 'building'),
+  tag: paramInput(optionalText, 'tag'),
   status: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.enum(residentStatuses).optional()),
   ageMin: optionalAge,
   ageMax: optionalAge,

@@ -1,19 +1,11 @@
-import type { HandlerContext } from '../../../context';
 import type { ResidentRow } from '../../../../../shared/contract/residents';
 import { defineReport, type ReportContext } from '../../../reports/registry';
 import type { TableReport } from '../../../reports/model';
 import { peopleHandlers } from '../people/handlers';
 import { registerParams, requirePermission, resolveFilter, type RegisterParams } from './filters';
+import { listContext } from './list-context';
 
 const PAGE = 200;
-
-/**
- * The residents list's own handlers, called with the little they use (the file and the clock): the
- * register is exactly what the list screen shows for the same filters, in the same order.
- */
-function listContext(ctx: ReportContext): HandlerContext {
-  return { db: ctx.db, sqlite: ctx.sqlite, now: () => ctx.now } as unknown as HandlerContext;
-}
 
 interface Extra {
   id_cipher: string | null;
@@ -34,16 +26,6 @@ export const registerReport = defineReport({
   area: 'residents',
   permission: 'residents.read',
   params: registerParams,
-  paramFields: [
-    { name: 'grid', type: 'text', required: false },
-    { name: 'building', type: 'text', required: false },
-    { name: 'tag', type: 'text', required: false },
-    { name: 'status', type: 'select', required: false, options: [{ value: '户籍', label: '户籍' }, { value: '居住证', label: '居住证' }, { value: '流动人口', label: '流动人口' }] },
-    { name: 'ageMin', type: 'text', required: false },
-    { name: 'ageMax', type: 'text', required: false },
-    { name: 'archived', type: 'select', required: false, options: [{ value: 'active', label: '在册' }, { value: 'archived', label: '已迁出/去世' }, { value: 'all', label: '全部' }] },
-    { name: 'fullIds', type: 'boolean', required: false },
-  ],
   formats: ['xlsx', 'csv', 'pdf'],
   async build(ctx, params): Promise<TableReport> {
     if (params.fullIds) requirePermission(ctx.sqlite, ctx.user.id, 'residents.export_full');

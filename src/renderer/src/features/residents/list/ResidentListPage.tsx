@@ -16,9 +16,16 @@ import { useSessionState } from '../common/use-session-state';
 import { ResidentFilters } from './ResidentFilters';
 import { ResidentTable } from '../common/ResidentTable';
 import { SortHeader } from './SortHeader';
+import { ExportButton } from '../../reports/ExportButton';
 import { defaultSort, emptyFilters, toQuery, type ListSort } from './list-filters';
 
 const PAGE_SIZE = 50;
+
+/** The register report takes the list's filters by id, as the list sends them. */
+function registerParams(f: typeof emptyFilters): Record<string, unknown> {
+  const q = toQuery(f);
+  return { grid: q.gridId, building: q.buildingId, tag: q.tagId, status: q.status, ageMin: q.ageMin, ageMax: q.ageMax, archived: q.archived };
+}
 
 /** 居民: the registry, filtered, sorted and paged in SQL; the total arrives separately (a count can be slower). */
 export function ResidentListPage() {
@@ -45,6 +52,7 @@ export function ResidentListPage() {
         description={total}
         actions={
           <>
+            <ExportButton report="residents.register" params={registerParams(filters)} formats={['xlsx', 'pdf', 'csv']} />
             {can('residents.import') && (
               <Button variant="default" component="a" href={hrefOf('residents-import')} leftSection={<IconFileImport size={16} />}>
                 {t('residents.nav.import')}

@@ -8,6 +8,7 @@ import { useLoad } from '../../../components/use-load';
 import { daysBetween, todayIn } from '../common/today';
 import { usePager } from '../common/use-pager';
 import { ReminderList, type ReminderView } from './ReminderList';
+import { ExportButton } from '../../reports/ExportButton';
 
 const PAGE_SIZE = 50;
 
@@ -34,7 +35,7 @@ export function ExpiringTab({ kind }: { kind: 'idCards' | 'permits' }) {
 
   return (
     <Stack gap="sm">
-      <Group>
+      <Group justify="space-between" align="flex-end">
         <Select
           label={t('residents.reminders.within')}
           data={['30', '60', '90', '180'].map((d) => ({ value: d, label: t('residents.visits.withinDays', { count: Number(d) }) }))}
@@ -43,6 +44,7 @@ export function ExpiringTab({ kind }: { kind: 'idCards' | 'permits' }) {
           allowDeselect={false}
           w={160}
         />
+        <ExportButton report={kind === 'idCards' ? 'residents.id_cards_expiring' : 'residents.permits_due'} params={{ withinDays: Number(within) }} />
       </Group>
       <ReminderList
         view={data}

@@ -5,6 +5,7 @@ import { api } from '../../../api/client';
 import { useLoad } from '../../../components/use-load';
 import { usePager } from '../common/use-pager';
 import { ReminderList } from './ReminderList';
+import { ExportButton } from '../../reports/ExportButton';
 
 const turningColour: Record<number, string> = { 60: 'blue', 70: 'teal', 80: 'violet', 90: 'grape', 100: 'red' };
 const PAGE_SIZE = 50;
@@ -36,6 +37,7 @@ export function MilestonesTab() {
               {t('residents.reminders.turningCount', { age: c.turning, count: c.count })}
             </Badge>
           ))}
+          <ExportButton report="residents.milestones" params={{ month }} />
         </Group>
       </Group>
       <ReminderList

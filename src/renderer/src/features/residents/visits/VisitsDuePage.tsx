@@ -10,6 +10,7 @@ import { useGrids } from '../common/use-catalog';
 import { usePager } from '../common/use-pager';
 import { useSessionState } from '../common/use-session-state';
 import { DueTable } from './DueTable';
+import { ExportButton } from '../../reports/ExportButton';
 
 interface DueFilter {
   /** 'mine' = the grids whose worker is the signed-in user; otherwise a grid id, or '' for all grids. */
@@ -35,7 +36,16 @@ export function VisitsDuePage() {
 
   return (
     <Stack gap="md" maw={1400}>
-      <PageHeader title={t('residents.nav.visits')} description={t('residents.visits.intro')} />
+      <PageHeader
+        title={t('residents.nav.visits')}
+        description={t('residents.visits.intro')}
+        actions={
+          <ExportButton
+            report="residents.visits_due"
+            params={{ grid: query.gridId, mine: query.mine, overdueOnly: query.overdueOnly, withinDays: query.withinDays }}
+          />
+        }
+      />
       <Card withBorder padding="sm">
         <Group gap="lg" align="flex-end" wrap="wrap">
           <Stack gap={0}>
