@@ -1,0 +1,6 @@
+/**
+ * The resident registry's public face: what the shell's list of areas and other areas may import. Other
+ * areas find and show a person through these, never through the registry's own folders.
+ */
+export { residentsArea } from './area';
+export { residentHref, householdHref } from './common/hrefs';
