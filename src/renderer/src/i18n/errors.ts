@@ -18,9 +18,10 @@ export function translateError(t: TFunction, err: unknown): string {
 /**
  * A field error from the server or from the contract's schema: either an error code (`auth.password_short`)
  * or a validator's own wording, which is shown as is in English and replaced by a plain sentence in Chinese.
+ * The error's params go with the code (`residents.id_checksum` names the character it found).
  */
-export function translateFieldError(t: TFunction, value: string): string {
-  if (i18n.exists(`errors.${value}`)) return t(`errors.${value}`);
+export function translateFieldError(t: TFunction, value: string, params: Record<string, unknown> = {}): string {
+  if (i18n.exists(`errors.${value}`)) return t(`errors.${value}`, params);
   return t('errors.contract.field_invalid', { detail: value });
 }
 

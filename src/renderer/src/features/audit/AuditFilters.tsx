@@ -81,8 +81,8 @@ export function AuditFilters({ onApply }: { onApply: (filter: AuditFilter) => vo
           key={form.key('area')}
           {...form.getInputProps('area')}
         />
-        <DateField label={t('audit.filters.from')} key={form.key('from')} {...form.getInputProps('from')} />
-        <DateField label={t('audit.filters.to')} key={form.key('to')} {...form.getInputProps('to')} />
+        <DateField w={160} label={t('audit.filters.from')} key={form.key('from')} {...form.getInputProps('from')} />
+        <DateField w={160} label={t('audit.filters.to')} key={form.key('to')} {...form.getInputProps('to')} />
         <Autocomplete
           label={t('audit.filters.action')}
           placeholder={t('audit.filters.actionPlaceholder')}

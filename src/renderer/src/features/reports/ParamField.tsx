@@ -12,7 +12,7 @@ export function ParamField({ field, inputProps, autoFocus }: { field: ReportPara
   const common = { label, autoFocus, error: inputProps.error };
   switch (field.type) {
     case 'date':
-      return <DateField label={label} autoFocus={autoFocus} error={inputProps.error} defaultValue={(inputProps.defaultValue as string | null) ?? null} onChange={inputProps.onChange} />;
+      return <DateField w={160} label={label} autoFocus={autoFocus} error={inputProps.error} defaultValue={(inputProps.defaultValue as string | null) ?? null} onChange={inputProps.onChange} />;
     case 'select':
       return (
         <Select
