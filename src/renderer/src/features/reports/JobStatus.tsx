@@ -3,18 +3,16 @@ import { IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatNumber } from '../../i18n/format';
-import type { JobState } from './use-report-job';
+import type { ReportJobState, SaveState } from './use-report-job';
 
 /** Where the report job is: progress with 取消, saving, and what happened in the end. */
-export function JobStatus({ state, onCancel }: { state: JobState; onCancel: () => void }) {
+export function JobStatus({ state, save, onCancel }: { state: ReportJobState; save: SaveState; onCancel: () => void }) {
   const { t, i18n } = useTranslation();
-  switch (state.kind) {
+  switch (state.phase) {
     case 'idle':
       return null;
-    case 'starting':
     case 'running': {
-      const total = state.kind === 'running' ? state.total : 0;
-      const done = state.kind === 'running' ? state.done : 0;
+      const { total, done } = state;
       const percent = total > 0 ? Math.min(100, (done / total) * 100) : 0;
       return (
         <Stack gap={6}>
@@ -22,7 +20,7 @@ export function JobStatus({ state, onCancel }: { state: JobState; onCancel: () =
             <Text size="sm" aria-live="polite">
               {total > 0 ? t('reports.progress', { done: formatNumber(done, i18n.language), total: formatNumber(total, i18n.language) }) : t('reports.preparing')}
             </Text>
-            <Button size="compact-sm" variant="default" color="red" leftSection={<IconX size={14} />} onClick={onCancel} disabled={state.kind !== 'running'}>
+            <Button size="compact-sm" variant="default" color="red" leftSection={<IconX size={14} />} onClick={onCancel} disabled={!state.jobId}>
               {t('common.cancel')}
             </Button>
           </Group>
@@ -30,31 +28,15 @@ export function JobStatus({ state, onCancel }: { state: JobState; onCancel: () =
         </Stack>
       );
     }
-    case 'saving':
-      return <Text size="sm">{t('reports.saving', { name: state.fileName })}</Text>;
-    case 'saved':
-      return (
-        <Alert color="green" variant="light" role="status">
-          {t('reports.exported', { name: state.fileName })}
-          {state.where !== state.fileName && (
-            <Text size="sm" className="linli-mono">
-              {state.where}
-            </Text>
-          )}
-        </Alert>
-      );
-    case 'notSaved':
-      return (
-        <Alert color="yellow" variant="light" role="status">
-          {t('reports.saveCancelled', { name: state.fileName })}
-        </Alert>
-      );
-    case 'noFile':
-      return (
-        <Alert color="yellow" variant="light" role="status">
-          {t('reports.noFile')}
-        </Alert>
-      );
+    case 'done':
+      // A report always ends with a file; a job without one is said as it is, not as an export.
+      if (!state.result.file)
+        return (
+          <Alert color="yellow" variant="light" role="status">
+            {t('reports.noFile')}
+          </Alert>
+        );
+      return <SaveStatus save={save} />;
     case 'cancelled':
       return (
         <Alert color="gray" variant="light" role="status">
@@ -63,5 +45,34 @@ export function JobStatus({ state, onCancel }: { state: JobState; onCancel: () =
       );
     case 'failed':
       return <ErrorAlert error={state.error} title={t('reports.failed')} />;
+  }
+}
+
+function SaveStatus({ save }: { save: SaveState }) {
+  const { t } = useTranslation();
+  switch (save.kind) {
+    case 'none':
+      return null;
+    case 'saving':
+      return <Text size="sm">{t('reports.saving', { name: save.fileName })}</Text>;
+    case 'saved':
+      return (
+        <Alert color="green" variant="light" role="status">
+          {t('reports.exported', { name: save.fileName })}
+          {save.where !== save.fileName && (
+            <Text size="sm" className="linli-mono">
+              {save.where}
+            </Text>
+          )}
+        </Alert>
+      );
+    case 'notSaved':
+      return (
+        <Alert color="yellow" variant="light" role="status">
+          {t('reports.saveCancelled', { name: save.fileName })}
+        </Alert>
+      );
+    case 'failed':
+      return <ErrorAlert error={save.error} title={t('reports.failed')} />;
   }
 }

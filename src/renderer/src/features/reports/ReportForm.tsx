@@ -67,11 +67,11 @@ export function ReportForm({ report }: { report: ReportInfo }) {
           </Radio.Group>
           <ErrorAlert error={error} />
           <Group>
-            <Button type="submit" leftSection={<IconFileExport size={16} />} loading={job.state.kind === 'starting'} disabled={job.busy}>
+            <Button type="submit" leftSection={<IconFileExport size={16} />} loading={job.state.phase === 'running' && !job.state.jobId} disabled={job.busy}>
               {t('reports.generate')}
             </Button>
           </Group>
-          <JobStatus state={job.state} onCancel={() => void job.cancel()} />
+          <JobStatus state={job.state} save={job.save} onCancel={() => job.cancel().catch(setError)} />
         </Stack>
       </form>
     </Card>

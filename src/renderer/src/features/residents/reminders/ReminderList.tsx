@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { ResidentRow } from '@shared/contract/residents';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { formatNumber } from '../../../i18n/format';
-import { Pager } from '../common/Pager';
+import { Pager } from '../../../components/Pager';
 import { ResidentTable, type LeadColumn } from '../common/ResidentTable';
-import type { usePager } from '../common/use-pager';
+import type { usePager } from '../../../components/use-pager';
 
 /** The rows a reminder list shows, and what its page said about the whole list. */
 export interface ReminderView<R> {

@@ -5,10 +5,10 @@ import { useSignedIn } from '../../../app/session-context';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageHeader } from '../../../components/PageHeader';
 import { useLoad } from '../../../components/use-load';
-import { Pager } from '../common/Pager';
+import { Pager } from '../../../components/Pager';
 import { useGrids } from '../common/use-catalog';
-import { usePager } from '../common/use-pager';
-import { useSessionState } from '../common/use-session-state';
+import { usePager } from '../../../components/use-pager';
+import { useSessionState } from '../../../components/use-session-state';
 import { DueTable } from './DueTable';
 
 interface DueFilter {
