@@ -6,7 +6,7 @@ import { api } from '../../../api/client';
 import { useSignedIn } from '../../../app/session-context';
 import { useLoad } from '../../../components/use-load';
 import { daysBetween, todayIn } from '../common/today';
-import { usePager } from '../../../components/use-pager';
+import { usePager } from '../../../components/list/use-pager';
 import { ReminderList, type ReminderView } from './ReminderList';
 
 const PAGE_SIZE = 50;

@@ -3,7 +3,7 @@ import { Badge, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client';
 import { useLoad } from '../../../components/use-load';
-import { usePager } from '../../../components/use-pager';
+import { usePager } from '../../../components/list/use-pager';
 import { ReminderList } from './ReminderList';
 
 const turningColour: Record<number, string> = { 60: 'blue', 70: 'teal', 80: 'violet', 90: 'grape', 100: 'red' };

@@ -1,0 +1,138 @@
+import type { CSSProperties, ReactNode } from 'react';
+import { Group, Loader, Stack, Table, Text, UnstyledButton, type MantineColor } from '@mantine/core';
+import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../ErrorAlert';
+import { formatNumber } from '../../i18n/format';
+import { Pager } from './Pager';
+
+export interface Column<T> {
+  key: string;
+  title: ReactNode;
+  render: (row: T, index: number) => ReactNode;
+  /** Sorted on the server by this sort name (a sort change starts again at page 1: see useKeysetList). */
+  sort?: string;
+  /** A tooltip for a sort header that sorts by something else than it shows (age → birth date). */
+  sortTitle?: string;
+  nowrap?: boolean;
+  numeric?: boolean;
+  mono?: boolean;
+  maw?: number;
+  width?: number | string;
+}
+
+export interface TableSort {
+  sort: string;
+  direction: 'asc' | 'desc';
+}
+
+export interface KeysetPager {
+  page: number;
+  hasPrevious: boolean;
+  nextCursor: string | null;
+  onPrevious: () => void;
+  onNext: (cursor: string | null) => void;
+}
+
+interface DataTableProps<T> {
+  /** The table's accessible name (screen readers, and the e2e tests' way to find it). */
+  label: string;
+  columns: Column<T>[];
+  /** Undefined or null until the first answer. */
+  rows: T[] | null | undefined;
+  rowKey: (row: T) => string;
+  loading?: boolean;
+  error?: unknown;
+  /** What an empty list says (没有符合条件的居民). */
+  empty: ReactNode;
+  /** How many the whole list holds (every list shows its total); null while it is being counted, undefined when shown elsewhere. */
+  total?: number | null;
+  /** The total in the list's own words (共 N 人); default 共 N 条. */
+  totalLabel?: (formatted: string, count: number) => string;
+  sort?: TableSort;
+  onSort?: (next: TableSort) => void;
+  pager?: KeysetPager;
+  onRowClick?: (row: T) => void;
+  rowColor?: (row: T) => { bg?: MantineColor; c?: MantineColor } | undefined;
+  minWidth?: number;
+  striped?: boolean;
+  /** Without the total and pager line: a short list inside a card (a household's members). */
+  bare?: boolean;
+}
+
+/**
+ * The one list component: a table of one page of rows, with server-side sort headers, a loader for the
+ * first answer (then the old page stays, dimmed, until the next one arrives), an empty state, the
+ * list's total and the keyset pager (上一页 · 第 N 页 · 下一页).
+ */
+export function DataTable<T>({ label, columns, rows, rowKey, loading, error, empty, total, totalLabel, sort, onSort, pager, onRowClick, rowColor, minWidth = 0, striped = true, bare }: DataTableProps<T>) {
+  const { t, i18n } = useTranslation();
+  const clickable: CSSProperties | undefined = onRowClick ? { cursor: 'pointer' } : undefined;
+  let body: ReactNode;
+  if (!rows) body = loading ? <Loader size="sm" m="md" aria-label={t('common.loading')} /> : null;
+  else if (rows.length === 0)
+    body = (
+      <Text p="lg" c="dimmed" role="status">
+        {empty}
+      </Text>
+    );
+  else
+    body = (
+      <Table.ScrollContainer minWidth={minWidth} style={{ opacity: loading ? 0.6 : 1, transition: 'opacity 120ms' }}>
+        <Table striped={striped} highlightOnHover verticalSpacing={6} horizontalSpacing="sm" fz="sm" aria-label={label} aria-busy={loading || undefined}>
+          <Table.Thead>
+            <Table.Tr>
+              {columns.map((c) => (c.sort && sort && onSort ? <SortHeader key={c.key} column={c} sort={sort} onSort={onSort} /> : <Table.Th key={c.key} w={c.width}>{c.title}</Table.Th>))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((row, i) => (
+              <Table.Tr key={rowKey(row)} onClick={onRowClick && (() => onRowClick(row))} style={clickable} {...rowColor?.(row)}>
+                {columns.map((c) => (
+                  <Table.Td key={c.key} className={c.numeric ? 'linli-num' : c.nowrap ? 'linli-nowrap' : undefined} ff={c.mono ? 'monospace' : undefined} maw={c.maw}>
+                    {c.render(row, i)}
+                  </Table.Td>
+                ))}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    );
+  return (
+    <Stack gap="sm">
+      <ErrorAlert error={error} />
+      {body}
+      {!bare && (
+        <Group justify="space-between" px={pager ? 0 : undefined}>
+          <Text size="sm" c="dimmed" aria-live="polite">
+            {total === undefined || total === null
+              ? rows && total === null
+                ? t('common.list.counting')
+                : ''
+              : (totalLabel ?? ((formatted, count) => t('common.list.total', { count, formatted })))(formatNumber(total, i18n.language), total)}
+          </Text>
+          {pager && <Pager {...pager} loading={loading} />}
+        </Group>
+      )}
+    </Stack>
+  );
+}
+
+/** A column header that sorts (in SQL, on the server); `aria-sort` tells screen readers which way. */
+function SortHeader<T>({ column, sort, onSort }: { column: Column<T>; sort: TableSort; onSort: (next: TableSort) => void }) {
+  const active = sort.sort === column.sort;
+  const Icon = !active ? IconArrowsSort : sort.direction === 'asc' ? IconArrowUp : IconArrowDown;
+  return (
+    <Table.Th w={column.width} aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
+      <UnstyledButton onClick={() => onSort({ sort: column.sort!, direction: active && sort.direction === 'asc' ? 'desc' : 'asc' })} title={column.sortTitle}>
+        <Group gap={4} wrap="nowrap">
+          <Text fw={700} size="sm" className="linli-nowrap">
+            {column.title}
+          </Text>
+          <Icon size={14} stroke={1.8} aria-hidden color={active ? 'var(--mantine-color-indigo-7)' : 'var(--mantine-color-gray-5)'} />
+        </Group>
+      </UnstyledButton>
+    </Table.Th>
+  );
+}
