@@ -1,5 +1,5 @@
-import type { CSSProperties, ReactNode } from 'react';
-import { Group, Loader, Stack, Table, Text, UnstyledButton, type MantineColor } from '@mantine/core';
+import { Fragment, type CSSProperties, type ReactNode } from 'react';
+import { Group, Loader, ScrollArea, Stack, Table, Text, UnstyledButton, type MantineColor, type TableTdProps, type TableThProps } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../ErrorAlert';
@@ -19,6 +19,9 @@ export interface Column<T> {
   mono?: boolean;
   maw?: number;
   width?: number | string;
+  /** Anything else a cell or the header needs (a bold name, a narrow 操作 column). */
+  cellProps?: TableTdProps;
+  headerProps?: TableThProps;
 }
 
 export interface TableSort {
@@ -56,6 +59,10 @@ interface DataTableProps<T> {
   rowColor?: (row: T) => { bg?: MantineColor; c?: MantineColor } | undefined;
   minWidth?: number;
   striped?: boolean;
+  /** A row's details, drawn in a full-width row under it while it returns something (the audit's diff). */
+  expanded?: (row: T) => ReactNode | null;
+  /** A long list scrolls inside this height, its header staying in view (the import preview). */
+  maxHeight?: number;
   /** Without the total and pager line: a short list inside a card (a household's members). */
   bare?: boolean;
 }
@@ -65,7 +72,7 @@ interface DataTableProps<T> {
  * first answer (then the old page stays, dimmed, until the next one arrives), an empty state, the
  * list's total and the keyset pager (上一页 · 第 N 页 · 下一页).
  */
-export function DataTable<T>({ label, columns, rows, rowKey, loading, error, empty, total, totalLabel, sort, onSort, pager, onRowClick, rowColor, minWidth = 0, striped = true, bare }: DataTableProps<T>) {
+export function DataTable<T>({ label, columns, rows, rowKey, loading, error, empty, total, totalLabel, sort, onSort, pager, onRowClick, rowColor, minWidth = 0, striped = true, bare, expanded, maxHeight }: DataTableProps<T>) {
   const { t, i18n } = useTranslation();
   const clickable: CSSProperties | undefined = onRowClick ? { cursor: 'pointer' } : undefined;
   let body: ReactNode;
@@ -78,26 +85,47 @@ export function DataTable<T>({ label, columns, rows, rowKey, loading, error, emp
     );
   else
     body = (
-      <Table.ScrollContainer minWidth={minWidth} style={{ opacity: loading ? 0.6 : 1, transition: 'opacity 120ms' }}>
-        <Table striped={striped} highlightOnHover verticalSpacing={6} horizontalSpacing="sm" fz="sm" aria-label={label} aria-busy={loading || undefined}>
+      <Scroller minWidth={minWidth} maxHeight={maxHeight} dimmed={!!loading}>
+        <Table stickyHeader={!!maxHeight} striped={striped} highlightOnHover verticalSpacing={6} horizontalSpacing="sm" fz="sm" aria-label={label} aria-busy={loading || undefined}>
           <Table.Thead>
             <Table.Tr>
-              {columns.map((c) => (c.sort && sort && onSort ? <SortHeader key={c.key} column={c} sort={sort} onSort={onSort} /> : <Table.Th key={c.key} w={c.width}>{c.title}</Table.Th>))}
+              {columns.map((c) =>
+                c.sort && sort && onSort ? (
+                  <SortHeader key={c.key} column={c} sort={sort} onSort={onSort} />
+                ) : (
+                  <Table.Th key={c.key} w={c.width} ta={c.numeric ? 'right' : undefined} {...c.headerProps}>
+                    {c.title}
+                  </Table.Th>
+                ),
+              )}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {rows.map((row, i) => (
-              <Table.Tr key={rowKey(row)} onClick={onRowClick && (() => onRowClick(row))} style={clickable} {...rowColor?.(row)}>
-                {columns.map((c) => (
-                  <Table.Td key={c.key} className={c.numeric ? 'linli-num' : c.nowrap ? 'linli-nowrap' : undefined} ff={c.mono ? 'monospace' : undefined} maw={c.maw}>
-                    {c.render(row, i)}
-                  </Table.Td>
-                ))}
-              </Table.Tr>
-            ))}
+            {rows.map((row, i) => {
+              const details = expanded?.(row);
+              return (
+                <Fragment key={rowKey(row)}>
+                  <Table.Tr onClick={onRowClick && (() => onRowClick(row))} style={clickable} {...rowColor?.(row)}>
+                    {columns.map((c) => (
+                      <Table.Td key={c.key} className={c.numeric ? 'linli-num' : c.nowrap ? 'linli-nowrap' : undefined} ff={c.mono ? 'monospace' : undefined} maw={c.maw} {...c.cellProps}>
+                        {c.render(row, i)}
+                      </Table.Td>
+                    ))}
+                  </Table.Tr>
+                  {details && (
+                    <Table.Tr>
+                      <Table.Td />
+                      <Table.Td colSpan={columns.length - 1} bg="gray.0">
+                        {details}
+                      </Table.Td>
+                    </Table.Tr>
+                  )}
+                </Fragment>
+              );
+            })}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </Scroller>
     );
   return (
     <Stack gap="sm">
@@ -116,6 +144,21 @@ export function DataTable<T>({ label, columns, rows, rowKey, loading, error, emp
         </Group>
       )}
     </Stack>
+  );
+}
+
+function Scroller({ minWidth, maxHeight, dimmed, children }: { minWidth: number; maxHeight?: number; dimmed: boolean; children: ReactNode }) {
+  const style = { opacity: dimmed ? 0.6 : 1, transition: 'opacity 120ms' };
+  if (maxHeight)
+    return (
+      <ScrollArea.Autosize mah={maxHeight} type="auto" style={style}>
+        {children}
+      </ScrollArea.Autosize>
+    );
+  return (
+    <Table.ScrollContainer minWidth={minWidth} style={style}>
+      {children}
+    </Table.ScrollContainer>
   );
 }
 
