@@ -71,3 +71,18 @@ test('Ctrl+K from the header box, typed at once, opens the first hit with Enter'
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: /张三/ })).toBeVisible();
 });
+
+test('the ResidentPicker finds a person by pinyin initials, and the audit log narrows to their record', async () => {
+  await page.getByRole('link', { name: '审计日志' }).click();
+  const picker = page.getByRole('combobox', { name: '居民', exact: true });
+  await picker.fill('bhj');
+  await page.getByRole('option', { name: /白浩杰/ }).click();
+  await expect(picker).toHaveValue(/白浩杰/);
+  await page.getByRole('button', { name: '查询' }).click();
+  const table = page.getByRole('table', { name: '审计日志' });
+  // The header and the one entry that registered him; nobody else's.
+  await expect(table.getByRole('row')).toHaveCount(2);
+  await expect(table).toContainText('白浩杰');
+  await expect(page.getByText('第 1–1 条，共 1 条')).toBeVisible();
+  await screenshot(page, 'resident-picker-audit');
+});

@@ -4,3 +4,4 @@
  */
 export { residentsArea } from './area';
 export { residentHref, householdHref } from './common/hrefs';
+export { ResidentPicker } from './picker/ResidentPicker';
