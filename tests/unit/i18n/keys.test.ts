@@ -45,10 +45,59 @@ function files(dir: string, exts: string[]): string[] {
 const read = (f: string) => fs.readFileSync(f, 'utf8');
 const rel = (f: string) => path.relative(root, f);
 
+/** Every locale JSON file: the base ones and each area's (renderer and shared). */
+function localeFiles(): string[] {
+  return [...files(path.join(root, 'src/shared/i18n'), ['.json']), ...files(rendererSrc, ['.json']).filter((f) => f.includes(`${path.sep}i18n${path.sep}`))];
+}
+
 const merged = {
   'zh-CN': flatten(deepMerge(sharedZh as LocaleTree, uiZh as LocaleTree)),
   en: flatten(deepMerge(sharedEn as LocaleTree, uiEn as LocaleTree)),
 };
+
+/**
+ * Keys written twice in one object of a JSON file: JSON.parse keeps the last and says nothing, so the
+ * raw text is scanned. Returns each repeated key's dotted path.
+ */
+export function duplicateKeys(text: string): string[] {
+  const found: string[] = [];
+  // One frame per open object or array: the keys seen so far, the path to it, the key just read.
+  const stack: { keys: Set<string> | null; path: string[]; pending: string | null }[] = [];
+  let i = 0;
+  const readString = () => {
+    let out = '';
+    for (i++; text[i] !== '"'; i++) out += text[i] === '\\' ? text[i] + text[++i] : text[i];
+    i++;
+    return JSON.parse(`"${out}"`) as string;
+  };
+  let expectKey = false;
+  while (i < text.length) {
+    const c = text[i];
+    const top = stack[stack.length - 1];
+    if (c === '{' || c === '[') {
+      const path = top ? [...top.path, ...(top.pending !== null ? [top.pending] : [])] : [];
+      stack.push({ keys: c === '{' ? new Set() : null, path, pending: null });
+      expectKey = c === '{';
+      i++;
+    } else if (c === '}' || c === ']') {
+      stack.pop();
+      expectKey = false;
+      i++;
+    } else if (c === '"') {
+      const value = readString();
+      if (expectKey && top?.keys) {
+        if (top.keys.has(value)) found.push([...top.path, value].join('.'));
+        top.keys.add(value);
+        top.pending = value;
+        expectKey = false;
+      }
+    } else {
+      if (c === ',' && top?.keys) expectKey = true;
+      i++;
+    }
+  }
+  return found;
+}
 
 /** `t('a.b')`, `i18n.t("a.b", …)`, `i18nKey="a.b"`: keys written out whole. */
 function staticKeys(): Map<string, string[]> {
@@ -136,6 +185,15 @@ describe('i18n keys', () => {
     expect(diff(shared[1], shared[0]), 'shared: in en, not in zh-CN').toEqual([]);
     expect(diff(ui[0], ui[1]), 'renderer: in zh-CN, not in en').toEqual([]);
     expect(diff(ui[1], ui[0]), 'renderer: in en, not in zh-CN').toEqual([]);
+  });
+
+  it('the scanner finds a key written twice in one object, and only there', () => {
+    expect(duplicateKeys('{"a":{"b":"1","c":{"b":"x"},"b":"2"},"d":["b","b"],"e":"\\"b\\""}')).toEqual(['a.b']);
+  });
+
+  it('no locale file writes a key twice in one object (JSON.parse would keep the last silently)', () => {
+    const found = localeFiles().flatMap((f) => duplicateKeys(read(f)).map((k) => `${rel(f)}: ${k}`));
+    expect(found, found.join('\n')).toEqual([]);
   });
 
   it('no value is empty', () => {
