@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { Button, Card, Group, Radio, Stack, Text, Title } from '@mantine/core';
 import { IconFileExport } from '@tabler/icons-react';
@@ -90,7 +91,7 @@ function defaults(fields: ReportParamField[]): Record<string, unknown> {
   return out;
 }
 
-function validate(t: (key: string) => string, fields: ReportParamField[], params: Record<string, unknown>): FormErrors {
+function validate(t: TFunction, fields: ReportParamField[], params: Record<string, unknown>): FormErrors {
   const errors: FormErrors = {};
   for (const f of fields) {
     const v = params[f.name];
