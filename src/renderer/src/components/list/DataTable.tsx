@@ -132,7 +132,7 @@ export function DataTable<T>({ label, columns, rows, rowKey, loading, error, emp
       <ErrorAlert error={error} />
       {body}
       {!bare && (
-        <Group justify="space-between" px={pager ? 0 : undefined}>
+        <Group justify="space-between" px="sm" pb="sm">
           <Text size="sm" c="dimmed" aria-live="polite">
             {total === undefined || total === null
               ? rows && total === null
