@@ -6,7 +6,14 @@ import { HomePage } from './home/HomePage';
 import { navSections, type Route } from './navigation';
 import { ShellSpotlight } from './shell/search/ShellSpotlight';
 
-export const homeRoute: Route = { id: 'home', label: (t) => t('nav.home'), description: (t) => t('nav.homeHint'), icon: IconHome, permission: null, component: HomePage };
+export const homeRoute: Route = {
+  id: 'home',
+  label: (t) => t('nav.home'),
+  description: (t) => t('nav.homeHint'),
+  icon: IconHome,
+  permission: null,
+  component: HomePage,
+};
 
 /** Every screen of the shell: 工作台, then each area's, in the order of the list of areas. */
 export const routes: Route[] = [homeRoute, ...areas.flatMap((a) => a.routes)];

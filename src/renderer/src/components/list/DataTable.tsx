@@ -72,7 +72,9 @@ interface DataTableProps<T> {
  * first answer (then the old page stays, dimmed, until the next one arrives), an empty state, the
  * list's total and the keyset pager (上一页 · 第 N 页 · 下一页).
  */
-export function DataTable<T>({ label, columns, rows, rowKey, loading, error, empty, total, totalLabel, sort, onSort, pager, onRowClick, rowColor, minWidth = 0, striped = true, bare, expanded, maxHeight }: DataTableProps<T>) {
+export function DataTable<T>(props: DataTableProps<T>) {
+  const { label, columns, rows, rowKey, loading, error, empty, total, totalLabel, sort, onSort, pager, onRowClick, rowColor } = props;
+  const { minWidth = 0, striped = true, bare, expanded, maxHeight } = props;
   const { t, i18n } = useTranslation();
   const clickable: CSSProperties | undefined = onRowClick ? { cursor: 'pointer' } : undefined;
   let body: ReactNode;
@@ -86,7 +88,16 @@ export function DataTable<T>({ label, columns, rows, rowKey, loading, error, emp
   else
     body = (
       <Scroller minWidth={minWidth} maxHeight={maxHeight} dimmed={!!loading}>
-        <Table stickyHeader={!!maxHeight} striped={striped} highlightOnHover verticalSpacing={6} horizontalSpacing="sm" fz="sm" aria-label={label} aria-busy={loading || undefined}>
+        <Table
+          stickyHeader={!!maxHeight}
+          striped={striped}
+          highlightOnHover
+          verticalSpacing={6}
+          horizontalSpacing="sm"
+          fz="sm"
+          aria-label={label}
+          aria-busy={loading || undefined}
+        >
           <Table.Thead>
             <Table.Tr>
               {columns.map((c) =>
@@ -107,7 +118,13 @@ export function DataTable<T>({ label, columns, rows, rowKey, loading, error, emp
                 <Fragment key={rowKey(row)}>
                   <Table.Tr onClick={onRowClick && (() => onRowClick(row))} style={clickable} {...rowColor?.(row)}>
                     {columns.map((c) => (
-                      <Table.Td key={c.key} className={c.numeric ? 'linli-num' : c.nowrap ? 'linli-nowrap' : undefined} ff={c.mono ? 'monospace' : undefined} maw={c.maw} {...c.cellProps}>
+                      <Table.Td
+                        key={c.key}
+                        className={c.numeric ? 'linli-num' : c.nowrap ? 'linli-nowrap' : undefined}
+                        ff={c.mono ? 'monospace' : undefined}
+                        maw={c.maw}
+                        {...c.cellProps}
+                      >
                         {c.render(row, i)}
                       </Table.Td>
                     ))}

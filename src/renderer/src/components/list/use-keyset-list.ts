@@ -9,6 +9,12 @@ import { usePager } from './use-pager';
 export function useKeysetList<P extends { rows: unknown[]; nextCursor: string | null }>(scope: string, load: (cursor: string | null) => Promise<P>) {
   const pager = usePager(scope);
   const list = useLoad(() => load(pager.cursor), [scope, pager.cursor]);
-  const keyset: KeysetPager = { page: pager.page, hasPrevious: pager.hasPrevious, nextCursor: list.data?.nextCursor ?? null, onPrevious: pager.previous, onNext: pager.next };
+  const keyset: KeysetPager = {
+    page: pager.page,
+    hasPrevious: pager.hasPrevious,
+    nextCursor: list.data?.nextCursor ?? null,
+    onPrevious: pager.previous,
+    onNext: pager.next,
+  };
   return { ...list, pager: keyset };
 }

@@ -87,7 +87,9 @@ export function AuditFilters({ onApply }: { onApply: (filter: AuditFilter) => vo
           key={form.key('area')}
           {...form.getInputProps('area')}
         />
-        {can('residents.read') && <ResidentPicker label={t('audit.filters.resident')} w={260} includeArchived key={form.key('recordId')} {...form.getInputProps('recordId')} />}
+        {can('residents.read') && (
+          <ResidentPicker label={t('audit.filters.resident')} w={260} includeArchived key={form.key('recordId')} {...form.getInputProps('recordId')} />
+        )}
         <DateField w={160} label={t('audit.filters.from')} key={form.key('from')} {...form.getInputProps('from')} />
         <DateField w={160} label={t('audit.filters.to')} key={form.key('to')} {...form.getInputProps('to')} />
         <Autocomplete

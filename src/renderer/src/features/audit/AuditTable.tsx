@@ -10,7 +10,16 @@ import { AuditDiff } from './AuditDiff';
 import { actionLabel, areaLabel, recordTypeLabel } from './labels';
 
 /** One page of the audit trail, newest first; a row opens to show what changed (AuditDiff). */
-export function AuditTable({ entries, total, loading, error, pager, pageSize }: { entries: AuditEntry[] | undefined; total: number | undefined; loading: boolean; error: unknown; pager: KeysetPager; pageSize: number }) {
+interface AuditTableProps {
+  entries: AuditEntry[] | undefined;
+  total: number | undefined;
+  loading: boolean;
+  error: unknown;
+  pager: KeysetPager;
+  pageSize: number;
+}
+
+export function AuditTable({ entries, total, loading, error, pager, pageSize }: AuditTableProps) {
   const { t, i18n } = useTranslation();
   const { settings } = useSignedIn();
   const [open, setOpen] = useState<Set<number>>(new Set());
@@ -32,7 +41,13 @@ export function AuditTable({ entries, total, loading, error, pager, pageSize }: 
       render: (e) => {
         const expanded = open.has(e.seq);
         return (
-          <ActionIcon variant="subtle" size="sm" onClick={() => toggle(e.seq)} aria-expanded={expanded} aria-label={expanded ? t('audit.collapse', { seq: e.seq }) : t('audit.expand', { seq: e.seq })}>
+          <ActionIcon
+            variant="subtle"
+            size="sm"
+            onClick={() => toggle(e.seq)}
+            aria-expanded={expanded}
+            aria-label={expanded ? t('audit.collapse', { seq: e.seq }) : t('audit.expand', { seq: e.seq })}
+          >
             {expanded ? <IconChevronDown size={16} /> : <IconChevronRight size={16} />}
           </ActionIcon>
         );
@@ -74,7 +89,10 @@ export function AuditTable({ entries, total, loading, error, pager, pageSize }: 
       error={error}
       empty={t('audit.none')}
       total={total}
-      totalLabel={(formatted, count) => (count === 0 ? t('audit.countNone') : t('audit.count', { first: formatNumber(first, i18n.language), last: formatNumber(last, i18n.language), total: formatted }))}
+      totalLabel={(formatted, count) => {
+        if (count === 0) return t('audit.countNone');
+        return t('audit.count', { first: formatNumber(first, i18n.language), last: formatNumber(last, i18n.language), total: formatted });
+      }}
       pager={pager}
       expanded={(e) => (open.has(e.seq) ? <AuditDiff entry={e} /> : null)}
       striped={false}

@@ -5,5 +5,14 @@ import { AuditPage } from './AuditPage';
 export const auditArea: Area = {
   id: 'audit',
   nav: adminGroup,
-  routes: [{ id: 'audit', label: (t) => t('nav.audit'), description: (t) => t('nav.auditHint'), icon: IconShieldCheck, permission: 'audit.read', component: AuditPage }],
+  routes: [
+    {
+      id: 'audit',
+      label: (t) => t('nav.audit'),
+      description: (t) => t('nav.auditHint'),
+      icon: IconShieldCheck,
+      permission: 'audit.read',
+      component: AuditPage,
+    },
+  ],
 };

@@ -7,6 +7,15 @@ import { SettingsPage } from './SettingsPage';
 export const communityArea: Area = {
   id: 'community',
   nav: adminGroup,
-  routes: [{ id: 'settings', label: (t) => t('nav.settings'), description: (t) => t('nav.settingsHint'), icon: IconSettings, permission: null, component: SettingsPage }],
+  routes: [
+    {
+      id: 'settings',
+      label: (t) => t('nav.settings'),
+      description: (t) => t('nav.settingsHint'),
+      icon: IconSettings,
+      permission: null,
+      component: SettingsPage,
+    },
+  ],
   homeCards: [HomeBackupCard],
 };

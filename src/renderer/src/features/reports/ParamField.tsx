@@ -11,8 +11,10 @@ export function ParamField({ field, inputProps, autoFocus }: { field: ReportPara
   const label = paramLabel(t, field.name);
   const common = { label, autoFocus, error: inputProps.error };
   switch (field.type) {
-    case 'date':
-      return <DateField w={160} label={label} autoFocus={autoFocus} error={inputProps.error} defaultValue={(inputProps.defaultValue as string | null) ?? null} onChange={inputProps.onChange} />;
+    case 'date': {
+      const defaultValue = (inputProps.defaultValue as string | null) ?? null;
+      return <DateField w={160} label={label} autoFocus={autoFocus} error={inputProps.error} defaultValue={defaultValue} onChange={inputProps.onChange} />;
+    }
     case 'select':
       return (
         <Select

@@ -6,5 +6,14 @@ import { ReportsPage } from './ReportsPage';
 export const reportsArea: Area = {
   id: 'reports',
   nav: { id: 'reports', label: (t) => t('nav.groups.reports') },
-  routes: [{ id: 'reports', label: (t) => t('nav.reports'), description: (t) => t('nav.reportsHint'), icon: IconChartBar, permission: 'reports.run', component: ReportsPage }],
+  routes: [
+    {
+      id: 'reports',
+      label: (t) => t('nav.reports'),
+      description: (t) => t('nav.reportsHint'),
+      icon: IconChartBar,
+      permission: 'reports.run',
+      component: ReportsPage,
+    },
+  ],
 };

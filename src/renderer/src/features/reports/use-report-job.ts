@@ -7,7 +7,12 @@ import { api } from '../../api/client';
 import { useJob } from '../../components/use-job';
 
 /** What happened to the file once the job made it. */
-export type SaveState = { kind: 'none' } | { kind: 'saving'; fileName: string } | { kind: 'saved'; fileName: string; where: string } | { kind: 'notSaved'; fileName: string } | { kind: 'failed'; error: unknown };
+export type SaveState =
+  | { kind: 'none' }
+  | { kind: 'saving'; fileName: string }
+  | { kind: 'saved'; fileName: string; where: string }
+  | { kind: 'notSaved'; fileName: string }
+  | { kind: 'failed'; error: unknown };
 
 export type ReportJobState = ReturnType<typeof useJob>['state'];
 

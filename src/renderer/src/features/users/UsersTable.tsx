@@ -8,7 +8,14 @@ import { formatDateTimeShort } from '../../i18n/format';
 export type UserAction = 'roles' | 'toggle' | 'password';
 
 /** Every account, enabled or not. There is no delete: accounts are disabled, and their history stays. */
-export function UsersTable({ users, loading, error, onAction }: { users: UserSummary[] | null; loading: boolean; error: unknown; onAction: (action: UserAction, user: UserSummary) => void }) {
+interface UsersTableProps {
+  users: UserSummary[] | null;
+  loading: boolean;
+  error: unknown;
+  onAction: (action: UserAction, user: UserSummary) => void;
+}
+
+export function UsersTable({ users, loading, error, onAction }: UsersTableProps) {
   const { t } = useTranslation();
   const { session, settings } = useSignedIn();
   const columns: Column<UserSummary>[] = [
@@ -50,7 +57,12 @@ export function UsersTable({ users, loading, error, onAction }: { users: UserSum
         </Badge>
       ),
     },
-    { key: 'lastLogin', title: t('users.fields.lastLogin'), nowrap: true, render: (u) => (u.lastLoginAt ? formatDateTimeShort(u.lastLoginAt, settings.timeZone) : t('users.neverSignedIn')) },
+    {
+      key: 'lastLogin',
+      title: t('users.fields.lastLogin'),
+      nowrap: true,
+      render: (u) => (u.lastLoginAt ? formatDateTimeShort(u.lastLoginAt, settings.timeZone) : t('users.neverSignedIn')),
+    },
     { key: 'createdAt', title: t('users.fields.createdAt'), nowrap: true, render: (u) => formatDateTimeShort(u.createdAt, settings.timeZone) },
     {
       key: 'actions',

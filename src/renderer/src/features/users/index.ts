@@ -5,5 +5,14 @@ import { UsersPage } from './UsersPage';
 export const usersArea: Area = {
   id: 'users',
   nav: adminGroup,
-  routes: [{ id: 'users', label: (t) => t('nav.users'), description: (t) => t('nav.usersHint'), icon: IconUsers, permission: 'users.manage', component: UsersPage }],
+  routes: [
+    {
+      id: 'users',
+      label: (t) => t('nav.users'),
+      description: (t) => t('nav.usersHint'),
+      icon: IconUsers,
+      permission: 'users.manage',
+      component: UsersPage,
+    },
+  ],
 };

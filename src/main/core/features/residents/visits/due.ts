@@ -33,7 +33,8 @@ export function dueQuery(f: Omit<DueFilter, 'gridIds'>, today: string, after: Ke
 
 /** How many households the district-wide board holds: the same range of households_due, counted in the index alone. */
 export function dueCountQuery(f: Omit<DueFilter, 'gridIds'>, today: string): RawBuilder<{ n: number }> {
-  return sql`SELECT count(*) AS n FROM households INDEXED BY households_due WHERE archived = 0 AND next_visit_due IS NOT NULL AND ${dueBound({ ...f, gridIds: null }, today, false)}`;
+  const bound = dueBound({ ...f, gridIds: null }, today, false);
+  return sql`SELECT count(*) AS n FROM households INDEXED BY households_due WHERE archived = 0 AND next_visit_due IS NOT NULL AND ${bound}`;
 }
 
 /**

@@ -39,7 +39,11 @@ export function ResidentPicker({ value, defaultValue, onChange, includeArchived 
     let live = true;
     api
       .call('residents.get', { id })
-      .then(({ resident: r }) => live && setChosen(optionOf({ type: 'resident', id: r.id, name: r.name, idMasked: r.idMasked, phoneMasked: r.phoneMasked, address: r.address, archived: r.archived, matchedBy: 'id' })))
+      .then(({ resident: r }) => {
+        const { id: rid, name, idMasked, phoneMasked, address, archived } = r;
+        const hit: ResidentHit = { type: 'resident', id: rid, name, idMasked, phoneMasked, address, archived, matchedBy: 'id' };
+        if (live) setChosen(optionOf(hit));
+      })
       .catch((err) => live && setError(err));
     return () => {
       live = false;

@@ -57,7 +57,15 @@ function dueColumns(t: TFunction): Column<DueHousehold>[] {
 }
 
 /** Due and overdue households; overdue rows in red with how many days, each row opens the household. */
-export function DueTable({ rows, total, loading, error, pager }: { rows: DueHousehold[] | undefined; total: number | undefined; loading: boolean; error: unknown; pager: KeysetPager }) {
+interface DueTableProps {
+  rows: DueHousehold[] | undefined;
+  total: number | undefined;
+  loading: boolean;
+  error: unknown;
+  pager: KeysetPager;
+}
+
+export function DueTable({ rows, total, loading, error, pager }: DueTableProps) {
   const { t } = useTranslation();
   return (
     <DataTable
