@@ -16,7 +16,8 @@ interface Props<T> {
   addLabel: string;
   tableLabel: string;
   columns: ListColumn<T>[];
-  rows: T[];
+  /** Null until loaded: the list says nothing rather than "no records" before it knows. */
+  rows: T[] | null | undefined;
   error: unknown;
   /** The edit button's accessible name, naming its row, so a screen reader can tell the buttons apart. */
   editLabel: (row: T) => string;
@@ -46,7 +47,7 @@ export function EditableListTab<T extends { id: string }>({ intro, addLabel, tab
         rowKey={(row) => row.id}
         error={error}
         empty={t('common.list.empty')}
-        total={rows.length}
+        total={rows?.length}
         columns={[
           ...columns.map((c): Column<T> => ({ key: c.header, title: c.header, render: c.cell, cellProps: c.td })),
           {
