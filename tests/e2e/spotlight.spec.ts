@@ -62,6 +62,17 @@ test('letters typed 0–100 ms after Ctrl+K are all in the search box, once, and
   await expect(filter).toHaveValue('');
 });
 
+test('searching again for the same person selects the hit again, so Enter opens it', async () => {
+  const dialog = page.getByRole('dialog');
+  for (let i = 0; i < 3; i++) {
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('bhj');
+    await expect(dialog.getByRole('button', { name: /白浩杰/ })).toHaveAttribute('data-selected', 'true');
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+  }
+});
+
 test('Ctrl+K from the header box, typed at once, opens the first hit with Enter', async () => {
   await page.getByRole('button', { name: '搜索（Ctrl+K）' }).click();
   await page.keyboard.type('zs');

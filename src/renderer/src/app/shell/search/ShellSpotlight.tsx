@@ -64,14 +64,19 @@ export function ShellSpotlight({ providers: all }: { providers: SearchProvider[]
     // providers is rebuilt on each render: its ids say when it changed.
   }, [debounced, providerKey, t]);
 
-  // The list is replaced after the spotlight already chose its first item: choose again once it is drawn.
+  // Items show only for a query; the last answers stay meanwhile, so typing does not make the list jump.
+  const found = query.trim() ? answers.filter((a) => a.items.length > 0) : [];
+  const drawn = `${opened}:${found.flatMap((a) => a.items.map((i) => `${a.provider.id}:${i.key}`)).join('|')}`;
+
+  // The list is replaced after the spotlight already chose its first item, and it is drawn anew when the
+  // search reopens with the query it had (no new search then): choose the first item once it is drawn.
   useEffect(() => {
-    if (answers.some((a) => a.items.length)) requestAnimationFrame(selectFirstHit);
-  }, [answers]);
+    if (found.length) requestAnimationFrame(selectFirstHit);
+    // `drawn` names the items on screen and whether the search is open.
+  }, [drawn]);
 
   if (!providers.length) return null;
   const pending = query.trim() !== '' && (query.trim() !== debounced || debounced !== searched) && !error;
-  const found = answers.filter((a) => a.items.length > 0);
   const grouped = found.length > 1;
 
   return (
