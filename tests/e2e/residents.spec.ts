@@ -139,6 +139,8 @@ test('the building view shows the rooms, and an overdue visit leaves the list on
   await page.getByLabel('只看逾期').check();
   const due = page.getByRole('table', { name: '待走访的户' });
   await expect(due.getByText('H-3-1-302')).toBeVisible();
+  // Every list shows its total.
+  await expect(page.getByText('共 1 户')).toBeVisible();
   await screenshot(page, 'visits-due');
   await due.getByText('H-3-1-302').click();
 

@@ -67,6 +67,20 @@ function offenders(dirs: string[], bad: (spec: string, file: string, imp: Import
   return found;
 }
 
+const rendererSrc = path.join(root, 'src/renderer/src');
+/** The renderer's foundation: the shell, the kit, the API client and i18n. Areas plug into it. */
+const foundationDirs = ['app', 'components', 'api', 'i18n'].map((d) => `src/renderer/src/${d}`);
+
+/** The file a relative import loads (.ts, .tsx or a folder's index), or null for packages and aliases. */
+function resolveRelative(file: string, specifier: string): string | null {
+  if (!specifier.startsWith('.')) return null;
+  const base = path.resolve(path.dirname(file), specifier);
+  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts'), path.join(base, 'index.tsx')]) {
+    if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
+  }
+  return null;
+}
+
 describe('process boundaries', () => {
   it('the scanner sees the import forms used in this code base', () => {
     const src = `import a from 'a';\nimport type { B } from "b";\nimport {\n  c,\n} from 'c';\nimport 'd.css';\nexport { e } from './e';\nexport const f = 'not-a-module';\nconst g = require('g');\nawait import('h');\n`;
@@ -92,6 +106,53 @@ describe('process boundaries', () => {
         return s.startsWith('src/main');
       }),
     ).toEqual([]);
+  });
+
+  it("the renderer's foundation reaches areas only through the list of areas (features/areas.ts) and of their strings (locales.ts)", () => {
+    const features = path.join(rendererSrc, 'features');
+    const found = offenders(foundationDirs, (s, file) => {
+      const target = resolveRelative(file, s);
+      const lists = [path.join(features, 'areas.ts'), path.join(features, 'locales.ts')];
+      return !!target && target.startsWith(features + path.sep) && !lists.includes(target);
+    });
+    expect(found).toEqual([]);
+  });
+
+  it('a renderer area imports another area only through its index', () => {
+    const features = path.join(rendererSrc, 'features');
+    const areaOf = (file: string) => path.relative(features, file).split(path.sep)[0];
+    const found = offenders(['src/renderer/src/features'], (s, file) => {
+      const target = resolveRelative(file, s);
+      if (!target || !target.startsWith(features + path.sep) || path.dirname(file) === features) return false;
+      const area = areaOf(target);
+      return area !== areaOf(file) && target !== path.join(features, area, 'index.ts');
+    });
+    expect(found).toEqual([]);
+  });
+
+  it('the renderer has no import cycle (type-only imports aside)', () => {
+    const graph = new Map<string, string[]>();
+    for (const file of sourceFiles('src/renderer/src')) {
+      const edges = importsOf(fs.readFileSync(file, 'utf8'))
+        .filter((i) => !i.typeOnly)
+        .map((i) => resolveRelative(file, i.specifier))
+        .filter((t): t is string => !!t);
+      graph.set(file, edges);
+    }
+    const cycles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const visit = (file: string, trail: string[]) => {
+      if (state.get(file) === 'done') return;
+      if (state.get(file) === 'open') {
+        cycles.push([...trail.slice(trail.indexOf(file)), file].map((f) => path.relative(rendererSrc, f)).join(' → '));
+        return;
+      }
+      state.set(file, 'open');
+      for (const next of graph.get(file) ?? []) visit(next, [...trail, file]);
+      state.set(file, 'done');
+    };
+    for (const file of graph.keys()) visit(file, []);
+    expect(cycles).toEqual([]);
   });
 
   it('the Electron modules that tests load use electron for types only', () => {

@@ -7,6 +7,8 @@ import sharedEn from '../../../src/shared/i18n/en.json';
 import uiZh from '../../../src/renderer/src/i18n/zh-CN.json';
 import uiEn from '../../../src/renderer/src/i18n/en.json';
 import { deepMerge, type LocaleTree } from '../../../src/renderer/src/i18n/merge';
+import { sharedAreaLocales } from '../../../src/shared/i18n/areas';
+import { areaLocales } from '../../../src/renderer/src/features/locales';
 import { roles, permissions } from '../../../src/shared/permissions';
 import { ErrorCodes } from '../../../src/shared/errors';
 import { methodNames } from '../../../src/shared/contract';
@@ -45,10 +47,67 @@ function files(dir: string, exts: string[]): string[] {
 const read = (f: string) => fs.readFileSync(f, 'utf8');
 const rel = (f: string) => path.relative(root, f);
 
+/** Every locale JSON file: the base ones and each area's (renderer and shared). */
+function localeFiles(): string[] {
+  return [...files(path.join(root, 'src/shared/i18n'), ['.json']), ...files(rendererSrc, ['.json']).filter((f) => f.includes(`${path.sep}i18n${path.sep}`))];
+}
+
+/** Each pair of files, as they are loaded: the base ones, then each area's (shared, then the screens'). */
+const pairs: { name: string; zh: LocaleTree; en: LocaleTree; renderer: boolean }[] = [
+  { name: 'shared', zh: sharedZh, en: sharedEn, renderer: false },
+  ...sharedAreaLocales.map((a, i) => ({ name: `shared area #${i + 1}`, zh: a['zh-CN'], en: a.en, renderer: false })),
+  { name: 'renderer', zh: uiZh, en: uiEn, renderer: true },
+  ...areaLocales.map((a, i) => ({ name: `renderer area #${i + 1}`, zh: a['zh-CN'], en: a.en, renderer: true })),
+];
+
 const merged = {
-  'zh-CN': flatten(deepMerge(sharedZh as LocaleTree, uiZh as LocaleTree)),
-  en: flatten(deepMerge(sharedEn as LocaleTree, uiEn as LocaleTree)),
+  'zh-CN': flatten(deepMerge(...pairs.map((p) => p.zh))),
+  en: flatten(deepMerge(...pairs.map((p) => p.en))),
 };
+
+/**
+ * Keys written twice in one object of a JSON file: JSON.parse keeps the last and says nothing, so the
+ * raw text is scanned. Returns each repeated key's dotted path.
+ */
+export function duplicateKeys(text: string): string[] {
+  const found: string[] = [];
+  // One frame per open object or array: the keys seen so far, the path to it, the key just read.
+  const stack: { keys: Set<string> | null; path: string[]; pending: string | null }[] = [];
+  let i = 0;
+  const readString = () => {
+    let out = '';
+    for (i++; text[i] !== '"'; i++) out += text[i] === '\\' ? text[i] + text[++i] : text[i];
+    i++;
+    return JSON.parse(`"${out}"`) as string;
+  };
+  let expectKey = false;
+  while (i < text.length) {
+    const c = text[i];
+    const top = stack[stack.length - 1];
+    if (c === '{' || c === '[') {
+      const path = top ? [...top.path, ...(top.pending !== null ? [top.pending] : [])] : [];
+      stack.push({ keys: c === '{' ? new Set() : null, path, pending: null });
+      expectKey = c === '{';
+      i++;
+    } else if (c === '}' || c === ']') {
+      stack.pop();
+      expectKey = false;
+      i++;
+    } else if (c === '"') {
+      const value = readString();
+      if (expectKey && top?.keys) {
+        if (top.keys.has(value)) found.push([...top.path, value].join('.'));
+        top.keys.add(value);
+        top.pending = value;
+        expectKey = false;
+      }
+    } else {
+      if (c === ',' && top?.keys) expectKey = true;
+      i++;
+    }
+  }
+  return found;
+}
 
 /** `t('a.b')`, `i18n.t("a.b", …)`, `i18nKey="a.b"`: keys written out whole. */
 function staticKeys(): Map<string, string[]> {
@@ -130,14 +189,33 @@ describe('i18n keys', () => {
     expectInBoth(options, () => 'report option');
   });
 
-  it('both locales have the same keys (shared files and renderer files)', () => {
+  it('both locales have the same keys (in each pair of files: base, shared and renderer, and every area)', () => {
     const diff = (a: Map<string, string>, b: Map<string, string>) => [...a.keys()].filter((k) => !b.has(k));
-    const shared = [flatten(sharedZh as LocaleTree), flatten(sharedEn as LocaleTree)] as const;
-    const ui = [flatten(uiZh as LocaleTree), flatten(uiEn as LocaleTree)] as const;
-    expect(diff(shared[0], shared[1]), 'shared: in zh-CN, not in en').toEqual([]);
-    expect(diff(shared[1], shared[0]), 'shared: in en, not in zh-CN').toEqual([]);
-    expect(diff(ui[0], ui[1]), 'renderer: in zh-CN, not in en').toEqual([]);
-    expect(diff(ui[1], ui[0]), 'renderer: in en, not in zh-CN').toEqual([]);
+    for (const pair of pairs) {
+      const [zh, en] = [flatten(pair.zh), flatten(pair.en)];
+      expect(diff(zh, en), `${pair.name}: in zh-CN, not in en`).toEqual([]);
+      expect(diff(en, zh), `${pair.name}: in en, not in zh-CN`).toEqual([]);
+    }
+  });
+
+  it('no file redefines a key another file has (the merge would keep the later one silently)', () => {
+    const owner = new Map<string, string>();
+    const twice: string[] = [];
+    for (const pair of pairs)
+      for (const key of flatten(pair.zh).keys()) {
+        if (owner.has(key)) twice.push(`${key}: ${owner.get(key)} and ${pair.name}`);
+        owner.set(key, pair.name);
+      }
+    expect(twice, twice.join('\n')).toEqual([]);
+  });
+
+  it('the scanner finds a key written twice in one object, and only there', () => {
+    expect(duplicateKeys('{"a":{"b":"1","c":{"b":"x"},"b":"2"},"d":["b","b"],"e":"\\"b\\""}')).toEqual(['a.b']);
+  });
+
+  it('no locale file writes a key twice in one object (JSON.parse would keep the last silently)', () => {
+    const found = localeFiles().flatMap((f) => duplicateKeys(read(f)).map((k) => `${rel(f)}: ${k}`));
+    expect(found, found.join('\n')).toEqual([]);
   });
 
   it('no value is empty', () => {
@@ -147,7 +225,8 @@ describe('i18n keys', () => {
 
   it("every key in the renderer's own locale files is used", () => {
     const used = new Set(staticKeys().keys());
-    const unused = [...flatten(uiZh as LocaleTree).keys()].filter((k) => !used.has(k) && !dynamicPrefixes.some((p) => k.startsWith(p)));
+    const own = pairs.filter((p) => p.renderer).flatMap((p) => [...flatten(p.zh).keys()]);
+    const unused = own.filter((k) => !used.has(k) && !dynamicPrefixes.some((p) => k.startsWith(p)));
     expect(unused, `unused renderer keys:\n${unused.join('\n')}`).toEqual([]);
   });
 

@@ -4,7 +4,7 @@ import { openTestHall, type TestHall } from '../support/core';
 import { explainer } from './fixture';
 import { countQuery, pageQueries, pagesByTag, tagPageQueries, type ListFilter } from '../../../src/main/core/features/residents/people/list';
 import { addressHousesQuery, residentsQuery, type ResidentMatchKind } from '../../../src/main/core/features/residents/search';
-import { dueQuery, gridDueCandidates } from '../../../src/main/core/features/residents/visits/due';
+import { dueCountQuery, dueQuery, gridDueCandidates } from '../../../src/main/core/features/residents/visits/due';
 import { expiringCountQuery, expiringQuery, milestoneCountQuery, milestoneKeysQuery } from '../../../src/main/core/features/residents/reminders';
 
 /**
@@ -142,6 +142,11 @@ describe('query plans: visits and reminders', () => {
         expectIndexed(p, 'households_due', p);
         if (after) expect(p).toContain('(next_visit_due,id)>(?,?)');
       }
+    for (const overdueOnly of [true, false]) {
+      const p = plan(compile(dueCountQuery({ overdueOnly, withinDays: 14 }, today)));
+      expect(p, p).toMatch(/SEARCH households USING COVERING INDEX households_due \(archived=\? AND next_visit_due[<>]/);
+      expect(p, p).not.toMatch(/SCAN|TEMP B-TREE/);
+    }
     for (const overdueOnly of [true, false]) {
       const p = plan(compile(gridDueCandidates({ gridIds: ['g1', 'g2'], overdueOnly, withinDays: 14 }, today)));
       expect(p).toContain('USING INDEX buildings_grid (grid_id=?)');

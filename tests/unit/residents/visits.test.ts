@@ -82,6 +82,8 @@ describe('visit policy ("3456")', () => {
     expect(p1.rows.map((r) => r.number)).toEqual(['V-2', 'V-3']);
     const p2 = await hall.call('residents.visitsDue', { withinDays: 366, limit: 2, cursor: p1.nextCursor });
     expect(p2).toMatchObject({ rows: [{ number: 'V-1' }], nextCursor: null });
+    // Every page says how many the whole list holds (the page has only some of them).
+    expect([within.total, all.total, p1.total, p2.total]).toEqual([2, 3, 3, 3]);
     expect((await hall.call('residents.visitsDue', { withinDays: 366, mine: true }, workerToken)).rows).toHaveLength(3);
     expect((await hall.call('residents.visitsDue', { withinDays: 366, mine: true })).rows).toEqual([]);
     const grid2 = await hall.call('residents.saveGrid', { code: 'G09', name: '第九网格' });
@@ -91,7 +93,8 @@ describe('visit policy ("3456")', () => {
     const g1 = await hall.call('residents.visitsDue', { withinDays: 366, gridId: places.grid.id, limit: 2 });
     expect(g1.rows.map((r) => r.number)).toEqual(['V-2', 'V-3']);
     const g2 = await hall.call('residents.visitsDue', { withinDays: 366, gridId: places.grid.id, limit: 2, cursor: g1.nextCursor });
-    expect(g2).toMatchObject({ rows: [{ number: 'V-1' }], nextCursor: null });
+    expect(g2).toMatchObject({ rows: [{ number: 'V-1' }], nextCursor: null, total: 3 });
+    expect((await hall.call('residents.visitsDue', { withinDays: 366, mine: true })).total).toBe(0);
     expect((await hall.call('residents.visitsDue', { overdueOnly: true, mine: true }, workerToken)).rows).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 import { useSession } from './session-context';
 import { BootScreen } from './BootScreen';
-import { SetupScreen } from '../features/auth/SetupScreen';
-import { SignInScreen } from '../features/auth/SignInScreen';
+import { SetupScreen } from './auth/SetupScreen';
+import { SignInScreen } from './auth/SignInScreen';
 import { AppLayout } from './shell/AppLayout';
 import { LockOverlay } from './lock/LockOverlay';
 import { IdleLock } from './lock/IdleLock';

@@ -1,40 +1,34 @@
 import type { ComponentType } from 'react';
-import type { TFunction } from 'i18next';
 import type { Permission } from '@shared/permissions';
-import { IconChartBar, IconHome, IconSettings, IconShieldCheck, IconUsers, type Icon } from '@tabler/icons-react';
+import { IconHome } from '@tabler/icons-react';
+import { areas } from '../features/areas';
 import { HomePage } from './home/HomePage';
-import { ReportsPage } from '../features/reports/ReportsPage';
-import { AuditPage } from '../features/audit/AuditPage';
-import { UsersPage } from '../features/users/UsersPage';
-import { SettingsPage } from '../features/community/SettingsPage';
-import { residentRoutes } from '../features/residents/routes';
-import { ResidentSpotlight } from '../features/residents/search/ResidentSpotlight';
-import { HeaderSearchButton } from '../features/residents/search/HeaderSearchButton';
+import { navSections, type Route } from './navigation';
+import { ShellSpotlight } from './shell/search/ShellSpotlight';
 
-export interface Route {
-  id: string;
-  label: (t: TFunction) => string;
-  description: (t: TFunction) => string;
-  icon: Icon;
-  /** Hidden from users without it (main refuses the calls anyway). */
-  permission: Permission | null;
-  component: ComponentType<{ rest: string[] }>;
+export const homeRoute: Route = {
+  id: 'home',
+  label: (t) => t('nav.home'),
+  description: (t) => t('nav.homeHint'),
+  icon: IconHome,
+  permission: null,
+  component: HomePage,
+};
+
+/** Every screen of the shell: 工作台, then each area's, in the order of the list of areas. */
+export const routes: Route[] = [homeRoute, ...areas.flatMap((a) => a.routes)];
+
+export const searchProviders = areas.flatMap((a) => a.search ?? []);
+
+function Spotlight() {
+  return <ShellSpotlight providers={searchProviders} />;
 }
 
-/** The screens of the shell, in navigation order. Areas add theirs here. */
-export const routes: Route[] = [
-  { id: 'home', label: (t) => t('nav.home'), description: (t) => t('nav.homeHint'), icon: IconHome, permission: null, component: HomePage },
-  ...residentRoutes,
-  { id: 'reports', label: (t) => t('nav.reports'), description: (t) => t('nav.reportsHint'), icon: IconChartBar, permission: 'reports.run', component: ReportsPage },
-  { id: 'audit', label: (t) => t('nav.audit'), description: (t) => t('nav.auditHint'), icon: IconShieldCheck, permission: 'audit.read', component: AuditPage },
-  { id: 'users', label: (t) => t('nav.users'), description: (t) => t('nav.usersHint'), icon: IconUsers, permission: 'users.manage', component: UsersPage },
-  { id: 'settings', label: (t) => t('nav.settings'), description: (t) => t('nav.settingsHint'), icon: IconSettings, permission: null, component: SettingsPage },
-];
+/** Mounted once beside the shell: the Ctrl+K search, then what areas add (dialogs the whole app can open). */
+export const shellOverlays: ComponentType[] = [Spotlight, ...areas.flatMap((a) => a.overlays ?? [])];
+export const headerItems: ComponentType[] = areas.flatMap((a) => a.headerItems ?? []);
 
-/** What areas add to the shell itself: overlays mounted once (a global search), items in the header. */
-export const shellOverlays: ComponentType[] = [ResidentSpotlight];
-export const headerItems: ComponentType[] = [HeaderSearchButton];
-
-export function allowedRoutes(can: (p: Permission) => boolean): Route[] {
-  return routes.filter((r) => !r.permission || can(r.permission));
+export function navigationFor(can: (p: Permission) => boolean) {
+  return { home: homeRoute, sections: navSections(areas, can) };
 }
+

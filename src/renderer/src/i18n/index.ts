@@ -10,6 +10,8 @@ import sharedZh from '@shared/i18n/zh-CN.json';
 import sharedEn from '@shared/i18n/en.json';
 import uiZh from './zh-CN.json';
 import uiEn from './en.json';
+import { sharedAreaLocales } from '@shared/i18n/areas';
+import { areaLocales } from '../features/locales';
 import { deepMerge } from './merge';
 
 dayjs.extend(localizedFormat);
@@ -36,9 +38,10 @@ export function dayjsLocale(language: Language): string {
   return language === 'zh-CN' ? 'zh-cn' : 'en';
 }
 
+/** The base files, then each area's: shared strings (also used by main), then the screens' own. */
 export const resources = {
-  'zh-CN': { translation: deepMerge(sharedZh, uiZh) },
-  en: { translation: deepMerge(sharedEn, uiEn) },
+  'zh-CN': { translation: deepMerge(sharedZh, ...sharedAreaLocales.map((a) => a['zh-CN']), uiZh, ...areaLocales.map((a) => a['zh-CN'])) },
+  en: { translation: deepMerge(sharedEn, ...sharedAreaLocales.map((a) => a.en), uiEn, ...areaLocales.map((a) => a.en)) },
 };
 
 const initial = storedLanguage();

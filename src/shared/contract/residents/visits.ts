@@ -68,10 +68,10 @@ export const visits = {
     returns<{ visit: Visit; nextVisitDue: string }>(),
   ),
   'residents.listVisits': method({ input: z.object({ householdId: id }), access: 'residents.read', writes: false }, returns<Visit[]>()),
-  /** A grid worker's due and overdue households (mine = the grids whose worker is the signed-in user). */
+  /** A grid worker's due and overdue households (mine = the grids whose worker is the signed-in user), with how many in all. */
   'residents.visitsDue': method(
     { input: z.object({ gridId: id.optional(), mine: z.boolean().default(false), overdueOnly: z.boolean().default(false), withinDays: z.number().int().min(0).max(366).default(14), cursor, limit: pageLimit }), access: 'residents.read', writes: false },
-    returns<Page<DueHousehold>>(),
+    returns<Page<DueHousehold> & { total: number }>(),
   ),
   'residents.visitPolicy': method({ input: z.object({}), access: 'residents.read', writes: false }, returns<VisitPolicyRow[]>()),
   'residents.saveVisitPolicy': method(

@@ -1,7 +1,7 @@
 import { SimpleGrid, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Greeting } from './Greeting';
-import { HomeBackupCard } from './HomeBackupCard';
+import { areas } from '../../features/areas';
 import { HomeCommunityCard } from './HomeCommunityCard';
 import { QuickLinks } from './QuickLinks';
 
@@ -12,7 +12,9 @@ export function HomePage() {
     <Stack gap="lg" maw={1200}>
       <Greeting />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-        <HomeBackupCard />
+        {areas.flatMap((a) => a.homeCards ?? []).map((Card, i) => (
+          <Card key={i} />
+        ))}
         <HomeCommunityCard />
       </SimpleGrid>
       <Title order={3} fz="h5">

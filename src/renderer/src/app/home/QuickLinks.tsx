@@ -1,17 +1,19 @@
 import { Card, Group, SimpleGrid, Text, ThemeIcon, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSignedIn } from '../session-context';
-import { allowedRoutes } from '../routes';
+import { areas } from '../../features/areas';
+import { allowedRoutes } from '../navigation';
 import { navigate } from '../router';
 
 /**
- * The other screens this user may open, as large targets. Buttons rather than links: the navigation bar
+ * The other screens this user may open, as large targets (from the list of areas, not the shell's routes,
+ * which hold this page). Buttons rather than links: the navigation bar
  * holds the one link per screen, so "the link named 账号管理" means one thing.
  */
 export function QuickLinks() {
   const { t } = useTranslation();
   const { can } = useSignedIn();
-  const links = allowedRoutes(can).filter((r) => r.id !== 'home');
+  const links = allowedRoutes(areas.flatMap((a) => a.routes), can);
   return (
     <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="md">
       {links.map((route) => (

@@ -8,7 +8,7 @@ import { useSignedIn } from '../session-context';
 import { useForm } from '../../components/form/use-form';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useCountdown } from '../../components/use-countdown';
-import { throttledSeconds } from '../../features/auth/throttle';
+import { throttledSeconds } from '../auth/throttle';
 import { errorCode } from '../../i18n/errors';
 import { guardKeysFor } from './key-guard';
 

@@ -3,11 +3,12 @@ import { IconDeviceDesktop } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useSignedIn } from '../session-context';
 import { UserMenu } from './UserMenu';
-import { headerItems } from '../routes';
+import { headerItems, searchProviders } from '../routes';
+import { HeaderSearchButton } from './search/HeaderSearchButton';
 
 export function Header({ navOpened, onToggleNav }: { navOpened: boolean; onToggleNav: () => void }) {
   const { t } = useTranslation();
-  const { status, session } = useSignedIn();
+  const { status, session, can } = useSignedIn();
   return (
     <Group h="100%" px="md" justify="space-between" wrap="nowrap">
       <Group gap="sm" wrap="nowrap" miw={0}>
@@ -22,6 +23,7 @@ export function Header({ navOpened, onToggleNav }: { navOpened: boolean; onToggl
         )}
       </Group>
       <Group gap="lg" wrap="nowrap">
+        {searchProviders.some((p) => can(p.permission)) && <HeaderSearchButton />}
         {headerItems.map((Item, i) => (
           <Item key={i} />
         ))}

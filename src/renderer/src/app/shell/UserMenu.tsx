@@ -4,7 +4,7 @@ import { IconCheck, IconChevronDown, IconKey, IconLock, IconLogout } from '@tabl
 import { useTranslation } from 'react-i18next';
 import { languages, setLanguage } from '../../i18n';
 import { useSignedIn } from '../session-context';
-import { ChangePasswordModal } from '../../features/auth/ChangePasswordModal';
+import { ChangePasswordModal } from '../auth/ChangePasswordModal';
 
 export function UserMenu() {
   const { t, i18n } = useTranslation();

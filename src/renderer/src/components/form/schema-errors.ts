@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import i18n from 'i18next';
+import { translatedOr } from '../../i18n/labels';
 import type { z } from 'zod';
 import { getPath } from './paths';
 import type { FormErrors } from './use-form';
@@ -21,7 +22,7 @@ export function schemaErrors(t: TFunction, schema: z.ZodType, values: unknown): 
 
 function issueMessage(t: TFunction, issue: z.core.$ZodIssue, value: unknown): string {
   // Custom messages in the contract are error codes.
-  if (i18n.exists(`errors.${issue.message}`)) return t(`errors.${issue.message}`);
+  if (i18n.exists(`errors.${issue.message}`)) return translatedOr(t, `errors.${issue.message}`, issue.message);
   const empty = value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
   switch (issue.code) {
     case 'too_small':

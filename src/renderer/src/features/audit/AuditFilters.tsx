@@ -7,6 +7,8 @@ import { api } from '../../api/client';
 import { useForm } from '../../components/form/use-form';
 import { useLoad } from '../../components/use-load';
 import { DateField } from '../../components/DateField';
+import { useSignedIn } from '../../app/session-context';
+import { ResidentPicker } from '../residents';
 import { actionLabel, areaLabel, knownActions } from './labels';
 
 interface FilterValues {
@@ -15,8 +17,10 @@ interface FilterValues {
   from: string | null;
   to: string | null;
   action: string;
+  /** One resident's trail (their record's id), for users who may read the register. */
+  recordId: string | null;
 }
-const empty: FilterValues = { userId: null, area: null, from: null, to: null, action: '' };
+const empty: FilterValues = { userId: null, area: null, from: null, to: null, action: '', recordId: null };
 
 /** The action filter matches codes exactly: a typed name (登录) is turned into its code (auth.login). */
 function actionCode(t: TFunction, typed: string): string {
@@ -31,6 +35,7 @@ const isDateOrEmpty = (v: string | null) => v === null || /^\d{4}-\d{2}-\d{2}$/.
 /** 操作人, 模块, 日期, 操作: applied on 查询 (or Enter), so typing a date does not fire half-typed queries. */
 export function AuditFilters({ onApply }: { onApply: (filter: AuditFilter) => void }) {
   const { t } = useTranslation();
+  const { can } = useSignedIn();
   const actors = useLoad(() => api.call('audit.actors', {}), []);
   const areas = useLoad(() => api.call('audit.areas', {}), []);
   const form = useForm({
@@ -49,6 +54,7 @@ export function AuditFilters({ onApply }: { onApply: (filter: AuditFilter) => vo
       from: v.from ?? undefined,
       to: v.to ?? undefined,
       action: actionCode(t, v.action.trim()) || undefined,
+      recordId: v.recordId ?? undefined,
     });
   });
 
@@ -81,8 +87,11 @@ export function AuditFilters({ onApply }: { onApply: (filter: AuditFilter) => vo
           key={form.key('area')}
           {...form.getInputProps('area')}
         />
-        <DateField label={t('audit.filters.from')} key={form.key('from')} {...form.getInputProps('from')} />
-        <DateField label={t('audit.filters.to')} key={form.key('to')} {...form.getInputProps('to')} />
+        {can('residents.read') && (
+          <ResidentPicker label={t('audit.filters.resident')} w={260} includeArchived key={form.key('recordId')} {...form.getInputProps('recordId')} />
+        )}
+        <DateField w={160} label={t('audit.filters.from')} key={form.key('from')} {...form.getInputProps('from')} />
+        <DateField w={160} label={t('audit.filters.to')} key={form.key('to')} {...form.getInputProps('to')} />
         <Autocomplete
           label={t('audit.filters.action')}
           placeholder={t('audit.filters.actionPlaceholder')}

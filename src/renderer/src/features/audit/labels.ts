@@ -1,23 +1,24 @@
 import type { TFunction } from 'i18next';
 import i18n from 'i18next';
+import { translatedOr } from '../../i18n/labels';
 export { areaLabel } from '../../i18n/labels';
 
 /** `auditActions.<action>` when the locale names it, else the action's code as recorded. */
 export function actionLabel(t: TFunction, action: string): string {
-  return i18n.exists(`auditActions.${action}`) ? t(`auditActions.${action}`) : action;
+  return translatedOr(t, `auditActions.${action}`, action);
 }
 
 export function recordTypeLabel(t: TFunction, type: string): string {
-  return i18n.exists(`recordTypes.${type}`) ? t(`recordTypes.${type}`) : type;
+  return translatedOr(t, `recordTypes.${type}`, type);
 }
 
 export function fieldLabel(t: TFunction, field: string): string {
-  return i18n.exists(`audit.fields.${field}`) ? t(`audit.fields.${field}`) : field;
+  return translatedOr(t, `audit.fields.${field}`, field);
 }
 
 /** A hash chain's name: the audit trail now, the charity ledger's journal later. */
 export function chainLabel(t: TFunction, chain: string): string {
-  return i18n.exists(`audit.chains.${chain}`) ? t(`audit.chains.${chain}`) : chain;
+  return translatedOr(t, `audit.chains.${chain}`, chain);
 }
 
 /** Every action the locale names (`auth.login`, …): suggestions for the action filter. */

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import i18n from 'i18next';
+import { translatedOr } from '../../i18n/labels';
 import type { BackupRecord } from '@shared/contract/backups';
 
 export function kindLabel(t: TFunction, kind: BackupRecord['kind']): string {
@@ -21,5 +22,5 @@ export function kindLabel(t: TFunction, kind: BackupRecord['kind']): string {
 
 /** Row counts are per table; known tables have names, a new area's tables show as they are. */
 export function tableLabel(t: TFunction, table: string): string {
-  return i18n.exists(`backups.tables.${table}`) ? t(`backups.tables.${table}`) : table;
+  return translatedOr(t, `backups.tables.${table}`, table);
 }

@@ -9,7 +9,7 @@ import { useForm } from '../../components/form/use-form';
 import { schemaErrors } from '../../components/form/schema-errors';
 import { applyServerErrors } from '../../components/form/server-errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { CommunityFields, type CommunityValues } from './CommunityFields';
+import { CommunityFields, type CommunityValues } from '../../components/community/CommunityFields';
 import { FormFooter } from '../../components/form/FormFooter';
 
 export function ProfileForm({ profile, onSaved, onCancel }: { profile: CommunityProfile; onSaved: (p: CommunityProfile) => void; onCancel: () => void }) {

@@ -6,7 +6,7 @@ import { navigate } from '../../app/router';
 import { useSignedIn } from '../../app/session-context';
 import { ProfileTab } from './ProfileTab';
 import { SystemSettingsTab } from './SystemSettingsTab';
-import { BackupsTab } from '../backups/BackupsTab';
+import { BackupsTab } from '../backups';
 
 const tabs = ['profile', 'system', 'backups'] as const;
 type Tab = (typeof tabs)[number];

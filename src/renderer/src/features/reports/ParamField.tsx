@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReportParamField } from '@shared/contract/reports';
 import type { InputProps } from '../../components/form/use-form';
 import { DateField } from '../../components/DateField';
-import { optionLabel, paramLabel } from './labels';
+import { optionLabel, paramLabel } from '../../components/report-job/labels';
 import { PlacePicker } from './PlacePicker';
 
 /** One report parameter, drawn from its declared type. Dates are typed (2026-03-01, 20260301) or picked. */
@@ -25,7 +25,7 @@ export function ParamField({
   const value = (inputProps.defaultValue as string | null) ?? null;
   switch (field.type) {
     case 'date':
-      return <DateField label={label} autoFocus={autoFocus} error={inputProps.error} defaultValue={value} onChange={inputProps.onChange} />;
+      return <DateField w={160} label={label} autoFocus={autoFocus} error={inputProps.error} defaultValue={value} onChange={inputProps.onChange} />;
     case 'select':
       return (
         <Select

@@ -1,7 +1,7 @@
 import { Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useBuildings, useGrids, useTags } from '../residents/common/use-catalog';
-import { buildingShortLabel } from '../residents/common/room-label';
+import { useBuildings, useGrids, useTags } from '../residents';
+import { buildingShortLabel } from '../residents';
 
 /**
  * 网格 / 楼栋 / 标签 picked from the community's lists, the same pickers as the residents list (no exact

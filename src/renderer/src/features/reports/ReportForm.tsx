@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { Button, Card, Group, Radio, Stack, Text, Title } from '@mantine/core';
 import { IconFileExport } from '@tabler/icons-react';
@@ -7,11 +8,11 @@ import { useForm, type FormErrors } from '../../components/form/use-form';
 import { applyServerErrors } from '../../components/form/server-errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { monthRange } from '../../components/dates';
-import { JobStatus } from './JobStatus';
+import { JobStatus } from '../../components/report-job/JobStatus';
 import { ParamField } from './ParamField';
-import { formatLabel, reportName } from './labels';
+import { formatLabel, reportName } from '../../components/report-job/labels';
 import { areaLabel } from '../../i18n/labels';
-import { useReportJob } from './use-report-job';
+import { useReportJob } from '../../components/report-job/use-report-job';
 
 interface Values {
   format: ReportFormatName;
@@ -78,11 +79,11 @@ export function ReportForm({ report }: { report: ReportInfo }) {
           </Radio.Group>
           <ErrorAlert error={error} />
           <Group>
-            <Button type="submit" leftSection={<IconFileExport size={16} />} loading={job.state.kind === 'starting'} disabled={job.busy}>
+            <Button type="submit" leftSection={<IconFileExport size={16} />} loading={job.state.phase === 'running' && !job.state.jobId} disabled={job.busy}>
               {t('reports.generate')}
             </Button>
           </Group>
-          <JobStatus state={job.state} onCancel={() => void job.cancel()} />
+          <JobStatus state={job.state} save={job.save} onCancel={() => job.cancel().catch(setError)} />
         </Stack>
       </form>
     </Card>
@@ -103,7 +104,7 @@ function defaults(fields: ReportParamField[]): Record<string, unknown> {
   return out;
 }
 
-function validate(t: (key: string) => string, fields: ReportParamField[], params: Record<string, unknown>): FormErrors {
+function validate(t: TFunction, fields: ReportParamField[], params: Record<string, unknown>): FormErrors {
   const errors: FormErrors = {};
   for (const f of fields) {
     const v = params[f.name];

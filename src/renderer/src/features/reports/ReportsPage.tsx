@@ -8,7 +8,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useLoad } from '../../components/use-load';
 import { areaLabel } from '../../i18n/labels';
 import { ReportForm } from './ReportForm';
-import { reportName } from './labels';
+import { reportName } from '../../components/report-job/labels';
 
 /** 报表中心: every report this user may run, in one place; each area adds its reports to the list in main. */
 export function ReportsPage() {

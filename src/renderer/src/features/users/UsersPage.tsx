@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Loader, Stack, Text } from '@mantine/core';
+import { Button, Card, Stack } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconUserPlus } from '@tabler/icons-react';
@@ -8,7 +8,6 @@ import type { UserSummary } from '@shared/contract/users';
 import { api } from '../../api/client';
 import { useSignedIn } from '../../app/session-context';
 import { ConfirmModal } from '../../components/ConfirmModal';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { useLoad } from '../../components/use-load';
 import { CreateUserModal } from './CreateUserModal';
@@ -48,9 +47,8 @@ export function UsersPage() {
           </Button>
         }
       />
-      <ErrorAlert error={error} />
       <Card withBorder padding="xs">
-        {loading && !data ? <Loader size="sm" m="md" aria-label={t('common.loading')} /> : data && data.length === 0 ? <Text p="md">{t('users.none')}</Text> : data && <UsersTable users={data} onAction={(kind, user) => setAction({ kind, user })} />}
+        <UsersTable users={data} loading={loading} error={error} onAction={(kind, user) => setAction({ kind, user })} />
       </Card>
       <CreateUserModal opened={creating} onClose={create.close} onCreated={() => void reload()} />
       {action?.kind === 'roles' && <RolesModal user={action.user} onClose={close} onSaved={(u) => void afterChange(u)} />}

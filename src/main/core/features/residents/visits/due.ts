@@ -31,6 +31,12 @@ export function dueQuery(f: Omit<DueFilter, 'gridIds'>, today: string, after: Ke
   return sql<HouseholdsTable>`SELECT * FROM households INDEXED BY households_due WHERE ${sql.join(conds, sql` AND `)} ORDER BY next_visit_due, id LIMIT ${limit + 1}`;
 }
 
+/** How many households the district-wide board holds: the same range of households_due, counted in the index alone. */
+export function dueCountQuery(f: Omit<DueFilter, 'gridIds'>, today: string): RawBuilder<{ n: number }> {
+  const bound = dueBound({ ...f, gridIds: null }, today, false);
+  return sql`SELECT count(*) AS n FROM households INDEXED BY households_due WHERE archived = 0 AND next_visit_due IS NOT NULL AND ${bound}`;
+}
+
 /**
  * A grid's due households (a grid is a few hundred households, DOMAIN.md §8): found through the grid's
  * buildings and houses (buildings_grid, houses by building, households_house), ordered and cut here.

@@ -7,7 +7,7 @@ import { addDays } from '../../../time/calendar';
 import { hallDay } from '../../../time/hall-day';
 import { decodeCursor, encodeCursor, inList } from '../../../db/keyset';
 import { mustFindHousehold } from '../households';
-import { dueQuery, gridDueCandidates, pageOfDue, toDueHouseholds } from './due';
+import { dueCountQuery, dueQuery, gridDueCandidates, pageOfDue, toDueHouseholds } from './due';
 import { intervalsOf, listPolicy, recomputeNextVisit } from './policy';
 
 type VisitMethods = 'residents.recordVisit' | 'residents.listVisits' | 'residents.visitsDue' | 'residents.visitPolicy' | 'residents.saveVisitPolicy';
@@ -77,22 +77,28 @@ export const visitsHandlers: HandlerMap<VisitMethods> = {
     if (input.mine) {
       const mine = (await ctx.db.selectFrom('grids').select('id').where('worker_user_id', '=', ctx.requireSession().userId).execute()).map((g) => g.id);
       gridIds = gridIds ? gridIds.filter((g) => mine.includes(g)) : mine;
-      if (gridIds.length === 0) return { rows: [], nextCursor: null };
+      if (gridIds.length === 0) return { rows: [], nextCursor: null, total: 0 };
     }
     const tag = `due:${input.overdueOnly ? 'overdue' : input.withinDays}`;
     const after = decodeCursor(input.cursor, tag, false, 'residents.bad_cursor');
     const filter = { gridIds, overdueOnly: input.overdueOnly, withinDays: input.withinDays };
     let rows: HouseholdsTable[];
+    let total: number;
     if (gridIds) {
-      const ids = pageOfDue((await gridDueCandidates(filter, today).execute(ctx.db)).rows, after, input.limit);
+      // A grid's candidates are all read to be ordered here, so their number is the total.
+      const candidates = (await gridDueCandidates(filter, today).execute(ctx.db)).rows;
+      total = candidates.length;
+      const ids = pageOfDue(candidates, after, input.limit);
       const byId = new Map((await ctx.db.selectFrom('households').selectAll().where('id', 'in', inList(ids)).execute()).map((h) => [h.id, h]));
       rows = ids.map((id) => byId.get(id)!);
     } else {
       rows = (await dueQuery(filter, today, after, input.limit).execute(ctx.db)).rows;
+      total = Number((await dueCountQuery(filter, today).execute(ctx.db)).rows[0].n);
     }
     const page = rows.slice(0, input.limit);
     const last = page[page.length - 1];
-    return { rows: await toDueHouseholds(ctx.db, page, today), nextCursor: rows.length > input.limit && last ? encodeCursor(tag, { k: last.next_visit_due, i: last.id }) : null };
+    const nextCursor = rows.length > input.limit && last ? encodeCursor(tag, { k: last.next_visit_due, i: last.id }) : null;
+    return { rows: await toDueHouseholds(ctx.db, page, today), nextCursor, total };
   },
 
   async 'residents.visitPolicy'(_input, ctx) {

@@ -1,7 +1,7 @@
 import { Button, Group, Select, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useBuildings, useCompounds, useGrids } from '../common/use-catalog';
-import { useSessionState } from '../common/use-session-state';
+import { useSessionState } from '../../../components/use-session-state';
 
 /**
  * 网格 / 小区 narrow the buildings; 楼栋 is a searchable selectFirstOptionOnChange select (type "8", Enter). Until a building is

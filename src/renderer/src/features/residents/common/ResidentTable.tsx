@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react';
-import { Anchor, Table, Text } from '@mantine/core';
+import { Anchor, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { ResidentRow } from '@shared/contract/residents';
 import { navigate } from '../../../app/router';
+import { DataTable, type Column, type KeysetPager, type TableSort } from '../../../components/list/DataTable';
 import { TagBadges } from './TagBadges';
 import { StatusBadge } from './StatusBadge';
 import { genderLabel } from './labels';
@@ -14,69 +16,82 @@ export interface LeadColumn<R> {
   render: (row: R) => ReactNode;
 }
 
+function residentColumns<R extends ResidentRow>(t: TFunction, lead: LeadColumn<R>[]): Column<R>[] {
+  return [
+    ...lead.map((c): Column<R> => ({ key: `lead:${c.label}`, title: c.label, render: c.render, nowrap: true })),
+    {
+      key: 'name',
+      title: t('residents.fields.name'),
+      sort: 'name',
+      nowrap: true,
+      render: (r) => (
+        <Anchor href={residentHref(r.id)} fw={600} size="sm" onClick={(e) => e.stopPropagation()} c={r.archived ? 'dimmed' : undefined}>
+          {r.name}
+        </Anchor>
+      ),
+    },
+    { key: 'gender', title: t('residents.fields.gender'), nowrap: true, render: (r) => genderLabel(t, r.gender) },
+    {
+      key: 'age',
+      title: t('residents.fields.age'),
+      sort: 'birthDate',
+      sortTitle: t('residents.list.sortByBirth'),
+      numeric: true,
+      render: (r) => r.age ?? '—',
+    },
+    { key: 'id', title: t('residents.fields.idNumber'), nowrap: true, mono: true, render: (r) => r.idMasked || '—' },
+    { key: 'phone', title: t('residents.fields.phone'), nowrap: true, mono: true, render: (r) => r.phoneMasked || '—' },
+    { key: 'status', title: t('residents.fields.status'), render: (r) => <StatusBadge row={r} /> },
+    {
+      key: 'address',
+      title: t('residents.fields.address'),
+      maw: 240,
+      render: (r) => (
+        <Text size="sm" lineClamp={2}>
+          {r.address || '—'}
+        </Text>
+      ),
+    },
+    { key: 'grid', title: t('residents.fields.grid'), nowrap: true, render: (r) => r.gridName ?? '—' },
+    { key: 'tags', title: t('residents.fields.tags'), render: (r) => <TagBadges tags={r.tags} size="xs" /> },
+  ];
+}
+
 /**
- * One page of residents, for the register and the reminder lists alike. The name is a link (Tab, Enter);
- * the whole row is clickable for the mouse. ID numbers and phones arrive masked from main; nothing here
- * could show more. `headers` replaces the name and age headers (the register's sort buttons).
+ * One page of residents, for the register and the reminder lists alike, on the shared DataTable. The
+ * name is a link (Tab, Enter); the whole row is clickable for the mouse. ID numbers and phones arrive
+ * masked from main; nothing here could show more. With `sort`, the name and age headers sort (by birth
+ * date) on the server.
  */
-export function ResidentTable<R extends ResidentRow>({ rows, label, lead = [], headers }: { rows: R[]; label: string; lead?: LeadColumn<R>[]; headers?: { name: ReactNode; age: ReactNode } }) {
+export function ResidentTable<R extends ResidentRow>({
+  rows,
+  label,
+  lead = [],
+  ...list
+}: {
+  rows: R[] | null | undefined;
+  label: string;
+  lead?: LeadColumn<R>[];
+  loading?: boolean;
+  error?: unknown;
+  empty: ReactNode;
+  total?: number | null;
+  totalLabel?: (formatted: string, count: number) => string;
+  sort?: TableSort;
+  onSort?: (next: TableSort) => void;
+  pager?: KeysetPager;
+}) {
   const { t } = useTranslation();
   return (
-    <Table.ScrollContainer minWidth={1040 + 140 * lead.length}>
-      <Table striped highlightOnHover verticalSpacing={6} horizontalSpacing="sm" fz="sm" aria-label={label}>
-        <Table.Thead>
-          <Table.Tr>
-            {lead.map((c) => (
-              <Table.Th key={c.label}>{c.label}</Table.Th>
-            ))}
-            {headers?.name ?? <Table.Th>{t('residents.fields.name')}</Table.Th>}
-            <Table.Th>{t('residents.fields.gender')}</Table.Th>
-            {headers?.age ?? <Table.Th>{t('residents.fields.age')}</Table.Th>}
-            <Table.Th>{t('residents.fields.idNumber')}</Table.Th>
-            <Table.Th>{t('residents.fields.phone')}</Table.Th>
-            <Table.Th>{t('residents.fields.status')}</Table.Th>
-            <Table.Th>{t('residents.fields.address')}</Table.Th>
-            <Table.Th>{t('residents.fields.grid')}</Table.Th>
-            <Table.Th>{t('residents.fields.tags')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((r) => (
-            <Table.Tr key={r.id} onClick={() => navigate(residentsScreen, r.id)} style={{ cursor: 'pointer' }} c={r.archived ? 'dimmed' : undefined}>
-              {lead.map((c) => (
-                <Table.Td key={c.label} className="linli-nowrap">
-                  {c.render(r)}
-                </Table.Td>
-              ))}
-              <Table.Td className="linli-nowrap">
-                <Anchor href={residentHref(r.id)} fw={600} size="sm" onClick={(e) => e.stopPropagation()} c={r.archived ? 'dimmed' : undefined}>
-                  {r.name}
-                </Anchor>
-              </Table.Td>
-              <Table.Td className="linli-nowrap">{genderLabel(t, r.gender)}</Table.Td>
-              <Table.Td className="linli-num">{r.age ?? '—'}</Table.Td>
-              <Table.Td className="linli-nowrap" ff="monospace">
-                {r.idMasked || '—'}
-              </Table.Td>
-              <Table.Td className="linli-nowrap" ff="monospace">
-                {r.phoneMasked || '—'}
-              </Table.Td>
-              <Table.Td>
-                <StatusBadge row={r} />
-              </Table.Td>
-              <Table.Td maw={240}>
-                <Text size="sm" lineClamp={2}>
-                  {r.address || '—'}
-                </Text>
-              </Table.Td>
-              <Table.Td className="linli-nowrap">{r.gridName ?? '—'}</Table.Td>
-              <Table.Td>
-                <TagBadges tags={r.tags} size="xs" />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      {...list}
+      label={label}
+      rows={rows}
+      columns={residentColumns(t, lead)}
+      rowKey={(r) => r.id}
+      onRowClick={(r) => navigate(residentsScreen, r.id)}
+      rowColor={(r) => (r.archived ? { c: 'dimmed' } : undefined)}
+      minWidth={1040 + 140 * lead.length}
+    />
   );
 }

@@ -5,7 +5,7 @@ import { useSignedIn } from '../../../app/session-context';
 import { useForm } from '../../../components/form/use-form';
 import { applyServerErrors } from '../../../components/form/server-errors';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { DateField } from '../common/DateField';
+import { DateField } from '../../../components/DateField';
 import { todayIn } from '../common/today';
 import { FormFooter } from '../../../components/form/FormFooter';
 

@@ -5,7 +5,7 @@ import type { ResidentDetail } from '@shared/contract/residents';
 import { useSignedIn } from '../../../app/session-context';
 import { applyServerErrors } from '../../../components/form/server-errors';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { DateField } from '../common/DateField';
+import { DateField } from '../../../components/DateField';
 import { HousePicker } from '../common/HousePicker';
 import { HouseholdPicker } from '../common/HouseholdPicker';
 import { RelationSelect } from '../common/RelationSelect';

@@ -1,6 +1,6 @@
 import { Checkbox, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { DateField } from '../common/DateField';
+import { DateField } from '../../../components/DateField';
 
 interface IdCardExpiryFieldProps {
   date: { value: string | null; onChange: (v: string | null) => void; error?: string };

@@ -11,7 +11,7 @@ import { navigate } from '../../../app/router';
 import { useForm, type FormErrors } from '../../../components/form/use-form';
 import { schemaErrors } from '../../../components/form/schema-errors';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { DateField } from '../common/DateField';
+import { DateField } from '../../../components/DateField';
 import { HousePicker } from '../common/HousePicker';
 import { HouseholdPicker } from '../common/HouseholdPicker';
 import { genderLabel, statusLabel } from '../common/labels';
@@ -29,7 +29,7 @@ import { derivedFromId, idState } from './id-state';
 import { IdCardExpiryField } from './IdCardExpiryField';
 import { IdNumberField } from './IdNumberField';
 import { PhoneField } from './PhoneField';
-import { placeServerErrors } from './server-field-errors';
+import { applyServerErrors } from '../../../components/form/server-errors';
 
 /**
  * 新增居民 / 编辑居民. Keyboard first: 姓名 has the focus, Enter moves on, Enter on the last field (or
@@ -90,7 +90,7 @@ export function ResidentForm({ existing, at = null }: { existing: ResidentDetail
     } catch (err) {
       const existingPerson = err instanceof ApiError && (err.code === 'residents.similar_exists' || err.code === 'residents.duplicate_id');
       if (existingPerson) setFailure(err);
-      if (!placeServerErrors(t, form, err) && !existingPerson) setFailure(err);
+      if (!applyServerErrors(t, form, err) && !existingPerson) setFailure(err);
     }
   }
 

@@ -8,7 +8,7 @@ import { schemaErrors } from '../../../components/form/schema-errors';
 import { applyServerErrors } from '../../../components/form/server-errors';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FormFooter } from '../../../components/form/FormFooter';
-import { DateField } from '../common/DateField';
+import { DateField } from '../../../components/DateField';
 import { houseUseLabel, isRented } from '../common/terms';
 
 /** A room's use (自住/出租/空置/商用), owner, and for a rented one the landlord, lease and 登记备案号. */

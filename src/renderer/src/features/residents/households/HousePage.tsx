@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, Anchor, Badge, Button, Card, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { DataTable } from '../../../components/list/DataTable';
 import { IconAlertTriangle, IconBuilding, IconPencil, IconUserPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client';
@@ -81,36 +82,27 @@ export function HousePage({ id }: { id: string }) {
         <Title order={3} fz="h5" mb="sm">
           {t('residents.house.households')}
         </Title>
-        {data.households.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('residents.house.noHouseholds')}
-          </Text>
-        ) : (
-          <Table fz="sm" verticalSpacing={6} aria-label={t('residents.house.households')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('residents.household.number')}</Table.Th>
-                <Table.Th>{t('residents.household.head')}</Table.Th>
-                <Table.Th>{t('residents.household.memberCount')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {data.households.map((h) => (
-                <Table.Tr key={h.id}>
-                  <Table.Td>
-                    <Anchor href={householdHref(h.id)} size="sm" fw={600}>
-                      {h.number}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{h.headName ?? '—'}</Table.Td>
-                  <Table.Td className="linli-num" style={{ textAlign: 'left' }}>
-                    {t('residents.household.members', { count: h.members })}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
+        <DataTable
+          label={t('residents.house.households')}
+          rows={data.households}
+          rowKey={(h) => h.id}
+          empty={t('residents.house.noHouseholds')}
+          striped={false}
+          bare
+          columns={[
+            {
+              key: 'number',
+              title: t('residents.household.number'),
+              render: (h) => (
+                <Anchor href={householdHref(h.id)} size="sm" fw={600}>
+                  {h.number}
+                </Anchor>
+              ),
+            },
+            { key: 'head', title: t('residents.household.head'), render: (h) => h.headName ?? '—' },
+            { key: 'members', title: t('residents.household.memberCount'), render: (h) => t('residents.household.members', { count: h.members }) },
+          ]}
+        />
       </Card>
       {editing && <HouseEditModal house={data} onClose={() => setEditing(false)} onSaved={() => void reload()} />}
     </Stack>

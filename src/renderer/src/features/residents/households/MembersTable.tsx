@@ -1,6 +1,7 @@
-import { Anchor, Badge, Table } from '@mantine/core';
+import { Anchor, Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ResidentRow } from '@shared/contract/residents';
+import { DataTable, type Column } from '../../../components/list/DataTable';
 import { TagBadges } from '../common/TagBadges';
 import { StatusBadge } from '../common/StatusBadge';
 import { genderLabel } from '../common/labels';
@@ -12,49 +13,42 @@ type Member = ResidentRow & { relationToHead: string };
 export function MembersTable({ members, headId }: { members: Member[]; headId: string | null }) {
   const { t } = useTranslation();
   const ordered = [...members].sort((a, b) => Number(b.id === headId) - Number(a.id === headId));
+  const columns: Column<Member>[] = [
+    {
+      key: 'name',
+      title: t('residents.fields.name'),
+      nowrap: true,
+      render: (m) => (
+        <>
+          <Anchor href={residentHref(m.id)} size="sm" fw={600}>
+            {m.name}
+          </Anchor>
+          {m.id === headId && (
+            <Badge ml={6} size="xs" variant="outline">
+              {t('residents.household.head')}
+            </Badge>
+          )}
+        </>
+      ),
+    },
+    { key: 'relation', title: t('residents.fields.relationToHead'), render: (m) => m.relationToHead || '—' },
+    { key: 'gender', title: t('residents.fields.gender'), render: (m) => genderLabel(t, m.gender) },
+    { key: 'age', title: t('residents.fields.age'), numeric: true, render: (m) => m.age ?? '—' },
+    { key: 'id', title: t('residents.fields.idNumber'), mono: true, nowrap: true, render: (m) => m.idMasked || '—' },
+    { key: 'status', title: t('residents.fields.status'), render: (m) => <StatusBadge row={m} /> },
+    { key: 'tags', title: t('residents.fields.tags'), render: (m) => <TagBadges tags={m.tags} size="xs" /> },
+  ];
   return (
-    <Table.ScrollContainer minWidth={640}>
-      <Table verticalSpacing={6} fz="sm" highlightOnHover aria-label={t('residents.household.membersLabel')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('residents.fields.name')}</Table.Th>
-            <Table.Th>{t('residents.fields.relationToHead')}</Table.Th>
-            <Table.Th>{t('residents.fields.gender')}</Table.Th>
-            <Table.Th>{t('residents.fields.age')}</Table.Th>
-            <Table.Th>{t('residents.fields.idNumber')}</Table.Th>
-            <Table.Th>{t('residents.fields.status')}</Table.Th>
-            <Table.Th>{t('residents.fields.tags')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {ordered.map((m) => (
-            <Table.Tr key={m.id} c={m.archived ? 'dimmed' : undefined}>
-              <Table.Td className="linli-nowrap">
-                <Anchor href={residentHref(m.id)} size="sm" fw={600}>
-                  {m.name}
-                </Anchor>
-                {m.id === headId && (
-                  <Badge ml={6} size="xs" variant="outline">
-                    {t('residents.household.head')}
-                  </Badge>
-                )}
-              </Table.Td>
-              <Table.Td>{m.relationToHead || '—'}</Table.Td>
-              <Table.Td>{genderLabel(t, m.gender)}</Table.Td>
-              <Table.Td className="linli-num">{m.age ?? '—'}</Table.Td>
-              <Table.Td ff="monospace" className="linli-nowrap">
-                {m.idMasked || '—'}
-              </Table.Td>
-              <Table.Td>
-                <StatusBadge row={m} />
-              </Table.Td>
-              <Table.Td>
-                <TagBadges tags={m.tags} size="xs" />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      label={t('residents.household.membersLabel')}
+      columns={columns}
+      rows={ordered}
+      rowKey={(m) => m.id}
+      empty={t('residents.household.noMembers')}
+      rowColor={(m) => (m.archived ? { c: 'dimmed' } : undefined)}
+      striped={false}
+      minWidth={640}
+      bare
+    />
   );
 }

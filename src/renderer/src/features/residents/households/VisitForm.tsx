@@ -8,7 +8,7 @@ import { useSignedIn } from '../../../app/session-context';
 import { useForm } from '../../../components/form/use-form';
 import { applyServerErrors } from '../../../components/form/server-errors';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { DateField } from '../common/DateField';
+import { DateField } from '../../../components/DateField';
 import { todayIn } from '../common/today';
 import { checklistKeys, type ChecklistKey } from './visit-labels';
 import { checklistLabel, outcomeLabel } from '../common/terms';

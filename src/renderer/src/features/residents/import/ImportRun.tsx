@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from '@shared/contract/residents';
 import { api } from '../../../api/client';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { useJob } from '../common/use-job';
+import { useJob } from '../../../components/use-job';
 import { ImportCounts } from './ImportCounts';
 
 /**
@@ -85,6 +85,11 @@ export function ImportRun({ preview, stale, onRunning }: { preview: ImportPrevie
         </Stack>
       )}
       {run.state.phase === 'failed' && <ErrorAlert error={run.state.error} title={t('residents.import.failed')} />}
+      {run.state.phase === 'cancelled' && (
+        <Alert color="gray" variant="light" role="status">
+          {t('errors.jobs.cancelled')}
+        </Alert>
+      )}
       {summary && (
         <Alert color="teal" variant="light" icon={<IconCircleCheck size={18} />} title={t('residents.import.done')}>
           <ImportCounts counts={{ add: summary.added ?? 0, update: summary.updated ?? 0, unchanged: summary.unchanged ?? 0, reject: summary.rejected ?? 0 }} title={t('residents.import.done')} />

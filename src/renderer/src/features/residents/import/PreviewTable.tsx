@@ -1,6 +1,7 @@
-import { Badge, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { Badge, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreviewRow } from '@shared/contract/residents';
+import { DataTable } from '../../../components/list/DataTable';
 import { problemText } from './problem-text';
 import { importActionLabel } from '../common/terms';
 
@@ -14,44 +15,41 @@ export function PreviewTable({ rows, total }: { rows: ImportPreviewRow[]; total:
       <Text size="xs" c="dimmed">
         {rows.length < total ? t('residents.import.rowsShown', { shown: rows.length, total }) : t('residents.import.rowsAll', { total })}
       </Text>
-      <ScrollArea.Autosize mah={420} type="auto">
-        <Table stickyHeader fz="sm" verticalSpacing={4} striped aria-label={t('residents.import.previewLabel')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th w={60}>{t('residents.import.row')}</Table.Th>
-              <Table.Th w={80}>{t('residents.import.action')}</Table.Th>
-              <Table.Th w={100}>{t('residents.fields.name')}</Table.Th>
-              <Table.Th w={170}>{t('residents.fields.idNumber')}</Table.Th>
-              <Table.Th>{t('residents.fields.address')}</Table.Th>
-              <Table.Th>{t('residents.import.problems')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((r) => (
-              <Table.Tr key={r.row} bg={r.action === 'reject' ? 'red.0' : undefined}>
-                <Table.Td className="linli-num">{r.row}</Table.Td>
-                <Table.Td>
-                  <Badge size="sm" variant="light" color={actionColour[r.action]}>
-                    {importActionLabel(t, r.action)}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>{r.name || '—'}</Table.Td>
-                <Table.Td ff="monospace" className="linli-nowrap">
-                  {r.idMasked || '—'}
-                </Table.Td>
-                <Table.Td className="linli-nowrap">{r.address || '—'}</Table.Td>
-                <Table.Td>
-                  {r.problems.map((p, i) => (
-                    <Text key={i} size="sm" c={r.action === 'reject' ? 'red.8' : 'orange.8'}>
-                      {problemText(t, p)}
-                    </Text>
-                  ))}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ScrollArea.Autosize>
+      <DataTable
+        label={t('residents.import.previewLabel')}
+        rows={rows}
+        rowKey={(r) => String(r.row)}
+        empty={t('residents.import.rowsAll', { total })}
+        rowColor={(r) => (r.action === 'reject' ? { bg: 'red.0' } : undefined)}
+        maxHeight={420}
+        bare
+        columns={[
+          { key: 'row', title: t('residents.import.row'), width: 60, numeric: true, render: (r) => r.row },
+          {
+            key: 'action',
+            title: t('residents.import.action'),
+            width: 80,
+            render: (r) => (
+              <Badge size="sm" variant="light" color={actionColour[r.action]}>
+                {importActionLabel(t, r.action)}
+              </Badge>
+            ),
+          },
+          { key: 'name', title: t('residents.fields.name'), width: 100, render: (r) => r.name || '—' },
+          { key: 'id', title: t('residents.fields.idNumber'), width: 170, mono: true, nowrap: true, render: (r) => r.idMasked || '—' },
+          { key: 'address', title: t('residents.fields.address'), nowrap: true, render: (r) => r.address || '—' },
+          {
+            key: 'problems',
+            title: t('residents.import.problems'),
+            render: (r) =>
+              r.problems.map((p, i) => (
+                <Text key={i} size="sm" c={r.action === 'reject' ? 'red.8' : 'orange.8'}>
+                  {problemText(t, p)}
+                </Text>
+              )),
+          },
+        ]}
+      />
     </Stack>
   );
 }

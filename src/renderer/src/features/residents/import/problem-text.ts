@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import i18n from 'i18next';
+import { translatedOr } from '../../../i18n/labels';
 import type { ImportField, ImportProblem } from '@shared/contract/residents';
 import { fieldLabel } from '../common/field-labels';
 
@@ -9,6 +10,6 @@ export function importFieldLabel(t: TFunction, field: ImportField): string {
 
 /** "第 12 行「证件号」：校验位不正确，应为 X" — every message says where, so the file can be fixed. */
 export function problemText(t: TFunction, p: ImportProblem): string {
-  const message = i18n.exists(`errors.${p.code}`) ? t(`errors.${p.code}`, { ...p.params }) : t('common.unexpectedError', { code: p.code, message: '' });
+  const message = translatedOr(t, `errors.${p.code}`, t('common.unexpectedError', { code: p.code, message: '' }), { ...p.params });
   return p.field ? t('residents.import.problemAt', { row: p.row, field: importFieldLabel(t, p.field), message }) : t('residents.import.problemRow', { row: p.row, message });
 }

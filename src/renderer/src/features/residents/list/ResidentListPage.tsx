@@ -1,22 +1,19 @@
-import { Button, Card, Group, Loader, Stack, Text } from '@mantine/core';
+import { Button, Card, Stack } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFileImport, IconUserPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client';
 import { useSignedIn } from '../../../app/session-context';
 import { hrefOf } from '../../../app/router';
-import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageHeader } from '../../../components/PageHeader';
 import { useLoad } from '../../../components/use-load';
 import { formatNumber } from '../../../i18n/format';
 import { newResidentHref } from '../common/hrefs';
-import { Pager } from '../common/Pager';
-import { usePager } from '../common/use-pager';
-import { useSessionState } from '../common/use-session-state';
+import { useKeysetList } from '../../../components/list/use-keyset-list';
+import { useSessionState } from '../../../components/use-session-state';
 import { ResidentFilters } from './ResidentFilters';
 import { ResidentTable } from '../common/ResidentTable';
-import { SortHeader } from './SortHeader';
-import { ExportButton } from '../../reports/ExportButton';
+import { ExportButton } from '../../../components/report-job/ExportButton';
 import { defaultSort, emptyFilters, toQuery, type ListSort } from './list-filters';
 
 const PAGE_SIZE = 50;
@@ -38,9 +35,7 @@ export function ResidentListPage() {
   const queryKey = JSON.stringify(query);
   const sortKey = JSON.stringify(sort);
   // A sort or filter change starts again at page 1.
-  const pager = usePager(queryKey + sortKey);
-
-  const list = useLoad(() => api.call('residents.list', { ...toQuery(query), ...sort, cursor: pager.cursor, limit: PAGE_SIZE }), [queryKey, sortKey, pager.cursor]);
+  const list = useKeysetList(queryKey + sortKey, (cursor) => api.call('residents.list', { ...toQuery(query), ...sort, cursor, limit: PAGE_SIZE }));
   const count = useLoad(() => api.call('residents.count', toQuery(query)), [queryKey]);
 
   const total = count.data && !count.loading ? t('residents.list.total', { count: count.data.count, formatted: formatNumber(count.data.count, i18n.language) }) : t('residents.list.counting');
@@ -69,35 +64,18 @@ export function ResidentListPage() {
       <Card withBorder padding="sm">
         <ResidentFilters value={filters} onChange={setFilters} />
       </Card>
-      <ErrorAlert error={list.error} />
       <Card withBorder padding={0}>
-        {list.loading && !list.data ? (
-          <Loader size="sm" m="md" aria-label={t('common.loading')} />
-        ) : list.data && list.data.rows.length === 0 ? (
-          <Text p="lg" c="dimmed">
-            {t('residents.list.none')}
-          </Text>
-        ) : (
-          list.data && (
-            <div style={{ opacity: list.loading ? 0.6 : 1, transition: 'opacity 120ms' }}>
-              <ResidentTable
-                rows={list.data.rows}
-                label={t('residents.list.tableLabel')}
-                headers={{
-                  name: <SortHeader label={t('residents.fields.name')} column="name" sort={sort} onSort={setSort} />,
-                  age: <SortHeader label={t('residents.fields.age')} column="birthDate" sort={sort} onSort={setSort} title={t('residents.list.sortByBirth')} />,
-                }}
-              />
-            </div>
-          )
-        )}
+        <ResidentTable
+          rows={list.data?.rows}
+          label={t('residents.list.tableLabel')}
+          loading={list.loading}
+          error={list.error}
+          empty={t('residents.list.none')}
+          sort={sort}
+          onSort={(next) => setSort(next as ListSort)}
+          pager={list.pager}
+        />
       </Card>
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed">
-          {list.loading && list.data ? t('common.loading') : ''}
-        </Text>
-        <Pager page={pager.page} hasPrevious={pager.hasPrevious} nextCursor={list.data?.nextCursor ?? null} onPrevious={pager.previous} onNext={pager.next} loading={list.loading} />
-      </Group>
     </Stack>
   );
 }

@@ -13,7 +13,7 @@ export function CompoundsTab() {
       addLabel={t('residents.places.newCompound')}
       tableLabel={t('residents.places.compounds')}
       columns={[{ header: t('residents.place.compound'), cell: (c) => c.name, td: { fw: 600 } }]}
-      rows={compounds.data ?? []}
+      rows={compounds.data}
       error={compounds.error}
       editLabel={(c) => t('residents.places.renameCompound', { name: c.name })}
       actionsTh={{ w: 120 }}

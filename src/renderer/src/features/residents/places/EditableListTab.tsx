@@ -1,8 +1,8 @@
 import { useState, type ReactNode } from 'react';
-import { Button, Group, Table, Text, type TableTdProps, type TableThProps } from '@mantine/core';
+import { Button, Group, Text, type TableTdProps, type TableThProps } from '@mantine/core';
 import { IconPencil, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/ErrorAlert';
+import { DataTable, type Column } from '../../../components/list/DataTable';
 
 /** A column: its header, what a row shows in it, and any cell styling (code in monospace, a bold name). */
 export interface ListColumn<T> {
@@ -16,7 +16,8 @@ interface Props<T> {
   addLabel: string;
   tableLabel: string;
   columns: ListColumn<T>[];
-  rows: T[];
+  /** Null until loaded: the list says nothing rather than "no records" before it knows. */
+  rows: T[] | null | undefined;
   error: unknown;
   /** The edit button's accessible name, naming its row, so a screen reader can tell the buttons apart. */
   editLabel: (row: T) => string;
@@ -26,7 +27,7 @@ interface Props<T> {
   modal: (row: T | null, close: () => void) => ReactNode;
 }
 
-/** The places screen's list tabs: intro and add button, the table with an edit button per row, the dialog. */
+/** The places screen's list tabs: intro and add button, the shared list with an edit button per row, the dialog. */
 export function EditableListTab<T extends { id: string }>({ intro, addLabel, tableLabel, columns, rows, error, editLabel, actionsTh, modal }: Props<T>) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState<T | 'new' | null>(null);
@@ -40,33 +41,27 @@ export function EditableListTab<T extends { id: string }>({ intro, addLabel, tab
           {addLabel}
         </Button>
       </Group>
-      <ErrorAlert error={error} />
-      <Table fz="sm" verticalSpacing={6} striped aria-label={tableLabel}>
-        <Table.Thead>
-          <Table.Tr>
-            {columns.map((c) => (
-              <Table.Th key={c.header}>{c.header}</Table.Th>
-            ))}
-            <Table.Th {...actionsTh}>{t('common.actions')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((row) => (
-            <Table.Tr key={row.id}>
-              {columns.map((c) => (
-                <Table.Td key={c.header} {...c.td}>
-                  {c.cell(row)}
-                </Table.Td>
-              ))}
-              <Table.Td>
-                <Button size="compact-xs" variant="subtle" leftSection={<IconPencil size={12} />} onClick={() => setEditing(row)} aria-label={editLabel(row)}>
-                  {t('residents.places.edit')}
-                </Button>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <DataTable
+        label={tableLabel}
+        rows={rows}
+        rowKey={(row) => row.id}
+        error={error}
+        empty={t('common.list.empty')}
+        total={rows?.length}
+        columns={[
+          ...columns.map((c): Column<T> => ({ key: c.header, title: c.header, render: c.cell, cellProps: c.td })),
+          {
+            key: 'actions',
+            title: t('common.actions'),
+            headerProps: actionsTh,
+            render: (row) => (
+              <Button size="compact-xs" variant="subtle" leftSection={<IconPencil size={12} />} onClick={() => setEditing(row)} aria-label={editLabel(row)}>
+                {t('residents.places.edit')}
+              </Button>
+            ),
+          },
+        ]}
+      />
       {editing && modal(editing === 'new' ? null : editing, () => setEditing(null))}
     </>
   );

@@ -19,7 +19,7 @@ export function GridsTab() {
         { header: t('residents.places.complaintPhone'), cell: (g) => g.complaintPhone || '—' },
         { header: t('residents.places.buildingCount'), cell: (g) => g.buildingCount, td: { className: 'linli-num', style: { textAlign: 'left' } } },
       ]}
-      rows={grids.data ?? []}
+      rows={grids.data}
       error={grids.error}
       editLabel={(g) => t('residents.places.editGrid', { name: g.name })}
       modal={(grid, close) => <GridModal grid={grid} onClose={close} onSaved={() => void grids.reload()} />}

@@ -27,7 +27,7 @@ export function TagsTab() {
         { header: t('residents.places.tagSort'), cell: (tag) => tag.sort },
         { header: t('residents.places.residentCount'), cell: (tag) => tag.residentCount },
       ]}
-      rows={ordered}
+      rows={tags.data && ordered}
       error={tags.error}
       editLabel={(tag) => t('residents.places.editTag', { name: tag.name })}
       modal={(tag, close) => <TagModal tag={tag} onClose={close} onSaved={() => void tags.reload()} />}

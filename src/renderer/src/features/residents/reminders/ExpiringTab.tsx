@@ -6,9 +6,9 @@ import { api } from '../../../api/client';
 import { useSignedIn } from '../../../app/session-context';
 import { useLoad } from '../../../components/use-load';
 import { daysBetween, todayIn } from '../common/today';
-import { usePager } from '../common/use-pager';
+import { usePager } from '../../../components/list/use-pager';
 import { ReminderList, type ReminderView } from './ReminderList';
-import { ExportButton } from '../../reports/ExportButton';
+import { ExportButton } from '../../../components/report-job/ExportButton';
 
 const PAGE_SIZE = 50;
 

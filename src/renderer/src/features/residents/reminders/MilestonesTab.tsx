@@ -3,9 +3,9 @@ import { Badge, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client';
 import { useLoad } from '../../../components/use-load';
-import { usePager } from '../common/use-pager';
+import { usePager } from '../../../components/list/use-pager';
 import { ReminderList } from './ReminderList';
-import { ExportButton } from '../../reports/ExportButton';
+import { ExportButton } from '../../../components/report-job/ExportButton';
 
 const turningColour: Record<number, string> = { 60: 'blue', 70: 'teal', 80: 'violet', 90: 'grape', 100: 'red' };
 const PAGE_SIZE = 50;

@@ -1,11 +1,7 @@
-import { Group, Loader, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ResidentRow } from '@shared/contract/residents';
-import { ErrorAlert } from '../../../components/ErrorAlert';
-import { formatNumber } from '../../../i18n/format';
-import { Pager } from '../common/Pager';
 import { ResidentTable, type LeadColumn } from '../common/ResidentTable';
-import type { usePager } from '../common/use-pager';
+import type { usePager } from '../../../components/list/use-pager';
 
 /** The rows a reminder list shows, and what its page said about the whole list. */
 export interface ReminderView<R> {
@@ -33,31 +29,18 @@ export function ReminderList<R extends ResidentRow>({
   label: string;
   lead: LeadColumn<R>[];
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return (
-    <Stack gap="sm">
-      <ErrorAlert error={error} />
-      {loading && !view ? (
-        <Loader size="sm" aria-label={t('common.loading')} />
-      ) : view && view.rows.length === 0 ? (
-        <Text p="lg" c="dimmed">
-          {t('residents.reminders.none')}
-        </Text>
-      ) : (
-        view && (
-          <div style={{ opacity: loading ? 0.6 : 1, transition: 'opacity 120ms' }}>
-            <ResidentTable rows={view.rows} label={label} lead={lead} />
-          </div>
-        )
-      )}
-      {view && view.total > 0 && (
-        <Group justify="space-between">
-          <Text size="sm" c="dimmed" aria-live="polite">
-            {t('residents.reminders.total', { count: view.total, formatted: formatNumber(view.total, i18n.language) })}
-          </Text>
-          <Pager page={pager.page} hasPrevious={pager.hasPrevious} nextCursor={view.nextCursor} onPrevious={pager.previous} onNext={pager.next} loading={loading} />
-        </Group>
-      )}
-    </Stack>
+    <ResidentTable
+      rows={view?.rows}
+      label={label}
+      lead={lead}
+      loading={loading}
+      error={error}
+      empty={t('residents.reminders.none')}
+      total={view?.total}
+      totalLabel={(formatted, count) => t('residents.reminders.total', { count, formatted })}
+      pager={{ page: pager.page, hasPrevious: pager.hasPrevious, nextCursor: view?.nextCursor ?? null, onPrevious: pager.previous, onNext: pager.next }}
+    />
   );
 }

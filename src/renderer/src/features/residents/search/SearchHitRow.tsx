@@ -17,12 +17,6 @@ export function SearchHitRow({ hit }: { hit: SearchHit }) {
   );
 }
 
-/** The words a screen reader announces for a hit (the row itself is drawn for the eye). */
-export function hitLabel(t: ReturnType<typeof useTranslation>['t'], hit: SearchHit): string {
-  if (hit.type === 'resident') return `${hit.name} ${hit.idMasked} ${hit.address}`;
-  return `${t('residents.household.title', { number: hit.number })} ${hit.headName ?? t('residents.household.noHead')} ${hit.address}`;
-}
-
 function ArchivedBadge() {
   const { t } = useTranslation();
   return (

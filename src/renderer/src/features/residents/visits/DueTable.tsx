@@ -1,67 +1,88 @@
-import { Anchor, Badge, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { DueHousehold } from '@shared/contract/residents';
 import { navigate } from '../../../app/router';
+import { DataTable, type Column, type KeysetPager } from '../../../components/list/DataTable';
 import { householdHref, residentsScreen } from '../common/hrefs';
 
+function dueColumns(t: TFunction): Column<DueHousehold>[] {
+  const overdue = (r: DueHousehold) => r.daysOverdue > 0;
+  return [
+    {
+      key: 'number',
+      title: t('residents.household.number'),
+      nowrap: true,
+      render: (r) => (
+        <Anchor href={householdHref(r.householdId)} size="sm" fw={600} onClick={(e) => e.stopPropagation()} c={overdue(r) ? 'red.8' : undefined}>
+          {r.number}
+        </Anchor>
+      ),
+    },
+    { key: 'address', title: t('residents.fields.address'), render: (r) => r.address || '—' },
+    { key: 'head', title: t('residents.household.head'), render: (r) => r.headName ?? '—' },
+    { key: 'grid', title: t('residents.fields.grid'), nowrap: true, render: (r) => r.gridName ?? '—' },
+    { key: 'worker', title: t('residents.visits.worker'), nowrap: true, render: (r) => r.workerName ?? '—' },
+    { key: 'last', title: t('residents.visits.last'), nowrap: true, render: (r) => r.lastVisitOn ?? t('residents.visits.never') },
+    {
+      key: 'next',
+      title: t('residents.visits.next'),
+      nowrap: true,
+      render: (r) => (
+        <Text size="sm" fw={overdue(r) ? 700 : undefined} c={overdue(r) ? 'red.8' : undefined}>
+          {r.nextVisitDue}
+        </Text>
+      ),
+    },
+    {
+      key: 'state',
+      title: t('residents.visits.state'),
+      nowrap: true,
+      render: (r) =>
+        overdue(r) ? (
+          <Badge color="red" variant="filled">
+            {t('residents.visits.overdueDays', { count: r.daysOverdue })}
+          </Badge>
+        ) : r.daysOverdue === 0 ? (
+          <Badge color="yellow" variant="light">
+            {t('residents.visits.dueToday')}
+          </Badge>
+        ) : (
+          <Badge color="gray" variant="light">
+            {t('residents.visits.dueInDays', { count: -r.daysOverdue })}
+          </Badge>
+        ),
+    },
+  ];
+}
+
 /** Due and overdue households; overdue rows in red with how many days, each row opens the household. */
-export function DueTable({ rows }: { rows: DueHousehold[] }) {
+interface DueTableProps {
+  rows: DueHousehold[] | undefined;
+  total: number | undefined;
+  loading: boolean;
+  error: unknown;
+  pager: KeysetPager;
+}
+
+export function DueTable({ rows, total, loading, error, pager }: DueTableProps) {
   const { t } = useTranslation();
   return (
-    <Table.ScrollContainer minWidth={900}>
-      <Table highlightOnHover verticalSpacing={6} fz="sm" aria-label={t('residents.visits.dueLabel')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('residents.household.number')}</Table.Th>
-            <Table.Th>{t('residents.fields.address')}</Table.Th>
-            <Table.Th>{t('residents.household.head')}</Table.Th>
-            <Table.Th>{t('residents.fields.grid')}</Table.Th>
-            <Table.Th>{t('residents.visits.worker')}</Table.Th>
-            <Table.Th>{t('residents.visits.last')}</Table.Th>
-            <Table.Th>{t('residents.visits.next')}</Table.Th>
-            <Table.Th>{t('residents.visits.state')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((r) => {
-            const overdue = r.daysOverdue > 0;
-            return (
-              <Table.Tr key={r.householdId} onClick={() => navigate(residentsScreen, 'household', r.householdId)} style={{ cursor: 'pointer' }} bg={overdue ? 'red.0' : undefined}>
-                <Table.Td className="linli-nowrap">
-                  <Anchor href={householdHref(r.householdId)} size="sm" fw={600} onClick={(e) => e.stopPropagation()} c={overdue ? 'red.8' : undefined}>
-                    {r.number}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>{r.address || '—'}</Table.Td>
-                <Table.Td>{r.headName ?? '—'}</Table.Td>
-                <Table.Td className="linli-nowrap">{r.gridName ?? '—'}</Table.Td>
-                <Table.Td className="linli-nowrap">{r.workerName ?? '—'}</Table.Td>
-                <Table.Td className="linli-nowrap">{r.lastVisitOn ?? t('residents.visits.never')}</Table.Td>
-                <Table.Td className="linli-nowrap">
-                  <Text size="sm" fw={overdue ? 700 : undefined} c={overdue ? 'red.8' : undefined}>
-                    {r.nextVisitDue}
-                  </Text>
-                </Table.Td>
-                <Table.Td className="linli-nowrap">
-                  {overdue ? (
-                    <Badge color="red" variant="filled">
-                      {t('residents.visits.overdueDays', { count: r.daysOverdue })}
-                    </Badge>
-                  ) : r.daysOverdue === 0 ? (
-                    <Badge color="yellow" variant="light">
-                      {t('residents.visits.dueToday')}
-                    </Badge>
-                  ) : (
-                    <Badge color="gray" variant="light">
-                      {t('residents.visits.dueInDays', { count: -r.daysOverdue })}
-                    </Badge>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      label={t('residents.visits.dueLabel')}
+      columns={dueColumns(t)}
+      rows={rows}
+      rowKey={(r) => r.householdId}
+      loading={loading}
+      error={error}
+      empty={t('residents.visits.nothingDue')}
+      total={total}
+      totalLabel={(formatted, count) => t('residents.visits.total', { count, formatted })}
+      pager={pager}
+      onRowClick={(r) => navigate(residentsScreen, 'household', r.householdId)}
+      rowColor={(r) => (r.daysOverdue > 0 ? { bg: 'red.0' } : undefined)}
+      striped={false}
+      minWidth={900}
+    />
   );
 }

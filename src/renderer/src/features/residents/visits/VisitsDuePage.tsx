@@ -1,16 +1,13 @@
-import { Card, Group, Input, Loader, SegmentedControl, Select, Stack, Switch, Text } from '@mantine/core';
+import { Card, Group, Input, SegmentedControl, Select, Stack, Switch, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client';
 import { useSignedIn } from '../../../app/session-context';
-import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageHeader } from '../../../components/PageHeader';
-import { useLoad } from '../../../components/use-load';
-import { Pager } from '../common/Pager';
 import { useGrids } from '../common/use-catalog';
-import { usePager } from '../common/use-pager';
-import { useSessionState } from '../common/use-session-state';
+import { useKeysetList } from '../../../components/list/use-keyset-list';
+import { useSessionState } from '../../../components/use-session-state';
 import { DueTable } from './DueTable';
-import { ExportButton } from '../../reports/ExportButton';
+import { ExportButton } from '../../../components/report-job/ExportButton';
 
 interface DueFilter {
   /** 'mine' = the grids whose worker is the signed-in user; otherwise a grid id, or '' for all grids. */
@@ -29,9 +26,7 @@ export function VisitsDuePage() {
   const [filter, setFilter] = useSessionState<DueFilter>('residents.visits.filter', { scope: isWorker ? 'mine' : 'grid', gridId: null, overdueOnly: false, withinDays: '14' });
   const set = (patch: Partial<DueFilter>) => setFilter({ ...filter, ...patch });
   const query = { mine: filter.scope === 'mine', gridId: filter.scope === 'grid' ? (filter.gridId ?? undefined) : undefined, overdueOnly: filter.overdueOnly, withinDays: Number(filter.withinDays) };
-  const key = JSON.stringify(query);
-  const pager = usePager(key);
-  const due = useLoad(() => api.call('residents.visitsDue', { ...query, cursor: pager.cursor, limit: 50 }), [key, pager.cursor]);
+  const due = useKeysetList(JSON.stringify(query), (cursor) => api.call('residents.visitsDue', { ...query, cursor, limit: 50 }));
   const myGrids = (grids.data ?? []).filter((g) => g.workerUserId === session.user.id);
 
   return (
@@ -81,19 +76,9 @@ export function VisitsDuePage() {
           </Text>
         )}
       </Card>
-      <ErrorAlert error={due.error} />
       <Card withBorder padding={0}>
-        {due.loading && !due.data ? (
-          <Loader size="sm" m="md" aria-label={t('common.loading')} />
-        ) : due.data && due.data.rows.length === 0 ? (
-          <Text p="lg" c="dimmed">
-            {t('residents.visits.nothingDue')}
-          </Text>
-        ) : (
-          due.data && <DueTable rows={due.data.rows} />
-        )}
+        <DueTable rows={due.data?.rows} total={due.data?.total} loading={due.loading} error={due.error} pager={due.pager} />
       </Card>
-      <Pager page={pager.page} hasPrevious={pager.hasPrevious} nextCursor={due.data?.nextCursor ?? null} onPrevious={pager.previous} onNext={pager.next} loading={due.loading} />
     </Stack>
   );
 }

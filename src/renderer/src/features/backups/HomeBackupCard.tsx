@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useLoad } from '../../components/use-load';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { BackupHealthAlert } from '../../features/backups/BackupHealthAlert';
-import { navigate } from '../router';
+import { BackupHealthAlert } from './BackupHealthAlert';
+import { navigate } from '../../app/router';
 
 export function HomeBackupCard() {
   const { t } = useTranslation();

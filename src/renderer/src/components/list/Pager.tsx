@@ -8,13 +8,13 @@ export function Pager({ page, hasPrevious, nextCursor, onPrevious, onNext, loadi
   return (
     <Group justify="flex-end" gap="sm">
       <Button variant="default" size="xs" leftSection={<IconChevronLeft size={14} />} disabled={!hasPrevious || loading} onClick={onPrevious}>
-        {t('residents.pager.previous')}
+        {t('common.pager.previous')}
       </Button>
       <Text size="sm" c="dimmed" aria-live="polite">
-        {t('residents.pager.page', { page })}
+        {t('common.pager.page', { page })}
       </Text>
       <Button variant="default" size="xs" rightSection={<IconChevronRight size={14} />} disabled={!nextCursor || loading} onClick={() => onNext(nextCursor)}>
-        {t('residents.pager.next')}
+        {t('common.pager.next')}
       </Button>
     </Group>
   );

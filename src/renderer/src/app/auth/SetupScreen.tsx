@@ -3,12 +3,12 @@ import { Button, Divider, PasswordInput, SimpleGrid, Stack, Text, TextInput, Tit
 import { useTranslation } from 'react-i18next';
 import { contract } from '@shared/contract';
 import { api } from '../../api/client';
-import { useSession } from '../../app/session-context';
+import { useSession } from '../session-context';
 import { useForm } from '../../components/form/use-form';
 import { schemaErrors } from '../../components/form/schema-errors';
 import { applyServerErrors } from '../../components/form/server-errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { CommunityFields, emptyCommunity } from '../community/CommunityFields';
+import { CommunityFields, emptyCommunity } from '../../components/community/CommunityFields';
 import { AuthFrame } from './AuthFrame';
 
 /** First run on a new workstation: the community's profile and the first administrator, in one step. */

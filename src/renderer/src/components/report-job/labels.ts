@@ -1,19 +1,18 @@
 import type { TFunction } from 'i18next';
-import i18n from 'i18next';
+import { translatedOr } from '../../i18n/labels';
 import type { ReportFormatName } from '@shared/contract/reports';
 
 export function reportName(t: TFunction, name: string): string {
-  return i18n.exists(`reportNames.${name}`) ? t(`reportNames.${name}`) : name;
+  return translatedOr(t, `reportNames.${name}`, name);
 }
 
 export function paramLabel(t: TFunction, name: string): string {
-  return i18n.exists(`reports.params.${name}`) ? t(`reports.params.${name}`) : name;
+  return translatedOr(t, `reports.params.${name}`, name);
 }
 
 /** An option's name from its key (reports.options.<param>.<value>), else its label as given (a locale key or plain text). */
 export function optionLabel(t: TFunction, key: string, label: string): string {
-  if (i18n.exists(key)) return t(key);
-  return i18n.exists(label) ? t(label) : label;
+  return translatedOr(t, key, translatedOr(t, label, label));
 }
 
 export function formatLabel(t: TFunction, format: ReportFormatName): string {

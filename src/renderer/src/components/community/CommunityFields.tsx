@@ -1,6 +1,6 @@
 import { SimpleGrid, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Form } from '../../components/form/use-form';
+import type { Form } from '../form/use-form';
 import { SealImageInput } from './SealImageInput';
 
 export interface CommunityValues {

@@ -3,7 +3,7 @@ import { IconChevronDown, IconFileExport } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ReportFormatName } from '@shared/contract/reports';
 import { useSignedIn } from '../../app/session-context';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { ErrorAlert } from '../ErrorAlert';
 import { JobStatus } from './JobStatus';
 import { formatLabel } from './labels';
 import { useReportJob } from './use-report-job';
@@ -27,7 +27,7 @@ export function ExportButton({ report, params, formats = ['xlsx', 'pdf'] }: { re
       job.setStartError(err);
     }
   };
-  const open = job.state.kind !== 'idle' || job.startError !== null;
+  const open = job.state.phase !== 'idle' || job.startError !== null;
 
   return (
     <Popover opened={open} position="bottom-end" withArrow shadow="md" width={340} onChange={(o) => !o && !job.busy && job.reset()}>
@@ -52,7 +52,7 @@ export function ExportButton({ report, params, formats = ['xlsx', 'pdf'] }: { re
       <Popover.Dropdown>
         <Stack gap="xs">
           <ErrorAlert error={job.startError} />
-          <JobStatus state={job.state} onCancel={() => void job.cancel()} />
+          <JobStatus state={job.state} save={job.save} onCancel={() => void job.cancel()} />
           {!job.busy && (
             <Button size="compact-sm" variant="subtle" onClick={job.reset}>
               {t('common.close')}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { useSession } from '../../app/session-context';
+import { useSession } from '../session-context';
 import { useForm } from '../../components/form/use-form';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useCountdown } from '../../components/use-countdown';

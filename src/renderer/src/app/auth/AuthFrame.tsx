@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Box, Center, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
-import { useSession } from '../../app/session-context';
+import { useSession } from '../session-context';
 
 /** The frame of the screens before the shell: the app's name, the community and the workstation. */
 export function AuthFrame({ title, width = 420, children }: { title: string; width?: number; children: ReactNode }) {

@@ -1,0 +1,20 @@
+import { useLoad } from '../use-load';
+import type { KeysetPager } from './DataTable';
+import { usePager } from './use-pager';
+
+/**
+ * A keyset-paged list for DataTable: `scope` names the query (filters and sort, e.g. their JSON), and a
+ * new scope starts again at page 1 in the same render; `load` is called with the page's cursor.
+ */
+export function useKeysetList<P extends { rows: unknown[]; nextCursor: string | null }>(scope: string, load: (cursor: string | null) => Promise<P>) {
+  const pager = usePager(scope);
+  const list = useLoad(() => load(pager.cursor), [scope, pager.cursor]);
+  const keyset: KeysetPager = {
+    page: pager.page,
+    hasPrevious: pager.hasPrevious,
+    nextCursor: list.data?.nextCursor ?? null,
+    onPrevious: pager.previous,
+    onNext: pager.next,
+  };
+  return { ...list, pager: keyset };
+}

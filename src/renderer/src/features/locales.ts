@@ -1,0 +1,11 @@
+import residentsZh from './residents/i18n/zh-CN.json';
+import residentsEn from './residents/i18n/en.json';
+import type { LocaleTree } from '../i18n/merge';
+
+/**
+ * Each area's screen strings (features/<area>/i18n/{zh-CN,en}.json, top-level key = the area), merged
+ * over the base files by i18n/index.ts. Like features/areas.ts, the one place the foundation learns
+ * about areas' strings: an area adds one line.
+ */
+// `satisfies`, not a type: i18n/i18next.d.ts reads each file's keys from this list's type (typed keys).
+export const areaLocales = [{ 'zh-CN': residentsZh, en: residentsEn }] satisfies { 'zh-CN': LocaleTree; en: LocaleTree }[];
