@@ -5,7 +5,7 @@ import { explainer } from './fixture';
 import { countQuery, pageQueries, pagesByTag, tagPageQueries, type ListFilter } from '../../../src/main/core/features/residents/people/list';
 import { addressHousesQuery, residentsQuery, type ResidentMatchKind } from '../../../src/main/core/features/residents/search';
 import { dueQuery, gridDueCandidates } from '../../../src/main/core/features/residents/visits/due';
-import { expiringCountQuery, expiringQuery, milestoneCountQuery, milestoneKeysQuery } from '../../../src/main/core/features/residents/reminders';
+import { expiredCountQuery, expiringCountQuery, expiringQuery, milestoneCountQuery, milestoneKeysQuery } from '../../../src/main/core/features/residents/reminders';
 
 /**
  * Every list filter and sort, and every search kind, is an index range: no full scan of residents and no
@@ -170,6 +170,7 @@ describe('query plans: visits and reminders', () => {
     for (const [kind, index, column] of [['idCards', 'residents_id_card_expiry', 'id_card_expires_on'], ['permits', 'residents_permit', 'permit_expires_on']] as const) {
       const first = plan(compile(expiringQuery(kind, today, '2027-01-21', null, 50)));
       expectIndexed(first, index, first);
+      // ID cards start at the first dated card, however long ago it expired: the partial index holds only those.
       expect(first).toContain(`(archived=? AND ${column}>? AND ${column}<?)`);
       const deep = plan(compile(expiringQuery(kind, today, '2027-01-21', { k: '2026-12-01', i: 7 }, 50)));
       expectIndexed(deep, index, deep);
@@ -177,6 +178,7 @@ describe('query plans: visits and reminders', () => {
       const count = plan(compile(expiringCountQuery(kind, today, '2027-01-21')));
       expect(count).toBe(`SEARCH residents USING COVERING INDEX ${index} (archived=? AND ${column}>? AND ${column}<?)`);
     }
+    expect(plan(compile(expiredCountQuery(today)))).toBe('SEARCH residents USING COVERING INDEX residents_id_card_expiry (archived=? AND id_card_expires_on<?)');
   });
 });
 
