@@ -65,7 +65,7 @@ export function prepareResident(fields: ResidentFields, secrets: FieldCipher, to
   if (checkedDocTypes.includes(fields.docType)) {
     const parsed = parseIdNumber(rawId, { today });
     if (!parsed.ok) {
-      problems.push({ field: 'idNumber', code: parsed.code, params: parsed.expectedCheck ? { expected: parsed.expectedCheck } : undefined });
+      problems.push({ field: 'idNumber', code: parsed.code });
     } else {
       const v = parsed.value;
       if (fields.docType === '港澳台居民居住证' && v.kind === 'mainland') problems.push({ field: 'idNumber', code: 'id.not_hmt_permit' });

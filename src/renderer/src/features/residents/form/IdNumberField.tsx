@@ -19,7 +19,8 @@ interface IdNumberFieldProps {
 
 /**
  * 证件号 with live GB 11643 checking: a good number shows what it says (birth date, gender, where it was
- * issued); a bad check character says which one it should be; a 15-digit number shows its 18-digit form.
+ * issued); a number that fails the check says so at once (never which check character would pass: the typo may
+ * be anywhere); a 15-digit number shows its 18-digit form.
  * Format problems wait for the field to be left, so nobody is scolded halfway through typing.
  */
 export function IdNumberField({ value, onChange, state, original, error }: IdNumberFieldProps) {
@@ -29,9 +30,9 @@ export function IdNumberField({ value, onChange, state, original, error }: IdNum
   let liveError: string | undefined;
   let description: React.ReactNode = null;
   if (state.kind === 'parsed' && !state.result.ok) {
-    const { code, expectedCheck } = state.result;
+    const { code } = state.result;
     // A wrong check character or a number Excel mangled is certain at once; the rest once the field is left.
-    if (left || code === 'id.checksum' || code === 'id.scientific') liveError = t(`errors.${code}`, { expected: expectedCheck });
+    if (left || code === 'id.checksum' || code === 'id.scientific') liveError = t(`errors.${code}`);
   }
   if (state.kind === 'parsed' && state.result.ok) {
     const v = state.result.value;

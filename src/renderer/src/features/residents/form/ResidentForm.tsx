@@ -71,7 +71,7 @@ export function ResidentForm({ existing, at = null }: { existing: ResidentDetail
     validate: (v) => {
       const errors: FormErrors = schemaErrors(t, people['residents.create'].input, toInput(v, { houseId, householdId }, false));
       const s = idState(v.docType, v.idNumber, original.id, today);
-      if (s.kind === 'parsed' && !s.result.ok) errors.idNumber = t(`errors.${s.result.code}`, { expected: s.result.expectedCheck });
+      if (s.kind === 'parsed' && !s.result.ok) errors.idNumber = t(`errors.${s.result.code}`);
       if (s.kind === 'empty' && !isOtherDocument(v.docType)) errors.idNumber = t('errors.id.empty');
       const phoneKept = original.phone && v.phone === original.phone;
       if (v.phone.trim() && !phoneKept && !parsePhone(v.phone).ok) errors.phone = t('errors.phone.format');

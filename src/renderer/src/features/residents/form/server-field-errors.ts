@@ -7,7 +7,7 @@ import type { FormErrors } from '../../../components/form/use-form';
 /**
  * Puts a failed save's field errors on the form, like `applyServerErrors`, but with the error's params:
  * core sends `contract.invalid_input` with a code per field and their params beside them
- * (`idNumber: id.checksum` with `expected: X`), so the message can say which check character is right.
+ * (`residents.birth_mismatch` with `fromId`), so the message can say what the number holds.
  * Returns true when a field error was placed.
  */
 export function placeServerErrors(t: TFunction, form: { setErrors(errors: FormErrors): void }, err: unknown): boolean {
