@@ -6,6 +6,7 @@ import { countQuery, pageQueries, pagesByTag, tagPageQueries, type ListFilter } 
 import { addressHousesQuery, residentsQuery, type ResidentMatchKind } from '../../../src/main/core/features/residents/search';
 import { dueQuery, gridDueCandidates } from '../../../src/main/core/features/residents/visits/due';
 import { expiredCountQuery, expiringCountQuery, expiringQuery, milestoneCountQuery, milestoneKeysQuery } from '../../../src/main/core/features/residents/reminders';
+import { unplacedCountQuery, unplacedQuery } from '../../../src/main/core/features/residents/unplaced';
 
 /**
  * Every list filter and sort, and every search kind, is an index range: no full scan of residents and no
@@ -180,6 +181,12 @@ describe('query plans: visits and reminders', () => {
     }
     expect(plan(compile(expiredCountQuery(today)))).toBe('SEARCH residents USING COVERING INDEX residents_id_card_expiry (archived=? AND id_card_expires_on<?)');
   });
+
+  it('未登记到户 is one range of the partial index residents_unplaced, the cursor inside it; its count reads the index alone', () => {
+    expect(plan(compile(unplacedQuery(null, 50)))).toBe('SEARCH residents USING INDEX residents_unplaced (archived=? AND household_id=?)');
+    expect(plan(compile(unplacedQuery({ k: null, i: 7 }, 50)))).toBe('SEARCH residents USING INDEX residents_unplaced (archived=? AND household_id=? AND rowid>?)');
+    expect(plan(compile(unplacedCountQuery()))).toBe('SEARCH residents USING COVERING INDEX residents_unplaced (archived=? AND household_id=?)');
+  });
 });
 
 describe('query plans: every statement the handlers run', () => {
@@ -226,6 +233,8 @@ describe('query plans: every statement the handlers run', () => {
       ['milestones', () => hall.call('residents.milestones', {})],
       ['idCardsExpiring', () => hall.call('residents.idCardsExpiring', { withinDays: 366 })],
       ['permitsDue', () => hall.call('residents.permitsDue', { withinDays: 366 })],
+      ['unplaced', () => hall.call('residents.unplaced', {})],
+      ['idOwner', () => hall.call('residents.idOwner', { docType: '居民身份证', idNumber: idFor('1966-11-03', 9) })],
       ['list tag by birth, deep', async () => {
         const first = await hall.call('residents.list', { tagId: tag, sort: 'birthDate', direction: 'desc', limit: 1 });
         if (first.nextCursor) await hall.call('residents.list', { tagId: tag, sort: 'birthDate', direction: 'desc', limit: 1, cursor: first.nextCursor });

@@ -12,6 +12,7 @@ import { placesHandlers } from './places/handlers';
 import { remindersHandlers } from './reminders';
 import { searchHandlers } from './search';
 import { tagsHandlers } from './tags';
+import { unplacedHandlers } from './unplaced';
 import { visitsHandlers } from './visits/handlers';
 
 /** Every residents method but the imports (which have their own handlers). */
@@ -25,5 +26,6 @@ export const residentsHandlers: HandlerMap<keyof typeof places | keyof typeof pe
   ...visitsHandlers,
   ...tagsHandlers,
   ...remindersHandlers,
+  ...unplacedHandlers,
   ...codeListsHandlers,
 };

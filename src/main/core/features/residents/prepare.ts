@@ -35,7 +35,7 @@ export interface PreparedResident {
   phone: string | null;
 }
 
-const checkedDocTypes: DocType[] = ['居民身份证', '港澳台居民居住证'];
+export const checkedDocTypes: DocType[] = ['居民身份证', '港澳台居民居住证'];
 const dateFields = ['birthDate', 'registeredOn', 'permitExpiresOn', 'idCardExpiresOn'] as const;
 
 export function isRealDate(value: string): boolean {

@@ -8,9 +8,12 @@ export function HouseholdCard({ r }: { r: ResidentDetail }) {
   const { t } = useTranslation();
   if (!r.household) {
     return (
-      <Text size="sm" c="dimmed">
-        {r.archived ? t('residents.detail.noHouseholdArchived') : t('residents.detail.noHousehold')}
-      </Text>
+      <Stack gap={4}>
+        <Text size="sm" c="dimmed">
+          {r.archived ? t('residents.detail.noHouseholdArchived') : t('residents.detail.noHousehold')}
+        </Text>
+        {r.unplacedReason && <Text size="sm">{t('residents.detail.unplacedReason', { reason: r.unplacedReason })}</Text>}
+      </Stack>
     );
   }
   const h = r.household;

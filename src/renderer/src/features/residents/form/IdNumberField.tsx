@@ -6,6 +6,8 @@ import { genderLabel } from '../common/labels';
 import { provinceName } from '../common/provinces';
 import { withNote } from '../common/terms';
 import type { IdState } from './id-state';
+import { IdOwnerNotice } from './IdOwnerNotice';
+import type { IdOwner } from './use-id-owner';
 
 interface IdNumberFieldProps {
   value: string;
@@ -15,6 +17,8 @@ interface IdNumberFieldProps {
   original: string | null;
   /** An error from submitting (the form's validation or the server); shown before the live one. */
   error?: string;
+  /** Someone already registered with this number: said at once, with a link to them. */
+  owner?: IdOwner | null;
 }
 
 /**
@@ -23,7 +27,7 @@ interface IdNumberFieldProps {
  * be anywhere); a 15-digit number shows its 18-digit form.
  * Format problems wait for the field to be left, so nobody is scolded halfway through typing.
  */
-export function IdNumberField({ value, onChange, state, original, error }: IdNumberFieldProps) {
+export function IdNumberField({ value, onChange, state, original, error, owner }: IdNumberFieldProps) {
   const { t, i18n } = useTranslation();
   const [left, setLeft] = useState(false);
 
@@ -68,7 +72,7 @@ export function IdNumberField({ value, onChange, state, original, error }: IdNum
         // Editing a kept (masked) number means typing a new one: select it so typing replaces it.
         if (state.kind === 'kept') e.currentTarget.select();
       }}
-      error={error ?? liveError}
+      error={error ?? liveError ?? (owner ? <IdOwnerNotice owner={owner} /> : undefined)}
       description={description}
       inputWrapperOrder={['label', 'input', 'description', 'error']}
       autoComplete="off"
