@@ -173,6 +173,7 @@ export function ResidentForm({ existing, at = null }: { existing: ResidentDetail
                   label={t('residents.form.oldAgeConfirm', { age: oldAge })}
                   description={t('residents.form.oldAgeHint')}
                   checked={oldAgeConfirmed}
+                  data-path="oldAge"
                   onChange={(e) => setOldAgeConfirmed(e.currentTarget.checked)}
                   error={form.errors.oldAge}
                 />

@@ -28,6 +28,7 @@ export function UnplacedField({
           value={reason.value}
           onChange={(e) => reason.onChange(e.currentTarget.value)}
           error={reason.error}
+          data-path="unplacedReason"
         />
       )}
     </Stack>
