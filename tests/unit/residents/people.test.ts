@@ -109,7 +109,7 @@ describe('sensitive values', () => {
     expect(await hall.call('residents.reveal', { id: resident.id, field: 'phone', reason: '联系本人' }, clerk)).toEqual({ value: phone });
     const audit = await hall.call('audit.list', { limit: 10, action: 'residents.reveal' });
     expect(audit.entries).toHaveLength(2);
-    expect(audit.entries[1]).toMatchObject({ recordId: resident.id, summary: 'idNumber', actorName: 'clerk1' });
+    expect(audit.entries[1]).toMatchObject({ recordId: resident.id, summary: '郑敏感', actorName: 'clerk1', after: { field: 'idNumber', reason: '办理低保' } });
     expect(JSON.stringify(audit)).toContain('办理低保');
     expect(JSON.stringify(audit)).not.toContain(number);
     expect(JSON.stringify(audit)).not.toContain(phone);

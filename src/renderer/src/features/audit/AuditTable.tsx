@@ -7,6 +7,7 @@ import { useSignedIn } from '../../app/session-context';
 import { formatDateTime } from '../../i18n/format';
 import { AuditDiff } from './AuditDiff';
 import { actionLabel, areaLabel, recordTypeLabel } from './labels';
+import { summaryText } from './summary';
 
 const COLUMNS = 8;
 
@@ -64,7 +65,7 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm" lineClamp={2} style={{ wordBreak: 'break-all' }}>
-                      {e.summary}
+                      {summaryText(t, e)}
                     </Text>
                   </Table.Td>
                 </Table.Tr>

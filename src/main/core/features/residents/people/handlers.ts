@@ -97,13 +97,16 @@ export const peopleHandlers: HandlerMap<PeopleMethods> = {
     return toResidentDetail(ctx.db, after, today);
   },
 
-  /** The full number, for someone with the permission and a reason; the audit names the field, never the value. */
+  /**
+   * The full number, for someone with the permission and a reason; the audit names the person (its summary, as
+   * for every resident record) and the field, never the value.
+   */
   async 'residents.reveal'(input, ctx) {
     const row = await mustFindResident(ctx.db, input.id);
     const stored = input.field === 'idNumber' ? row.id_cipher : row.phone_cipher;
     if (!stored) throw new AppError('residents.no_value', 'Nothing is recorded in this field');
     const value = ctx.secrets.decrypt(stored);
-    await ctx.audit({ action: 'residents.reveal', area: 'residents', recordType: 'resident', recordId: row.id, summary: input.field, after: { field: input.field, reason: input.reason } });
+    await ctx.audit({ action: 'residents.reveal', area: 'residents', recordType: 'resident', recordId: row.id, summary: row.name, after: { field: input.field, reason: input.reason } });
     return { value };
   },
 };

@@ -1,6 +1,7 @@
 import { Anchor, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ResidentDetail } from '@shared/contract/residents';
+import { codeValueLabel } from '../common/code-values';
 import { householdHref } from '../common/hrefs';
 
 /** 户: which household, the head, and this person's relation to the head; links to the household page. */
@@ -23,7 +24,7 @@ export function HouseholdCard({ r }: { r: ResidentDetail }) {
         {t('residents.detail.householdNumber', { number: h.number })}
       </Anchor>
       <Text size="sm">{t('residents.detail.householdHead', { name: h.headName ?? t('residents.household.noHead') })}</Text>
-      <Text size="sm">{t('residents.detail.relation', { relation: h.relationToHead || t('residents.common.unknown') })}</Text>
+      <Text size="sm">{t('residents.detail.relation', { relation: codeValueLabel(t, 'relation_to_head', h.relationToHead) || t('residents.common.unknown') })}</Text>
     </Stack>
   );
 }

@@ -4,6 +4,7 @@ import type { ResidentRow } from '@shared/contract/residents';
 import { TagBadges } from '../common/TagBadges';
 import { StatusBadge } from '../common/StatusBadge';
 import { genderLabel } from '../common/labels';
+import { codeValueLabel } from '../common/code-values';
 import { residentHref } from '../common/hrefs';
 
 type Member = ResidentRow & { relationToHead: string };
@@ -39,7 +40,7 @@ export function MembersTable({ members, headId }: { members: Member[]; headId: s
                   </Badge>
                 )}
               </Table.Td>
-              <Table.Td>{m.relationToHead || '—'}</Table.Td>
+              <Table.Td>{codeValueLabel(t, 'relation_to_head', m.relationToHead) || '—'}</Table.Td>
               <Table.Td>{genderLabel(t, m.gender)}</Table.Td>
               <Table.Td className="linli-num">{m.age ?? '—'}</Table.Td>
               <Table.Td ff="monospace" className="linli-nowrap">
