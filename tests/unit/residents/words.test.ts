@@ -115,10 +115,15 @@ describe("the audit log in people's words", () => {
 
   it('the fields and coded values of residents’ records have names in both languages', () => {
     const keys = ['name', 'docType', 'idMasked', 'phoneMasked', 'birthDate', 'gender', 'status', 'householdId', 'relationToHead', 'houseId', 'movedInOn', 'movedOutOn', 'diedOn', 'archived', 'tags',
-      'fileName', 'sheet', 'mode', 'added', 'updated', 'unchanged', 'rejected', 'planned', 'row', 'field', 'reason', 'seed', 'residents', 'households'];
+      'fileName', 'sheet', 'mode', 'added', 'updated', 'unchanged', 'rejected', 'planned', 'row', 'field', 'reason', 'seed', 'residents', 'households',
+      // Places, households, tags and visits (the keys their records hold).
+      'lastVisitOn', 'nextVisitDue', 'visitedOn', 'outcome', 'followUp', 'colour', 'residentCount', 'unit', 'floor', 'room', 'use', 'ownerName', 'landlordName', 'leaseStart',
+      'leaseEnd', 'rentalRegistrationNo', 'residenceRelation', 'headResidentId', 'visitIntervalDays', 'compoundName', 'gridName', 'floors', 'roomsMade', 'workerName', 'workerPhone', 'buildingCount'];
     for (const t of [zh, en]) for (const key of keys) expect(fieldLabel(t, key), key).not.toBe(key);
     expect(valueText(zh, 'field', 'idNumber')).toBe('证件号');
     expect(valueText(zh, 'mode', 'valid_rows')).toBe('只导入无误的行');
     expect(valueText(en, 'planned', 'as_previewed')).toBe('Written as previewed');
+    expect(valueText(zh, 'gender', 'female')).toBe('女');
+    expect(valueText(zh, 'outcome', 'met')).not.toBe('met');
   });
 });

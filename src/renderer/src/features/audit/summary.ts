@@ -1,7 +1,8 @@
 import type { TFunction } from 'i18next';
 import i18n from 'i18next';
 import type { AuditEntry } from '@shared/contract/audit';
-import { codeListLabel } from '../residents/common/terms';
+import { visitOutcomes } from '@shared/contract/residents';
+import { codeListLabel, genderLabel, outcomeLabel } from '../residents/common/terms';
 
 type Data = Record<string, unknown>;
 const obj = (v: unknown): Data => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Data) : {});
@@ -56,5 +57,7 @@ export function valueText(t: TFunction, key: string, value: unknown): string | n
   if (key === 'planned' && value === 'as_previewed') return t('audit.values.asPreviewed');
   if (key === 'planned' && value === 'again') return t('audit.values.plannedAgain');
   if (key === 'seed' && value === 'demo') return t('audit.values.demo');
+  if (key === 'gender' && (value === 'male' || value === 'female')) return genderLabel(t, value);
+  if (key === 'outcome' && (visitOutcomes as readonly unknown[]).includes(value)) return outcomeLabel(t, value as (typeof visitOutcomes)[number]);
   return null;
 }
