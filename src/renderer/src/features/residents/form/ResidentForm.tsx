@@ -247,7 +247,8 @@ export function ResidentForm({ existing, at = null }: { existing: ResidentDetail
               }}
               error={form.errors.houseId}
             />
-            <Group grow align="flex-start" gap="md">
+            {/* The household picker holds a 户号 with its head and size, and the 新建户 button: twice the room. */}
+            <div style={{ display: 'grid', gridTemplateColumns: '2fr 1fr 1fr', gap: 'var(--mantine-spacing-md)', alignItems: 'start' }}>
               <HouseholdPicker
                 houseId={houseId}
                 value={householdId}
@@ -263,7 +264,7 @@ export function ResidentForm({ existing, at = null }: { existing: ResidentDetail
               />
               <CodeSelect label={t('residents.fields.relationToHead')} lists={lists.data} list="relation_to_head" current={initial.relationToHead} key={form.key('relationToHead')} {...code('relationToHead')} />
               <DateField label={t('residents.fields.movedInOn')} clearable maxDate={today} key={form.key('movedInOn')} {...form.getInputProps('movedInOn')} />
-            </Group>
+            </div>
             {!householdId && (
               <UnplacedField
                 checked={unplaced}
