@@ -109,7 +109,7 @@ test('a new resident needs a household, or 暂不登记到户 with a reason, and
   await page.getByLabel('证件号', { exact: true }).fill('320102199003070025');
   await page.getByRole('button', { name: '保存新居民' }).click();
   await expect(page.getByText(/请选择或新建户/)).toBeVisible();
-  await expect(page.getByText(/请选择房屋/)).toBeVisible();
+  await expect(page.getByText('请选择房屋', { exact: true })).toBeVisible();
   await page.getByLabel('暂不登记到户', { exact: true }).check();
   await page.getByRole('button', { name: '保存新居民' }).click();
   await expect(page.getByText('请写明暂不登记到户的原因')).toBeVisible();
