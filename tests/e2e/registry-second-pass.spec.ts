@@ -36,17 +36,18 @@ test.beforeAll(async ({ browser }) => {
   ).token;
   const grid = await callApi<{ id: string }>(linli, 'residents.saveGrid', { code: 'G01', name: '第一网格' }, admin);
   const compound = await callApi<{ id: string }>(linli, 'residents.saveCompound', { name: '和平小区' }, admin);
-  buildingId = (await callApi<{ id: string }>(linli, 'residents.saveBuilding', { compoundId: compound.id, gridId: grid.id, name: '2', floors: 2, layout: { units: 1, roomsPerFloor: 2 } }, admin)).id;
+  const building = { compoundId: compound.id, gridId: grid.id, name: '2', floors: 2, layout: { units: 1, roomsPerFloor: 2 } };
+  buildingId = (await callApi<{ id: string }>(linli, 'residents.saveBuilding', building, admin)).id;
   const view = await callApi<{ cells: { houseId: string; room: string }[] }>(linli, 'residents.buildingView', { buildingId }, admin);
   for (const c of view.cells) rooms[c.room] = c.houseId;
   const household = await callApi<{ id: string }>(linli, 'residents.saveHousehold', { number: 'HP-2-101', houseId: rooms['101'] }, admin);
-  ownerId = (
-    await callApi<{ id: string }>(linli, 'residents.create', { name: '孙户主', status: '户籍', idNumber: '11010519491231002X', householdId: household.id, relationToHead: '户主', idCardExpiresOn: dayFromToday(400) }, admin)
-  ).id;
-  expiredId = (
-    await callApi<{ id: string }>(linli, 'residents.create', { name: '李过期', status: '户籍', idNumber: '440524188001010014', householdId: household.id, relationToHead: '父亲', idCardExpiresOn: dayFromToday(-30) }, admin)
-  ).id;
-  await callApi(linli, 'residents.create', { name: '周将到期', status: '户籍', idNumber: '130503196704010016', householdId: household.id, relationToHead: '配偶', idCardExpiresOn: dayFromToday(20) }, admin);
+  const member = async (name: string, idNumber: string, relationToHead: string, idCardExpiresOn: string) => {
+    const input = { name, status: '户籍', idNumber, householdId: household.id, relationToHead, idCardExpiresOn };
+    return (await callApi<{ id: string }>(linli, 'residents.create', input, admin)).id;
+  };
+  ownerId = await member('孙户主', '11010519491231002X', '户主', dayFromToday(400));
+  expiredId = await member('李过期', '440524188001010014', '父亲', dayFromToday(-30));
+  await member('周将到期', '130503196704010016', '配偶', dayFromToday(20));
   page = await signIn(browser, linli, { username: 'admin', password: 'admin-pass-2026', displayName: '钱主任' });
 });
 

@@ -23,7 +23,10 @@ describe('migration 0012: the 户口簿 relations, and reasons for having no hou
     await migrate('0008_residents_rowid_tiebreak');
     sqlite.prepare("INSERT INTO code_lists (list, code, label, sort) VALUES ('relation_to_head', '50', '保姆', 13)").run();
     sqlite
-      .prepare("INSERT INTO residents (id, name, name_pinyin, name_initials, doc_type, relation_to_head, status, archived, created_at, updated_at) VALUES ('r1', '张老', 'zhanglao', 'zl', '其他', '父母', '户籍', 0, '2026-01-01', '2026-01-01')")
+      .prepare(
+        `INSERT INTO residents (id, name, name_pinyin, name_initials, doc_type, relation_to_head, status, archived, created_at, updated_at)
+         VALUES ('r1', '张老', 'zhanglao', 'zl', '其他', '父母', '户籍', 0, '2026-01-01', '2026-01-01')`,
+      )
       .run();
 
     await migrate('0012_residents_relations_and_unplaced');
@@ -39,7 +42,8 @@ describe('migration 0012: the 户口簿 relations, and reasons for having no hou
 
     expect(() => sqlite.prepare("INSERT INTO resident_unplaced (resident_id, reason, created_at) VALUES ('r1', '', '2026-01-02')").run()).toThrow(/CHECK/);
     sqlite.prepare("INSERT INTO resident_unplaced (resident_id, reason, created_at) VALUES ('r1', '等房东确认', '2026-01-02')").run();
-    expect(() => sqlite.prepare("INSERT INTO resident_unplaced (resident_id, reason, created_at) VALUES ('nobody', '原因', '2026-01-02')").run()).toThrow(/FOREIGN KEY/);
+    const nobody = sqlite.prepare("INSERT INTO resident_unplaced (resident_id, reason, created_at) VALUES ('nobody', '原因', '2026-01-02')");
+    expect(() => nobody.run()).toThrow(/FOREIGN KEY/);
     await db.destroy();
   });
 });

@@ -5,7 +5,13 @@ import { explainer } from './fixture';
 import { countQuery, pageQueries, pagesByTag, tagPageQueries, type ListFilter } from '../../../src/main/core/features/residents/people/list';
 import { addressHousesQuery, residentsQuery, type ResidentMatchKind } from '../../../src/main/core/features/residents/search';
 import { dueQuery, gridDueCandidates } from '../../../src/main/core/features/residents/visits/due';
-import { expiredCountQuery, expiringCountQuery, expiringQuery, milestoneCountQuery, milestoneKeysQuery } from '../../../src/main/core/features/residents/reminders';
+import {
+  expiredCountQuery,
+  expiringCountQuery,
+  expiringQuery,
+  milestoneCountQuery,
+  milestoneKeysQuery,
+} from '../../../src/main/core/features/residents/reminders';
 import { unplacedCountQuery, unplacedQuery } from '../../../src/main/core/features/residents/unplaced';
 
 /**
@@ -179,12 +185,14 @@ describe('query plans: visits and reminders', () => {
       const count = plan(compile(expiringCountQuery(kind, today, '2027-01-21')));
       expect(count).toBe(`SEARCH residents USING COVERING INDEX ${index} (archived=? AND ${column}>? AND ${column}<?)`);
     }
-    expect(plan(compile(expiredCountQuery(today)))).toBe('SEARCH residents USING COVERING INDEX residents_id_card_expiry (archived=? AND id_card_expires_on<?)');
+    const expired = plan(compile(expiredCountQuery(today)));
+    expect(expired).toBe('SEARCH residents USING COVERING INDEX residents_id_card_expiry (archived=? AND id_card_expires_on<?)');
   });
 
   it('未登记到户 is one range of the partial index residents_unplaced, the cursor inside it; its count reads the index alone', () => {
     expect(plan(compile(unplacedQuery(null, 50)))).toBe('SEARCH residents USING INDEX residents_unplaced (archived=? AND household_id=?)');
-    expect(plan(compile(unplacedQuery({ k: null, i: 7 }, 50)))).toBe('SEARCH residents USING INDEX residents_unplaced (archived=? AND household_id=? AND rowid>?)');
+    const deep = plan(compile(unplacedQuery({ k: null, i: 7 }, 50)));
+    expect(deep).toBe('SEARCH residents USING INDEX residents_unplaced (archived=? AND household_id=? AND rowid>?)');
     expect(plan(compile(unplacedCountQuery()))).toBe('SEARCH residents USING COVERING INDEX residents_unplaced (archived=? AND household_id=?)');
   });
 });

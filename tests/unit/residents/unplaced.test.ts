@@ -10,7 +10,8 @@ import { idFor, makeHousehold, makePlaces, residentInput } from './fixture';
 let hall: TestHall;
 let places: Awaited<ReturnType<typeof makePlaces>>;
 let seq = 0;
-const person = (name: string, more: Parameters<typeof residentInput>[0] = {}) => hall.call('residents.create', residentInput({ name, idNumber: idFor('1980-03-03', ++seq * 2), acknowledgeSimilar: true, ...more }));
+const person = (name: string, more: Parameters<typeof residentInput>[0] = {}) =>
+  hall.call('residents.create', residentInput({ name, idNumber: idFor('1980-03-03', ++seq * 2), acknowledgeSimilar: true, ...more }));
 
 beforeAll(async () => {
   hall = await openTestHall();
@@ -68,7 +69,8 @@ describe('未登记到户', () => {
     const b = await person('编辑入户', { unplacedReason: '等房东' });
     await hall.call('residents.changeHousehold', { id: a.id, householdId: hh.id, relationToHead: '户主' });
     const detail = (await hall.call('residents.get', { id: b.id })).resident;
-    await hall.call('residents.update', { ...residentInput({ name: '编辑入户', idNumber: detail.idMasked, acknowledgeSimilar: true }), id: b.id, householdId: hh.id, relationToHead: '子' });
+    const same = residentInput({ name: '编辑入户', idNumber: detail.idMasked, acknowledgeSimilar: true });
+    await hall.call('residents.update', { ...same, id: b.id, householdId: hh.id, relationToHead: '子' });
     const ids = (await hall.call('residents.unplaced', { limit: 200 })).rows.map((r) => r.id);
     expect(ids).not.toContain(a.id);
     expect(ids).not.toContain(b.id);
@@ -81,7 +83,8 @@ describe('未登记到户', () => {
   it('an edit that sends no reason keeps the one given before', async () => {
     const c = await person('改电话', { unplacedReason: '待核实' });
     const detail = (await hall.call('residents.get', { id: c.id })).resident;
-    await hall.call('residents.update', { ...residentInput({ name: '改电话', idNumber: detail.idMasked, phone: '13800001111', acknowledgeSimilar: true }), id: c.id });
+    const edited = residentInput({ name: '改电话', idNumber: detail.idMasked, phone: '13800001111', acknowledgeSimilar: true });
+    await hall.call('residents.update', { ...edited, id: c.id });
     expect((await hall.call('residents.get', { id: c.id })).resident.unplacedReason).toBe('待核实');
   });
 });
@@ -89,7 +92,8 @@ describe('未登记到户', () => {
 describe('who holds an ID number already', () => {
   it('names the resident for a number as typed (spaces, lower-case x, a 15-digit number), not for the one being edited', async () => {
     const owner = await person('证件主人', { idNumber: '11010519491231002X' });
-    expect(await hall.call('residents.idOwner', { docType: '居民身份证', idNumber: '110105 19491231 002x' })).toEqual({ id: owner.id, name: '证件主人', archived: false });
+    const typed = await hall.call('residents.idOwner', { docType: '居民身份证', idNumber: '110105 19491231 002x' });
+    expect(typed).toEqual({ id: owner.id, name: '证件主人', archived: false });
     expect(await hall.call('residents.idOwner', { docType: '港澳台居民居住证', idNumber: '11010519491231002X' })).toMatchObject({ id: owner.id });
     expect(await hall.call('residents.idOwner', { docType: '居民身份证', idNumber: '11010519491231002X', exceptId: owner.id })).toBeNull();
     const old = await person('旧号码', { idNumber: '130503670401001' });

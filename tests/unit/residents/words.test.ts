@@ -24,7 +24,10 @@ beforeAll(async () => {
   await i18n.init({
     lng: 'zh-CN',
     fallbackLng: false,
-    resources: { 'zh-CN': { translation: deepMerge(sharedZh as LocaleTree, uiZh as LocaleTree) }, en: { translation: deepMerge(sharedEn as LocaleTree, uiEn as LocaleTree) } },
+    resources: {
+      'zh-CN': { translation: deepMerge(sharedZh as LocaleTree, uiZh as LocaleTree) },
+      en: { translation: deepMerge(sharedEn as LocaleTree, uiEn as LocaleTree) },
+    },
     interpolation: { escapeValue: false },
   });
   zh = i18n.getFixedT('zh-CN');
@@ -74,7 +77,14 @@ describe('coded values in the reader’s language', () => {
 });
 
 describe("a resident's history in people's words", () => {
-  const event = (kind: ResidentEvent['kind'], detail: Record<string, unknown>): ResidentEvent => ({ id: 'e', at: '2026-12-01T00:00:00Z', onDate: null, actorName: null, kind, detail });
+  const event = (kind: ResidentEvent['kind'], detail: Record<string, unknown>): ResidentEvent => ({
+    id: 'e',
+    at: '2026-12-01T00:00:00Z',
+    onDate: null,
+    actorName: null,
+    kind,
+    detail,
+  });
 
   it('an imported row names its file and row in a sentence, never fileName, row or the import id', () => {
     const lines = detailLines(zh, event('imported', { name: '张三', idMasked: '110***********002X', importId: 'imp-1', fileName: '登记表.xlsx', row: 12 }));
@@ -84,14 +94,19 @@ describe("a resident's history in people's words", () => {
   });
 
   it('变更户 says the new 户号 and the relation before and after, not the households’ ids', () => {
-    const lines = detailLines(zh, event('household_changed', { from: 'hh-1', to: 'hh-2', toNumber: 'GM-5-301', relationFrom: '户主', relationTo: '父亲', houseFrom: 'h1', houseTo: 'h2' }));
+    const changed = { from: 'hh-1', to: 'hh-2', toNumber: 'GM-5-301', relationFrom: '户主', relationTo: '父亲', houseFrom: 'h1', houseTo: 'h2' };
+    const lines = detailLines(zh, event('household_changed', changed));
     expect(lines).toEqual(['户号：GM-5-301', '与户主关系：户主 → 父亲']);
     expect(detailLines(en, event('household_changed', { toNumber: 'A-1', relationFrom: '', relationTo: '母亲' }))[1]).toBe('Relation to head: (empty) → Mother');
   });
 });
 
 describe("the audit log in people's words", () => {
-  const entry = (action: string, more: Partial<AuditEntry>): AuditEntry => ({ seq: 1, at: '2026-12-01T00:00:00Z', actorName: null, action, area: action.split('.')[0], recordType: null, recordId: null, summary: null, before: null, after: null, ...more });
+  const entry = (action: string, more: Partial<AuditEntry>): AuditEntry => ({
+    ...{ seq: 1, at: '2026-12-01T00:00:00Z', actorName: null, action, area: action.split('.')[0] },
+    ...{ recordType: null, recordId: null, summary: null, before: null, after: null },
+    ...more,
+  });
 
   it('names the action of every record, the demo data included', () => {
     expect(zh('auditActions.residents.seed')).toBe('生成演示数据');
@@ -99,14 +114,16 @@ describe("the audit log in people's words", () => {
   });
 
   it('summaries are sentences in the reader’s language, never codes', () => {
-    const seed = entry('residents.seed', { summary: 'Synthetic community (seed demo): 3000 residents in 917 households', after: { seed: 'demo', residents: 3000, households: 917 } });
+    const seedSummary = 'Synthetic community (seed demo): 3000 residents in 917 households';
+    const seed = entry('residents.seed', { summary: seedSummary, after: { seed: 'demo', residents: 3000, households: 917 } });
     expect(summaryText(zh, seed)).toBe('生成演示数据：3000 位居民，917 户');
     expect(summaryText(en, seed)).toBe('Demo data generated: 3000 residents in 917 households');
     const reveal = entry('residents.reveal', { summary: '郑敏感', after: { field: 'idNumber', reason: '办理低保' } });
     expect(summaryText(zh, reveal)).toBe('查看郑敏感的完整证件号，原因：办理低保');
     const exported = entry('reports.export', { recordId: 'residents.register', summary: 'residents.register.xlsx', after: { format: 'xlsx' } });
     expect(summaryText(zh, exported)).toBe('居民登记册（XLSX）');
-    const imported = entry('residents.import', { summary: '表.xlsx: +3 ~1 =0 ×2', after: { fileName: '表.xlsx', added: 3, updated: 1, unchanged: 0, rejected: 2 } });
+    const counts = { added: 3, updated: 1, unchanged: 0, rejected: 2 };
+    const imported = entry('residents.import', { summary: '表.xlsx: +3 ~1 =0 ×2', after: { fileName: '表.xlsx', ...counts } });
     expect(summaryText(zh, imported)).toBe('表.xlsx：新增 3，更新 1，未变 0，未导入 2');
     const codes = entry('residents.saveCodeList', { recordId: 'relation_to_head', summary: 'relation_to_head' });
     expect(summaryText(zh, codes)).toBe('与户主关系');
@@ -114,11 +131,16 @@ describe("the audit log in people's words", () => {
   });
 
   it('the fields and coded values of residents’ records have names in both languages', () => {
-    const keys = ['name', 'docType', 'idMasked', 'phoneMasked', 'birthDate', 'gender', 'status', 'householdId', 'relationToHead', 'houseId', 'movedInOn', 'movedOutOn', 'diedOn', 'archived', 'tags',
-      'fileName', 'sheet', 'mode', 'added', 'updated', 'unchanged', 'rejected', 'planned', 'row', 'field', 'reason', 'seed', 'residents', 'households',
+    const keys = [
+      ...['name', 'docType', 'idMasked', 'phoneMasked', 'birthDate', 'gender', 'status', 'householdId', 'relationToHead', 'houseId', 'movedInOn', 'movedOutOn'],
+      ...['diedOn', 'archived', 'tags', 'fileName', 'sheet', 'mode', 'added', 'updated', 'unchanged', 'rejected', 'planned', 'row', 'field', 'reason', 'seed'],
+      ...['residents', 'households'],
       // Places, households, tags and visits (the keys their records hold).
-      'lastVisitOn', 'nextVisitDue', 'visitedOn', 'outcome', 'followUp', 'colour', 'residentCount', 'unit', 'floor', 'room', 'use', 'ownerName', 'landlordName', 'leaseStart',
-      'leaseEnd', 'rentalRegistrationNo', 'residenceRelation', 'headResidentId', 'visitIntervalDays', 'compoundName', 'gridName', 'floors', 'roomsMade', 'workerName', 'workerPhone', 'buildingCount'];
+      ...['lastVisitOn', 'nextVisitDue', 'visitedOn', 'outcome', 'followUp', 'colour', 'residentCount', 'unit', 'floor', 'room', 'use', 'ownerName'],
+      ...['landlordName'],
+      ...['leaseStart', 'leaseEnd', 'rentalRegistrationNo', 'residenceRelation', 'headResidentId', 'visitIntervalDays', 'compoundName', 'gridName', 'floors'],
+      ...['roomsMade', 'workerName', 'workerPhone', 'buildingCount'],
+    ];
     for (const t of [zh, en]) for (const key of keys) expect(fieldLabel(t, key), key).not.toBe(key);
     expect(valueText(zh, 'field', 'idNumber')).toBe('证件号');
     expect(valueText(zh, 'mode', 'valid_rows')).toBe('只导入无误的行');

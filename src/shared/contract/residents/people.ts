@@ -198,7 +198,11 @@ export const people = {
    * is not a valid one. exceptId: the resident being edited.
    */
   'residents.idOwner': method(
-    { input: z.object({ docType: z.enum(docTypes), idNumber: z.string().trim().min(1).max(40), exceptId: id.optional() }), access: 'residents.read', writes: false },
+    {
+      input: z.object({ docType: z.enum(docTypes), idNumber: z.string().trim().min(1).max(40), exceptId: id.optional() }),
+      access: 'residents.read',
+      writes: false,
+    },
     returns<{ id: string; name: string; archived: boolean } | null>(),
   ),
   'residents.create': method({ input: residentInput, access: 'residents.write', writes: true }, returns<ResidentDetail>()),

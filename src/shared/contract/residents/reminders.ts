@@ -33,7 +33,10 @@ export const reminders = {
     returns<ReminderPage<ResidentRow & { expiresOn: string; expired: boolean }> & { expired: number }>(),
   ),
   /** Present residents in no household (未登记到户), in registration order, with the reason given for each, paged. */
-  'residents.unplaced': method({ input: z.object({ cursor, limit: pageLimit }), access: 'residents.read', writes: false }, returns<ReminderPage<ResidentRow & { reason: string }>>()),
+  'residents.unplaced': method(
+    { input: z.object({ cursor, limit: pageLimit }), access: 'residents.read', writes: false },
+    returns<ReminderPage<ResidentRow & { reason: string }>>(),
+  ),
   /** Residence permits due for their yearly endorsement (签注), soonest first, paged. */
   'residents.permitsDue': method(
     { input: z.object({ withinDays: z.number().int().min(1).max(366).default(30), cursor, limit: pageLimit }), access: 'residents.read', writes: false },

@@ -20,7 +20,8 @@ export const relationsToHead = [
 
 export async function up(db: Kysely<any>): Promise<void> {
   const list = 'relation_to_head';
-  const rows = (await sql<{ code: string; label: string; sort: number }>`SELECT code, label, sort FROM code_lists WHERE list = ${list} ORDER BY sort, code`.execute(db)).rows;
+  const listed = sql<{ code: string; label: string; sort: number }>`SELECT code, label, sort FROM code_lists WHERE list = ${list} ORDER BY sort, code`;
+  const rows = (await listed.execute(db)).rows;
   await sql`DELETE FROM code_lists WHERE list = ${list} AND label = '父母'`.execute(db);
   const byLabel = new Map(rows.map((r) => [r.label, r]));
   let nextCode = rows.reduce((max, r) => Math.max(max, Number(r.code) || 0), 0);

@@ -91,7 +91,8 @@ export function expiringQuery(kind: ExpiringKind, today: string, until: string, 
 
 export function expiringCountQuery(kind: ExpiringKind, today: string, until: string): RawBuilder<{ n: number }> {
   const { column, index, only } = expiring[kind];
-  return sql<{ n: number }>`SELECT count(*) AS n FROM residents INDEXED BY ${index} WHERE archived = 0 AND ${listStart(kind, today)} AND ${column} <= ${until} AND ${only}`;
+  return sql<{ n: number }>`SELECT count(*) AS n FROM residents INDEXED BY ${index}
+    WHERE archived = 0 AND ${listStart(kind, today)} AND ${column} <= ${until} AND ${only}`;
 }
 
 /** How many cards have already expired (before today): the head of the ID-card list, counted in the index alone. */

@@ -14,7 +14,14 @@ import { toResidentRows } from './people/rows';
  */
 
 /** Keeps the reason while the resident has no household; forgets it once they have one. */
-export async function keepUnplacedReason(db: Kysely<Database>, residentId: string, householdId: string | null, reason: string, actor: Actor, at: string): Promise<void> {
+export async function keepUnplacedReason(
+  db: Kysely<Database>,
+  residentId: string,
+  householdId: string | null,
+  reason: string,
+  actor: Actor,
+  at: string,
+): Promise<void> {
   if (householdId || !reason.trim()) {
     await db.deleteFrom('resident_unplaced').where('resident_id', '=', residentId).execute();
     return;

@@ -32,10 +32,20 @@ export function summaryText(t: TFunction, e: AuditEntry): string {
       return t('audit.summaries.seed', { residents: num(after.residents), households: num(after.households) });
     case 'residents.reveal':
       // Older records summarised with the field's code; newer ones with the person's name.
-      return t('audit.summaries.reveal', { name: e.summary && e.summary !== after.field ? e.summary : '', field: revealedField(t, after.field), reason: String(after.reason ?? '') });
+      return t('audit.summaries.reveal', {
+        name: e.summary && e.summary !== after.field ? e.summary : '',
+        field: revealedField(t, after.field),
+        reason: String(after.reason ?? ''),
+      });
     case 'residents.import':
       if (typeof after.fileName !== 'string') break;
-      return t('audit.summaries.import', { file: after.fileName, added: num(after.added), updated: num(after.updated), unchanged: num(after.unchanged), rejected: num(after.rejected) });
+      return t('audit.summaries.import', {
+        file: after.fileName,
+        added: num(after.added),
+        updated: num(after.updated),
+        unchanged: num(after.unchanged),
+        rejected: num(after.rejected),
+      });
     case 'residents.importErrorReport':
       if (typeof after.fileName !== 'string') break;
       return t('audit.summaries.importErrorReport', { file: after.fileName, rejected: num(after.rejected) });

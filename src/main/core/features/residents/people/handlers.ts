@@ -15,7 +15,14 @@ import { countQuery, keyOf, mergePage, pageQueries, pagesByTag, tagPageQueries, 
 import { eventsOfResident, findResidentRow, mustFindResident, residentRowsByIds } from './repository';
 import { auditView, toResidentDetail, toResidentEvent, toResidentRows } from './rows';
 
-type PeopleMethods = 'residents.list' | 'residents.count' | 'residents.get' | 'residents.idOwner' | 'residents.create' | 'residents.update' | 'residents.reveal';
+type PeopleMethods =
+  | 'residents.list'
+  | 'residents.count'
+  | 'residents.get'
+  | 'residents.idOwner'
+  | 'residents.create'
+  | 'residents.update'
+  | 'residents.reveal';
 
 async function tagNames(ctx: Pick<HandlerContext, 'db'>, residentId: string): Promise<string[]> {
   const rows = await ctx.db.selectFrom('resident_tags').innerJoin('tags', 'tags.id', 'resident_tags.tag_id').select('tags.name').where('resident_tags.resident_id', '=', residentId).orderBy('tags.sort').execute();
@@ -58,7 +65,8 @@ export const peopleHandlers: HandlerMap<PeopleMethods> = {
     const prepared = prepareOrThrow(fieldsFromInput(input, ctx.secrets), ctx.secrets, today);
     if (!input.acknowledgeSimilar) await refuseSimilar(ctx, prepared.columns.name, prepared.columns.birth_date);
     const placement = await resolvePlacement(ctx.db, { houseId: input.houseId, householdId: input.householdId, relationToHead: input.relationToHead });
-    const id = await insertResident(ctx.db, prepared, placement, { movedInOn: input.movedInOn, unplacedReason: placement.household_id ? '' : input.unplacedReason }, actor, at);
+    const unplacedReason = placement.household_id ? '' : input.unplacedReason;
+    const id = await insertResident(ctx.db, prepared, placement, { movedInOn: input.movedInOn, unplacedReason }, actor, at);
     await keepUnplacedReason(ctx.db, id, placement.household_id, input.unplacedReason, actor, at);
     if (input.tagIds.length) await setResidentTags(ctx.db, id, input.tagIds, actor, at);
     await claimHeadIfNeeded(ctx.db, id, placement.household_id, placement.relation_to_head, actor.id, at);
@@ -106,7 +114,8 @@ export const peopleHandlers: HandlerMap<PeopleMethods> = {
     const stored = input.field === 'idNumber' ? row.id_cipher : row.phone_cipher;
     if (!stored) throw new AppError('residents.no_value', 'Nothing is recorded in this field');
     const value = ctx.secrets.decrypt(stored);
-    await ctx.audit({ action: 'residents.reveal', area: 'residents', recordType: 'resident', recordId: row.id, summary: row.name, after: { field: input.field, reason: input.reason } });
+    const after = { field: input.field, reason: input.reason };
+    await ctx.audit({ action: 'residents.reveal', area: 'residents', recordType: 'resident', recordId: row.id, summary: row.name, after });
     return { value };
   },
 };

@@ -331,7 +331,8 @@ export function planHousehold(f: PeopleFactory, rng: Rng, tenant: boolean): Plan
         parentGender = gender;
         const age = f.age(Math.min(headAge + 20, 100), Math.min(headAge + 42, 104));
         const marital = parentsCount === 2 ? '已婚' : rng.chance(0.8) ? '丧偶' : '离婚';
-        make(gender === 'male' ? '父亲' : '母亲', gender, age, gender === 'male' ? h.surname : f.surname(), rng.chance(0.9) ? headRegion : f.region(local), marital);
+        const relation = gender === 'male' ? '父亲' : '母亲';
+        make(relation, gender, age, gender === 'male' ? h.surname : f.surname(), rng.chance(0.9) ? headRegion : f.region(local), marital);
         break;
       }
       case 'childSpouse': {

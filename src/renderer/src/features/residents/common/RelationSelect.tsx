@@ -8,5 +8,17 @@ import { selectOnFocus } from './select-on-focus';
 export function RelationSelect(props: Omit<SelectProps, 'data' | 'label'>) {
   const { t } = useTranslation();
   const lists = useCodeLists();
-  return <Select label={t('residents.fields.relationToHead')} data={codeOptions(lists.data, 'relation_to_head').map((value) => ({ value, label: codeValueLabel(t, 'relation_to_head', value) }))} searchable selectFirstOptionOnChange clearable comboboxProps={{ withinPortal: true }} {...selectOnFocus} {...props} />;
+  const data = codeOptions(lists.data, 'relation_to_head').map((value) => ({ value, label: codeValueLabel(t, 'relation_to_head', value) }));
+  return (
+    <Select
+      label={t('residents.fields.relationToHead')}
+      data={data}
+      searchable
+      selectFirstOptionOnChange
+      clearable
+      comboboxProps={{ withinPortal: true }}
+      {...selectOnFocus}
+      {...props}
+    />
+  );
 }

@@ -8,7 +8,10 @@ import { PlacementModal } from './PlacementModal';
 export function ChangeHouseholdModal({ resident, onClose, onDone }: { resident: ResidentDetail; onClose: () => void; onDone: (r: ResidentDetail) => void }) {
   const { t } = useTranslation();
   const from = resident.household
-    ? t('residents.actions.changeHouseholdFrom', { number: resident.household.number, relation: codeValueLabel(t, 'relation_to_head', resident.household.relationToHead) || t('residents.common.unknown') })
+    ? t('residents.actions.changeHouseholdFrom', {
+        number: resident.household.number,
+        relation: codeValueLabel(t, 'relation_to_head', resident.household.relationToHead) || t('residents.common.unknown'),
+      })
     : t('residents.actions.changeHouseholdNone');
   return (
     <PlacementModal

@@ -18,13 +18,14 @@ export function HouseholdCard({ r }: { r: ResidentDetail }) {
     );
   }
   const h = r.household;
+  const relation = codeValueLabel(t, 'relation_to_head', h.relationToHead);
   return (
     <Stack gap={4}>
       <Anchor href={householdHref(h.id)} fw={600}>
         {t('residents.detail.householdNumber', { number: h.number })}
       </Anchor>
       <Text size="sm">{t('residents.detail.householdHead', { name: h.headName ?? t('residents.household.noHead') })}</Text>
-      <Text size="sm">{t('residents.detail.relation', { relation: codeValueLabel(t, 'relation_to_head', h.relationToHead) || t('residents.common.unknown') })}</Text>
+      <Text size="sm">{t('residents.detail.relation', { relation: relation || t('residents.common.unknown') })}</Text>
     </Stack>
   );
 }

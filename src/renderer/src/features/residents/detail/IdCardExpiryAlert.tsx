@@ -19,8 +19,9 @@ export function IdCardExpiryAlert({ r }: { r: ResidentDetail }) {
   const days = daysBetween(todayIn(settings.timeZone), r.idCardExpiresOn);
   if (days > idCardWarningDays) return null;
   const expired = days < 0;
+  const title = expired ? t('residents.detail.idCardExpiredTitle') : t('residents.detail.idCardExpiringTitle');
   return (
-    <Alert color={expired ? 'red' : 'yellow'} variant="light" role="alert" icon={<IconId size={18} />} title={expired ? t('residents.detail.idCardExpiredTitle') : t('residents.detail.idCardExpiringTitle')}>
+    <Alert color={expired ? 'red' : 'yellow'} variant="light" role="alert" icon={<IconId size={18} />} title={title}>
       {expired
         ? t('residents.detail.idCardExpired', { date: r.idCardExpiresOn, count: -days })
         : t('residents.detail.idCardExpiring', { date: r.idCardExpiresOn, count: days })}{' '}

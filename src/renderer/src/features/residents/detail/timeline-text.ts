@@ -68,14 +68,16 @@ export function detailLines(t: TFunction, event: ResidentEvent): string[] {
   const detail = (event.detail ?? {}) as Record<string, unknown>;
   // An import names its file and row: one line, as a person says it.
   if (typeof detail.fileName === 'string') {
-    lines.push(typeof detail.row === 'number' ? t('residents.timeline.fromFileRow', { file: detail.fileName, row: detail.row }) : t('residents.timeline.fromFile', { file: detail.fileName }));
+    const file = detail.fileName;
+    lines.push(typeof detail.row === 'number' ? t('residents.timeline.fromFileRow', { file, row: detail.row }) : t('residents.timeline.fromFile', { file }));
   }
   // 变更户: the new household's number and the relation before and after (the households are ids).
   if (event.kind === 'household_changed') {
     if (typeof detail.toNumber === 'string') lines.push(t('common.labelColon', { label: t('residents.household.number') }) + detail.toNumber);
     if (detail.relationFrom || detail.relationTo) {
       const relation = (v: unknown) => valueText(t, 'relationToHead', v);
-      lines.push(t('common.labelColon', { label: fieldName(t, 'relationToHead') }) + t('residents.timeline.fromTo', { from: relation(detail.relationFrom), to: relation(detail.relationTo) }));
+      const label = t('common.labelColon', { label: fieldName(t, 'relationToHead') });
+      lines.push(label + t('residents.timeline.fromTo', { from: relation(detail.relationFrom), to: relation(detail.relationTo) }));
     }
     return lines;
   }

@@ -19,7 +19,13 @@ export function UnplacedField({
   const { t } = useTranslation();
   return (
     <Stack gap={6}>
-      <Checkbox label={t('residents.form.unplaced')} description={t('residents.form.unplacedHint')} checked={checked} onChange={(e) => onCheckedChange(e.currentTarget.checked)} error={error} />
+      <Checkbox
+        label={t('residents.form.unplaced')}
+        description={t('residents.form.unplacedHint')}
+        checked={checked}
+        onChange={(e) => onCheckedChange(e.currentTarget.checked)}
+        error={error}
+      />
       {checked && (
         <TextInput
           label={t('residents.form.unplacedReason')}

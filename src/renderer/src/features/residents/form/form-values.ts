@@ -43,5 +43,6 @@ export function fromDetail(r: ResidentDetail): ResidentFormValues {
 export function toInput(v: ResidentFormValues, place: { houseId: string | null; householdId: string | null }, acknowledgeSimilar: boolean): ResidentInput {
   // A household makes the reason for having none moot: it is not sent.
   const unplacedReason = place.householdId ? '' : v.unplacedReason.trim();
-  return { ...v, name: v.name.trim(), idNumber: v.idNumber.trim(), phone: v.phone.trim(), houseId: place.houseId, householdId: place.householdId, acknowledgeSimilar, unplacedReason };
+  const trimmed = { name: v.name.trim(), idNumber: v.idNumber.trim(), phone: v.phone.trim() };
+  return { ...v, ...trimmed, houseId: place.houseId, householdId: place.householdId, acknowledgeSimilar, unplacedReason };
 }
