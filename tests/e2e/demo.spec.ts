@@ -77,7 +77,7 @@ test('the reminders list milestone birthdays with their counts, and ID cards exp
   await expect(milestones.getByRole('row')).toHaveCount(Math.min(byAge, 50) + 1);
   await screenshot(page, 'reminders');
 
-  // The ID cards tab lists the demo's cards expiring within 60 days, soonest first (paging: residents.spec.ts).
+  // The ID cards tab lists the demo's expired cards, then those expiring within 180 days, by date (paging: residents.spec.ts).
   await page.getByRole('tab', { name: '身份证到期' }).click();
   const cards = page.getByRole('table', { name: '身份证到期' });
   await expect(cards).toBeVisible();

@@ -24,6 +24,9 @@ async function addResident(page: Page, name: string, idNumber: string) {
   await page.getByRole('link', { name: '新增居民' }).first().click();
   await page.getByLabel('姓名', { exact: true }).fill(name);
   await page.getByLabel('证件号', { exact: true }).fill(idNumber);
+  // No house here: registered without a household on purpose, as the form asks.
+  await page.getByLabel('暂不登记到户', { exact: true }).check();
+  await page.getByLabel('暂不登记到户的原因').fill('测试：未建房屋');
   await page.getByRole('button', { name: '保存新居民' }).click();
   await expect(page.getByText(`已新增居民 ${name}`)).toBeVisible();
 }

@@ -113,6 +113,8 @@ test('a resident registered with a long-term ID card (长期有效) shows 长期
   await expect(expiry).toBeDisabled();
   await expect(expiry).toHaveValue('');
   await screenshot(page, 'resident-form-long-term-id');
+  await page.getByLabel('暂不登记到户', { exact: true }).check();
+  await page.getByLabel('暂不登记到户的原因').fill('待核实住址');
   await page.getByRole('button', { name: '保存新居民' }).click();
   await expect(page.getByRole('heading', { name: /吴长期/ })).toBeVisible();
   await expect(page.getByText('身份证有效期至').locator('..')).toContainText('长期');

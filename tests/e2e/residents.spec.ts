@@ -72,7 +72,7 @@ test('the import preview names the refused row, its field and the fix', async ()
   await expect(page.getByText('共 3 行数据')).toBeVisible();
   const preview = page.getByRole('table', { name: '预览的行' });
   await expect(preview.getByText('李四')).toBeVisible();
-  await expect(page.getByText("第 3 行「证件号」：校验位不正确，按前17位计算应为 4")).toBeVisible();
+  await expect(page.getByText("第 3 行「证件号」：号码有误（校验不通过），请对照身份证逐位核对")).toBeVisible();
   await screenshot(page, 'import-preview');
 });
 

@@ -33,7 +33,7 @@ export type IdNumberErrorCode =
 
 export type IdNumberResult =
   | { ok: true; value: IdNumberInfo }
-  | { ok: false; code: IdNumberErrorCode; expectedCheck?: string };
+  | { ok: false; code: IdNumberErrorCode };
 
 export interface ParseIdNumberOptions {
   /** Reference date "YYYY-MM-DD" for the not-in-the-future check; defaults to the local current date. */
@@ -146,10 +146,9 @@ export function parseIdNumber(raw: string, options: ParseIdNumberOptions = {}): 
   // Both are zero-padded YYYY-MM-DD, so string order is date order.
   if (birthDate > today) return { ok: false, code: 'id.future_birth' };
 
-  const expected = idCheckChar(number.slice(0, 17));
-  if (number[17] !== expected) {
-    return { ok: false, code: 'id.checksum', expectedCheck: expected };
-  }
+  // The right check character is not told: a typo anywhere in the number fails the check, and a clerk told
+  // the "right" last digit changes it and registers a wrong number that now passes.
+  if (number[17] !== idCheckChar(number.slice(0, 17))) return { ok: false, code: 'id.checksum' };
 
   const value: IdNumberInfo = {
     number,

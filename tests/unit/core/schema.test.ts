@@ -29,6 +29,7 @@ const columns = {
   visits: ['id', 'household_id', 'visited_on', 'visitor_user_id', 'visitor_name', 'outcome', 'checklist_json', 'notes', 'follow_up', 'follow_up_note', 'created_at', 'created_by'],
   resident_events: ['id', 'resident_id', 'at', 'on_date', 'actor_id', 'actor_name', 'kind', 'detail_json'],
   code_lists: ['list', 'code', 'label', 'sort'],
+  resident_unplaced: ['resident_id', 'reason', 'created_at', 'created_by'],
   import_mappings: ['id', 'name', 'mapping_json', 'created_at', 'created_by', 'updated_at', 'updated_by'],
 } satisfies { [T in keyof Database]: (keyof Database[T])[] };
 

@@ -17,6 +17,6 @@ describe('resident fields', () => {
     const blank = blankResidentFields();
     expect(Object.keys(blank).sort()).toEqual([...residentFieldNames].sort());
     expect(blank).toMatchObject({ name: '', status: '户籍', docType: '居民身份证', phone: '', idCardExpiresOn: null });
-    expect(emptyResident).toEqual({ ...blank, relationToHead: '', movedInOn: null, tagIds: [] });
+    expect(emptyResident).toEqual({ ...blank, relationToHead: '', movedInOn: null, tagIds: [], unplacedReason: '' });
   });
 });

@@ -63,7 +63,7 @@ describe('linli residents import', () => {
     const rows = wb.worksheets[0].getSheetValues().filter(Boolean).map((v) => (v as unknown[]).slice(1));
     expect(rows[0]).toEqual([...header, '错误原因']);
     expect(rows[1].slice(0, 2)).toEqual(['钱七', bad]);
-    expect(String(rows[1][7])).toContain('第 3 行：「身份证号」校验位不正确');
+    expect(String(rows[1][7])).toContain('第 3 行：「身份证号」号码有误（校验不通过）');
   });
 
   it('exits 0 when every row was fine; the same file again changes nothing; a mapping file is used', async () => {

@@ -5,7 +5,14 @@ import { explainer } from './fixture';
 import { countQuery, pageQueries, pagesByTag, tagPageQueries, type ListFilter } from '../../../src/main/core/features/residents/people/list';
 import { addressHousesQuery, residentsQuery, type ResidentMatchKind } from '../../../src/main/core/features/residents/search';
 import { dueCountQuery, dueQuery, gridDueCandidates } from '../../../src/main/core/features/residents/visits/due';
-import { expiringCountQuery, expiringQuery, milestoneCountQuery, milestoneKeysQuery } from '../../../src/main/core/features/residents/reminders';
+import {
+  expiredCountQuery,
+  expiringCountQuery,
+  expiringQuery,
+  milestoneCountQuery,
+  milestoneKeysQuery,
+} from '../../../src/main/core/features/residents/reminders';
+import { unplacedCountQuery, unplacedQuery } from '../../../src/main/core/features/residents/unplaced';
 
 /**
  * Every list filter and sort, and every search kind, is an index range: no full scan of residents and no
@@ -175,6 +182,7 @@ describe('query plans: visits and reminders', () => {
     for (const [kind, index, column] of [['idCards', 'residents_id_card_expiry', 'id_card_expires_on'], ['permits', 'residents_permit', 'permit_expires_on']] as const) {
       const first = plan(compile(expiringQuery(kind, today, '2027-01-21', null, 50)));
       expectIndexed(first, index, first);
+      // ID cards start at the first dated card, however long ago it expired: the partial index holds only those.
       expect(first).toContain(`(archived=? AND ${column}>? AND ${column}<?)`);
       const deep = plan(compile(expiringQuery(kind, today, '2027-01-21', { k: '2026-12-01', i: 7 }, 50)));
       expectIndexed(deep, index, deep);
@@ -182,6 +190,15 @@ describe('query plans: visits and reminders', () => {
       const count = plan(compile(expiringCountQuery(kind, today, '2027-01-21')));
       expect(count).toBe(`SEARCH residents USING COVERING INDEX ${index} (archived=? AND ${column}>? AND ${column}<?)`);
     }
+    const expired = plan(compile(expiredCountQuery(today)));
+    expect(expired).toBe('SEARCH residents USING COVERING INDEX residents_id_card_expiry (archived=? AND id_card_expires_on<?)');
+  });
+
+  it('未登记到户 is one range of the partial index residents_unplaced, the cursor inside it; its count reads the index alone', () => {
+    expect(plan(compile(unplacedQuery(null, 50)))).toBe('SEARCH residents USING INDEX residents_unplaced (archived=? AND household_id=?)');
+    const deep = plan(compile(unplacedQuery({ k: null, i: 7 }, 50)));
+    expect(deep).toBe('SEARCH residents USING INDEX residents_unplaced (archived=? AND household_id=? AND rowid>?)');
+    expect(plan(compile(unplacedCountQuery()))).toBe('SEARCH residents USING COVERING INDEX residents_unplaced (archived=? AND household_id=?)');
   });
 });
 
@@ -229,6 +246,8 @@ describe('query plans: every statement the handlers run', () => {
       ['milestones', () => hall.call('residents.milestones', {})],
       ['idCardsExpiring', () => hall.call('residents.idCardsExpiring', { withinDays: 366 })],
       ['permitsDue', () => hall.call('residents.permitsDue', { withinDays: 366 })],
+      ['unplaced', () => hall.call('residents.unplaced', {})],
+      ['idOwner', () => hall.call('residents.idOwner', { docType: '居民身份证', idNumber: idFor('1966-11-03', 9) })],
       ['list tag by birth, deep', async () => {
         const first = await hall.call('residents.list', { tagId: tag, sort: 'birthDate', direction: 'desc', limit: 1 });
         if (first.nextCursor) await hall.call('residents.list', { tagId: tag, sort: 'birthDate', direction: 'desc', limit: 1, cursor: first.nextCursor });

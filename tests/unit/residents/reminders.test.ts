@@ -59,15 +59,25 @@ describe('proactive lists', () => {
 
   it('ID cards expiring within N days, and residence permits due for endorsement', async () => {
     const soon = await person('证将到期', '1980-01-01', { idCardExpiresOn: '2026-12-01' });
-    await person('证已过期', '1980-01-02', { idCardExpiresOn: '2026-11-01' });
-    await person('证还早', '1980-01-03', { idCardExpiresOn: '2027-03-01' });
+    const expired = await person('证已过期', '1980-01-02', { idCardExpiresOn: '2026-11-01' });
+    await person('证还早', '1980-01-03', { idCardExpiresOn: '2027-06-01' });
     const last = await person('证今天到期', '1980-01-04', { idCardExpiresOn: '2026-11-22' });
+    const longAgo = await person('证早已过期', '1980-01-05', { idCardExpiresOn: '2019-05-01' });
+    const gone = await person('过期已迁出', '1980-01-06', { idCardExpiresOn: '2020-05-01' });
+    await hall.call('residents.moveOut', { id: gone.id, on: '2026-06-01' });
+    // Cards already expired come first (the oldest first), marked; then today's and the next ones.
     const ids = await hall.call('residents.idCardsExpiring', { withinDays: 60 });
-    expect(ids.total).toBe(2);
-    expect(ids.rows.map((r) => [r.id, r.expiresOn])).toEqual([
-      [last.id, '2026-11-22'],
-      [soon.id, '2026-12-01'],
+    expect(ids.total).toBe(4);
+    expect(ids.expired).toBe(2);
+    expect(ids.rows.map((r) => [r.id, r.expiresOn, r.expired])).toEqual([
+      [longAgo.id, '2019-05-01', true],
+      [expired.id, '2026-11-01', true],
+      [last.id, '2026-11-22', false],
+      [soon.id, '2026-12-01', false],
     ]);
+    // The default window is 180 days: 2027-06-01 is 191 days away.
+    expect((await hall.call('residents.idCardsExpiring', {})).total).toBe(4);
+    expect((await hall.call('residents.idCardsExpiring', { withinDays: 200 })).total).toBe(5);
     const permit = await person('居住证签注', '1990-01-01', { status: '居住证', permitExpiresOn: '2026-12-10' });
     await person('居住证还早', '1990-01-02', { status: '居住证', permitExpiresOn: '2027-02-01' });
     await person('户籍不算', '1990-01-03', { status: '户籍', permitExpiresOn: '2026-12-10' });
@@ -155,5 +165,15 @@ describe('proactive lists, paged', () => {
     expect(permits.map((r) => r.id)).toEqual(permitOrder.map((r) => r.id));
     // A shorter window has fewer: 1–8 December is 9–16 days away.
     expect((await own.call('residents.idCardsExpiring', { withinDays: 9, limit: 50 })).total).toBe(3);
+  });
+
+  it('expired ID cards are paged before the others, the cursor crossing from one to the other', async () => {
+    for (let i = 0; i < 5; i++) await add(`过期${i}`, `1970-02-${String(1 + i).padStart(2, '0')}`, { idCardExpiresOn: `2025-0${1 + (i % 3)}-15` });
+    const cards = await walk(async (cursor) => own.call('residents.idCardsExpiring', { withinDays: 60, cursor, limit: 3 }), 3);
+    expect(cards).toHaveLength(16);
+    expect(cards.slice(0, 5).every((r) => r.expired)).toBe(true);
+    expect(cards.slice(5).some((r) => r.expired)).toBe(false);
+    expect(cards.map((r) => r.expiresOn)).toEqual([...cards.map((r) => r.expiresOn)].sort());
+    expect((await own.call('residents.idCardsExpiring', { withinDays: 60, limit: 3 })).expired).toBe(5);
   });
 });

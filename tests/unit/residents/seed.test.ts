@@ -141,7 +141,7 @@ describe('linli seed: a synthetic community', () => {
       expect(head!.house_id).toBe(h.house_id);
     }
     const relations = new Set(residents.map((r) => r.relation_to_head));
-    for (const rel of ['户主', '配偶', '子', '女', '父母']) expect(relations.has(rel)).toBe(true);
+    for (const rel of ['户主', '配偶', '子', '女', '父亲', '母亲']) expect(relations.has(rel)).toBe(true);
   });
 
   it('sets next_visit_due per the visit policy, and some households are overdue', () => {

@@ -220,6 +220,14 @@ export interface ResidentEventsTable {
   detail_json: string;
 }
 
+/** 暂不登记到户: why a resident was saved without a household on purpose (0012); gone once they are placed. */
+export interface ResidentUnplacedTable {
+  resident_id: string;
+  reason: string;
+  created_at: string;
+  created_by: string | null;
+}
+
 export interface CodeListsTable {
   list: string;
   code: string;
@@ -251,5 +259,6 @@ export interface Database {
   visits: VisitsTable;
   resident_events: ResidentEventsTable;
   code_lists: CodeListsTable;
+  resident_unplaced: ResidentUnplacedTable;
   import_mappings: ImportMappingsTable;
 }

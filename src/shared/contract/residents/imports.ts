@@ -16,7 +16,7 @@ export interface ImportProblem {
   /** 1-based row number as the spreadsheet shows it. */
   row: number;
   field: ImportField | null;
-  /** An error code under errors.* with params, e.g. id.checksum { expected: 'X' }. */
+  /** An error code under errors.* with params, e.g. residents.birth_mismatch { fromId: '1980-01-01' }. */
   code: string;
   params?: Record<string, string | number>;
 }

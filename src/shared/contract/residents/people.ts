@@ -42,6 +42,8 @@ export interface ResidentDetail extends ResidentRow {
   occupation: string;
   notes: string;
   household: { id: string; number: string; relationToHead: string; headName: string | null } | null;
+  /** 暂不登记到户: the reason given when they were saved without a household ('' if none was given). */
+  unplacedReason: string;
   houseId: string | null;
   buildingId: string | null;
   gridId: string | null;
@@ -153,6 +155,11 @@ export const residentInput = residentFields.extend({
   tagIds: z.array(id).max(50).default([]),
   /** The same name and birth date exists: saving needs this acknowledgement (error residents.similar_exists). */
   acknowledgeSimilar: z.boolean().default(false),
+  /**
+   * 暂不登记到户: why the person is saved without a household (the form asks for it; kept while they have
+   * none, and listed for follow-up). Ignored once a household is given.
+   */
+  unplacedReason: z.string().trim().max(200).default(''),
 });
 export type ResidentInput = z.input<typeof residentInput>;
 /** The input as core receives it, after parsing. */
@@ -185,6 +192,19 @@ export const people = {
   'residents.list': method({ input: residentListInput, access: 'residents.read', writes: false }, returns<Page<ResidentRow>>()),
   'residents.count': method({ input: residentListInput.omit({ sort: true, direction: true, cursor: true, limit: true }), access: 'residents.read', writes: false }, returns<{ count: number }>()),
   'residents.get': method({ input: z.object({ id }), access: 'residents.read', writes: false }, returns<{ resident: ResidentDetail; timeline: ResidentEvent[] }>()),
+  /**
+   * Who holds this document number already (the form asks as the number is typed, before saving): the
+   * number as the form has it, checked and normalised as a save would; null when nobody, or when the number
+   * is not a valid one. exceptId: the resident being edited.
+   */
+  'residents.idOwner': method(
+    {
+      input: z.object({ docType: z.enum(docTypes), idNumber: z.string().trim().min(1).max(40), exceptId: id.optional() }),
+      access: 'residents.read',
+      writes: false,
+    },
+    returns<{ id: string; name: string; archived: boolean } | null>(),
+  ),
   'residents.create': method({ input: residentInput, access: 'residents.write', writes: true }, returns<ResidentDetail>()),
   'residents.update': method({ input: residentInput.extend({ id }), access: 'residents.write', writes: true }, returns<ResidentDetail>()),
   'residents.moveOut': method({ input: z.object({ id, on: isoDate, note: z.string().max(200).default('') }), access: 'residents.write', writes: true }, returns<ResidentDetail>()),

@@ -10,6 +10,7 @@ import { placesHandlers } from './places/handlers';
 import { remindersHandlers } from './reminders';
 import { searchHandlers } from './search';
 import { tagsHandlers } from './tags';
+import { unplacedHandlers } from './unplaced';
 import { visitsHandlers } from './visits/handlers';
 
 /** Every residents method. */
@@ -23,6 +24,7 @@ export const residentsHandlers: HandlerMap<keyof typeof residents> = {
   ...visitsHandlers,
   ...tagsHandlers,
   ...remindersHandlers,
+  ...unplacedHandlers,
   ...codeListsHandlers,
   ...importHandlers,
 };

@@ -32,7 +32,7 @@ export interface PreparedResident {
   phone: string | null;
 }
 
-const checkedDocTypes: DocType[] = ['居民身份证', '港澳台居民居住证'];
+export const checkedDocTypes: DocType[] = ['居民身份证', '港澳台居民居住证'];
 const dateFields = ['birthDate', 'registeredOn', 'permitExpiresOn', 'idCardExpiresOn'] as const;
 
 /** Whether a YYYY-MM-DD string is a real day (the import and the forms check dates with it). */
@@ -61,7 +61,7 @@ export function prepareResident(fields: ResidentFields, secrets: FieldCipher, to
   if (checkedDocTypes.includes(fields.docType)) {
     const parsed = parseIdNumber(rawId, { today });
     if (!parsed.ok) {
-      problems.push({ field: 'idNumber', code: parsed.code, params: parsed.expectedCheck ? { expected: parsed.expectedCheck } : undefined });
+      problems.push({ field: 'idNumber', code: parsed.code });
     } else {
       const v = parsed.value;
       if (fields.docType === '港澳台居民居住证' && v.kind === 'mainland') problems.push({ field: 'idNumber', code: 'id.not_hmt_permit' });

@@ -64,25 +64,39 @@ export function compareMilestones(a: MilestoneKeys, b: MilestoneKeys): number {
 
 export type ExpiringKind = 'idCards' | 'permits';
 
-const expiring: Record<ExpiringKind, { column: RawBuilder<unknown>; index: RawBuilder<unknown>; only: RawBuilder<unknown> }> = {
+const expiring: Record<ExpiringKind, { column: RawBuilder<unknown>; index: RawBuilder<unknown>; only: RawBuilder<unknown>; withExpired: boolean }> = {
   // A 长期有效 card never expires: it has no date (a CHECK in 0006 keeps it so), so it is never in this
-  // range, and the count stays a covering read of the index.
-  idCards: { column: sql.raw('id_card_expires_on'), index: sql.raw('residents_id_card_expiry'), only: sql`1` },
+  // range, and the count stays a covering read of the index. A card that has already expired is the most
+  // urgent of all (the person can no longer use it): the list starts with those, oldest first; the partial
+  // index holds dated rows only, and `<=` on the date tells SQLite the query stays inside it.
+  idCards: { column: sql.raw('id_card_expires_on'), index: sql.raw('residents_id_card_expiry'), only: sql`1`, withExpired: true },
   // Only a residence permit (居住证) is endorsed, and the index holds only those (a partial index: the
   // condition is spelled as in its WHERE, so that SQLite sees the query stays inside it).
-  permits: { column: sql.raw('permit_expires_on'), index: sql.raw('residents_permit'), only: sql`status = '居住证'` },
+  permits: { column: sql.raw('permit_expires_on'), index: sql.raw('residents_permit'), only: sql`status = '居住证'`, withExpired: false },
 };
 
-/** One page of documents expiring from today to `until`, in (date, rowid) order after the cursor: one range. */
+/** Where the list starts: for ID cards, the first dated card however long ago it expired; for permits, today. */
+function listStart(kind: ExpiringKind, today: string): RawBuilder<unknown> {
+  const { column, withExpired } = expiring[kind];
+  return withExpired ? sql`${column} IS NOT NULL` : sql`${column} >= ${today}`;
+}
+
+/** One page of documents expiring up to `until` (ID cards: expired ones first), in (date, rowid) order after the cursor: one range. */
 export function expiringQuery(kind: ExpiringKind, today: string, until: string, after: Keyset | null, limit: number): RawBuilder<ResidentsTable & { row_no: number }> {
   const { column, index, only } = expiring[kind];
-  const from = after?.k ? sql`(${column}, rowid) > (${after.k}, ${after.i})` : sql`${column} >= ${today}`;
+  const from = after?.k ? sql`(${column}, rowid) > (${after.k}, ${after.i})` : listStart(kind, today);
   return sql<ResidentsTable & { row_no: number }>`SELECT rowid AS row_no, * FROM residents INDEXED BY ${index} WHERE archived = 0 AND ${from} AND ${column} <= ${until} AND ${only} ORDER BY ${column}, rowid LIMIT ${limit + 1}`;
 }
 
 export function expiringCountQuery(kind: ExpiringKind, today: string, until: string): RawBuilder<{ n: number }> {
   const { column, index, only } = expiring[kind];
-  return sql<{ n: number }>`SELECT count(*) AS n FROM residents INDEXED BY ${index} WHERE archived = 0 AND ${column} >= ${today} AND ${column} <= ${until} AND ${only}`;
+  return sql<{ n: number }>`SELECT count(*) AS n FROM residents INDEXED BY ${index}
+    WHERE archived = 0 AND ${listStart(kind, today)} AND ${column} <= ${until} AND ${only}`;
+}
+
+/** How many cards have already expired (before today): the head of the ID-card list, counted in the index alone. */
+export function expiredCountQuery(today: string): RawBuilder<{ n: number }> {
+  return sql<{ n: number }>`SELECT count(*) AS n FROM residents INDEXED BY residents_id_card_expiry WHERE archived = 0 AND id_card_expires_on < ${today}`;
 }
 
 function isLeap(year: number) {
@@ -142,8 +156,9 @@ export const remindersHandlers: HandlerMap<'residents.milestones' | 'residents.i
   },
 
   async 'residents.idCardsExpiring'(input, ctx) {
-    const { rows, ...rest } = await expiringPage(ctx, 'idCards', input);
-    return { ...rest, rows: rows.map(({ row, date }) => ({ ...row, expiresOn: date })) };
+    const { today } = await hallDay(ctx);
+    const [{ rows, ...rest }, expired] = await Promise.all([expiringPage(ctx, 'idCards', input), expiredCountQuery(today).execute(ctx.db)]);
+    return { ...rest, expired: Number(expired.rows[0].n), rows: rows.map(({ row, date }) => ({ ...row, expiresOn: date, expired: date < today })) };
   },
 
   async 'residents.permitsDue'(input, ctx) {

@@ -72,7 +72,7 @@ export async function insertResident(
   db: Kysely<Database>,
   prepared: PreparedResident,
   placement: PlacementColumns,
-  extra: { movedInOn: string | null },
+  extra: { movedInOn: string | null; unplacedReason?: string },
   actor: Actor,
   at: string,
   kind: 'created' | 'imported' = 'created',
@@ -93,7 +93,9 @@ export async function insertResident(
     updated_by: actor.id,
   };
   await db.insertInto('residents').values(row).execute();
-  await appendResidentEvent(db, { residentId: id, kind, onDate: extra.movedInOn, detail: { name: row.name, idMasked: row.id_masked }, actor, at });
+  // The history keeps why someone was registered without a household (the follow-up list forgets it once placed).
+  const unplaced = extra.unplacedReason ? { unplacedReason: extra.unplacedReason } : {};
+  await appendResidentEvent(db, { residentId: id, kind, onDate: extra.movedInOn, detail: { name: row.name, idMasked: row.id_masked, ...unplaced }, actor, at });
   return id;
 }
 

@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next';
 import type { AuditEntry } from '@shared/contract/audit';
 import { diffRows } from './diff';
 import { fieldLabel } from './labels';
+import { valueText } from './summary';
 
 const LONG = 120;
 
@@ -38,8 +39,8 @@ export function AuditDiff({ entry }: { entry: AuditEntry }) {
                 </Text>
               )}
             </Table.Td>
-            <Table.Td className="linli-mono">{show(t, row.before)}</Table.Td>
-            <Table.Td className="linli-mono">{show(t, row.after)}</Table.Td>
+            <Table.Td className="linli-mono">{valueText(t, row.key, row.before) ?? show(t, row.before)}</Table.Td>
+            <Table.Td className="linli-mono">{valueText(t, row.key, row.after) ?? show(t, row.after)}</Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>

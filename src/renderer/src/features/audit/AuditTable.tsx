@@ -8,6 +8,7 @@ import { DataTable, type Column, type KeysetPager } from '../../components/list/
 import { formatDateTime, formatNumber } from '../../i18n/format';
 import { AuditDiff } from './AuditDiff';
 import { actionLabel, areaLabel, recordTypeLabel } from './labels';
+import { summaryText } from './summary';
 
 /** One page of the audit trail, newest first; a row opens to show what changed (AuditDiff). */
 interface AuditTableProps {
@@ -73,7 +74,7 @@ export function AuditTable({ entries, total, loading, error, pager, pageSize }: 
       title: t('auditReport.columns.summary'),
       render: (e) => (
         <Text size="sm" lineClamp={2} style={{ wordBreak: 'break-all' }}>
-          {e.summary}
+          {summaryText(t, e)}
         </Text>
       ),
     },

@@ -7,3 +7,4 @@ export { residentHref, householdHref } from './common/hrefs';
 export { ResidentPicker } from './picker/ResidentPicker';
 export { useBuildings, useGrids, useTags } from './common/use-catalog';
 export { buildingShortLabel } from './common/room-label';
+export { codeListLabel, genderLabel, outcomeLabel } from './common/terms';

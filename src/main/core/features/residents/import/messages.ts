@@ -3,7 +3,7 @@ import { translator, type Locale } from '../../../../../shared/i18n/translate';
 
 /**
  * A row's problems as one sentence a clerk can act on, naming the row, the column as the file calls it
- * and what to fix: "第 12 行：「身份证号」校验位不正确，按前17位计算应为 X". Used by the error report.
+ * and what to fix: "第 12 行：「身份证号」号码有误（校验不通过），请对照身份证逐位核对". Used by the error report.
  */
 export function problemsText(problems: ImportProblem[], mapping: ImportMapping, locale: Locale = 'zh-CN'): string {
   const t = translator(locale);

@@ -4,7 +4,9 @@ import type { HandlerContext, HandlerMap } from '../../../context';
 import type { ResidentsTable } from '../../../db/schema';
 import { hallDay } from '../../../time/hall-day';
 import { decodeCursor, encodeCursor, type Keyset } from '../../../db/keyset';
+import { keepUnplacedReason } from '../unplaced';
 import { findSimilar, insertResident, resolvePlacement, updateResident } from '../write';
+import { idOwner } from './id-owner';
 import { setResidentTags } from '../tags';
 import { recomputeNextVisit } from '../visits/policy';
 import { claimHeadIfNeeded } from '../households';
@@ -13,7 +15,14 @@ import { countQuery, keyOf, mergePage, pageQueries, pagesByTag, tagPageQueries, 
 import { eventsOfResident, findResidentRow, mustFindResident, residentRowsByIds } from './repository';
 import { auditView, toResidentDetail, toResidentEvent, toResidentRows } from './rows';
 
-type PeopleMethods = 'residents.list' | 'residents.count' | 'residents.get' | 'residents.create' | 'residents.update' | 'residents.reveal';
+type PeopleMethods =
+  | 'residents.list'
+  | 'residents.count'
+  | 'residents.get'
+  | 'residents.idOwner'
+  | 'residents.create'
+  | 'residents.update'
+  | 'residents.reveal';
 
 async function tagNames(ctx: Pick<HandlerContext, 'db'>, residentId: string): Promise<string[]> {
   const rows = await ctx.db.selectFrom('resident_tags').innerJoin('tags', 'tags.id', 'resident_tags.tag_id').select('tags.name').where('resident_tags.resident_id', '=', residentId).orderBy('tags.sort').execute();
@@ -44,6 +53,11 @@ export const peopleHandlers: HandlerMap<PeopleMethods> = {
     return { resident: await toResidentDetail(ctx.db, row, today), timeline: (await eventsOfResident(ctx.db, row.id)).map(toResidentEvent) };
   },
 
+  async 'residents.idOwner'(input, ctx) {
+    const { today } = await hallDay(ctx);
+    return idOwner(ctx.db, ctx.secrets, input, today);
+  },
+
   async 'residents.create'(input, ctx) {
     const actor = ctx.actor();
     const at = ctx.now().toISOString();
@@ -51,7 +65,9 @@ export const peopleHandlers: HandlerMap<PeopleMethods> = {
     const prepared = prepareOrThrow(fieldsFromInput(input, ctx.secrets), ctx.secrets, today);
     if (!input.acknowledgeSimilar) await refuseSimilar(ctx, prepared.columns.name, prepared.columns.birth_date);
     const placement = await resolvePlacement(ctx.db, { houseId: input.houseId, householdId: input.householdId, relationToHead: input.relationToHead });
-    const id = await insertResident(ctx.db, prepared, placement, { movedInOn: input.movedInOn }, actor, at);
+    const unplacedReason = placement.household_id ? '' : input.unplacedReason;
+    const id = await insertResident(ctx.db, prepared, placement, { movedInOn: input.movedInOn, unplacedReason }, actor, at);
+    await keepUnplacedReason(ctx.db, id, placement.household_id, input.unplacedReason, actor, at);
     if (input.tagIds.length) await setResidentTags(ctx.db, id, input.tagIds, actor, at);
     await claimHeadIfNeeded(ctx.db, id, placement.household_id, placement.relation_to_head, actor.id, at);
     await recomputeNextVisit(ctx.db, [placement.household_id], today, timeZone);
@@ -71,6 +87,8 @@ export const peopleHandlers: HandlerMap<PeopleMethods> = {
     if (!input.acknowledgeSimilar && !sameIdentity) await refuseSimilar(ctx, prepared.columns.name, prepared.columns.birth_date, before.id);
     const placement = await resolvePlacement(ctx.db, { houseId: input.houseId, householdId: input.householdId, relationToHead: input.relationToHead });
     await updateResident(ctx.db, before, prepared, placement, actor, at, ctx.secrets, { movedInOn: input.movedInOn });
+    // An edit that leaves the reason empty keeps the one given before (the form shows it); a household ends it.
+    if (placement.household_id || input.unplacedReason) await keepUnplacedReason(ctx.db, before.id, placement.household_id, input.unplacedReason, actor, at);
     await setResidentTags(ctx.db, before.id, input.tagIds, actor, at);
     await claimHeadIfNeeded(ctx.db, before.id, placement.household_id, placement.relation_to_head, actor.id, at);
     await recomputeNextVisit(ctx.db, [before.household_id, placement.household_id], today, timeZone);
@@ -85,13 +103,17 @@ export const peopleHandlers: HandlerMap<PeopleMethods> = {
     return toResidentDetail(ctx.db, after, today);
   },
 
-  /** The full number, for someone with the permission and a reason; the audit names the field, never the value. */
+  /**
+   * The full number, for someone with the permission and a reason; the audit names the person (its summary, as
+   * for every resident record) and the field, never the value.
+   */
   async 'residents.reveal'(input, ctx) {
     const row = await mustFindResident(ctx.db, input.id);
     const stored = input.field === 'idNumber' ? row.id_cipher : row.phone_cipher;
     if (!stored) throw new AppError('residents.no_value', 'Nothing is recorded in this field');
     const value = ctx.secrets.decrypt(stored);
-    await ctx.audit({ recordType: 'resident', recordId: row.id, summary: input.field, after: { field: input.field, reason: input.reason } });
+    const after = { field: input.field, reason: input.reason };
+    await ctx.audit({ recordType: 'resident', recordId: row.id, summary: row.name, after });
     return { value };
   },
 };

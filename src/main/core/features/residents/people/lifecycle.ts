@@ -5,6 +5,7 @@ import { hallDay } from '../../../time/hall-day';
 import { claimHeadIfNeeded, mustFindHousehold, releaseHead } from '../households';
 import { setResidentTags } from '../tags';
 import { recomputeNextVisit } from '../visits/policy';
+import { forgetUnplacedReason } from '../unplaced';
 import { appendResidentEvent, resolvePlacement, type PlacementColumns } from '../write';
 import { findResidentRow, mustFindResident } from './repository';
 import { auditView, toResidentDetail } from './rows';
@@ -84,6 +85,7 @@ async function place(
   await appendResidentEvent(ctx.db, { residentId: before.id, ...step.event, actor, at });
   if (before.household_id !== placement.household_id) await releaseHead(ctx.db, before.id, before.household_id, actor.id, at);
   await claimHeadIfNeeded(ctx.db, before.id, placement.household_id, placement.relation_to_head, actor.id, at);
+  if (placement.household_id) await forgetUnplacedReason(ctx.db, before.id);
   return finish(ctx, before, { action: step.action, today, timeZone, households: [before.household_id, placement.household_id] });
 }
 

@@ -22,6 +22,12 @@ export function eventsOfResident(db: Kysely<Database>, residentId: string) {
   return db.selectFrom('resident_events').selectAll().where('resident_id', '=', residentId).orderBy('at', 'desc').orderBy('id', 'desc').execute();
 }
 
+/** 暂不登记到户: the reason given for a resident without a household ('' if none). */
+export async function unplacedReasonOf(db: Kysely<Database>, residentId: string): Promise<string> {
+  const row = await db.selectFrom('resident_unplaced').select('reason').where('resident_id', '=', residentId).executeTakeFirst();
+  return row?.reason ?? '';
+}
+
 export function findHouseholdRow(db: Kysely<Database>, id: string) {
   return db.selectFrom('households').selectAll().where('id', '=', id).executeTakeFirst();
 }

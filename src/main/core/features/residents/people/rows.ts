@@ -4,7 +4,7 @@ import type { Database, ResidentEventsTable, ResidentsTable } from '../../../db/
 import { ageOn } from '../../../time/calendar';
 import { placesByHouse } from '../places/service';
 import { tagsByResident } from '../tags';
-import { findHouseholdRow, gridNames, namesOf } from './repository';
+import { findHouseholdRow, gridNames, namesOf, unplacedReasonOf } from './repository';
 
 /**
  * Rows → what the screens see. Lists, search hits and household members carry the masked numbers only;
@@ -55,6 +55,7 @@ export async function toResidentDetail(db: Kysely<Database>, row: ResidentsTable
     occupation: row.occupation,
     notes: row.notes,
     household: household ? { id: household.id, number: household.number, relationToHead: row.relation_to_head, headName: head } : null,
+    unplacedReason: household ? '' : await unplacedReasonOf(db, row.id),
     houseId: row.house_id,
     buildingId: row.building_id,
     gridId: row.grid_id,

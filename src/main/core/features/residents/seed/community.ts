@@ -250,7 +250,8 @@ export class CommunityGenerator {
     const birthDate = this.people.birthDate(age);
     const surname = died && gender === 'female' ? this.people.surname() : head.surname;
     const person: Person = {
-      relation: died ? '父母' : gender === 'male' ? '子' : '女', gender, age, birthDate, surname, region: head.region, ethnicity: head.ethnicity,
+      relation: died ? (gender === 'male' ? '父亲' : '母亲') : gender === 'male' ? '子' : '女',
+      gender, age, birthDate, surname, region: head.region, ethnicity: head.ethnicity,
       maritalStatus: died ? '丧偶' : '未婚', name: this.people.fullName(surname, gender, Number(birthDate.slice(0, 4)), head.ethnicity),
       education: this.people.education(age), occupation: this.people.occupation(age),
     };

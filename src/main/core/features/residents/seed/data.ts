@@ -91,7 +91,7 @@ export const compoundSuffixes = ['家园', '花园', '小区', '佳苑', '嘉园
 export const compoundPhases = ['', '二期', '三期', '四期', '五期'];
 
 /** Relation labels as in the code list (与户主关系). */
-export type Relation = '户主' | '配偶' | '子' | '女' | '父母' | '祖父母' | '孙子女' | '兄弟姐妹' | '儿媳' | '女婿' | '其他亲属' | '非亲属';
+export type Relation = '户主' | '配偶' | '子' | '女' | '父亲' | '母亲' | '祖父母' | '孙子女' | '兄弟姐妹' | '儿媳' | '女婿' | '其他亲属' | '非亲属';
 
 export const ethnicities: [string, number][] = [
   ['汉族', 905], ['蒙古族', 55], ['回族', 15], ['满族', 15], ['达斡尔族', 2], ['朝鲜族', 2], ['壮族', 2], ['土家族', 2], ['苗族', 1], ['其他', 1],

@@ -213,7 +213,7 @@ const S = (relation: Relation, kind: Slot['kind']): Slot => ({ relation, kind })
 const head = S('户主', 'head');
 const spouse = S('配偶', 'spouse');
 const child = S('子', 'child'); // 子 or 女, decided by gender
-const parent = S('父母', 'parent');
+const parent = S('父亲', 'parent'); // 父亲 or 母亲, decided by gender
 const son = S('子', 'child');
 const daughterInLaw = S('儿媳', 'childSpouse');
 const grandchild = S('孙子女', 'grandchild');
@@ -331,7 +331,8 @@ export function planHousehold(f: PeopleFactory, rng: Rng, tenant: boolean): Plan
         parentGender = gender;
         const age = f.age(Math.min(headAge + 20, 100), Math.min(headAge + 42, 104));
         const marital = parentsCount === 2 ? '已婚' : rng.chance(0.8) ? '丧偶' : '离婚';
-        make('父母', gender, age, gender === 'male' ? h.surname : f.surname(), rng.chance(0.9) ? headRegion : f.region(local), marital);
+        const relation = gender === 'male' ? '父亲' : '母亲';
+        make(relation, gender, age, gender === 'male' ? h.surname : f.surname(), rng.chance(0.9) ? headRegion : f.region(local), marital);
         break;
       }
       case 'childSpouse': {

@@ -4,6 +4,7 @@ import type { CoreServices } from '../../../context';
 import { appendAudit } from '../../../audit/repository';
 import { readSettings } from '../../../community/settings';
 import { localToday } from '../../../time/zone';
+import { defaultLocale, translator } from '../../../../../shared/i18n/translate';
 import { idLookupHash } from '../prepare';
 import { CommunityGenerator, type SeedCounts, type VisitPolicy } from './community';
 import { inThreadDeriver, SeedDeriver } from './derive';
@@ -127,7 +128,9 @@ export async function seedResidents(services: CoreServices, opts: SeedOptions): 
       {
         action: SEED_ACTION,
         area: 'residents',
-        summary: `Synthetic community (seed ${seed}): ${counts.residents} residents in ${counts.households} households`,
+        // In the hall's language, as the audit log's other summaries (names, addresses) are; the screen
+        // words it again from `after` in the reader's language.
+        summary: translator(defaultLocale)('auditReport.seedSummary', { seed, residents: counts.residents, households: counts.households }),
         after: { seed, append: Boolean(opts.append), ...counts },
         actor,
       },

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { ActionIcon, Button, Group, Select, Stack, TextInput, Tooltip, type ComboboxItem, type OptionsFilter } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconX } from '@tabler/icons-react';
@@ -29,6 +29,13 @@ interface HouseholdPickerProps {
    * picker there, so that the person is placed where the household lives.
    */
   onElsewhere?: (household: Pick<HouseholdSummary, 'houseId' | 'buildingId'>) => void;
+  /** Picking a house with exactly one household chooses it (when none is chosen yet). */
+  preselectOnly?: boolean;
+}
+
+/** The one household registered at a house, if it has exactly one: picking that room picks it. */
+export function onlyHousehold<H extends { id: string }>(households: H[]): H | null {
+  return households.length === 1 ? households[0] : null;
 }
 
 /** A household found by number; one at another house names where it lives. */
@@ -41,7 +48,7 @@ function foundOption(t: TFunction, h: HouseholdSummary, houseId: string | null):
  * 户: the households registered at the chosen house, by number and head; any household found by typing
  * its 户号 (residents.findHousehold), wherever it lives; or a new household created here.
  */
-export function HouseholdPicker({ houseId, value, onChange, current, error, canCreate = true, onElsewhere }: HouseholdPickerProps) {
+export function HouseholdPicker({ houseId, value, onChange, current, error, canCreate = true, onElsewhere, preselectOnly = false }: HouseholdPickerProps) {
   const { t } = useTranslation();
   const [households, setHouseholds] = useState<HouseholdOption[]>([]);
   const [search, setSearch] = useState('');
@@ -52,6 +59,9 @@ export function HouseholdPicker({ houseId, value, onChange, current, error, canC
   const [number, setNumber] = useState('');
   const [createError, setCreateError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Read when the house's households arrive: a room picked while no household is chosen preselects its only one.
+  const pick = useRef({ value, onChange });
+  pick.current = { value, onChange };
 
   useEffect(() => {
     if (!houseId) {
@@ -61,12 +71,17 @@ export function HouseholdPicker({ houseId, value, onChange, current, error, canC
     let live = true;
     api
       .call('residents.getHouse', { id: houseId })
-      .then((h) => live && setHouseholds(h.households))
+      .then((h) => {
+        if (!live) return;
+        setHouseholds(h.households);
+        const only = onlyHousehold(h.households);
+        if (preselectOnly && only && pick.current.value === null) pick.current.onChange(only.id);
+      })
       .catch(() => live && setHouseholds([]));
     return () => {
       live = false;
     };
-  }, [houseId]);
+  }, [houseId, preselectOnly]);
 
   const options = useMemo(() => {
     const list = households.map((h) => ({ value: h.id, label: t('residents.household.option', { number: h.number, head: h.headName ?? t('residents.household.noHead'), count: h.members }) }));

@@ -1,5 +1,6 @@
 import { Select, type SelectProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { codeValueLabel } from './code-values';
 import { codeOptions, useCodeLists } from './use-catalog';
 import { selectOnFocus } from './select-on-focus';
 
@@ -7,5 +8,17 @@ import { selectOnFocus } from './select-on-focus';
 export function RelationSelect(props: Omit<SelectProps, 'data' | 'label'>) {
   const { t } = useTranslation();
   const lists = useCodeLists();
-  return <Select label={t('residents.fields.relationToHead')} data={codeOptions(lists.data, 'relation_to_head')} searchable selectFirstOptionOnChange clearable comboboxProps={{ withinPortal: true }} {...selectOnFocus} {...props} />;
+  const data = codeOptions(lists.data, 'relation_to_head').map((value) => ({ value, label: codeValueLabel(t, 'relation_to_head', value) }));
+  return (
+    <Select
+      label={t('residents.fields.relationToHead')}
+      data={data}
+      searchable
+      selectFirstOptionOnChange
+      clearable
+      comboboxProps={{ withinPortal: true }}
+      {...selectOnFocus}
+      {...props}
+    />
+  );
 }

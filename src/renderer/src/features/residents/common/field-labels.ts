@@ -43,6 +43,7 @@ export function fieldLabel(t: TFunction, key: string): string | null {
     movedOutOn: () => t('residents.fields.movedOutOn'),
     diedOn: () => t('residents.fields.diedOn'),
     reason: () => t('residents.reveal.reason'),
+    unplacedReason: () => t('residents.form.unplacedReason'),
   };
   return labels[key]?.() ?? null;
 }

@@ -1,13 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import type { ResidentDetail } from '@shared/contract/residents';
 import { api } from '../../../api/client';
+import { codeValueLabel } from '../common/code-values';
 import { PlacementModal } from './PlacementModal';
 
 /** 变更户: the household is found through its house or by its 户号; the relation to the new head is asked again. */
 export function ChangeHouseholdModal({ resident, onClose, onDone }: { resident: ResidentDetail; onClose: () => void; onDone: (r: ResidentDetail) => void }) {
   const { t } = useTranslation();
   const from = resident.household
-    ? t('residents.actions.changeHouseholdFrom', { number: resident.household.number, relation: resident.household.relationToHead || t('residents.common.unknown') })
+    ? t('residents.actions.changeHouseholdFrom', {
+        number: resident.household.number,
+        relation: codeValueLabel(t, 'relation_to_head', resident.household.relationToHead) || t('residents.common.unknown'),
+      })
     : t('residents.actions.changeHouseholdNone');
   return (
     <PlacementModal

@@ -5,6 +5,7 @@ import { Facts, type Fact } from '../common/Facts';
 import { genderLabel, statusLabel } from '../common/labels';
 import { docTypeLabel, withNote } from '../common/terms';
 import { provinceName } from '../common/provinces';
+import { codeValueLabel } from '../common/code-values';
 import { SensitiveValue } from './SensitiveValue';
 
 /** 基本信息: identity, contact and registration fields; ID number and phone masked with 查看. */
@@ -19,10 +20,10 @@ export function IdentityFacts({ r }: { r: ResidentDetail }) {
     { label: t('residents.fields.gender'), value: r.gender ? genderLabel(t, r.gender) : '' },
     { label: t('residents.fields.region'), value: r.regionCode ? withNote(t, r.regionCode, province) : '' },
     { label: t('residents.fields.formerNames'), value: r.formerNames },
-    { label: t('residents.fields.ethnicity'), value: r.ethnicity },
-    { label: t('residents.fields.education'), value: r.education },
-    { label: t('residents.fields.maritalStatus'), value: r.maritalStatus },
-    { label: t('residents.fields.occupation'), value: r.occupation },
+    { label: t('residents.fields.ethnicity'), value: codeValueLabel(t, 'ethnicity', r.ethnicity) },
+    { label: t('residents.fields.education'), value: codeValueLabel(t, 'education', r.education) },
+    { label: t('residents.fields.maritalStatus'), value: codeValueLabel(t, 'marital_status', r.maritalStatus) },
+    { label: t('residents.fields.occupation'), value: codeValueLabel(t, 'occupation', r.occupation) },
     { label: t('residents.fields.idCardExpiresOn'), value: r.idCardLongTerm ? t('residents.fields.longTerm') : r.idCardExpiresOn ?? '' },
   ];
   return <Facts facts={facts} />;
@@ -33,7 +34,7 @@ export function ResidenceFacts({ r, buildingHref }: { r: ResidentDetail; buildin
   const { t } = useTranslation();
   const facts: Fact[] = [
     { label: t('residents.fields.status'), value: statusLabel(t, r.status) },
-    { label: t('residents.fields.residenceReason'), value: r.residenceReason },
+    { label: t('residents.fields.residenceReason'), value: codeValueLabel(t, 'residence_reason', r.residenceReason) },
     { label: t('residents.fields.registeredOn'), value: r.registeredOn ?? '' },
     { label: t('residents.fields.permitExpiresOn'), value: r.permitExpiresOn ?? '' },
     { label: t('residents.fields.movedInOn'), value: r.movedInOn ?? '' },

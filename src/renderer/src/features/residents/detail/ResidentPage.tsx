@@ -10,6 +10,7 @@ import { buildingHref, residentListHref } from '../common/hrefs';
 import { genderLabel } from '../common/labels';
 import { StatusBadge } from '../common/StatusBadge';
 import { HouseholdCard } from './HouseholdCard';
+import { IdCardExpiryAlert } from './IdCardExpiryAlert';
 import { IdentityFacts, ResidenceFacts } from './ResidentFacts';
 import { ResidentActions } from './ResidentActions';
 import { ResidentTimeline } from './ResidentTimeline';
@@ -71,6 +72,7 @@ export function ResidentPage({ id }: { id: string }) {
         <ResidentActions resident={r} onChanged={changed} />
       </Group>
       <ErrorAlert error={error} />
+      <IdCardExpiryAlert r={r} />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="md">

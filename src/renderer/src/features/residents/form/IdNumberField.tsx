@@ -6,6 +6,8 @@ import { genderLabel } from '../common/labels';
 import { provinceName } from '../common/provinces';
 import { withNote } from '../common/terms';
 import type { IdState } from './id-state';
+import { IdOwnerNotice } from './IdOwnerNotice';
+import type { IdOwner } from './use-id-owner';
 
 interface IdNumberFieldProps {
   value: string;
@@ -15,23 +17,26 @@ interface IdNumberFieldProps {
   original: string | null;
   /** An error from submitting (the form's validation or the server); shown before the live one. */
   error?: string;
+  /** Someone already registered with this number: said at once, with a link to them. */
+  owner?: IdOwner | null;
 }
 
 /**
  * 证件号 with live GB 11643 checking: a good number shows what it says (birth date, gender, where it was
- * issued); a bad check character says which one it should be; a 15-digit number shows its 18-digit form.
+ * issued); a number that fails the check says so at once (never which check character would pass: the typo may
+ * be anywhere); a 15-digit number shows its 18-digit form.
  * Format problems wait for the field to be left, so nobody is scolded halfway through typing.
  */
-export function IdNumberField({ value, onChange, state, original, error }: IdNumberFieldProps) {
+export function IdNumberField({ value, onChange, state, original, error, owner }: IdNumberFieldProps) {
   const { t, i18n } = useTranslation();
   const [left, setLeft] = useState(false);
 
   let liveError: string | undefined;
   let description: React.ReactNode = null;
   if (state.kind === 'parsed' && !state.result.ok) {
-    const { code, expectedCheck } = state.result;
+    const { code } = state.result;
     // A wrong check character or a number Excel mangled is certain at once; the rest once the field is left.
-    if (left || code === 'id.checksum' || code === 'id.scientific') liveError = t(`errors.${code}`, { expected: expectedCheck });
+    if (left || code === 'id.checksum' || code === 'id.scientific') liveError = t(`errors.${code}`);
   }
   if (state.kind === 'parsed' && state.result.ok) {
     const v = state.result.value;
@@ -67,7 +72,7 @@ export function IdNumberField({ value, onChange, state, original, error }: IdNum
         // Editing a kept (masked) number means typing a new one: select it so typing replaces it.
         if (state.kind === 'kept') e.currentTarget.select();
       }}
-      error={error ?? liveError}
+      error={error ?? liveError ?? (owner ? <IdOwnerNotice owner={owner} /> : undefined)}
       description={description}
       inputWrapperOrder={['label', 'input', 'description', 'error']}
       autoComplete="off"

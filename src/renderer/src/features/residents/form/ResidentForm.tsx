@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Button, Card, Group, Input, MultiSelect, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { useRef, useState } from 'react';
+import { Button, Card, Checkbox, Group, Input, MultiSelect, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDeviceFloppy } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -16,7 +16,7 @@ import { HousePicker } from '../common/HousePicker';
 import { HouseholdPicker } from '../common/HouseholdPicker';
 import { genderLabel, statusLabel } from '../common/labels';
 import { residentsScreen } from '../common/hrefs';
-import { todayIn } from '../common/today';
+import { daysBetween, todayIn } from '../common/today';
 import { usePlacementPicks } from '../common/use-placement-picks';
 import { docTypeLabel, isOtherDocument, isPermitHolder, isRegistered } from '../common/terms';
 import { useCodeLists, useTags } from '../common/use-catalog';
@@ -30,6 +30,11 @@ import { IdCardExpiryField } from './IdCardExpiryField';
 import { IdNumberField } from './IdNumberField';
 import { PhoneField } from './PhoneField';
 import { applyServerErrors } from '../../../components/form/server-errors';
+import { UnplacedField } from './UnplacedField';
+import { useIdOwner } from './use-id-owner';
+
+/** Older than this from the number's birth date is far likelier a typo than a person: the clerk confirms. */
+const ageToConfirm = 120;
 
 /**
  * 新增居民 / 编辑居民. Keyboard first: 姓名 has the focus, Enter moves on, Enter on the last field (or
@@ -59,11 +64,21 @@ export function ResidentForm({ existing, at = null }: { existing: ResidentDetail
   });
   const [failure, setFailure] = useState<unknown>(null);
   const [savingAnyway, setSavingAnyway] = useState(false);
+  const [unplaced, setUnplaced] = useState(!!existing && !existing.household && !!existing.unplacedReason);
+  const [unplacedReason, setUnplacedReason] = useState(initial.unplacedReason);
+  const [oldAgeConfirmed, setOldAgeConfirmed] = useState(false);
 
   const id = idState(docType, idText, original.id, today);
   const derived = derivedFromId(id);
   // A kept mainland number already decided birth date and gender when it was stored.
   const fromNumber = derived ?? (id.kind === 'kept' && !isOtherDocument(docType) && existing?.birthDate ? { birthDate: existing.birthDate, gender: existing.gender } : null);
+  const owner = useIdOwner(docType, idText, id, existing?.id ?? null);
+  // A newly typed number whose birth date makes the person older than 120: confirmed before saving.
+  const ageFromNumber = derived ? Math.floor(daysBetween(derived.birthDate, today) / 365.25) : null;
+  const oldAge = ageFromNumber !== null && ageFromNumber > ageToConfirm ? ageFromNumber : null;
+  // What validation reads of the state beside the form, as it is when it runs.
+  const beside = useRef({ houseId, householdId, unplaced, oldAge, oldAgeConfirmed });
+  beside.current = { houseId, householdId, unplaced, oldAge, oldAgeConfirmed };
 
   const form = useForm<ResidentFormValues>({
     mode: 'uncontrolled',
@@ -71,10 +86,18 @@ export function ResidentForm({ existing, at = null }: { existing: ResidentDetail
     validate: (v) => {
       const errors: FormErrors = schemaErrors(t, people['residents.create'].input, toInput(v, { houseId, householdId }, false));
       const s = idState(v.docType, v.idNumber, original.id, today);
-      if (s.kind === 'parsed' && !s.result.ok) errors.idNumber = t(`errors.${s.result.code}`, { expected: s.result.expectedCheck });
+      if (s.kind === 'parsed' && !s.result.ok) errors.idNumber = t(`errors.${s.result.code}`);
       if (s.kind === 'empty' && !isOtherDocument(v.docType)) errors.idNumber = t('errors.id.empty');
       const phoneKept = original.phone && v.phone === original.phone;
       if (v.phone.trim() && !phoneKept && !parsePhone(v.phone).ok) errors.phone = t('errors.phone.format');
+      const b = beside.current;
+      if (b.oldAge !== null && !b.oldAgeConfirmed && !errors.idNumber) errors.oldAge = t('residents.form.oldAgeConfirmRequired');
+      // A new resident is placed in a house and household, or deliberately not (暂不登记到户, with a reason).
+      if (!existing && !b.unplaced) {
+        if (!b.houseId) errors.houseId = t('residents.form.houseRequired');
+        if (!b.householdId) errors.householdId = t('residents.form.householdRequired');
+      }
+      if (b.unplaced && !b.householdId && !v.unplacedReason.trim()) errors.unplacedReason = t('residents.form.unplacedReasonRequired');
       return errors;
     },
   });
@@ -135,6 +158,7 @@ export function ResidentForm({ existing, at = null }: { existing: ResidentDetail
             state={id}
             original={original.id}
             error={form.errors.idNumber}
+            owner={owner}
           />
           {fromNumber ? (
             <Stack gap={2} justify="center">
@@ -142,9 +166,22 @@ export function ResidentForm({ existing, at = null }: { existing: ResidentDetail
               <Text size="sm">
                 {fromNumber.birthDate} · {genderLabel(t, fromNumber.gender)}
               </Text>
-              <Text size="xs" c="dimmed">
-                {t('residents.form.fromIdNumber')}
-              </Text>
+              {oldAge !== null ? (
+                <Checkbox
+                  mt={4}
+                  color="orange"
+                  label={t('residents.form.oldAgeConfirm', { age: oldAge })}
+                  description={t('residents.form.oldAgeHint')}
+                  checked={oldAgeConfirmed}
+                  data-path="oldAge"
+                  onChange={(e) => setOldAgeConfirmed(e.currentTarget.checked)}
+                  error={form.errors.oldAge}
+                />
+              ) : (
+                <Text size="xs" c="dimmed">
+                  {t('residents.form.fromIdNumber')}
+                </Text>
+              )}
             </Stack>
           ) : (
             <Group grow gap="sm" align="flex-start">
@@ -210,19 +247,42 @@ export function ResidentForm({ existing, at = null }: { existing: ResidentDetail
               }}
               error={form.errors.houseId}
             />
-            <Group grow align="flex-start" gap="md">
+            {/* The household picker holds a 户号 with its head and size, and the 新建户 button: twice the room. */}
+            <div style={{ display: 'grid', gridTemplateColumns: '2fr 1fr 1fr', gap: 'var(--mantine-spacing-md)', alignItems: 'start' }}>
               <HouseholdPicker
                 houseId={houseId}
                 value={householdId}
-                onChange={setHouseholdId}
+                onChange={(v) => {
+                  setHouseholdId(v);
+                  if (v) setUnplaced(false);
+                }}
                 onElsewhere={followHousehold}
                 current={existing?.household ?? null}
                 error={form.errors.householdId}
                 canCreate={can('residents.write')}
+                preselectOnly
               />
               <CodeSelect label={t('residents.fields.relationToHead')} lists={lists.data} list="relation_to_head" current={initial.relationToHead} key={form.key('relationToHead')} {...code('relationToHead')} />
               <DateField label={t('residents.fields.movedInOn')} clearable maxDate={today} key={form.key('movedInOn')} {...form.getInputProps('movedInOn')} />
-            </Group>
+            </div>
+            {!householdId && (
+              <UnplacedField
+                checked={unplaced}
+                onCheckedChange={(checked) => {
+                  setUnplaced(checked);
+                  if (!checked) form.clearFieldError('unplacedReason');
+                  else form.setErrors({ ...form.errors, householdId: undefined, houseId: undefined });
+                }}
+                reason={{
+                  value: unplacedReason,
+                  onChange: (v) => {
+                    setUnplacedReason(v);
+                    form.setFieldValue('unplacedReason', v);
+                  },
+                  error: form.errors.unplacedReason,
+                }}
+              />
+            )}
           </Stack>
         </Card>
 

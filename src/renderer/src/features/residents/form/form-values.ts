@@ -7,7 +7,7 @@ import { blankResidentFields, type ResidentDetail, type ResidentInput, type Resi
 export type ResidentFormValues = Omit<ResidentValues, 'houseId' | 'householdId' | 'acknowledgeSimilar'>;
 
 /** A new resident starts from the contract's defaults. */
-export const emptyResident: ResidentFormValues = { ...blankResidentFields(), relationToHead: '', movedInOn: null, tagIds: [] };
+export const emptyResident: ResidentFormValues = { ...blankResidentFields(), relationToHead: '', movedInOn: null, tagIds: [], unplacedReason: '' };
 
 /**
  * Editing starts from the stored record. The full ID number and phone never reach this screen, so those
@@ -36,9 +36,13 @@ export function fromDetail(r: ResidentDetail): ResidentFormValues {
     relationToHead: r.household?.relationToHead ?? '',
     movedInOn: r.movedInOn,
     tagIds: r.tags.map((t) => t.id),
+    unplacedReason: r.unplacedReason,
   };
 }
 
 export function toInput(v: ResidentFormValues, place: { houseId: string | null; householdId: string | null }, acknowledgeSimilar: boolean): ResidentInput {
-  return { ...v, name: v.name.trim(), idNumber: v.idNumber.trim(), phone: v.phone.trim(), houseId: place.houseId, householdId: place.householdId, acknowledgeSimilar };
+  // A household makes the reason for having none moot: it is not sent.
+  const unplacedReason = place.householdId ? '' : v.unplacedReason.trim();
+  const trimmed = { name: v.name.trim(), idNumber: v.idNumber.trim(), phone: v.phone.trim() };
+  return { ...v, ...trimmed, houseId: place.houseId, householdId: place.householdId, acknowledgeSimilar, unplacedReason };
 }

@@ -5,6 +5,7 @@ import { DataTable, type Column } from '../../../components/list/DataTable';
 import { TagBadges } from '../common/TagBadges';
 import { StatusBadge } from '../common/StatusBadge';
 import { genderLabel } from '../common/labels';
+import { codeValueLabel } from '../common/code-values';
 import { residentHref } from '../common/hrefs';
 
 type Member = ResidentRow & { relationToHead: string };
@@ -31,7 +32,7 @@ export function MembersTable({ members, headId }: { members: Member[]; headId: s
         </>
       ),
     },
-    { key: 'relation', title: t('residents.fields.relationToHead'), render: (m) => m.relationToHead || '—' },
+    { key: 'relation', title: t('residents.fields.relationToHead'), render: (m) => codeValueLabel(t, 'relation_to_head', m.relationToHead) || '—' },
     { key: 'gender', title: t('residents.fields.gender'), render: (m) => genderLabel(t, m.gender) },
     { key: 'age', title: t('residents.fields.age'), numeric: true, render: (m) => m.age ?? '—' },
     { key: 'id', title: t('residents.fields.idNumber'), mono: true, nowrap: true, render: (m) => m.idMasked || '—' },

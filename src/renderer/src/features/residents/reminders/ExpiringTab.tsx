@@ -13,17 +13,17 @@ import { ExportButton } from '../../../components/report-job/ExportButton';
 const PAGE_SIZE = 50;
 
 /**
- * 身份证到期 (cards expiring within N days) and 居住证签注 (permits due for their yearly endorsement):
- * the same paged list with a date column, soonest first.
+ * 身份证到期 (cards already expired, marked 已过期, then those expiring within N days) and 居住证签注
+ * (permits due for their yearly endorsement): the same paged list with a date column, soonest first.
  */
 export function ExpiringTab({ kind }: { kind: 'idCards' | 'permits' }) {
   const { t } = useTranslation();
   const { settings } = useSignedIn();
   const today = todayIn(settings.timeZone);
-  const [within, setWithin] = useState(kind === 'idCards' ? '60' : '30');
+  const [within, setWithin] = useState(kind === 'idCards' ? '180' : '30');
   // Another window starts again at page 1.
   const pager = usePager(`${kind}:${within}`);
-  const { data, error, loading } = useLoad<ReminderView<ResidentRow & { date: string }>>(async () => {
+  const { data, error, loading } = useLoad<ReminderView<ResidentRow & { date: string }> & { expired?: number }>(async () => {
     const query = { withinDays: Number(within), cursor: pager.cursor, limit: PAGE_SIZE };
     if (kind === 'idCards') {
       const page = await api.call('residents.idCardsExpiring', query);
@@ -44,6 +44,11 @@ export function ExpiringTab({ kind }: { kind: 'idCards' | 'permits' }) {
           allowDeselect={false}
           w={160}
         />
+        {kind === 'idCards' && data && (
+          <Text size="sm" c={data.expired ? 'red.8' : 'dimmed'} fw={data.expired ? 600 : undefined} mt={22}>
+            {t('residents.reminders.expiredCount', { count: data.expired ?? 0 })}
+          </Text>
+        )}
         <ExportButton report={kind === 'idCards' ? 'residents.id_cards_expiring' : 'residents.permits_due'} params={{ withinDays: Number(within) }} />
       </Group>
       <ReminderList
@@ -62,9 +67,14 @@ export function ExpiringTab({ kind }: { kind: 'idCards' | 'permits' }) {
                   <Text size="sm" fw={600} c={days < 0 ? 'red.8' : undefined}>
                     {r.date}
                   </Text>
-                  <Badge size="sm" color={days < 0 ? 'red' : days <= 7 ? 'orange' : 'gray'} variant={days < 0 ? 'filled' : 'light'}>
+                  {days < 0 && (
+                    <Badge size="sm" color="red" variant="filled">
+                      {t('residents.reminders.expired')}
+                    </Badge>
+                  )}
+                  <Text size="xs" c={days < 0 ? 'red.8' : days <= 7 ? 'orange.8' : 'dimmed'}>
                     {days < 0 ? t('residents.reminders.pastDays', { count: -days }) : days === 0 ? t('residents.visits.dueToday') : t('residents.visits.dueInDays', { count: days })}
-                  </Badge>
+                  </Text>
                 </Group>
               );
             },

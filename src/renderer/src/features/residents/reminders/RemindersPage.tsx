@@ -1,12 +1,13 @@
 import { Card, Stack, Tabs } from '@mantine/core';
-import { IconCake, IconId, IconCertificate } from '@tabler/icons-react';
+import { IconCake, IconId, IconCertificate, IconHomeQuestion } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../../app/router';
 import { PageHeader } from '../../../components/PageHeader';
 import { ExpiringTab } from './ExpiringTab';
 import { MilestonesTab } from './MilestonesTab';
+import { UnplacedTab } from './UnplacedTab';
 
-const tabs = ['milestones', 'idCards', 'permits'] as const;
+const tabs = ['milestones', 'idCards', 'permits', 'unplaced'] as const;
 
 /** 提醒: lists the hall acts on before anyone asks — birthdays that bring benefits, documents running out. */
 export function RemindersPage({ rest }: { rest: string[] }) {
@@ -26,6 +27,9 @@ export function RemindersPage({ rest }: { rest: string[] }) {
           <Tabs.Tab value="permits" leftSection={<IconCertificate size={16} />}>
             {t('residents.reminders.permits')}
           </Tabs.Tab>
+          <Tabs.Tab value="unplaced" leftSection={<IconHomeQuestion size={16} />}>
+            {t('residents.reminders.unplaced')}
+          </Tabs.Tab>
         </Tabs.List>
         <Card withBorder padding="md" mt="sm">
           <Tabs.Panel value="milestones">
@@ -36,6 +40,9 @@ export function RemindersPage({ rest }: { rest: string[] }) {
           </Tabs.Panel>
           <Tabs.Panel value="permits">
             <ExpiringTab kind="permits" />
+          </Tabs.Panel>
+          <Tabs.Panel value="unplaced">
+            <UnplacedTab />
           </Tabs.Panel>
         </Card>
       </Tabs>
