@@ -19,6 +19,7 @@ export const permissions = [
   'residents.reveal', // see a full ID number or phone, with a reason, audited
   'residents.import',
   'residents.export_full', // exports with full ID numbers
+  'council.read', 'council.write', // the residents' council: meetings, votes, minutes
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -27,11 +28,11 @@ const everything = [...permissions];
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: everything,
   clerk: ['reports.run', 'backups.run', 'residents.read', 'residents.write', 'residents.places', 'residents.visit', 'residents.reveal', 'residents.import'],
-  treasurer: ['reports.run', 'backups.run', 'residents.read'],
-  secretary: ['reports.run', 'backups.run', 'residents.read'],
+  treasurer: ['reports.run', 'backups.run', 'residents.read', 'council.read'],
+  secretary: ['reports.run', 'backups.run', 'residents.read', 'council.read', 'council.write'],
   grid_worker: ['reports.run', 'residents.read', 'residents.write', 'residents.visit'],
   // The auditor reads everything and changes nothing; masked values only.
-  auditor: ['audit.read', 'reports.run', 'residents.read'],
+  auditor: ['audit.read', 'reports.run', 'residents.read', 'council.read'],
 };
 
 export function permissionsOf(userRoles: readonly Role[]): Set<Permission> {

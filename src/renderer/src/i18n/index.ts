@@ -10,6 +10,7 @@ import sharedZh from '@shared/i18n/zh-CN.json';
 import sharedEn from '@shared/i18n/en.json';
 import uiZh from './zh-CN.json';
 import uiEn from './en.json';
+import { councilLocales } from '../features/council/i18n';
 import { deepMerge } from './merge';
 
 dayjs.extend(localizedFormat);
@@ -37,8 +38,8 @@ export function dayjsLocale(language: Language): string {
 }
 
 export const resources = {
-  'zh-CN': { translation: deepMerge(sharedZh, uiZh) },
-  en: { translation: deepMerge(sharedEn, uiEn) },
+  'zh-CN': { translation: deepMerge(sharedZh, uiZh, ...councilLocales['zh-CN']) },
+  en: { translation: deepMerge(sharedEn, uiEn, ...councilLocales.en) },
 };
 
 const initial = storedLanguage();
