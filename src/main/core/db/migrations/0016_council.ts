@@ -74,8 +74,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       CHECK (request_count IS NULL OR (request_base > 0 AND request_count * 5 >= request_base)),
       CHECK (state IN ('draft', 'notified') OR (opened_at IS NOT NULL AND quorate IS NOT NULL))
     ) STRICT`.execute(db);
-  await sql`CREATE INDEX council_meetings_date ON council_meetings (held_on DESC)`.execute(db);
-  await sql`CREATE INDEX council_meetings_body ON council_meetings (body_id, held_on DESC)`.execute(db);
+  await sql`CREATE INDEX council_meetings_date ON council_meetings (held_on)`.execute(db);
+  await sql`CREATE INDEX council_meetings_body ON council_meetings (body_id, held_on)`.execute(db);
 
   await sql`
     CREATE TABLE council_agenda_items (

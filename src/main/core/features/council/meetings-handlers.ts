@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { AppError } from '../../../../shared/errors';
 import type { HandlerContext, HandlerMap } from '../../context';
 import { newId } from '../../util/ids';
@@ -32,10 +31,7 @@ async function stamp(ctx: HandlerContext) {
 export const meetingsHandlers: HandlerMap<MeetingMethods> = {
   async 'council.listMeetings'(input, ctx) {
     const after = decodeCursor(input.cursor, 'council.meetings');
-    let q = repo.meetingSummaryQuery(ctx.db);
-    if (input.bodyId) q = q.where('m.body_id', '=', input.bodyId);
-    if (after) q = q.where(sql<boolean>`(m.held_on, m.rowid) < (${after.k}, ${after.i})`);
-    const rows = await q.orderBy('m.held_on', 'desc').orderBy(sql`m.rowid`, 'desc').limit(input.limit + 1).execute();
+    const rows = await repo.meetingsPageQuery(ctx.db, input.bodyId ?? null, after, input.limit + 1).execute();
     const page = rows.slice(0, input.limit);
     const last = page.at(-1);
     return { rows: page.map(toSummary), nextCursor: rows.length > input.limit && last ? encodeCursor('council.meetings', { k: last.held_on, i: last.rid }) : null };

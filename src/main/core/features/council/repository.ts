@@ -61,6 +61,14 @@ export function meetingSummaryQuery(db: Db) {
     .select(['m.id', 'm.body_id', 'b.name as body_name', 'b.kind as body_kind', 'm.title', 'm.held_on', 'm.start_time', 'm.place', 'm.state', 'm.quorate', sql<number>`m.rowid`.as('rid')]);
 }
 
+/** Newest first, paged by (held_on, rowid): council_meetings_date, or council_meetings_body for one body. */
+export function meetingsPageQuery(db: Db, bodyId: string | null, after: { k: string | null; i: string | number } | null, limit: number) {
+  let q = meetingSummaryQuery(db);
+  if (bodyId) q = q.where('m.body_id', '=', bodyId);
+  if (after) q = q.where(sql<boolean>`(m.held_on, m.rowid) < (${after.k}, ${after.i})`);
+  return q.orderBy('m.held_on', 'desc').orderBy(sql`m.rowid`, 'desc').limit(limit);
+}
+
 export function agendaRows(db: Db, meetingId: string) {
   return db.selectFrom('council_agenda_items').selectAll().where('meeting_id', '=', meetingId).orderBy('seq').execute();
 }
