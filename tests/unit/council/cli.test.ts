@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { linli } from '../cli/run-cli';
+import { councilHall, openMeeting } from './fixture';
+
+describe('linli council meetings', () => {
+  it('lists the meetings (id, date, body, state), newest first, in Chinese and as JSON', async () => {
+    const f = await councilHall(3);
+    const first = await openMeeting(f, 3);
+    const second = await f.hall.call('council.saveMeeting', { bodyId: f.body.id, title: '2027年第一季度居民代表会议', heldOn: '2027-01-15' }, f.secretary);
+    await f.hall.close();
+
+    const json = await linli(['council', 'meetings', '--db', f.hall.dbPath, '--json']);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual({
+      ok: true,
+      meetings: [
+        { id: second.id, heldOn: '2027-01-15', body: '幸福社区居民代表会议', title: '2027年第一季度居民代表会议', state: 'draft' },
+        { id: first.id, heldOn: '2026-11-20', body: '幸福社区居民代表会议', title: '2026年第四季度居民代表会议', state: 'open' },
+      ],
+    });
+    const text = await linli(['council', 'meetings', '--db', f.hall.dbPath]);
+    expect(text.stdout).toContain(`${first.id}  2026-11-20  幸福社区居民代表会议  2026年第四季度居民代表会议  进行中`);
+    expect(text.stdout).toContain('共 2 次会议。');
+  });
+
+  it('refuses an unknown subcommand as a usage error', async () => {
+    const r = await linli(['council', 'agenda', '--db', '/nonexistent.sqlite']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('meetings');
+  });
+});
