@@ -5,3 +5,4 @@ export const council = councilMethods;
 
 export * from './types';
 export { bodyInput, memberInput, meetingInput, rollInput } from './methods';
+export { quorumNeeded } from './quorum';

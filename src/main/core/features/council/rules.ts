@@ -2,6 +2,9 @@
 // body. Integers only (no 0.6666…): a fraction is compared by cross-multiplying.
 
 import type { BodyKind, QuorumRule, Tally, Threshold } from '../../../../shared/contract/council';
+import { quorumNeeded } from '../../../../shared/contract/council/quorum';
+
+export { quorumNeeded };
 
 /**
  * The statute's rule for each kind of body (DOMAIN.md §5, §7): 居民会议 more than half of its base and
@@ -19,12 +22,6 @@ export const statutoryRules: Record<BodyKind, { quorum: QuorumRule; threshold: T
   special_committee: { quorum: { num: 1, den: 2, strict: true }, threshold: 'present_majority', membersVote: true },
   dibao_panel: { quorum: { num: 2, den: 3, strict: false }, threshold: 'two_thirds_present', membersVote: true },
 };
-
-/** The fewest present voters that make a quorum of `base` (never fewer than one). */
-export function quorumNeeded(base: number, rule: QuorumRule): number {
-  const needed = rule.strict ? Math.floor((rule.num * base) / rule.den) + 1 : Math.ceil((rule.num * base) / rule.den);
-  return Math.max(1, needed);
-}
 
 export function isQuorate(present: number, base: number, rule: QuorumRule): boolean {
   return present >= quorumNeeded(base, rule);

@@ -1,0 +1,59 @@
+import { useState } from 'react';
+import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../../api/client';
+import { navigate } from '../../../app/router';
+import { DateField } from '../../../components/DateField';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { useLoad } from '../../../components/use-load';
+
+/** 新建会议: body, title, date, time, place, chair and recorder; the page opens on the new meeting. */
+export function NewMeetingModal({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const bodies = useLoad(() => api.call('council.listBodies', {}), [], { live: false });
+  const [v, setV] = useState({ bodyId: null as string | null, title: '', heldOn: null as string | null, startTime: '', place: '', chairName: '', recorderName: '' });
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (patch: Partial<typeof v>) => setV({ ...v, ...patch });
+
+  async function submit() {
+    setBusy(true);
+    setError(null);
+    try {
+      const m = await api.call('council.saveMeeting', { ...v, bodyId: v.bodyId ?? '', heldOn: v.heldOn ?? '' });
+      onClose();
+      navigate('council', 'meeting', m.id);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal opened onClose={onClose} title={t('council.meetings.new')} size="lg">
+      <Stack gap="sm">
+        <ErrorAlert error={error ?? bodies.error} />
+        <Select label={t('council.meetings.body')} data={(bodies.data ?? []).map((b) => ({ value: b.id, label: b.name }))} value={v.bodyId} onChange={(x) => set({ bodyId: x })} required searchable />
+        <TextInput label={t('council.meetings.title')} value={v.title} onChange={(e) => set({ title: e.currentTarget.value })} required />
+        <Group grow>
+          <DateField label={t('council.meetings.date')} onChange={(x) => set({ heldOn: x })} />
+          <TextInput label={t('council.meetings.time')} placeholder="14:30" value={v.startTime} onChange={(e) => set({ startTime: e.currentTarget.value })} />
+        </Group>
+        <TextInput label={t('council.meetings.place')} value={v.place} onChange={(e) => set({ place: e.currentTarget.value })} />
+        <Group grow>
+          <TextInput label={t('council.meetings.chair')} value={v.chairName} onChange={(e) => set({ chairName: e.currentTarget.value })} />
+          <TextInput label={t('council.meetings.recorder')} value={v.recorderName} onChange={(e) => set({ recorderName: e.currentTarget.value })} />
+        </Group>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button onClick={() => void submit()} loading={busy}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
