@@ -29,3 +29,16 @@ describe('linli council meetings', () => {
     expect(r.stderr).toContain('meetings');
   });
 });
+
+describe('linli council bench', () => {
+  it('seeds meetings and action items into a new file and times the follow-up list (run small here)', async () => {
+    const r = await linli(['council', 'bench', '--meetings', '200', '--actions-per-meeting', '20', '--runs', '20', '--deep-pages', '5', '--json']);
+    const report = JSON.parse(r.stdout) as { ok: boolean; seeded: { meetings: number; actionItems: number }; openItems: number; followUpFirstPage: { runs: number; median: number; p95: number }; targetMs: number };
+    expect(report.seeded).toMatchObject({ meetings: 200, actionItems: 4000 });
+    expect(report.openItems).toBeGreaterThan(0);
+    expect(report.followUpFirstPage.runs).toBe(20);
+    expect(report.followUpFirstPage.median).toBeGreaterThan(0);
+    expect(report.targetMs).toBe(20);
+    expect(r.code).toBe(report.ok ? 0 : 1);
+  });
+});

@@ -5,6 +5,7 @@ import { databaseExists, openCore, withSession } from '../session';
 import type { Core } from '../../core/app';
 import { countResidents, seedResidents, type SeedProgress, type SeedResult } from '../../core/features/residents/seed/seed';
 import { createDemo, DEMO_RESIDENTS } from '../../core/features/residents/seed/demo';
+import { seedCouncil } from '../../core/features/council/seed';
 
 export const seedCommand: Command = {
   name: 'seed',
@@ -85,7 +86,9 @@ async function seed(ctx: CommandContext): Promise<number> {
         { count: existing },
       );
     }
-    return report(ctx, await seedWithProgress(ctx, core, { residents, append, actor }));
+    const seeded = await seedWithProgress(ctx, core, { residents, append, actor });
+    await seedCouncil(core.services, { seed: stringOption(ctx.args.values, 'seed'), actor: actor ?? { id: null, name: 'linli seed' } });
+    return report(ctx, seeded);
   };
   if (user) {
     return withSession(ctx, [], async ({ core, session }) => {
