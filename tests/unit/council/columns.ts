@@ -21,4 +21,6 @@ export const councilColumns = {
   council_action_items: ['id', 'meeting_id', 'resolution_id', 'title', 'owner_name', 'due_on', 'status', 'done_on', 'result', 'published_on', ...stamp],
   council_minutes: ['id', 'meeting_id', 'version', 'text', 'amend_reason', 'state', 'signed_at', ...stamp],
   council_minutes_signatures: ['minutes_id', 'seq', 'role', 'name', 'signed_at', 'recorded_by'],
+  council_issues: ['id', 'title', 'raised_by', 'raised_on', 'category', 'status', 'decision', 'resolution_id', ...stamp],
+  council_register_entries: ['id', 'kind', 'year', 'on_date', 'title', 'text', 'status', 'resolution_id', ...stamp],
 } satisfies { [T in keyof CouncilTables]: (keyof CouncilTables[T])[] };

@@ -41,3 +41,15 @@ describe('query plans: council', () => {
     }
   });
 });
+
+describe('query plans: council registers', () => {
+  it('the 议事事项清单 reads its date index newest first, without a sort', async () => {
+    const { issuesPageQuery } = await import('../../../src/main/core/features/council/registers-handlers');
+    const db = hall.core.services.db;
+    for (const after of [null, { k: '2026-12-01', i: 42 }]) {
+      const p = plan(issuesPageQuery({ db }, after, 51));
+      expect(p).toMatch(/USING INDEX council_issues_raised/);
+      expect(p).not.toMatch(/TEMP B-TREE/);
+    }
+  });
+});

@@ -12,6 +12,12 @@ import {
   voteChoices,
   voteMethods,
   signerRoles,
+  issueStatuses,
+  registerKinds,
+  registerStatuses,
+  type Issue,
+  type RegisterEntry,
+  type Resolution,
   type ActionItem,
   type AgendaItem,
   type Body,
@@ -168,4 +174,45 @@ export const councilMethods = {
     { input: z.object({ meetingId: id, text: text(50_000), reason: z.string().trim().min(1).max(200) }), access: 'council.write', writes: true },
     returns<MeetingView>(),
   ),
+
+  /** The 议事事项清单, newest first. */
+  'council.listIssues': method({ input: z.object({ cursor, limit: pageLimit }), access: 'council.read', writes: false }, returns<Page<Issue>>()),
+  'council.saveIssue': method(
+    {
+      input: z.object({
+        id: id.optional(),
+        title: z.string().trim().min(1).max(200),
+        raisedBy: text(40).default(''),
+        raisedOn: isoDate,
+        category: z.enum(agendaCategories),
+        status: z.enum(issueStatuses).default('raised'),
+        decision: text(1000).default(''),
+        resolutionId: id.nullable().default(null),
+      }),
+      access: 'council.write',
+      writes: true,
+    },
+    returns<Issue>(),
+  ),
+  /** A register of one kind and year: 居民公约, the yearly plan, the 居民议事日 calendar. */
+  'council.listRegister': method({ input: z.object({ kind: z.enum(registerKinds), year: z.number().int().min(2000).max(2100) }), access: 'council.read', writes: false }, returns<RegisterEntry[]>()),
+  'council.saveRegisterEntry': method(
+    {
+      input: z.object({
+        id: id.optional(),
+        kind: z.enum(registerKinds),
+        year: z.number().int().min(2000).max(2100),
+        onDate: optionalDate,
+        title: z.string().trim().min(1).max(200),
+        text: text(10_000).default(''),
+        status: z.enum(registerStatuses).default('active'),
+        resolutionId: id.nullable().default(null),
+      }),
+      access: 'council.write',
+      writes: true,
+    },
+    returns<RegisterEntry>(),
+  ),
+  /** Resolutions of a year, for citing (the charity ledger, the registers). */
+  'council.listResolutions': method({ input: z.object({ year: z.number().int().min(2000).max(2100) }), access: 'council.read', writes: false }, returns<Resolution[]>()),
 };

@@ -182,3 +182,36 @@ export interface MeetingView {
   actionItems: ActionItem[];
   minutes: MinutesVersion[];
 }
+
+export const issueStatuses = ['raised', 'scheduled', 'decided', 'done', 'referred'] as const;
+export type IssueStatus = (typeof issueStatuses)[number];
+/** 居民公约, the yearly plan (年度工作计划), the 居民议事日 calendar. */
+export const registerKinds = ['convention', 'plan', 'deliberation_day'] as const;
+export type RegisterKind = (typeof registerKinds)[number];
+export const registerStatuses = ['active', 'superseded', 'done'] as const;
+export type RegisterStatus = (typeof registerStatuses)[number];
+
+/** One line of the 议事事项清单. */
+export interface Issue {
+  id: string;
+  title: string;
+  raisedBy: string;
+  raisedOn: string;
+  category: AgendaCategory;
+  status: IssueStatus;
+  decision: string;
+  resolutionId: string | null;
+  resolutionNumber: string | null;
+}
+
+export interface RegisterEntry {
+  id: string;
+  kind: RegisterKind;
+  year: number;
+  onDate: string | null;
+  title: string;
+  text: string;
+  status: RegisterStatus;
+  resolutionId: string | null;
+  resolutionNumber: string | null;
+}

@@ -5,6 +5,7 @@ import { bodiesHandlers } from './bodies-handlers';
 import { meetingsHandlers } from './meetings-handlers';
 import { minutesHandlers } from './minutes-handlers';
 import { votesHandlers } from './votes-handlers';
+import { registersHandlers } from './registers-handlers';
 
 /** Every council method. */
 export const councilHandlers: HandlerMap<keyof typeof council> = {
@@ -13,4 +14,5 @@ export const councilHandlers: HandlerMap<keyof typeof council> = {
   ...votesHandlers,
   ...actionsHandlers,
   ...minutesHandlers,
+  ...registersHandlers,
 };

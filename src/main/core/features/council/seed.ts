@@ -288,6 +288,22 @@ export async function seedCouncil(services: CoreServices, opts: CouncilSeedOptio
         true,
       );
     }
+    // The registers: issues residents raised, the 居民公约, the yearly plan and a 议事日 each month.
+    const issue = sqlite.prepare(
+      `INSERT INTO council_issues (id, title, raised_by, raised_on, category, status, decision, resolution_id, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)`,
+    );
+    committeeTopics.forEach(([title, category], i) => {
+      const status = i < 8 ? 'done' : i < 10 ? 'decided' : 'raised';
+      issue.run(newId(), title, `${rng.pick(surnames)}某某等居民`, month(11 - i), category, category === '大事' && i % 2 ? 'referred' : status, status === 'raised' ? '' : '已列入会议议题并形成意见', at, by, at, by);
+    });
+    const entry = sqlite.prepare(
+      `INSERT INTO council_register_entries (id, kind, year, on_date, title, text, status, resolution_id, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, 'active', NULL, ?, ?, ?, ?)`,
+    );
+    const year = Number(today.slice(0, 4));
+    entry.run(newId(), 'convention', year, `${year}-03-01`, '幸福社区居民公约', '一、爱护公共环境，垃圾分类投放。\n二、文明养犬，及时清理。\n三、邻里互助，礼让和睦。', at, by, at, by);
+    for (let q = 1; q <= 4; q++) entry.run(newId(), 'plan', year, null, `第${q}季度：召开居民代表会议、低保民主评议会`, '', at, by, at, by);
+    for (let mth = 1; mth <= 12; mth++) entry.run(newId(), 'deliberation_day', year, `${year}-${String(mth).padStart(2, '0')}-15`, `${mth}月居民议事日`, '', at, by, at, by);
+
     for (const [k, topic] of [[10, '小区绿化改造'], [6, '楼道照明节能改造'], [2, '社区议事日主题确定']] as const) {
       holdMeeting(
         {

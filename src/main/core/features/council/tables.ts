@@ -153,6 +153,28 @@ export interface CouncilMinutesSignaturesTable {
   recorded_by: string | null;
 }
 
+export interface CouncilIssuesTable extends Stamped {
+  id: string;
+  title: string;
+  raised_by: string;
+  raised_on: string;
+  category: string;
+  status: string;
+  decision: string;
+  resolution_id: string | null;
+}
+
+export interface CouncilRegisterEntriesTable extends Stamped {
+  id: string;
+  kind: string;
+  year: number;
+  on_date: string | null;
+  title: string;
+  text: string;
+  status: string;
+  resolution_id: string | null;
+}
+
 export interface CouncilTables {
   council_bodies: CouncilBodiesTable;
   council_members: CouncilMembersTable;
@@ -166,4 +188,6 @@ export interface CouncilTables {
   council_action_items: CouncilActionItemsTable;
   council_minutes: CouncilMinutesTable;
   council_minutes_signatures: CouncilMinutesSignaturesTable;
+  council_issues: CouncilIssuesTable;
+  council_register_entries: CouncilRegisterEntriesTable;
 }

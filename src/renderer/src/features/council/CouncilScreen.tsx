@@ -6,8 +6,9 @@ import { BodiesPage } from './bodies/BodiesPage';
 import { FollowUpPage } from './followup/FollowUpPage';
 import { MeetingPage } from './meeting/MeetingPage';
 import { MeetingsPage } from './meetings/MeetingsPage';
+import { RegistersPage } from './registers/RegistersPage';
 
-/** 居民议事: #/council (meetings), #/council/meeting/ID, #/council/bodies, #/council/followup. */
+/** 居民议事: #/council (meetings), #/council/meeting/ID, #/council/bodies, #/council/followup, #/council/registers. */
 export function CouncilScreen({ rest }: { rest: string[] }) {
   const { t } = useTranslation();
   const [section = 'meetings', id] = rest;
@@ -20,6 +21,7 @@ export function CouncilScreen({ rest }: { rest: string[] }) {
           <Tabs.Tab value="meetings">{t('council.tabs.meetings')}</Tabs.Tab>
           <Tabs.Tab value="bodies">{t('council.tabs.bodies')}</Tabs.Tab>
           <Tabs.Tab value="followup">{t('council.tabs.followup')}</Tabs.Tab>
+          <Tabs.Tab value="registers">{t('council.tabs.registers')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="meetings" pt="md">
           <MeetingsPage />
@@ -29,6 +31,9 @@ export function CouncilScreen({ rest }: { rest: string[] }) {
         </Tabs.Panel>
         <Tabs.Panel value="followup" pt="md">
           <FollowUpPage />
+        </Tabs.Panel>
+        <Tabs.Panel value="registers" pt="md">
+          <RegistersPage />
         </Tabs.Panel>
       </Tabs>
     </Stack>

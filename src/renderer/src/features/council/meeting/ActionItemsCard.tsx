@@ -43,6 +43,7 @@ export function ActionItemsCard({ view, editable, reload }: CardProps) {
                 <Table.Th>{t('council.actions.due')}</Table.Th>
                 <Table.Th>{t('council.actions.resolution')}</Table.Th>
                 <Table.Th>{t('council.actions.status')}</Table.Th>
+                <Table.Th>{t('council.actions.results')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -53,6 +54,20 @@ export function ActionItemsCard({ view, editable, reload }: CardProps) {
                   <Table.Td>{a.dueOn}</Table.Td>
                   <Table.Td>{a.resolutionNumber ?? ''}</Table.Td>
                   <Table.Td>{editable ? <ActionStatusSelect item={a} onChanged={reload} /> : t(`council.actionStatus.${a.status}`)}</Table.Td>
+                  <Table.Td>
+                    {a.publishedOn ? (
+                      <Text size="xs" c="dimmed">
+                        {t('council.actions.publishedOn', { date: a.publishedOn })}
+                      </Text>
+                    ) : (
+                      editable &&
+                      a.status === 'done' && (
+                        <Button size="xs" variant="light" onClick={() => void action.run(() => api.call('council.publishActionResult', { id: a.id }))}>
+                          {t('council.actions.publish')}
+                        </Button>
+                      )
+                    )}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
