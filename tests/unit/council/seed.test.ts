@@ -24,7 +24,7 @@ describe('council demo data', () => {
     const reviews = list.rows.filter((m) => m.bodyKind === 'dibao_panel');
     expect(reviews).toHaveLength(4);
     const review = await hall.call('council.getMeeting', { id: reviews[0].id });
-    expect(review.motions[0]).toMatchObject({ method: 'secret', threshold: 'two_thirds_present', state: 'decided' });
+    expect(review.motions[0]).toMatchObject({ method: 'secret', threshold: 'two_thirds_present', state: 'decided', recusals: [expect.objectContaining({ reason: '申请人亲属' })] });
     const present = review.roll.filter((r) => r.status === 'present').map((r) => r.name).sort();
     expect(review.minutes[0].signatures.map((s) => s.name).sort()).toEqual(present);
 

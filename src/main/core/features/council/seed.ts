@@ -51,6 +51,8 @@ interface MeetingSeed {
   motions: MotionSeed[];
   actions: string[];
   discussion: string;
+  /** A member (the last one) recuses from every motion, with this reason (低保: a relative of the applicant). */
+  recusal?: string;
 }
 
 const surnames = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '胡', '朱', '高', '林', '何', '郭', '马', '罗'];
@@ -115,6 +117,7 @@ export async function seedCouncil(services: CoreServices, opts: CouncilSeedOptio
          entered_by, entered_at, checked_by, checked_at, created_at, created_by, updated_at, updated_by)
        VALUES (?, ?, ?, ?, ?, '', ?, ?, 'decided', ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?, ?)`,
     ),
+    recusal: sqlite.prepare(`INSERT INTO council_recusals (motion_id, member_id, reason) VALUES (?, ?, ?)`),
     resolution: sqlite.prepare(`INSERT INTO council_resolutions (id, meeting_id, motion_id, year, seq, number, text, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     action: sqlite.prepare(
       `INSERT INTO council_action_items (id, meeting_id, resolution_id, title, owner_name, due_on, status, done_on, result, published_on, created_at, created_by, updated_at, updated_by)
@@ -170,17 +173,19 @@ export async function seedCouncil(services: CoreServices, opts: CouncilSeedOptio
     st.held.run(openedAt, `${m.heldOn}T08:00:00.000Z`, base, needed, present.length, quorate ? 1 : 0, id);
     const year = Number(m.heldOn.slice(0, 4));
     const resolutionIds: string[] = [];
+    const recused = m.recusal ? m.body.members.at(-1)! : null;
     if (quorate) {
       m.motions.forEach((mo, i) => {
         const mid = newId();
         const threshold = mo.threshold ?? statutoryRules[m.body.kind].threshold;
-        const eligible = present.length;
+        const eligible = present.length - (recused && present.includes(recused.id) ? 1 : 0);
         const votesFor = Math.min(eligible, Math.round(eligible * mo.support));
         const votesAgainst = Math.floor((eligible - votesFor) / 2);
         const abstain = eligible - votesFor - votesAgainst;
         const passed = motionPasses(threshold, { for: votesFor, against: votesAgainst, abstain }, eligible);
         st.motion.run(mid, id, agendaIds[i] ?? null, i + 1, mo.title, mo.method, threshold, eligible, votesFor, votesAgainst, abstain, passed ? 1 : 0, by, openedAt, at, by, at, by);
         counts.motions++;
+        if (recused) st.recusal.run(mid, recused.id, m.recusal!);
         if (passed) {
           const seq = (resolutionSeq.get(year) ?? 0) + 1;
           resolutionSeq.set(year, seq);
@@ -238,11 +243,12 @@ export async function seedCouncil(services: CoreServices, opts: CouncilSeedOptio
     for (let k = 11; k >= 0; k--) {
       const topic = committeeTopics[(11 - k) % committeeTopics.length];
       const upcoming = k === 0;
+      const heldOn = upcoming ? addDays(today, 5) : month(k);
       holdMeeting(
         {
           body: committee,
-          title: `居委会${12 - k}月份工作例会`,
-          heldOn: upcoming ? addDays(today, 5) : month(k),
+          title: `居委会${Number(heldOn.slice(5, 7))}月份工作例会`,
+          heldOn,
           place: '社区会议室',
           agenda: [{ title: topic[0], category: topic[1] }],
           motions: [{ title: `同意${topic[0]}工作方案`, method: 'hands', support: 0.85 }],
@@ -254,10 +260,11 @@ export async function seedCouncil(services: CoreServices, opts: CouncilSeedOptio
     }
     for (let q = 3; q >= 0; q--) {
       const heldOn = addDays(today, -90 * q - 20);
+      const quarter = `${heldOn.slice(0, 4)}年第${Math.ceil(Number(heldOn.slice(5, 7)) / 3)}季度`;
       holdMeeting(
         {
           body: reps,
-          title: `第${4 - q}季度居民代表会议`,
+          title: `${quarter}居民代表会议`,
           heldOn,
           place: '社区议事厅',
           agenda: [
@@ -277,7 +284,8 @@ export async function seedCouncil(services: CoreServices, opts: CouncilSeedOptio
       holdMeeting(
         {
           body: dibao,
-          title: `第${4 - q}季度低保民主评议会`,
+          title: `${quarter}低保民主评议会`,
+          recusal: '申请人亲属',
           heldOn: addDays(heldOn, 3),
           place: '社区议事厅',
           agenda: [{ title: `${review}某某家庭低保申请评议`, category: '大事' }],
