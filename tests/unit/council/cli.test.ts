@@ -42,3 +42,24 @@ describe('linli council bench', () => {
     expect(r.code).toBe(report.ok ? 0 : 1);
   });
 });
+
+describe('the 居民议事落实跟踪表 report', () => {
+  it('lists the action items of the meetings held in the range, as CSV through linli report', async () => {
+    const { adminPassword } = await import('../support/core');
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const f = await councilHall(3);
+    const meeting = await openMeeting(f, 3);
+    await f.hall.call('council.saveActionItem', { meetingId: meeting.id, title: '联系电梯厂家报价', ownerName: '王志强', dueOn: '2026-12-10' }, f.secretary);
+    await f.hall.close();
+    const out = path.join(f.hall.dir, 'actions.csv');
+    const r = await linli(['report', 'council_actions', '--db', f.hall.dbPath, '--user', 'admin', '--format', 'csv', '--out', out, '--from', '2026-11-01', '--to', '2026-11-30'], `${adminPassword}\n`);
+    expect(r.code, r.stderr).toBe(0);
+    const csv = fs.readFileSync(out, 'utf8');
+    expect(csv).toContain('落实事项');
+    expect(csv).toContain('2026年第四季度居民代表会议');
+    expect(csv).toContain('联系电梯厂家报价');
+    expect(csv).toContain('王志强');
+    expect(csv).toContain('待办');
+  });
+});
