@@ -40,6 +40,19 @@ describe('meetings: roll and quorum', () => {
     expect(ok.request).toEqual({ count: 20, base: 100, note: '20户联名' });
   });
 
+  it('a body may follow a local rule: at least 3/4 present', async () => {
+    f = await councilHall(1);
+    const body = await f.hall.call('council.saveBody', { kind: 'consultation', name: '协商议事会', quorum: { num: 3, den: 4, strict: false }, defaultThreshold: 'two_thirds_present' }, f.secretary);
+    expect(body).toMatchObject({ quorum: { num: 3, den: 4, strict: false }, defaultThreshold: 'two_thirds_present' });
+    const members = [];
+    for (const name of ['甲', '乙', '丙', '丁']) members.push(await f.hall.call('council.saveMember', { bodyId: body.id, name, termStart: '2026-01-01' }, f.secretary));
+    const meeting = await f.hall.call('council.saveMeeting', { bodyId: body.id, title: '协商会', heldOn: '2026-11-20' }, f.secretary);
+    const entries = members.map((m, i) => ({ memberId: m.id, name: m.name, status: i < 2 ? ('present' as const) : ('absent' as const) }));
+    const view = await f.hall.call('council.markAttendance', { meetingId: meeting.id, entries }, f.secretary);
+    expect(view.quorum).toEqual({ base: 4, needed: 3, present: 2, quorate: false, frozen: false });
+    expect((await f.hall.fail('council.saveBody', { kind: 'committee', name: '错', quorum: { num: 3, den: 2, strict: true } }, f.secretary)).code).toBe('council.quorum_fraction');
+  });
+
   it('a supervision committee member has a voice but no vote', async () => {
     f = await councilHall(1);
     const sup = await f.hall.call('council.saveBody', { kind: 'supervision', name: '居务监督委员会', assemblyForm: null }, f.secretary);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Modal, NumberInput, Select, Stack, Switch, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client';
 import { navigate } from '../../../app/router';
@@ -11,7 +11,10 @@ import { useLoad } from '../../../components/use-load';
 export function NewMeetingModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const bodies = useLoad(() => api.call('council.listBodies', {}), [], { live: false });
-  const [v, setV] = useState({ bodyId: null as string | null, title: '', heldOn: null as string | null, startTime: '', place: '', chairName: '', recorderName: '' });
+  const [v, setV] = useState({ bodyId: null as string | null, title: '', heldOn: null as string | null, startTime: '', place: '', chairName: '', recorderName: '', convener: '' });
+  // 组织法 第10条: a 居民会议 convened because at least 1/5 of residents (or households) asked.
+  const [request, setRequest] = useState({ on: false, count: 0, base: 0, note: '' });
+  const isAssembly = bodies.data?.find((b) => b.id === v.bodyId)?.kind === 'resident_assembly';
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<typeof v>) => setV({ ...v, ...patch });
@@ -20,7 +23,8 @@ export function NewMeetingModal({ onClose }: { onClose: () => void }) {
     setBusy(true);
     setError(null);
     try {
-      const m = await api.call('council.saveMeeting', { ...v, bodyId: v.bodyId ?? '', heldOn: v.heldOn ?? '' });
+      const asked = isAssembly && request.on ? { count: request.count, base: request.base, note: request.note } : null;
+      const m = await api.call('council.saveMeeting', { ...v, bodyId: v.bodyId ?? '', heldOn: v.heldOn ?? '', request: asked });
       onClose();
       navigate('council', 'meeting', m.id);
     } catch (err) {
@@ -41,6 +45,19 @@ export function NewMeetingModal({ onClose }: { onClose: () => void }) {
           <TextInput label={t('council.meetings.time')} placeholder="14:30" value={v.startTime} onChange={(e) => set({ startTime: e.currentTarget.value })} />
         </Group>
         <TextInput label={t('council.meetings.place')} value={v.place} onChange={(e) => set({ place: e.currentTarget.value })} />
+        <TextInput label={t('council.meetings.convener')} value={v.convener} onChange={(e) => set({ convener: e.currentTarget.value })} />
+        {isAssembly && (
+          <>
+            <Switch label={t('council.meetings.onRequest')} checked={request.on} onChange={(e) => setRequest({ ...request, on: e.currentTarget.checked })} />
+            {request.on && (
+              <Group grow>
+                <NumberInput label={t('council.meetings.requestCount')} value={request.count} onChange={(n) => setRequest({ ...request, count: Number(n) || 0 })} min={0} allowDecimal={false} />
+                <NumberInput label={t('council.meetings.requestBase')} value={request.base} onChange={(n) => setRequest({ ...request, base: Number(n) || 0 })} min={0} allowDecimal={false} />
+                <TextInput label={t('council.meetings.requestNote')} value={request.note} onChange={(e) => setRequest({ ...request, note: e.currentTarget.value })} />
+              </Group>
+            )}
+          </>
+        )}
         <Group grow>
           <TextInput label={t('council.meetings.chair')} value={v.chairName} onChange={(e) => set({ chairName: e.currentTarget.value })} />
           <TextInput label={t('council.meetings.recorder')} value={v.recorderName} onChange={(e) => set({ recorderName: e.currentTarget.value })} />
