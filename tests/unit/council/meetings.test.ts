@@ -53,6 +53,19 @@ describe('meetings: roll and quorum', () => {
     expect((await f.hall.fail('council.saveBody', { kind: 'committee', name: '错', quorum: { num: 3, den: 2, strict: true } }, f.secretary)).code).toBe('council.quorum_fraction');
   });
 
+  it('members count towards 应到 only within their term; a link must be to a resident of the registry', async () => {
+    f = await councilHall(4);
+    const ended = await f.hall.call('council.saveMember', { ...f.members[3], bodyId: f.body.id, termEnd: '2026-06-30' }, f.secretary);
+    expect(ended.termEnd).toBe('2026-06-30');
+    const meeting = await openMeeting(f, 3, { open: false });
+    const view = await f.hall.call('council.getMeeting', { id: meeting.id }, f.secretary);
+    expect(view.quorum.base).toBe(3);
+    expect(view.roll.find((r) => r.memberId === ended.id)?.votes).toBe(false);
+    const bad = await f.hall.fail('council.saveMember', { bodyId: f.body.id, name: '外人', residentId: 'no-such-resident', termStart: '2026-01-01' }, f.secretary);
+    expect(bad.code).toBe('council.resident_not_found');
+    expect((await f.hall.fail('council.saveMember', { bodyId: f.body.id, name: '倒序', termStart: '2026-05-01', termEnd: '2026-01-01' }, f.secretary)).code).toBe('council.term_order');
+  });
+
   it('a supervision committee member has a voice but no vote', async () => {
     f = await councilHall(1);
     const sup = await f.hall.call('council.saveBody', { kind: 'supervision', name: '居务监督委员会', assemblyForm: null }, f.secretary);

@@ -58,12 +58,13 @@ export const bodiesHandlers: HandlerMap<BodyMethods> = {
     const votes = input.votes ?? rule.membersVote;
     if (votes && !rule.membersVote) throw new AppError('council.supervision_no_vote', 'The supervision committee has a voice but no vote', { fields: { votes: 'council.supervision_no_vote' } });
     if (input.termEnd && input.termEnd < input.termStart) throw new AppError('council.term_order', 'The term ends before it starts', { fields: { termEnd: 'council.term_order' } });
-    if (input.residentId) {
+    const before = input.id ? await repo.findMember(ctx.db, input.id) : undefined;
+    if (input.id && (!before || before.body_id !== input.bodyId)) throw new AppError('council.member_not_found', 'No such member');
+    // A new link must be to a present resident; an existing one stays when the person has since moved out.
+    if (input.residentId && input.residentId !== before?.resident_id) {
       const resident = await ctx.db.selectFrom('residents').select(['id', 'archived']).where('id', '=', input.residentId).executeTakeFirst();
       if (!resident || resident.archived === 1) throw new AppError('council.resident_not_found', 'No such resident', { fields: { residentId: 'council.resident_not_found' } });
     }
-    const before = input.id ? await repo.findMember(ctx.db, input.id) : undefined;
-    if (input.id && (!before || before.body_id !== input.bodyId)) throw new AppError('council.member_not_found', 'No such member');
     const values = { body_id: input.bodyId, resident_id: input.residentId, name: input.name, role: input.role, votes: votes ? 1 : 0, term_start: input.termStart, term_end: input.termEnd };
     const id = input.id ?? newId();
     if (before) await ctx.db.updateTable('council_members').set({ ...values, updated_at: at, updated_by: by }).where('id', '=', id).execute();

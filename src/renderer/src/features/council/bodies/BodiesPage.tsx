@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Badge, Button, Card, Group, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { Body } from '@shared/contract/council';
+import type { Body, Member } from '@shared/contract/council';
 import { api } from '../../../api/client';
 import { useSignedIn } from '../../../app/session-context';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -54,6 +54,7 @@ function Members({ body, onChanged }: { body: Body; onChanged: () => void }) {
   const { can } = useSignedIn();
   const members = useLoad(() => api.call('council.listMembers', { bodyId: body.id }), [body.id]);
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<Member | null>(null);
   const [error, setError] = useState<unknown>(null);
   const drawable = body.kind === 'resident_assembly' && body.assemblyForm === 'household_reps';
   async function draw() {
@@ -93,6 +94,7 @@ function Members({ body, onChanged }: { body: Body; onChanged: () => void }) {
             <Table.Th>{t('council.members.role')}</Table.Th>
             <Table.Th>{t('council.members.term')}</Table.Th>
             <Table.Th>{t('council.members.vote')}</Table.Th>
+            <Table.Th />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -106,14 +108,25 @@ function Members({ body, onChanged }: { body: Body; onChanged: () => void }) {
                   {t(m.votes ? 'council.members.votes' : 'council.members.voiceOnly')}
                 </Badge>
               </Table.Td>
+              <Table.Td>
+                {can('council.write') && (
+                  <Button size="xs" variant="subtle" onClick={() => setEditing(m)}>
+                    {t('common.edit')}
+                  </Button>
+                )}
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
-      {adding && (
+      {(adding || editing) && (
         <MemberModal
           body={body}
-          onClose={() => setAdding(false)}
+          member={editing ?? undefined}
+          onClose={() => {
+            setAdding(false);
+            setEditing(null);
+          }}
           onSaved={() => {
             void members.reload();
             onChanged();
