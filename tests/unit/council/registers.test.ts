@@ -17,6 +17,12 @@ describe('council registers', () => {
     await f.hall.call('council.saveIssue', { title: '路灯不亮', raisedOn: '2026-10-01', category: '大事', status: 'referred', decision: '已转街道城管科' }, f.secretary);
     const decided = await f.hall.call('council.saveIssue', { ...a, status: 'decided', decision: '居民代表会议同意', resolutionId: resolution.id }, f.secretary);
     expect(decided).toMatchObject({ status: 'decided', resolutionNumber: '居议〔2026〕1号' });
+    // Taken onto an agenda, a raised issue moves on to 已列入议题.
+    const raised = await f.hall.call('council.saveIssue', { title: '楼道灯坏', raisedOn: '2026-08-01', category: '小事' }, f.secretary);
+    const next = await f.hall.call('council.saveMeeting', { bodyId: f.body.id, title: '下次会议', heldOn: '2026-12-20' }, f.secretary);
+    await f.hall.call('council.saveAgendaItem', { meetingId: next.id, title: raised.title, category: '小事', source: 'register', sourceRef: raised.id }, f.secretary);
+    const after = (await f.hall.call('council.listIssues', { limit: 10 }, f.secretary)).rows.find((i) => i.id === raised.id);
+    expect(after?.status).toBe('scheduled');
     const page1 = await f.hall.call('council.listIssues', { limit: 1 }, f.secretary);
     expect(page1.rows.map((r) => r.title)).toEqual(['路灯不亮']);
     const page2 = await f.hall.call('council.listIssues', { limit: 1, cursor: page1.nextCursor }, f.secretary);

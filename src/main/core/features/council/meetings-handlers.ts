@@ -94,6 +94,10 @@ export const meetingsHandlers: HandlerMap<MeetingMethods> = {
         .values({ id, meeting_id: meeting.id, seq: (last?.s ?? 0) + 1, ...values, created_at: at, created_by: by, updated_at: at, updated_by: by })
         .execute();
     }
+    // An item taken from the 议事事项清单 moves that issue on to 已列入议题.
+    if (input.source === 'register' && input.sourceRef) {
+      await ctx.db.updateTable('council_issues').set({ status: 'scheduled', updated_at: at, updated_by: by }).where('id', '=', input.sourceRef).where('status', '=', 'raised').execute();
+    }
     const row = (await ctx.db.selectFrom('council_agenda_items').selectAll().where('id', '=', id).executeTakeFirst())!;
     const item = { id: row.id, seq: row.seq, title: row.title, category: input.category, source: input.source, sourceRef: row.source_ref };
     await ctx.audit({ action: 'council.saveAgendaItem', area, recordType: 'council_meeting', recordId: meeting.id, summary: `${meeting.title}：${row.title}`, after: item });

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { agendaCategories, agendaSources, type AgendaCategory, type AgendaSource } from '@shared/contract/council';
 import { api } from '../../../api/client';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { useLoad } from '../../../components/use-load';
 import type { CardProps } from './MeetingPage';
 import { useAction } from './use-action';
 
@@ -15,8 +16,24 @@ export function AgendaCard({ view, editable, reload }: CardProps) {
   const [category, setCategory] = useState<AgendaCategory>(agendaCategories[1]); // 小事: most agenda items are the community's own
   const [source, setSource] = useState<AgendaSource>('register');
   const action = useAction(reload);
+  const [issueId, setIssueId] = useState<string | null>(null);
+  const issues = useLoad(() => api.call('council.listIssues', { limit: 200 }), [], { live: false });
+  const openIssues = (issues.data?.rows ?? []).filter((i) => i.status === 'raised');
+  function pickIssue(id: string | null) {
+    setIssueId(id);
+    const issue = openIssues.find((i) => i.id === id);
+    if (issue) {
+      setTitle(issue.title);
+      setCategory(issue.category);
+    }
+  }
   async function add() {
-    if (await action.run(() => api.call('council.saveAgendaItem', { meetingId: view.meeting.id, title, category, source }))) setTitle('');
+    const sourceRef = source === 'register' && issueId ? issueId : '';
+    if (await action.run(() => api.call('council.saveAgendaItem', { meetingId: view.meeting.id, title, category, source, sourceRef }))) {
+      setTitle('');
+      setIssueId(null);
+      void issues.reload();
+    }
   }
   return (
     <Card withBorder padding="md">
@@ -44,6 +61,9 @@ export function AgendaCard({ view, editable, reload }: CardProps) {
         {editable && preparing && (
           <>
             <ErrorAlert error={action.error} onClose={action.clearError} />
+            {source === 'register' && openIssues.length > 0 && (
+              <Select label={t('council.agenda.fromRegister')} data={openIssues.map((i) => ({ value: i.id, label: `${i.raisedOn} ${i.title}` }))} value={issueId} onChange={pickIssue} clearable searchable />
+            )}
             <Group align="flex-end" gap="xs">
               <TextInput label={t('council.agenda.item')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} style={{ flex: 1 }} />
               <Select label={t('council.agenda.category')} data={agendaCategories.map((c) => ({ value: c, label: t(`council.categories.${c}`) }))} value={category} onChange={(v) => v && setCategory(v as AgendaCategory)} allowDeselect={false} w={170} />
