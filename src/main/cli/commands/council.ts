@@ -116,7 +116,8 @@ async function bench(ctx: CommandContext): Promise<number> {
     });
     if (!setup.ok) throw new CliError(ctx.explain(setup.error), setup.error.code);
     const r = await benchCouncil(core, (setup.value as { token: string }).token, { meetings, actionsPerMeeting, runs, deepPages });
-    const ms = (t: { median: number; p95: number } | null) => (t ? `${t.median.toFixed(2)} ms (p95 ${t.p95.toFixed(2)} ms)` : '—');
+    const unit = ctx.locale === 'zh-CN' ? ' 毫秒' : ' ms';
+    const ms = (t: { median: number; p95: number } | null) => (t ? `${t.median.toFixed(2)}${unit} (p95 ${t.p95.toFixed(2)}${unit})` : '—');
     ctx.emitJson(r);
     ctx.print(
       say[ctx.locale].bench({ meetings: r.seeded.meetings, actions: r.seeded.actionItems, open: r.openItems, seconds: r.seedSeconds.toFixed(1), first: ms(r.followUpFirstPage), deep: ms(r.followUpDeepPage), target: r.targetMs, ok: r.ok }),
