@@ -27,15 +27,16 @@ export function minutesDocument(view: MeetingView, frame: DocumentFrame, version
     {
       kind: 'fields',
       columns: 2,
+      // Pairs side by side; the two long values take the whole line (a 2-column cell wraps them on A4).
       fields: [
+        { label: '时间', value: `${chineseDate(meeting.heldOn)} ${meeting.startTime}`.trim(), wide: true },
         { label: '会议类型', value: bodyKindWords[body.kind] },
-        { label: '时间', value: `${chineseDate(meeting.heldOn)} ${meeting.startTime}`.trim() },
         { label: '地点', value: meeting.place },
         { label: '主持人', value: meeting.chairName },
         { label: '记录人', value: meeting.recorderName },
         { label: '应到人数', value: String(quorum.base) },
         { label: '实到人数', value: String(quorum.present) },
-        { label: '法定人数', value: `${quorum.needed} 人，${quorum.quorate ? '已达到' : '未达到（不作有效表决）'}` },
+        { label: '法定人数', value: `${quorum.needed} 人，${quorum.quorate ? '已达到' : '未达到（不作有效表决）'}`, wide: true },
       ],
     },
     {
@@ -105,7 +106,6 @@ export function minutesDocument(view: MeetingView, frame: DocumentFrame, version
   blocks.push(attendanceBlock('请假', namesWith(view.roll, 'leave', true)));
   if (view.roll.some((r) => r.status === 'absent')) blocks.push(attendanceBlock('缺席', namesWith(view.roll, 'absent', true)));
   blocks.push(attendanceBlock('列席', namesWith(view.roll, 'observer', false)));
-  blocks.push({ kind: 'spacer', lines: 1 });
   const signed = minutes?.signatures ?? [];
   blocks.push({
     kind: 'signatures',

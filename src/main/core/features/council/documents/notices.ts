@@ -7,7 +7,8 @@ import { methodWords } from './words';
 export function noticeDocument(view: MeetingView, frame: DocumentFrame): DocumentModel {
   const { meeting, body } = view;
   const blocks: Block[] = [
-    { kind: 'paragraph', content: [`${body.name}各位成员：`] },
+    // 主送: the addressee line starts at the margin.
+    { kind: 'paragraph', indent: false, content: [`${body.name}各位成员：`] },
     {
       kind: 'paragraph',
       indent: true,
