@@ -1,4 +1,5 @@
-import { Anchor, Badge, Button, Card, Group, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { Anchor, Badge, Button, Card, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { MeetingView } from '@shared/contract/council';
 import { api } from '../../../api/client';
@@ -8,6 +9,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageHeader } from '../../../components/PageHeader';
 import { useLoad } from '../../../components/use-load';
 import { stateColour } from '../labels';
+import { NewMeetingModal } from '../meetings/NewMeetingModal';
 import { ActionItemsCard } from './ActionItemsCard';
 import { AgendaCard } from './AgendaCard';
 import { MinutesCard } from './MinutesCard';
@@ -28,6 +30,7 @@ export function MeetingPage({ id }: { id: string }) {
   const loaded = useLoad(() => api.call('council.getMeeting', { id }), [id]);
   const reload = async () => void (await loaded.reload());
   const action = useAction(reload);
+  const [editing, setEditing] = useState(false);
   const view = loaded.data;
   if (!view) return loaded.error ? <ErrorAlert error={loaded.error} /> : <Loader size="sm" aria-label={t('common.loading')} />;
   const { meeting } = view;
@@ -50,6 +53,11 @@ export function MeetingPage({ id }: { id: string }) {
             <Badge size="lg" color={stateColour[meeting.state]} variant="light">
               {t(`council.states.${meeting.state}`)}
             </Badge>
+            {editable && (meeting.state === 'draft' || meeting.state === 'notified') && (
+              <Button variant="default" onClick={() => setEditing(true)}>
+                {t('common.edit')}
+              </Button>
+            )}
             {editable && meeting.state === 'draft' && step(t('council.meeting.notify'), () => api.call('council.notifyMeeting', { id }))}
             {editable && (meeting.state === 'draft' || meeting.state === 'notified') && step(t('council.meeting.open'), () => api.call('council.openMeeting', { id }))}
             {editable && meeting.state === 'open' && step(t('council.meeting.close'), () => api.call('council.closeMeeting', { id }))}
@@ -72,6 +80,7 @@ export function MeetingPage({ id }: { id: string }) {
       <MotionsCard view={view} editable={editable} reload={reload} />
       <ActionItemsCard view={view} editable={editable} reload={reload} />
       <MinutesCard view={view} editable={editable} reload={reload} />
+      {editing && <NewMeetingModal meeting={meeting} onClose={() => setEditing(false)} onSaved={() => void reload()} />}
     </Stack>
   );
 }
