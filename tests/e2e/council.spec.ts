@@ -22,7 +22,12 @@ test.beforeAll(async ({ browser }) => {
     admin: { username: 'admin', displayName: '王主任', password: 'admin-pass-2026' },
   });
   await callApi(linli, 'users.create', { username: 'mishu', displayName: '赵秘书', password: 'mishu-pass-2026', roles: ['secretary'] }, admin.token);
-  const body = await callApi<{ id: string }>(linli, 'council.saveBody', { kind: 'representatives', name: '幸福里居民代表会议', assemblyForm: null }, admin.token);
+  const body = await callApi<{ id: string }>(
+    linli,
+    'council.saveBody',
+    { kind: 'representatives', name: '幸福里居民代表会议', assemblyForm: null },
+    admin.token,
+  );
   for (const [i, name] of names.entries()) {
     await callApi(linli, 'council.saveMember', { bodyId: body.id, name, role: i === 0 ? '主任' : '代表', termStart: '2026-01-01' }, admin.token);
   }
@@ -59,7 +64,11 @@ test('the secretary prepares a meeting: particulars, agenda, notice', async () =
 test('takes the roll with the quorum shown live, then opens the meeting and the roll is frozen', async () => {
   const quorum = page.getByTestId('quorum');
   await expect(quorum).toContainText('应到 5 人，实到 0 人，法定人数 4 人：未达到');
-  for (const name of names.slice(0, 4)) await page.getByRole('radiogroup', { name: `${name} 的签到状态` }).getByText('出席').click();
+  for (const name of names.slice(0, 4))
+    await page
+      .getByRole('radiogroup', { name: `${name} 的签到状态` })
+      .getByText('出席')
+      .click();
   await expect(quorum).toContainText('实到 4 人，法定人数 4 人：已达到');
   await page.getByRole('radiogroup', { name: '陈明 的签到状态' }).getByText('请假').click();
   await page.getByLabel('陈明 的请假/缺席事由').fill('出差');
@@ -117,7 +126,9 @@ test('writes the minutes, closes the meeting and signs them; afterwards they can
   // Through the API, as another window or a script would try: refused.
   const session = await callApi<{ token: string }>(linli, 'auth.login', { username: 'mishu', password: 'mishu-pass-2026' });
   const meetings = await callApi<{ rows: { id: string }[] }>(linli, 'council.listMeetings', {}, session.token);
-  await expect(callApi(linli, 'council.saveMinutes', { meetingId: meetings.rows[0].id, text: '改写' }, session.token)).rejects.toThrow(/council.minutes_signed/);
+  await expect(callApi(linli, 'council.saveMinutes', { meetingId: meetings.rows[0].id, text: '改写' }, session.token)).rejects.toThrow(
+    /council.minutes_signed/,
+  );
   const view = await callApi<{ minutes: { text: string; state: string }[] }>(linli, 'council.getMeeting', { id: meetings.rows[0].id }, session.token);
   expect(view.minutes).toEqual([expect.objectContaining({ state: 'signed', text: '张建国介绍了加装电梯筹资方案，代表们就费用分摊进行了讨论。' })]);
   await expect(minutes).toHaveValue('张建国介绍了加装电梯筹资方案，代表们就费用分摊进行了讨论。');

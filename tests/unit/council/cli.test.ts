@@ -33,7 +33,13 @@ describe('linli council meetings', () => {
 describe('linli council bench', () => {
   it('seeds meetings and action items into a new file and times the follow-up list (run small here)', async () => {
     const r = await linli(['council', 'bench', '--meetings', '200', '--actions-per-meeting', '20', '--runs', '20', '--deep-pages', '5', '--json']);
-    const report = JSON.parse(r.stdout) as { ok: boolean; seeded: { meetings: number; actionItems: number }; openItems: number; followUpFirstPage: { runs: number; median: number; p95: number }; targetMs: number };
+    const report = JSON.parse(r.stdout) as {
+      ok: boolean;
+      seeded: { meetings: number; actionItems: number };
+      openItems: number;
+      followUpFirstPage: { runs: number; median: number; p95: number };
+      targetMs: number;
+    };
     expect(report.seeded).toMatchObject({ meetings: 200, actionItems: 4000 });
     expect(report.openItems).toBeGreaterThan(0);
     expect(report.followUpFirstPage.runs).toBe(20);
@@ -53,7 +59,10 @@ describe('the 居民议事落实跟踪表 report', () => {
     await f.hall.call('council.saveActionItem', { meetingId: meeting.id, title: '联系电梯厂家报价', ownerName: '王志强', dueOn: '2026-12-10' }, f.secretary);
     await f.hall.close();
     const out = path.join(f.hall.dir, 'actions.csv');
-    const r = await linli(['report', 'council_actions', '--db', f.hall.dbPath, '--user', 'admin', '--format', 'csv', '--out', out, '--from', '2026-11-01', '--to', '2026-11-30'], `${adminPassword}\n`);
+    const r = await linli(
+      ['report', 'council_actions', '--db', f.hall.dbPath, '--user', 'admin', '--format', 'csv', '--out', out, '--from', '2026-11-01', '--to', '2026-11-30'],
+      `${adminPassword}\n`,
+    );
     expect(r.code, r.stderr).toBe(0);
     const csv = fs.readFileSync(out, 'utf8');
     expect(csv).toContain('落实事项');

@@ -23,11 +23,17 @@ describe('meetings: roll and quorum', () => {
   it('refuses a roll changed after opening, and the table refuses it too', async () => {
     f = await councilHall(9);
     const meeting = await openMeeting(f, 6);
-    const err = await f.hall.fail('council.markAttendance', { meetingId: meeting.id, entries: [{ memberId: f.members[0].id, name: '张建国', status: 'absent', reason: '' }] }, f.secretary);
+    const err = await f.hall.fail(
+      'council.markAttendance',
+      { meetingId: meeting.id, entries: [{ memberId: f.members[0].id, name: '张建国', status: 'absent', reason: '' }] },
+      f.secretary,
+    );
     expect(err.code).toBe('council.roll_frozen');
     const view = await f.hall.call('council.getMeeting', { id: meeting.id }, f.secretary);
     expect(view.roll.filter((r) => r.status === 'present')).toHaveLength(6);
-    expect(() => f.hall.core.services.sqlite.prepare("UPDATE council_roll SET status = 'present' WHERE meeting_id = ?").run(meeting.id)).toThrow(/council.roll_frozen/);
+    expect(() => f.hall.core.services.sqlite.prepare("UPDATE council_roll SET status = 'present' WHERE meeting_id = ?").run(meeting.id)).toThrow(
+      /council.roll_frozen/,
+    );
     expect(() => f.hall.core.services.sqlite.prepare('DELETE FROM council_roll WHERE meeting_id = ?').run(meeting.id)).toThrow(/council.roll_frozen/);
   });
 
@@ -42,15 +48,22 @@ describe('meetings: roll and quorum', () => {
 
   it('a body may follow a local rule: at least 3/4 present', async () => {
     f = await councilHall(1);
-    const body = await f.hall.call('council.saveBody', { kind: 'consultation', name: '协商议事会', quorum: { num: 3, den: 4, strict: false }, defaultThreshold: 'two_thirds_present' }, f.secretary);
+    const body = await f.hall.call(
+      'council.saveBody',
+      { kind: 'consultation', name: '协商议事会', quorum: { num: 3, den: 4, strict: false }, defaultThreshold: 'two_thirds_present' },
+      f.secretary,
+    );
     expect(body).toMatchObject({ quorum: { num: 3, den: 4, strict: false }, defaultThreshold: 'two_thirds_present' });
     const members = [];
-    for (const name of ['甲', '乙', '丙', '丁']) members.push(await f.hall.call('council.saveMember', { bodyId: body.id, name, termStart: '2026-01-01' }, f.secretary));
+    for (const name of ['甲', '乙', '丙', '丁'])
+      members.push(await f.hall.call('council.saveMember', { bodyId: body.id, name, termStart: '2026-01-01' }, f.secretary));
     const meeting = await f.hall.call('council.saveMeeting', { bodyId: body.id, title: '协商会', heldOn: '2026-11-20' }, f.secretary);
     const entries = members.map((m, i) => ({ memberId: m.id, name: m.name, status: i < 2 ? ('present' as const) : ('absent' as const) }));
     const view = await f.hall.call('council.markAttendance', { meetingId: meeting.id, entries }, f.secretary);
     expect(view.quorum).toEqual({ base: 4, needed: 3, present: 2, quorate: false, frozen: false });
-    expect((await f.hall.fail('council.saveBody', { kind: 'committee', name: '错', quorum: { num: 3, den: 2, strict: true } }, f.secretary)).code).toBe('council.quorum_fraction');
+    expect((await f.hall.fail('council.saveBody', { kind: 'committee', name: '错', quorum: { num: 3, den: 2, strict: true } }, f.secretary)).code).toBe(
+      'council.quorum_fraction',
+    );
   });
 
   it('members count towards 应到 only within their term; a link must be to a resident of the registry', async () => {
@@ -61,9 +74,15 @@ describe('meetings: roll and quorum', () => {
     const view = await f.hall.call('council.getMeeting', { id: meeting.id }, f.secretary);
     expect(view.quorum.base).toBe(3);
     expect(view.roll.find((r) => r.memberId === ended.id)?.votes).toBe(false);
-    const bad = await f.hall.fail('council.saveMember', { bodyId: f.body.id, name: '外人', residentId: 'no-such-resident', termStart: '2026-01-01' }, f.secretary);
+    const bad = await f.hall.fail(
+      'council.saveMember',
+      { bodyId: f.body.id, name: '外人', residentId: 'no-such-resident', termStart: '2026-01-01' },
+      f.secretary,
+    );
     expect(bad.code).toBe('council.resident_not_found');
-    expect((await f.hall.fail('council.saveMember', { bodyId: f.body.id, name: '倒序', termStart: '2026-05-01', termEnd: '2026-01-01' }, f.secretary)).code).toBe('council.term_order');
+    expect(
+      (await f.hall.fail('council.saveMember', { bodyId: f.body.id, name: '倒序', termStart: '2026-05-01', termEnd: '2026-01-01' }, f.secretary)).code,
+    ).toBe('council.term_order');
   });
 
   it('a supervision committee member has a voice but no vote', async () => {
@@ -84,7 +103,11 @@ describe('motions and votes', () => {
     expect(m1.threshold).toBe('present_majority');
     const v1 = await f.hall.call('council.recordVote', { motionId: m1.id, tally: { for: 6, against: 1, abstain: 1 } }, f.secretary);
     expect(v1).toMatchObject({ state: 'decided', passed: true, eligible: 8 });
-    const m2 = await f.hall.call('council.addMotion', { meetingId: meeting.id, title: '增设非机动车棚', method: 'hands', threshold: 'cast_majority' }, f.secretary);
+    const m2 = await f.hall.call(
+      'council.addMotion',
+      { meetingId: meeting.id, title: '增设非机动车棚', method: 'hands', threshold: 'cast_majority' },
+      f.secretary,
+    );
     const v2 = await f.hall.call('council.recordVote', { motionId: m2.id, tally: { for: 4, against: 4, abstain: 0 } }, f.secretary);
     expect(v2.passed).toBe(false);
     const view = await f.hall.call('council.getMeeting', { id: meeting.id }, f.secretary);
@@ -96,7 +119,11 @@ describe('motions and votes', () => {
   it('refuses a binding vote without quorum but keeps the discussion', async () => {
     f = await councilHall(9);
     const meeting = await openMeeting(f, 5);
-    const m = await f.hall.call('council.addMotion', { meetingId: meeting.id, title: '讨论停车收费', discussion: '意见分歧较大', method: 'hands' }, f.secretary);
+    const m = await f.hall.call(
+      'council.addMotion',
+      { meetingId: meeting.id, title: '讨论停车收费', discussion: '意见分歧较大', method: 'hands' },
+      f.secretary,
+    );
     const err = await f.hall.fail('council.recordVote', { motionId: m.id, tally: { for: 5, against: 0, abstain: 0 } }, f.secretary);
     expect(err.code).toBe('council.no_quorum');
     const view = await f.hall.call('council.getMeeting', { id: meeting.id }, f.secretary);
@@ -127,7 +154,13 @@ describe('motions and votes', () => {
       { meetingId: meeting.id, title: '唱名表决', method: 'roll_call', recusals: [{ memberId: f.members[2].id, reason: '利害关系' }] },
       f.secretary,
     );
-    const vote = (memberId: string) => ({ motionId: m.id, rollCall: [{ memberId: f.members[0].id, choice: 'for' as const }, { memberId, choice: 'for' as const }] });
+    const vote = (memberId: string) => ({
+      motionId: m.id,
+      rollCall: [
+        { memberId: f.members[0].id, choice: 'for' as const },
+        { memberId, choice: 'for' as const },
+      ],
+    });
     expect((await f.hall.fail('council.recordVote', vote(observer.id), f.secretary)).code).toBe('council.member_cannot_vote');
     expect((await f.hall.fail('council.recordVote', vote(f.members[2].id), f.secretary)).code).toBe('council.member_recused');
     expect((await f.hall.fail('council.recordVote', vote(f.members[8].id), f.secretary)).code).toBe('council.voter_not_present');
@@ -142,12 +175,20 @@ describe('motions and votes', () => {
     f = await councilHall(9);
     const meeting = await openMeeting(f, 9);
     const checker = await addUser(f.hall, 'jiancha', ['secretary']);
-    const m = await f.hall.call('council.addMotion', { meetingId: meeting.id, title: '无记名投票', method: 'secret', threshold: 'two_thirds_present' }, f.secretary);
+    const m = await f.hall.call(
+      'council.addMotion',
+      { meetingId: meeting.id, title: '无记名投票', method: 'secret', threshold: 'two_thirds_present' },
+      f.secretary,
+    );
     const entered = await f.hall.call('council.recordVote', { motionId: m.id, tally: { for: 6, against: 2, abstain: 1 } }, f.secretary);
     expect(entered).toMatchObject({ state: 'entered', passed: null });
     expect((await f.hall.fail('council.closeMeeting', { id: meeting.id }, f.secretary)).code).toBe('council.tally_unchecked');
-    expect((await f.hall.fail('council.checkTally', { motionId: m.id, tally: { for: 6, against: 2, abstain: 1 } }, f.secretary)).code).toBe('council.check_same_user');
-    expect((await f.hall.fail('council.checkTally', { motionId: m.id, tally: { for: 7, against: 1, abstain: 1 } }, checker)).code).toBe('council.check_mismatch');
+    expect((await f.hall.fail('council.checkTally', { motionId: m.id, tally: { for: 6, against: 2, abstain: 1 } }, f.secretary)).code).toBe(
+      'council.check_same_user',
+    );
+    expect((await f.hall.fail('council.checkTally', { motionId: m.id, tally: { for: 7, against: 1, abstain: 1 } }, checker)).code).toBe(
+      'council.check_mismatch',
+    );
     const checked = await f.hall.call('council.checkTally', { motionId: m.id, tally: { for: 6, against: 2, abstain: 1 } }, checker);
     expect(checked).toMatchObject({ state: 'decided', passed: true });
     expect(checked.checkedBy).not.toBe(checked.enteredBy);
@@ -171,11 +212,16 @@ describe('minutes', () => {
     f = await councilHall(3);
     const meeting = await openMeeting(f, 3);
     await f.hall.call('council.saveMinutes', { meetingId: meeting.id, text: '会议讨论了加装电梯事宜。' }, f.secretary);
-    expect((await f.hall.fail('council.signMinutes', { meetingId: meeting.id, signers: [{ role: 'chair', name: '张建国' }] }, f.secretary)).code).toBe('council.meeting_not_closed');
+    expect((await f.hall.fail('council.signMinutes', { meetingId: meeting.id, signers: [{ role: 'chair', name: '张建国' }] }, f.secretary)).code).toBe(
+      'council.meeting_not_closed',
+    );
     await f.hall.call('council.closeMeeting', { id: meeting.id }, f.secretary);
     const missing = await f.hall.fail('council.signMinutes', { meetingId: meeting.id, signers: [{ role: 'chair', name: '张建国' }] }, f.secretary);
     expect(missing).toMatchObject({ code: 'council.signatures_missing', params: { names: '李秀英' } });
-    const signers = [{ role: 'chair' as const, name: '张建国' }, { role: 'recorder' as const, name: '李秀英' }];
+    const signers = [
+      { role: 'chair' as const, name: '张建国' },
+      { role: 'recorder' as const, name: '李秀英' },
+    ];
     const signed = await f.hall.call('council.signMinutes', { meetingId: meeting.id, signers }, f.secretary);
     expect(signed.minutes[0]).toMatchObject({ state: 'signed', text: '会议讨论了加装电梯事宜。' });
 
@@ -185,7 +231,11 @@ describe('minutes', () => {
     expect(() => sqlite.prepare("UPDATE council_minutes SET text = 'x' WHERE meeting_id = ?").run(meeting.id)).toThrow(/council.minutes_signed/);
     expect(() => sqlite.prepare('DELETE FROM council_minutes_signatures').run()).toThrow(/council.minutes_signed/);
 
-    const amended = await f.hall.call('council.amendMinutes', { meetingId: meeting.id, text: '会议讨论了加装电梯事宜，并确定时间表。', reason: '补记时间表' }, f.secretary);
+    const amended = await f.hall.call(
+      'council.amendMinutes',
+      { meetingId: meeting.id, text: '会议讨论了加装电梯事宜，并确定时间表。', reason: '补记时间表' },
+      f.secretary,
+    );
     expect(amended.minutes.map((v) => [v.version, v.state, v.amendReason])).toEqual([
       [1, 'signed', ''],
       [2, 'draft', '补记时间表'],
@@ -197,7 +247,10 @@ describe('minutes', () => {
     f = await councilHall(3, 'dibao_panel');
     const meeting = await openMeeting(f, 3);
     await f.hall.call('council.closeMeeting', { id: meeting.id }, f.secretary);
-    const signers = [{ role: 'chair' as const, name: '张建国' }, { role: 'recorder' as const, name: '李秀英' }];
+    const signers = [
+      { role: 'chair' as const, name: '张建国' },
+      { role: 'recorder' as const, name: '李秀英' },
+    ];
     const err = await f.hall.fail('council.signMinutes', { meetingId: meeting.id, signers }, f.secretary);
     expect(err).toMatchObject({ code: 'council.signatures_missing', params: { names: '王志强' } });
     const ok = await f.hall.call('council.signMinutes', { meetingId: meeting.id, signers: [...signers, { role: 'participant', name: '王志强' }] }, f.secretary);
@@ -209,7 +262,11 @@ describe('action items', () => {
   it('follow-up list across meetings, soonest due first; done items leave it and can be published', async () => {
     f = await councilHall(3);
     const meeting = await openMeeting(f, 3);
-    const a = await f.hall.call('council.saveActionItem', { meetingId: meeting.id, title: '联系电梯厂家报价', ownerName: '王志强', dueOn: '2026-12-10' }, f.secretary);
+    const a = await f.hall.call(
+      'council.saveActionItem',
+      { meetingId: meeting.id, title: '联系电梯厂家报价', ownerName: '王志强', dueOn: '2026-12-10' },
+      f.secretary,
+    );
     await f.hall.call('council.saveActionItem', { meetingId: meeting.id, title: '公示筹资方案', ownerName: '李秀英', dueOn: '2026-12-01' }, f.secretary);
     let list = await f.hall.call('council.followUp', { limit: 1 }, f.secretary);
     expect(list.rows.map((r) => r.title)).toEqual(['公示筹资方案']);

@@ -24,12 +24,24 @@ describe('council demo data', () => {
     const reviews = list.rows.filter((m) => m.bodyKind === 'dibao_panel');
     expect(reviews).toHaveLength(4);
     const review = await hall.call('council.getMeeting', { id: reviews[0].id });
-    expect(review.motions[0]).toMatchObject({ method: 'secret', threshold: 'two_thirds_present', state: 'decided', recusals: [expect.objectContaining({ reason: '申请人亲属' })] });
-    const present = review.roll.filter((r) => r.status === 'present').map((r) => r.name).sort();
+    expect(review.motions[0]).toMatchObject({
+      method: 'secret',
+      threshold: 'two_thirds_present',
+      state: 'decided',
+      recusals: [expect.objectContaining({ reason: '申请人亲属' })],
+    });
+    const present = review.roll
+      .filter((r) => r.status === 'present')
+      .map((r) => r.name)
+      .sort();
     expect(review.minutes[0].signatures.map((s) => s.name).sort()).toEqual(present);
 
     // Resolution numbers run 1, 2, 3 … in each year without gaps.
-    const byYear = sqlite.prepare('SELECT year, count(*) AS n, max(seq) AS top FROM council_resolutions GROUP BY year').all() as { year: number; n: number; top: number }[];
+    const byYear = sqlite.prepare('SELECT year, count(*) AS n, max(seq) AS top FROM council_resolutions GROUP BY year').all() as {
+      year: number;
+      n: number;
+      top: number;
+    }[];
     for (const y of byYear) expect(y.top).toBe(y.n);
     // The roll of a held meeting is frozen, and its minutes are signed.
     expect(() => sqlite.prepare('DELETE FROM council_roll').run()).toThrow(/council.roll_frozen/);

@@ -111,7 +111,10 @@ async function bench(ctx: CommandContext): Promise<number> {
   try {
     const setup = await core.call({
       method: 'auth.setup',
-      input: { community: { communityName: '性能测试社区', unitName: '性能测试社区居民委员会' }, admin: { username: 'bench', displayName: '性能测试', password: generatePassword() } },
+      input: {
+        community: { communityName: '性能测试社区', unitName: '性能测试社区居民委员会' },
+        admin: { username: 'bench', displayName: '性能测试', password: generatePassword() },
+      },
       sessionToken: null,
     });
     if (!setup.ok) throw new CliError(ctx.explain(setup.error), setup.error.code);
@@ -120,7 +123,16 @@ async function bench(ctx: CommandContext): Promise<number> {
     const ms = (t: { median: number; p95: number } | null) => (t ? `${t.median.toFixed(2)}${unit} (p95 ${t.p95.toFixed(2)}${unit})` : '—');
     ctx.emitJson(r);
     ctx.print(
-      say[ctx.locale].bench({ meetings: r.seeded.meetings, actions: r.seeded.actionItems, open: r.openItems, seconds: r.seedSeconds.toFixed(1), first: ms(r.followUpFirstPage), deep: ms(r.followUpDeepPage), target: r.targetMs, ok: r.ok }),
+      say[ctx.locale].bench({
+        meetings: r.seeded.meetings,
+        actions: r.seeded.actionItems,
+        open: r.openItems,
+        seconds: r.seedSeconds.toFixed(1),
+        first: ms(r.followUpFirstPage),
+        deep: ms(r.followUpDeepPage),
+        target: r.targetMs,
+        ok: r.ok,
+      }),
     );
     return r.ok ? 0 : 1;
   } finally {

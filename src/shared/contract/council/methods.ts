@@ -60,9 +60,15 @@ export const meetingInput = z.object({
   title: z.string().trim().min(1).max(80),
   convener: text(40).default(''),
   /** A 居民会议 convened because ≥ 1/5 asked (组织法 第10条). */
-  request: z.object({ count: z.number().int().min(1), base: z.number().int().min(1), note: text(200).default('') }).nullable().default(null),
+  request: z
+    .object({ count: z.number().int().min(1), base: z.number().int().min(1), note: text(200).default('') })
+    .nullable()
+    .default(null),
   heldOn: isoDate,
-  startTime: z.string().regex(/^(\d{2}:\d{2})?$/, 'contract.time_format').default(''),
+  startTime: z
+    .string()
+    .regex(/^(\d{2}:\d{2})?$/, 'contract.time_format')
+    .default(''),
   place: text(60).default(''),
   chairName: text(20).default(''),
   recorderName: text(20).default(''),
@@ -83,7 +89,10 @@ export const councilMethods = {
   'council.listMembers': method({ input: z.object({ bodyId: id }), access: 'council.read', writes: false }, returns<Member[]>()),
   'council.saveMember': method({ input: memberInput, access: 'council.write', writes: true }, returns<Member>()),
   /** A household-representative 居民会议's roll: one member per household of the registry (its head). */
-  'council.drawHouseholdRoll': method({ input: z.object({ bodyId: id, termStart: isoDate }), access: 'council.write', writes: true }, returns<{ added: number }>()),
+  'council.drawHouseholdRoll': method(
+    { input: z.object({ bodyId: id, termStart: isoDate }), access: 'council.write', writes: true },
+    returns<{ added: number }>(),
+  ),
 
   'council.listMeetings': method(
     { input: z.object({ bodyId: id.optional(), cursor, limit: pageLimit }), access: 'council.read', writes: false },
@@ -93,7 +102,14 @@ export const councilMethods = {
   'council.saveMeeting': method({ input: meetingInput, access: 'council.write', writes: true }, returns<Meeting>()),
   'council.saveAgendaItem': method(
     {
-      input: z.object({ meetingId: id, id: id.optional(), title: z.string().trim().min(1).max(100), category: z.enum(agendaCategories), source: z.enum(agendaSources), sourceRef: text(60).default('') }),
+      input: z.object({
+        meetingId: id,
+        id: id.optional(),
+        title: z.string().trim().min(1).max(100),
+        category: z.enum(agendaCategories),
+        source: z.enum(agendaSources),
+        sourceRef: text(60).default(''),
+      }),
       access: 'council.write',
       writes: true,
     },
@@ -115,7 +131,10 @@ export const councilMethods = {
         discussion: text(4000).default(''),
         method: z.enum(voteMethods),
         threshold: z.enum(thresholds).optional(),
-        recusals: z.array(z.object({ memberId: id, reason: z.string().trim().min(1).max(100) })).max(200).default([]),
+        recusals: z
+          .array(z.object({ memberId: id, reason: z.string().trim().min(1).max(100) }))
+          .max(200)
+          .default([]),
       }),
       access: 'council.write',
       writes: true,
@@ -128,7 +147,11 @@ export const councilMethods = {
       input: z.object({
         motionId: id,
         tally: z.object(tally).nullable().default(null),
-        rollCall: z.array(z.object({ memberId: id, choice: z.enum(voteChoices) })).max(5000).nullable().default(null),
+        rollCall: z
+          .array(z.object({ memberId: id, choice: z.enum(voteChoices) }))
+          .max(5000)
+          .nullable()
+          .default(null),
       }),
       access: 'council.write',
       writes: true,
@@ -166,7 +189,17 @@ export const councilMethods = {
   'council.saveMinutes': method({ input: z.object({ meetingId: id, text: text(50_000) }), access: 'council.write', writes: true }, returns<MeetingView>()),
   /** Records the paper signatures (chair and recorder; every participant for a 评议) and locks the version. */
   'council.signMinutes': method(
-    { input: z.object({ meetingId: id, signers: z.array(z.object({ role: z.enum(signerRoles), name })).min(1).max(500) }), access: 'council.write', writes: true },
+    {
+      input: z.object({
+        meetingId: id,
+        signers: z
+          .array(z.object({ role: z.enum(signerRoles), name }))
+          .min(1)
+          .max(500),
+      }),
+      access: 'council.write',
+      writes: true,
+    },
     returns<MeetingView>(),
   ),
   /** A new version of signed minutes, with the reason; the signed one stays as it was. */
@@ -195,7 +228,10 @@ export const councilMethods = {
     returns<Issue>(),
   ),
   /** A register of one kind and year: 居民公约, the yearly plan, the 居民议事日 calendar. */
-  'council.listRegister': method({ input: z.object({ kind: z.enum(registerKinds), year: z.number().int().min(2000).max(2100) }), access: 'council.read', writes: false }, returns<RegisterEntry[]>()),
+  'council.listRegister': method(
+    { input: z.object({ kind: z.enum(registerKinds), year: z.number().int().min(2000).max(2100) }), access: 'council.read', writes: false },
+    returns<RegisterEntry[]>(),
+  ),
   'council.saveRegisterEntry': method(
     {
       input: z.object({
@@ -214,5 +250,8 @@ export const councilMethods = {
     returns<RegisterEntry>(),
   ),
   /** Resolutions of a year, for citing (the charity ledger, the registers). */
-  'council.listResolutions': method({ input: z.object({ year: z.number().int().min(2000).max(2100) }), access: 'council.read', writes: false }, returns<Resolution[]>()),
+  'council.listResolutions': method(
+    { input: z.object({ year: z.number().int().min(2000).max(2100) }), access: 'council.read', writes: false },
+    returns<Resolution[]>(),
+  ),
 };

@@ -44,7 +44,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     ) STRICT`.execute(db);
   await sql`CREATE INDEX council_members_body ON council_members (body_id, archived, name)`.execute(db);
   // One representative per household on a household-representative roll.
-  await sql`CREATE UNIQUE INDEX council_members_household ON council_members (body_id, household_id) WHERE household_id IS NOT NULL AND archived = 0`.execute(db);
+  await sql`CREATE UNIQUE INDEX council_members_household ON council_members (body_id, household_id) WHERE household_id IS NOT NULL AND archived = 0`.execute(
+    db,
+  );
 
   // The 1/5 request (组织法 第10条): how many asked, out of what base; the CHECK keeps the fraction honest.
   await sql`
@@ -177,8 +179,12 @@ export async function up(db: Kysely<any>): Promise<void> {
       created_by TEXT,
       UNIQUE (year, seq)
     ) STRICT`.execute(db);
-  await sql`CREATE TRIGGER council_resolutions_no_update BEFORE UPDATE ON council_resolutions BEGIN SELECT RAISE(ABORT, 'council.resolution_final'); END`.execute(db);
-  await sql`CREATE TRIGGER council_resolutions_no_delete BEFORE DELETE ON council_resolutions BEGIN SELECT RAISE(ABORT, 'council.resolution_final'); END`.execute(db);
+  await sql`CREATE TRIGGER council_resolutions_no_update BEFORE UPDATE ON council_resolutions BEGIN SELECT RAISE(ABORT, 'council.resolution_final'); END`.execute(
+    db,
+  );
+  await sql`CREATE TRIGGER council_resolutions_no_delete BEFORE DELETE ON council_resolutions BEGIN SELECT RAISE(ABORT, 'council.resolution_final'); END`.execute(
+    db,
+  );
 
   await sql`
     CREATE TABLE council_action_items (
@@ -233,6 +239,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     CREATE TRIGGER council_signatures_insert BEFORE INSERT ON council_minutes_signatures
     WHEN (SELECT state FROM council_minutes WHERE id = NEW.minutes_id) = 'signed'
     BEGIN SELECT RAISE(ABORT, 'council.minutes_signed'); END`.execute(db);
-  await sql`CREATE TRIGGER council_signatures_no_update BEFORE UPDATE ON council_minutes_signatures BEGIN SELECT RAISE(ABORT, 'council.minutes_signed'); END`.execute(db);
-  await sql`CREATE TRIGGER council_signatures_no_delete BEFORE DELETE ON council_minutes_signatures BEGIN SELECT RAISE(ABORT, 'council.minutes_signed'); END`.execute(db);
+  await sql`CREATE TRIGGER council_signatures_no_update BEFORE UPDATE ON council_minutes_signatures BEGIN SELECT RAISE(ABORT, 'council.minutes_signed'); END`.execute(
+    db,
+  );
+  await sql`CREATE TRIGGER council_signatures_no_delete BEFORE DELETE ON council_minutes_signatures BEGIN SELECT RAISE(ABORT, 'council.minutes_signed'); END`.execute(
+    db,
+  );
 }

@@ -22,7 +22,14 @@ export const councilActionsReport = defineReport({
   ],
   formats: ['pdf', 'docx', 'xlsx', 'csv'],
   async build(ctx, params): Promise<TableReport> {
-    const rows = (await actionItemQuery(ctx.db).where('m.held_on', '>=', params.from).where('m.held_on', '<=', params.to).orderBy('m.held_on').orderBy(sql`a.rowid`).execute()).map(toActionItem);
+    const rows = (
+      await actionItemQuery(ctx.db)
+        .where('m.held_on', '>=', params.from)
+        .where('m.held_on', '<=', params.to)
+        .orderBy('m.held_on')
+        .orderBy(sql`a.rowid`)
+        .execute()
+    ).map(toActionItem);
     const c = (key: string) => ctx.t(`councilReport.columns.${key}`);
     const overdue = rows.filter((a) => (a.status === 'open' || a.status === 'doing') && a.dueOn < params.to).length;
     return {

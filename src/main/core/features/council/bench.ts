@@ -29,7 +29,11 @@ export const FOLLOW_UP_TARGET_MS = 20;
  */
 export async function benchCouncil(core: Core, token: string, opts: CouncilBenchOptions): Promise<CouncilBenchReport> {
   const started = performance.now();
-  const seeded = await seedCouncil(core.services, { seed: 'bench', actor: { id: null, name: 'linli council bench' }, bulk: { meetings: opts.meetings, actionsPerMeeting: opts.actionsPerMeeting } });
+  const seeded = await seedCouncil(core.services, {
+    seed: 'bench',
+    actor: { id: null, name: 'linli council bench' },
+    bulk: { meetings: opts.meetings, actionsPerMeeting: opts.actionsPerMeeting },
+  });
   const seedSeconds = (performance.now() - started) / 1000;
   core.services.sqlite.pragma('optimize');
   const call = async (cursor: string | null) => {

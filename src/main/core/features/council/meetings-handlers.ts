@@ -34,7 +34,10 @@ export const meetingsHandlers: HandlerMap<MeetingMethods> = {
     const rows = await repo.meetingsPageQuery(ctx.db, input.bodyId ?? null, after, input.limit + 1).execute();
     const page = rows.slice(0, input.limit);
     const last = page.at(-1);
-    return { rows: page.map(toSummary), nextCursor: rows.length > input.limit && last ? encodeCursor('council.meetings', { k: last.held_on, i: last.rid }) : null };
+    return {
+      rows: page.map(toSummary),
+      nextCursor: rows.length > input.limit && last ? encodeCursor('council.meetings', { k: last.held_on, i: last.rid }) : null,
+    };
   },
 
   async 'council.getMeeting'(input, ctx) {
@@ -46,9 +49,13 @@ export const meetingsHandlers: HandlerMap<MeetingMethods> = {
     const body = await repo.findBody(ctx.db, input.bodyId);
     if (!body) throw new AppError('council.body_not_found', 'No such body');
     if (input.request) {
-      if (body.kind !== 'resident_assembly') throw new AppError('council.request_only_assembly', 'Only a 居民会议 is convened on request', { fields: { request: 'council.request_only_assembly' } });
+      if (body.kind !== 'resident_assembly')
+        throw new AppError('council.request_only_assembly', 'Only a 居民会议 is convened on request', { fields: { request: 'council.request_only_assembly' } });
       if (!requestIsEnough(input.request.count, input.request.base)) {
-        throw new AppError('council.request_too_few', 'Fewer than 1/5 asked', { fields: { request: 'council.request_too_few' }, params: { count: input.request.count, base: input.request.base } });
+        throw new AppError('council.request_too_few', 'Fewer than 1/5 asked', {
+          fields: { request: 'council.request_too_few' },
+          params: { count: input.request.count, base: input.request.base },
+        });
       }
     }
     const before = input.id ? await repo.findMeeting(ctx.db, input.id) : undefined;
@@ -69,10 +76,27 @@ export const meetingsHandlers: HandlerMap<MeetingMethods> = {
       recorder_name: input.recorderName,
     };
     const id = input.id ?? newId();
-    if (before) await ctx.db.updateTable('council_meetings').set({ ...values, updated_at: at, updated_by: by }).where('id', '=', id).execute();
-    else await ctx.db.insertInto('council_meetings').values({ id, ...values, state: 'draft', created_at: at, created_by: by, updated_at: at, updated_by: by }).execute();
+    if (before)
+      await ctx.db
+        .updateTable('council_meetings')
+        .set({ ...values, updated_at: at, updated_by: by })
+        .where('id', '=', id)
+        .execute();
+    else
+      await ctx.db
+        .insertInto('council_meetings')
+        .values({ id, ...values, state: 'draft', created_at: at, created_by: by, updated_at: at, updated_by: by })
+        .execute();
     const after = toMeeting((await repo.findMeeting(ctx.db, id))!, body);
-    await ctx.audit({ action: 'council.saveMeeting', area, recordType: 'council_meeting', recordId: id, summary: `${after.heldOn} ${after.title}`, before: before && toMeeting(before, body), after });
+    await ctx.audit({
+      action: 'council.saveMeeting',
+      area,
+      recordType: 'council_meeting',
+      recordId: id,
+      summary: `${after.heldOn} ${after.title}`,
+      before: before && toMeeting(before, body),
+      after,
+    });
     return after;
   },
 
@@ -85,10 +109,18 @@ export const meetingsHandlers: HandlerMap<MeetingMethods> = {
     if (id) {
       const found = await ctx.db.selectFrom('council_agenda_items').selectAll().where('id', '=', id).where('meeting_id', '=', meeting.id).executeTakeFirst();
       if (!found) throw new AppError('council.agenda_item_not_found', 'No such agenda item');
-      await ctx.db.updateTable('council_agenda_items').set({ ...values, updated_at: at, updated_by: by }).where('id', '=', id).execute();
+      await ctx.db
+        .updateTable('council_agenda_items')
+        .set({ ...values, updated_at: at, updated_by: by })
+        .where('id', '=', id)
+        .execute();
     } else {
       id = newId();
-      const last = await ctx.db.selectFrom('council_agenda_items').select((eb) => eb.fn.max<number | null>('seq').as('s')).where('meeting_id', '=', meeting.id).executeTakeFirst();
+      const last = await ctx.db
+        .selectFrom('council_agenda_items')
+        .select((eb) => eb.fn.max<number | null>('seq').as('s'))
+        .where('meeting_id', '=', meeting.id)
+        .executeTakeFirst();
       await ctx.db
         .insertInto('council_agenda_items')
         .values({ id, meeting_id: meeting.id, seq: (last?.s ?? 0) + 1, ...values, created_at: at, created_by: by, updated_at: at, updated_by: by })
@@ -96,11 +128,23 @@ export const meetingsHandlers: HandlerMap<MeetingMethods> = {
     }
     // An item taken from the 议事事项清单 moves that issue on to 已列入议题.
     if (input.source === 'register' && input.sourceRef) {
-      await ctx.db.updateTable('council_issues').set({ status: 'scheduled', updated_at: at, updated_by: by }).where('id', '=', input.sourceRef).where('status', '=', 'raised').execute();
+      await ctx.db
+        .updateTable('council_issues')
+        .set({ status: 'scheduled', updated_at: at, updated_by: by })
+        .where('id', '=', input.sourceRef)
+        .where('status', '=', 'raised')
+        .execute();
     }
     const row = (await ctx.db.selectFrom('council_agenda_items').selectAll().where('id', '=', id).executeTakeFirst())!;
     const item = { id: row.id, seq: row.seq, title: row.title, category: input.category, source: input.source, sourceRef: row.source_ref };
-    await ctx.audit({ action: 'council.saveAgendaItem', area, recordType: 'council_meeting', recordId: meeting.id, summary: `${meeting.title}：${row.title}`, after: item });
+    await ctx.audit({
+      action: 'council.saveAgendaItem',
+      area,
+      recordType: 'council_meeting',
+      recordId: meeting.id,
+      summary: `${meeting.title}：${row.title}`,
+      after: item,
+    });
     return item;
   },
 
@@ -111,7 +155,11 @@ export const meetingsHandlers: HandlerMap<MeetingMethods> = {
     const agenda = await repo.agendaRows(ctx.db, meeting.id);
     // Shanghai 第11条: the notice publishes the 议题 in advance, so a notice without one is refused.
     if (agenda.length === 0) throw new AppError('council.agenda_empty', 'The notice needs at least one agenda item');
-    await ctx.db.updateTable('council_meetings').set({ state: 'notified', notified_on: at.slice(0, 10), updated_at: at, updated_by: by }).where('id', '=', meeting.id).execute();
+    await ctx.db
+      .updateTable('council_meetings')
+      .set({ state: 'notified', notified_on: at.slice(0, 10), updated_at: at, updated_by: by })
+      .where('id', '=', meeting.id)
+      .execute();
     const after = toMeeting((await repo.findMeeting(ctx.db, meeting.id))!, body);
     await ctx.audit({ action: 'council.notifyMeeting', area, recordType: 'council_meeting', recordId: meeting.id, summary: meeting.title, after });
     return after;
@@ -124,31 +172,61 @@ export const meetingsHandlers: HandlerMap<MeetingMethods> = {
     const seen = new Set<string>();
     const rows = input.entries.map((e, i) => {
       const member = e.memberId ? members.get(e.memberId) : undefined;
-      if (e.memberId && !member) throw new AppError('council.member_not_found', 'Not a member of this body', { fields: { [`entries.${i}.memberId`]: 'council.member_not_found' } });
-      if (!e.memberId && e.status !== 'observer') throw new AppError('council.roll_needs_member', 'Only observers (列席) may be named without membership', { fields: { [`entries.${i}.memberId`]: 'council.roll_needs_member' } });
+      if (e.memberId && !member)
+        throw new AppError('council.member_not_found', 'Not a member of this body', { fields: { [`entries.${i}.memberId`]: 'council.member_not_found' } });
+      if (!e.memberId && e.status !== 'observer')
+        throw new AppError('council.roll_needs_member', 'Only observers (列席) may be named without membership', {
+          fields: { [`entries.${i}.memberId`]: 'council.roll_needs_member' },
+        });
       if (e.memberId && seen.has(e.memberId)) throw new AppError('council.roll_duplicate', 'A member is on the roll twice', { params: { name: e.name } });
       if (e.memberId) seen.add(e.memberId);
       const inTerm = !!member && member.term_start <= meeting.held_on && (member.term_end === null || member.term_end >= meeting.held_on);
       const votes = e.status !== 'observer' && !!member && member.votes === 1 && inTerm;
-      return { meeting_id: meeting.id, seq: i + 1, member_id: e.memberId, name: member?.name ?? e.name, role: member?.role ?? e.role, status: e.status, reason: e.reason, votes: votes ? 1 : 0 };
+      return {
+        meeting_id: meeting.id,
+        seq: i + 1,
+        member_id: e.memberId,
+        name: member?.name ?? e.name,
+        role: member?.role ?? e.role,
+        status: e.status,
+        reason: e.reason,
+        votes: votes ? 1 : 0,
+      };
     });
     await ctx.db.deleteFrom('council_roll').where('meeting_id', '=', meeting.id).execute();
     if (rows.length) await ctx.db.insertInto('council_roll').values(rows).execute();
     const view = await loadMeetingView(ctx.db, meeting.id);
-    await ctx.audit({ action: 'council.markAttendance', area, recordType: 'council_meeting', recordId: meeting.id, summary: `${meeting.title} ${view.quorum.present}/${view.quorum.base}`, after: view.roll });
+    await ctx.audit({
+      action: 'council.markAttendance',
+      area,
+      recordType: 'council_meeting',
+      recordId: meeting.id,
+      summary: `${meeting.title} ${view.quorum.present}/${view.quorum.base}`,
+      after: view.roll,
+    });
     return view;
   },
 
   async 'council.openMeeting'(input, ctx) {
     const { by, at } = await stamp(ctx);
     const { meeting, body } = await requireMeeting(ctx.db, input.id);
-    if (meeting.state === 'open' || meeting.state === 'closed') throw new AppError('council.meeting_state', 'The meeting has already opened', { params: { state: meeting.state } });
+    if (meeting.state === 'open' || meeting.state === 'closed')
+      throw new AppError('council.meeting_state', 'The meeting has already opened', { params: { state: meeting.state } });
     const roll = (await loadMeetingView(ctx.db, meeting.id)).roll;
     if (roll.length === 0) throw new AppError('council.roll_empty', 'Take the roll before opening the meeting');
     const q = await quorumOf(ctx.db, meeting, body, roll);
     await ctx.db
       .updateTable('council_meetings')
-      .set({ state: 'open', opened_at: at, quorum_base: q.base, quorum_needed: q.needed, present_voting: q.present, quorate: q.quorate ? 1 : 0, updated_at: at, updated_by: by })
+      .set({
+        state: 'open',
+        opened_at: at,
+        quorum_base: q.base,
+        quorum_needed: q.needed,
+        present_voting: q.present,
+        quorate: q.quorate ? 1 : 0,
+        updated_at: at,
+        updated_by: by,
+      })
       .where('id', '=', meeting.id)
       .execute();
     // The minutes are drafted on screen while the meeting runs.
@@ -156,11 +234,30 @@ export const meetingsHandlers: HandlerMap<MeetingMethods> = {
     if (!hasMinutes) {
       await ctx.db
         .insertInto('council_minutes')
-        .values({ id: newId(), meeting_id: meeting.id, version: 1, text: '', amend_reason: '', state: 'draft', signed_at: null, created_at: at, created_by: by, updated_at: at, updated_by: by })
+        .values({
+          id: newId(),
+          meeting_id: meeting.id,
+          version: 1,
+          text: '',
+          amend_reason: '',
+          state: 'draft',
+          signed_at: null,
+          created_at: at,
+          created_by: by,
+          updated_at: at,
+          updated_by: by,
+        })
         .execute();
     }
     const view = await loadMeetingView(ctx.db, meeting.id);
-    await ctx.audit({ action: 'council.openMeeting', area, recordType: 'council_meeting', recordId: meeting.id, summary: `${meeting.title} ${q.present}/${q.base}`, after: view.quorum });
+    await ctx.audit({
+      action: 'council.openMeeting',
+      area,
+      recordType: 'council_meeting',
+      recordId: meeting.id,
+      summary: `${meeting.title} ${q.present}/${q.base}`,
+      after: view.quorum,
+    });
     return view;
   },
 
@@ -168,7 +265,12 @@ export const meetingsHandlers: HandlerMap<MeetingMethods> = {
     const { by, at } = await stamp(ctx);
     const { meeting } = await requireMeeting(ctx.db, input.id);
     if (meeting.state !== 'open') throw new AppError('council.meeting_state', 'Only an open meeting can be closed', { params: { state: meeting.state } });
-    const unchecked = await ctx.db.selectFrom('council_motions').select('title').where('meeting_id', '=', meeting.id).where('state', '=', 'entered').executeTakeFirst();
+    const unchecked = await ctx.db
+      .selectFrom('council_motions')
+      .select('title')
+      .where('meeting_id', '=', meeting.id)
+      .where('state', '=', 'entered')
+      .executeTakeFirst();
     if (unchecked) throw new AppError('council.tally_unchecked', 'A paper ballot still waits for its second count', { params: { title: unchecked.title } });
     await ctx.db.updateTable('council_meetings').set({ state: 'closed', closed_at: at, updated_at: at, updated_by: by }).where('id', '=', meeting.id).execute();
     const view = await loadMeetingView(ctx.db, meeting.id);

@@ -24,7 +24,15 @@ export const minutesHandlers: HandlerMap<MinutesMethods> = {
     const latest = await latestMinutes(ctx.db, meeting.id);
     if (latest.state === 'signed') throw new AppError('council.minutes_signed', 'Signed minutes are not changed; amend them with a new version');
     await ctx.db.updateTable('council_minutes').set({ text: input.text, updated_at: at, updated_by: by }).where('id', '=', latest.id).execute();
-    await ctx.audit({ action: 'council.saveMinutes', area, recordType: 'council_minutes', recordId: latest.id, summary: `${meeting.title} v${latest.version}`, before: { text: latest.text }, after: { text: input.text } });
+    await ctx.audit({
+      action: 'council.saveMinutes',
+      area,
+      recordType: 'council_minutes',
+      recordId: latest.id,
+      summary: `${meeting.title} v${latest.version}`,
+      before: { text: latest.text },
+      after: { text: input.text },
+    });
     return loadMeetingView(ctx.db, meeting.id);
   },
 
@@ -50,7 +58,14 @@ export const minutesHandlers: HandlerMap<MinutesMethods> = {
       .values(input.signers.map((s, i) => ({ minutes_id: latest.id, seq: i + 1, role: s.role, name: s.name, signed_at: at, recorded_by: by })))
       .execute();
     await ctx.db.updateTable('council_minutes').set({ state: 'signed', signed_at: at, updated_at: at, updated_by: by }).where('id', '=', latest.id).execute();
-    await ctx.audit({ action: 'council.signMinutes', area, recordType: 'council_minutes', recordId: latest.id, summary: `${meeting.title} v${latest.version}`, after: { signers: input.signers } });
+    await ctx.audit({
+      action: 'council.signMinutes',
+      area,
+      recordType: 'council_minutes',
+      recordId: latest.id,
+      summary: `${meeting.title} v${latest.version}`,
+      after: { signers: input.signers },
+    });
     return loadMeetingView(ctx.db, meeting.id);
   },
 
@@ -63,9 +78,28 @@ export const minutesHandlers: HandlerMap<MinutesMethods> = {
     const id = newId();
     await ctx.db
       .insertInto('council_minutes')
-      .values({ id, meeting_id: meeting.id, version: latest.version + 1, text: input.text, amend_reason: input.reason, state: 'draft', signed_at: null, created_at: at, created_by: by, updated_at: at, updated_by: by })
+      .values({
+        id,
+        meeting_id: meeting.id,
+        version: latest.version + 1,
+        text: input.text,
+        amend_reason: input.reason,
+        state: 'draft',
+        signed_at: null,
+        created_at: at,
+        created_by: by,
+        updated_at: at,
+        updated_by: by,
+      })
       .execute();
-    await ctx.audit({ action: 'council.amendMinutes', area, recordType: 'council_minutes', recordId: id, summary: `${meeting.title} v${latest.version + 1}：${input.reason}`, after: { text: input.text, reason: input.reason } });
+    await ctx.audit({
+      action: 'council.amendMinutes',
+      area,
+      recordType: 'council_minutes',
+      recordId: id,
+      summary: `${meeting.title} v${latest.version + 1}：${input.reason}`,
+      after: { text: input.text, reason: input.reason },
+    });
     return loadMeetingView(ctx.db, meeting.id);
   },
 };

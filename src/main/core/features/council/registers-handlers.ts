@@ -47,7 +47,10 @@ export function issuesPageQuery(ctx: Pick<HandlerContext, 'db'>, after: { k: str
     .selectAll('i')
     .select(['r.number as resolution_number', sql<number>`i.rowid`.as('rid')]);
   if (after) q = q.where(sql<boolean>`(i.raised_on, i.rowid) < (${after.k}, ${after.i})`);
-  return q.orderBy('i.raised_on', 'desc').orderBy(sql`i.rowid`, 'desc').limit(limit);
+  return q
+    .orderBy('i.raised_on', 'desc')
+    .orderBy(sql`i.rowid`, 'desc')
+    .limit(limit);
 }
 
 async function requireResolution(ctx: HandlerContext, id: string | null): Promise<void> {
@@ -76,7 +79,10 @@ export const registersHandlers: HandlerMap<RegisterMethods> = {
     const rows = await issuesPageQuery(ctx, after, input.limit + 1).execute();
     const page = rows.slice(0, input.limit);
     const last = page.at(-1);
-    return { rows: page.map(toIssue), nextCursor: rows.length > input.limit && last ? encodeCursor('council.issues', { k: last.raised_on, i: last.rid }) : null };
+    return {
+      rows: page.map(toIssue),
+      nextCursor: rows.length > input.limit && last ? encodeCursor('council.issues', { k: last.raised_on, i: last.rid }) : null,
+    };
   },
 
   async 'council.saveIssue'(input, ctx) {
@@ -85,12 +91,37 @@ export const registersHandlers: HandlerMap<RegisterMethods> = {
     await requireResolution(ctx, input.resolutionId);
     const before = input.id ? await loadIssue(ctx, input.id) : undefined;
     if (input.id && !before) throw new AppError('council.issue_not_found', 'No such issue');
-    const values = { title: input.title, raised_by: input.raisedBy, raised_on: input.raisedOn, category: input.category, status: input.status, decision: input.decision, resolution_id: input.resolutionId };
+    const values = {
+      title: input.title,
+      raised_by: input.raisedBy,
+      raised_on: input.raisedOn,
+      category: input.category,
+      status: input.status,
+      decision: input.decision,
+      resolution_id: input.resolutionId,
+    };
     const id = input.id ?? newId();
-    if (before) await ctx.db.updateTable('council_issues').set({ ...values, updated_at: at, updated_by: by }).where('id', '=', id).execute();
-    else await ctx.db.insertInto('council_issues').values({ id, ...values, created_at: at, created_by: by, updated_at: at, updated_by: by }).execute();
+    if (before)
+      await ctx.db
+        .updateTable('council_issues')
+        .set({ ...values, updated_at: at, updated_by: by })
+        .where('id', '=', id)
+        .execute();
+    else
+      await ctx.db
+        .insertInto('council_issues')
+        .values({ id, ...values, created_at: at, created_by: by, updated_at: at, updated_by: by })
+        .execute();
     const after = toIssue((await loadIssue(ctx, id))!);
-    await ctx.audit({ action: 'council.saveIssue', area, recordType: 'council_issue', recordId: id, summary: after.title, before: before && toIssue(before), after });
+    await ctx.audit({
+      action: 'council.saveIssue',
+      area,
+      recordType: 'council_issue',
+      recordId: id,
+      summary: after.title,
+      before: before && toIssue(before),
+      after,
+    });
     return after;
   },
 
@@ -112,16 +143,43 @@ export const registersHandlers: HandlerMap<RegisterMethods> = {
     const at = ctx.now().toISOString();
     const by = actorOf(ctx).id;
     await requireResolution(ctx, input.resolutionId);
-    if (input.onDate && Number(input.onDate.slice(0, 4)) !== input.year) throw new AppError('council.register_year', 'The date is not in the register’s year', { fields: { onDate: 'council.register_year' } });
-    if (input.kind === 'deliberation_day' && !input.onDate) throw new AppError('council.register_date_needed', 'A 居民议事日 needs its date', { fields: { onDate: 'council.register_date_needed' } });
+    if (input.onDate && Number(input.onDate.slice(0, 4)) !== input.year)
+      throw new AppError('council.register_year', 'The date is not in the register’s year', { fields: { onDate: 'council.register_year' } });
+    if (input.kind === 'deliberation_day' && !input.onDate)
+      throw new AppError('council.register_date_needed', 'A 居民议事日 needs its date', { fields: { onDate: 'council.register_date_needed' } });
     const before = input.id ? await loadEntry(ctx, input.id) : undefined;
     if (input.id && (!before || before.kind !== input.kind)) throw new AppError('council.register_not_found', 'No such register entry');
-    const values = { kind: input.kind, year: input.year, on_date: input.onDate, title: input.title, text: input.text, status: input.status, resolution_id: input.resolutionId };
+    const values = {
+      kind: input.kind,
+      year: input.year,
+      on_date: input.onDate,
+      title: input.title,
+      text: input.text,
+      status: input.status,
+      resolution_id: input.resolutionId,
+    };
     const id = input.id ?? newId();
-    if (before) await ctx.db.updateTable('council_register_entries').set({ ...values, updated_at: at, updated_by: by }).where('id', '=', id).execute();
-    else await ctx.db.insertInto('council_register_entries').values({ id, ...values, created_at: at, created_by: by, updated_at: at, updated_by: by }).execute();
+    if (before)
+      await ctx.db
+        .updateTable('council_register_entries')
+        .set({ ...values, updated_at: at, updated_by: by })
+        .where('id', '=', id)
+        .execute();
+    else
+      await ctx.db
+        .insertInto('council_register_entries')
+        .values({ id, ...values, created_at: at, created_by: by, updated_at: at, updated_by: by })
+        .execute();
     const after = toEntry((await loadEntry(ctx, id))!);
-    await ctx.audit({ action: 'council.saveRegisterEntry', area, recordType: 'council_register', recordId: id, summary: `${after.year} ${after.title}`, before: before && toEntry(before), after });
+    await ctx.audit({
+      action: 'council.saveRegisterEntry',
+      area,
+      recordType: 'council_register',
+      recordId: id,
+      summary: `${after.year} ${after.title}`,
+      before: before && toEntry(before),
+      after,
+    });
     return after;
   },
 

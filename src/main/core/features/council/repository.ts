@@ -14,7 +14,12 @@ export function listBodyRows(db: Db) {
     .selectFrom('council_bodies as b')
     .selectAll('b')
     .select((eb) => [
-      eb.selectFrom('council_members as m').select(eb.fn.countAll<number>().as('n')).whereRef('m.body_id', '=', 'b.id').where('m.archived', '=', 0).as('member_count'),
+      eb
+        .selectFrom('council_members as m')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('m.body_id', '=', 'b.id')
+        .where('m.archived', '=', 0)
+        .as('member_count'),
       eb
         .selectFrom('council_members as m')
         .select(eb.fn.countAll<number>().as('n'))
@@ -58,7 +63,19 @@ export function meetingSummaryQuery(db: Db) {
   return db
     .selectFrom('council_meetings as m')
     .innerJoin('council_bodies as b', 'b.id', 'm.body_id')
-    .select(['m.id', 'm.body_id', 'b.name as body_name', 'b.kind as body_kind', 'm.title', 'm.held_on', 'm.start_time', 'm.place', 'm.state', 'm.quorate', sql<number>`m.rowid`.as('rid')]);
+    .select([
+      'm.id',
+      'm.body_id',
+      'b.name as body_name',
+      'b.kind as body_kind',
+      'm.title',
+      'm.held_on',
+      'm.start_time',
+      'm.place',
+      'm.state',
+      'm.quorate',
+      sql<number>`m.rowid`.as('rid'),
+    ]);
 }
 
 /** Newest first, paged by (held_on, rowid): council_meetings_date, or council_meetings_body for one body. */
@@ -66,7 +83,10 @@ export function meetingsPageQuery(db: Db, bodyId: string | null, after: { k: str
   let q = meetingSummaryQuery(db);
   if (bodyId) q = q.where('m.body_id', '=', bodyId);
   if (after) q = q.where(sql<boolean>`(m.held_on, m.rowid) < (${after.k}, ${after.i})`);
-  return q.orderBy('m.held_on', 'desc').orderBy(sql`m.rowid`, 'desc').limit(limit);
+  return q
+    .orderBy('m.held_on', 'desc')
+    .orderBy(sql`m.rowid`, 'desc')
+    .limit(limit);
 }
 
 export function agendaRows(db: Db, meetingId: string) {

@@ -7,7 +7,11 @@ import type { Database } from '../../db/schema';
  * backstop. A stand-in for the shared gapless-sequence helper, which can replace this one function.
  */
 export async function allocateResolutionNumber(db: Kysely<Database>, year: number): Promise<{ seq: number; number: string }> {
-  const row = await db.selectFrom('council_resolutions').select((eb) => eb.fn.max<number | null>('seq').as('last')).where('year', '=', year).executeTakeFirst();
+  const row = await db
+    .selectFrom('council_resolutions')
+    .select((eb) => eb.fn.max<number | null>('seq').as('last'))
+    .where('year', '=', year)
+    .executeTakeFirst();
   const seq = (row?.last ?? 0) + 1;
   return { seq, number: `居议〔${year}〕${seq}号` };
 }

@@ -107,7 +107,9 @@ export async function seedCouncil(services: CoreServices, opts: CouncilSeedOptio
       `INSERT INTO council_meetings (id, body_id, title, convener, held_on, start_time, place, chair_name, recorder_name, state, notified_on, created_at, created_by, updated_at, updated_by)
        VALUES (?, ?, ?, '社区居委会', ?, '14:30', ?, ?, ?, 'notified', ?, ?, ?, ?, ?)`,
     ),
-    agenda: sqlite.prepare(`INSERT INTO council_agenda_items (id, meeting_id, seq, title, category, source, source_ref, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?)`),
+    agenda: sqlite.prepare(
+      `INSERT INTO council_agenda_items (id, meeting_id, seq, title, category, source, source_ref, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?)`,
+    ),
     roll: sqlite.prepare(`INSERT INTO council_roll (meeting_id, seq, member_id, name, role, status, reason, votes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
     held: sqlite.prepare(
       `UPDATE council_meetings SET state = 'closed', opened_at = ?, closed_at = ?, quorum_base = ?, quorum_needed = ?, present_voting = ?, quorate = ? WHERE id = ?`,
@@ -118,12 +120,16 @@ export async function seedCouncil(services: CoreServices, opts: CouncilSeedOptio
        VALUES (?, ?, ?, ?, ?, '', ?, ?, 'decided', ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?, ?)`,
     ),
     recusal: sqlite.prepare(`INSERT INTO council_recusals (motion_id, member_id, reason) VALUES (?, ?, ?)`),
-    resolution: sqlite.prepare(`INSERT INTO council_resolutions (id, meeting_id, motion_id, year, seq, number, text, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    resolution: sqlite.prepare(
+      `INSERT INTO council_resolutions (id, meeting_id, motion_id, year, seq, number, text, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
     action: sqlite.prepare(
       `INSERT INTO council_action_items (id, meeting_id, resolution_id, title, owner_name, due_on, status, done_on, result, published_on, created_at, created_by, updated_at, updated_by)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    minutes: sqlite.prepare(`INSERT INTO council_minutes (id, meeting_id, version, text, amend_reason, state, signed_at, created_at, created_by, updated_at, updated_by) VALUES (?, ?, 1, ?, '', 'draft', NULL, ?, ?, ?, ?)`),
+    minutes: sqlite.prepare(
+      `INSERT INTO council_minutes (id, meeting_id, version, text, amend_reason, state, signed_at, created_at, created_by, updated_at, updated_by) VALUES (?, ?, 1, ?, '', 'draft', NULL, ?, ?, ?, ?)`,
+    ),
     signature: sqlite.prepare(`INSERT INTO council_minutes_signatures (minutes_id, seq, role, name, signed_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?)`),
     sign: sqlite.prepare(`UPDATE council_minutes SET state = 'signed', signed_at = ? WHERE id = ?`),
   };
@@ -183,7 +189,26 @@ export async function seedCouncil(services: CoreServices, opts: CouncilSeedOptio
         const votesAgainst = Math.floor((eligible - votesFor) / 2);
         const abstain = eligible - votesFor - votesAgainst;
         const passed = motionPasses(threshold, { for: votesFor, against: votesAgainst, abstain }, eligible);
-        st.motion.run(mid, id, agendaIds[i] ?? null, i + 1, mo.title, mo.method, threshold, eligible, votesFor, votesAgainst, abstain, passed ? 1 : 0, by, openedAt, at, by, at, by);
+        st.motion.run(
+          mid,
+          id,
+          agendaIds[i] ?? null,
+          i + 1,
+          mo.title,
+          mo.method,
+          threshold,
+          eligible,
+          votesFor,
+          votesAgainst,
+          abstain,
+          passed ? 1 : 0,
+          by,
+          openedAt,
+          at,
+          by,
+          at,
+          by,
+        );
         counts.motions++;
         if (recused) st.recusal.run(mid, recused.id, m.recusal!);
         if (passed) {
@@ -203,7 +228,9 @@ export async function seedCouncil(services: CoreServices, opts: CouncilSeedOptio
     st.signature.run(minutesId, 2, 'recorder', recorder, `${m.heldOn}T09:00:00.000Z`, by);
     // A 民主评议 record is signed by everyone who took part.
     if (m.body.kind === 'dibao_panel') {
-      m.body.members.slice(2).forEach((member, i) => present.includes(member.id) && st.signature.run(minutesId, i + 3, 'participant', member.name, `${m.heldOn}T09:00:00.000Z`, by));
+      m.body.members
+        .slice(2)
+        .forEach((member, i) => present.includes(member.id) && st.signature.run(minutesId, i + 3, 'participant', member.name, `${m.heldOn}T09:00:00.000Z`, by));
     }
     st.sign.run(`${m.heldOn}T09:00:00.000Z`, minutesId);
     counts.minutes++;
@@ -218,7 +245,22 @@ export async function seedCouncil(services: CoreServices, opts: CouncilSeedOptio
     const early = addDays(due, -rng.int(0, 5));
     const doneOn = status === 'done' ? (early < today ? early : today) : null;
     const published = status === 'done' && rng.chance(0.5) ? doneOn : null;
-    st.action.run(newId(), meetingId, resolutionId, title, rng.pick(owners), due, status, doneOn, status === 'done' ? '已按期完成，居民反映良好' : '', published, at, by, at, by);
+    st.action.run(
+      newId(),
+      meetingId,
+      resolutionId,
+      title,
+      rng.pick(owners),
+      due,
+      status,
+      doneOn,
+      status === 'done' ? '已按期完成，居民反映良好' : '',
+      published,
+      at,
+      by,
+      at,
+      by,
+    );
     counts.actionItems++;
   }
 
@@ -228,7 +270,19 @@ export async function seedCouncil(services: CoreServices, opts: CouncilSeedOptio
       for (let i = 0; i < opts.bulk.meetings; i++) {
         const heldOn = addDays(today, -(opts.bulk.meetings - i));
         const topic = committeeTopics[i % committeeTopics.length];
-        const meetingId = holdMeeting({ body, title: `居委会第${i + 1}次会议`, heldOn, place: '社区会议室', agenda: [{ title: topic[0], category: topic[1] }], motions: [{ title: `关于${topic[0]}的决定`, method: 'hands', support: 0.8 }], actions: [], discussion: '' }, true);
+        const meetingId = holdMeeting(
+          {
+            body,
+            title: `居委会第${i + 1}次会议`,
+            heldOn,
+            place: '社区会议室',
+            agenda: [{ title: topic[0], category: topic[1] }],
+            motions: [{ title: `关于${topic[0]}的决定`, method: 'hands', support: 0.8 }],
+            actions: [],
+            discussion: '',
+          },
+          true,
+        );
         for (let k = 0; k < opts.bulk.actionsPerMeeting; k++) writeAction(meetingId, heldOn, null, `${topic[0]}：落实事项${k + 1}`);
       }
       return;
@@ -302,17 +356,45 @@ export async function seedCouncil(services: CoreServices, opts: CouncilSeedOptio
     );
     committeeTopics.forEach(([title, category], i) => {
       const status = i < 8 ? 'done' : i < 10 ? 'decided' : 'raised';
-      issue.run(newId(), title, `${rng.pick(surnames)}某某等居民`, month(11 - i), category, category === '大事' && i % 2 ? 'referred' : status, status === 'raised' ? '' : '已列入会议议题并形成意见', at, by, at, by);
+      issue.run(
+        newId(),
+        title,
+        `${rng.pick(surnames)}某某等居民`,
+        month(11 - i),
+        category,
+        category === '大事' && i % 2 ? 'referred' : status,
+        status === 'raised' ? '' : '已列入会议议题并形成意见',
+        at,
+        by,
+        at,
+        by,
+      );
     });
     const entry = sqlite.prepare(
       `INSERT INTO council_register_entries (id, kind, year, on_date, title, text, status, resolution_id, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, 'active', NULL, ?, ?, ?, ?)`,
     );
     const year = Number(today.slice(0, 4));
-    entry.run(newId(), 'convention', year, `${year}-03-01`, '幸福社区居民公约', '一、爱护公共环境，垃圾分类投放。\n二、文明养犬，及时清理。\n三、邻里互助，礼让和睦。', at, by, at, by);
+    entry.run(
+      newId(),
+      'convention',
+      year,
+      `${year}-03-01`,
+      '幸福社区居民公约',
+      '一、爱护公共环境，垃圾分类投放。\n二、文明养犬，及时清理。\n三、邻里互助，礼让和睦。',
+      at,
+      by,
+      at,
+      by,
+    );
     for (let q = 1; q <= 4; q++) entry.run(newId(), 'plan', year, null, `第${q}季度：召开居民代表会议、低保民主评议会`, '', at, by, at, by);
-    for (let mth = 1; mth <= 12; mth++) entry.run(newId(), 'deliberation_day', year, `${year}-${String(mth).padStart(2, '0')}-15`, `${mth}月居民议事日`, '', at, by, at, by);
+    for (let mth = 1; mth <= 12; mth++)
+      entry.run(newId(), 'deliberation_day', year, `${year}-${String(mth).padStart(2, '0')}-15`, `${mth}月居民议事日`, '', at, by, at, by);
 
-    for (const [k, topic] of [[10, '小区绿化改造'], [6, '楼道照明节能改造'], [2, '社区议事日主题确定']] as const) {
+    for (const [k, topic] of [
+      [10, '小区绿化改造'],
+      [6, '楼道照明节能改造'],
+      [2, '社区议事日主题确定'],
+    ] as const) {
       holdMeeting(
         {
           body: consult,
@@ -329,13 +411,21 @@ export async function seedCouncil(services: CoreServices, opts: CouncilSeedOptio
     }
   })();
 
-  await services.db.transaction().execute((trx) =>
-    appendAudit(
-      trx,
-      { action: COUNCIL_SEED_ACTION, area: 'council', summary: `Council demo data: ${counts.meetings} meetings, ${counts.actionItems} action items`, after: counts, actor: opts.actor },
-      { id: opts.actor.id, name: opts.actor.name, workstation: services.workstation },
-      services.now(),
-    ),
-  );
+  await services.db
+    .transaction()
+    .execute((trx) =>
+      appendAudit(
+        trx,
+        {
+          action: COUNCIL_SEED_ACTION,
+          area: 'council',
+          summary: `Council demo data: ${counts.meetings} meetings, ${counts.actionItems} action items`,
+          after: counts,
+          actor: opts.actor,
+        },
+        { id: opts.actor.id, name: opts.actor.name, workstation: services.workstation },
+        services.now(),
+      ),
+    );
   return counts;
 }

@@ -58,7 +58,18 @@ export function toMember(row: CouncilMembersTable): Member {
   };
 }
 
-type SummaryRow = { id: string; body_id: string; body_name: string; body_kind: string; title: string; held_on: string; start_time: string; place: string; state: string; quorate: number | null };
+type SummaryRow = {
+  id: string;
+  body_id: string;
+  body_name: string;
+  body_kind: string;
+  title: string;
+  held_on: string;
+  start_time: string;
+  place: string;
+  state: string;
+  quorate: number | null;
+};
 
 export function toSummary(row: SummaryRow): MeetingSummary {
   return {
@@ -138,33 +149,54 @@ export async function loadMeetingView(db: Db, id: string): Promise<MeetingView> 
     repo.minutesRows(db, id),
     repo.signatureRows(db, id),
   ]);
-  const roll: RollEntry[] = rollRows.map((r) => ({ seq: r.seq, memberId: r.member_id, name: r.name, role: r.role, status: r.status as RollStatus, reason: r.reason, votes: r.votes === 1 }));
+  const roll: RollEntry[] = rollRows.map((r) => ({
+    seq: r.seq,
+    memberId: r.member_id,
+    name: r.name,
+    role: r.role,
+    status: r.status as RollStatus,
+    reason: r.reason,
+    votes: r.votes === 1,
+  }));
   return {
     meeting: toMeeting(meeting, body),
     body: toBody(body),
-    agenda: agenda.map((a) => ({ id: a.id, seq: a.seq, title: a.title, category: a.category as AgendaCategory, source: a.source as AgendaSource, sourceRef: a.source_ref })),
+    agenda: agenda.map((a) => ({
+      id: a.id,
+      seq: a.seq,
+      title: a.title,
+      category: a.category as AgendaCategory,
+      source: a.source as AgendaSource,
+      sourceRef: a.source_ref,
+    })),
     roll,
     quorum: await quorumOf(db, meeting, body, roll),
-    motions: motions.map(
-      (m): Motion => ({
-        id: m.id,
-        seq: m.seq,
-        agendaItemId: m.agenda_item_id,
-        title: m.title,
-        discussion: m.discussion,
-        method: m.method as VoteMethod,
-        threshold: m.threshold as Threshold,
-        state: m.state as Motion['state'],
-        eligible: m.eligible,
-        tally: m.votes_for === null ? null : { for: m.votes_for, against: m.votes_against!, abstain: m.votes_abstain! },
-        passed: m.passed === null ? null : m.passed === 1,
-        enteredBy: m.entered_by,
-        checkedBy: m.checked_by,
-        recusals: recusals.filter((r) => r.motion_id === m.id).map((r) => ({ memberId: r.member_id, name: r.name, reason: r.reason })),
-        rollCall: rollCalls.filter((v) => v.motion_id === m.id).map((v) => ({ memberId: v.member_id, name: v.name, choice: v.choice as VoteChoice })),
-      }),
-    ),
-    resolutions: resolutions.map((r) => ({ id: r.id, motionId: r.motion_id, meetingId: r.meeting_id, year: r.year, seq: r.seq, number: r.number, text: r.text })),
+    motions: motions.map((m): Motion => ({
+      id: m.id,
+      seq: m.seq,
+      agendaItemId: m.agenda_item_id,
+      title: m.title,
+      discussion: m.discussion,
+      method: m.method as VoteMethod,
+      threshold: m.threshold as Threshold,
+      state: m.state as Motion['state'],
+      eligible: m.eligible,
+      tally: m.votes_for === null ? null : { for: m.votes_for, against: m.votes_against!, abstain: m.votes_abstain! },
+      passed: m.passed === null ? null : m.passed === 1,
+      enteredBy: m.entered_by,
+      checkedBy: m.checked_by,
+      recusals: recusals.filter((r) => r.motion_id === m.id).map((r) => ({ memberId: r.member_id, name: r.name, reason: r.reason })),
+      rollCall: rollCalls.filter((v) => v.motion_id === m.id).map((v) => ({ memberId: v.member_id, name: v.name, choice: v.choice as VoteChoice })),
+    })),
+    resolutions: resolutions.map((r) => ({
+      id: r.id,
+      motionId: r.motion_id,
+      meetingId: r.meeting_id,
+      year: r.year,
+      seq: r.seq,
+      number: r.number,
+      text: r.text,
+    })),
     actionItems: actions.map(toActionItem),
     minutes: minutes.map((v) => ({
       id: v.id,

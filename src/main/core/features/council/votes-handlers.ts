@@ -27,7 +27,9 @@ async function viewOfMotion(ctx: HandlerContext, meetingId: string, motionId: st
 /** The voters a motion counts: present voting members on the frozen roll, less those who recused. */
 async function eligibleVoters(ctx: HandlerContext, motion: CouncilMotionsTable) {
   const roll = await repo.rollRows(ctx.db, motion.meeting_id);
-  const recused = new Set((await ctx.db.selectFrom('council_recusals').select('member_id').where('motion_id', '=', motion.id).execute()).map((r) => r.member_id));
+  const recused = new Set(
+    (await ctx.db.selectFrom('council_recusals').select('member_id').where('motion_id', '=', motion.id).execute()).map((r) => r.member_id),
+  );
   return { roll, recused, eligible: roll.filter((r) => r.status === 'present' && r.votes === 1 && !recused.has(r.member_id!)).length };
 }
 
@@ -35,12 +37,21 @@ async function eligibleVoters(ctx: HandlerContext, motion: CouncilMotionsTable) 
 function requireQuorum(meeting: CouncilMeetingsTable): void {
   if (meeting.state !== 'open') throw new AppError('council.meeting_not_open', 'Votes are taken only while the meeting is open');
   if (meeting.quorate !== 1) {
-    throw new AppError('council.no_quorum', 'The meeting has no quorum: no binding vote', { params: { present: meeting.present_voting ?? 0, needed: meeting.quorum_needed ?? 0 } });
+    throw new AppError('council.no_quorum', 'The meeting has no quorum: no binding vote', {
+      params: { present: meeting.present_voting ?? 0, needed: meeting.quorum_needed ?? 0 },
+    });
   }
 }
 
 /** Writes the result and, for a motion that passed, its numbered resolution. */
-async function decide(ctx: HandlerContext, motion: CouncilMotionsTable, meeting: CouncilMeetingsTable, tally: Tally, eligible: number, check: { by: string } | null) {
+async function decide(
+  ctx: HandlerContext,
+  motion: CouncilMotionsTable,
+  meeting: CouncilMeetingsTable,
+  tally: Tally,
+  eligible: number,
+  check: { by: string } | null,
+) {
   const at = ctx.now().toISOString();
   const by = actorOf(ctx).id;
   const passed = motionPasses(motion.threshold as Threshold, tally, eligible);
@@ -84,7 +95,8 @@ async function decide(ctx: HandlerContext, motion: CouncilMotionsTable, meeting:
 
 function checkTallyFits(tally: Tally, eligible: number): void {
   const cast = tally.for + tally.against + tally.abstain;
-  if (cast > eligible) throw new AppError('council.too_many_votes', 'More votes than voters present', { params: { cast, eligible }, fields: { tally: 'council.too_many_votes' } });
+  if (cast > eligible)
+    throw new AppError('council.too_many_votes', 'More votes than voters present', { params: { cast, eligible }, fields: { tally: 'council.too_many_votes' } });
 }
 
 export const votesHandlers: HandlerMap<VoteMethods> = {
@@ -94,14 +106,24 @@ export const votesHandlers: HandlerMap<VoteMethods> = {
     const { meeting, body } = await requireMeeting(ctx.db, input.meetingId);
     if (meeting.state !== 'open') throw new AppError('council.meeting_not_open', 'Motions are moved only while the meeting is open');
     if (input.agendaItemId) {
-      const item = await ctx.db.selectFrom('council_agenda_items').select('id').where('id', '=', input.agendaItemId).where('meeting_id', '=', meeting.id).executeTakeFirst();
+      const item = await ctx.db
+        .selectFrom('council_agenda_items')
+        .select('id')
+        .where('id', '=', input.agendaItemId)
+        .where('meeting_id', '=', meeting.id)
+        .executeTakeFirst();
       if (!item) throw new AppError('council.agenda_item_not_found', 'No such agenda item');
     }
     const roll = await repo.rollRows(ctx.db, meeting.id);
     for (const r of input.recusals) {
-      if (!roll.some((e) => e.member_id === r.memberId)) throw new AppError('council.member_not_on_roll', 'Only a member on the roll can recuse', { fields: { recusals: 'council.member_not_on_roll' } });
+      if (!roll.some((e) => e.member_id === r.memberId))
+        throw new AppError('council.member_not_on_roll', 'Only a member on the roll can recuse', { fields: { recusals: 'council.member_not_on_roll' } });
     }
-    const last = await ctx.db.selectFrom('council_motions').select((eb) => eb.fn.max<number | null>('seq').as('s')).where('meeting_id', '=', meeting.id).executeTakeFirst();
+    const last = await ctx.db
+      .selectFrom('council_motions')
+      .select((eb) => eb.fn.max<number | null>('seq').as('s'))
+      .where('meeting_id', '=', meeting.id)
+      .executeTakeFirst();
     const id = newId();
     await ctx.db
       .insertInto('council_motions')
@@ -121,9 +143,20 @@ export const votesHandlers: HandlerMap<VoteMethods> = {
         updated_by: by,
       })
       .execute();
-    if (input.recusals.length) await ctx.db.insertInto('council_recusals').values(input.recusals.map((r) => ({ motion_id: id, member_id: r.memberId, reason: r.reason }))).execute();
+    if (input.recusals.length)
+      await ctx.db
+        .insertInto('council_recusals')
+        .values(input.recusals.map((r) => ({ motion_id: id, member_id: r.memberId, reason: r.reason })))
+        .execute();
     const view = await viewOfMotion(ctx, meeting.id, id);
-    await ctx.audit({ action: 'council.addMotion', area, recordType: 'council_motion', recordId: id, summary: `${meeting.title}：${input.title}`, after: view });
+    await ctx.audit({
+      action: 'council.addMotion',
+      area,
+      recordType: 'council_motion',
+      recordId: id,
+      summary: `${meeting.title}：${input.title}`,
+      after: view,
+    });
     return view;
   },
 
@@ -134,20 +167,25 @@ export const votesHandlers: HandlerMap<VoteMethods> = {
     const { roll, recused, eligible } = await eligibleVoters(ctx, motion);
 
     if (motion.method === 'roll_call') {
-      if (!input.rollCall) throw new AppError('council.roll_call_needed', 'A roll-call vote records each voter', { fields: { rollCall: 'council.roll_call_needed' } });
+      if (!input.rollCall)
+        throw new AppError('council.roll_call_needed', 'A roll-call vote records each voter', { fields: { rollCall: 'council.roll_call_needed' } });
       const tally: Tally = { for: 0, against: 0, abstain: 0 };
       const seen = new Set<string>();
       for (const v of input.rollCall) {
         const entry = roll.find((r) => r.member_id === v.memberId);
         if (entry && entry.votes !== 1) throw new AppError('council.member_cannot_vote', 'This member has no vote', { params: { name: entry.name } });
-        if (!entry || entry.status !== 'present') throw new AppError('council.voter_not_present', 'Only members present may vote', { params: { name: entry?.name ?? v.memberId } });
+        if (!entry || entry.status !== 'present')
+          throw new AppError('council.voter_not_present', 'Only members present may vote', { params: { name: entry?.name ?? v.memberId } });
         if (recused.has(v.memberId)) throw new AppError('council.member_recused', 'This member has recused from the motion', { params: { name: entry.name } });
         if (seen.has(v.memberId)) throw new AppError('council.vote_duplicate', 'A member voted twice', { params: { name: entry.name } });
         seen.add(v.memberId);
         tally[v.choice]++;
       }
       checkTallyFits(tally, eligible);
-      await ctx.db.insertInto('council_roll_call_votes').values(input.rollCall.map((v) => ({ motion_id: motion.id, member_id: v.memberId, choice: v.choice }))).execute();
+      await ctx.db
+        .insertInto('council_roll_call_votes')
+        .values(input.rollCall.map((v) => ({ motion_id: motion.id, member_id: v.memberId, choice: v.choice })))
+        .execute();
       return decide(ctx, motion, meeting, tally, eligible, null);
     }
 
@@ -160,11 +198,28 @@ export const votesHandlers: HandlerMap<VoteMethods> = {
     const by = actorOf(ctx).id;
     await ctx.db
       .updateTable('council_motions')
-      .set({ state: 'entered', eligible, votes_for: input.tally.for, votes_against: input.tally.against, votes_abstain: input.tally.abstain, entered_by: by, entered_at: at, updated_at: at, updated_by: by })
+      .set({
+        state: 'entered',
+        eligible,
+        votes_for: input.tally.for,
+        votes_against: input.tally.against,
+        votes_abstain: input.tally.abstain,
+        entered_by: by,
+        entered_at: at,
+        updated_at: at,
+        updated_by: by,
+      })
       .where('id', '=', motion.id)
       .execute();
     const view = await viewOfMotion(ctx, meeting.id, motion.id);
-    await ctx.audit({ action: 'council.recordVote', area, recordType: 'council_motion', recordId: motion.id, summary: `${motion.title} ${input.tally.for}/${input.tally.against}/${input.tally.abstain}`, after: view });
+    await ctx.audit({
+      action: 'council.recordVote',
+      area,
+      recordType: 'council_motion',
+      recordId: motion.id,
+      summary: `${motion.title} ${input.tally.for}/${input.tally.against}/${input.tally.abstain}`,
+      after: view,
+    });
     return view;
   },
 

@@ -96,11 +96,16 @@ export function minutesDocument(view: MeetingView, frame: DocumentFrame, version
     blocks.push(heading('落实事项'));
     blocks.push({
       kind: 'table',
-      columns: [{ header: '事项', width: 14 }, { header: '责任人', width: 5 }, { header: '完成时限', width: 7 }],
+      columns: [
+        { header: '事项', width: 14 },
+        { header: '责任人', width: 5 },
+        { header: '完成时限', width: 7 },
+      ],
       rows: view.actionItems.map((a) => [a.title, a.ownerName, chineseDate(a.dueOn)]),
     });
   }
-  if (minutes && minutes.version > 1) blocks.push({ kind: 'paragraph', indent: true, content: [{ text: '修订说明：', bold: true }, `第${minutes.version}版，${minutes.amendReason}`] });
+  if (minutes && minutes.version > 1)
+    blocks.push({ kind: 'paragraph', indent: true, content: [{ text: '修订说明：', bold: true }, `第${minutes.version}版，${minutes.amendReason}`] });
   blocks.push({ kind: 'spacer', lines: 1 });
   blocks.push(attendanceBlock('出席', namesWith(view.roll, 'present', false)));
   blocks.push(attendanceBlock('请假', namesWith(view.roll, 'leave', true)));

@@ -32,7 +32,13 @@ export function BodiesPage() {
       {bodies.data?.length === 0 && <Text c="dimmed">{t('council.bodies.none')}</Text>}
       <SimpleGrid cols={{ base: 1, md: 3 }}>
         {bodies.data?.map((b) => (
-          <Card key={b.id} withBorder padding="sm" onClick={() => setSelected(b.id)} style={{ cursor: 'pointer', outline: body?.id === b.id ? '2px solid var(--mantine-primary-color-filled)' : undefined }}>
+          <Card
+            key={b.id}
+            withBorder
+            padding="sm"
+            onClick={() => setSelected(b.id)}
+            style={{ cursor: 'pointer', outline: body?.id === b.id ? '2px solid var(--mantine-primary-color-filled)' : undefined }}
+          >
             <Text fw={600}>{b.name}</Text>
             <Text size="sm" c="dimmed">
               {t(`council.kinds.${b.kind}`)}

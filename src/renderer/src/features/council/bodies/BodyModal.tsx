@@ -35,9 +35,20 @@ export function BodyModal({ onClose, onSaved }: { onClose: () => void; onSaved: 
     <Modal opened onClose={onClose} title={t('council.bodies.new')}>
       <Stack gap="sm">
         <ErrorAlert error={error} />
-        <Select label={t('council.bodies.kind')} data={bodyKinds.map((k) => ({ value: k, label: t(`council.kinds.${k}`) }))} value={kind} onChange={(v) => v && setKind(v as BodyKind)} allowDeselect={false} />
+        <Select
+          label={t('council.bodies.kind')}
+          data={bodyKinds.map((k) => ({ value: k, label: t(`council.kinds.${k}`) }))}
+          value={kind}
+          onChange={(v) => v && setKind(v as BodyKind)}
+          allowDeselect={false}
+        />
         {kind === 'resident_assembly' && (
-          <Select label={t('council.bodies.form')} data={assemblyForms.map((f) => ({ value: f, label: t(`council.forms.${f}`) }))} value={form} onChange={(v) => setForm(v as AssemblyForm | null)} />
+          <Select
+            label={t('council.bodies.form')}
+            data={assemblyForms.map((f) => ({ value: f, label: t(`council.forms.${f}`) }))}
+            value={form}
+            onChange={(v) => setForm(v as AssemblyForm | null)}
+          />
         )}
         <TextInput label={t('council.bodies.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required />
         <Checkbox label={t('council.bodies.customRule')} checked={custom} onChange={(e) => setCustom(e.currentTarget.checked)} />
@@ -54,10 +65,30 @@ export function BodyModal({ onClose, onSaved }: { onClose: () => void; onSaved: 
                 onChange={(v) => setQuorum({ ...quorum, strict: v === 'strict' })}
                 allowDeselect={false}
               />
-              <NumberInput label={t('council.bodies.numerator')} value={quorum.num} onChange={(n) => setQuorum({ ...quorum, num: Number(n) || 1 })} min={1} max={100} allowDecimal={false} />
-              <NumberInput label={t('council.bodies.denominator')} value={quorum.den} onChange={(n) => setQuorum({ ...quorum, den: Number(n) || 1 })} min={1} max={100} allowDecimal={false} />
+              <NumberInput
+                label={t('council.bodies.numerator')}
+                value={quorum.num}
+                onChange={(n) => setQuorum({ ...quorum, num: Number(n) || 1 })}
+                min={1}
+                max={100}
+                allowDecimal={false}
+              />
+              <NumberInput
+                label={t('council.bodies.denominator')}
+                value={quorum.den}
+                onChange={(n) => setQuorum({ ...quorum, den: Number(n) || 1 })}
+                min={1}
+                max={100}
+                allowDecimal={false}
+              />
             </Group>
-            <Select label={t('council.motions.threshold')} data={thresholds.map((x) => ({ value: x, label: t(`council.thresholds.${x}`) }))} value={threshold} onChange={(x) => x && setThreshold(x as Threshold)} allowDeselect={false} />
+            <Select
+              label={t('council.motions.threshold')}
+              data={thresholds.map((x) => ({ value: x, label: t(`council.thresholds.${x}`) }))}
+              value={threshold}
+              onChange={(x) => x && setThreshold(x as Threshold)}
+              allowDeselect={false}
+            />
           </>
         ) : (
           <Text size="xs" c="dimmed">

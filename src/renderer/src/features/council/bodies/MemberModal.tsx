@@ -24,7 +24,16 @@ export function MemberModal({ body, member, onClose, onSaved }: { body: Body; me
     setBusy(true);
     setError(null);
     try {
-      await api.call('council.saveMember', { id: member?.id, bodyId: body.id, name: v.name, role: v.role, residentId: v.residentId, termStart: v.termStart ?? '', termEnd: v.termEnd, votes: v.votes });
+      await api.call('council.saveMember', {
+        id: member?.id,
+        bodyId: body.id,
+        name: v.name,
+        role: v.role,
+        residentId: v.residentId,
+        termStart: v.termStart ?? '',
+        termEnd: v.termEnd,
+        votes: v.votes,
+      });
       onSaved();
       onClose();
     } catch (err) {
@@ -44,7 +53,12 @@ export function MemberModal({ body, member, onClose, onSaved }: { body: Body; me
           <DateField label={t('council.members.termStart')} defaultValue={v.termStart} onChange={(d) => setV({ ...v, termStart: d })} />
           <DateField label={t('council.members.termEnd')} defaultValue={v.termEnd} onChange={(d) => setV({ ...v, termEnd: d })} />
         </Group>
-        <Checkbox label={t('council.members.votesLabel')} checked={v.votes} onChange={(e) => setV({ ...v, votes: e.currentTarget.checked })} disabled={body.kind === 'supervision'} />
+        <Checkbox
+          label={t('council.members.votesLabel')}
+          checked={v.votes}
+          onChange={(e) => setV({ ...v, votes: e.currentTarget.checked })}
+          disabled={body.kind === 'supervision'}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}

@@ -55,14 +55,23 @@ export function FollowUpPage() {
                     <Anchor href={hrefOf('council', 'meeting', a.meetingId)}>{a.meetingTitle}</Anchor>
                   </Table.Td>
                   <Table.Td>{a.resolutionNumber ?? ''}</Table.Td>
-                  <Table.Td>{can('council.write') ? <ActionStatusSelect item={a} onChanged={() => void items.reload()} /> : t(`council.actionStatus.${a.status}`)}</Table.Td>
+                  <Table.Td>
+                    {can('council.write') ? <ActionStatusSelect item={a} onChanged={() => void items.reload()} /> : t(`council.actionStatus.${a.status}`)}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
         )}
       </Card>
-      <Pager page={pager.page} hasPrevious={pager.hasPrevious} nextCursor={items.data?.nextCursor ?? null} onPrevious={pager.previous} onNext={pager.next} loading={items.loading} />
+      <Pager
+        page={pager.page}
+        hasPrevious={pager.hasPrevious}
+        nextCursor={items.data?.nextCursor ?? null}
+        onPrevious={pager.previous}
+        onNext={pager.next}
+        loading={items.loading}
+      />
     </>
   );
 }

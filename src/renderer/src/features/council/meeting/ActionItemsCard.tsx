@@ -17,7 +17,15 @@ export function ActionItemsCard({ view, editable, reload }: CardProps) {
   const [formKey, setFormKey] = useState(0);
 
   async function add() {
-    const ok = await action.run(() => api.call('council.saveActionItem', { meetingId: view.meeting.id, title: v.title, ownerName: v.ownerName, dueOn: v.dueOn ?? '', resolutionId: v.resolutionId }));
+    const ok = await action.run(() =>
+      api.call('council.saveActionItem', {
+        meetingId: view.meeting.id,
+        title: v.title,
+        ownerName: v.ownerName,
+        dueOn: v.dueOn ?? '',
+        resolutionId: v.resolutionId,
+      }),
+    );
     if (ok) {
       setV({ title: '', ownerName: '', dueOn: null, resolutionId: null });
       setFormKey(formKey + 1);
@@ -80,7 +88,14 @@ export function ActionItemsCard({ view, editable, reload }: CardProps) {
               <TextInput label={t('council.actions.item')} value={v.title} onChange={(e) => setV({ ...v, title: e.currentTarget.value })} style={{ flex: 1 }} />
               <TextInput label={t('council.actions.owner')} value={v.ownerName} onChange={(e) => setV({ ...v, ownerName: e.currentTarget.value })} w={120} />
               <DateField label={t('council.actions.due')} onChange={(d) => setV({ ...v, dueOn: d })} />
-              <Select label={t('council.actions.resolution')} data={view.resolutions.map((r) => ({ value: r.id, label: r.number }))} value={v.resolutionId} onChange={(r) => setV({ ...v, resolutionId: r })} clearable w={170} />
+              <Select
+                label={t('council.actions.resolution')}
+                data={view.resolutions.map((r) => ({ value: r.id, label: r.number }))}
+                value={v.resolutionId}
+                onChange={(r) => setV({ ...v, resolutionId: r })}
+                clearable
+                w={170}
+              />
               <Button onClick={() => void add()} loading={action.busy}>
                 {t('council.actions.add')}
               </Button>

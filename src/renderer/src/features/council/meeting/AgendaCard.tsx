@@ -62,12 +62,33 @@ export function AgendaCard({ view, editable, reload }: CardProps) {
           <>
             <ErrorAlert error={action.error} onClose={action.clearError} />
             {source === 'register' && openIssues.length > 0 && (
-              <Select label={t('council.agenda.fromRegister')} data={openIssues.map((i) => ({ value: i.id, label: `${i.raisedOn} ${i.title}` }))} value={issueId} onChange={pickIssue} clearable searchable />
+              <Select
+                label={t('council.agenda.fromRegister')}
+                data={openIssues.map((i) => ({ value: i.id, label: `${i.raisedOn} ${i.title}` }))}
+                value={issueId}
+                onChange={pickIssue}
+                clearable
+                searchable
+              />
             )}
             <Group align="flex-end" gap="xs">
               <TextInput label={t('council.agenda.item')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} style={{ flex: 1 }} />
-              <Select label={t('council.agenda.category')} data={agendaCategories.map((c) => ({ value: c, label: t(`council.categories.${c}`) }))} value={category} onChange={(v) => v && setCategory(v as AgendaCategory)} allowDeselect={false} w={170} />
-              <Select label={t('council.agenda.source')} data={agendaSources.map((s) => ({ value: s, label: t(`council.sources.${s}`) }))} value={source} onChange={(v) => v && setSource(v as AgendaSource)} allowDeselect={false} w={150} />
+              <Select
+                label={t('council.agenda.category')}
+                data={agendaCategories.map((c) => ({ value: c, label: t(`council.categories.${c}`) }))}
+                value={category}
+                onChange={(v) => v && setCategory(v as AgendaCategory)}
+                allowDeselect={false}
+                w={170}
+              />
+              <Select
+                label={t('council.agenda.source')}
+                data={agendaSources.map((s) => ({ value: s, label: t(`council.sources.${s}`) }))}
+                value={source}
+                onChange={(v) => v && setSource(v as AgendaSource)}
+                allowDeselect={false}
+                w={150}
+              />
               <Button onClick={() => void add()} loading={action.busy}>
                 {t('council.agenda.add')}
               </Button>

@@ -59,7 +59,9 @@ export function MeetingPage({ id }: { id: string }) {
               </Button>
             )}
             {editable && meeting.state === 'draft' && step(t('council.meeting.notify'), () => api.call('council.notifyMeeting', { id }))}
-            {editable && (meeting.state === 'draft' || meeting.state === 'notified') && step(t('council.meeting.open'), () => api.call('council.openMeeting', { id }))}
+            {editable &&
+              (meeting.state === 'draft' || meeting.state === 'notified') &&
+              step(t('council.meeting.open'), () => api.call('council.openMeeting', { id }))}
             {editable && meeting.state === 'open' && step(t('council.meeting.close'), () => api.call('council.closeMeeting', { id }))}
           </>
         }
@@ -70,7 +72,10 @@ export function MeetingPage({ id }: { id: string }) {
           <Fact label={t('council.meetings.chair')} value={meeting.chairName} />
           <Fact label={t('council.meetings.recorder')} value={meeting.recorderName} />
           <Fact label={t('council.meeting.notifiedOn')} value={meeting.notifiedOn ?? ''} />
-          <Fact label={t('council.meeting.rule')} value={t(view.body.quorum.strict ? 'council.quorum.moreThan' : 'council.quorum.atLeast', { ...view.body.quorum })} />
+          <Fact
+            label={t('council.meeting.rule')}
+            value={t(view.body.quorum.strict ? 'council.quorum.moreThan' : 'council.quorum.atLeast', { ...view.body.quorum })}
+          />
         </SimpleGrid>
       </Card>
       <SimpleGrid cols={{ base: 1, lg: 2 }}>

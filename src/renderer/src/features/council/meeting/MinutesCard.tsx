@@ -56,7 +56,12 @@ export function MinutesCard({ view, editable, reload }: CardProps) {
         </Title>
         <Group gap="xs">
           {view.minutes.map((v) => (
-            <Badge key={v.id} color={v.state === 'signed' ? 'dark' : 'yellow'} variant="light" leftSection={v.state === 'signed' ? <IconLock size={12} /> : undefined}>
+            <Badge
+              key={v.id}
+              color={v.state === 'signed' ? 'dark' : 'yellow'}
+              variant="light"
+              leftSection={v.state === 'signed' ? <IconLock size={12} /> : undefined}
+            >
               {t(v.state === 'signed' ? 'council.minutes.signedVersion' : 'council.minutes.draftVersion', { version: v.version })}
             </Badge>
           ))}
@@ -76,12 +81,19 @@ export function MinutesCard({ view, editable, reload }: CardProps) {
         />
         {signed && (
           <Alert color="gray" icon={<IconLock size={16} />} data-testid="minutes-locked">
-            {t('council.minutes.locked', { names: latest.signatures.map((s) => s.name).join(t('common.listSeparator')), at: latest.signedAt?.slice(0, 10) ?? '' })}
+            {t('council.minutes.locked', {
+              names: latest.signatures.map((s) => s.name).join(t('common.listSeparator')),
+              at: latest.signedAt?.slice(0, 10) ?? '',
+            })}
           </Alert>
         )}
         {editable && !signed && (
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => void action.run(() => api.call('council.saveMinutes', { meetingId: meeting.id, text }))} loading={action.busy}>
+            <Button
+              variant="default"
+              onClick={() => void action.run(() => api.call('council.saveMinutes', { meetingId: meeting.id, text }))}
+              loading={action.busy}
+            >
               {t('council.minutes.save')}
             </Button>
           </Group>

@@ -23,7 +23,14 @@ export function MotionsCard({ view, editable, reload }: CardProps) {
 
   async function add() {
     const ok = await action.run(() =>
-      api.call('council.addMotion', { meetingId: view.meeting.id, title, discussion, method, threshold, recusals: recused.map((memberId) => ({ memberId, reason: recusalReason })) }),
+      api.call('council.addMotion', {
+        meetingId: view.meeting.id,
+        title,
+        discussion,
+        method,
+        threshold,
+        recusals: recused.map((memberId) => ({ memberId, reason: recusalReason })),
+      }),
     );
     if (ok) {
       setTitle('');
@@ -60,9 +67,7 @@ export function MotionsCard({ view, editable, reload }: CardProps) {
               {m.passed !== null && <Badge color={m.passed ? 'green' : 'red'}>{t(m.passed ? 'council.motions.passed' : 'council.motions.failed')}</Badge>}
               {m.state === 'entered' && <Badge color="yellow">{t('council.motions.awaitingCheck')}</Badge>}
             </Group>
-            {m.tally && (
-              <Text size="sm">{t('council.motions.tally', { ...m.tally, eligible: m.eligible })}</Text>
-            )}
+            {m.tally && <Text size="sm">{t('council.motions.tally', { ...m.tally, eligible: m.eligible })}</Text>}
             {m.discussion && (
               <Text size="sm" c="dimmed">
                 {m.discussion}
@@ -70,7 +75,9 @@ export function MotionsCard({ view, editable, reload }: CardProps) {
             )}
             {m.recusals.length > 0 && (
               <Text size="xs" c="dimmed">
-                {t('council.motions.recusals', { names: m.recusals.map((r) => t('council.motions.recusalEntry', { name: r.name, reason: r.reason })).join(t('common.listSeparator')) })}
+                {t('council.motions.recusals', {
+                  names: m.recusals.map((r) => t('council.motions.recusalEntry', { name: r.name, reason: r.reason })).join(t('common.listSeparator')),
+                })}
               </Text>
             )}
             {editable && open && m.state !== 'decided' && <VoteEntry motion={m} view={view} reload={reload} />}
@@ -93,12 +100,35 @@ export function MotionsCard({ view, editable, reload }: CardProps) {
             <TextInput label={t('council.motions.motion')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
             <Textarea label={t('council.motions.discussion')} value={discussion} onChange={(e) => setDiscussion(e.currentTarget.value)} autosize minRows={2} />
             <Group grow>
-              <Select label={t('council.motions.method')} data={voteMethods.map((v) => ({ value: v, label: t(`council.methods.${v}`) }))} value={method} onChange={(v) => v && setMethod(v as VoteMethod)} allowDeselect={false} />
-              <Select label={t('council.motions.threshold')} data={thresholds.map((v) => ({ value: v, label: t(`council.thresholds.${v}`) }))} value={threshold} onChange={(v) => v && setThreshold(v as Threshold)} allowDeselect={false} />
+              <Select
+                label={t('council.motions.method')}
+                data={voteMethods.map((v) => ({ value: v, label: t(`council.methods.${v}`) }))}
+                value={method}
+                onChange={(v) => v && setMethod(v as VoteMethod)}
+                allowDeselect={false}
+              />
+              <Select
+                label={t('council.motions.threshold')}
+                data={thresholds.map((v) => ({ value: v, label: t(`council.thresholds.${v}`) }))}
+                value={threshold}
+                onChange={(v) => v && setThreshold(v as Threshold)}
+                allowDeselect={false}
+              />
             </Group>
             <Group grow>
-              <MultiSelect label={t('council.motions.recused')} data={onRoll.map((r) => ({ value: r.memberId!, label: r.name }))} value={recused} onChange={setRecused} clearable />
-              <TextInput label={t('council.motions.recusalReason')} value={recusalReason} onChange={(e) => setRecusalReason(e.currentTarget.value)} disabled={recused.length === 0} />
+              <MultiSelect
+                label={t('council.motions.recused')}
+                data={onRoll.map((r) => ({ value: r.memberId!, label: r.name }))}
+                value={recused}
+                onChange={setRecused}
+                clearable
+              />
+              <TextInput
+                label={t('council.motions.recusalReason')}
+                value={recusalReason}
+                onChange={(e) => setRecusalReason(e.currentTarget.value)}
+                disabled={recused.length === 0}
+              />
             </Group>
             <Group justify="flex-end">
               <Button onClick={() => void add()} loading={action.busy}>

@@ -41,7 +41,9 @@ export function RollCard({ view, editable, reload }: CardProps) {
       const r = saved.get(m.id);
       return { memberId: m.id, name: m.name, role: m.role, votes: m.votes, status: r?.status ?? (m.votes ? 'absent' : 'observer'), reason: r?.reason ?? '' };
     });
-    const observers = view.roll.filter((r) => !r.memberId).map((r): Mark => ({ memberId: null, name: r.name, role: r.role, votes: false, status: 'observer', reason: '' }));
+    const observers = view.roll
+      .filter((r) => !r.memberId)
+      .map((r): Mark => ({ memberId: null, name: r.name, role: r.role, votes: false, status: 'observer', reason: '' }));
     setMarks([...fromMembers, ...observers]);
   }, [members.data, view.roll, dirty]);
 
@@ -59,7 +61,10 @@ export function RollCard({ view, editable, reload }: CardProps) {
 
   async function save() {
     await action.run(() =>
-      api.call('council.markAttendance', { meetingId: view.meeting.id, entries: marks.map((m) => ({ memberId: m.memberId, name: m.name, role: m.role, status: m.status, reason: m.reason })) }),
+      api.call('council.markAttendance', {
+        meetingId: view.meeting.id,
+        entries: marks.map((m) => ({ memberId: m.memberId, name: m.name, role: m.role, status: m.status, reason: m.reason })),
+      }),
     );
   }
 
@@ -90,10 +95,19 @@ export function RollCard({ view, editable, reload }: CardProps) {
                 aria-label={t('council.roll.statusOf', { name: m.name })}
                 value={m.status}
                 onChange={(v) => update(i, { status: v as RollStatus })}
-                data={(m.memberId && m.votes ? (['present', 'leave', 'absent'] as const) : (['observer', 'absent'] as const)).map((s) => ({ value: s, label: t(`council.rollStatus.${s}`) }))}
+                data={(m.memberId && m.votes ? (['present', 'leave', 'absent'] as const) : (['observer', 'absent'] as const)).map((s) => ({
+                  value: s,
+                  label: t(`council.rollStatus.${s}`),
+                }))}
               />
               {(m.status === 'leave' || m.status === 'absent') && m.memberId && (
-                <TextInput size="xs" placeholder={t('council.roll.reason')} aria-label={t('council.roll.reasonOf', { name: m.name })} value={m.reason} onChange={(e) => update(i, { reason: e.currentTarget.value })} />
+                <TextInput
+                  size="xs"
+                  placeholder={t('council.roll.reason')}
+                  aria-label={t('council.roll.reasonOf', { name: m.name })}
+                  value={m.reason}
+                  onChange={(e) => update(i, { reason: e.currentTarget.value })}
+                />
               )}
             </Group>
           ))}

@@ -22,10 +22,22 @@ export function VoteEntry({ motion, view, reload }: { motion: Motion; view: Meet
   const counts = (
     <Group gap="xs" align="flex-end">
       {(['for', 'against', 'abstain'] as const).map((k) => (
-        <NumberInput key={k} label={t(`council.choices.${k}`)} value={tally[k]} onChange={(v) => setTally({ ...tally, [k]: typeof v === 'number' ? v : 0 })} min={0} w={90} allowDecimal={false} />
+        <NumberInput
+          key={k}
+          label={t(`council.choices.${k}`)}
+          value={tally[k]}
+          onChange={(v) => setTally({ ...tally, [k]: typeof v === 'number' ? v : 0 })}
+          min={0}
+          w={90}
+          allowDecimal={false}
+        />
       ))}
       <Button
-        onClick={() => void action.run(() => (checking ? api.call('council.checkTally', { motionId: motion.id, tally }) : api.call('council.recordVote', { motionId: motion.id, tally })))}
+        onClick={() =>
+          void action.run(() =>
+            checking ? api.call('council.checkTally', { motionId: motion.id, tally }) : api.call('council.recordVote', { motionId: motion.id, tally }),
+          )
+        }
         loading={action.busy}
       >
         {t(checking ? 'council.votes.check' : 'council.votes.record')}
@@ -59,7 +71,14 @@ export function VoteEntry({ motion, view, reload }: { motion: Motion; view: Meet
           ))}
           <Group justify="flex-end">
             <Button
-              onClick={() => void action.run(() => api.call('council.recordVote', { motionId: motion.id, rollCall: Object.entries(choices).map(([memberId, choice]) => ({ memberId, choice })) }))}
+              onClick={() =>
+                void action.run(() =>
+                  api.call('council.recordVote', {
+                    motionId: motion.id,
+                    rollCall: Object.entries(choices).map(([memberId, choice]) => ({ memberId, choice })),
+                  }),
+                )
+              }
               loading={action.busy}
             >
               {t('council.votes.record')}

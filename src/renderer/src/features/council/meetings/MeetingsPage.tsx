@@ -67,7 +67,14 @@ export function MeetingsPage() {
           </Table>
         )}
       </Card>
-      <Pager page={pager.page} hasPrevious={pager.hasPrevious} nextCursor={meetings.data?.nextCursor ?? null} onPrevious={pager.previous} onNext={pager.next} loading={meetings.loading} />
+      <Pager
+        page={pager.page}
+        hasPrevious={pager.hasPrevious}
+        nextCursor={meetings.data?.nextCursor ?? null}
+        onPrevious={pager.previous}
+        onNext={pager.next}
+        loading={meetings.loading}
+      />
       {creating && <NewMeetingModal onClose={() => setCreating(false)} />}
     </>
   );

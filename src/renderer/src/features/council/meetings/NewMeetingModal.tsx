@@ -26,7 +26,12 @@ export function NewMeetingModal({ onClose, meeting, onSaved }: { onClose: () => 
     convener: meeting?.convener ?? '',
   });
   // 组织法 第10条: a 居民会议 convened because at least 1/5 of residents (or households) asked.
-  const [request, setRequest] = useState({ on: !!meeting?.request, count: meeting?.request?.count ?? 0, base: meeting?.request?.base ?? 0, note: meeting?.request?.note ?? '' });
+  const [request, setRequest] = useState({
+    on: !!meeting?.request,
+    count: meeting?.request?.count ?? 0,
+    base: meeting?.request?.base ?? 0,
+    note: meeting?.request?.note ?? '',
+  });
   const isAssembly = bodies.data?.find((b) => b.id === v.bodyId)?.kind === 'resident_assembly';
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -52,7 +57,15 @@ export function NewMeetingModal({ onClose, meeting, onSaved }: { onClose: () => 
     <Modal opened onClose={onClose} title={t(meeting ? 'council.meetings.edit' : 'council.meetings.new')} size="lg">
       <Stack gap="sm">
         <ErrorAlert error={error ?? bodies.error} />
-        <Select label={t('council.meetings.body')} data={(bodies.data ?? []).map((b) => ({ value: b.id, label: b.name }))} value={v.bodyId} onChange={(x) => set({ bodyId: x })} required searchable disabled={!!meeting} />
+        <Select
+          label={t('council.meetings.body')}
+          data={(bodies.data ?? []).map((b) => ({ value: b.id, label: b.name }))}
+          value={v.bodyId}
+          onChange={(x) => set({ bodyId: x })}
+          required
+          searchable
+          disabled={!!meeting}
+        />
         <TextInput label={t('council.meetings.title')} value={v.title} onChange={(e) => set({ title: e.currentTarget.value })} required />
         <Group grow>
           <DateField label={t('council.meetings.date')} defaultValue={v.heldOn} onChange={(x) => set({ heldOn: x })} />
@@ -65,9 +78,25 @@ export function NewMeetingModal({ onClose, meeting, onSaved }: { onClose: () => 
             <Switch label={t('council.meetings.onRequest')} checked={request.on} onChange={(e) => setRequest({ ...request, on: e.currentTarget.checked })} />
             {request.on && (
               <Group grow>
-                <NumberInput label={t('council.meetings.requestCount')} value={request.count} onChange={(n) => setRequest({ ...request, count: Number(n) || 0 })} min={0} allowDecimal={false} />
-                <NumberInput label={t('council.meetings.requestBase')} value={request.base} onChange={(n) => setRequest({ ...request, base: Number(n) || 0 })} min={0} allowDecimal={false} />
-                <TextInput label={t('council.meetings.requestNote')} value={request.note} onChange={(e) => setRequest({ ...request, note: e.currentTarget.value })} />
+                <NumberInput
+                  label={t('council.meetings.requestCount')}
+                  value={request.count}
+                  onChange={(n) => setRequest({ ...request, count: Number(n) || 0 })}
+                  min={0}
+                  allowDecimal={false}
+                />
+                <NumberInput
+                  label={t('council.meetings.requestBase')}
+                  value={request.base}
+                  onChange={(n) => setRequest({ ...request, base: Number(n) || 0 })}
+                  min={0}
+                  allowDecimal={false}
+                />
+                <TextInput
+                  label={t('council.meetings.requestNote')}
+                  value={request.note}
+                  onChange={(e) => setRequest({ ...request, note: e.currentTarget.value })}
+                />
               </Group>
             )}
           </>

@@ -34,15 +34,35 @@ export function EntryRegister({ kind }: { kind: RegisterKind }) {
   }
   return (
     <Stack gap="sm">
-      <NumberInput label={t('council.registers.year')} value={year} onChange={(y) => typeof y === 'number' && setYear(y)} min={2000} max={2100} allowDecimal={false} w={120} />
+      <NumberInput
+        label={t('council.registers.year')}
+        value={year}
+        onChange={(y) => typeof y === 'number' && setYear(y)}
+        min={2000}
+        max={2100}
+        allowDecimal={false}
+        w={120}
+      />
       <ErrorAlert error={error ?? entries.error} onClose={() => setError(null)} />
       {can('council.write') && (
         <Card withBorder padding="sm" key={formKey}>
           <Stack gap="xs">
             <Group align="flex-end" gap="xs">
-              <TextInput label={t('council.registers.entryTitle')} value={v.title} onChange={(e) => setV({ ...v, title: e.currentTarget.value })} style={{ flex: 1 }} />
+              <TextInput
+                label={t('council.registers.entryTitle')}
+                value={v.title}
+                onChange={(e) => setV({ ...v, title: e.currentTarget.value })}
+                style={{ flex: 1 }}
+              />
               <DateField label={t('council.registers.date')} onChange={(d) => setV({ ...v, onDate: d })} />
-              <Select label={t('council.actions.resolution')} data={(resolutions.data ?? []).map((r) => ({ value: r.id, label: `${r.number} ${r.text}` }))} value={v.resolutionId} onChange={(r) => setV({ ...v, resolutionId: r })} clearable w={220} />
+              <Select
+                label={t('council.actions.resolution')}
+                data={(resolutions.data ?? []).map((r) => ({ value: r.id, label: `${r.number} ${r.text}` }))}
+                value={v.resolutionId}
+                onChange={(r) => setV({ ...v, resolutionId: r })}
+                clearable
+                w={220}
+              />
             </Group>
             <Textarea label={t('council.registers.text')} value={v.text} onChange={(e) => setV({ ...v, text: e.currentTarget.value })} autosize minRows={2} />
             <Group justify="flex-end">

@@ -48,7 +48,14 @@ export function IssuesRegister() {
             <TextInput label={t('council.issues.title')} value={v.title} onChange={(e) => setV({ ...v, title: e.currentTarget.value })} style={{ flex: 1 }} />
             <TextInput label={t('council.issues.raisedBy')} value={v.raisedBy} onChange={(e) => setV({ ...v, raisedBy: e.currentTarget.value })} w={140} />
             <DateField label={t('council.issues.raisedOn')} onChange={(d) => setV({ ...v, raisedOn: d })} />
-            <Select label={t('council.agenda.category')} data={agendaCategories.map((c) => ({ value: c, label: t(`council.categories.${c}`) }))} value={v.category} onChange={(c) => c && setV({ ...v, category: c as AgendaCategory })} allowDeselect={false} w={170} />
+            <Select
+              label={t('council.agenda.category')}
+              data={agendaCategories.map((c) => ({ value: c, label: t(`council.categories.${c}`) }))}
+              value={v.category}
+              onChange={(c) => c && setV({ ...v, category: c as AgendaCategory })}
+              allowDeselect={false}
+              w={170}
+            />
             <Button onClick={() => void add()}>{t('council.issues.add')}</Button>
           </Group>
         </Card>
@@ -103,7 +110,14 @@ export function IssuesRegister() {
           </Table>
         )}
       </Card>
-      <Pager page={pager.page} hasPrevious={pager.hasPrevious} nextCursor={issues.data?.nextCursor ?? null} onPrevious={pager.previous} onNext={pager.next} loading={issues.loading} />
+      <Pager
+        page={pager.page}
+        hasPrevious={pager.hasPrevious}
+        nextCursor={issues.data?.nextCursor ?? null}
+        onPrevious={pager.previous}
+        onNext={pager.next}
+        loading={issues.loading}
+      />
     </Stack>
   );
 }
