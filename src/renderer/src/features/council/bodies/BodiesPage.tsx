@@ -7,6 +7,7 @@ import { api } from '../../../api/client';
 import { useSignedIn } from '../../../app/session-context';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useLoad } from '../../../components/use-load';
+import { todayIn } from '../../residents/common/today';
 import { BodyModal } from './BodyModal';
 import { MemberModal } from './MemberModal';
 
@@ -57,7 +58,7 @@ export function BodiesPage() {
 
 function Members({ body, onChanged }: { body: Body; onChanged: () => void }) {
   const { t } = useTranslation();
-  const { can } = useSignedIn();
+  const { can, settings } = useSignedIn();
   const members = useLoad(() => api.call('council.listMembers', { bodyId: body.id }), [body.id]);
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<Member | null>(null);
@@ -66,7 +67,7 @@ function Members({ body, onChanged }: { body: Body; onChanged: () => void }) {
   async function draw() {
     setError(null);
     try {
-      await api.call('council.drawHouseholdRoll', { bodyId: body.id, termStart: new Date().toISOString().slice(0, 10) });
+      await api.call('council.drawHouseholdRoll', { bodyId: body.id, termStart: todayIn(settings.timeZone) });
       await members.reload();
       onChanged();
     } catch (err) {

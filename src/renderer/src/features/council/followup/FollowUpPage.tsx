@@ -7,15 +7,16 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useLoad } from '../../../components/use-load';
 import { Pager } from '../../residents/common/Pager';
 import { usePager } from '../../residents/common/use-pager';
+import { todayIn } from '../../residents/common/today';
 import { ActionStatusSelect } from './ActionStatusSelect';
 
 /** 落实跟踪: open and in-progress action items of every meeting, soonest due first; overdue in red. */
 export function FollowUpPage() {
   const { t } = useTranslation();
-  const { can } = useSignedIn();
+  const { can, settings } = useSignedIn();
   const pager = usePager('council.followup');
   const items = useLoad(() => api.call('council.followUp', { cursor: pager.cursor, limit: 50 }), [pager.cursor]);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayIn(settings.timeZone);
   return (
     <>
       <ErrorAlert error={items.error} />
