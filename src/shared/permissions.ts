@@ -1,4 +1,5 @@
 import { residentsGrants, residentsPermissions } from './contract/residents/permissions';
+import { councilGrants, councilPermissions } from './contract/council/permissions';
 
 /**
  * Roles and what they may do. Checked in main for every method call; the renderer only uses this to hide
@@ -32,6 +33,7 @@ type FoundationPermission = (typeof foundationPermissions)[number];
  */
 const areaPermissions = [
   { permissions: residentsPermissions, grants: residentsGrants },
+  { permissions: councilPermissions, grants: councilGrants },
 ] as const;
 
 export const permissions = [...foundationPermissions, ...areaPermissions.flatMap((a) => a.permissions)];

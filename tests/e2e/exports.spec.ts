@@ -86,7 +86,7 @@ test('the ID-card reminders export with their window', async () => {
   await page.getByRole('tab', { name: '身份证到期' }).click();
   const rows = await sheetText(await exportAs('Excel', 'idcards.xlsx'));
   expect(rows.flat().join(' ')).toContain('身份证到期名单');
-  expect(rows.flat().join(' ')).toContain('60 天内');
+  expect(rows.flat().join(' ')).toContain('180 天内');
 });
 
 test('the report centre picks grid, building and tag from lists; 人员类别 is the one term', async () => {

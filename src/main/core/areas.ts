@@ -1,5 +1,6 @@
 import type { AreaModule } from './area';
 import { residentsArea } from './features/residents';
+import { councilArea } from './features/council';
 
 /**
  * Every area, in the order the report centre, `linli seed` (after each seeder's dependencies) and
@@ -8,6 +9,7 @@ import { residentsArea } from './features/residents';
  */
 const areas = [
   residentsArea,
+  councilArea,
 ] as const;
 
 export const areaModules: readonly AreaModule<never>[] = areas;

@@ -6,6 +6,7 @@ import { backups } from './backups';
 import { reports } from './reports';
 import { jobs } from './jobs';
 import { residents } from './residents';
+import { council } from './council';
 import type { InputOf, OutputOf } from './define';
 
 /** The foundation's methods: sign-in, accounts, the community, audit, backups, reports, jobs. */
@@ -27,6 +28,7 @@ const foundation = {
 export const contract = {
   ...foundation,
   ...residents,
+  ...council,
 };
 
 export type Contract = typeof contract;

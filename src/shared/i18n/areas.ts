@@ -1,5 +1,7 @@
 import residentsZh from './residents/zh-CN.json';
 import residentsEn from './residents/en.json';
+import councilZh from './council/zh-CN.json';
+import councilEn from './council/en.json';
 import type { LocaleTree } from './merge';
 
 /**
@@ -8,4 +10,7 @@ import type { LocaleTree } from './merge';
  * locales are loaded (main's translator, the renderer's i18next, the keys test). An area adds one line.
  */
 // `satisfies`, not a type: the renderer's typed keys read each file's keys from this list's type.
-export const sharedAreaLocales = [{ 'zh-CN': residentsZh, en: residentsEn }] satisfies { 'zh-CN': LocaleTree; en: LocaleTree }[];
+export const sharedAreaLocales = [
+  { 'zh-CN': residentsZh, en: residentsEn },
+  { 'zh-CN': councilZh, en: councilEn },
+] satisfies { 'zh-CN': LocaleTree; en: LocaleTree }[];

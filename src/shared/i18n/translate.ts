@@ -21,3 +21,4 @@ export function translator(locale: Locale) {
     return node.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? ''));
   };
 }
+

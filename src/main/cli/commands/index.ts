@@ -9,6 +9,7 @@ import { usersCommand } from './users';
 import { seedCommand } from './seed';
 import { benchCommand } from './bench';
 import { residentsCommand } from './residents';
+import { councilCommand } from './council';
 
 /** The foundation's commands. `seed` and `bench` run every area's seeder and bench suite (core/areas.ts). */
 const foundationCommands: Command[] = [
@@ -30,6 +31,7 @@ const foundationCommands: Command[] = [
  */
 const areaCommands: Command[] = [
   residentsCommand,
+  councilCommand,
 ];
 
 /** Every `linli` command, in the order `--help` lists them. */

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { CouncilTables } from '../features/council/tables';
 
 /**
  * The Kysely view of the tables, written by hand beside the migrations (a test checks it against the
@@ -241,7 +242,7 @@ export interface ImportMappingsTable extends Stamped {
   mapping_json: string;
 }
 
-export interface Database {
+export interface Database extends CouncilTables {
   users: UsersTable;
   community_profile: CommunityProfileTable;
   settings: SettingsTable;

@@ -1,5 +1,7 @@
 import residentsZh from './residents/i18n/zh-CN.json';
 import residentsEn from './residents/i18n/en.json';
+import councilZh from './council/i18n/zh-CN.json';
+import councilEn from './council/i18n/en.json';
 import type { LocaleTree } from '../i18n/merge';
 
 /**
@@ -8,4 +10,7 @@ import type { LocaleTree } from '../i18n/merge';
  * about areas' strings: an area adds one line.
  */
 // `satisfies`, not a type: i18n/i18next.d.ts reads each file's keys from this list's type (typed keys).
-export const areaLocales = [{ 'zh-CN': residentsZh, en: residentsEn }] satisfies { 'zh-CN': LocaleTree; en: LocaleTree }[];
+export const areaLocales = [
+  { 'zh-CN': residentsZh, en: residentsEn },
+  { 'zh-CN': councilZh, en: councilEn },
+] satisfies { 'zh-CN': LocaleTree; en: LocaleTree }[];

@@ -1,11 +1,5 @@
-import { z } from 'zod';
-
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'contract.date_format');
-export const optionalDate = isoDate.nullable().default(null);
-export const id = z.string().min(1).max(64);
-/** Opaque keyset cursor returned by a list; pass it back for the next page. */
-export const cursor = z.string().max(500).nullable().default(null);
-export const pageLimit = z.number().int().min(1).max(200).default(50);
+// The generic value schemas are the foundation's (contract/common.ts); the registry's own types follow.
+export { cursor, id, isoDate, optionalDate, pageLimit, type Page } from '../common';
 
 export interface TagRef {
   id: string;
@@ -13,7 +7,3 @@ export interface TagRef {
   colour: string;
 }
 
-export interface Page<T> {
-  rows: T[];
-  nextCursor: string | null;
-}

@@ -8,6 +8,8 @@ import * as m0006 from './0006_residents_id_card_long_term';
 import * as m0007 from './0007_residents_fewer_indexes';
 import * as m0008 from './0008_residents_rowid_tiebreak';
 import * as m0012 from './0012_residents_relations_and_unplaced';
+import * as m0016 from './0016_council';
+import * as m0017 from './0017_council_registers';
 
 /**
  * The static list of migrations, in order. A bundled main process has no migrations folder to read, so
@@ -23,6 +25,8 @@ export const migrations: Record<string, Migration> = {
   '0007_residents_fewer_indexes': m0007,
   '0008_residents_rowid_tiebreak': m0008,
   '0012_residents_relations_and_unplaced': m0012,
+  '0016_council': m0016,
+  '0017_council_registers': m0017,
 };
 
 export const latestSchemaVersion = Object.keys(migrations).length;

@@ -1,7 +1,7 @@
 import type { BuildingsTable, GridsTable, HouseholdsTable, HousesTable, ResidentsTable, VisitsTable } from '../../../db/schema';
 import type { ResidentColumns, ResidentFields } from '../prepare';
 import { newId } from '../../../util/ids';
-import { Rng } from './random';
+import { Rng } from '../../../seed/random';
 import { addDays, dateOfDay, dayNumber } from '../../../time/calendar';
 import { compoundPhases, compoundPrefixes, compoundSuffixes, followUpNotes, visitNotes } from './data';
 import { PeopleFactory, planHousehold, type Person, type PlannedHousehold } from './people';

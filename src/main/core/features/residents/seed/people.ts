@@ -1,6 +1,6 @@
 import { idCheckChar } from '../../../../../shared/values/id-number';
 import type { ResidentStatus } from '../../../../../shared/contract/residents';
-import { Rng, Weighted } from './random';
+import { Rng, Weighted } from '../../../seed/random';
 import { addDays, addYears, dateOfDay, dayNumber } from '../../../time/calendar';
 import {
   agePyramid, educationsAdult, educationsElderly, ethnicities, givenChars, givenNamesByEra, mobilePrefixes, mongolianNames,

@@ -10,7 +10,7 @@ import { CommunityGenerator, type SeedCounts, type VisitPolicy } from './communi
 import { inThreadDeriver, SeedDeriver } from './derive';
 import { startDerivePool } from './derive-pool';
 import { PeopleFactory } from './people';
-import { Rng, seedFrom } from './random';
+import { Rng, seedFrom } from '../../../seed/random';
 import { SeedWriter } from './writer';
 import { deferIndexes, restoreIndexes } from './indexes';
 

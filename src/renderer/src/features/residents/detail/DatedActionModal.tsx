@@ -6,7 +6,7 @@ import { useForm } from '../../../components/form/use-form';
 import { applyServerErrors } from '../../../components/form/server-errors';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { DateField } from '../../../components/DateField';
-import { todayIn } from '../common/today';
+import { todayIn } from '../../../components/today';
 import { FormFooter } from '../../../components/form/FormFooter';
 
 interface DatedActionModalProps {

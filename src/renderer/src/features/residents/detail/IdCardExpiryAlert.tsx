@@ -3,7 +3,7 @@ import { IconId } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ResidentDetail } from '@shared/contract/residents';
 import { useSignedIn } from '../../../app/session-context';
-import { daysBetween, todayIn } from '../common/today';
+import { daysBetween, todayIn } from '../../../components/today';
 
 /** The 身份证到期 list's window: a card expiring within it is worth a word before the person comes in. */
 export const idCardWarningDays = 180;

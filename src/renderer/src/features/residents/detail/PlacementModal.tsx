@@ -9,7 +9,7 @@ import { DateField } from '../../../components/DateField';
 import { HousePicker } from '../common/HousePicker';
 import { HouseholdPicker } from '../common/HouseholdPicker';
 import { RelationSelect } from '../common/RelationSelect';
-import { todayIn } from '../common/today';
+import { todayIn } from '../../../components/today';
 import { usePlacementPicks } from '../common/use-placement-picks';
 
 /** Named as the contract's inputs name them, so a server field error lands on the field that caused it. */

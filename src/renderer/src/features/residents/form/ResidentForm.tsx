@@ -16,7 +16,7 @@ import { HousePicker } from '../common/HousePicker';
 import { HouseholdPicker } from '../common/HouseholdPicker';
 import { genderLabel, statusLabel } from '../common/labels';
 import { residentsScreen } from '../common/hrefs';
-import { daysBetween, todayIn } from '../common/today';
+import { daysBetween, todayIn } from '../../../components/today';
 import { usePlacementPicks } from '../common/use-placement-picks';
 import { docTypeLabel, isOtherDocument, isPermitHolder, isRegistered } from '../common/terms';
 import { useCodeLists, useTags } from '../common/use-catalog';

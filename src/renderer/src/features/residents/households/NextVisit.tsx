@@ -2,7 +2,7 @@ import { Badge, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Household } from '@shared/contract/residents';
 import { useSignedIn } from '../../../app/session-context';
-import { daysBetween, todayIn } from '../common/today';
+import { daysBetween, todayIn } from '../../../components/today';
 
 /** 下次走访: the date, and in red how many days it is overdue. */
 export function NextVisit({ household }: { household: Household }) {

@@ -5,7 +5,7 @@ import type { ResidentRow } from '@shared/contract/residents';
 import { api } from '../../../api/client';
 import { useSignedIn } from '../../../app/session-context';
 import { useLoad } from '../../../components/use-load';
-import { daysBetween, todayIn } from '../common/today';
+import { daysBetween, todayIn } from '../../../components/today';
 import { usePager } from '../../../components/list/use-pager';
 import { ReminderList, type ReminderView } from './ReminderList';
 import { ExportButton } from '../../../components/report-job/ExportButton';

@@ -11,7 +11,7 @@ import { localToday } from '../../../../time/zone';
 import { readSettings } from '../../../../community/settings';
 import { idLookupHash } from '../../prepare';
 import { PeopleFactory, planHousehold } from '../people';
-import { Rng, seedFrom } from '../random';
+import { Rng, seedFrom } from '../../../../seed/random';
 import { compileReplay, recordStatements } from '../../../../bench/record';
 import { importCacheKib } from '../../import/import-cache';
 import { replayImportWrites } from './replay-writes';

@@ -1,0 +1,142 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { MeetingSummary } from '../../../shared/contract/council';
+import type { Command, CommandContext } from '../context';
+import { stringOption } from '../args';
+import { CliError, UsageError } from '../errors';
+import { databaseExists, openCore } from '../session';
+import { createCore } from '../../core/app';
+import { benchCouncil } from '../../core/features/council/bench';
+import { generatePassword } from '../../core/seed/demo';
+import { meetingsPageQuery } from '../../core/features/council/repository';
+import { toSummary } from '../../core/features/council/service';
+
+const stateWords = {
+  'zh-CN': { draft: '草拟', notified: '已通知', open: '进行中', closed: '已闭会' },
+  en: { draft: 'draft', notified: 'notified', open: 'open', closed: 'closed' },
+} as const;
+
+const say = {
+  'zh-CN': {
+    action: (a: string) => `未知的子命令“${a}”，可用：meetings、bench`,
+    benchNew: (file: string) => `性能测试只在新的数据文件上运行，${file} 已存在。`,
+    bench: (r: { meetings: number; actions: number; open: number; seconds: string; first: string; deep: string; target: number; ok: boolean }) =>
+      `已生成 ${r.meetings} 次会议、${r.actions} 个落实事项（未完成 ${r.open} 个），用时 ${r.seconds} 秒。\n` +
+      `落实跟踪第一页：中位数 ${r.first}；深页：${r.deep}；目标 p95 ≤ ${r.target} 毫秒：${r.ok ? '达到' : '未达到'}`,
+    none: '还没有会议。',
+    count: (n: number) => `共 ${n} 次会议。`,
+  },
+  en: {
+    action: (a: string) => `Unknown subcommand "${a}"; use meetings or bench`,
+    benchNew: (file: string) => `The benchmark only runs on a new file; ${file} exists.`,
+    bench: (r: { meetings: number; actions: number; open: number; seconds: string; first: string; deep: string; target: number; ok: boolean }) =>
+      `Seeded ${r.meetings} meetings and ${r.actions} action items (${r.open} not done) in ${r.seconds} s.\n` +
+      `Follow-up list, first page: ${r.first}; deep page: ${r.deep}; target p95 ≤ ${r.target} ms: ${r.ok ? 'met' : 'missed'}`,
+    none: 'No meetings yet.',
+    count: (n: number) => `${n} meetings.`,
+  },
+};
+
+export const councilCommand: Command = {
+  name: 'council',
+  summary: { 'zh-CN': '居民议事：列出会议', en: "residents' council: list meetings" },
+  help: {
+    'zh-CN': `用法：linli council meetings --db 文件 [--json]
+      linli council bench [--meetings 10000] [--actions-per-meeting 20] [--runs 200] [--db 新文件] [--json]
+
+meetings：列出全部会议（编号、日期、议事组织、状态），最近的在前。只读，不需要登录：会议清单不含个人证件号码或电话。
+bench：在新的临时数据文件中生成会议和落实事项，测量落实跟踪列表（目标 p95 ≤ 20 毫秒）。
+退出码：0 完成；1 文件无法打开或未达到目标；2 用法错误。`,
+    en: `Usage: linli council meetings --db FILE [--json]
+       linli council bench [--meetings 10000] [--actions-per-meeting 20] [--runs 200] [--db NEW_FILE] [--json]
+
+meetings lists every meeting (id, date, body, state), newest first. Read-only and without signing in: the list
+holds no ID numbers or phones. bench seeds meetings and action items into a new temporary file and times the
+follow-up list (target p95 ≤ 20 ms). Exit codes: 0 done; 1 cannot open the file or the target was missed; 2 usage error.`,
+  },
+  options: { meetings: { type: 'string' }, 'actions-per-meeting': { type: 'string' }, runs: { type: 'string' }, 'deep-pages': { type: 'string' } },
+  positionals: true,
+  async run(ctx) {
+    const [action, ...extra] = ctx.args.positionals;
+    if (extra.length) throw new UsageError(ctx.text.extraArguments(extra.join(' ')));
+    if (action === 'meetings') return listMeetings(ctx);
+    if (action === 'bench') return bench(ctx);
+    throw new UsageError(say[ctx.locale].action(action ?? ''));
+  },
+};
+
+async function listMeetings(ctx: CommandContext): Promise<number> {
+  const core = await openCore(ctx, { mustExist: true });
+  try {
+    const meetings: MeetingSummary[] = [];
+    let after: { k: string | null; i: number } | null = null;
+    // Page through the same index the app's list reads, so a large file never sorts in memory.
+    for (;;) {
+      const rows = await meetingsPageQuery(core.services.db, null, after, 500).execute();
+      meetings.push(...rows.map(toSummary));
+      const last = rows.at(-1);
+      if (rows.length < 500 || !last) break;
+      after = { k: last.held_on, i: last.rid };
+    }
+    ctx.emitJson({ ok: true, meetings: meetings.map((m) => ({ id: m.id, heldOn: m.heldOn, body: m.bodyName, title: m.title, state: m.state })) });
+    if (meetings.length === 0) ctx.print(say[ctx.locale].none);
+    for (const m of meetings) ctx.print(`${m.id}  ${m.heldOn}  ${m.bodyName}  ${m.title}  ${stateWords[ctx.locale][m.state]}`);
+    if (meetings.length) ctx.print(say[ctx.locale].count(meetings.length));
+    return 0;
+  } finally {
+    await core.close();
+  }
+}
+
+function intOption(ctx: CommandContext, name: string, fallback: number, min: number, max: number): number {
+  const raw = stringOption(ctx.args.values, name);
+  if (raw === undefined) return fallback;
+  const n = Number(raw.replace(/[_,]/g, ''));
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(ctx.text.badValue(name, raw, `${min}–${max}`));
+  return n;
+}
+
+async function bench(ctx: CommandContext): Promise<number> {
+  const meetings = intOption(ctx, 'meetings', 10_000, 1, 1_000_000);
+  const actionsPerMeeting = intOption(ctx, 'actions-per-meeting', 20, 0, 1000);
+  const runs = intOption(ctx, 'runs', 200, 1, 100_000);
+  const deepPages = intOption(ctx, 'deep-pages', 100, 1, 100_000);
+  const explicitDb = stringOption(ctx.args.values, 'db');
+  // Synthetic meetings never go into a file with real records: the bench makes its own.
+  if (explicitDb && databaseExists(ctx.dbPath)) throw new CliError(say[ctx.locale].benchNew(ctx.dbPath), 'council.bench_not_new');
+  const tempFolder = explicitDb ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'linli-council-bench-'));
+  const databasePath = explicitDb ? ctx.dbPath : path.join(tempFolder!, 'linli.sqlite');
+  const core = await createCore({ databasePath, workstation: 'bench' });
+  try {
+    const setup = await core.call({
+      method: 'auth.setup',
+      input: {
+        community: { communityName: '性能测试社区', unitName: '性能测试社区居民委员会' },
+        admin: { username: 'bench', displayName: '性能测试', password: generatePassword() },
+      },
+      sessionToken: null,
+    });
+    if (!setup.ok) throw new CliError(ctx.explain(setup.error), setup.error.code);
+    const r = await benchCouncil(core, (setup.value as { token: string }).token, { meetings, actionsPerMeeting, runs, deepPages });
+    const unit = ctx.locale === 'zh-CN' ? ' 毫秒' : ' ms';
+    const ms = (t: { median: number; p95: number } | null) => (t ? `${t.median.toFixed(2)}${unit} (p95 ${t.p95.toFixed(2)}${unit})` : '—');
+    ctx.emitJson(r);
+    ctx.print(
+      say[ctx.locale].bench({
+        meetings: r.seeded.meetings,
+        actions: r.seeded.actionItems,
+        open: r.openItems,
+        seconds: r.seedSeconds.toFixed(1),
+        first: ms(r.followUpFirstPage),
+        deep: ms(r.followUpDeepPage),
+        target: r.targetMs,
+        ok: r.ok,
+      }),
+    );
+    return r.ok ? 0 : 1;
+  } finally {
+    await core.close();
+    if (tempFolder) fs.rmSync(tempFolder, { recursive: true, force: true });
+  }
+}
