@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import type { BackupRecord } from '../../../shared/contract/backups';
 import type { BackupsTable } from '../db/schema';
 import type { CoreServices } from '../context';
+import { writeTransaction } from '../db/write-transaction';
 import { appendAudit } from '../audit/repository';
 import { auditHead } from '../audit/repository';
 import { readSettings } from '../features/community/settings';
@@ -55,7 +56,7 @@ export async function makeBackup(core: CoreServices, kind: BackupKind, actor: { 
   }
   const bytes = fs.existsSync(target) ? fs.statSync(target).size : 0;
   const row: BackupsTable = { id: newId(), at: at.toISOString(), kind, path: target, bytes, ok: problem ? 0 : 1, problem, counts_json: JSON.stringify(counts), created_by: actor.id };
-  await core.db.transaction().execute(async (trx) => {
+  await writeTransaction(core.db, core.sqlite, async (trx) => {
     await trx.insertInto('backups').values(row).execute();
     await appendAudit(trx, { action: problem ? 'backups.failed' : 'backups.made', area: 'backups', recordType: 'backup', recordId: row.id, summary: target, after: { kind, bytes, problem }, actor }, { ...actor, workstation: core.workstation }, core.now());
   });

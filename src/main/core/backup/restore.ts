@@ -3,6 +3,7 @@ import path from 'node:path';
 import { areas } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import type { CoreServices } from '../context';
+import { writeTransaction } from '../db/write-transaction';
 import { appendAudit } from '../audit/repository';
 import { inspectExisting } from '../db/connection';
 import { makeBackup } from './backup';
@@ -39,7 +40,7 @@ export async function restoreBackup(core: CoreServices, swap: FileSwap, candidat
     await swap.open();
   }
   // The restored file records that it was restored, and keeps a record of the copy made before.
-  await core.db.transaction().execute(async (trx) => {
+  await writeTransaction(core.db, core.sqlite, async (trx) => {
     await trx
       .insertInto('backups')
       .values({ id: saved.id, at: saved.at, kind: 'pre_restore', path: saved.path, bytes: saved.bytes, ok: 1, problem: null, counts_json: JSON.stringify(saved.counts), created_by: actor.id })
