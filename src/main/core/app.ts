@@ -1,8 +1,9 @@
 import os from 'node:os';
 import path from 'node:path';
-import type { Result } from '../../shared/errors';
+import { AppError, type Result } from '../../shared/errors';
 import type { CoreServices, WorkerEntries } from './context';
 import { openDatabase, type OpenedDatabase } from './db/connection';
+import { fileIdentity, sameFile } from './db/file-in-use';
 import { SessionStore } from './auth/sessions';
 import { LoginThrottle } from './auth/throttle';
 import { EventBus } from './events';
@@ -45,6 +46,11 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const backupFolder = opts.backupFolder ?? backupFolderFor(databasePath);
   const now = opts.now ?? (() => new Date());
   let opened: OpenedDatabase = await openDatabase(databasePath, { backupFolder, now });
+  // The file this process writes into. Replaced under it (a restore by another Linli), every further call
+  // is refused: writes into the replaced file would be accepted and then lost.
+  let identity = fileIdentity(databasePath);
+  let replaced = false;
+  let restoring = false;
   const events = new EventBus();
   const pdf = opts.pdf ?? lazyChromiumPdf();
   const keyFile = opts.fieldKey ? null : keyFileFor(databasePath);
@@ -70,15 +76,31 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     pdf,
     secrets,
     workers: opts.workers ?? {},
-    restoreFrom(file, actor) {
-      return restoreBackup(services, { close: () => opened.db.destroy(), open: async () => void (opened = await openDatabase(databasePath, { backupFolder, now })) }, path.resolve(file), actor);
+    async restoreFrom(file, actor) {
+      restoring = true;
+      try {
+        const reopen = async () => {
+          opened = await openDatabase(databasePath, { backupFolder, now });
+          identity = fileIdentity(databasePath);
+        };
+        return await restoreBackup(services, { close: () => opened.db.destroy(), open: reopen }, path.resolve(file), actor);
+      } finally {
+        restoring = false;
+      }
     },
   };
 
   const schedules: (() => Promise<void>)[] = [];
   return {
     services,
-    call: (c) => dispatch(services, c),
+    async call(c) {
+      if (!restoring && (replaced || !sameFile(identity, fileIdentity(databasePath)))) {
+        replaced = true;
+        const error = new AppError('db.replaced', `${databasePath} was replaced by another program; this process no longer writes to it`, { params: { path: databasePath } });
+        return { ok: false, error: error.toPayload() };
+      }
+      return dispatch(services, c);
+    },
     startBackupSchedule() {
       const stop = startBackupSchedule(() => services);
       schedules.push(stop);

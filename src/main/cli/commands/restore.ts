@@ -6,6 +6,7 @@ import { CliError } from '../errors';
 import { AppError } from '../../../shared/errors';
 import { createCore } from '../../core/app';
 import { inspectExisting } from '../../core/db/connection';
+import { otherConnectionsOpen } from '../../core/db/file-in-use';
 import { checkCopy } from '../../core/backup/verify';
 import { backupFolderFor } from '../../core/paths';
 import { databaseRefusal } from '../recovery';
@@ -22,7 +23,7 @@ export const restoreCommand: Command = {
 先校验备份文件，再把当前数据文件另存一份（并校验），然后用备份替换当前文件。
 需要有“恢复备份”权限的账号（管理员），密码从标准输入读取；恢复记入审计日志。
 当前数据文件已损坏或不存在时，按备份中的账号验证身份；损坏的文件不做改动，改名为“文件名.broken-时间”保留在原处。
-恢复前请先关闭正在使用此文件的邻里（应用或 linli serve）。
+另一个邻里（应用或 linli serve）正在使用此文件时，恢复会被拒绝：请先关闭它。
 退出码：0 已恢复；1 被拒绝或失败（原文件不变）；2 用法错误。`,
     en: `Usage: linli restore --db FILE --from BACKUP --user ADMIN
 
@@ -30,7 +31,7 @@ Verifies the backup, saves (and verifies) a copy of the current file, then repla
 Needs an account with the backups.restore permission (an administrator); password on stdin; the restore
 is written to the audit trail. If the current file is damaged or missing, you sign in with the accounts
 in the backup, and the damaged file is kept, unchanged, renamed to FILE.broken-TIME beside it.
-Close any Linli (the app or linli serve) that has the file open first.
+A restore is refused while another Linli (the app or linli serve) has the file open: close it first.
 Exit codes: 0 restored, 1 refused or failed (the file is left as it was), 2 usage error.`,
   },
   options: { ...userOption, from: { type: 'string' } },
@@ -71,6 +72,9 @@ function liveFileDamage(file: string): AppError | null {
  * unchanged, and the staged file put in its place.
  */
 async function restoreOverUnusable(ctx: CommandContext, from: string): Promise<number> {
+  if (otherConnectionsOpen(ctx.dbPath)) {
+    throw new CliError(ctx.explain({ code: 'backups.file_in_use', message: '', params: { path: ctx.dbPath } }), 'backups.file_in_use');
+  }
   const check = checkCopy(from);
   if (!check.ok) throw new CliError(ctx.explain({ code: 'backups.invalid', message: check.problem ?? '', params: { problem: check.problem ?? '' } }), 'backups.invalid');
   const live = ctx.dbPath;

@@ -6,6 +6,7 @@ import type { CoreServices } from '../context';
 import { writeTransaction } from '../db/write-transaction';
 import { appendAudit } from '../audit/repository';
 import { inspectExisting } from '../db/connection';
+import { otherConnectionsOpen } from '../db/file-in-use';
 import { makeBackup } from './backup';
 import { checkCopy } from './verify';
 
@@ -32,6 +33,12 @@ export async function restoreBackup(core: CoreServices, swap: FileSwap, candidat
   const staging = path.join(path.dirname(live), `.restore-${process.pid}.sqlite`);
   fs.copyFileSync(candidate, staging);
   await swap.close();
+  // Another process writing into the file would go on writing into the replaced one, and lose it all.
+  if (otherConnectionsOpen(live)) {
+    fs.rmSync(staging, { force: true });
+    await swap.open();
+    throw new AppError('backups.file_in_use', `${live} is open in another program`, { params: { path: live } });
+  }
   try {
     for (const suffix of ['-wal', '-shm']) fs.rmSync(live + suffix, { force: true });
     fs.renameSync(staging, live);
