@@ -7,6 +7,7 @@ import { fileIdentity, sameFile } from './db/file-in-use';
 import { SessionStore } from './auth/sessions';
 import { LoginThrottle } from './auth/throttle';
 import { EventBus } from './events';
+import type { Permission } from '../../shared/permissions';
 import { JobRunner } from './jobs/jobs';
 import type { PdfRenderer } from './reports/model';
 import { dispatch, type Call } from './dispatch';
@@ -32,6 +33,8 @@ export interface CoreOptions {
 export interface Core {
   services: CoreServices;
   call(call: Call): Promise<Result<unknown>>;
+  /** The permissions of a signed-in session, or null: for hosts that push events to sessions. */
+  sessionPermissions(token: string | null | undefined): ReadonlySet<Permission> | null;
   /** Starts automatic backups; the returned stop waits for a backup under way. */
   startBackupSchedule(): () => Promise<void>;
   close(): Promise<void>;
@@ -100,6 +103,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
         return { ok: false, error: error.toPayload() };
       }
       return dispatch(services, c);
+    },
+    sessionPermissions(token) {
+      if (replaced) return null;
+      return services.sessions.get(token, now().getTime(), Number.MAX_SAFE_INTEGER)?.permissions ?? null;
     },
     startBackupSchedule() {
       const stop = startBackupSchedule(() => services);
