@@ -11,6 +11,8 @@ export const permissions = [
   'audit.read',
   'backups.run',
   'backups.restore',
+  'backups.to_folder', // a complete copy of the file in a folder of one's choosing (a USB stick): administrators
+  'backups.export_key', // the field key, written to a folder apart from the data: administrators
   'reports.run',
   'residents.read', // lists, pages, search: masked values only
   'residents.write', // add and change residents and households

@@ -58,7 +58,7 @@ export async function makeBackup(core: CoreServices, kind: BackupKind, actor: { 
   const row: BackupsTable = { id: newId(), at: at.toISOString(), kind, path: target, bytes, ok: problem ? 0 : 1, problem, counts_json: JSON.stringify(counts), created_by: actor.id };
   await writeTransaction(core.db, core.sqlite, async (trx) => {
     await trx.insertInto('backups').values(row).execute();
-    await appendAudit(trx, { action: problem ? 'backups.failed' : 'backups.made', area: 'backups', recordType: 'backup', recordId: row.id, summary: target, after: { kind, bytes, problem }, actor }, { ...actor, workstation: core.workstation }, core.now());
+    await appendAudit(trx, { action: problem ? 'backups.failed' : 'backups.made', area: 'backups', recordType: 'backup', recordId: row.id, summary: target, after: { kind, bytes, problem, folder, path: target }, actor }, { ...actor, workstation: core.workstation }, core.now());
   });
   core.events.emit('backup.finished', { ok: !problem, path: target, problem });
   // Manual, scheduled or before a restore: every backup is a new row the backup screens list.

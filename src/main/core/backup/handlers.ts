@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { AppError, ErrorCodes } from '../../../shared/errors';
 import type { HandlerMap } from '../context';
 import { lastBackups, makeBackup } from './backup';
 
@@ -8,7 +10,11 @@ export const backupsHandlers: HandlerMap<'backups.status' | 'backups.run' | 'bac
 
   async 'backups.run'(input, ctx) {
     const s = ctx.requireSession();
-    return makeBackup(ctx, 'manual', { id: s.userId, name: s.displayName }, input.folder);
+    // A complete copy (every resident, every password hash) wherever one likes is an administrator's act.
+    if (input.folder !== undefined && !s.permissions.has('backups.to_folder')) {
+      throw new AppError(ErrorCodes.forbidden, 'Permission backups.to_folder is needed', { params: { permission: 'backups.to_folder' } });
+    }
+    return makeBackup(ctx, 'manual', { id: s.userId, name: s.displayName }, input.folder && path.resolve(input.folder));
   },
 
   async 'backups.restore'(input, ctx) {
