@@ -4,8 +4,8 @@ import { AppError, type Result } from '../../shared/errors';
 import type { CoreServices, WorkerEntries } from './context';
 import { openDatabase, type OpenedDatabase } from './db/connection';
 import { fileIdentity, sameFile } from './db/file-in-use';
+import { writeTransaction } from './db/write-transaction';
 import { SessionStore } from './auth/sessions';
-import { LoginThrottle } from './auth/throttle';
 import { EventBus } from './events';
 import type { Permission } from '../../shared/permissions';
 import { JobRunner } from './jobs/jobs';
@@ -59,6 +59,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const keyFile = opts.fieldKey ? null : keyFileFor(databasePath);
   const secrets = createFieldCipher(opts.fieldKey ?? loadOrCreateKey(keyFile!));
 
+  const workstation = opts.workstation ?? os.hostname();
   const services: CoreServices = {
     paths: { database: databasePath, backupFolder, keyFile },
     get sqlite() {
@@ -70,10 +71,9 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     get schemaVersion() {
       return opened.schemaVersion;
     },
-    workstation: opts.workstation ?? os.hostname(),
+    workstation,
     now,
-    sessions: new SessionStore(),
-    throttle: new LoginThrottle(),
+    sessions: new SessionStore(() => opened.sqlite, workstation),
     events,
     jobs: new JobRunner(events, path.join(os.tmpdir(), `linli-exports-${process.pid}-${Date.now()}`)),
     pdf,
@@ -116,6 +116,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     async close() {
       await Promise.all(schedules.map((stop) => stop()));
       services.jobs.dispose();
+      // This process's sessions end with it (a file replaced under it is left alone).
+      if (!replaced && sameFile(identity, fileIdentity(databasePath))) {
+        await writeTransaction(opened.db, opened.sqlite, (trx) => services.sessions.endOwn(trx, now()), 1000).catch(() => {});
+      }
       await opened.db.destroy();
       await pdf.close();
     },

@@ -2,7 +2,6 @@ import type SqliteDatabase from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema';
 import type { Session, SessionStore } from './auth/sessions';
-import type { LoginThrottle } from './auth/throttle';
 import type { AuditWrite } from './audit/repository';
 import type { EventBus } from './events';
 import type { JobRunner } from './jobs/jobs';
@@ -41,7 +40,6 @@ export interface CoreServices {
   workstation: string;
   now(): Date;
   sessions: SessionStore;
-  throttle: LoginThrottle;
   events: EventBus;
   jobs: JobRunner;
   pdf: PdfRenderer;

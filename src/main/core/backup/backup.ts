@@ -55,7 +55,7 @@ export async function makeBackup(core: CoreServices, kind: BackupKind, actor: { 
     problem = (err as Error).message;
   }
   const bytes = fs.existsSync(target) ? fs.statSync(target).size : 0;
-  const row: BackupsTable = { id: newId(), at: at.toISOString(), kind, path: target, bytes, ok: problem ? 0 : 1, problem, counts_json: JSON.stringify(counts), created_by: actor.id };
+  const row: BackupsTable = { id: newId(), at: at.toISOString(), kind, path: target, bytes, ok: problem ? 0 : 1, problem, counts_json: JSON.stringify(counts), created_by: actor.id, sha256: null };
   await writeTransaction(core.db, core.sqlite, async (trx) => {
     await trx.insertInto('backups').values(row).execute();
     await appendAudit(trx, { action: problem ? 'backups.failed' : 'backups.made', area: 'backups', recordType: 'backup', recordId: row.id, summary: target, after: { kind, bytes, problem, folder, path: target }, actor }, { ...actor, workstation: core.workstation }, core.now());

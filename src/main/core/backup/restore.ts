@@ -53,9 +53,11 @@ export async function restoreBackup(core: CoreServices, swap: FileSwap, candidat
       .values({ id: saved.id, at: saved.at, kind: 'pre_restore', path: saved.path, bytes: saved.bytes, ok: 1, problem: null, counts_json: JSON.stringify(saved.counts), created_by: actor.id })
       .onConflict((oc) => oc.column('id').doNothing())
       .execute();
+    // Sessions recorded in the restored file are nobody's now.
+    await core.sessions.endAll(trx, 'restore', core.now());
     await appendAudit(trx, { action: 'backups.restore', area: 'backups', recordType: 'backup', summary: candidate, after: { from: candidate, savedCurrentAs: saved.path }, actor }, { ...actor, workstation: core.workstation }, core.now());
   });
-  core.sessions.endWhere(() => true);
+  core.sessions.forgetAll();
   core.sessions.idleLockMs = null;
   // Another file is open now: whatever any screen shows may differ.
   for (const area of areas) core.events.emit('data.changed', { area });
