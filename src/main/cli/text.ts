@@ -38,6 +38,8 @@ const zh = {
   // restore
   restoreDone: (from: string, saved: string) => `已从 ${from} 恢复。恢复前的数据已保存为 ${saved}。`,
   restoreReplacedDamaged: (kept: string) => `原数据文件无法打开，已原样移到 ${kept}。`,
+  restoreUnverified: (verdict: string): string =>
+    verdict === 'mismatch' ? '警告：这份备份与备份时记录的校验值（SHA-256）不一致，它在备份后被改动过。已按 --accept-unverified 恢复，并记入审计日志。' : '警告：没有这份备份的校验记录，无法确认它未被改动。已按 --accept-unverified 恢复，并记入审计日志。',
   // verify
   verifyIntegrityOk: '完整性检查：通过',
   verifyIntegrityFailed: (detail: string) => `完整性检查：未通过：${detail}`,
@@ -100,6 +102,10 @@ const en: Texts = {
   backupListRow: (at, kind, ok, path, exists) => `${at}  ${kind}  ${ok ? 'verified' : 'FAILED'}  ${path}${exists ? '' : ' (file no longer exists)'}`,
   restoreDone: (from, saved) => `Restored from ${from}. The data from before was saved as ${saved}.`,
   restoreReplacedDamaged: (kept) => `The old data file could not be opened; it was moved, unchanged, to ${kept}.`,
+  restoreUnverified: (verdict) =>
+    verdict === 'mismatch'
+      ? 'WARNING: this backup differs from the checksum (SHA-256) recorded when it was made: it was changed afterwards. Restored because of --accept-unverified; the audit trail says so.'
+      : 'WARNING: there is no checksum on record for this backup, so nothing shows it is unchanged. Restored because of --accept-unverified; the audit trail says so.',
   verifyIntegrityOk: 'Integrity check: ok',
   verifyIntegrityFailed: (detail) => `Integrity check FAILED: ${detail}`,
   verifyChainOk: (chain, count, head) => `${chain}: ok, ${count} records, head ${head}`,

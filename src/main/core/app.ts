@@ -79,14 +79,14 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     pdf,
     secrets,
     workers: opts.workers ?? {},
-    async restoreFrom(file, actor) {
+    async restoreFrom(file, actor, restoreOpts) {
       restoring = true;
       try {
         const reopen = async () => {
           opened = await openDatabase(databasePath, { backupFolder, now });
           identity = fileIdentity(databasePath);
         };
-        return await restoreBackup(services, { close: () => opened.db.destroy(), open: reopen }, path.resolve(file), actor);
+        return await restoreBackup(services, { close: () => opened.db.destroy(), open: reopen }, path.resolve(file), actor, restoreOpts);
       } finally {
         restoring = false;
       }

@@ -8,6 +8,7 @@ import type { JobRunner } from './jobs/jobs';
 import type { PdfRenderer } from './reports/model';
 import type { FieldCipher } from './crypto/field-cipher';
 import type { Contract, MethodName } from '../../shared/contract';
+import type { RestoreResult } from '../../shared/contract/backups';
 import type { OutputOf, ParsedInputOf } from '../../shared/contract/define';
 
 export interface CorePaths {
@@ -47,7 +48,7 @@ export interface CoreServices {
   secrets: FieldCipher;
   workers: WorkerEntries;
   /** Replaces the open file with a verified copy, saving the current file first. */
-  restoreFrom(file: string, actor: { id: string | null; name: string | null }): Promise<{ savedCurrentAs: string }>;
+  restoreFrom(file: string, actor: { id: string | null; name: string | null }, opts?: { acceptUnverified?: boolean }): Promise<RestoreResult>;
 }
 
 export interface HandlerContext extends CoreServices {

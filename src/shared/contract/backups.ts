@@ -12,6 +12,19 @@ export interface BackupRecord {
   problem: string | null;
   counts: Record<string, number>;
   exists: boolean;
+  /** Hex SHA-256 of the copy when it was made (also in `<file>.sha256` beside it); null for older records. */
+  sha256: string | null;
+}
+
+/** A backup's SHA-256 against the one recorded when it was made: the same, different, or no record. */
+export type ChecksumVerdict = 'match' | 'mismatch' | 'unknown';
+
+export interface RestoreResult {
+  /** The copy of the current file made first, or where a damaged current file was kept aside. */
+  savedCurrentAs: string;
+  /** Set when the current file was too damaged to copy: it was renamed here, unchanged. */
+  damagedKeptAs: string | null;
+  checksum: ChecksumVerdict;
 }
 export interface BackupStatus {
   folder: string;
@@ -26,5 +39,8 @@ export const backups = {
     { input: z.object({ folder: z.string().min(1).max(1000).optional() }), access: 'backups.run', writes: true, transaction: 'none' },
     returns<BackupRecord>(),
   ),
-  'backups.restore': method({ input: z.object({ path: z.string().min(1).max(1000) }), access: 'backups.restore', writes: true, transaction: 'none' }, returns<{ savedCurrentAs: string }>()),
+  'backups.restore': method(
+    { input: z.object({ path: z.string().min(1).max(1000), acceptUnverified: z.boolean().default(false) }), access: 'backups.restore', writes: true, transaction: 'none' },
+    returns<RestoreResult>(),
+  ),
 };

@@ -32,9 +32,11 @@ export interface ProcessRun {
 }
 
 /** Runs the built `linli` in its own process, with `stdin` written to it. */
-export function runBuiltCli(args: string[], stdin = '', env: Record<string, string> = {}): Promise<ProcessRun> {
+export function runBuiltCli(args: string[], stdin = '', env: Record<string, string> = {}, wrapper: string[] = []): Promise<ProcessRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [builtCli, ...args], { env: { ...process.env, LANG: 'zh_CN.UTF-8', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    // A wrapper (`bash -c 'ulimit …; exec "$0" "$@"'`) runs first and then becomes node.
+    const [command, ...rest] = [...wrapper, process.execPath, builtCli, ...args];
+    const child = spawn(command, rest, { env: { ...process.env, LANG: 'zh_CN.UTF-8', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

@@ -19,6 +19,6 @@ export const backupsHandlers: HandlerMap<'backups.status' | 'backups.run' | 'bac
 
   async 'backups.restore'(input, ctx) {
     const s = ctx.requireSession();
-    return ctx.restoreFrom(input.path, { id: s.userId, name: s.displayName });
+    return ctx.restoreFrom(input.path, { id: s.userId, name: s.displayName }, { acceptUnverified: input.acceptUnverified });
   },
 };
