@@ -16,6 +16,7 @@ import { startBackupSchedule } from './backup/schedule';
 import { backupFolderFor } from './paths';
 import { createFieldCipher } from './crypto/field-cipher';
 import { keyFileFor, loadOrCreateKey } from './crypto/key-file';
+import { fieldKeyMatches, guardedCipher, type FieldKeyState } from './backup/field-key';
 
 export interface CoreOptions {
   databasePath: string;
@@ -57,7 +58,11 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const events = new EventBus();
   const pdf = opts.pdf ?? lazyChromiumPdf();
   const keyFile = opts.fieldKey ? null : keyFileFor(databasePath);
-  const secrets = createFieldCipher(opts.fieldKey ?? loadOrCreateKey(keyFile!));
+  const fieldKey = opts.fieldKey ?? loadOrCreateKey(keyFile!);
+  const cipher = createFieldCipher(fieldKey);
+  // A file encrypted with another key (a backup restored on another machine) says so instead of showing empty fields.
+  const keyState: FieldKeyState = { mismatch: !fieldKeyMatches(opened.sqlite, cipher, now()), keyFile };
+  const secrets = guardedCipher(cipher, keyState);
 
   const workstation = opts.workstation ?? os.hostname();
   const services: CoreServices = {
@@ -78,6 +83,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     jobs: new JobRunner(events, path.join(os.tmpdir(), `linli-exports-${process.pid}-${Date.now()}`)),
     pdf,
     secrets,
+    fieldKey: { state: keyState, bytes: () => fieldKey },
     workers: opts.workers ?? {},
     async restoreFrom(file, actor, restoreOpts) {
       restoring = true;
@@ -85,6 +91,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
         const reopen = async () => {
           opened = await openDatabase(databasePath, { backupFolder, now });
           identity = fileIdentity(databasePath);
+          keyState.mismatch = !fieldKeyMatches(opened.sqlite, cipher, now());
         };
         return await restoreBackup(services, { close: () => opened.db.destroy(), open: reopen }, path.resolve(file), actor, restoreOpts);
       } finally {

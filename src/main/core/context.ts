@@ -7,6 +7,7 @@ import type { EventBus } from './events';
 import type { JobRunner } from './jobs/jobs';
 import type { PdfRenderer } from './reports/model';
 import type { FieldCipher } from './crypto/field-cipher';
+import type { FieldKeyState } from './backup/field-key';
 import type { Contract, MethodName } from '../../shared/contract';
 import type { RestoreResult } from '../../shared/contract/backups';
 import type { OutputOf, ParsedInputOf } from '../../shared/contract/define';
@@ -44,8 +45,10 @@ export interface CoreServices {
   events: EventBus;
   jobs: JobRunner;
   pdf: PdfRenderer;
-  /** Encrypts and hashes sensitive fields (ID numbers, phones). */
+  /** Encrypts and hashes sensitive fields (ID numbers, phones); refuses when the file needs another key. */
   secrets: FieldCipher;
+  /** The field key: whether it is this file's, and its bytes (for an administrator's audited export). */
+  fieldKey: { state: FieldKeyState; bytes(): Buffer };
   workers: WorkerEntries;
   /** Replaces the open file with a verified copy, saving the current file first. */
   restoreFrom(file: string, actor: { id: string | null; name: string | null }, opts?: { acceptUnverified?: boolean }): Promise<RestoreResult>;

@@ -25,9 +25,17 @@ export interface RestoreResult {
   /** Set when the current file was too damaged to copy: it was renamed here, unchanged. */
   damagedKeptAs: string | null;
   checksum: ChecksumVerdict;
+  /** The restored file needs another field key than the one here: ID numbers and phones cannot be shown. */
+  keyMissing: boolean;
 }
 export interface BackupStatus {
   folder: string;
+  /**
+   * The field key that decrypts ID numbers and phones is never inside a backup: where it is (null when the
+   * app keeps it in the system's key store), and whether it is this file's (false after restoring a backup
+   * made on a machine whose key is not here).
+   */
+  fieldKey: { file: string | null; matches: boolean };
   lastVerified: BackupRecord | null;
   lastFailed: BackupRecord | null;
   recent: BackupRecord[];
@@ -39,6 +47,8 @@ export const backups = {
     { input: z.object({ folder: z.string().min(1).max(1000).optional() }), access: 'backups.run', writes: true, transaction: 'none' },
     returns<BackupRecord>(),
   ),
+  // The field key, written to a folder apart from the data (another USB stick): administrators, audited.
+  'backups.exportKey': method({ input: z.object({ folder: z.string().min(1).max(1000) }), access: 'backups.export_key', writes: true }, returns<{ path: string }>()),
   'backups.restore': method(
     { input: z.object({ path: z.string().min(1).max(1000), acceptUnverified: z.boolean().default(false) }), access: 'backups.restore', writes: true, transaction: 'none' },
     returns<RestoreResult>(),

@@ -9,6 +9,7 @@ import { inspectExisting } from '../../core/db/connection';
 import { otherConnectionsOpen } from '../../core/db/file-in-use';
 import { checkCopy } from '../../core/backup/verify';
 import { backupFolderFor } from '../../core/paths';
+import { keyFileFor } from '../../core/crypto/key-file';
 import { databaseRefusal } from '../recovery';
 import { readSecrets } from '../secrets';
 import { callContract, databaseExists, requireUser, withSession } from '../session';
@@ -55,6 +56,7 @@ Exit codes: 0 restored, 1 refused or failed (the file is left as it was), 2 usag
       const result = await call('backups.restore', { path: from, acceptUnverified: acceptUnverified(ctx) });
       if (result.checksum !== 'match') ctx.note(ctx.text.restoreUnverified(result.checksum));
       if (result.damagedKeptAs) ctx.print(ctx.text.restoreReplacedDamaged(result.damagedKeptAs));
+      if (result.keyMissing) ctx.note(ctx.text.restoreKeyMissing(keyFileFor(ctx.dbPath)));
       ctx.print(ctx.text.restoreDone(from, result.savedCurrentAs));
       ctx.emitJson({ ok: true, restoredFrom: from, ...result });
       return 0;
@@ -89,7 +91,7 @@ async function restoreOverUnusable(ctx: CommandContext, from: string): Promise<n
     throw new CliError(ctx.explain({ code: 'backups.file_in_use', message: '', params: { path: ctx.dbPath } }), 'backups.file_in_use');
   }
   const check = checkCopy(from);
-  if (!check.ok) throw new CliError(ctx.explain({ code: 'backups.invalid', message: check.problem ?? '', params: { problem: check.problem ?? '' } }), 'backups.invalid');
+  if (!check.ok) throw new CliError(ctx.explain({ code: 'backups.invalid', message: check.problem ?? '', params: { path: from, problem: check.problem ?? '' } }), 'backups.invalid');
   const live = ctx.dbPath;
   const backupFolder = backupFolderFor(live);
   ensureFolder(path.dirname(live));
@@ -103,6 +105,7 @@ async function restoreOverUnusable(ctx: CommandContext, from: string): Promise<n
       const session = await callContract(ctx, core, 'auth.login', { username: requireUser(ctx), password }, null);
       const result = await callContract(ctx, core, 'backups.restore', { path: from, acceptUnverified: acceptUnverified(ctx) }, session.token);
       if (result.checksum !== 'match') ctx.note(ctx.text.restoreUnverified(result.checksum));
+      if (result.keyMissing) ctx.note(ctx.text.restoreKeyMissing(keyFileFor(live)));
       savedCurrentAs = result.savedCurrentAs;
     } finally {
       await core.close();

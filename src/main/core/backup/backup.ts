@@ -132,6 +132,7 @@ export async function lastBackups(core: CoreServices) {
   const lastFailed = await core.db.selectFrom('backups').selectAll().where('ok', '=', 0).orderBy('at', 'desc').limit(1).executeTakeFirst();
   return {
     folder: core.paths.backupFolder,
+    fieldKey: { file: core.fieldKey.state.keyFile, matches: !core.fieldKey.state.mismatch },
     recent: recent.map(toBackupRecord),
     lastVerified: lastVerified ? toBackupRecord(lastVerified) : null,
     // A failure only matters until a later backup succeeded.

@@ -2,8 +2,9 @@ import path from 'node:path';
 import { AppError, ErrorCodes } from '../../../shared/errors';
 import type { HandlerMap } from '../context';
 import { lastBackups, makeBackup } from './backup';
+import { exportFieldKey } from './export-key';
 
-export const backupsHandlers: HandlerMap<'backups.status' | 'backups.run' | 'backups.restore'> = {
+export const backupsHandlers: HandlerMap<'backups.status' | 'backups.run' | 'backups.exportKey' | 'backups.restore'> = {
   async 'backups.status'(_input, ctx) {
     return lastBackups(ctx);
   },
@@ -15,6 +16,12 @@ export const backupsHandlers: HandlerMap<'backups.status' | 'backups.run' | 'bac
       throw new AppError(ErrorCodes.forbidden, 'Permission backups.to_folder is needed', { params: { permission: 'backups.to_folder' } });
     }
     return makeBackup(ctx, 'manual', { id: s.userId, name: s.displayName }, input.folder && path.resolve(input.folder));
+  },
+
+  async 'backups.exportKey'(input, ctx) {
+    const target = exportFieldKey(ctx, path.resolve(input.folder));
+    await ctx.audit({ action: 'backups.exportKey', area: 'backups', recordType: 'field_key', summary: target, after: { path: target } });
+    return { path: target };
   },
 
   async 'backups.restore'(input, ctx) {

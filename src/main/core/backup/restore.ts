@@ -101,7 +101,7 @@ export async function restoreBackup(core: CoreServices, swap: FileSwap, candidat
   core.sessions.idleLockMs = null;
   // Another file is open now: whatever any screen shows may differ.
   for (const area of areas) core.events.emit('data.changed', { area });
-  return { savedCurrentAs, damagedKeptAs, checksum };
+  return { savedCurrentAs, damagedKeptAs, checksum, keyMissing: core.fieldKey.state.mismatch };
 }
 
 /**

@@ -26,9 +26,10 @@ export function RestoreConfirmModal({ path, onClose }: { path: string; onClose: 
       if (err instanceof ApiError && err.code.startsWith('backups.checksum_')) setUnverified(true);
       throw err;
     }
-    const { savedCurrentAs, damagedKeptAs } = result;
-    const message = damagedKeptAs ? t('backups.restore.doneDamagedKept', { path: damagedKeptAs }) : t('backups.restore.done', { path: savedCurrentAs });
-    notifications.show({ color: 'green', title: t('backups.restore.doneTitle'), message, autoClose: false });
+    const { savedCurrentAs, damagedKeptAs, keyMissing } = result;
+    const saved = damagedKeptAs ? t('backups.restore.doneDamagedKept', { path: damagedKeptAs }) : t('backups.restore.done', { path: savedCurrentAs });
+    const message = keyMissing ? `${saved}\n${t('backups.restore.keyMissing')}` : saved;
+    notifications.show({ color: keyMissing ? 'orange' : 'green', title: t('backups.restore.doneTitle'), message, autoClose: false });
     await signOut({ call: false, reason: message });
   }
 

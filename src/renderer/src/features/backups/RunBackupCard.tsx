@@ -86,6 +86,7 @@ export function RunBackupCard({ defaultFolder, onDone }: { defaultFolder: string
                   {result.path}
                 </Text>
                 <RowCounts counts={result.counts} />
+                {folder.trim() !== '' && <Text size="sm" fw={600}>{t('backups.run.noKeyNote')}</Text>}
               </Stack>
             </Alert>
           ) : (
