@@ -95,13 +95,17 @@ describe('backups carry their SHA-256', () => {
 });
 
 describe('files are owner-only', () => {
-  it('the database, its backups and their checksum files are created 0600', async () => {
+  it('the database, its backups, their checksum files and exports are created 0600', async () => {
     const hall = await openTestHall();
     const rec = await hall.call('backups.run', {});
     for (const f of [hall.dbPath, `${hall.dbPath}-wal`, rec.path, `${rec.path}.sha256`]) {
       expect((fs.statSync(f).mode & 0o777).toString(8), f).toBe('600');
     }
     await hall.close();
+    const out = path.join(hall.dir, 'audit.csv');
+    const exported = await linli(['report', 'audit', '--db', hall.dbPath, '--format', 'csv', '--out', out, '--user', 'admin'], `${adminPassword}\n`);
+    expect(exported.code, exported.stderr).toBe(0);
+    expect((fs.statSync(out).mode & 0o777).toString(8)).toBe('600');
   });
 
   it('a failed backup copy is not left behind', async () => {
