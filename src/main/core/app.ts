@@ -106,7 +106,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     async call(c) {
       if (!restoring && (replaced || !sameFile(identity, fileIdentity(databasePath)))) {
         replaced = true;
-        const error = new AppError('db.replaced', `${databasePath} was replaced by another program; this process no longer writes to it`, { params: { path: databasePath } });
+        const message = `${databasePath} was replaced by another program; this process no longer writes to it`;
+        const error = new AppError('db.replaced', message, { params: { path: databasePath } });
         return { ok: false, error: error.toPayload() };
       }
       return dispatch(services, c);

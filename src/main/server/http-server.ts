@@ -75,7 +75,10 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   function redeemLink(req: http.IncomingMessage, res: http.ServerResponse, token: string): void {
     const pair = access.redeem(token);
     if (pair) {
-      res.writeHead(302, { 'Set-Cookie': access.setCookieHeader(pair.cookie), Location: `/#key=${pair.key}`, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' });
+      // The key rides in the fragment: browsers never send it to any server, nor in a Referer.
+      const location = `/#key=${pair.key}`;
+      const headers = { 'Set-Cookie': access.setCookieHeader(pair.cookie), Location: location, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' };
+      res.writeHead(302, headers);
       return void res.end();
     }
     if (access.browserOf(req)) {

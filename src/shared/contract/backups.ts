@@ -48,9 +48,17 @@ export const backups = {
     returns<BackupRecord>(),
   ),
   // The field key, written to a folder apart from the data (another USB stick): administrators, audited.
-  'backups.exportKey': method({ input: z.object({ folder: z.string().min(1).max(1000) }), access: 'backups.export_key', writes: true }, returns<{ path: string }>()),
+  'backups.exportKey': method(
+    { input: z.object({ folder: z.string().min(1).max(1000) }), access: 'backups.export_key', writes: true },
+    returns<{ path: string }>(),
+  ),
   'backups.restore': method(
-    { input: z.object({ path: z.string().min(1).max(1000), acceptUnverified: z.boolean().default(false) }), access: 'backups.restore', writes: true, transaction: 'none' },
+    {
+      input: z.object({ path: z.string().min(1).max(1000), acceptUnverified: z.boolean().default(false) }),
+      access: 'backups.restore',
+      writes: true,
+      transaction: 'none',
+    },
     returns<RestoreResult>(),
   ),
 };

@@ -91,7 +91,10 @@ async function restoreOverUnusable(ctx: CommandContext, from: string): Promise<n
     throw new CliError(ctx.explain({ code: 'backups.file_in_use', message: '', params: { path: ctx.dbPath } }), 'backups.file_in_use');
   }
   const check = checkCopy(from);
-  if (!check.ok) throw new CliError(ctx.explain({ code: 'backups.invalid', message: check.problem ?? '', params: { path: from, problem: check.problem ?? '' } }), 'backups.invalid');
+  if (!check.ok) {
+    const problem = check.problem ?? '';
+    throw new CliError(ctx.explain({ code: 'backups.invalid', message: problem, params: { path: from, problem } }), 'backups.invalid');
+  }
   const live = ctx.dbPath;
   const backupFolder = backupFolderFor(live);
   ensureFolder(path.dirname(live));

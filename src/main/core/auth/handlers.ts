@@ -33,13 +33,15 @@ async function throttleCheck(ctx: HandlerContext, username: string): Promise<voi
  * attempt must be counted and audited although the call fails, and the password is checked before the
  * write lock is taken, so a slow scrypt never holds other writers up.
  */
-function write<T>(ctx: HandlerContext, work: (audit: (entry: AuditWrite & { actor: { id: string | null; name: string | null } }) => Promise<void>, trx: HandlerContext['db']) => Promise<T>): Promise<T> {
+type ActorEntry = AuditWrite & { actor: { id: string | null; name: string | null } };
+
+function write<T>(ctx: HandlerContext, work: (audit: (entry: ActorEntry) => Promise<void>, trx: HandlerContext['db']) => Promise<T>): Promise<T> {
   return writeTransaction(ctx.db, ctx.sqlite, (trx) =>
     work((entry) => appendAudit(trx, entry, { ...entry.actor, workstation: ctx.workstation }, ctx.now()), trx),
   );
 }
 
-async function refuseAttempt(ctx: HandlerContext, username: string, entry: AuditWrite & { actor: { id: string | null; name: string | null } }): Promise<never> {
+async function refuseAttempt(ctx: HandlerContext, username: string, entry: ActorEntry): Promise<never> {
   await write(ctx, async (audit, trx) => {
     const failures = await recordFailure(trx, username, ctx.now());
     await audit({ ...entry, after: { failures } });
@@ -88,17 +90,21 @@ export const authHandlers: HandlerMap<'auth.status' | 'auth.setup' | 'auth.login
     // The same scrypt work whether or not the name exists: the time taken does not tell.
     const good = user ? await verifyPassword(input.password, user.password_hash) : await verifyAgainstNobody(input.password);
     if (!user || !good) {
-      return refuseAttempt(ctx, input.username, { action: 'auth.login_failed', area: 'auth', recordType: 'user', recordId: user?.id ?? null, summary: input.username, actor: { id: null, name: null } });
+      const nobody = { id: null, name: null };
+      const entry = { action: 'auth.login_failed', area: 'auth', recordType: 'user', recordId: user?.id ?? null, summary: input.username, actor: nobody };
+      return refuseAttempt(ctx, input.username, entry);
     }
     const actor = { id: user.id, name: user.display_name };
     if (user.disabled) {
-      await write(ctx, (audit) => audit({ action: 'auth.login_refused', area: 'auth', recordType: 'user', recordId: user.id, summary: 'disabled account', actor }));
+      const entry = { action: 'auth.login_refused', area: 'auth', recordType: 'user', recordId: user.id, summary: 'disabled account', actor };
+      await write(ctx, (audit) => audit(entry));
       throw new AppError('auth.account_disabled');
     }
     const s = await write(ctx, async (audit, trx) => {
       await recordSuccess(trx, input.username);
       await updateUser(trx, user.id, { last_login_at: ctx.now().toISOString() });
-      const created = await ctx.sessions.create(trx, { id: user.id, username: user.username, displayName: user.display_name, roles: JSON.parse(user.roles_json) as Role[] }, ctx.now().getTime());
+      const who = { id: user.id, username: user.username, displayName: user.display_name, roles: JSON.parse(user.roles_json) as Role[] };
+      const created = await ctx.sessions.create(trx, who, ctx.now().getTime());
       await audit({ action: 'auth.login', area: 'auth', recordType: 'user', recordId: user.id, actor });
       return created;
     });

@@ -54,10 +54,9 @@ export class SessionStore {
   /** Records a new session; call inside the write transaction that signs the user in. */
   async create(db: Kysely<Database>, user: { id: string; username: string; displayName: string; roles: Role[] }, now: number): Promise<Session> {
     const token = randomBytes(32).toString('base64url');
-    await db
-      .insertInto('sessions')
-      .values({ token_hash: hashToken(token), user_id: user.id, host_id: this.hostId, workstation: this.workstation, created_at: new Date(now).toISOString(), ended_at: null, ended_reason: null })
-      .execute();
+    const at = new Date(now).toISOString();
+    const row = { token_hash: hashToken(token), user_id: user.id, host_id: this.hostId, workstation: this.workstation, created_at: at };
+    await db.insertInto('sessions').values({ ...row, ended_at: null, ended_reason: null }).execute();
     const session: Session = {
       token,
       userId: user.id,
@@ -99,26 +98,26 @@ export class SessionStore {
 
   /** Ends one session (sign-out); inside the caller's write transaction. */
   async end(db: Kysely<Database>, token: string, reason: EndReason, at: Date): Promise<void> {
-    await db.updateTable('sessions').set({ ended_at: at.toISOString(), ended_reason: reason }).where('token_hash', '=', hashToken(token)).where('ended_at', 'is', null).execute();
+    await endWhere(db, reason, at).where('token_hash', '=', hashToken(token)).execute();
     this.local.delete(token);
   }
 
   /** Ends every open session of a user, in every process sharing the file (disabled, new password). */
   async endForUser(db: Kysely<Database>, userId: string, reason: EndReason, at: Date, exceptToken?: string): Promise<void> {
-    let q = db.updateTable('sessions').set({ ended_at: at.toISOString(), ended_reason: reason }).where('user_id', '=', userId).where('ended_at', 'is', null);
+    let q = endWhere(db, reason, at).where('user_id', '=', userId);
     if (exceptToken) q = q.where('token_hash', '!=', hashToken(exceptToken));
     await q.execute();
   }
 
   /** Ends every open session in the file (a restore: the restored file's sessions are not anyone's now). */
   async endAll(db: Kysely<Database>, reason: EndReason, at: Date): Promise<void> {
-    await db.updateTable('sessions').set({ ended_at: at.toISOString(), ended_reason: reason }).where('ended_at', 'is', null).execute();
+    await endWhere(db, reason, at).execute();
     this.local.clear();
   }
 
   /** This process stops: its sessions end with it. */
   async endOwn(db: Kysely<Database>, at: Date): Promise<void> {
-    await db.updateTable('sessions').set({ ended_at: at.toISOString(), ended_reason: 'closed' }).where('host_id', '=', this.hostId).where('ended_at', 'is', null).execute();
+    await endWhere(db, 'closed', at).where('host_id', '=', this.hostId).execute();
     this.local.clear();
   }
 
@@ -139,6 +138,11 @@ export class SessionStore {
     }
     return stmt.get(hashToken(token), this.hostId) as Row | undefined;
   }
+}
+
+/** An update that ends the open sessions the caller narrows down. */
+function endWhere(db: Kysely<Database>, reason: EndReason, at: Date) {
+  return db.updateTable('sessions').set({ ended_at: at.toISOString(), ended_reason: reason }).where('ended_at', 'is', null);
 }
 
 /** Only a hash is stored: a backup or a copy of the file holds no token anyone could use. */

@@ -68,10 +68,23 @@ export async function makeBackup(core: CoreServices, kind: BackupKind, actor: { 
   }
   // A copy that failed is not a backup: it is removed, so that nobody restores it by mistake later.
   if (problem) removeFailedCopy(target);
-  const row: BackupsTable = { id: newId(), at: at.toISOString(), kind, path: target, bytes, ok: problem ? 0 : 1, problem, counts_json: JSON.stringify(counts), created_by: actor.id, sha256 };
+  const row: BackupsTable = {
+    id: newId(),
+    at: at.toISOString(),
+    kind,
+    path: target,
+    bytes,
+    ok: problem ? 0 : 1,
+    problem,
+    counts_json: JSON.stringify(counts),
+    created_by: actor.id,
+    sha256,
+  };
   await writeTransaction(core.db, core.sqlite, async (trx) => {
     await trx.insertInto('backups').values(row).execute();
-    await appendAudit(trx, { action: problem ? 'backups.failed' : 'backups.made', area: 'backups', recordType: 'backup', recordId: row.id, summary: target, after: { kind, bytes, problem, folder, path: target, sha256 }, actor }, { ...actor, workstation: core.workstation }, core.now());
+    const entry = { action: problem ? 'backups.failed' : 'backups.made', area: 'backups', recordType: 'backup', recordId: row.id, summary: target, actor };
+    const after = { kind, bytes, problem, folder, path: target, sha256 };
+    await appendAudit(trx, { ...entry, after }, { ...actor, workstation: core.workstation }, core.now());
   });
   core.events.emit('backup.finished', { ok: !problem, path: target, problem });
   // Manual, scheduled or before a restore: every backup is a new row the backup screens list.

@@ -28,13 +28,17 @@ export interface RestoreOptions {
  * anything is replaced, and the swap is a rename, so a crash leaves either the old file or the new one,
  * never half of each. A current file too damaged to copy is kept aside, unchanged, as `….broken-…`.
  */
-export async function restoreBackup(core: CoreServices, swap: FileSwap, candidate: string, actor: { id: string | null; name: string | null }, opts: RestoreOptions = {}) {
+type Actor = { id: string | null; name: string | null };
+
+export async function restoreBackup(core: CoreServices, swap: FileSwap, candidate: string, actor: Actor, opts: RestoreOptions = {}) {
   if (!fs.existsSync(candidate)) throw new AppError('backups.not_found', `No file at ${candidate}`, { params: { path: candidate } });
   // The backup is the file in question here: its problems are named as the backup's, not the live file's.
   try {
     inspectExisting(candidate);
   } catch (err) {
-    if (err instanceof AppError) throw new AppError('backups.damaged', `The backup ${candidate} cannot be used: ${err.message}`, { params: { path: candidate, problem: err.message } });
+    if (err instanceof AppError) {
+      throw new AppError('backups.damaged', `The backup ${candidate} cannot be used: ${err.message}`, { params: { path: candidate, problem: err.message } });
+    }
     throw err;
   }
   const checked = await checkCopyOffThread(candidate);
@@ -44,13 +48,15 @@ export async function restoreBackup(core: CoreServices, swap: FileSwap, candidat
   }
   const checksum = await checksumVerdict(core, candidate, checked.sha256!);
   if (checksum !== 'match' && !opts.acceptUnverified) {
-    throw new AppError(`backups.checksum_${checksum}`, `The backup ${candidate} does not match a recorded checksum (${checksum})`, { params: { path: candidate } });
+    const message = `The backup ${candidate} does not match a recorded checksum (${checksum})`;
+    throw new AppError(`backups.checksum_${checksum}`, message, { params: { path: candidate } });
   }
 
   const saved = await makeBackup(core, 'pre_restore', actor);
   const liveDamaged = !saved.ok && /integrity check|malformed|corrupt/i.test(saved.problem ?? '');
   if (!saved.ok && !liveDamaged) {
-    throw new AppError('backups.pre_restore_failed', `The current file could not be saved first: ${saved.problem}`, { params: { problem: saved.problem ?? '' } });
+    const problem = saved.problem ?? '';
+    throw new AppError('backups.pre_restore_failed', `The current file could not be saved first: ${problem}`, { params: { problem } });
   }
 
   const live = core.paths.database;
@@ -82,20 +88,16 @@ export async function restoreBackup(core: CoreServices, swap: FileSwap, candidat
   // The restored file records that it was restored, and keeps a record of the copy made before.
   await writeTransaction(core.db, core.sqlite, async (trx) => {
     if (saved.ok) {
-      await trx
-        .insertInto('backups')
-        .values({ id: saved.id, at: saved.at, kind: 'pre_restore', path: saved.path, bytes: saved.bytes, ok: 1, problem: null, counts_json: JSON.stringify(saved.counts), created_by: actor.id, sha256: saved.sha256 })
-        .onConflict((oc) => oc.column('id').doNothing())
-        .execute();
+      const { id, at, path: savedPath, bytes, counts, sha256 } = saved;
+      const counts_json = JSON.stringify(counts);
+      const record = { id, at, kind: 'pre_restore', path: savedPath, bytes, ok: 1, problem: null, counts_json, created_by: actor.id, sha256 };
+      await trx.insertInto('backups').values(record).onConflict((oc) => oc.column('id').doNothing()).execute();
     }
     // Sessions recorded in the restored file are nobody's now.
     await core.sessions.endAll(trx, 'restore', core.now());
-    await appendAudit(
-      trx,
-      { action: 'backups.restore', area: 'backups', recordType: 'backup', summary: candidate, after: { from: candidate, savedCurrentAs, damagedKeptAs, checksum, sha256: checked.sha256 }, actor },
-      { ...actor, workstation: core.workstation },
-      core.now(),
-    );
+    const after = { from: candidate, savedCurrentAs, damagedKeptAs, checksum, sha256: checked.sha256 };
+    const entry = { action: 'backups.restore', area: 'backups', recordType: 'backup', summary: candidate, after, actor };
+    await appendAudit(trx, entry, { ...actor, workstation: core.workstation }, core.now());
   });
   core.sessions.forgetAll();
   core.sessions.idleLockMs = null;
@@ -110,7 +112,13 @@ export async function restoreBackup(core: CoreServices, swap: FileSwap, candidat
  * file beside it. Any recorded value that differs is a mismatch; no record at all is unknown.
  */
 async function checksumVerdict(core: CoreServices, candidate: string, actual: string): Promise<ChecksumVerdict> {
-  const recorded = await core.db.selectFrom('backups').select('sha256').where('path', '=', candidate).where('sha256', 'is not', null).orderBy('at', 'desc').executeTakeFirst();
+  const recorded = await core.db
+    .selectFrom('backups')
+    .select('sha256')
+    .where('path', '=', candidate)
+    .where('sha256', 'is not', null)
+    .orderBy('at', 'desc')
+    .executeTakeFirst();
   const beside = readSidecar(candidate);
   if ((recorded?.sha256 && recorded.sha256 !== actual) || (beside && beside !== actual)) return 'mismatch';
   if (recorded?.sha256 || beside) return 'match';

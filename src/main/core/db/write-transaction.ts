@@ -41,7 +41,8 @@ export async function writeTransaction<T>(
     });
     if (outcome !== busy) return outcome.value;
     if (Date.now() >= deadline) {
-      throw new AppError('db.busy', `Another program kept the database busy for ${Math.round(waitMs / 1000)} s`, { params: { seconds: Math.round(waitMs / 1000) } });
+      const seconds = Math.round(waitMs / 1000);
+      throw new AppError('db.busy', `Another program kept the database busy for ${seconds} s`, { params: { seconds } });
     }
     // A little longer each time, with jitter so that waiting writers do not retry in step.
     await new Promise((resolve) => setTimeout(resolve, Math.min(200, 10 + attempt * 10) * (0.5 + Math.random())));

@@ -77,7 +77,8 @@ export function browserTransport(): Transport {
           body: JSON.stringify({ method, input }),
         });
         if (res.status === 401) return { ok: false, error: { code: 'server.no_token', message: await res.text() } };
-        if (res.status === 403 && !(res.headers.get('content-type') ?? '').includes('json')) return { ok: false, error: { code: 'server.forbidden', message: await res.text() } };
+        const json = (res.headers.get('content-type') ?? '').includes('json');
+        if (res.status === 403 && !json) return { ok: false, error: { code: 'server.forbidden', message: await res.text() } };
         return (await res.json()) as Result<unknown>;
       } catch (err) {
         return { ok: false, error: { code: 'network', message: (err as Error).message } };

@@ -41,7 +41,14 @@ export function ExportKeyCard() {
           {t('backups.key.warning')}
         </Alert>
         <Group gap="xs" align="flex-end">
-          <TextInput label={t('backups.key.folder')} description={t('backups.key.folderHint')} value={folder} onChange={(e) => setFolder(e.currentTarget.value)} disabled={busy} w={520} />
+          <TextInput
+            label={t('backups.key.folder')}
+            description={t('backups.key.folderHint')}
+            value={folder}
+            onChange={(e) => setFolder(e.currentTarget.value)}
+            disabled={busy}
+            w={520}
+          />
           {chooseFolder && (
             <Button variant="default" leftSection={<IconFolder size={16} />} disabled={busy} onClick={() => void chooseFolder().then((f) => f && setFolder(f))}>
               {t('backups.run.chooseFolder')}

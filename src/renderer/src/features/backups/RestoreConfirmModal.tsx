@@ -45,7 +45,9 @@ export function RestoreConfirmModal({ path, onClose }: { path: string; onClose: 
           <List.Item>{t('backups.restore.stepReplace')}</List.Item>
           <List.Item>{t('backups.restore.stepSignOut')}</List.Item>
         </List>
-        {unverified && <Checkbox color="red" label={t('backups.restore.acceptUnverified')} checked={accepted} onChange={(e) => setAccepted(e.currentTarget.checked)} />}
+        {unverified && (
+          <Checkbox color="red" label={t('backups.restore.acceptUnverified')} checked={accepted} onChange={(e) => setAccepted(e.currentTarget.checked)} />
+        )}
         <Text size="sm" fw={600}>
           {t('backups.restore.question')}
         </Text>
