@@ -23,7 +23,13 @@ export async function callApi<T = unknown>(linli: ServedLinli, method: string, i
   const b = await browserFor(linli);
   const res = await fetch(`${linli.origin}/api/call`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: b.cookie, 'x-linli-key': b.key, origin: linli.origin, ...(session ? { 'x-linli-session': session } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      cookie: b.cookie,
+      'x-linli-key': b.key,
+      origin: linli.origin,
+      ...(session ? { 'x-linli-session': session } : {}),
+    },
     body: JSON.stringify({ method, input }),
   });
   const result = (await res.json()) as { ok: boolean; value?: T; error?: { code: string; message: string } };

@@ -25,7 +25,9 @@ export async function startLinli(opts: { dbPath?: string; env?: Record<string, s
   if (!fs.existsSync(cliPath)) throw new Error(`${cliPath} is missing: run \`npx electron-vite build\` first (npm test does).`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-e2e-'));
   const dbPath = opts.dbPath ?? path.join(dir, 'linli.sqlite');
-  const child = spawn(process.execPath, [cliPath, 'serve', '--db', dbPath, '--port', '0'], { env: { ...process.env, ...opts.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  // stdin is a pipe: a line on it makes serve print another single-use link (newLink below).
+  const env = { ...process.env, ...opts.env };
+  const child = spawn(process.execPath, [cliPath, 'serve', '--db', dbPath, '--port', '0'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));

@@ -17,16 +17,24 @@ describe('migration 0009: sessions, failed sign-ins, backup checksums and the fi
       if (error) throw error;
     };
     await migrate('0008_residents_rowid_tiebreak');
-    sqlite.prepare("INSERT INTO backups (id, at, kind, path, bytes, ok, problem, counts_json, created_by) VALUES ('b1', '2026-01-01', 'manual', '/x.sqlite', 1, 1, NULL, '{}', NULL)").run();
     sqlite
-      .prepare("INSERT INTO users (id, username, display_name, password_hash, roles_json, disabled, created_at, updated_at) VALUES ('u1', 'admin', 'A', 'h', '[\"admin\"]', 0, 'x', 'x')")
+      .prepare(
+        "INSERT INTO backups (id, at, kind, path, bytes, ok, problem, counts_json, created_by) VALUES ('b1', '2026-01-01', 'manual', '/x.sqlite', 1, 1, NULL, '{}', NULL)",
+      )
+      .run();
+    sqlite
+      .prepare(
+        "INSERT INTO users (id, username, display_name, password_hash, roles_json, disabled, created_at, updated_at) VALUES ('u1', 'admin', 'A', 'h', '[\"admin\"]', 0, 'x', 'x')",
+      )
       .run();
 
     await migrate('0009_hardening');
     expect(sqlite.prepare('SELECT sha256 FROM backups').get()).toEqual({ sha256: null });
     expect(() => sqlite.prepare("UPDATE backups SET sha256 = 'short'").run()).toThrow(/CHECK/);
 
-    const session = sqlite.prepare('INSERT INTO sessions (token_hash, user_id, host_id, workstation, created_at, ended_at, ended_reason) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const session = sqlite.prepare(
+      'INSERT INTO sessions (token_hash, user_id, host_id, workstation, created_at, ended_at, ended_reason) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
     session.run('t1', 'u1', 'h1', 'desk', 'x', null, null);
     expect(() => session.run('t2', 'u1', 'h1', 'desk', 'x', 'y', null)).toThrow(/CHECK/);
     expect(() => session.run('t3', 'u1', 'h1', 'desk', 'x', 'y', 'stolen')).toThrow(/CHECK/);

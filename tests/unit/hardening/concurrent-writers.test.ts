@@ -16,7 +16,9 @@ describe('two writers on one file', () => {
     const db = path.join(dir, 'hall.sqlite');
     expect((await linli(['init', '--db', db, '--community', '幸福社区', '--admin', 'admin'], `${adminPassword}\n`)).code).toBe(0);
     const runs = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => runBuiltCli(['users', 'add', `clerk${i}`, '--role', 'clerk', '--db', db, '--user', 'admin'], `${adminPassword}\nDesk-${i}-password\n`)),
+      Array.from({ length: 10 }, (_, i) =>
+        runBuiltCli(['users', 'add', `clerk${i}`, '--role', 'clerk', '--db', db, '--user', 'admin'], `${adminPassword}\nDesk-${i}-password\n`),
+      ),
     );
     for (const run of runs) expect(run.code, run.stderr).toBe(0);
     const sqlite = new SqliteDatabase(db, { readonly: true });

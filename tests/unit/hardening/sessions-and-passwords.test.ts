@@ -44,7 +44,8 @@ describe('sessions live in the file', () => {
 
   it('the file keeps only a hash of each token, and a token works only in the process that made it', async () => {
     const hall = await openTestHall();
-    const raw = fs.readFileSync(hall.dbPath).toString('latin1') + (fs.existsSync(hall.dbPath + '-wal') ? fs.readFileSync(hall.dbPath + '-wal').toString('latin1') : '');
+    const read = (f: string) => (fs.existsSync(f) ? fs.readFileSync(f).toString('latin1') : '');
+    const raw = read(hall.dbPath) + read(`${hall.dbPath}-wal`);
     expect(raw).not.toContain(hall.adminToken);
     const desk2 = await secondDesk(hall.dbPath);
     expect(((await desk2.call('auth.session', {}, hall.adminToken)) as { ok: false; error: { code: string } }).error.code).toBe('auth.no_session');
@@ -67,7 +68,8 @@ describe('failed sign-ins are counted in the file, for every host', () => {
 
   it('the wait is 30 s from the last failure', async () => {
     const hall = await openTestHall();
-    for (let i = 0; i < 5; i++) expect((await hall.fail('auth.login', { username: 'admin', password: 'wrong-password' }, null)).code).toBe('auth.bad_credentials');
+    const wrong = { username: 'admin', password: 'wrong-password' };
+    for (let i = 0; i < 5; i++) expect((await hall.fail('auth.login', wrong, null)).code).toBe('auth.bad_credentials');
     expect((await hall.fail('auth.login', { username: 'admin', password: adminPassword }, null)).code).toBe('auth.throttled');
     hall.clock.advance(31_000);
     expect((await hall.call('auth.login', { username: 'admin', password: adminPassword }, null)).user.username).toBe('admin');
@@ -132,11 +134,13 @@ describe('password policy', () => {
     await hall.close();
 
     const set = await openTestHall();
-    expect((await set.fail('users.create', { username: 'clerk9', displayName: 'x', password: '12345678', roles: ['clerk'] })).fields).toMatchObject({ password: 'auth.password_short' });
-    expect((await set.fail('users.create', { username: 'clerk9', displayName: 'x', password: 'clerk9-2026!', roles: ['clerk'] })).fields).toMatchObject({ password: 'auth.password_is_username' });
+    const create = (password: string) => set.fail('users.create', { username: 'clerk9', displayName: 'x', password, roles: ['clerk'] });
+    expect((await create('12345678')).fields).toMatchObject({ password: 'auth.password_short' });
+    expect((await create('clerk9-2026!')).fields).toMatchObject({ password: 'auth.password_is_username' });
     const id = (await set.call('users.list', {})).find((u) => u.username === 'admin')!.id;
     expect((await set.fail('users.resetPassword', { userId: id, newPassword: 'password123' })).fields).toMatchObject({ newPassword: 'auth.password_common' });
-    expect((await set.fail('auth.changePassword', { currentPassword: adminPassword, newPassword: '          ' })).fields).toMatchObject({ newPassword: 'auth.password_one_class' });
+    const change = await set.fail('auth.changePassword', { currentPassword: adminPassword, newPassword: '          ' });
+    expect(change.fields).toMatchObject({ newPassword: 'auth.password_one_class' });
     await set.close();
   });
 });

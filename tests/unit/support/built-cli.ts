@@ -15,8 +15,8 @@ function newestSource(dir: string): number {
   return newest;
 }
 
-const cliIsCurrent = () =>
-  fs.existsSync(builtCli) && fs.statSync(builtCli).mtimeMs >= Math.max(newestSource(path.join(root, 'src', 'main')), newestSource(path.join(root, 'src', 'shared')));
+const newestInput = () => Math.max(newestSource(path.join(root, 'src', 'main')), newestSource(path.join(root, 'src', 'shared')));
+const cliIsCurrent = () => fs.existsSync(builtCli) && fs.statSync(builtCli).mtimeMs >= newestInput();
 
 /** Builds out/main/cli.js when a source is newer: tests that start several `linli` processes use the bundle. */
 export function ensureBuiltCli(): void {
