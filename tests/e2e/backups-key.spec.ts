@@ -53,3 +53,22 @@ test('a clerk backs up to the usual folder only, and is offered no key export', 
   await expect(page.getByLabel('备份到其他文件夹（可选）')).toHaveCount(0);
   await expect(page.getByText('导出字段密钥（linli.key）')).toHaveCount(0);
 });
+
+test('a backup changed after it was made is restored only after a loud warning is read and accepted', async ({ browser }) => {
+  const admin = await callApi<{ token: string }>(linli, 'auth.login', { username: 'admin', password: 'admin-pass-2026' });
+  const made = await callApi<{ path: string }>(linli, 'backups.run', {}, admin.token);
+  // The checksum beside the copy no longer matches it (as when the copy itself was edited).
+  fs.writeFileSync(`${made.path}.sha256`, `${'0'.repeat(64)}  ${path.basename(made.path)}\n`);
+
+  const page = await signIn(browser, linli, { username: 'admin', password: 'admin-pass-2026', displayName: '王主任' });
+  await page.goto(`${linli.origin}/#/settings/backups`);
+  const row = page.getByRole('row').filter({ hasText: path.basename(made.path) });
+  await row.getByRole('button', { name: '恢复' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: '确认恢复' }).click();
+  await expect(dialog.getByText(/与备份时记录的校验值（SHA-256）不一致/)).toBeVisible();
+  await screenshot(page, 'backups-restore-checksum-warning');
+  await dialog.getByLabel(/我已读过红色的警告/).check();
+  await dialog.getByRole('button', { name: '确认恢复' }).click();
+  await expect(page.getByText('恢复完成，请重新登录')).toBeVisible();
+});
