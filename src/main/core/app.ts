@@ -8,6 +8,7 @@ import { writeTransaction } from './db/write-transaction';
 import { SessionStore } from './auth/sessions';
 import { EventBus } from './events';
 import type { Permission } from '../../shared/permissions';
+import { contract, isMethodName } from '../../shared/contract';
 import { JobRunner } from './jobs/jobs';
 import type { PdfRenderer } from './reports/model';
 import { dispatch, type Call } from './dispatch';
@@ -55,6 +56,9 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   let identity = fileIdentity(databasePath);
   let replaced = false;
   let restoring = false;
+  // Set when the scheduled full check (an automatic backup's) finds the live file damaged: no more writes
+  // into it, only what leads out (signing in, restoring a backup).
+  let damaged: { problem: string; backup: string } | null = null;
   const events = new EventBus();
   const pdf = opts.pdf ?? lazyChromiumPdf();
   const keyFile = opts.fieldKey ? null : keyFileFor(databasePath);
@@ -85,6 +89,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     secrets,
     fieldKey: { state: keyState, bytes: () => fieldKey },
     workers: opts.workers ?? {},
+    markDamaged(problem, newestGoodBackup) {
+      damaged = { problem, backup: newestGoodBackup ?? '—' };
+      console.error(`[linli] ${databasePath} is DAMAGED (${problem}); writes are refused until a backup is restored.`);
+    },
     async restoreFrom(file, actor, restoreOpts) {
       restoring = true;
       try {
@@ -92,6 +100,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
           opened = await openDatabase(databasePath, { backupFolder, now });
           identity = fileIdentity(databasePath);
           keyState.mismatch = !fieldKeyMatches(opened.sqlite, cipher, now());
+          damaged = null;
         };
         return await restoreBackup(services, { close: () => opened.db.destroy(), open: reopen }, path.resolve(file), actor, restoreOpts);
       } finally {
@@ -109,6 +118,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
         const message = `${databasePath} was replaced by another program; this process no longer writes to it`;
         const error = new AppError('db.replaced', message, { params: { path: databasePath } });
         return { ok: false, error: error.toPayload() };
+      }
+      if (damaged && writesInto(c.method)) {
+        const params = { path: databasePath, problem: damaged.problem, backup: damaged.backup };
+        return { ok: false, error: new AppError('db.damaged_in_use', `${databasePath} is damaged: ${damaged.problem}`, { params }).toPayload() };
       }
       return dispatch(services, c);
     },
@@ -132,6 +145,13 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       await pdf.close();
     },
   };
+}
+
+/** Methods that write into the file, except the way out of a damaged one: signing in and out, restoring. */
+const wayOut = new Set(['auth.login', 'auth.logout', 'auth.unlock', 'backups.restore']);
+function writesInto(method: string): boolean {
+  if (!isMethodName(method) || wayOut.has(method)) return false;
+  return (contract[method] as { writes: boolean }).writes;
 }
 
 /**

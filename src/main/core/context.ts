@@ -50,6 +50,8 @@ export interface CoreServices {
   /** The field key: whether it is this file's, and its bytes (for an administrator's audited export). */
   fieldKey: { state: FieldKeyState; bytes(): Buffer };
   workers: WorkerEntries;
+  /** The scheduled full check found the live file damaged: refuse writes until a backup is restored. */
+  markDamaged(problem: string, newestGoodBackup: string | null): void;
   /** Replaces the open file with a verified copy, saving the current file first. */
   restoreFrom(file: string, actor: { id: string | null; name: string | null }, opts?: { acceptUnverified?: boolean }): Promise<RestoreResult>;
 }

@@ -7,6 +7,7 @@ import { addUser, adminPassword, openTestHall } from '../support/core';
 import { damageIndexedValue } from '../support/damage';
 import { ensureBuiltCli, runBuiltCli } from '../support/built-cli';
 import { inspectExisting } from '../../../src/main/core/db/connection';
+import { makeBackup } from '../../../src/main/core/backup/backup';
 
 /** A hall with a verified backup, closed, then damaged where only a full integrity check looks. */
 async function damagedHall() {
@@ -154,3 +155,30 @@ describe('a full disk', () => {
 function runBuiltCliLimited(kib: number, args: string[], stdin: string) {
   return runBuiltCli(args, stdin, {}, ['bash', '-c', `ulimit -f ${kib}; exec "$0" "$@"`]);
 }
+
+describe('the scheduled full check', () => {
+  it('an automatic backup whose copy fails the integrity check stops further writes, names the good backup, and a restore leads out', async () => {
+    const hall = await openTestHall();
+    await addUser(hall, 'clerk7', ['clerk']);
+    const good = await hall.call('backups.run', {});
+    const live = hall.core.services.sqlite;
+    // The copy is the live file page for page: damage in it is damage in the live file (here staged in the copy).
+    const original = live.backup.bind(live);
+    live.backup = (async (target: string) => {
+      const r = await original(target);
+      damageIndexedValue(target, 'users', 'clerk7', 'clerkX');
+      return r;
+    }) as typeof live.backup;
+    const daily = await makeBackup(hall.core.services, 'daily', { id: null, name: 'Linli' });
+    live.backup = original;
+    expect(daily.ok).toBe(false);
+
+    const refused = await hall.fail('users.create', { username: 'later', displayName: '后来', password: 'Later-user-2026', roles: ['clerk'] });
+    expect(refused).toMatchObject({ code: 'db.damaged_in_use', params: { path: hall.dbPath, backup: good.path } });
+    expect(await hall.call('users.list', {})).toHaveLength(2);
+    expect((await hall.call('backups.restore', { path: good.path })).checksum).toBe('match');
+    const admin = await hall.call('auth.login', { username: 'admin', password: adminPassword }, null);
+    expect((await hall.call('users.create', { username: 'later', displayName: '后来', password: 'Later-user-2026', roles: ['clerk'] }, admin.token)).username).toBe('later');
+    await hall.close();
+  });
+});

@@ -57,6 +57,12 @@ export async function makeBackup(core: CoreServices, kind: BackupKind, actor: { 
     const checked = await checkCopyOffThread(target);
     counts = checked.check.counts;
     if (!checked.check.ok) problem = checked.check.problem;
+    // The copy is the live file page for page: an automatic backup (on the live file's own disk) that fails
+    // the full integrity check is the scheduled check of the live file, which large files only get here.
+    if (!checked.check.ok && automaticKinds.includes(kind) && /^integrity check/.test(problem ?? '')) {
+      const good = await core.db.selectFrom('backups').select('path').where('ok', '=', 1).orderBy('at', 'desc').executeTakeFirst();
+      core.markDamaged(problem ?? '', good?.path ?? null);
+    }
     else problem = compareHeads(core, checked.check.auditHead);
     if (!problem && checked.sha256) {
       sha256 = checked.sha256;
