@@ -15,6 +15,8 @@ const foundationPermissions = [
   'audit.read',
   'backups.run',
   'backups.restore',
+  'backups.to_folder', // a complete copy of the file in a folder of one's choosing (a USB stick): administrators
+  'backups.export_key', // the field key, written to a folder apart from the data: administrators
   'reports.run',
 ] as const;
 

@@ -1,3 +1,5 @@
+import readline from 'node:readline';
+
 /** A place to write text: process.stdout/stderr, or a buffer in tests. */
 export interface Output {
   write(text: string): unknown;
@@ -20,6 +22,8 @@ export interface CliIo {
   signal?: AbortSignal;
   /** The built renderer that `serve` hands out (out/renderer next to the built cli.js). */
   rendererDir?: string;
+  /** Calls `listener` for each line typed on stdin (`serve`: Enter prints a new link); returns a stop. */
+  lines?(listener: (line: string) => void): () => void;
 }
 
 /** The real terminal. */
@@ -30,7 +34,17 @@ export function processIo(extra: Pick<CliIo, 'rendererDir'> = {}): CliIo {
     stderr: process.stderr,
     env: process.env,
     prompt: process.stdin.isTTY ? promptHidden : undefined,
+    lines: stdinLines,
     ...extra,
+  };
+}
+
+function stdinLines(listener: (line: string) => void): () => void {
+  const rl = readline.createInterface({ input: process.stdin, terminal: false });
+  rl.on('line', listener);
+  return () => {
+    rl.close();
+    process.stdin.pause();
   };
 }
 

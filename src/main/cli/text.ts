@@ -38,6 +38,14 @@ const zh = {
   // restore
   restoreDone: (from: string, saved: string) => `已从 ${from} 恢复。恢复前的数据已保存为 ${saved}。`,
   restoreReplacedDamaged: (kept: string) => `原数据文件无法打开，已原样移到 ${kept}。`,
+  restoreKeyMissing: (keyFile: string): string =>
+    `注意：这份备份是用另一台电脑上的密钥加密的，本机没有它，身份证号和电话无法显示或保存。请把备份时导出的 linli.key 放到 ${keyFile}。`,
+  keyExported: (file: string): string => `字段密钥已导出到 ${file}。请与备份分开保存（另一个 U 盘）：同时拿到两者的人能看到全部身份证号。`,
+  backupHasNoKey: '这份备份不含密钥文件 linli.key；在另一台电脑上恢复时需要它，请用 linli backup --export-key 文件夹 另行导出到另一个 U 盘。',
+  restoreUnverified: (verdict: string): string =>
+    verdict === 'mismatch'
+      ? '警告：这份备份与备份时记录的校验值（SHA-256）不一致，它在备份后被改动过。已按 --accept-unverified 恢复，并记入审计日志。'
+      : '警告：没有这份备份的校验记录，无法确认它未被改动。已按 --accept-unverified 恢复，并记入审计日志。',
   // verify
   verifyIntegrityOk: '完整性检查：通过',
   verifyIntegrityFailed: (detail: string) => `完整性检查：未通过：${detail}`,
@@ -100,6 +108,20 @@ const en: Texts = {
   backupListRow: (at, kind, ok, path, exists) => `${at}  ${kind}  ${ok ? 'verified' : 'FAILED'}  ${path}${exists ? '' : ' (file no longer exists)'}`,
   restoreDone: (from, saved) => `Restored from ${from}. The data from before was saved as ${saved}.`,
   restoreReplacedDamaged: (kept) => `The old data file could not be opened; it was moved, unchanged, to ${kept}.`,
+  restoreKeyMissing: (keyFile) =>
+    `Note: this backup was encrypted with another computer's key, which is not here: ID numbers and phones cannot be shown or saved. ` +
+    `Put the linli.key exported with the backup at ${keyFile}.`,
+  keyExported: (file) =>
+    `The field key was exported to ${file}. Keep it apart from the backups (another USB stick): whoever holds both can read every ID number.`,
+  backupHasNoKey:
+    'This backup does not contain the key file linli.key, which a restore on another computer needs: ' +
+    'export it with linli backup --export-key DIR, to another USB stick.',
+  restoreUnverified: (verdict) =>
+    verdict === 'mismatch'
+      ? 'WARNING: this backup differs from the checksum (SHA-256) recorded when it was made: it was changed afterwards. ' +
+        'Restored because of --accept-unverified; the audit trail says so.'
+      : 'WARNING: there is no checksum on record for this backup, so nothing shows it is unchanged. ' +
+        'Restored because of --accept-unverified; the audit trail says so.',
   verifyIntegrityOk: 'Integrity check: ok',
   verifyIntegrityFailed: (detail) => `Integrity check FAILED: ${detail}`,
   verifyChainOk: (chain, count, head) => `${chain}: ok, ${count} records, head ${head}`,

@@ -1,11 +1,14 @@
 import os from 'node:os';
 import path from 'node:path';
-import type { Result } from '../../shared/errors';
+import { AppError, type Result } from '../../shared/errors';
 import type { CoreServices, WorkerEntries } from './context';
 import { openDatabase, type OpenedDatabase } from './db/connection';
+import { fileIdentity, sameFile } from './db/file-in-use';
+import { writeTransaction } from './db/write-transaction';
 import { SessionStore } from './auth/sessions';
-import { LoginThrottle } from './auth/throttle';
 import { EventBus } from './events';
+import type { Permission } from '../../shared/permissions';
+import { contract, isMethodName } from '../../shared/contract';
 import { JobRunner } from './jobs/jobs';
 import type { PdfRenderer } from './reports/model';
 import { dispatch, type Call } from './dispatch';
@@ -14,6 +17,7 @@ import { startBackupSchedule } from './backup/schedule';
 import { backupFolderFor } from './paths';
 import { createFieldCipher } from './crypto/field-cipher';
 import { keyFileFor, loadOrCreateKey } from './crypto/key-file';
+import { fieldKeyMatches, guardedCipher, type FieldKeyState } from './backup/field-key';
 
 export interface CoreOptions {
   databasePath: string;
@@ -31,6 +35,8 @@ export interface CoreOptions {
 export interface Core {
   services: CoreServices;
   call(call: Call): Promise<Result<unknown>>;
+  /** The permissions of a signed-in session, or null: for hosts that push events to sessions. */
+  sessionPermissions(token: string | null | undefined): ReadonlySet<Permission> | null;
   /** Starts automatic backups; the returned stop waits for a backup under way. */
   startBackupSchedule(): () => Promise<void>;
   close(): Promise<void>;
@@ -45,11 +51,24 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const backupFolder = opts.backupFolder ?? backupFolderFor(databasePath);
   const now = opts.now ?? (() => new Date());
   let opened: OpenedDatabase = await openDatabase(databasePath, { backupFolder, now });
+  // The file this process writes into. Replaced under it (a restore by another Linli), every further call
+  // is refused: writes into the replaced file would be accepted and then lost.
+  let identity = fileIdentity(databasePath);
+  let replaced = false;
+  let restoring = false;
+  // Set when the scheduled full check (an automatic backup's) finds the live file damaged: no more writes
+  // into it, only what leads out (signing in, restoring a backup).
+  let damaged: { problem: string; backup: string } | null = null;
   const events = new EventBus();
   const pdf = opts.pdf ?? lazyChromiumPdf();
   const keyFile = opts.fieldKey ? null : keyFileFor(databasePath);
-  const secrets = createFieldCipher(opts.fieldKey ?? loadOrCreateKey(keyFile!));
+  const fieldKey = opts.fieldKey ?? loadOrCreateKey(keyFile!);
+  const cipher = createFieldCipher(fieldKey);
+  // A file encrypted with another key (a backup restored on another machine) says so instead of showing empty fields.
+  const keyState: FieldKeyState = { mismatch: !fieldKeyMatches(opened.sqlite, cipher, now()), keyFile };
+  const secrets = guardedCipher(cipher, keyState);
 
+  const workstation = opts.workstation ?? os.hostname();
   const services: CoreServices = {
     paths: { database: databasePath, backupFolder, keyFile },
     get sqlite() {
@@ -61,24 +80,55 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     get schemaVersion() {
       return opened.schemaVersion;
     },
-    workstation: opts.workstation ?? os.hostname(),
+    workstation,
     now,
-    sessions: new SessionStore(),
-    throttle: new LoginThrottle(),
+    sessions: new SessionStore(() => opened.sqlite, workstation),
     events,
     jobs: new JobRunner(events, path.join(os.tmpdir(), `linli-exports-${process.pid}-${Date.now()}`)),
     pdf,
     secrets,
+    fieldKey: { state: keyState, bytes: () => fieldKey },
     workers: opts.workers ?? {},
-    restoreFrom(file, actor) {
-      return restoreBackup(services, { close: () => opened.db.destroy(), open: async () => void (opened = await openDatabase(databasePath, { backupFolder, now })) }, path.resolve(file), actor);
+    markDamaged(problem, newestGoodBackup) {
+      damaged = { problem, backup: newestGoodBackup ?? '—' };
+      console.error(`[linli] ${databasePath} is DAMAGED (${problem}); writes are refused until a backup is restored.`);
+    },
+    async restoreFrom(file, actor, restoreOpts) {
+      restoring = true;
+      try {
+        const reopen = async () => {
+          opened = await openDatabase(databasePath, { backupFolder, now });
+          identity = fileIdentity(databasePath);
+          keyState.mismatch = !fieldKeyMatches(opened.sqlite, cipher, now());
+          damaged = null;
+        };
+        return await restoreBackup(services, { close: () => opened.db.destroy(), open: reopen }, path.resolve(file), actor, restoreOpts);
+      } finally {
+        restoring = false;
+      }
     },
   };
 
   const schedules: (() => Promise<void>)[] = [];
   return {
     services,
-    call: (c) => dispatch(services, c),
+    async call(c) {
+      if (!restoring && (replaced || !sameFile(identity, fileIdentity(databasePath)))) {
+        replaced = true;
+        const message = `${databasePath} was replaced by another program; this process no longer writes to it`;
+        const error = new AppError('db.replaced', message, { params: { path: databasePath } });
+        return { ok: false, error: error.toPayload() };
+      }
+      if (damaged && writesInto(c.method)) {
+        const params = { path: databasePath, problem: damaged.problem, backup: damaged.backup };
+        return { ok: false, error: new AppError('db.damaged_in_use', `${databasePath} is damaged: ${damaged.problem}`, { params }).toPayload() };
+      }
+      return dispatch(services, c);
+    },
+    sessionPermissions(token) {
+      if (replaced) return null;
+      return services.sessions.get(token, now().getTime(), Number.MAX_SAFE_INTEGER)?.permissions ?? null;
+    },
     startBackupSchedule() {
       const stop = startBackupSchedule(() => services);
       schedules.push(stop);
@@ -87,10 +137,21 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     async close() {
       await Promise.all(schedules.map((stop) => stop()));
       services.jobs.dispose();
+      // This process's sessions end with it (a file replaced under it is left alone).
+      if (!replaced && sameFile(identity, fileIdentity(databasePath))) {
+        await writeTransaction(opened.db, opened.sqlite, (trx) => services.sessions.endOwn(trx, now()), 1000).catch(() => {});
+      }
       await opened.db.destroy();
       await pdf.close();
     },
   };
+}
+
+/** Methods that write into the file, except the way out of a damaged one: signing in and out, restoring. */
+const wayOut = new Set(['auth.login', 'auth.logout', 'auth.unlock', 'backups.restore']);
+function writesInto(method: string): boolean {
+  if (!isMethodName(method) || wayOut.has(method)) return false;
+  return (contract[method] as { writes: boolean }).writes;
 }
 
 /**

@@ -2,13 +2,14 @@ import type SqliteDatabase from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema';
 import type { Session, SessionStore } from './auth/sessions';
-import type { LoginThrottle } from './auth/throttle';
 import type { AuditWrite } from './audit/repository';
 import type { EventBus } from './events';
 import type { JobRunner } from './jobs/jobs';
 import type { PdfRenderer } from './reports/model';
 import type { FieldCipher } from './crypto/field-cipher';
+import type { FieldKeyState } from './backup/field-key';
 import type { Contract, MethodName } from '../../shared/contract';
+import type { RestoreResult } from '../../shared/contract/backups';
 import type { OutputOf, ParsedInputOf } from '../../shared/contract/define';
 
 export interface CorePaths {
@@ -41,15 +42,18 @@ export interface CoreServices {
   workstation: string;
   now(): Date;
   sessions: SessionStore;
-  throttle: LoginThrottle;
   events: EventBus;
   jobs: JobRunner;
   pdf: PdfRenderer;
-  /** Encrypts and hashes sensitive fields (ID numbers, phones). */
+  /** Encrypts and hashes sensitive fields (ID numbers, phones); refuses when the file needs another key. */
   secrets: FieldCipher;
+  /** The field key: whether it is this file's, and its bytes (for an administrator's audited export). */
+  fieldKey: { state: FieldKeyState; bytes(): Buffer };
   workers: WorkerEntries;
+  /** The scheduled full check found the live file damaged: refuse writes until a backup is restored. */
+  markDamaged(problem: string, newestGoodBackup: string | null): void;
   /** Replaces the open file with a verified copy, saving the current file first. */
-  restoreFrom(file: string, actor: { id: string | null; name: string | null }): Promise<{ savedCurrentAs: string }>;
+  restoreFrom(file: string, actor: { id: string | null; name: string | null }, opts?: { acceptUnverified?: boolean }): Promise<RestoreResult>;
 }
 
 /**

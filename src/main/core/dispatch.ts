@@ -6,6 +6,7 @@ import type { CallAudit, CoreServices, HandlerContext } from './context';
 import type { Session } from './auth/sessions';
 import { appendAudit, type AuditWrite } from './audit/repository';
 import { translateSqliteError } from './db/connection';
+import { writeTransaction } from './db/write-transaction';
 import { handlers } from './handlers';
 import { idleLockMs } from './community/settings';
 
@@ -97,7 +98,8 @@ async function run(core: CoreServices, spec: MethodSpec, name: MethodName, input
     pending.length = 0;
     return out;
   }
-  const committed = await core.db.transaction().execute(async (trx) => {
+  // The write lock is taken when the transaction begins, so that writers from other processes wait their turn.
+  const committed = await writeTransaction(core.db, core.sqlite, async (trx) => {
     let audited = 0;
     const out = await handler(input, {
       ...base,
@@ -124,7 +126,7 @@ function actorOf(core: CoreServices, session: Session | null) {
 async function writeFailureAudits(core: CoreServices, session: Session | null, pending: AuditWrite[]): Promise<void> {
   if (pending.length === 0) return;
   try {
-    await core.db.transaction().execute(async (trx) => {
+    await writeTransaction(core.db, core.sqlite, async (trx) => {
       for (const entry of pending) await appendAudit(trx, entry, actorOf(core, session), core.now());
     });
   } catch (err) {

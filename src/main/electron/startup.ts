@@ -58,10 +58,14 @@ export function moveAside(databasePath: string, now: Date): string {
 export function restoreInPlace(databasePath: string, backupFile: string, now: Date): { movedAsideTo: string } {
   const live = path.resolve(databasePath);
   const candidate = path.resolve(backupFile);
-  if (candidate === live) throw new AppError('backups.invalid', 'The backup is the file that cannot be opened', { params: { problem: candidate } });
+  if (candidate === live) {
+    throw new AppError('backups.invalid', 'The backup is the file that cannot be opened', { params: { path: candidate, problem: candidate } });
+  }
   if (!fs.existsSync(candidate)) throw new AppError('backups.not_found', `No file at ${candidate}`, { params: { path: candidate } });
   const check = checkCopy(candidate);
-  if (!check.ok) throw new AppError('backups.invalid', `The backup cannot be used: ${check.problem}`, { params: { problem: check.problem ?? '' } });
+  if (!check.ok) {
+    throw new AppError('backups.invalid', `The backup cannot be used: ${check.problem}`, { params: { path: candidate, problem: check.problem ?? '' } });
+  }
 
   const staging = path.join(path.dirname(live), `.restoring-${process.pid}-${timestamp(now)}.sqlite`);
   fs.copyFileSync(candidate, staging);

@@ -12,9 +12,30 @@ export interface BackupRecord {
   problem: string | null;
   counts: Record<string, number>;
   exists: boolean;
+  /** Hex SHA-256 of the copy when it was made (also in `<file>.sha256` beside it); null for older records. */
+  sha256: string | null;
+}
+
+/** A backup's SHA-256 against the one recorded when it was made: the same, different, or no record. */
+export type ChecksumVerdict = 'match' | 'mismatch' | 'unknown';
+
+export interface RestoreResult {
+  /** The copy of the current file made first, or where a damaged current file was kept aside. */
+  savedCurrentAs: string;
+  /** Set when the current file was too damaged to copy: it was renamed here, unchanged. */
+  damagedKeptAs: string | null;
+  checksum: ChecksumVerdict;
+  /** The restored file needs another field key than the one here: ID numbers and phones cannot be shown. */
+  keyMissing: boolean;
 }
 export interface BackupStatus {
   folder: string;
+  /**
+   * The field key that decrypts ID numbers and phones is never inside a backup: where it is (null when the
+   * app keeps it in the system's key store), and whether it is this file's (false after restoring a backup
+   * made on a machine whose key is not here).
+   */
+  fieldKey: { file: string | null; matches: boolean };
   lastVerified: BackupRecord | null;
   lastFailed: BackupRecord | null;
   recent: BackupRecord[];
@@ -26,5 +47,18 @@ export const backups = {
     { input: z.object({ folder: z.string().min(1).max(1000).optional() }), access: 'backups.run', writes: true, transaction: 'none' },
     returns<BackupRecord>(),
   ),
-  'backups.restore': method({ input: z.object({ path: z.string().min(1).max(1000) }), access: 'backups.restore', writes: true, transaction: 'none' }, returns<{ savedCurrentAs: string }>()),
+  // The field key, written to a folder apart from the data (another USB stick): administrators, audited.
+  'backups.exportKey': method(
+    { input: z.object({ folder: z.string().min(1).max(1000) }), access: 'backups.export_key', writes: true },
+    returns<{ path: string }>(),
+  ),
+  'backups.restore': method(
+    {
+      input: z.object({ path: z.string().min(1).max(1000), acceptUnverified: z.boolean().default(false) }),
+      access: 'backups.restore',
+      writes: true,
+      transaction: 'none',
+    },
+    returns<RestoreResult>(),
+  ),
 };

@@ -8,7 +8,10 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 export const cliPath = path.join(root, 'out', 'main', 'cli.js');
 
 export interface ServedLinli {
+  /** The first single-use address `linli serve` printed. */
   url: string;
+  /** Another single-use address (Enter on serve's stdin): one per new browser context. */
+  newLink(): Promise<string>;
   origin: string;
   dbPath: string;
   dir: string;
@@ -22,7 +25,9 @@ export async function startLinli(opts: { dbPath?: string; env?: Record<string, s
   if (!fs.existsSync(cliPath)) throw new Error(`${cliPath} is missing: run \`npx electron-vite build\` first (npm test does).`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-e2e-'));
   const dbPath = opts.dbPath ?? path.join(dir, 'linli.sqlite');
-  const child = spawn(process.execPath, [cliPath, 'serve', '--db', dbPath, '--port', '0'], { env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // stdin is a pipe: a line on it makes serve print another single-use link (newLink below).
+  const env = { ...process.env, ...opts.env };
+  const child = spawn(process.execPath, [cliPath, 'serve', '--db', dbPath, '--port', '0'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
@@ -38,8 +43,19 @@ export async function startLinli(opts: { dbPath?: string; env?: Record<string, s
     child.stdout!.on('data', check);
     child.on('exit', (code) => reject(new Error(`linli serve exited with ${code}:\n${out}`)));
   });
+  const links = /https?:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/g;
   return {
     url,
+    async newLink() {
+      const before = out.match(links)?.length ?? 0;
+      child.stdin!.write('\n');
+      for (let waited = 0; waited < 10_000; waited += 20) {
+        const all = out.match(links) ?? [];
+        if (all.length > before) return all[all.length - 1];
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      throw new Error(`linli serve printed no new link:\n${out}`);
+    },
     origin: new URL(url).origin,
     dbPath,
     dir,

@@ -15,7 +15,8 @@ export async function signIn(
   const page = opts.ownContext ? await (await browser.newContext()).newPage() : await browser.newPage();
   page.on('pageerror', (err) => console.error(`[page error ${user.username}]`, err.message));
   page.on('response', (res) => res.status() >= 500 && console.error('[server error]', res.status(), res.url()));
-  await page.goto(linli.url);
+  // Each browser context is a browser of its own: it opens a link of its own (a link works once).
+  await page.goto(await linli.newLink());
   await page.getByLabel('用户名').fill(user.username);
   await page.getByLabel('密码').fill(user.password);
   await page.getByRole('button', { name: '登录' }).click();

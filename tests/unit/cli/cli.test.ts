@@ -70,7 +70,7 @@ describe('linli CLI against a real file', () => {
     const r = await linli(['users', 'add', 'wangwu', '--role', 'clerk', '--db', db, '--user', 'admin'], `${ADMIN_PW}\nshort\n`);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('填写的内容有误');
-    expect(r.stderr).toContain('password: 密码至少 8 位');
+    expect(r.stderr).toContain('password: 密码至少 10 位');
   });
 
   it('refuses a clerk what only an administrator may do', async () => {

@@ -49,28 +49,36 @@ describe('the built CLI: linli serve', () => {
     if (!cliIsCurrent()) throw new Error(`electron-vite build did not produce a current out/main/cli.js:\n${build.stdout}\n${build.stderr}`);
   }, 240_000);
 
-  it('prints its URL, wants the token, answers calls with it and stops cleanly on SIGTERM', async () => {
+  it('prints a single-use URL, gives a new one on Enter, wants cookie + key + Origin, and stops cleanly on SIGTERM', async () => {
     let stderr = '';
-    child = spawn(process.execPath, [cli, 'serve', '--db', path.join(dir, 'serve.sqlite'), '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LANG: 'zh_CN.UTF-8' } });
+    child = spawn(process.execPath, [cli, 'serve', '--db', path.join(dir, 'serve.sqlite'), '--port', '0'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, LANG: 'zh_CN.UTF-8' } });
     child.stderr!.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
     const m = await lineMatching(child, /^Linli is running at (http:\/\/127\.0\.0\.1:(\d+)\/\?token=([\w-]+))$/, () => stderr);
-    const [, , port, token] = m;
-    const api = `http://127.0.0.1:${port}/api/call`;
+    const [, link, port] = m;
+    const origin = `http://127.0.0.1:${port}`;
+    const api = `${origin}/api/call`;
     const body = JSON.stringify({ method: 'auth.status', input: {} });
 
     const refused = await fetch(api, { method: 'POST', body, headers: { 'Content-Type': 'application/json' } });
     expect(refused.status).toBe(401);
 
-    const byHeader = await fetch(api, { method: 'POST', body, headers: { 'Content-Type': 'application/json', 'X-Linli-Token': token } });
-    expect(byHeader.status).toBe(200);
-    expect(await byHeader.json()).toMatchObject({ ok: true, value: { needsSetup: true } });
-
-    // The printed URL sets the cookie that the browser then sends.
-    const landing = await fetch(m[1], { redirect: 'manual' });
+    // The printed URL sets the cookie and hands the page its key; then it is spent.
+    const landing = await fetch(link, { redirect: 'manual' });
     expect(landing.status).toBe(302);
     const cookie = (landing.headers.get('set-cookie') ?? '').split(';')[0];
-    const byCookie = await fetch(api, { method: 'POST', body, headers: { 'Content-Type': 'application/json', Cookie: cookie } });
-    expect(await byCookie.json()).toMatchObject({ ok: true });
+    const key = (landing.headers.get('location') ?? '').replace('/#key=', '');
+    const asPage = await fetch(api, { method: 'POST', body, headers: { 'Content-Type': 'application/json', Cookie: cookie, 'X-Linli-Key': key, Origin: origin } });
+    expect(await asPage.json()).toMatchObject({ ok: true, value: { needsSetup: true } });
+    const cookieOnly = await fetch(api, { method: 'POST', body, headers: { 'Content-Type': 'application/json', Cookie: cookie } });
+    expect(cookieOnly.status).toBe(403);
+    expect((await fetch(link, { redirect: 'manual' })).status).toBe(401);
+
+    // Enter on stdin prints another single-use address.
+    const next = lineMatching(child, /^Linli is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=([\w-]+))$/, () => stderr);
+    child.stdin!.write('\n');
+    const fresh = (await next)[1];
+    expect(fresh).not.toBe(link);
+    expect((await fetch(fresh, { redirect: 'manual' })).status).toBe(302);
 
     const exited = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');

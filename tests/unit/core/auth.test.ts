@@ -92,7 +92,7 @@ describe('accounts and roles', () => {
   it('the administrator creates, re-roles, disables and resets; nothing is deleted', async () => {
     const hall = await openTestHall();
     const clerk = await addUser(hall, 'clerk1', ['clerk']);
-    expect((await hall.fail('users.create', { username: 'clerk1', displayName: 'x', password: 'password-123', roles: ['clerk'] })).code).toBe('users.username_taken');
+    expect((await hall.fail('users.create', { username: 'clerk1', displayName: 'x', password: 'Desk-pass-7391', roles: ['clerk'] })).code).toBe('users.username_taken');
     const list = await hall.call('users.list', { includeDisabled: true });
     const id = list.find((u) => u.username === 'clerk1')!.id;
 
@@ -126,7 +126,7 @@ describe('accounts and roles', () => {
     const auditor = await addUser(hall, 'auditor1', ['auditor']);
     expect((await hall.call('audit.list', { limit: 10 }, auditor)).total).toBeGreaterThan(0);
     for (const [method, input] of [
-      ['users.create', { username: 'zz', displayName: 'z', password: 'password-123', roles: ['clerk'] }],
+      ['users.create', { username: 'zz', displayName: 'z', password: 'Desk-pass-7391', roles: ['clerk'] }],
       ['community.updateSettings', { idleLockMinutes: 5, timeZone: 'Asia/Shanghai', backupKeep: { daily: 7, weekly: 4, monthly: 12 } }],
       ['backups.restore', { path: '/tmp/x.sqlite' }],
     ] as const) {

@@ -83,7 +83,8 @@ describe('backups', () => {
     const hall = await openTestHall();
     const bad = path.join(hall.dir, 'bad.sqlite');
     fs.writeFileSync(bad, 'garbage');
-    expect((await hall.fail('backups.restore', { path: bad })).code).toBe('db.not_sqlite');
+    // The backup is named as the damaged file, not the live one ("请从备份恢复" while restoring from one).
+    expect(await hall.fail('backups.restore', { path: bad })).toMatchObject({ code: 'backups.damaged', params: { path: bad } });
     expect((await hall.fail('backups.restore', { path: path.join(hall.dir, 'missing.sqlite') })).code).toBe('backups.not_found');
     expect(await hall.call('users.list', { includeDisabled: true })).toHaveLength(1);
     await hall.close();

@@ -4,11 +4,13 @@ import http from 'node:http';
 import path from 'node:path';
 import { startServer, type RunningServer } from '../../../src/main/server/http-server';
 import { addUser, openTestHall, type TestHall } from '../support/core';
+import { enter, pageHeaders, type ServeBrowser } from '../support/serve-client';
 
 let hall: TestHall;
 let server: RunningServer;
 let clerk: string;
 let rendererDir: string;
+let browser: ServeBrowser;
 
 beforeAll(async () => {
   hall = await openTestHall();
@@ -18,6 +20,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Linli</title>');
   fs.writeFileSync(path.join(hall.dir, 'secret.txt'), 'outside the renderer');
   server = await startServer({ core: hall.core, rendererDir });
+  browser = await enter(server);
 });
 afterAll(async () => {
   await server.close();
@@ -27,14 +30,14 @@ afterAll(async () => {
 async function post(body: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(`http://127.0.0.1:${server.port}/api/call`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'x-linli-token': server.token, ...headers },
+    headers: { ...pageHeaders(browser), ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
-  return { status: res.status, json: res.status === 200 ? await res.json() : null };
+  return { status: res.status, json: res.headers.get('content-type')?.includes('json') ? await res.json() : null };
 }
 
 describe('HTTP binding (linli serve)', () => {
-  it('refuses a request without the start-up token with 401', async () => {
+  it('refuses a request without the browser cookie with 401', async () => {
     const res = await fetch(`http://127.0.0.1:${server.port}/api/call`, { method: 'POST', body: '{"method":"auth.status"}' });
     expect(res.status).toBe(401);
     const page = await fetch(`http://127.0.0.1:${server.port}/`);
@@ -42,7 +45,7 @@ describe('HTTP binding (linli serve)', () => {
   });
 
   it('trades the token in the URL for a cookie and then serves the app', async () => {
-    const res = await fetch(server.url, { redirect: 'manual' });
+    const res = await fetch(server.newLink(), { redirect: 'manual' });
     expect(res.status).toBe(302);
     const cookie = res.headers.get('set-cookie')!;
     expect(cookie).toContain('HttpOnly');
@@ -55,7 +58,7 @@ describe('HTTP binding (linli serve)', () => {
   it('refuses a wrong Host header (DNS rebinding)', async () => {
     // fetch will not send a foreign Host header; node:http will, as a rebinding page's browser would.
     const status = await new Promise<number>((resolve, reject) => {
-      const req = http.request({ host: '127.0.0.1', port: server.port, path: '/api/call', method: 'POST', headers: { host: 'evil.example', 'x-linli-token': server.token } }, (res) => {
+      const req = http.request({ host: '127.0.0.1', port: server.port, path: '/api/call', method: 'POST', headers: { host: 'evil.example', cookie: browser.cookie } }, (res) => {
         res.resume();
         resolve(res.statusCode ?? 0);
       });
@@ -67,7 +70,7 @@ describe('HTTP binding (linli serve)', () => {
 
   it('does not serve files outside the renderer folder', async () => {
     for (const p of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/%2e%2e%2fsecret.txt']) {
-      const res = await fetch(`http://127.0.0.1:${server.port}${p}`, { headers: { 'x-linli-token': server.token } });
+      const res = await fetch(`http://127.0.0.1:${server.port}${p}`, { headers: { cookie: browser.cookie } });
       expect(await res.text()).not.toContain('outside the renderer');
     }
   });
@@ -83,7 +86,8 @@ describe('HTTP binding (linli serve)', () => {
   });
 
   it('refuses a body that is not JSON', async () => {
-    const { json } = await post('{not json', { 'x-linli-session': hall.adminToken });
+    const { status, json } = await post('{not json', { 'x-linli-session': hall.adminToken });
+    expect(status).toBe(400);
     expect(json.error.code).toBe('contract.invalid_input');
   });
 

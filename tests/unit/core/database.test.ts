@@ -50,7 +50,7 @@ describe('opening the file', () => {
 
   it('refuses a damaged database (garbage over its pages) and leaves it untouched', async () => {
     const hall = await openTestHall();
-    for (let i = 0; i < 8; i++) await hall.call('users.create', { username: `user${i}`, displayName: `用户${i}`, password: 'password-123', roles: ['clerk'] });
+    for (let i = 0; i < 8; i++) await hall.call('users.create', { username: `user${i}`, displayName: `用户${i}`, password: 'Desk-pass-7391', roles: ['clerk'] });
     await hall.close();
     const copy = path.join(hall.dir, 'copy.sqlite');
     fs.copyFileSync(hall.dbPath, copy);
@@ -92,11 +92,11 @@ describe('opening the file', () => {
     other.pragma('busy_timeout = 0');
     other.exec('BEGIN EXCLUSIVE');
     hall.core.services.sqlite.pragma('busy_timeout = 50');
-    const err = await hall.fail('users.create', { username: 'blocked', displayName: '阻塞', password: 'password-123', roles: ['clerk'] });
+    const err = await hall.fail('users.create', { username: 'blocked', displayName: '阻塞', password: 'Desk-pass-7391', roles: ['clerk'] });
     expect(err.code).toBe('db.busy');
     other.exec('ROLLBACK');
     other.close();
-    await hall.call('users.create', { username: 'blocked', displayName: '阻塞', password: 'password-123', roles: ['clerk'] });
+    await hall.call('users.create', { username: 'blocked', displayName: '阻塞', password: 'Desk-pass-7391', roles: ['clerk'] });
     expect((await hall.call('users.list', { includeDisabled: true })).map((u) => u.username)).toContain('blocked');
     await hall.close();
   });

@@ -66,7 +66,7 @@ describe('start-up with a damaged file', () => {
     expect(first.message).toContain(live);
     // The bad backup was refused with the translated reason, and the question asked again.
     expect(e.shown.errorBoxes).toHaveLength(1);
-    expect(e.shown.errorBoxes[0].content).toMatch(/^该备份无法使用/);
+    expect(e.shown.errorBoxes[0].content).toMatch(/^备份文件 .+ 无法使用/);
     expect(second.buttons).toEqual([RESTORE, OPEN_OTHER, QUIT]);
     expect(info.message).toContain('已用备份');
 

@@ -81,8 +81,8 @@ describe('the register through the report engine', () => {
   });
 
   it('full ID numbers only with residents.export_full, and every export is on the audit record', async () => {
-    const refused = await run('residents.register', 'csv', { fullIds: true }, clerk);
-    expect(refused.failed?.error).toMatchObject({ code: 'auth.forbidden', params: { permission: 'residents.export_full' } });
+    const refused = await hall.fail('reports.run', { name: 'residents.register', format: 'csv', params: { fullIds: true } }, clerk);
+    expect(refused).toMatchObject({ code: 'auth.forbidden', params: { permission: 'residents.export_full' } });
 
     const full = jobFile(hall, await run('residents.register', 'csv', { fullIds: true })).toString('utf8');
     expect(full).toContain(zhang);
@@ -91,8 +91,10 @@ describe('the register through the report engine', () => {
     const audit = await hall.call('audit.list', { limit: 50, action: 'reports.export' });
     const mine = audit.entries.filter((e) => e.recordId === 'residents.register');
     const fullExports = mine.filter((e) => JSON.stringify(e.after).includes('"fullIds":true'));
-    expect(fullExports).toHaveLength(2); // the refused attempt and the admin's export
-    expect(fullExports.map((e) => e.actorName).sort()).toEqual(['clerk1', '王管理']);
+    // Only the export that happened is recorded as an export; the refused attempt as a refusal.
+    expect(fullExports.map((e) => e.actorName)).toEqual(['王管理']);
+    const refusals = (await hall.call('audit.list', { limit: 50, action: 'reports.export_refused' })).entries;
+    expect(refusals.map((e) => [e.actorName, e.recordId])).toEqual([['clerk1', 'residents.register']]);
   });
 });
 

@@ -5,6 +5,7 @@ import { stringOption } from '../args';
 import { CliError, UsageError } from '../errors';
 import { openCore } from '../session';
 import { startServer, type RunningServer } from '../../server/http-server';
+import { LINLI_APPLICATION_ID } from '../../core/db/connection';
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -12,18 +13,21 @@ export const serveCommand: Command = {
   help: {
     'zh-CN': `用法：linli serve [--db 文件] [--port 端口]
 
-在 127.0.0.1 上启动邻里，供本机浏览器使用；每次启动生成新的访问令牌，
-并在标准输出打印一行：Linli is running at http://127.0.0.1:端口/?token=…
-同时启动自动备份（启动时一次，之后每天一次）。按 Ctrl+C（或发送 SIGTERM）停止。
+在 127.0.0.1 上启动邻里，供本机浏览器使用，并在标准输出打印一行：
+Linli is running at http://127.0.0.1:端口/?token=…
+这个地址只能打开一次（换成只属于该浏览器的凭证）；在此终端按回车会打印一个新地址（例如给另一个浏览器）。
+同时启动自动备份（启动时一次，之后每天一次，在后台进行）。按 Ctrl+C（或发送 SIGTERM）停止。
   --port  端口（默认 0：任选一个空闲端口）
-  --json  改为输出一行 JSON：{"url","port","token"}
-数据文件不存在时会新建，浏览器中将显示首次设置。`,
+  --json  改为输出一行 JSON：{"url","port"}
+数据文件不存在时会新建，浏览器中将显示首次设置；已存在但为空（0 字节）或不是邻里的文件会被拒绝，不做改动。`,
     en: `Usage: linli serve [--db FILE] [--port N]
 
-Serves Linli on 127.0.0.1 for a browser on this machine, with a new access token at each start, and
-prints exactly one line on stdout: "Linli is running at http://127.0.0.1:PORT/?token=…". Automatic
-backups run (at start-up, then daily). Stops cleanly on Ctrl+C / SIGTERM. --port 0 (the default) picks a
-free port; --json prints {"url","port","token"} instead.`,
+Serves Linli on 127.0.0.1 for a browser on this machine and prints one line on stdout: "Linli is running
+at http://127.0.0.1:PORT/?token=…". The address works once (it is exchanged for that browser's own
+credentials); press Enter in this terminal for a new one. Automatic backups run in the background (at
+start-up, then daily). Stops cleanly on Ctrl+C / SIGTERM. --port 0 (the default) picks a free port;
+--json prints {"url","port"} instead. A missing file is created (first-run setup in the browser); an
+existing empty (0-byte) or foreign file is refused and left as it is.`,
   },
   options: { port: { type: 'string', short: 'p' } },
   async run(ctx) {
@@ -31,6 +35,7 @@ free port; --json prints {"url","port","token"} instead.`,
     const rendererDir = ctx.io.rendererDir ?? path.resolve('out/renderer');
     if (!fs.existsSync(path.join(rendererDir, 'index.html'))) ctx.note(ctx.text.rendererMissing(rendererDir));
 
+    refuseUnknownFile(ctx, ctx.dbPath);
     const core = await openCore(ctx, { mustExist: false });
     let server: RunningServer;
     try {
@@ -41,11 +46,17 @@ free port; --json prints {"url","port","token"} instead.`,
       throw err;
     }
     const stopBackups = core.startBackupSchedule();
-    if (ctx.json) ctx.io.stdout.write(JSON.stringify({ url: server.url, port: server.port, token: server.token }) + '\n');
-    else ctx.io.stdout.write(`Linli is running at ${server.url}\n`);
+    const announce = (url: string) => {
+      if (ctx.json) ctx.io.stdout.write(JSON.stringify({ url, port: server.port }) + '\n');
+      else ctx.io.stdout.write(`Linli is running at ${url}\n`);
+    };
+    announce(server.url);
     ctx.note(ctx.text.serveDetails(ctx.dbPath, core.services.paths.backupFolder));
+    // Each address opens the door once; Enter on stdin prints another.
+    const stopLines = ctx.io.lines?.(() => announce(server.newLink()));
 
     await untilStopped(ctx.io.signal);
+    stopLines?.();
     await stopBackups();
     await server.close();
     await core.close();
@@ -53,6 +64,28 @@ free port; --json prints {"url","port","token"} instead.`,
     return 0;
   },
 };
+
+/**
+ * An existing file is never set up implicitly: an empty (0-byte) file, or a SQLite file that is not
+ * Linli's, would otherwise become a new Linli file whose first-run setup anyone reaching the page could do.
+ */
+function refuseUnknownFile(ctx: Parameters<Command['run']>[0], file: string): void {
+  if (!fs.existsSync(file)) return;
+  const size = fs.statSync(file).size;
+  if (size === 0) throw new CliError(ctx.explain({ code: 'db.empty_file', message: `${file} is empty`, params: { path: file } }), 'db.empty_file');
+  const header = Buffer.alloc(72);
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.readSync(fd, header, 0, 72, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  // Not SQLite at all: opening it gives the usual refusal with the backup to restore.
+  if (header.toString('latin1', 0, 16) !== 'SQLite format 3\0') return;
+  if (header.readUInt32BE(68) !== LINLI_APPLICATION_ID) {
+    throw new CliError(ctx.explain({ code: 'db.not_linli', message: `${file} is not a Linli file`, params: { path: file } }), 'db.not_linli');
+  }
+}
 
 function parsePort(badValue: (name: string, value: string, allowed: string) => string, raw: string | undefined): number {
   if (raw === undefined) return 0;

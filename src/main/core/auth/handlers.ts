@@ -3,8 +3,12 @@ import type { Role } from '../../../shared/permissions';
 import type { SessionInfo } from '../../../shared/contract/auth';
 import type { HandlerContext, HandlerMap } from '../context';
 import type { Session } from './sessions';
-import { hashPassword, verifyPassword } from './passwords';
+import { hashPassword, verifyPassword, verifyAgainstNobody } from './passwords';
+import { enforcePasswordPolicy } from './password-policy';
+import { recordFailure, recordSuccess, secondsToWait } from './throttle';
 import { findUserById, findUserByName, insertUser, toUserSummary, updateUser } from './users-repository';
+import { appendAudit, type AuditWrite } from '../audit/repository';
+import { writeTransaction } from '../db/write-transaction';
 import { findProfile, saveProfile, toProfile } from '../features/community/profile';
 import { readSettings } from '../features/community/settings';
 import { newId } from '../util/ids';
@@ -19,9 +23,30 @@ async function sessionInfo(ctx: HandlerContext, s: Session): Promise<SessionInfo
   };
 }
 
-function throttleCheck(ctx: HandlerContext, username: string): void {
-  const wait = ctx.throttle.secondsToWait(username, ctx.now().getTime());
+async function throttleCheck(ctx: HandlerContext, username: string): Promise<void> {
+  const wait = await secondsToWait(ctx.db, username, ctx.now().getTime());
   if (wait > 0) throw new AppError('auth.throttled', `Too many failed attempts; wait ${wait} s`, { params: { seconds: wait } });
+}
+
+/**
+ * Sign-in and unlock write their own transactions (the contract says `transaction: 'none'`): a failed
+ * attempt must be counted and audited although the call fails, and the password is checked before the
+ * write lock is taken, so a slow scrypt never holds other writers up.
+ */
+type ActorEntry = AuditWrite & { actor: { id: string | null; name: string | null } };
+
+function write<T>(ctx: HandlerContext, work: (audit: (entry: ActorEntry) => Promise<void>, trx: HandlerContext['db']) => Promise<T>): Promise<T> {
+  return writeTransaction(ctx.db, ctx.sqlite, (trx) =>
+    work((entry) => appendAudit(trx, entry, { ...entry.actor, workstation: ctx.workstation }, ctx.now()), trx),
+  );
+}
+
+async function refuseAttempt(ctx: HandlerContext, username: string, entry: ActorEntry): Promise<never> {
+  await write(ctx, async (audit, trx) => {
+    const failures = await recordFailure(trx, username, ctx.now());
+    await audit({ ...entry, after: { failures } });
+  });
+  throw new AppError('auth.bad_credentials', 'Wrong user name or password');
 }
 
 export const authHandlers: HandlerMap<'auth.status' | 'auth.setup' | 'auth.login' | 'auth.logout' | 'auth.session' | 'auth.lock' | 'auth.unlock' | 'auth.changePassword'> = {
@@ -32,6 +57,7 @@ export const authHandlers: HandlerMap<'auth.status' | 'auth.setup' | 'auth.login
   },
 
   async 'auth.setup'(input, ctx) {
+    enforcePasswordPolicy(input.admin.password, input.admin.username, 'admin.password');
     const anyUser = await ctx.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
     if (anyUser) throw new AppError('auth.already_set_up');
     const at = ctx.now().toISOString();
@@ -54,34 +80,40 @@ export const authHandlers: HandlerMap<'auth.status' | 'auth.setup' | 'auth.login
     const actor = { id: userId, name: user.display_name };
     await ctx.audit({ action: 'community.setup', area: 'community', recordType: 'community_profile', recordId: profile.id, after: toProfile(profile), actor });
     await ctx.audit({ action: 'users.create', area: 'users', recordType: 'user', recordId: userId, summary: `${user.display_name}（${user.username}）`, after: toUserSummary(user), actor });
-    const s = ctx.sessions.create({ id: userId, username: user.username, displayName: user.display_name, roles: ['admin'] }, ctx.now().getTime());
+    const s = await ctx.sessions.create(ctx.db, { id: userId, username: user.username, displayName: user.display_name, roles: ['admin'] }, ctx.now().getTime());
     return sessionInfo(ctx, s);
   },
 
   async 'auth.login'(input, ctx) {
-    throttleCheck(ctx, input.username);
+    await throttleCheck(ctx, input.username);
     const user = await findUserByName(ctx.db, input.username);
-    const good = user ? await verifyPassword(input.password, user.password_hash) : false;
+    // The same scrypt work whether or not the name exists: the time taken does not tell.
+    const good = user ? await verifyPassword(input.password, user.password_hash) : await verifyAgainstNobody(input.password);
     if (!user || !good) {
-      const failures = ctx.throttle.recordFailure(input.username, ctx.now().getTime());
-      ctx.auditAlways({ action: 'auth.login_failed', area: 'auth', recordType: 'user', recordId: user?.id ?? null, summary: input.username, after: { failures } });
-      throw new AppError('auth.bad_credentials', 'Wrong user name or password');
+      const nobody = { id: null, name: null };
+      const entry = { action: 'auth.login_failed', area: 'auth', recordType: 'user', recordId: user?.id ?? null, summary: input.username, actor: nobody };
+      return refuseAttempt(ctx, input.username, entry);
     }
+    const actor = { id: user.id, name: user.display_name };
     if (user.disabled) {
-      ctx.auditAlways({ action: 'auth.login_refused', area: 'auth', recordType: 'user', recordId: user.id, summary: 'disabled account', actor: { id: user.id, name: user.display_name } });
+      const entry = { action: 'auth.login_refused', area: 'auth', recordType: 'user', recordId: user.id, summary: 'disabled account', actor };
+      await write(ctx, (audit) => audit(entry));
       throw new AppError('auth.account_disabled');
     }
-    ctx.throttle.recordSuccess(input.username);
-    const at = ctx.now().toISOString();
-    await updateUser(ctx.db, user.id, { last_login_at: at });
-    const s = ctx.sessions.create({ id: user.id, username: user.username, displayName: user.display_name, roles: JSON.parse(user.roles_json) as Role[] }, ctx.now().getTime());
-    await ctx.audit({ action: 'auth.login', area: 'auth', recordType: 'user', recordId: user.id, actor: { id: user.id, name: user.display_name } });
+    const s = await write(ctx, async (audit, trx) => {
+      await recordSuccess(trx, input.username);
+      await updateUser(trx, user.id, { last_login_at: ctx.now().toISOString() });
+      const who = { id: user.id, username: user.username, displayName: user.display_name, roles: JSON.parse(user.roles_json) as Role[] };
+      const created = await ctx.sessions.create(trx, who, ctx.now().getTime());
+      await audit({ action: 'auth.login', area: 'auth', recordType: 'user', recordId: user.id, actor });
+      return created;
+    });
     return sessionInfo(ctx, s);
   },
 
   async 'auth.logout'(_input, ctx) {
     const s = ctx.requireSession();
-    ctx.sessions.end(s.token);
+    await ctx.sessions.end(ctx.db, s.token, 'logout', ctx.now());
     await ctx.audit({ action: 'auth.logout', area: 'auth', recordType: 'user', recordId: s.userId });
     return null;
   },
@@ -99,27 +131,31 @@ export const authHandlers: HandlerMap<'auth.status' | 'auth.setup' | 'auth.login
 
   async 'auth.unlock'(input, ctx) {
     const s = ctx.requireSession();
-    throttleCheck(ctx, s.username);
+    await throttleCheck(ctx, s.username);
     const user = await findUserById(ctx.db, s.userId);
+    const actor = { id: s.userId, name: s.displayName };
     if (!user || user.disabled || !(await verifyPassword(input.password, user.password_hash))) {
-      ctx.throttle.recordFailure(s.username, ctx.now().getTime());
-      ctx.auditAlways({ action: 'auth.unlock_failed', area: 'auth', recordType: 'user', recordId: s.userId });
-      throw new AppError('auth.bad_credentials', 'Wrong password');
+      return refuseAttempt(ctx, s.username, { action: 'auth.unlock_failed', area: 'auth', recordType: 'user', recordId: s.userId, actor });
     }
-    ctx.throttle.recordSuccess(s.username);
+    await write(ctx, async (audit, trx) => {
+      await recordSuccess(trx, s.username);
+      await audit({ action: 'auth.unlock', area: 'auth', recordType: 'user', recordId: s.userId, actor });
+    });
     s.locked = false;
-    await ctx.audit({ action: 'auth.unlock', area: 'auth', recordType: 'user', recordId: s.userId });
     return sessionInfo(ctx, s);
   },
 
   async 'auth.changePassword'(input, ctx) {
     const s = ctx.requireSession();
+    enforcePasswordPolicy(input.newPassword, s.username, 'newPassword');
     const user = await findUserById(ctx.db, s.userId);
     if (!user || !(await verifyPassword(input.currentPassword, user.password_hash))) {
       ctx.auditAlways({ action: 'auth.change_password_failed', area: 'auth', recordType: 'user', recordId: s.userId });
       throw new AppError('auth.bad_credentials', 'The current password is wrong', { fields: { currentPassword: 'auth.bad_credentials' } });
     }
     await updateUser(ctx.db, s.userId, { password_hash: await hashPassword(input.newPassword), updated_at: ctx.now().toISOString(), updated_by: s.userId });
+    // Whoever else was signed in as this user (another desk, a stolen session) is out; this desk stays.
+    await ctx.sessions.endForUser(ctx.db, s.userId, 'password_reset', ctx.now(), s.token);
     await ctx.audit({ action: 'auth.changePassword', area: 'auth', recordType: 'user', recordId: s.userId });
     return null;
   },

@@ -26,3 +26,15 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const actual = await derive(password, Buffer.from(salt, 'base64'), Number(n), Number(rr), Number(pp));
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
+
+let nobody: Promise<string> | null = null;
+
+/**
+ * A sign-in under a name that does not exist does the same scrypt work as one under a real name, against a
+ * hash of a random password made once, so that the time taken does not tell which names exist.
+ */
+export async function verifyAgainstNobody(password: string): Promise<false> {
+  nobody ??= hashPassword(randomBytes(32).toString('base64'));
+  await verifyPassword(password, await nobody);
+  return false;
+}

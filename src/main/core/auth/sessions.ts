@@ -1,6 +1,9 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import type SqliteDatabase from 'better-sqlite3';
+import type { Kysely } from 'kysely';
 import type { Role } from '../../../shared/permissions';
 import { permissionsOf, type Permission } from '../../../shared/permissions';
+import type { Database, SessionsTable } from '../db/schema';
 
 export interface Session {
   token: string;
@@ -14,21 +17,48 @@ export interface Session {
   locked: boolean;
 }
 
+export type EndReason = NonNullable<SessionsTable['ended_reason']>;
+
+interface Row {
+  user_id: string;
+  ended_at: string | null;
+  username: string;
+  display_name: string;
+  roles_json: string;
+  disabled: number;
+}
+
 /**
- * Signed-in sessions, in memory: a restart signs everybody out. A session idle for longer than the
- * configured time is locked (not ended), so unsaved work stays on screen behind the lock.
+ * Signed-in sessions. The `sessions` table decides whether one is still valid: a user disabled or given a
+ * new password from another process (the CLI, another desk's server) loses every session at once, and a
+ * user's roles are read afresh on every call. What only matters to the process that made a session (when
+ * it was last used, whether it is locked behind the idle lock) stays in its memory: no write per call.
+ * A session is only ever used through the process that made it (`host_id`), and a restart ends them all.
  */
 export class SessionStore {
-  private readonly sessions = new Map<string, Session>();
+  private readonly local = new Map<string, Session>();
+  private readonly statements = new WeakMap<SqliteDatabase.Database, SqliteDatabase.Statement>();
+  /** This process's sessions in the table. */
+  readonly hostId = randomBytes(12).toString('base64url');
   /**
-   * The idle-lock time, cached so that checking a session never waits for the database (a long import
-   * holds it, and the user must still be able to cancel). Null: read it again.
+   * The idle-lock time, cached so that checking a session never waits for a write (a long import holds
+   * the write lock, and the user must still be able to cancel). Null: read it again.
    */
   idleLockMs: number | null = null;
 
-  create(user: { id: string; username: string; displayName: string; roles: Role[] }, now: number): Session {
+  constructor(
+    private readonly sqlite: () => SqliteDatabase.Database,
+    private readonly workstation: string,
+  ) {}
+
+  /** Records a new session; call inside the write transaction that signs the user in. */
+  async create(db: Kysely<Database>, user: { id: string; username: string; displayName: string; roles: Role[] }, now: number): Promise<Session> {
+    const token = randomBytes(32).toString('base64url');
+    const at = new Date(now).toISOString();
+    const row = { token_hash: hashToken(token), user_id: user.id, host_id: this.hostId, workstation: this.workstation, created_at: at };
+    await db.insertInto('sessions').values({ ...row, ended_at: null, ended_reason: null }).execute();
     const session: Session = {
-      token: randomBytes(32).toString('base64url'),
+      token,
       userId: user.id,
       username: user.username,
       displayName: user.displayName,
@@ -38,15 +68,26 @@ export class SessionStore {
       lastSeenAt: now,
       locked: false,
     };
-    this.sessions.set(session.token, session);
+    this.local.set(token, session);
     return session;
   }
 
-  /** Finds a session and locks it if it has been idle too long. */
+  /** Finds a valid session (its row open, its user enabled) and locks it if it has been idle too long. */
   get(token: string | null | undefined, now: number, idleLockMs: number): Session | null {
     if (!token) return null;
-    const s = this.sessions.get(token);
+    const s = this.local.get(token);
     if (!s) return null;
+    const row = this.lookUp(token);
+    if (!row || row.ended_at !== null || row.disabled === 1) {
+      this.local.delete(token);
+      return null;
+    }
+    // Another process may have changed the account: its roles and name count from the next call on.
+    if (row.roles_json !== JSON.stringify(s.roles)) {
+      s.roles = JSON.parse(row.roles_json) as Role[];
+      s.permissions = permissionsOf(s.roles);
+    }
+    s.displayName = row.display_name;
     if (!s.locked && now - s.lastSeenAt > idleLockMs) s.locked = true;
     return s;
   }
@@ -55,22 +96,56 @@ export class SessionStore {
     s.lastSeenAt = now;
   }
 
-  end(token: string): void {
-    this.sessions.delete(token);
+  /** Ends one session (sign-out); inside the caller's write transaction. */
+  async end(db: Kysely<Database>, token: string, reason: EndReason, at: Date): Promise<void> {
+    await endWhere(db, reason, at).where('token_hash', '=', hashToken(token)).execute();
+    this.local.delete(token);
   }
 
-  /** A user's new roles take effect in the sessions they already have. */
-  updateRoles(userId: string, roles: Role[]): void {
-    for (const s of this.sessions.values()) {
-      if (s.userId === userId) {
-        s.roles = roles;
-        s.permissions = permissionsOf(roles);
-      }
+  /** Ends every open session of a user, in every process sharing the file (disabled, new password). */
+  async endForUser(db: Kysely<Database>, userId: string, reason: EndReason, at: Date, exceptToken?: string): Promise<void> {
+    let q = endWhere(db, reason, at).where('user_id', '=', userId);
+    if (exceptToken) q = q.where('token_hash', '!=', hashToken(exceptToken));
+    await q.execute();
+  }
+
+  /** Ends every open session in the file (a restore: the restored file's sessions are not anyone's now). */
+  async endAll(db: Kysely<Database>, reason: EndReason, at: Date): Promise<void> {
+    await endWhere(db, reason, at).execute();
+    this.local.clear();
+  }
+
+  /** This process stops: its sessions end with it. */
+  async endOwn(db: Kysely<Database>, at: Date): Promise<void> {
+    await endWhere(db, 'closed', at).where('host_id', '=', this.hostId).execute();
+    this.local.clear();
+  }
+
+  /** Forgets this process's sessions without writing (the file they were in is gone). */
+  forgetAll(): void {
+    this.local.clear();
+  }
+
+  private lookUp(token: string): Row | undefined {
+    const sqlite = this.sqlite();
+    let stmt = this.statements.get(sqlite);
+    if (!stmt) {
+      stmt = sqlite.prepare(
+        `SELECT s.user_id, s.ended_at, u.username, u.display_name, u.roles_json, u.disabled
+           FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.host_id = ?`,
+      );
+      this.statements.set(sqlite, stmt);
     }
+    return stmt.get(hashToken(token), this.hostId) as Row | undefined;
   }
+}
 
-  /** After a restore or a disabled account: nobody keeps a session into data that changed under them. */
-  endWhere(pred: (s: Session) => boolean): void {
-    for (const [token, s] of this.sessions) if (pred(s)) this.sessions.delete(token);
-  }
+/** An update that ends the open sessions the caller narrows down. */
+function endWhere(db: Kysely<Database>, reason: EndReason, at: Date) {
+  return db.updateTable('sessions').set({ ended_at: at.toISOString(), ended_reason: reason }).where('ended_at', 'is', null);
+}
+
+/** Only a hash is stored: a backup or a copy of the file holds no token anyone could use. */
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
 }

@@ -1,34 +1,37 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+
+export const MAX_FAILURES = 5;
+export const WAIT_MS = 30_000;
+
 /**
- * Slows down password guessing: after `maxFailures` failed attempts on a user name, the next attempt is
- * refused until `waitMs` have passed since the last failure. Kept in memory: it guards the workstation
- * while it runs; a restart needs local access anyway.
+ * Slows down password guessing: after 5 failed attempts on a user name, the next is refused until 30 s
+ * have passed since the last failure. Counted in the file, so that every host (the app, `linli serve`,
+ * the CLI) shares one count and a restart does not reset it. Unknown names are counted as well, so the
+ * answer does not tell which names exist.
  */
-export class LoginThrottle {
-  private readonly failures = new Map<string, { count: number; lastAt: number }>();
+export async function secondsToWait(db: Kysely<Database>, username: string, now: number): Promise<number> {
+  const row = await db.selectFrom('login_failures').selectAll().where('username', '=', key(username)).executeTakeFirst();
+  if (!row || row.failures < MAX_FAILURES) return 0;
+  const left = Date.parse(row.last_failed_at) + WAIT_MS - now;
+  return left > 0 ? Math.ceil(left / 1000) : 0;
+}
 
-  constructor(
-    private readonly maxFailures = 5,
-    private readonly waitMs = 30_000,
-  ) {}
+/** Inside a write transaction of its own (the attempt itself fails). Returns the count so far. */
+export async function recordFailure(db: Kysely<Database>, username: string, at: Date): Promise<number> {
+  const row = await db
+    .insertInto('login_failures')
+    .values({ username: key(username), failures: 1, last_failed_at: at.toISOString() })
+    .onConflict((oc) => oc.column('username').doUpdateSet((eb) => ({ failures: eb('login_failures.failures', '+', 1), last_failed_at: at.toISOString() })))
+    .returning('failures')
+    .executeTakeFirstOrThrow();
+  return row.failures;
+}
 
-  /** Seconds left to wait, or 0 when an attempt may be made now. */
-  secondsToWait(username: string, now: number): number {
-    const f = this.failures.get(username.toLowerCase());
-    if (!f || f.count < this.maxFailures) return 0;
-    const left = f.lastAt + this.waitMs - now;
-    return left > 0 ? Math.ceil(left / 1000) : 0;
-  }
+export async function recordSuccess(db: Kysely<Database>, username: string): Promise<void> {
+  await db.deleteFrom('login_failures').where('username', '=', key(username)).execute();
+}
 
-  recordFailure(username: string, now: number): number {
-    const key = username.toLowerCase();
-    const f = this.failures.get(key) ?? { count: 0, lastAt: now };
-    f.count++;
-    f.lastAt = now;
-    this.failures.set(key, f);
-    return f.count;
-  }
-
-  recordSuccess(username: string): void {
-    this.failures.delete(username.toLowerCase());
-  }
+function key(username: string): string {
+  return username.trim().toLowerCase();
 }

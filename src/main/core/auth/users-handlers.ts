@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import type { HandlerMap } from '../context';
 import { hashPassword } from './passwords';
+import { enforcePasswordPolicy } from './password-policy';
 import { countActiveAdmins, findUserById, findUserByName, insertUser, listUsers, toUserSummary, updateUser } from './users-repository';
 import { newId } from '../util/ids';
 
@@ -11,6 +12,7 @@ export const usersHandlers: HandlerMap<'users.list' | 'users.create' | 'users.se
 
   async 'users.create'(input, ctx) {
     const by = ctx.requireSession().userId;
+    enforcePasswordPolicy(input.password, input.username, 'password');
     if (await findUserByName(ctx.db, input.username)) {
       throw new AppError('users.username_taken', 'That user name is taken', { fields: { username: 'users.username_taken' } });
     }
@@ -41,8 +43,7 @@ export const usersHandlers: HandlerMap<'users.list' | 'users.create' | 'users.se
     await updateUser(ctx.db, input.userId, { roles_json: JSON.stringify([...new Set(input.roles)]), updated_at: ctx.now().toISOString(), updated_by: ctx.requireSession().userId });
     const after = await mustFind(ctx.db, input.userId);
     await ctx.audit({ action: 'users.setRoles', area: 'users', recordType: 'user', recordId: input.userId, summary: who(after), before: toUserSummary(before), after: toUserSummary(after) });
-    // A signed-in user's powers follow the change at once.
-    ctx.sessions.updateRoles(input.userId, JSON.parse(after.roles_json));
+    // A signed-in user's powers follow the change at once: every call reads the roles afresh.
     return toUserSummary(after);
   },
 
@@ -54,13 +55,16 @@ export const usersHandlers: HandlerMap<'users.list' | 'users.create' | 'users.se
     await updateUser(ctx.db, input.userId, { disabled: input.disabled ? 1 : 0, updated_at: ctx.now().toISOString(), updated_by: ctx.requireSession().userId });
     const after = await mustFind(ctx.db, input.userId);
     await ctx.audit({ action: input.disabled ? 'users.disable' : 'users.enable', area: 'users', recordType: 'user', recordId: input.userId, summary: who(after), before: toUserSummary(before), after: toUserSummary(after) });
-    if (input.disabled) ctx.sessions.endWhere((s) => s.userId === input.userId);
+    // Every session of the account ends at once, in every process sharing the file.
+    if (input.disabled) await ctx.sessions.endForUser(ctx.db, input.userId, 'disabled', ctx.now());
     return toUserSummary(after);
   },
 
   async 'users.resetPassword'(input, ctx) {
     const user = await mustFind(ctx.db, input.userId);
+    enforcePasswordPolicy(input.newPassword, user.username, 'newPassword');
     await updateUser(ctx.db, input.userId, { password_hash: await hashPassword(input.newPassword), updated_at: ctx.now().toISOString(), updated_by: ctx.requireSession().userId });
+    await ctx.sessions.endForUser(ctx.db, input.userId, 'password_reset', ctx.now());
     await ctx.audit({ action: 'users.resetPassword', area: 'users', recordType: 'user', recordId: input.userId, summary: who(user) });
     return null;
   },

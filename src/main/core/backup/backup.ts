@@ -4,13 +4,15 @@ import SqliteDatabase from 'better-sqlite3';
 import type { BackupRecord } from '../../../shared/contract/backups';
 import type { BackupsTable } from '../db/schema';
 import type { CoreServices } from '../context';
+import { writeTransaction } from '../db/write-transaction';
 import { appendAudit } from '../audit/repository';
 import { auditHead } from '../audit/repository';
 import { readSettings } from '../features/community/settings';
 import { formatLocal, localToday } from '../util/dates';
 import { newId } from '../util/ids';
 import { backupsToKeep } from './retention';
-import { checkCopy } from './verify';
+import { checkCopyOffThread } from './check-off-thread';
+import { sidecarOf, writeSidecar } from './checksum';
 import { ensureFolder } from '../util/folders';
 
 export type BackupKind = BackupRecord['kind'];
@@ -27,6 +29,7 @@ export function toBackupRecord(row: BackupsTable): BackupRecord {
     problem: row.problem,
     counts: JSON.parse(row.counts_json) as Record<string, number>,
     exists: fs.existsSync(row.path),
+    sha256: row.sha256,
   };
 }
 
@@ -41,29 +44,69 @@ export async function makeBackup(core: CoreServices, kind: BackupKind, actor: { 
   let target = path.join(folder, `linli-${stamp}-${kind}.sqlite`);
   let problem: string | null = null;
   let counts: Record<string, number> = {};
+  let sha256: string | null = null;
+  let bytes = 0;
   try {
-    ensureFolder(folder);
+    ensureFolder(folder, 0o700);
     if (fs.existsSync(target)) target = target.replace(/\.sqlite$/, `-${newId().slice(-6)}.sqlite`);
+    // Owner-only from its first byte: the copy holds everything the live file does.
+    fs.closeSync(fs.openSync(target, 'wx', 0o600));
     await core.sqlite.backup(target);
     makeSelfContained(target);
-    const check = checkCopy(target);
-    counts = check.counts;
-    if (!check.ok) problem = check.problem;
-    else problem = compareHeads(core, check.auditHead);
+    // The integrity check of a district's file takes a minute: a worker does it, searches go on.
+    const checked = await checkCopyOffThread(target);
+    counts = checked.check.counts;
+    if (!checked.check.ok) problem = checked.check.problem;
+    // The copy is the live file page for page: an automatic backup (on the live file's own disk) that fails
+    // the full integrity check is the scheduled check of the live file, which large files only get here.
+    if (!checked.check.ok && automaticKinds.includes(kind) && /^integrity check/.test(problem ?? '')) {
+      const good = await core.db.selectFrom('backups').select('path').where('ok', '=', 1).orderBy('at', 'desc').executeTakeFirst();
+      core.markDamaged(problem ?? '', good?.path ?? null);
+    }
+    else problem = compareHeads(core, checked.check.auditHead);
+    if (!problem && checked.sha256) {
+      sha256 = checked.sha256;
+      writeSidecar(target, sha256);
+    }
+    bytes = fs.statSync(target).size;
   } catch (err) {
     problem = (err as Error).message;
   }
-  const bytes = fs.existsSync(target) ? fs.statSync(target).size : 0;
-  const row: BackupsTable = { id: newId(), at: at.toISOString(), kind, path: target, bytes, ok: problem ? 0 : 1, problem, counts_json: JSON.stringify(counts), created_by: actor.id };
-  await core.db.transaction().execute(async (trx) => {
+  // A copy that failed is not a backup: it is removed, so that nobody restores it by mistake later.
+  if (problem) removeFailedCopy(target);
+  const row: BackupsTable = {
+    id: newId(),
+    at: at.toISOString(),
+    kind,
+    path: target,
+    bytes,
+    ok: problem ? 0 : 1,
+    problem,
+    counts_json: JSON.stringify(counts),
+    created_by: actor.id,
+    sha256,
+  };
+  await writeTransaction(core.db, core.sqlite, async (trx) => {
     await trx.insertInto('backups').values(row).execute();
-    await appendAudit(trx, { action: problem ? 'backups.failed' : 'backups.made', area: 'backups', recordType: 'backup', recordId: row.id, summary: target, after: { kind, bytes, problem }, actor }, { ...actor, workstation: core.workstation }, core.now());
+    const entry = { action: problem ? 'backups.failed' : 'backups.made', area: 'backups', recordType: 'backup', recordId: row.id, summary: target, actor };
+    const after = { kind, bytes, problem, folder, path: target, sha256 };
+    await appendAudit(trx, { ...entry, after }, { ...actor, workstation: core.workstation }, core.now());
   });
   core.events.emit('backup.finished', { ok: !problem, path: target, problem });
   // Manual, scheduled or before a restore: every backup is a new row the backup screens list.
   core.events.emit('data.changed', { area: 'backups' });
   if (!problem && automaticKinds.includes(kind)) await rotate(core);
   return toBackupRecord(row);
+}
+
+function removeFailedCopy(target: string): void {
+  for (const f of [target, sidecarOf(target), `${target}-journal`, `${target}-wal`, `${target}-shm`]) {
+    try {
+      fs.rmSync(f, { force: true });
+    } catch {
+      // Nothing was written there (the folder is not one): nothing to remove.
+    }
+  }
 }
 
 /**
@@ -96,6 +139,7 @@ export async function rotate(core: CoreServices): Promise<string[]> {
   for (const r of present) {
     if (keep.has(r.id)) continue;
     fs.rmSync(r.path, { force: true });
+    fs.rmSync(sidecarOf(r.path), { force: true });
     removed.push(r.path);
   }
   return removed;
@@ -107,6 +151,7 @@ export async function lastBackups(core: CoreServices) {
   const lastFailed = await core.db.selectFrom('backups').selectAll().where('ok', '=', 0).orderBy('at', 'desc').limit(1).executeTakeFirst();
   return {
     folder: core.paths.backupFolder,
+    fieldKey: { file: core.fieldKey.state.keyFile, matches: !core.fieldKey.state.mismatch },
     recent: recent.map(toBackupRecord),
     lastVerified: lastVerified ? toBackupRecord(lastVerified) : null,
     // A failure only matters until a later backup succeeded.

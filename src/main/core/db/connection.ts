@@ -35,7 +35,12 @@ export async function openDatabase(file: string, opts: OpenOptions): Promise<Ope
   const exists = fs.existsSync(file) && fs.statSync(file).size > 0;
   let fileVersion = 0;
   if (exists) fileVersion = inspectExisting(file);
-  else ensureFolder(path.dirname(file));
+  else {
+    ensureFolder(path.dirname(file));
+    // Owner-only from its first byte (SQLite would create it 0644); its -wal and -shm take the same mode.
+    fs.closeSync(fs.openSync(file, 'a', 0o600));
+  }
+  ownerOnly(file);
 
   let preMigrationCopy: string | null = null;
   if (exists && fileVersion < latestSchemaVersion) {
@@ -65,6 +70,22 @@ export function applyPragmas(sqlite: SqliteDatabase.Database): void {
   sqlite.pragma('temp_store = MEMORY');
 }
 
+/**
+ * A file up to this size gets SQLite's full integrity check when it is opened (a community's file is a
+ * few MB: well under a second). quick_check, for larger ones, misses an index that disagrees with its
+ * table ("row 2395 missing from index"); their full check is the automatic backup's, in a worker.
+ */
+export const FULL_CHECK_BYTES = 256 * 1024 * 1024;
+
+/** Makes a file readable by its owner only: it holds people's records (and password hashes). */
+export function ownerOnly(file: string): void {
+  try {
+    if ((fs.statSync(file).mode & 0o077) !== 0) fs.chmodSync(file, 0o600);
+  } catch {
+    // Not ours to change (another owner, a read-only medium): opening goes on, the check is advisory.
+  }
+}
+
 /** Returns the file's schema version, or throws a clear AppError. Never writes. */
 export function inspectExisting(file: string): number {
   const header = Buffer.alloc(16);
@@ -80,7 +101,7 @@ export function inspectExisting(file: string): number {
   let ro: SqliteDatabase.Database | null = null;
   try {
     ro = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
-    const check = ro.pragma('quick_check', { simple: true });
+    const check = ro.pragma(fs.statSync(file).size <= FULL_CHECK_BYTES ? 'integrity_check' : 'quick_check', { simple: true });
     if (check !== 'ok') throw new AppError('db.corrupt', `${file} failed its integrity check: ${String(check)}`, { params: { path: file } });
     const appId = ro.pragma('application_id', { simple: true }) as number;
     const version = ro.pragma('user_version', { simple: true }) as number;
@@ -108,6 +129,7 @@ async function copyBeforeMigration(file: string, fromVersion: number, opts: Open
   const target = path.join(opts.backupFolder, `linli-before-schema-${fromVersion + 1}-${stamp}.sqlite`);
   const src = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
   try {
+    fs.closeSync(fs.openSync(target, 'a', 0o600));
     await src.backup(target);
   } finally {
     src.close();

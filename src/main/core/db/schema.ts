@@ -69,6 +69,31 @@ export interface BackupsTable {
   problem: string | null;
   counts_json: string;
   created_by: string | null;
+  /** Hex SHA-256 of the copy when it was made; null for older records. */
+  sha256: string | null;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  host_id: string;
+  workstation: string;
+  created_at: string;
+  ended_at: string | null;
+  ended_reason: 'logout' | 'disabled' | 'password_reset' | 'restore' | 'closed' | null;
+}
+
+export interface LoginFailuresTable {
+  /** Lower-cased, as typed: unknown names are counted too. */
+  username: string;
+  failures: number;
+  last_failed_at: string;
+}
+
+export interface FieldKeyCheckTable {
+  id: number;
+  check_value: string;
+  created_at: string;
 }
 
 interface Stamped {
@@ -248,6 +273,9 @@ export interface Database extends CouncilTables {
   settings: SettingsTable;
   audit_log: AuditLogTable;
   backups: BackupsTable;
+  sessions: SessionsTable;
+  login_failures: LoginFailuresTable;
+  field_key_check: FieldKeyCheckTable;
   grids: GridsTable;
   compounds: CompoundsTable;
   buildings: BuildingsTable;

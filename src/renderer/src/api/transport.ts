@@ -37,18 +37,48 @@ export function electronTransport(bridge: LinliBridge): Transport {
 }
 
 const eventNames: EventName[] = ['job.progress', 'job.done', 'job.failed', 'data.changed', 'backup.finished'];
+const KEY_STORAGE = 'linli.serveKey';
+
+/**
+ * `linli serve` hands the page a key in the address's fragment (`/#key=…`, never sent to a server) when a
+ * link is opened; every call carries it. It is kept in this origin's storage (per port), so the other
+ * tabs of this browser have it and pages on other ports do not, and taken out of the address at once.
+ */
+function serveKey(): string {
+  const offered = /^#key=([\w-]+)$/.exec(window.location.hash);
+  if (offered) {
+    try {
+      window.localStorage.setItem(KEY_STORAGE, offered[1]);
+    } catch {
+      // Storage refused (a private window's quota): the key still works for this page.
+    }
+    window.history.replaceState(null, '', window.location.pathname);
+    return offered[1];
+  }
+  try {
+    return window.localStorage.getItem(KEY_STORAGE) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+// Taken when the page loads, before the hash router reads the address.
+const pageKey = typeof window !== 'undefined' && !window.linli ? serveKey() : '';
 
 export function browserTransport(): Transport {
+  const key = pageKey;
   return {
     kind: 'browser',
     async call(method, input, session) {
       try {
         const res = await fetch('/api/call', {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', ...(session ? { 'x-linli-session': session } : {}) },
+          headers: { 'Content-Type': 'application/json', 'X-Linli-Key': key, ...(session ? { 'x-linli-session': session } : {}) },
           body: JSON.stringify({ method, input }),
         });
         if (res.status === 401) return { ok: false, error: { code: 'server.no_token', message: await res.text() } };
+        const json = (res.headers.get('content-type') ?? '').includes('json');
+        if (res.status === 403 && !json) return { ok: false, error: { code: 'server.forbidden', message: await res.text() } };
         return (await res.json()) as Result<unknown>;
       } catch (err) {
         return { ok: false, error: { code: 'network', message: (err as Error).message } };

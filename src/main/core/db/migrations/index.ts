@@ -7,6 +7,7 @@ import * as m0005 from './0005_residents_tag_keys_and_reminders';
 import * as m0006 from './0006_residents_id_card_long_term';
 import * as m0007 from './0007_residents_fewer_indexes';
 import * as m0008 from './0008_residents_rowid_tiebreak';
+import * as m0009 from './0009_hardening';
 import * as m0012 from './0012_residents_relations_and_unplaced';
 import * as m0016 from './0016_council';
 import * as m0017 from './0017_council_registers';
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   '0006_residents_id_card_long_term': m0006,
   '0007_residents_fewer_indexes': m0007,
   '0008_residents_rowid_tiebreak': m0008,
+  '0009_hardening': m0009,
   '0012_residents_relations_and_unplaced': m0012,
   '0016_council': m0016,
   '0017_council_registers': m0017,

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Card, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Card, Loader, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useSignedIn } from '../../app/session-context';
@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLoad } from '../../components/use-load';
 import { BackupList } from './BackupList';
 import { DataLocationCard } from './DataLocationCard';
+import { ExportKeyCard } from './ExportKeyCard';
 import { LastVerifiedCard } from './LastVerifiedCard';
 import { RestoreConfirmModal } from './RestoreConfirmModal';
 import { RestoreOtherFile } from './RestoreOtherFile';
@@ -25,8 +26,14 @@ export function BackupsTab() {
       <DataLocationCard />
       <ErrorAlert error={error} />
       {loading && !data && <Loader size="sm" aria-label={t('common.loading')} />}
+      {data && !data.fieldKey.matches && (
+        <Alert color="red" variant="filled" role="alert" title={t('backups.key.missingTitle')}>
+          {t('backups.key.missing', { path: data.fieldKey.file ?? 'linli.key' })}
+        </Alert>
+      )}
       {data && <LastVerifiedCard status={data} />}
       {data && can('backups.run') && <RunBackupCard defaultFolder={data.folder} onDone={() => void reload()} />}
+      {data && can('backups.export_key') && <ExportKeyCard />}
       {data && (
         <Card withBorder padding="lg">
           <Stack gap="sm">

@@ -15,7 +15,9 @@ import { RowCounts } from './RowCounts';
  */
 export function RunBackupCard({ defaultFolder, onDone }: { defaultFolder: string; onDone: () => void }) {
   const { t, i18n } = useTranslation();
-  const { settings } = useSignedIn();
+  const { settings, can } = useSignedIn();
+  // A copy in a folder of one's choosing is an administrator's act; others back up to the usual folder.
+  const mayChooseFolder = can('backups.to_folder');
   const chooseFolder = api.transport().chooseFolder;
   const [folder, setFolder] = useState('');
   const [busy, setBusy] = useState(false);
@@ -50,7 +52,7 @@ export function RunBackupCard({ defaultFolder, onDone }: { defaultFolder: string
         <Text size="sm" c="dimmed">
           {t('backups.run.hint', { folder: defaultFolder })}
         </Text>
-        {chooseFolder ? (
+        {!mayChooseFolder ? null : chooseFolder ? (
           <Group gap="xs">
             <Button variant="default" leftSection={<IconFolder size={16} />} onClick={() => void pickFolder()} disabled={busy}>
               {t('backups.run.chooseFolder')}
@@ -84,6 +86,7 @@ export function RunBackupCard({ defaultFolder, onDone }: { defaultFolder: string
                   {result.path}
                 </Text>
                 <RowCounts counts={result.counts} />
+                {folder.trim() !== '' && <Text size="sm" fw={600}>{t('backups.run.noKeyNote')}</Text>}
               </Stack>
             </Alert>
           ) : (
