@@ -60,6 +60,20 @@ describe('files as Excel, WPS and LibreOffice write them', () => {
     expect((await readSpreadsheet(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), fixture('lo-residents.csv')]), headerTest(undefined))).encoding).toBe('utf-8-bom');
   });
 
+  it('a CSV whose line endings are mixed (\\r\\n, \\n and \\r alternating) has one row per line, line ends inside quotes kept', async () => {
+    const ends = ['\r\n', '\n', '\r'];
+    const lines = ['姓名,身份证号,人员类型'];
+    for (let i = 0; i < 20; i++) lines.push(`人${i},,户籍`);
+    const text = lines.map((l, i) => l + ends[i % 3]).join('') + '"多行\r\n姓名",,户籍\r';
+    const sheet = await readSpreadsheet(Buffer.from(text, 'utf8'), headerTest(undefined));
+    expect(sheet.rows.length).toBe(21);
+    expect(sheet.rows.map((r) => r.cells[0])).toEqual([...Array.from({ length: 20 }, (_, i) => `人${i}`), '多行\r\n姓名']);
+    // Fed in 32 KiB pieces, a \r\n cut between two pieces is still one line end.
+    const long = Array.from({ length: 4000 }, (_, i) => `人${i},,户籍`).join('\r\n');
+    const big = await readSpreadsheet(Buffer.from(`姓名,身份证号,人员类型\r\n${long}\r\n`, 'utf8'), headerTest(undefined));
+    expect(big.rows.length).toBe(4000);
+  });
+
   it('dates as text, as Excel serial numbers and as date cells', async () => {
     const file = await xlsx([
       ['姓名', '证件类型', '证件号码', '出生日期', '人员类型', '登记日期'],
