@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { adminPassword, openTestHall } from '../support/core';
 import { makePlaces } from './places-fixture';
-import { linli } from '../cli/run-cli';
+import { linli, linliWith } from '../cli/run-cli';
 import { csv, makeId } from '../../fixtures/residents/support';
 import SqliteDatabase from 'better-sqlite3';
 
@@ -77,6 +77,37 @@ describe('linli residents import', () => {
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('新增 0，更新 0，未变 1，有问题 0');
     expect(count()).toBe(2);
+  });
+
+  it('rows rejected at commit (changed since the preview) exit 1 with an error report giving the commit\'s reasons, never ok: true', async () => {
+    const wang = makeId('110105', '1990-05-06', 33);
+    const zhao = makeId('110105', '1991-07-08', 44);
+    const first = write('先.csv', [['姓名', '身份证号', '人员类型'], ['王五', wang, '户籍']]);
+    expect((await linli(['residents', 'import', '--db', db, '--file', first, '--user', 'admin'], `${adminPassword}\n`)).code).toBe(0);
+    const file = write('后.csv', [['姓名', '身份证号', '联系电话', '人员类型'], ['王五', wang, '13900139000', '户籍'], ['赵六', zhao, '', '户籍']]);
+    // Between the preview and the commit, another desk renames 王五 (a write the registry's mark notices).
+    const other = new SqliteDatabase(db);
+    let changed = false;
+    const r = await linliWith(['residents', 'import', '--db', db, '--file', file, '--user', 'admin'], `${adminPassword}\n`, (text) => {
+      if (changed || !text.includes('新增 1，更新 1')) return;
+      changed = true;
+      const w = other.prepare("SELECT id FROM residents WHERE name = '王五'").get() as { id: string };
+      other.prepare("UPDATE residents SET name = '王武' WHERE id = ?").run(w.id);
+      other.prepare("INSERT INTO resident_events (id, resident_id, at, on_date, actor_id, actor_name, kind, detail_json) VALUES ('ev-x', ?, '2026-01-01T00:00:00Z', NULL, NULL, 'x', 'updated', '{}')").run(w.id);
+    });
+    other.close();
+    expect(changed).toBe(true);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('已导入：新增 1，更新 0，未变 0，未导入（有问题）1。');
+    expect(r.stdout).toContain('有 1 行在预览之后被改动，导入时未通过检查');
+    const report = path.join(dir, '后.errors.xlsx');
+    expect(r.stdout).toContain(report);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(report);
+    const rows = wb.worksheets[0].getSheetValues().filter(Boolean).map((v) => (v as unknown[]).slice(1));
+    expect(rows.length).toBe(2);
+    expect(rows[1][0]).toBe('王五');
+    expect(String(rows[1][4])).toContain('王武');
   });
 
   it('usage errors exit 2', async () => {

@@ -16,6 +16,7 @@ const say = {
     unmapped: (headers: string) => `未导入的列：${headers}`,
     dryRun: '试运行（--dry-run）：未写入任何数据。',
     imported: (c: Record<string, number>) => `已导入：新增 ${c.added ?? 0}，更新 ${c.updated ?? 0}，未变 ${c.unchanged ?? 0}，未导入（有问题）${c.rejected ?? 0}。`,
+    changedSincePreview: (n: number) => `有 ${n} 行在预览之后被改动，导入时未通过检查，未导入。`,
     rejected: (n: number, report: string) => `有 ${n} 行有问题，未导入。错误报告（含错误原因，修改后可重新导入）：${report}`,
     allOrNothing: (n: number) => `有 ${n} 行有问题；按 --all-or-nothing，整个文件未导入。`,
     progress: (done: number, total: number) => `正在导入：${done}/${total}`,
@@ -30,6 +31,7 @@ const say = {
     unmapped: (headers: string) => `Columns not imported: ${headers}`,
     dryRun: 'Dry run (--dry-run): nothing was written.',
     imported: (c: Record<string, number>) => `Imported: added ${c.added ?? 0}, updated ${c.updated ?? 0}, unchanged ${c.unchanged ?? 0}, rejected ${c.rejected ?? 0}.`,
+    changedSincePreview: (n: number) => `${n} rows changed after the preview, failed the check at import and were not imported.`,
     rejected: (n: number, report: string) => `${n} rows have problems and were not imported. Error report (with the reasons; fix and import it again): ${report}`,
     allOrNothing: (n: number) => `${n} rows have problems; with --all-or-nothing nothing was imported.`,
     progress: (done: number, total: number) => `Importing: ${done}/${total}`,
@@ -126,12 +128,6 @@ async function importFile(ctx: CommandContext): Promise<number> {
     ctx.print(s.previewed(file, p.totalRows));
     ctx.print(s.counts(p.counts));
     if (p.unmappedHeaders.length) ctx.note(s.unmapped(p.unmappedHeaders.join('、')));
-    let errorReport: string | null = null;
-    if (p.counts.reject > 0) {
-      errorReport = file.replace(/\.[^./\\]+$/, '') + '.errors.xlsx';
-      const done = await runJob(ctx, signed, () => signed.call('residents.importErrorReport', { importId: p.importId }));
-      copyJobFile(signed, done, errorReport);
-    }
     let summary: Record<string, number> | null = null;
     if (dryRun) ctx.print(s.dryRun);
     else if (mode === 'all_or_nothing' && p.counts.reject > 0) ctx.print(s.allOrNothing(p.counts.reject));
@@ -140,9 +136,20 @@ async function importFile(ctx: CommandContext): Promise<number> {
       summary = done.summary ?? {};
       ctx.print(s.imported(summary));
     }
-    if (errorReport) ctx.print(s.rejected(p.counts.reject, errorReport));
-    ctx.emitJson({ ok: p.counts.reject === 0, importId: p.importId, counts: p.counts, dryRun, mode, imported: summary, errorReport, unmappedHeaders: p.unmappedHeaders });
-    return p.counts.reject > 0 ? ExitCode.failed : ExitCode.ok;
+    // The rows not imported are the commit's when it ran (a row changed since the preview is refused there,
+    // with the commit's reason), else the preview's; either way they go to the error report and exit 1.
+    const rejected = summary ? (summary.rejected ?? 0) : p.counts.reject;
+    const sincePreview = summary ? Math.max(0, rejected - p.counts.reject) : 0;
+    let errorReport: string | null = null;
+    if (rejected > 0) {
+      errorReport = file.replace(/\.[^./\\]+$/, '') + '.errors.xlsx';
+      const done = await runJob(ctx, signed, () => signed.call('residents.importErrorReport', { importId: p.importId }));
+      copyJobFile(signed, done, errorReport);
+      if (sincePreview > 0) ctx.print(s.changedSincePreview(sincePreview));
+      ctx.print(s.rejected(rejected, errorReport));
+    }
+    ctx.emitJson({ ok: rejected === 0, importId: p.importId, counts: p.counts, dryRun, mode, imported: summary, rejected, rejectedSincePreview: sincePreview, errorReport, unmappedHeaders: p.unmappedHeaders });
+    return rejected > 0 ? ExitCode.failed : ExitCode.ok;
   });
 }
 
