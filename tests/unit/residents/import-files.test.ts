@@ -145,6 +145,9 @@ describe('files that are refused, with nothing imported', () => {
 
   it('empty, header only', async () => {
     expect((await previewFails(hall, 'empty.csv', Buffer.from([0xef, 0xbb, 0xbf]))).code).toBe('import.empty');
+    // A 0-byte file (what a failed download or a fresh "New file" leaves), .csv or .xlsx: empty, not a contract error.
+    expect((await previewFails(hall, 'zero.csv', Buffer.alloc(0))).code).toBe('import.empty');
+    expect((await previewFails(hall, 'zero.xlsx', Buffer.alloc(0))).code).toBe('import.empty');
     expect((await previewFails(hall, 'blank.csv', '\r\n ,,\r\n\r\n')).code).toBe('import.empty');
     expect((await previewFails(hall, 'empty.xlsx', await xlsx([])))).toMatchObject({ code: 'import.empty' });
     expect(await previewFails(hall, 'header.csv', header + ',,\r\n')).toMatchObject({ code: 'import.header_only', params: { row: 1 } });

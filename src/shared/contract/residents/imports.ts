@@ -53,7 +53,8 @@ export interface ImportResult {
 
 export const imports = {
   'residents.importPreview': method(
-    { input: z.object({ fileName: z.string().min(1).max(260), contentBase64: z.string().min(1), mapping: z.record(z.string(), z.string()).optional() }), access: 'residents.import', writes: false },
+    // contentBase64 may be empty: a 0-byte file is the reader's to refuse, in words (import.empty).
+    { input: z.object({ fileName: z.string().min(1).max(260), contentBase64: z.string(), mapping: z.record(z.string(), z.string()).optional() }), access: 'residents.import', writes: false },
     returns<ImportPreview>(),
   ),
   /** Runs as a job; the result arrives as job.done with the summary. */

@@ -6,8 +6,9 @@
  */
 import { StringDecoder } from 'node:string_decoder';
 import { Parser, type Handler } from 'htmlparser2';
+import { AppError } from '../../../../../../shared/errors';
 import type { Slicer } from '../slices';
-import { entryChunks, type ZipEntry } from './zip';
+import { entryChunks, PART_CAPS, type PartKind, type ZipEntry } from './zip';
 
 /** Element names without their namespace prefix (some writers emit <x:row>, <x:c>). */
 export function localName(name: string): string {
@@ -16,19 +17,34 @@ export function localName(name: string): string {
   return i < 0 ? name : name.slice(i + 1);
 }
 
+/**
+ * A cell's text longer than this is not a register's (Excel stops at 32,767 characters): the file is
+ * refused as too large or damaged instead of one string growing until memory runs out.
+ */
+export const MAX_TEXT_CHARS = 1_000_000;
+/** …and a shared-strings table longer than this in all (a 200,000-row register holds a few tens of millions). */
+export const MAX_SHARED_CHARS = 128 * 1024 * 1024;
+
+/** `text` + `more`, refused once a single cell's text passes MAX_TEXT_CHARS. */
+export function appendText(text: string, more: string, part: string): string {
+  if (text.length + more.length > MAX_TEXT_CHARS) throw new AppError('import.too_large', `A text in ${part} is longer than ${MAX_TEXT_CHARS} characters`, { params: { part, max: 1 } });
+  return text + more;
+}
+
 /** XML ends lines with \n (a file may hold \r\n or \r). */
 export function lines(s: string): string {
   return s.includes('\r') ? s.replace(/\r\n?/g, '\n') : s;
 }
 
 /**
- * Feeds one part to an XML parser piece by piece, decoding UTF-8 across the pieces' edges. After each
- * piece `afterPiece` runs (the sheet hands its rows on there); false stops reading the part.
+ * Feeds one part to an XML parser piece by piece, decoding UTF-8 across the pieces' edges, inflating at
+ * most the cap of its kind (zip.ts). After each piece `afterPiece` runs (the sheet hands its rows on
+ * there); false stops reading the part.
  */
-export async function parsePart(buf: Buffer, entry: ZipEntry, slicer: Slicer, handler: Partial<Handler>, afterPiece?: () => boolean | Promise<boolean>): Promise<void> {
+export async function parsePart(entry: ZipEntry, kind: PartKind, slicer: Slicer, handler: Partial<Handler>, afterPiece?: () => boolean | Promise<boolean>): Promise<void> {
   const parser = new Parser(handler, { xmlMode: true, decodeEntities: true });
   const decoder = new StringDecoder('utf8');
-  for await (const chunk of entryChunks(buf, entry)) {
+  for await (const chunk of entryChunks(entry, PART_CAPS[kind])) {
     parser.write(decoder.write(chunk));
     if (afterPiece && !(await afterPiece())) return;
     if (slicer.due()) await slicer.pause();

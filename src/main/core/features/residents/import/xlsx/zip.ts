@@ -1,100 +1,105 @@
-import { Readable } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
+import yauzl from 'yauzl';
+import { AppError } from '../../../../../../shared/errors';
 
 /**
- * Just enough of the ZIP format to read an XLSX: the entry names (is this a workbook at all?) and one
- * entry's bytes, piece by piece (xml-parts.ts parses each part as it is inflated). Inflating runs on
- * libuv's thread pool, and each piece is small, so a large sheet does not hold up the thread that reads it.
+ * The ZIP an XLSX is, read with yauzl (a maintained reader: ZIP64, damaged directories, names): the entry
+ * names (is this a workbook at all?) and one entry's bytes, inflated piece by piece (xml-parts.ts parses
+ * each part as it comes). Inflating runs on libuv's thread pool in 64 KiB pieces, so a large sheet does not
+ * hold up the thread that reads it.
+ *
+ * A ZIP can hold a part that inflates to far more than the file (a "zip bomb": a few hundred KiB of
+ * sharedStrings.xml becoming one 1.2 GB string). Every part has a cap on its inflated size, checked on
+ * the size the directory declares before anything is inflated and on the bytes as they come (a directory
+ * may lie); over it the file is refused as too large or damaged (import.too_large), never read on until
+ * memory runs out.
  */
 export interface ZipEntry {
   name: string;
-  method: number;
   compressedSize: number;
-  localHeaderOffset: number;
+  uncompressedSize: number;
+  /** The raw (still compressed) bytes, and how to inflate them. */
+  open(): Promise<NodeJS.ReadableStream>;
+  method: number;
 }
 
-const EOCD = 0x06054b50;
-const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
 const PIECE = 64 * 1024;
-const MARK = 0xffffffff;
+const MiB = 1024 * 1024;
 
-export function zipEntries(buf: Buffer): ZipEntry[] | null {
-  // The end-of-central-directory record sits in the last 22 bytes plus a comment of up to 64 KiB.
-  const from = Math.max(0, buf.length - 22 - 0xffff);
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= from; i--) {
-    if (buf.readUInt32LE(i) === EOCD) {
-      eocd = i;
-      break;
-    }
+/**
+ * Inflated size caps by part. A sheet of 200,000 rows (MAX_ROWS) of 30 inline-text cells stays well under
+ * 1 GiB; a shared-strings table of as many distinct texts under 256 MiB; the workbook, its relationships
+ * and styles are a few KiB in any file people make.
+ */
+export const PART_CAPS = { sheet: 1024 * MiB, sharedStrings: 256 * MiB, other: 32 * MiB } as const;
+export type PartKind = keyof typeof PART_CAPS;
+
+/** The entries of a ZIP, or null when the bytes are not a ZIP that can be read. */
+export async function zipEntries(buf: Buffer): Promise<ZipEntry[] | null> {
+  let zip: yauzl.ZipFile;
+  try {
+    zip = await yauzl.fromBufferPromise(buf, { lazyEntries: true, decodeStrings: true, validateEntrySizes: true, strictFileNames: false });
+  } catch {
+    return null;
   }
-  if (eocd < 0) return null;
-  const count = buf.readUInt16LE(eocd + 10);
-  let p = buf.readUInt32LE(eocd + 16);
   const entries: ZipEntry[] = [];
-  for (let i = 0; i < count; i++) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== CENTRAL) return null;
-    const nameLength = buf.readUInt16LE(p + 28);
-    const extraLength = buf.readUInt16LE(p + 30);
-    const commentLength = buf.readUInt16LE(p + 32);
-    const entry = {
-      name: buf.toString('utf8', p + 46, p + 46 + nameLength),
-      method: buf.readUInt16LE(p + 10),
-      compressedSize: buf.readUInt32LE(p + 20),
-      localHeaderOffset: buf.readUInt32LE(p + 42),
-    };
-    if (!zip64Sizes(buf, p, p + 46 + nameLength, extraLength, entry)) return null;
-    entries.push(entry);
-    p += 46 + nameLength + extraLength + commentLength;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      zip.on('entry', (e: yauzl.Entry) => {
+        entries.push({
+          name: e.fileName,
+          compressedSize: e.compressedSize,
+          uncompressedSize: e.uncompressedSize,
+          method: e.compressionMethod,
+          open: () => zip.openReadStreamPromise(e, { decodeFileData: false }),
+        });
+        zip.readEntry();
+      });
+      zip.once('end', () => resolve());
+      zip.once('error', reject);
+      zip.readEntry();
+    });
+  } catch {
+    return null;
   }
   return entries;
 }
 
-/**
- * Some writers mark an entry's sizes or offset as 0xFFFFFFFF and give them in a ZIP64 extra field (id 1),
- * whose 8-byte values stand in the order uncompressed size, compressed size, local header offset, each
- * only if its central-directory field is marked.
- */
-function zip64Sizes(buf: Buffer, header: number, extra: number, extraLength: number, entry: ZipEntry): boolean {
-  const marked = [buf.readUInt32LE(header + 24) === MARK, entry.compressedSize === MARK, entry.localHeaderOffset === MARK];
-  if (!marked.some(Boolean)) return true;
-  for (let q = extra; q + 4 <= extra + extraLength; ) {
-    const id = buf.readUInt16LE(q);
-    const size = buf.readUInt16LE(q + 2);
-    if (id === 1) {
-      let at = q + 4;
-      const next = () => {
-        if (at + 8 > q + 4 + size) return -1;
-        const v = Number(buf.readBigUInt64LE(at));
-        at += 8;
-        return v;
-      };
-      if (marked[0] && next() < 0) return false;
-      if (marked[1] && (entry.compressedSize = next()) < 0) return false;
-      if (marked[2] && (entry.localHeaderOffset = next()) < 0) return false;
-      return true;
-    }
-    q += 4 + size;
-  }
-  return false;
+function tooLarge(entry: ZipEntry, cap: number): AppError {
+  return new AppError('import.too_large', `${entry.name} inflates to more than ${cap} bytes`, { params: { part: entry.name, max: Math.round(cap / MiB) } });
 }
 
-/** One entry's bytes, inflated, in pieces of at most 64 KiB. */
-export async function* entryChunks(buf: Buffer, entry: ZipEntry): AsyncGenerator<Buffer> {
-  const p = entry.localHeaderOffset;
-  if (buf.readUInt32LE(p) !== LOCAL) throw new Error(`Bad local header for ${entry.name}`);
-  const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
-  const data = buf.subarray(start, start + entry.compressedSize);
-  if (entry.method === 0) {
-    for (let i = 0; i < data.length; i += PIECE) yield data.subarray(i, i + PIECE);
-    return;
-  }
-  if (entry.method !== 8) throw new Error(`Unsupported compression ${entry.method} for ${entry.name}`);
-  const inflater = Readable.from([data]).pipe(createInflateRaw({ chunkSize: PIECE }));
+/** One entry's bytes, inflated, in pieces of at most 64 KiB; more than `cap` bytes is refused. */
+export async function* entryChunks(entry: ZipEntry, cap: number = PART_CAPS.other): AsyncGenerator<Buffer> {
+  if (entry.uncompressedSize > cap) throw tooLarge(entry, cap);
+  if (entry.method !== 0 && entry.method !== 8) throw new AppError('import.not_spreadsheet', `Unsupported compression ${entry.method} for ${entry.name}`);
+  let raw: NodeJS.ReadableStream;
   try {
-    for await (const chunk of inflater) yield chunk as Buffer;
-  } finally {
-    inflater.destroy();
+    raw = await entry.open();
+  } catch (err) {
+    throw damaged(entry, err);
   }
+  const source = entry.method === 0 ? raw : raw.pipe(createInflateRaw({ chunkSize: PIECE }));
+  let total = 0;
+  try {
+    for await (const chunk of source as AsyncIterable<Buffer>) {
+      total += chunk.length;
+      // The directory may understate the size: count what actually comes out.
+      if (total > cap) throw tooLarge(entry, cap);
+      if (entry.method === 0) {
+        for (let i = 0; i < chunk.length; i += PIECE) yield chunk.subarray(i, i + PIECE);
+      } else yield chunk;
+    }
+  } catch (err) {
+    throw damaged(entry, err);
+  } finally {
+    (source as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+    (raw as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+  }
+}
+
+/** A part that cannot be inflated (bad data, a truncated file) is a damaged workbook, said in words. */
+function damaged(entry: ZipEntry, err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  return new AppError('import.damaged', `${entry.name} cannot be read: ${(err as Error).message}`, { params: { part: entry.name } });
 }
