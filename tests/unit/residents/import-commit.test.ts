@@ -178,7 +178,7 @@ describe('the error report', () => {
     expect(values(1)).toEqual(['姓名', '身份证号码', '人员类型', '楼栋', '单元', '房号', '联系电话', '错误原因']);
     expect(values(2).slice(0, 7)).toEqual(['吴错', badId, '户籍', '3', '1', '101', '13700000002']);
     expect(values(2)[7]).toBe(`第 3 行：「身份证号码」校验位不正确，按前17位计算应为 ${fixme[17]}`);
-    expect(values(3)[7]).toBe('第 4 行：「楼栋」没有楼栋“9”，请先在“网格与房屋”中建立');
+    expect(values(3)[7]).toBe('第 4 行：「楼栋」没有楼栋“9”。可以新建文件中没有的地址（导入页勾选“新建这些地址”，命令行加 --create-places），或先在“地址管理”中建立');
     expect(ws.rowCount).toBe(3);
     // Ready to work in: the header stays in view, the reasons stand out, cells are text (an ID stays as typed).
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });

@@ -98,7 +98,7 @@ async function planInBatches(bytes: Buffer) {
   const ctx = new PlanContext(new RegistryLookups(hall.core.services.sqlite), hall.core.services.secrets, today);
   const plans: PlannedRow[] = [];
   let batches = 0;
-  await readForPreview(bytes, undefined, (e) => {
+  await readForPreview(bytes, {}, (e) => {
     if (e.kind !== 'rows') return;
     batches++;
     const drafts: RowDraft[] = structuredClone(e.drafts);

@@ -40,6 +40,9 @@ export async function commitImport(ctx: HandlerContext, imp: ImportSession, mode
     totalRows: imp.plans.length,
     newHouseholds: imp.newHouseholds,
     registryMark: imp.registryMark,
+    createPlaces: imp.createPlaces,
+    compoundAliases: imp.compoundAliases,
+    newPlaces: imp.newPlaces,
   };
   const outcome =
     (await commitInWorker(ctx, imp, work, job, await commitWorkerEntry(ctx))) ?? (await commitHere(ctx, imp, work, job));

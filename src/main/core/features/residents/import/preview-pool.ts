@@ -1,13 +1,12 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../../../shared/errors';
-import type { ImportMapping } from '../../../../../shared/contract/residents/imports';
 import type { FieldCipher } from '../../../crypto/field-cipher';
 import type { ResidentFields } from '../prepare';
 import type { FirstPass } from './first-pass';
 import { threadsCanYieldToMain } from '../../../util/thread-priority';
 import { bundledWorkerPath } from '../../../util/worker-bundle';
-import { PREVIEW_BATCH_ROWS } from './preview-read';
+import { PREVIEW_BATCH_ROWS, type ColumnChoice } from './preview-read';
 import type { PreviewReply, PreviewRequest, PreviewWorkerEvent, PreviewWorkerInit } from './preview-worker';
 
 /** At most this many threads per preview (each holds its own copy of htmlparser2, pinyin-pro and a batch or two). */
@@ -31,7 +30,7 @@ export function defaultWorkerCount(): number {
  */
 export interface PreviewWorkers {
   /** Reads the file in a worker; `emit` hears of the head, then of each batch of rows, in order. */
-  read(bytes: Buffer, explicit: ImportMapping | undefined, emit: (e: PreviewWorkerEvent) => void): Promise<void>;
+  read(bytes: Buffer, columns: ColumnChoice, emit: (e: PreviewWorkerEvent) => void): Promise<void>;
   /** The first passes of a batch of rows, in order, from the least busy worker. */
   firstPasses(givens: Partial<ResidentFields>[]): Promise<FirstPass[]>;
   close(): Promise<void>;
@@ -123,9 +122,9 @@ export async function startPreviewWorkers(opts: { keyFile: string | null; today:
   }
 
   return {
-    async read(bytes, explicit, emit) {
+    async read(bytes, columns, emit) {
       // The reader counts as busy with a few batches, so that first passes go to the others first.
-      await ask(0, { read: { bytes, explicit } }, PREVIEW_BATCH_ROWS * 2, emit);
+      await ask(0, { read: { bytes, columns } }, PREVIEW_BATCH_ROWS * 2, emit);
     },
     async firstPasses(givens) {
       const worker = load.indexOf(Math.min(...load));

@@ -1,8 +1,14 @@
-import type { ImportMapping } from '../../../../../shared/contract/residents/imports';
+import type { ImportConstants, ImportMapping } from '../../../../../shared/contract/residents/imports';
 import { draftRow, type RowDraft } from './draft';
 import { headerTest, resolveMapping, type ResolvedMapping } from './mapping';
 import { readSpreadsheet } from './read-file';
 import type { SheetHead, SheetRow } from './sheet';
+
+/** Which column is which field (absent: by the headers), and one value for every row for fields without a column. */
+export interface ColumnChoice {
+  mapping?: ImportMapping;
+  constants?: ImportConstants;
+}
 
 /** Rows per batch handed over while reading (small enough that passing one between threads is quick). */
 export const PREVIEW_BATCH_ROWS = 500;
@@ -18,21 +24,22 @@ export type PreviewReadEvent = { kind: 'head'; head: SheetHead; resolved: Resolv
  * The refusals are the ones reading the whole file first would give, in the same order: a problem with
  * the file itself (empty, too many rows, a merged header …) before a mapping that names a missing column.
  */
-export async function readForPreview(bytes: Buffer, explicit: ImportMapping | undefined, emit: (e: PreviewReadEvent) => void, batchRows = PREVIEW_BATCH_ROWS): Promise<void> {
+export async function readForPreview(bytes: Buffer, columns: ColumnChoice, emit: (e: PreviewReadEvent) => void, batchRows = PREVIEW_BATCH_ROWS): Promise<void> {
+  const explicit = columns.mapping;
   let resolved: ResolvedMapping | null = null;
   let mappingError: unknown = null;
   let batch: SheetRow[] = [];
   let first = 0;
   const flush = () => {
     if (!resolved || !batch.length) return;
-    emit({ kind: 'rows', first, rows: batch, drafts: batch.map((r) => draftRow(r, resolved!.columns)) });
+    emit({ kind: 'rows', first, rows: batch, drafts: batch.map((r) => draftRow(r, resolved!.columns, resolved!.constants)) });
     first += batch.length;
     batch = [];
   };
   await readSpreadsheet(bytes, headerTest(explicit), {
     start(head) {
       try {
-        resolved = resolveMapping(head.headers, explicit);
+        resolved = resolveMapping(head.headers, explicit, columns.constants);
       } catch (err) {
         mappingError = err;
         return;

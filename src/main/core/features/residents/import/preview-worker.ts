@@ -8,12 +8,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { yieldThisThreadToMain } from '../../../util/thread-priority';
 import { AppError, type ErrorPayload } from '../../../../../shared/errors';
-import type { ImportMapping } from '../../../../../shared/contract/residents/imports';
 import { createFieldCipher } from '../../../crypto/field-cipher';
 import { loadOrCreateKey } from '../../../crypto/key-file';
 import type { ResidentFields } from '../prepare';
 import { firstPass, type FirstPass } from './first-pass';
-import { readForPreview, type PreviewReadEvent } from './preview-read';
+import { readForPreview, type ColumnChoice, type PreviewReadEvent } from './preview-read';
 import { packRows, type PackedRows } from './row-batches';
 
 export interface PreviewWorkerInit {
@@ -24,7 +23,7 @@ export interface PreviewWorkerInit {
 
 export type PreviewRequest =
   | { id: number; probe: string }
-  | { id: number; read: { bytes: Uint8Array; explicit: ImportMapping | undefined } }
+  | { id: number; read: { bytes: Uint8Array; columns: ColumnChoice } }
   | { id: number; prepare: Partial<ResidentFields>[] };
 
 /** What the reading worker sends: the head, then each batch already serialized (see row-batches.ts). */
@@ -56,9 +55,9 @@ if (parentPort && init?.role === 'linli-import-preview') {
       if ('probe' in m) reply({ id: m.id, hash: secrets.lookupHash(m.probe) });
       else if ('prepare' in m) reply({ id: m.id, passesJson: JSON.stringify(m.prepare.map((given) => firstPass(given, secrets, init.today))) });
       else {
-        const { bytes, explicit } = m.read;
+        const { bytes, columns } = m.read;
         const emit = (e: PreviewReadEvent) => reply({ id: m.id, event: e.kind === 'head' ? e : { kind: 'batch', batch: packRows(e.first, e.rows, e.drafts) } });
-        readForPreview(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), explicit, emit).then(() => reply({ id: m.id, done: true }), fail);
+        readForPreview(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), columns, emit).then(() => reply({ id: m.id, done: true }), fail);
       }
     } catch (err) {
       fail(err);

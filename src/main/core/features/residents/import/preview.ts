@@ -1,9 +1,10 @@
-import type { ImportMapping, ImportPreview, ImportPreviewRow } from '../../../../../shared/contract/residents/imports';
+import type { ImportChoices, ImportPreview, ImportPreviewRow } from '../../../../../shared/contract/residents/imports';
 import type { HandlerContext } from '../../../context';
 import { newId } from '../../../util/ids';
 import { hallDay } from '../clock';
 import { RegistryLookups } from './lookups';
 import type { ResolvedMapping } from './mapping';
+import { newPlacesSummary } from './new-places';
 import { keptPlan, PlanContext, planRow, type KeptPlan, type PlannedRow } from './plan';
 import { startPreviewWorkers, type PreviewWorkers } from './preview-pool';
 import { readForPreview, type PreviewReadEvent } from './preview-read';
@@ -33,7 +34,7 @@ const PLAN_SLICE_MS = 25;
  * this thread plans each batch against the registry as it arrives, in file order and in short slices.
  * Where workers cannot run, the same steps run here, sliced the same way. Either way the result is the same.
  */
-export async function previewImport(ctx: HandlerContext, fileName: string, bytes: Buffer, explicit: ImportMapping | undefined): Promise<ImportPreview> {
+export async function previewImport(ctx: HandlerContext, fileName: string, bytes: Buffer, choices: ImportChoices): Promise<ImportPreview> {
   const session = ctx.requireSession();
   const { today } = await hallDay(ctx);
   // The registry as the plans will find it: if it is still so at commit, the commit writes these plans.
@@ -41,7 +42,7 @@ export async function previewImport(ctx: HandlerContext, fileName: string, bytes
   const workers = bytes.length >= WORKER_MIN_BYTES ? await startPreviewWorkers({ keyFile: ctx.paths.keyFile, today, secrets: ctx.secrets }) : null;
   let read: ReadAndPlanned;
   try {
-    read = await readAndPlan(ctx, today, bytes, explicit, workers);
+    read = await readAndPlan(ctx, today, bytes, choices, workers);
   } finally {
     await workers?.close();
   }
@@ -61,6 +62,10 @@ export async function previewImport(ctx: HandlerContext, fileName: string, bytes
       batches,
       plans,
       newHouseholds: planCtx.newHouseholds,
+      constants: resolved.constants,
+      createPlaces: planCtx.places.create,
+      compoundAliases: choices.compoundAliases ?? {},
+      newPlaces: planCtx.places.planned,
       registryMark: mark,
       state: 'previewed',
     },
@@ -73,6 +78,10 @@ export async function previewImport(ctx: HandlerContext, fileName: string, bytes
     headers: head.headers,
     mapping: resolved.mapping,
     unmappedHeaders: resolved.unmappedHeaders,
+    constants: resolved.constants,
+    createPlaces: planCtx.places.create,
+    compoundAliases: choices.compoundAliases ?? {},
+    newPlaces: newPlacesSummary(planCtx.places.planned),
     totalRows: plans.length,
     counts: countActions(plans),
     rows: [...shown.rejected, ...shown.others].slice(0, PREVIEW_ROWS),
@@ -97,8 +106,10 @@ type Head = Extract<PreviewReadEvent, { kind: 'head' }>;
  * yields whenever it has held the thread for PLAN_SLICE_MS. A batch's rows and drafts are kept
  * serialized (row-batches.ts); only its plans stay here as objects.
  */
-async function readAndPlan(ctx: HandlerContext, today: string, bytes: Buffer, explicit: ImportMapping | undefined, workers: PreviewWorkers | null): Promise<ReadAndPlanned> {
-  const planCtx = new PlanContext(new RegistryLookups(ctx.sqlite), ctx.secrets, today);
+async function readAndPlan(ctx: HandlerContext, today: string, bytes: Buffer, choices: ImportChoices, workers: PreviewWorkers | null): Promise<ReadAndPlanned> {
+  const placeChoice = { create: choices.createPlaces === true, aliases: choices.compoundAliases ?? {} };
+  const planCtx = new PlanContext(new RegistryLookups(ctx.sqlite), ctx.secrets, today, undefined, placeChoice);
+  const columns = { mapping: choices.mapping, constants: choices.constants };
   const batches: StoredBatch[] = [];
   const plans: KeptPlan[] = [];
   const shown: ReadAndPlanned['shown'] = { rejected: [], others: [] };
@@ -137,7 +148,7 @@ async function readAndPlan(ctx: HandlerContext, today: string, bytes: Buffer, ex
   };
 
   try {
-    await (workers ? workers.read(bytes, explicit, onEvent) : readForPreview(bytes, explicit, onEvent));
+    await (workers ? workers.read(bytes, columns, onEvent) : readForPreview(bytes, columns, onEvent));
     await planning;
   } finally {
     stopped = true;

@@ -1,6 +1,7 @@
 import type SqliteDatabase from 'better-sqlite3';
 import { AppError } from '../../../../../shared/errors';
-import type { ImportMapping } from '../../../../../shared/contract/residents/imports';
+import type { ImportConstants, ImportMapping } from '../../../../../shared/contract/residents/imports';
+import type { PlannedPlaces } from './new-places';
 import type { KeptPlan } from './plan';
 import type { StoredBatch } from './row-batches';
 
@@ -22,6 +23,12 @@ export interface ImportSession {
   batches: StoredBatch[];
   plans: KeptPlan[];
   newHouseholds: Map<string, { id: string; houseId: string | null }>;
+  /** One value for every row, for fields without a column. */
+  constants: ImportConstants;
+  /** Whether the commit creates the places the preview planned (newPlaces), and the compound spellings mapped to existing ones. */
+  createPlaces: boolean;
+  compoundAliases: Record<string, string>;
+  newPlaces: PlannedPlaces;
   /** The registry's mark when the preview started planning (registry-mark.ts). */
   registryMark: string;
   state: 'previewed' | 'running' | 'committed';
