@@ -110,6 +110,34 @@ describe('linli residents import', () => {
     expect(String(rows[1][4])).toContain('王武');
   });
 
+  it('a register into a community made with `linli init`: --create-places --set 小区=泰和小区 --set 人员类别=户籍, nothing set up by hand', async () => {
+    const fresh = path.join(dir, 'fresh.sqlite');
+    expect((await linli(['init', '--db', fresh, '--community', '泰和社区', '--admin', 'admin'], `${adminPassword}\n`)).code).toBe(0);
+    const a = makeId('150203', '1960-02-03', 51);
+    const b = makeId('150203', '1962-04-05', 52);
+    const file = write('泰和.csv', [['姓名', '公民身份号码', '楼栋', '单元', '房号'], ['周大', a, '3栋', '1', '301'], ['吴二', b, '5号楼', '2单元', '1203']]);
+    const args = ['residents', 'import', '--db', fresh, '--file', file, '--user', 'admin', '--set', '小区=泰和小区', '--set', '人员类别=户籍'];
+    const refused = await linli([...args, '--dry-run'], `${adminPassword}\n`);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain('文件中有系统里还没有的地址：网格：未分网格；小区：泰和小区；楼栋：泰和小区3栋、泰和小区5栋；2 间房屋。加 --create-places');
+    const r = await linli([...args, '--create-places', '--json'], `${adminPassword}\n`);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, imported: { added: 2, rejected: 0 }, constants: { compound: '泰和小区', status: '户籍' }, newPlaces: { compounds: ['泰和小区'], houseCount: 2 } });
+    const s = new SqliteDatabase(fresh, { readonly: true });
+    try {
+      const placed = s.prepare('SELECT r.name, r.status, h.address_key FROM residents r JOIN houses h ON h.id = r.house_id ORDER BY r.name').all();
+      expect(placed).toEqual([{ name: '吴二', status: '户籍', address_key: '5-2-1203' }, { name: '周大', status: '户籍', address_key: '3-1-301' }]);
+    } finally {
+      s.close();
+    }
+    const bad = await linli([...args, '--set', '姓名=张三'], `${adminPassword}\n`);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('字段可以是：人员类别、证件类型');
+    const help = await linli(['residents', '--help']);
+    expect(help.stdout).toContain('--create-places');
+    expect(help.stdout).toContain('--set 小区=泰和小区 --set 人员类别=户籍');
+  });
+
   it('usage errors exit 2', async () => {
     expect((await linli(['residents', 'import', '--db', db, '--user', 'admin'], `${adminPassword}\n`)).code).toBe(2);
     expect((await linli(['residents', 'frobnicate', '--db', db], '')).code).toBe(2);
