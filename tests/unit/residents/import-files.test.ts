@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestHall, type TestHall } from '../support/core';
 import { makePlaces } from './places-fixture';
 import { csv, fixture, makeId, preview, previewFails, xlsx } from '../../fixtures/residents/support';
-import { readSpreadsheet } from '../../../src/main/core/features/residents/import/read-file';
+import { readSpreadsheet } from '../../../src/main/core/spreadsheet/read-file';
 import { headerTest } from '../../../src/main/core/features/residents/import/mapping';
 
 let hall: TestHall;

@@ -1,10 +1,10 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../../src/shared/errors';
-import { SheetCollector } from '../../../src/main/core/features/residents/import/collect';
-import { Slicer } from '../../../src/main/core/features/residents/import/slices';
-import { entryChunks, PART_CAPS, zipEntries, type ZipEntry } from '../../../src/main/core/features/residents/import/xlsx/zip';
-import type { CellValue, HeaderTest, Sheet, SheetSink } from '../../../src/main/core/features/residents/import/sheet';
+import { SheetCollector } from '../../../src/main/core/spreadsheet/collect';
+import { Slicer } from '../../../src/main/core/spreadsheet/slices';
+import { entryChunks, PART_CAPS, zipEntries, type ZipEntry } from '../../../src/main/core/spreadsheet/xlsx/zip';
+import type { CellValue, HeaderTest, Sheet, SheetSink } from '../../../src/main/core/spreadsheet/sheet';
 
 /** Reading holds the thread at most about this long at a time. */
 const READ_SLICE_MS = 20;

@@ -5,7 +5,7 @@ import type { HandlerContext, WorkerEntry } from '../../../context';
 import type { JobControl } from '../../../jobs/jobs';
 import type { CommitOutcome, CommitWork } from './commit-write';
 import type { CommitWorkerInit, CommitWorkerReply, CommitWorkerRequest } from './commit-worker';
-import { yieldToEventLoop } from './slices';
+import { yieldToEventLoop } from '../../../spreadsheet/slices';
 import { bundledWorkerPath } from '../../../util/worker-bundle';
 import type { ImportSession } from './store';
 

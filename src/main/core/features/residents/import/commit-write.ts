@@ -11,7 +11,7 @@ import { RegistryLookups } from './lookups';
 import { keptPlan, PlanContext, planRow, type KeptPlan, type PlannedRow } from './plan';
 import { batchDrafts, batchPrepared, batchWrites, type StoredBatch } from './row-batches';
 import { registryMark } from './registry-mark';
-import { forEachSliced } from './slices';
+import { forEachSliced } from '../../../spreadsheet/slices';
 import { recomputeTouchedVisits } from './visits';
 import { checkReferences, lastRowid, withoutForeignKeyEnforcement } from './references';
 import { ImportWriter } from './write-rows';

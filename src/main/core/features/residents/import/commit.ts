@@ -5,7 +5,7 @@ import type { JobControl } from '../../../jobs/jobs';
 import { actorOf, hallDay } from '../clock';
 import { commitInWorker, commitWorkerEntry } from './commit-thread';
 import { writeImport, type CommitBatch, type CommitOutcome, type CommitWork, type ImportMode } from './commit-write';
-import { yieldToEventLoop } from './slices';
+import { yieldToEventLoop } from '../../../spreadsheet/slices';
 import type { ImportSession } from './store';
 
 export type { ImportMode } from './commit-write';

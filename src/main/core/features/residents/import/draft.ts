@@ -1,7 +1,7 @@
 import type { ImportConstants, ImportField, ImportProblem } from '../../../../../shared/contract/residents/imports';
 import { residentInput } from '../../../../../shared/contract/residents/people';
 import type { ResidentFields } from '../prepare';
-import { columnLetter, isErrorCell, isFormulaCell, type CellValue, type SheetRow } from './sheet';
+import { columnLetter, isErrorCell, isFormulaCell, type CellValue, type SheetRow } from '../../../spreadsheet/sheet';
 import { dateValue, docTypeValue, expiryValue, genderValue, idNumberValue, phoneValue, statusValue, tagNames, textValue, type Converted } from './values';
 
 /** What one row says, read and converted, before the registry is consulted. Empty cells are absent. */

@@ -5,10 +5,10 @@ import type { JobFile } from '../../../jobs/jobs';
 import { translator } from '../../../../../shared/i18n/translate';
 import { sheetName } from '../../../reports/formats/xlsx';
 import { problemsText } from './messages';
-import { cellText } from './sheet';
+import { cellText } from '../../../spreadsheet/sheet';
 import type { ImportSession } from './store';
 import { batchRows } from './row-batches';
-import { yieldToEventLoop } from './slices';
+import { yieldToEventLoop } from '../../../spreadsheet/slices';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

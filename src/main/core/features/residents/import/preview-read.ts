@@ -1,8 +1,8 @@
 import type { ImportConstants, ImportMapping } from '../../../../../shared/contract/residents/imports';
 import { draftRow, type RowDraft } from './draft';
 import { headerTest, resolveMapping, type ResolvedMapping } from './mapping';
-import { readSpreadsheet } from './read-file';
-import type { SheetHead, SheetRow } from './sheet';
+import { readSpreadsheet } from '../../../spreadsheet/read-file';
+import type { SheetHead, SheetRow } from '../../../spreadsheet/sheet';
 
 /** Which column is which field (absent: by the headers), and one value for every row for fields without a column. */
 export interface ColumnChoice {

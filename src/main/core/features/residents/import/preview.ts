@@ -11,8 +11,8 @@ import { readForPreview, type PreviewReadEvent } from './preview-read';
 import type { PreviewWorkerEvent } from './preview-worker';
 import { batchDrafts, packPrepared, packRows, packWrites, type StoredBatch } from './row-batches';
 import { registryMark } from './registry-mark';
-import type { SheetHead } from './sheet';
-import { Slicer } from './slices';
+import type { SheetHead } from '../../../spreadsheet/sheet';
+import { Slicer } from '../../../spreadsheet/slices';
 import { importStore } from './store';
 
 /** Rejected rows first, then the first of the others: at most this many rows go back to the screen. */

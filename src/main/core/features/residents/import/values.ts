@@ -3,7 +3,7 @@ import utc from 'dayjs/plugin/utc.js';
 import { docTypes, residentStatuses, type DocType, type ResidentStatus } from '../../../../../shared/contract/residents';
 import { stripSpaces, toHalfWidth } from '../../../../../shared/values/normalize';
 import { isRealDate } from '../prepare';
-import { cellText, isDateCell, numberText, type CellValue } from './sheet';
+import { cellText, isDateCell, numberText, type CellValue } from '../../../spreadsheet/sheet';
 
 dayjs.extend(utc);
 

@@ -1,6 +1,6 @@
 import { createInflateRaw } from 'node:zlib';
 import yauzl from 'yauzl';
-import { AppError } from '../../../../../../shared/errors';
+import { AppError } from '../../../../shared/errors';
 
 /**
  * The ZIP an XLSX is, read with yauzl (a maintained reader: ZIP64, damaged directories, names): the entry

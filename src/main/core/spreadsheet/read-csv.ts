@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse';
-import { AppError } from '../../../../../shared/errors';
+import { AppError } from '../../../shared/errors';
 import { SheetCollector } from './collect';
 import type { HeaderTest, Sheet, SheetRow, SheetSink } from './sheet';
 

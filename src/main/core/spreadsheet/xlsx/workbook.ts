@@ -8,7 +8,7 @@ import type { Handler } from 'htmlparser2';
 import type { Slicer } from '../slices';
 import { isBuiltInDateFormat, isDateFormat } from './date-formats';
 import { appendText, lines, localName, MAX_SHARED_CHARS, parsePart } from './xml-parts';
-import { AppError } from '../../../../../../shared/errors';
+import { AppError } from '../../../../shared/errors';
 import type { ZipEntry } from './zip';
 
 export interface Workbook {

@@ -1,4 +1,4 @@
-import { AppError } from '../../../../../shared/errors';
+import { AppError } from '../../../shared/errors';
 import { SheetCollector } from './collect';
 import { Slicer } from './slices';
 import { MergeFiller, sheetMerges } from './xlsx/merges';

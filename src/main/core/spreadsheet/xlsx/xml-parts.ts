@@ -6,7 +6,7 @@
  */
 import { StringDecoder } from 'node:string_decoder';
 import { Parser, type Handler } from 'htmlparser2';
-import { AppError } from '../../../../../../shared/errors';
+import { AppError } from '../../../../shared/errors';
 import type { Slicer } from '../slices';
 import { entryChunks, PART_CAPS, type PartKind, type ZipEntry } from './zip';
 

@@ -3,7 +3,7 @@
  * (sheetMerges), and MergeFiller, which fills each merged data cell with its range's top-left value.
  * read-xlsx.ts refuses a merge that touches the header row.
  */
-import { AppError } from '../../../../../../shared/errors';
+import { AppError } from '../../../../shared/errors';
 import type { CellValue } from '../sheet';
 import { entryChunks, PART_CAPS, type ZipEntry } from './zip';
 
