@@ -230,7 +230,7 @@ describe('holdCheckpoints', () => {
 
 describe('the reference check of an import', () => {
   it('finds a written row whose parent is missing, column by column, and reads the written rows through indexes', async () => {
-    const { checkReferences, findBrokenReference, lastRowid, referenceCheckQueries, withoutForeignKeyEnforcement } = await import('../../../src/main/core/features/residents/import/references');
+    const { checkReferences, findBrokenReference, lastRowid, referenceCheckQueries, withoutForeignKeyEnforcement } = await import('../../../src/main/core/import/references');
     const sqlite = hall.core.services.sqlite;
     const resident = sqlite.prepare('SELECT id FROM residents LIMIT 1').get() as { id: string } | undefined;
     expect(resident).toBeDefined();

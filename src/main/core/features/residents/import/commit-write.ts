@@ -13,7 +13,7 @@ import { batchDrafts, batchPrepared, batchWrites, type StoredBatch } from './row
 import { registryMark } from './registry-mark';
 import { forEachSliced } from '../../../spreadsheet/slices';
 import { recomputeTouchedVisits } from './visits';
-import { checkReferences, lastRowid, withoutForeignKeyEnforcement } from './references';
+import { checkReferences, lastRowid, withoutForeignKeyEnforcement } from '../../../import/references';
 import { ImportWriter } from './write-rows';
 import type { PlannedPlaces } from './new-places';
 
