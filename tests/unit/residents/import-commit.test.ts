@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { openTestHall, sourceWorker, type TestHall } from '../support/core';
 import { makePlaces } from './places-fixture';
+import { importStore } from '../../../src/main/core/features/residents/import/store';
 import { commit, csv, jobFile, makeId, preview, residentCount, runJob, xlsx } from '../../fixtures/residents/support';
 
 let hall: TestHall;
@@ -128,6 +129,10 @@ describe.each([
     await wb.xlsx.load(jobFile(hall, report) as unknown as ArrayBuffer);
     expect(String(wb.worksheets[0].getRow(2).getCell(7).value)).toContain('赵别名');
     expect(lastImportAudit()).toMatchObject({ added: 1, rejected: 1, planned: 'again' });
+    // Committed, the preview keeps only what its error report needs: the batch with the rejected row, its rows.
+    const kept = importStore(hall.core.services.sqlite).get(p.importId, hall.adminToken, hall.clock.now().getTime());
+    expect(kept.batches.map((b) => [b.count, b.rows.length > 0, b.drafts.length, b.prepared.length, b.writes.length])).toEqual([[2, true, 0, 0, 0]]);
+    expect(kept.plans.filter((x) => x.action === 'reject').map((x) => x.name)).toEqual(['赵先']);
   });
 
   it("writes the preview's plans as they are when nothing was written in between, with the same rows as planning again", async () => {
