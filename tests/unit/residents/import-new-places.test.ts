@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTestHall, type TestHall } from '../support/core';
+import { openTestHall, sourceWorker, type TestHall } from '../support/core';
 import { makePlaces } from './places-fixture';
 import { commit, csv, makeId } from '../../fixtures/residents/support';
 import { floorOfRoom } from '../../../src/main/core/features/residents/import/new-places';
@@ -133,6 +133,21 @@ describe('the first import into a community with no places', () => {
     expect(end.done?.summary).toMatchObject({ added: 4, rejected: 0 });
     expect(count('SELECT count(*) AS n FROM compounds')).toBe(1);
     expect(count('SELECT count(*) AS n FROM buildings WHERE compound_id = ?', made.id)).toBe(2);
+  });
+});
+
+describe('the commit in a worker thread (its own connection) creates the planned places too', () => {
+  it('compound, grid, buildings and rooms, with the people placed', async () => {
+    hall = await openTestHall({ workers: { importCommit: sourceWorker('src/main/core/features/residents/import/commit-worker.ts') } });
+    try {
+      const p = await preview(register, { constants: { compound: '泰和小区', status: '户籍' }, createPlaces: true });
+      const end = await commit(hall, p.importId);
+      expect(end.done?.summary).toEqual({ added: 4, updated: 0, unchanged: 0, rejected: 0 });
+      expect(count('SELECT count(*) AS n FROM residents r JOIN houses h ON h.id = r.house_id JOIN buildings b ON b.id = h.building_id JOIN grids g ON g.id = b.grid_id')).toBe(4);
+      expect(count('SELECT count(*) AS n FROM houses')).toBe(3);
+    } finally {
+      await hall.close();
+    }
   });
 });
 
