@@ -219,7 +219,7 @@ describe('saved mappings', () => {
 
 describe('holdCheckpoints', () => {
   it('turns the automatic checkpoint off while any hold lasts, then restores it once', async () => {
-    const { holdCheckpoints } = await import('../../../src/main/core/features/residents/import/commit-thread');
+    const { holdCheckpoints } = await import('../../../src/main/core/import/commit-thread');
     const sqlite = hall.core.services.sqlite;
     const pages = sqlite.pragma('wal_autocheckpoint', { simple: true });
     const first = holdCheckpoints(sqlite);

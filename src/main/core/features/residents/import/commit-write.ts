@@ -1,9 +1,6 @@
-import type SqliteDatabase from 'better-sqlite3';
-import type { Kysely } from 'kysely';
 import { AppError } from '../../../../../shared/errors';
 import type { ImportResult } from '../../../../../shared/contract/residents/imports';
-import type { FieldCipher } from '../../../crypto/field-cipher';
-import type { Database, ResidentsTable } from '../../../db/schema';
+import type { ResidentsTable } from '../../../db/schema';
 import { appendAudit } from '../../../audit/repository';
 import { newId } from '../../../util/ids';
 import type { Actor } from '../write';
@@ -15,6 +12,7 @@ import { forEachSliced } from '../../../spreadsheet/slices';
 import { recomputeTouchedVisits } from './visits';
 import { checkReferences, lastRowid, withoutForeignKeyEnforcement } from '../../../import/references';
 import { ImportWriter } from './write-rows';
+import type { CommitHooks, CommitStore } from '../../../import/commit-worker-host';
 import type { PlannedPlaces } from './new-places';
 
 export type ImportMode = 'valid_rows' | 'all_or_nothing';
@@ -46,19 +44,6 @@ export interface CommitWork {
 export interface CommitBatch {
   batch: StoredBatch;
   plans: KeptPlan[];
-}
-
-export interface CommitStore {
-  sqlite: SqliteDatabase.Database;
-  /** Kysely on that same connection (the audit record, the visit recompute). */
-  db: Kysely<Database>;
-  secrets: FieldCipher;
-}
-
-export interface CommitHooks {
-  progress(done: number, total: number): void;
-  /** Throws jobs.cancelled once the user has cancelled. */
-  checkCancelled(): void;
 }
 
 export interface CommitOutcome {

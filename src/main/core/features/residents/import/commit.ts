@@ -3,7 +3,8 @@ import type { ImportResult } from '../../../../../shared/contract/residents/impo
 import type { HandlerContext } from '../../../context';
 import type { JobControl } from '../../../jobs/jobs';
 import { actorOf, hallDay } from '../clock';
-import { commitInWorker, commitWorkerEntry } from './commit-thread';
+import { commitInWorker } from '../../../import/commit-thread';
+import { commitWorkerEntry } from './commit-thread';
 import { writeImport, type CommitBatch, type CommitOutcome, type CommitWork, type ImportMode } from './commit-write';
 import { yieldToEventLoop } from '../../../spreadsheet/slices';
 import type { ImportSession } from './store';
@@ -47,7 +48,8 @@ export async function commitImport(ctx: HandlerContext, imp: ImportSession, mode
     newPlaces: imp.newPlaces,
   };
   const outcome =
-    (await commitInWorker(ctx, imp, work, job, await commitWorkerEntry(ctx))) ?? (await commitHere(ctx, imp, work, job));
+    (await commitInWorker<CommitWork, CommitBatch, CommitOutcome>(ctx, { entry: await commitWorkerEntry(ctx), importId: imp.importId, work, batches: commitBatches(imp) }, job)) ??
+    (await commitHere(ctx, imp, work, job));
   // What the commit found different from the preview (a row changed in between) is what the error report shows.
   for (const [i, plan] of outcome.replanned) imp.plans[i] = plan;
   imp.state = 'committed';
@@ -75,6 +77,11 @@ export function releaseAfterCommit(imp: ImportSession): void {
   imp.plans = imp.plans.map((p) => (p.action === 'reject' ? p : settled[p.action]));
   imp.newHouseholds = new Map();
   imp.newPlaces = noPlannedPlaces();
+}
+
+/** The preview's batches, each with what was kept of its rows' plans. */
+function* commitBatches(imp: ImportSession): Generator<CommitBatch> {
+  for (const batch of imp.batches) yield { batch, plans: imp.plans.slice(batch.first, batch.first + batch.count) };
 }
 
 /** The commit in this thread, on the app's own connection, yielding between slices. */

@@ -13,7 +13,7 @@ import { idLookupHash } from '../../prepare';
 import { PeopleFactory, planHousehold } from '../people';
 import { Rng, seedFrom } from '../random';
 import { compileReplay, recordStatements } from './record';
-import { importCacheKib } from '../../import/import-cache';
+import { importCacheKib } from '../../../../import/import-cache';
 import { replayImportWrites } from './replay-writes';
 import { ThreadWatch } from './thread-watch';
 import { stolenCpuSeconds } from './cpu-steal';
