@@ -5,6 +5,13 @@ import { importStoreOf, IMPORT_TTL_MS, type StoredImport } from '../../../src/ma
 import { writeMark } from '../../../src/main/core/import/write-mark';
 import { rejectedRowsWorkbook } from '../../../src/main/core/import/error-report';
 import { readInBatches, type BatchEvent } from '../../../src/main/core/import/read-batches';
+import { startPreviewWorkers } from '../../../src/main/core/import/preview-pool';
+import type { PreviewWorkerEvent } from '../../../src/main/core/features/residents/import/preview-worker';
+import type { ColumnChoice } from '../../../src/main/core/features/residents/import/preview-read';
+import { firstPass, type FirstPass } from '../../../src/main/core/features/residents/import/first-pass';
+import type { ResidentFields } from '../../../src/main/core/features/residents/prepare';
+import { openTestHall, sourceWorker } from '../support/core';
+import { makeId } from '../../fixtures/residents/support';
 
 /** The import machinery every area uses (core/import/), on its own, without the residents area. */
 describe('core/import', () => {
@@ -62,4 +69,33 @@ describe('core/import', () => {
     const refused = readInBatches(body, { isHeader: (t) => t.includes('金额'), resolve: () => { throw new Error('no name column'); }, draft: () => '' }, () => {});
     await expect(refused).rejects.toThrow('no name column');
   });
+});
+
+describe('the preview worker pool (core/import/preview-pool.ts)', () => {
+  it("runs an area's preview worker (residents', from its source): reads the file in batches and prepares rows with the app's key", async () => {
+    const hall = await openTestHall();
+    try {
+      const entry = sourceWorker('src/main/core/features/residents/import/preview-worker.ts');
+      const secrets = hall.core.services.secrets;
+      const workers = await startPreviewWorkers<ColumnChoice, PreviewWorkerEvent, Partial<ResidentFields>, FirstPass>({ entry, keyFile: hall.core.services.paths.keyFile, today: '2026-11-22', secrets, workers: 2 });
+      expect(workers).not.toBeNull();
+      try {
+        const id = makeId('110105', '1980-01-01', 11);
+        const events: PreviewWorkerEvent[] = [];
+        await workers!.read(Buffer.from(`姓名,身份证号,人员类型\r\n张三,${id},户籍\r\n`, 'utf8'), {}, (e) => events.push(e));
+        expect(events.map((e) => e.kind)).toEqual(['head', 'batch']);
+        const given = { name: '张三', idNumber: id, status: '户籍', docType: '居民身份证' } as const;
+        const [pass] = await workers!.prepare([given]);
+        // The worker's look-up hash is the one this thread makes: it holds the very key.
+        expect(pass.hash).toBe(firstPass(given, secrets, '2026-11-22').hash);
+        expect(pass.hash).toBeTruthy();
+      } finally {
+        await workers!.close();
+      }
+      // No worker code, or no key file: none, and the caller works in its own thread.
+      expect(await startPreviewWorkers({ entry: null, keyFile: hall.core.services.paths.keyFile, today: '2026-11-22', secrets })).toBeNull();
+    } finally {
+      await hall.close();
+    }
+  }, 60_000);
 });
