@@ -45,6 +45,8 @@ describe('the first import into a community with no places', () => {
     const p = await preview(register, { constants: { compound: '泰和小区', status: '户籍' } });
     expect(p.counts).toEqual({ add: 0, update: 0, unchanged: 0, reject: 4 });
     expect(p.rows[0].problems[0]).toMatchObject({ field: 'compound', code: 'import.unknown_compound', params: { compound: '泰和小区' } });
+    // Each refused row shows the address it names.
+    expect(p.rows.map((r) => r.address)).toEqual(['泰和小区3栋1单元301', '泰和小区3栋1单元301', '泰和小区5栋2单元1203', '泰和小区5栋101']);
     expect(p.createPlaces).toBe(false);
     expect(p.newPlaces).toEqual({
       grids: ['未分网格'],

@@ -3,6 +3,7 @@ import { maskIdNumber } from '../../../../../shared/values/mask';
 import type { FieldCipher } from '../../../crypto/field-cipher';
 import type { ResidentsTable } from '../../../db/schema';
 import { newId } from '../../../util/ids';
+import { formatAddress, normaliseBuildingName, normaliseRoom, normaliseUnit } from '../address';
 import { prepareResident, type PreparedResident, type ResidentFields } from '../prepare';
 import { diffResident, type FieldChange } from '../write';
 import type { RowDraft } from './draft';
@@ -94,6 +95,11 @@ const placeProblemField: Record<Extract<PlaceResult, { ok: false }>['code'], Imp
   'import.unknown_house': 'room',
   'import.grid_needed': 'grid',
 };
+
+/** An address as a row names it, normalised as the registry writes addresses (泰和小区3栋1单元301). */
+function namedAddress(compound: string, building: string, unit: string, room: string): string {
+  return formatAddress({ compoundName: compound, buildingName: normaliseBuildingName(building), unit: normaliseUnit(unit), room: normaliseRoom(room) });
+}
 
 function copyPlanned(p: PlannedPlaces | undefined): PlannedPlaces {
   if (!p) return noPlannedPlaces();
@@ -187,7 +193,11 @@ export function planRow(draft: RowDraft, ctx: PlanContext, reuse?: EarlierPlan, 
     if (!p.building || !p.room) add({ field: p.building ? 'room' : 'building', code: 'import.place_incomplete' });
     else {
       const found = ctx.places.place(p.compound, p.building, p.unit, p.room, rowGrid);
-      if (!found.ok) add({ field: placeProblemField[found.code], code: found.code, params: found.params });
+      if (!found.ok) {
+        add({ field: placeProblemField[found.code], code: found.code, params: found.params });
+        // The screen shows the address the row names, so that the clerk sees which place is missing.
+        address = namedAddress(ctx.places.compoundName(p.compound), p.building, p.unit, p.room);
+      }
       else {
         placement = { house_id: found.place.houseId, building_id: found.place.buildingId, grid_id: found.place.gridId };
         address = found.place.address;
