@@ -126,6 +126,17 @@ describe('the first import into a community with no places', () => {
     expect(grid).toEqual({ name: '第二网格' });
   });
 
+  it('a grid the file names is made with a code of its own where an archived grid holds that code', async () => {
+    const old = await hall.call('residents.saveGrid', { code: '东区', name: '旧东区', workerUserId: null, workerName: '', workerPhone: '', complaintPhone: '' });
+    hall.core.services.sqlite.prepare('UPDATE grids SET archived = 1 WHERE id = ?').run(old.id);
+    const body = csv([['小区', '姓名', '公民身份号码', '户籍性质', '楼栋', '房号', '网格'], ['泰和小区', '周大', a, '户籍', '3', '301', '东区']]);
+    const p = await preview(body, { createPlaces: true });
+    expect(p.newPlaces.grids).toEqual(['东区']);
+    const end = await commit(hall, p.importId);
+    expect(end.done?.summary).toMatchObject({ added: 1 });
+    expect(hall.core.services.sqlite.prepare('SELECT g.code, g.name FROM residents r JOIN grids g ON g.id = r.grid_id').get()).toEqual({ code: '东区-2', name: '东区' });
+  });
+
   it('keeps the planned ids when the commit plans again after a change, and uses a place made in between', async () => {
     const p = await preview(register, { constants: { compound: '泰和小区', status: '户籍' }, createPlaces: true });
     // Meanwhile a clerk creates the compound by hand.

@@ -23,6 +23,8 @@ export const lookupSql = {
   gridByName: 'SELECT id FROM grids WHERE (name = ? OR code = ?) AND archived = 0',
   // Whether there is one grid only, or none (a new building without a grid named goes into it; new-places.ts).
   activeGrids: 'SELECT id FROM grids WHERE archived = 0 LIMIT 2',
+  // A code taken by any grid, archived ones too (the code is unique among all).
+  gridCodeTaken: 'SELECT 1 AS taken FROM grids WHERE code = ?',
   compoundByName: 'SELECT id, name FROM compounds WHERE name = ?',
   // Two statements, not one with "? IS NULL OR compound_id = ?": planned once without the value, that
   // one walked every building of the name (hundreds of 3栋 in a district) on every call.
@@ -134,6 +136,11 @@ export class RegistryLookups {
   /** A building of a compound by its normalised name (the compound may be one this import plans: then none). */
   buildingIn(compoundId: string, name: string): { id: string; grid_id: string } | null {
     return this.cached(`in:${compoundId}|${name}`, () => (this.q.buildingInCompound.get(compoundId, name) as BuildingRow | undefined) ?? null);
+  }
+
+  /** Whether a grid (archived or not) has this code. */
+  gridCodeTaken(code: string): boolean {
+    return this.q.gridCodeTaken.get(code) !== undefined;
   }
 
   /** At most two active grids' ids: enough to tell none, one and several apart. */

@@ -10,7 +10,8 @@ import type { PlaceFound, PlaceResult, RegistryLookups } from './lookups';
  * (write-rows.ts ensurePlace). A commit that plans again starts from the preview's, so the ids stay.
  */
 export interface PlannedPlaces {
-  grids: Map<string, { name: string }>;
+  /** The code is the name, or the name with a number where an (archived) grid has that code already. */
+  grids: Map<string, { name: string; code: string }>;
   compounds: Map<string, { name: string }>;
   /** gridId null: no grid could be chosen (rows placed here are refused with import.grid_needed). */
   buildings: Map<string, { compoundId: string; compoundName: string; name: string; gridId: string | null; floors: number }>;
@@ -69,9 +70,16 @@ export class PlacePlanner {
     if (!id) {
       id = newId();
       this.gridByName.set(name, id);
-      this.planned.grids.set(id, { name });
+      this.planned.grids.set(id, { name, code: this.freeGridCode(name) });
     }
     return this.create ? id : null;
+  }
+
+  private freeGridCode(name: string): string {
+    const planned = new Set([...this.planned.grids.values()].map((g) => g.code));
+    let code = name;
+    for (let n = 2; this.lookups.gridCodeTaken(code) || planned.has(code); n++) code = `${name}-${n}`;
+    return code;
   }
 
   /** The file's compound spelling as the registry has it (a mapped spelling, or as written). */
@@ -148,7 +156,7 @@ export class PlacePlanner {
       this.defaultGrid = planned ?? this.lookups.grid(DEFAULT_GRID_NAME) ?? newId();
       if (!planned && !this.lookups.grid(DEFAULT_GRID_NAME)) {
         this.gridByName.set(DEFAULT_GRID_NAME, this.defaultGrid);
-        this.planned.grids.set(this.defaultGrid, { name: DEFAULT_GRID_NAME });
+        this.planned.grids.set(this.defaultGrid, { name: DEFAULT_GRID_NAME, code: this.freeGridCode(DEFAULT_GRID_NAME) });
       }
     } else this.defaultGrid = null;
     return this.defaultGrid;

@@ -106,8 +106,7 @@ export class ImportWriter {
   private ensureGrid(planned: PlannedPlaces, id: string): void {
     const g = planned.grids.get(id);
     if (!g || !this.once(id)) return;
-    // The code is the name (unique among what the import makes; an existing grid of that code would have been found by it).
-    this.made.grids += this.s.grid.run(id, g.name, g.name, this.at, this.actor.id, this.at, this.actor.id).changes;
+    this.made.grids += this.s.grid.run(id, g.code, g.name, this.at, this.actor.id, this.at, this.actor.id).changes;
   }
 
   private ensureBuilding(planned: PlannedPlaces, id: string): void {
