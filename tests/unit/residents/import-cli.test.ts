@@ -130,6 +130,13 @@ describe('linli residents import', () => {
     } finally {
       s.close();
     }
+    // The compound spelled otherwise in a later file: mapped to the one the first import made.
+    const c = makeId('150203', '1990-06-07', 53);
+    const later = write('泰和-补.csv', [['小区', '姓名', '公民身份号码', '户籍性质', '楼栋', '单元', '房号'], ['泰和', '郑三', c, '外地', '3', '1', '301']]);
+    const mapped = await linli(['residents', 'import', '--db', fresh, '--file', later, '--user', 'admin', '--map-compound', '泰和=泰和小区', '--json'], `${adminPassword}\n`);
+    expect(mapped.code).toBe(0);
+    expect(JSON.parse(mapped.stdout)).toMatchObject({ imported: { added: 1 }, newPlaces: { compounds: [], buildings: [], houseCount: 0 } });
+    expect((await linli(['residents', 'import', '--db', fresh, '--file', later, '--user', 'admin', '--map-compound', '泰和'], `${adminPassword}\n`)).code).toBe(2);
     const bad = await linli([...args, '--set', '姓名=张三'], `${adminPassword}\n`);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('字段可以是：人员类别、证件类型');
