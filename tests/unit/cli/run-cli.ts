@@ -12,12 +12,27 @@ export interface CliRun {
 
 /** Runs one `linli` command in-process with the given stdin; messages in Chinese unless env says otherwise. */
 export async function linli(argv: string[], stdin = '', env: Record<string, string | undefined> = { LANG: 'zh_CN.UTF-8' }): Promise<CliRun> {
+  return linliWith(argv, stdin, () => {}, env);
+}
+
+/** The same, with `onOutput` hearing each piece written to stdout or stderr as it is written (to act between two steps of a command). */
+export async function linliWith(argv: string[], stdin: string, onOutput: (text: string) => void, env: Record<string, string | undefined> = { LANG: 'zh_CN.UTF-8' }): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
     stdin: async () => stdin,
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
+    stdout: {
+      write: (s: string) => {
+        stdout += s;
+        onOutput(s);
+      },
+    },
+    stderr: {
+      write: (s: string) => {
+        stderr += s;
+        onOutput(s);
+      },
+    },
     env,
   };
   const code = await main(argv, io);

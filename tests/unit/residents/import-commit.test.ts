@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { openTestHall, sourceWorker, type TestHall } from '../support/core';
 import { makePlaces } from './places-fixture';
+import { importStore } from '../../../src/main/core/features/residents/import/store';
 import { commit, csv, jobFile, makeId, preview, residentCount, runJob, xlsx } from '../../fixtures/residents/support';
 
 let hall: TestHall;
@@ -128,6 +129,10 @@ describe.each([
     await wb.xlsx.load(jobFile(hall, report) as unknown as ArrayBuffer);
     expect(String(wb.worksheets[0].getRow(2).getCell(7).value)).toContain('赵别名');
     expect(lastImportAudit()).toMatchObject({ added: 1, rejected: 1, planned: 'again' });
+    // Committed, the preview keeps only what its error report needs: the batch with the rejected row, its rows.
+    const kept = importStore(hall.core.services.sqlite).get(p.importId, hall.adminToken, hall.clock.now().getTime());
+    expect(kept.batches.map((b) => [b.count, b.rows.length > 0, b.drafts.length, b.prepared.length, b.writes.length])).toEqual([[2, true, 0, 0, 0]]);
+    expect(kept.plans.filter((x) => x.action === 'reject').map((x) => x.name)).toEqual(['赵先']);
   });
 
   it("writes the preview's plans as they are when nothing was written in between, with the same rows as planning again", async () => {
@@ -178,7 +183,7 @@ describe('the error report', () => {
     expect(values(1)).toEqual(['姓名', '身份证号码', '人员类型', '楼栋', '单元', '房号', '联系电话', '错误原因']);
     expect(values(2).slice(0, 7)).toEqual(['吴错', badId, '户籍', '3', '1', '101', '13700000002']);
     expect(values(2)[7]).toBe('第 3 行：「身份证号码」号码有误（校验不通过），请对照身份证逐位核对');
-    expect(values(3)[7]).toBe('第 4 行：「楼栋」没有楼栋“9”，请先在“地址管理”中建立');
+    expect(values(3)[7]).toBe('第 4 行：「楼栋」没有楼栋“9”。可以新建文件中没有的地址（导入页勾选“新建这些地址”，命令行加 --create-places），或先在“地址管理”中建立');
     expect(ws.rowCount).toBe(3);
     // Ready to work in: the header stays in view, the reasons stand out, cells are text (an ID stays as typed).
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -214,7 +219,7 @@ describe('saved mappings', () => {
 
 describe('holdCheckpoints', () => {
   it('turns the automatic checkpoint off while any hold lasts, then restores it once', async () => {
-    const { holdCheckpoints } = await import('../../../src/main/core/features/residents/import/commit-thread');
+    const { holdCheckpoints } = await import('../../../src/main/core/import/commit-thread');
     const sqlite = hall.core.services.sqlite;
     const pages = sqlite.pragma('wal_autocheckpoint', { simple: true });
     const first = holdCheckpoints(sqlite);
@@ -230,7 +235,7 @@ describe('holdCheckpoints', () => {
 
 describe('the reference check of an import', () => {
   it('finds a written row whose parent is missing, column by column, and reads the written rows through indexes', async () => {
-    const { checkReferences, findBrokenReference, lastRowid, referenceCheckQueries, withoutForeignKeyEnforcement } = await import('../../../src/main/core/features/residents/import/references');
+    const { checkReferences, findBrokenReference, lastRowid, referenceCheckQueries, withoutForeignKeyEnforcement } = await import('../../../src/main/core/import/references');
     const sqlite = hall.core.services.sqlite;
     const resident = sqlite.prepare('SELECT id FROM residents LIMIT 1').get() as { id: string } | undefined;
     expect(resident).toBeDefined();

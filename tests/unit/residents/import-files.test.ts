@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestHall, type TestHall } from '../support/core';
 import { makePlaces } from './places-fixture';
 import { csv, fixture, makeId, preview, previewFails, xlsx } from '../../fixtures/residents/support';
-import { readSpreadsheet } from '../../../src/main/core/features/residents/import/read-file';
+import { readSpreadsheet } from '../../../src/main/core/spreadsheet/read-file';
 import { headerTest } from '../../../src/main/core/features/residents/import/mapping';
 
 let hall: TestHall;
@@ -58,6 +58,20 @@ describe('files as Excel, WPS and LibreOffice write them', () => {
     expect([sheet.encoding, sheet.separator]).toEqual(['gbk', ',']);
     expect((await readSpreadsheet(fixture('lo-residents-tab.csv'), headerTest(undefined))).separator).toBe('\t');
     expect((await readSpreadsheet(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), fixture('lo-residents.csv')]), headerTest(undefined))).encoding).toBe('utf-8-bom');
+  });
+
+  it('a CSV whose line endings are mixed (\\r\\n, \\n and \\r alternating) has one row per line, line ends inside quotes kept', async () => {
+    const ends = ['\r\n', '\n', '\r'];
+    const lines = ['姓名,身份证号,人员类型'];
+    for (let i = 0; i < 20; i++) lines.push(`人${i},,户籍`);
+    const text = lines.map((l, i) => l + ends[i % 3]).join('') + '"多行\r\n姓名",,户籍\r';
+    const sheet = await readSpreadsheet(Buffer.from(text, 'utf8'), headerTest(undefined));
+    expect(sheet.rows.length).toBe(21);
+    expect(sheet.rows.map((r) => r.cells[0])).toEqual([...Array.from({ length: 20 }, (_, i) => `人${i}`), '多行\r\n姓名']);
+    // Fed in 32 KiB pieces, a \r\n cut between two pieces is still one line end.
+    const long = Array.from({ length: 4000 }, (_, i) => `人${i},,户籍`).join('\r\n');
+    const big = await readSpreadsheet(Buffer.from(`姓名,身份证号,人员类型\r\n${long}\r\n`, 'utf8'), headerTest(undefined));
+    expect(big.rows.length).toBe(4000);
   });
 
   it('dates as text, as Excel serial numbers and as date cells', async () => {
@@ -131,6 +145,9 @@ describe('files that are refused, with nothing imported', () => {
 
   it('empty, header only', async () => {
     expect((await previewFails(hall, 'empty.csv', Buffer.from([0xef, 0xbb, 0xbf]))).code).toBe('import.empty');
+    // A 0-byte file (what a failed download or a fresh "New file" leaves), .csv or .xlsx: empty, not a contract error.
+    expect((await previewFails(hall, 'zero.csv', Buffer.alloc(0))).code).toBe('import.empty');
+    expect((await previewFails(hall, 'zero.xlsx', Buffer.alloc(0))).code).toBe('import.empty');
     expect((await previewFails(hall, 'blank.csv', '\r\n ,,\r\n\r\n')).code).toBe('import.empty');
     expect((await previewFails(hall, 'empty.xlsx', await xlsx([])))).toMatchObject({ code: 'import.empty' });
     expect(await previewFails(hall, 'header.csv', header + ',,\r\n')).toMatchObject({ code: 'import.header_only', params: { row: 1 } });

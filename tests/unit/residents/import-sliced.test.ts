@@ -8,7 +8,7 @@ import { RegistryLookups } from '../../../src/main/core/features/residents/impor
 import { headerTest, resolveMapping } from '../../../src/main/core/features/residents/import/mapping';
 import { PlanContext, planRow, type PlannedRow } from '../../../src/main/core/features/residents/import/plan';
 import { PREVIEW_BATCH_ROWS, readForPreview } from '../../../src/main/core/features/residents/import/preview-read';
-import { readSpreadsheet } from '../../../src/main/core/features/residents/import/read-file';
+import { readSpreadsheet } from '../../../src/main/core/spreadsheet/read-file';
 import { batchDrafts, batchPrepared, batchRows } from '../../../src/main/core/features/residents/import/row-batches';
 import { importStore } from '../../../src/main/core/features/residents/import/store';
 import { openTestHall, type TestHall } from '../support/core';
@@ -98,7 +98,7 @@ async function planInBatches(bytes: Buffer) {
   const ctx = new PlanContext(new RegistryLookups(hall.core.services.sqlite), hall.core.services.secrets, today);
   const plans: PlannedRow[] = [];
   let batches = 0;
-  await readForPreview(bytes, undefined, (e) => {
+  await readForPreview(bytes, {}, (e) => {
     if (e.kind !== 'rows') return;
     batches++;
     const drafts: RowDraft[] = structuredClone(e.drafts);

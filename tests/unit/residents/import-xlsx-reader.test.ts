@@ -4,11 +4,13 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/shared/errors';
 import { headerTest } from '../../../src/main/core/features/residents/import/mapping';
-import { readXlsx } from '../../../src/main/core/features/residents/import/read-xlsx';
-import { isDateFormat, serialDate } from '../../../src/main/core/features/residents/import/xlsx/date-formats';
-import { partPath } from '../../../src/main/core/features/residents/import/xlsx/workbook';
-import { zipEntries } from '../../../src/main/core/features/residents/import/xlsx/zip';
-import type { CellValue, HeaderTest, Sheet, SheetRow } from '../../../src/main/core/features/residents/import/sheet';
+import { readXlsx } from '../../../src/main/core/spreadsheet/read-xlsx';
+import { isDateFormat, serialDate } from '../../../src/main/core/spreadsheet/xlsx/date-formats';
+import { partPath } from '../../../src/main/core/spreadsheet/xlsx/workbook';
+import { entryChunks, zipEntries, type ZipEntry } from '../../../src/main/core/spreadsheet/xlsx/zip';
+import { MAX_TEXT_CHARS } from '../../../src/main/core/spreadsheet/xlsx/xml-parts';
+import { translator } from '../../../src/shared/i18n/translate';
+import type { CellValue, HeaderTest, Sheet, SheetRow } from '../../../src/main/core/spreadsheet/sheet';
 import { fixture, fixturesDir, makeId, xlsx } from '../../fixtures/residents/support';
 import { readXlsxWithExceljs } from './xlsx-exceljs-reference';
 
@@ -323,7 +325,8 @@ describe('workbooks as other writers make them', () => {
     const plain = fixture('lo-residents.xlsx');
     const zip64 = withZip64Extras(plain);
     expect(zip64.readUInt32LE(zip64.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])) + 20)).toBe(0xffffffff);
-    expect(zipEntries(zip64)).toEqual(zipEntries(plain));
+    const names = async (buf: Buffer) => (await zipEntries(buf))!.map((e) => [e.name, e.compressedSize, e.uncompressedSize]);
+    expect(await names(zip64)).toEqual(await names(plain));
     expect(await readXlsx(zip64, headerTest(undefined))).toEqual(await readXlsx(plain, headerTest(undefined)));
   });
 
@@ -331,6 +334,36 @@ describe('workbooks as other writers make them', () => {
     const zip = new JSZip();
     zip.file('word/document.xml', '<w:document/>');
     await expect(readXlsx(await zip.generateAsync({ type: 'nodebuffer' }), headerTest(undefined))).rejects.toMatchObject({ code: 'import.not_spreadsheet' });
+  });
+});
+
+describe('a zip bomb: parts that inflate to far more than the file', () => {
+  it('a shared string of millions of characters (a few KiB deflated) is refused as too large or damaged, not read into memory', async () => {
+    const huge = 'A'.repeat(MAX_TEXT_CHARS + 10);
+    const file = await book({ sheets: [{ name: 'S', rows: `${HEAD}<row r="2"><c r="A2" t="s"><v>0</v></c></row>` }], strings: `<si><t>${huge}</t></si>` });
+    expect(file.length).toBeLessThan(64 * 1024);
+    await expect(readXlsx(file, headerTest(undefined))).rejects.toMatchObject({ code: 'import.too_large', params: { part: 'sharedStrings' } });
+    // Inline text in the sheet itself, the same.
+    const inlineBomb = await book({ sheets: [{ name: 'S', rows: `${HEAD}<row r="2">${inline('A2', huge)}</row>` }] });
+    await expect(readXlsx(inlineBomb, headerTest(undefined))).rejects.toMatchObject({ code: 'import.too_large', params: { part: 'sheet' } });
+  });
+
+  it('a part over its cap is refused on the size the directory declares, and on the bytes inflated when the directory understates it', async () => {
+    const file = await book({ sheets: [{ name: 'S', rows: HEAD }], strings: '<si><t>x</t></si>'.repeat(2000) });
+    const strings = (await zipEntries(file))!.find((e) => e.name === 'xl/sharedStrings.xml')!;
+    const drain = async (entry: ZipEntry, cap: number) => {
+      let n = 0;
+      for await (const chunk of entryChunks(entry, cap)) n += chunk.length;
+      return n;
+    };
+    expect(await drain(strings, strings.uncompressedSize)).toBe(strings.uncompressedSize);
+    await expect(drain(strings, 1000)).rejects.toMatchObject({ code: 'import.too_large', params: { part: 'xl/sharedStrings.xml' } });
+    await expect(drain({ ...strings, uncompressedSize: 10 }, 1000)).rejects.toMatchObject({ code: 'import.too_large' });
+  });
+
+  it('says it in Chinese: 文件过大或已损坏', () => {
+    expect(translator('zh-CN')('errors.import.too_large', { part: 'xl/sharedStrings.xml', max: 256 })).toContain('文件过大或已损坏');
+    expect(translator('zh-CN')('errors.import.damaged', { part: 'xl/worksheets/sheet1.xml' })).toContain('已损坏');
   });
 });
 

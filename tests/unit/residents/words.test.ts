@@ -54,7 +54,7 @@ describe('messages point to menus that exist', () => {
     const pointers = (tree: unknown) => strings(tree).flatMap(([key, text]) => [...text.matchAll(/在“([^”]+)”/g)].map((m) => [key, m[1].split(' → ')] as const));
     // Messages core sends (errors, import problems) name a menu first.
     const fromCore = pointers(sharedZhAll);
-    expect(fromCore.length).toBeGreaterThan(3);
+    expect(fromCore.length).toBeGreaterThanOrEqual(2);
     for (const [key, [menu]] of fromCore) expect(nav.has(menu), `${key}: “${menu}” is not a menu`).toBe(true);
     for (const [key, [first, ...rest]] of pointers(uiZhAll)) {
       expect(nav.has(first) || labels.has(first), `${key}: “${first}” is on no menu, tab or button`).toBe(true);

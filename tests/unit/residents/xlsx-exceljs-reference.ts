@@ -1,10 +1,10 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../../src/shared/errors';
-import { SheetCollector } from '../../../src/main/core/features/residents/import/collect';
-import { Slicer } from '../../../src/main/core/features/residents/import/slices';
-import { entryChunks, zipEntries, type ZipEntry } from '../../../src/main/core/features/residents/import/xlsx/zip';
-import type { CellValue, HeaderTest, Sheet, SheetSink } from '../../../src/main/core/features/residents/import/sheet';
+import { SheetCollector } from '../../../src/main/core/spreadsheet/collect';
+import { Slicer } from '../../../src/main/core/spreadsheet/slices';
+import { entryChunks, PART_CAPS, zipEntries, type ZipEntry } from '../../../src/main/core/spreadsheet/xlsx/zip';
+import type { CellValue, HeaderTest, Sheet, SheetSink } from '../../../src/main/core/spreadsheet/sheet';
 
 /** Reading holds the thread at most about this long at a time. */
 const READ_SLICE_MS = 20;
@@ -35,7 +35,7 @@ interface MergeRange {
  * With a sink, the rows go to it as they are read and the sheet returned has none.
  */
 export async function readXlsxWithExceljs(buf: Buffer, isHeader: HeaderTest, sink?: SheetSink): Promise<Sheet> {
-  const entries = zipEntries(buf);
+  const entries = await zipEntries(buf);
   if (!entries || !entries.some((e) => e.name === 'xl/workbook.xml')) {
     throw new AppError('import.not_spreadsheet', 'The ZIP file is not an Excel workbook');
   }
@@ -133,10 +133,10 @@ const CLOSE = Buffer.from('</mergeCells>');
  * The sheet's <mergeCells> element (it follows <sheetData>, at the end), found while the sheet is
  * inflated piece by piece: a 100,000-row sheet is never held whole (65 MB of XML), and no step takes long.
  */
-async function mergeCellsElement(buf: Buffer, entry: ZipEntry): Promise<string | null> {
+async function mergeCellsElement(_buf: Buffer, entry: ZipEntry): Promise<string | null> {
   let carry = Buffer.alloc(0);
   let found: Buffer[] | null = null;
-  for await (const chunk of entryChunks(buf, entry)) {
+  for await (const chunk of entryChunks(entry, PART_CAPS.sheet)) {
     if (found) {
       found.push(chunk);
     } else {

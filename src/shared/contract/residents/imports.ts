@@ -12,6 +12,37 @@ export const importFields = [
 export type ImportField = (typeof importFields)[number];
 export type ImportMapping = Partial<Record<ImportField, string>>;
 
+/**
+ * The fields a column the file lacks can be given one value for every row (小区 = 泰和小区; 人员类别 = 户籍).
+ * A person's own fields (name, ID, phone, birth date, room, 户号) never: one value for all would be wrong.
+ */
+export const constantFields = [
+  'status', 'docType', 'residenceReason', 'registeredOn', 'ethnicity', 'compound', 'building', 'unit', 'grid', 'tags',
+] as const satisfies readonly ImportField[];
+export type ConstantField = (typeof constantFields)[number];
+export type ImportConstants = Partial<Record<ConstantField, string>>;
+
+/** The places the file names that the registry does not have yet: what "create them" would add. */
+export interface NewPlaces {
+  grids: string[];
+  compounds: string[];
+  /** As people write them: 泰和小区3栋. */
+  buildings: string[];
+  /** Rooms, as addresses (泰和小区3栋1单元301); the first 200. */
+  houses: string[];
+  houseCount: number;
+}
+
+/** How a file is to be read and placed: the preview's choices, kept for the commit. */
+export interface ImportChoices {
+  mapping?: ImportMapping;
+  constants?: ImportConstants;
+  /** Create the compounds, buildings, rooms (and grids) the file names and the registry lacks, in the import's transaction. */
+  createPlaces?: boolean;
+  /** A compound as the file spells it → an existing compound's name (泰和 → 泰和小区). */
+  compoundAliases?: Record<string, string>;
+}
+
 export interface ImportProblem {
   /** 1-based row number as the spreadsheet shows it. */
   row: number;
@@ -38,6 +69,12 @@ export interface ImportPreview {
   mapping: ImportMapping;
   /** Headers no field maps to; shown so nothing is silently dropped. */
   unmappedHeaders: string[];
+  /** One value for every row, for fields the file has no column for. */
+  constants: ImportConstants;
+  createPlaces: boolean;
+  compoundAliases: Record<string, string>;
+  /** Places the rows name that do not exist yet (created at commit when createPlaces is on). */
+  newPlaces: NewPlaces;
   totalRows: number;
   counts: { add: number; update: number; unchanged: number; reject: number };
   /** Every rejected row, then the first of the others (at most 500 in all). */
@@ -53,7 +90,19 @@ export interface ImportResult {
 
 export const imports = {
   'residents.importPreview': method(
-    { input: z.object({ fileName: z.string().min(1).max(260), contentBase64: z.string().min(1), mapping: z.record(z.string(), z.string()).optional() }), access: 'residents.import', writes: false },
+    // contentBase64 may be empty: a 0-byte file is the reader's to refuse, in words (import.empty).
+    {
+      input: z.object({
+        fileName: z.string().min(1).max(260),
+        contentBase64: z.string(),
+        mapping: z.record(z.string(), z.string()).optional(),
+        constants: z.partialRecord(z.enum(constantFields), z.string().trim().max(100)).optional(),
+        createPlaces: z.boolean().optional(),
+        compoundAliases: z.record(z.string().trim().min(1).max(100), z.string().trim().min(1).max(100)).optional(),
+      }),
+      access: 'residents.import',
+      writes: false,
+    },
     returns<ImportPreview>(),
   ),
   /** Runs as a job; the result arrives as job.done with the summary. */

@@ -1,9 +1,6 @@
-import type SqliteDatabase from 'better-sqlite3';
-import type { Kysely } from 'kysely';
 import { AppError } from '../../../../../shared/errors';
 import type { ImportResult } from '../../../../../shared/contract/residents/imports';
-import type { FieldCipher } from '../../../crypto/field-cipher';
-import type { Database, ResidentsTable } from '../../../db/schema';
+import type { ResidentsTable } from '../../../db/schema';
 import { appendAudit } from '../../../audit/repository';
 import { newId } from '../../../util/ids';
 import type { Actor } from '../write';
@@ -11,10 +8,12 @@ import { RegistryLookups } from './lookups';
 import { keptPlan, PlanContext, planRow, type KeptPlan, type PlannedRow } from './plan';
 import { batchDrafts, batchPrepared, batchWrites, type StoredBatch } from './row-batches';
 import { registryMark } from './registry-mark';
-import { forEachSliced } from './slices';
+import { forEachSliced } from '../../../spreadsheet/slices';
 import { recomputeTouchedVisits } from './visits';
-import { checkReferences, lastRowid, withoutForeignKeyEnforcement } from './references';
+import { checkReferences, lastRowid, withoutForeignKeyEnforcement } from '../../../import/references';
 import { ImportWriter } from './write-rows';
+import type { CommitHooks, CommitStore } from '../../../import/commit-worker-host';
+import type { PlannedPlaces } from './new-places';
 
 export type ImportMode = 'valid_rows' | 'all_or_nothing';
 
@@ -35,25 +34,16 @@ export interface CommitWork {
   newHouseholds: Map<string, { id: string; houseId: string | null }>;
   /** The registry's mark when the preview planned (registry-mark.ts). */
   registryMark: string;
+  /** Whether missing places are created, the compound spellings mapped to existing ones, and the places the preview planned. */
+  createPlaces: boolean;
+  compoundAliases: Record<string, string>;
+  newPlaces: PlannedPlaces;
 }
 
 /** One batch of the preview and what was kept of its rows' plans (plans[j] is row batch.first + j). */
 export interface CommitBatch {
   batch: StoredBatch;
   plans: KeptPlan[];
-}
-
-export interface CommitStore {
-  sqlite: SqliteDatabase.Database;
-  /** Kysely on that same connection (the audit record, the visit recompute). */
-  db: Kysely<Database>;
-  secrets: FieldCipher;
-}
-
-export interface CommitHooks {
-  progress(done: number, total: number): void;
-  /** Throws jobs.cancelled once the user has cancelled. */
-  checkCancelled(): void;
 }
 
 export interface CommitOutcome {
@@ -85,14 +75,21 @@ async function writeInOneTransaction(store: CommitStore, work: CommitWork, batch
   const { sqlite } = store;
   sqlite.exec('BEGIN IMMEDIATE');
   try {
-    const since = { residents: lastRowid(sqlite, 'residents'), events: lastRowid(sqlite, 'resident_events'), households: lastRowid(sqlite, 'households') };
+    const rowsBefore = { residents: lastRowid(sqlite, 'residents'), events: lastRowid(sqlite, 'resident_events'), households: lastRowid(sqlite, 'households') };
     const written: Written = { updated: [], tagged: [] };
     // Nothing written since the preview planned: its plans are written as they are. Else each row is
     // planned again against the registry as it is now.
     const asPreviewed = registryMark(sqlite) === work.registryMark;
     const counts: ImportResult = { added: 0, updated: 0, unchanged: 0, rejected: 0 };
     const replanned: [number, KeptPlan][] = [];
-    const planCtx = new PlanContext(new RegistryLookups(sqlite), store.secrets, work.today, work.newHouseholds);
+    const planCtx = new PlanContext(new RegistryLookups(sqlite), store.secrets, work.today, work.newHouseholds, {
+      create: work.createPlaces,
+      aliases: work.compoundAliases,
+      planned: work.newPlaces,
+    });
+    // The preview's planned places, and any a plan made again here adds.
+    const planned = planCtx.places.planned;
+    const since = { ...rowsBefore, grids: lastRowid(sqlite, 'grids'), buildings: lastRowid(sqlite, 'buildings'), houses: lastRowid(sqlite, 'houses') };
     const writer = new ImportWriter(sqlite, work.actor, work.at);
     const touched = new Set<string>();
     hooks.progress(0, work.totalRows);
@@ -117,7 +114,7 @@ async function writeInOneTransaction(store: CommitStore, work: CommitWork, batch
           (kept, j) => {
             count(kept);
             const w = writes[j];
-            if (w && (kept.action === 'add' || kept.action === 'update')) writeRow({ ...kept, write: { ...w, prepared: prepared[j]! }, prepared: prepared[j] }, writer, touched, written, work);
+            if (w && (kept.action === 'add' || kept.action === 'update')) writeRow({ ...kept, write: { ...w, prepared: prepared[j]! }, prepared: prepared[j] }, writer, touched, written, work, planned, work.newHouseholds);
           },
           between(batch.first),
         );
@@ -130,7 +127,7 @@ async function writeInOneTransaction(store: CommitStore, work: CommitWork, batch
           const plan = planRow(draft, planCtx, { prepared: prepared[j], stamp: earlier.stamp });
           if (plan.action !== earlier.action || !sameProblems(plan.problems, earlier.problems)) replanned.push([batch.first + j, keptPlan(plan)]);
           count(plan);
-          if (plan.action === 'add' || plan.action === 'update') writeRow(plan, writer, touched, written, work);
+          if (plan.action === 'add' || plan.action === 'update') writeRow(plan, writer, touched, written, work, planned, planCtx.newHouseholds);
         },
         between(batch.first),
       );
@@ -139,6 +136,8 @@ async function writeInOneTransaction(store: CommitStore, work: CommitWork, batch
     checkReferences(sqlite, 'residents', { where: 'r.rowid > ? OR r.id IN (SELECT value FROM json_each(?))', params: [since.residents, JSON.stringify(written.updated)] });
     checkReferences(sqlite, 'resident_events', { where: 'r.rowid > ?', params: [since.events] });
     checkReferences(sqlite, 'households', { where: 'r.rowid > ?', params: [since.households] });
+    checkReferences(sqlite, 'buildings', { where: 'r.rowid > ?', params: [since.buildings] });
+    checkReferences(sqlite, 'houses', { where: 'r.rowid > ?', params: [since.houses] });
     if (written.tagged.length) checkReferences(sqlite, 'resident_tags', { where: 'r.resident_id IN (SELECT value FROM json_each(?))', params: [JSON.stringify(written.tagged)] });
     await appendAudit(
       store.db,
@@ -149,7 +148,7 @@ async function writeInOneTransaction(store: CommitStore, work: CommitWork, batch
         recordId: work.importId,
         summary: `${work.fileName}: +${counts.added} ~${counts.updated} =${counts.unchanged} ×${counts.rejected}`,
         // planned: whether the rows were written as previewed, or planned again after a change in between.
-        after: { fileName: work.fileName, sheet: work.sheetName, mode: work.mode, ...counts, planned: asPreviewed ? 'as_previewed' : 'again' },
+        after: { fileName: work.fileName, sheet: work.sheetName, mode: work.mode, ...counts, planned: asPreviewed ? 'as_previewed' : 'again', placesMade: writer.made },
       },
       { id: work.actor.id, name: work.actor.name, workstation: work.workstation },
       new Date(work.at),
@@ -169,9 +168,12 @@ function sameProblems(a: KeptPlan['problems'], b: KeptPlan['problems']): boolean
   return a.length === 0 || JSON.stringify(a) === JSON.stringify(b);
 }
 
-function writeRow(plan: PlannedRow, writer: ImportWriter, touched: Set<string>, written: Written, work: CommitWork): void {
+/** `households`: the new households as planned for these rows (the preview's, or this commit's own plan's). */
+function writeRow(plan: PlannedRow, writer: ImportWriter, touched: Set<string>, written: Written, work: CommitWork, planned: PlannedPlaces, households: CommitWork['newHouseholds']): void {
   const w = plan.write!;
-  if (w.household?.isNew) writer.ensureHousehold(w.household.id, w.household.number, work.newHouseholds.get(w.household.number)?.houseId ?? w.next.house_id ?? null);
+  // The places first: the household and the person refer to them.
+  writer.ensurePlace(planned, w.next);
+  if (w.household?.isNew) writer.ensureHousehold(w.household.id, w.household.number, households.get(w.household.number)?.houseId ?? w.next.house_id ?? null);
   let residentId: string;
   if (w.before === null) {
     residentId = newId();

@@ -1,7 +1,7 @@
-import type { ImportField, ImportProblem } from '../../../../../shared/contract/residents/imports';
+import type { ImportConstants, ImportField, ImportProblem } from '../../../../../shared/contract/residents/imports';
 import { residentInput } from '../../../../../shared/contract/residents/people';
 import type { ResidentFields } from '../prepare';
-import { columnLetter, isErrorCell, isFormulaCell, type CellValue, type SheetRow } from './sheet';
+import { columnLetter, isErrorCell, isFormulaCell, type CellValue, type SheetRow } from '../../../spreadsheet/sheet';
 import { dateValue, docTypeValue, expiryValue, genderValue, idNumberValue, phoneValue, statusValue, tagNames, textValue, type Converted } from './values';
 
 /** What one row says, read and converted, before the registry is consulted. Empty cells are absent. */
@@ -23,7 +23,8 @@ const dateFields = ['birthDate', 'registeredOn', 'permitExpiresOn'] as const;
 /** The form's length limits, applied to imported text too. */
 const lengths = residentInput.pick({ name: true, formerNames: true, idNumber: true, phone: true, residenceReason: true, ethnicity: true, education: true, maritalStatus: true, occupation: true, notes: true, relationToHead: true }).partial();
 
-export function draftRow(sheetRow: SheetRow, columns: Columns): RowDraft {
+/** `constants`: one value for every row, for fields without a column (mapping.ts). */
+export function draftRow(sheetRow: SheetRow, columns: Columns, constants: ImportConstants = {}): RowDraft {
   const { row, cells } = sheetRow;
   const problems: ImportProblem[] = [];
   const given: Partial<ResidentFields> = {};
@@ -31,7 +32,7 @@ export function draftRow(sheetRow: SheetRow, columns: Columns): RowDraft {
   /** The cell of a mapped field; formulas without a result and error cells become problems here. */
   const cell = (field: ImportField): CellValue => {
     const i = columns[field];
-    if (i === undefined) return null;
+    if (i === undefined) return (constants as Partial<Record<ImportField, string>>)[field] ?? null;
     const v = cells[i] ?? null;
     if (isFormulaCell(v)) {
       problems.push({ row, field, code: 'import.formula', params: { cell: `${columnLetter(i)}${row}` } });

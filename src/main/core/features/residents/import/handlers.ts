@@ -11,7 +11,12 @@ import { importStore } from './store';
 /** residents.import*: preview a file, commit it as a job, the rejected rows as a workbook, saved mappings. */
 export const importHandlers: HandlerMap<keyof typeof imports> = {
   async 'residents.importPreview'(input, ctx) {
-    return previewImport(ctx, input.fileName, decodeUpload(input.contentBase64), parseMapping(input.mapping));
+    return previewImport(ctx, input.fileName, decodeUpload(input.contentBase64), {
+      mapping: parseMapping(input.mapping),
+      constants: input.constants,
+      createPlaces: input.createPlaces,
+      compoundAliases: input.compoundAliases,
+    });
   },
 
   async 'residents.importCommit'(input, ctx) {

@@ -16,11 +16,15 @@ export interface HouseholdFound {
 
 export type PlaceResult =
   | { ok: true; place: PlaceFound }
-  | { ok: false; code: 'import.unknown_compound' | 'import.unknown_building' | 'import.ambiguous_building' | 'import.unknown_house'; params: Record<string, string> };
+  | { ok: false; code: 'import.unknown_compound' | 'import.unknown_building' | 'import.ambiguous_building' | 'import.unknown_house' | 'import.grid_needed'; params: Record<string, string> };
 
 /** The look-ups' SQL, each one an index search (tests/unit/residents/import-lookups.test.ts checks their plans). */
 export const lookupSql = {
   gridByName: 'SELECT id FROM grids WHERE (name = ? OR code = ?) AND archived = 0',
+  // Whether there is one grid only, or none (a new building without a grid named goes into it; new-places.ts).
+  activeGrids: 'SELECT id FROM grids WHERE archived = 0 LIMIT 2',
+  // A code taken by any grid, archived ones too (the code is unique among all).
+  gridCodeTaken: 'SELECT 1 AS taken FROM grids WHERE code = ?',
   compoundByName: 'SELECT id, name FROM compounds WHERE name = ?',
   // Two statements, not one with "? IS NULL OR compound_id = ?": planned once without the value, that
   // one walked every building of the name (hundreds of 3栋 in a district) on every call.
@@ -122,6 +126,26 @@ export class RegistryLookups {
       if (rows.length > 1) return { ok: false, code: 'import.ambiguous_building', params: { building: typed } };
       return { ok: true, building: rows[0] };
     });
+  }
+
+  /** An existing compound's id by its exact name. */
+  compoundId(name: string): string | null {
+    return this.cached(`compound:${name}`, () => (this.q.compoundByName.get(name) as { id: string } | undefined)?.id ?? null);
+  }
+
+  /** A building of a compound by its normalised name (the compound may be one this import plans: then none). */
+  buildingIn(compoundId: string, name: string): { id: string; grid_id: string } | null {
+    return this.cached(`in:${compoundId}|${name}`, () => (this.q.buildingInCompound.get(compoundId, name) as BuildingRow | undefined) ?? null);
+  }
+
+  /** Whether a grid (archived or not) has this code. */
+  gridCodeTaken(code: string): boolean {
+    return this.q.gridCodeTaken.get(code) !== undefined;
+  }
+
+  /** At most two active grids' ids: enough to tell none, one and several apart. */
+  activeGrids(): string[] {
+    return this.cached('grids', () => (this.q.activeGrids.all() as { id: string }[]).map((r) => r.id));
   }
 
   residentByHash(hash: string): ResidentsTable | undefined {

@@ -1,13 +1,15 @@
-import type { ImportProblem, ImportPreviewRow } from '../../../../../shared/contract/residents/imports';
+import type { ImportField, ImportProblem, ImportPreviewRow } from '../../../../../shared/contract/residents/imports';
 import { maskIdNumber } from '../../../../../shared/values/mask';
 import type { FieldCipher } from '../../../crypto/field-cipher';
 import type { ResidentsTable } from '../../../db/schema';
 import { newId } from '../../../util/ids';
+import { formatAddress, normaliseBuildingName, normaliseRoom, normaliseUnit } from '../address';
 import { prepareResident, type PreparedResident, type ResidentFields } from '../prepare';
 import { diffResident, type FieldChange } from '../write';
 import type { RowDraft } from './draft';
 import { blank, firstPass, type FirstPass, type Prepared } from './first-pass';
-import type { RegistryLookups } from './lookups';
+import type { PlaceResult, RegistryLookups } from './lookups';
+import { noPlannedPlaces, PlacePlanner, type PlannedPlaces } from './new-places';
 
 /** Where a written row puts the person; null means "as stored" (an update) or nowhere (a new person). */
 export interface PlacementColumns {
@@ -67,15 +69,42 @@ export class PlanContext {
   /** 户号 → the household this import creates: its id, and its house (from the first valid row placed in one). */
   readonly newHouseholds = new Map<string, { id: string; houseId: string | null }>();
 
+  /** Places the rows name that the registry lacks: planned, and used when the import creates them (new-places.ts). */
+  readonly places: PlacePlanner;
+
   constructor(
     readonly lookups: RegistryLookups,
     readonly secrets: FieldCipher,
     readonly today: string,
     /** Household ids planned by an earlier pass, so that a commit re-plan keeps the preview's ids. */
     plannedHouseholds?: Map<string, { id: string; houseId: string | null }>,
+    /** Whether to create missing places, the file's compound spellings mapped to existing ones, and an earlier pass's planned places. */
+    placeChoice: { create: boolean; aliases: Record<string, string>; planned?: PlannedPlaces } = { create: false, aliases: {} },
   ) {
-    if (plannedHouseholds) for (const [k, v] of plannedHouseholds) this.newHouseholds.set(k, { ...v });
+    // The ids stay; each household's house is found again from its first row placed (it may be a place planned anew).
+    if (plannedHouseholds) for (const [k, v] of plannedHouseholds) this.newHouseholds.set(k, { id: v.id, houseId: null });
+    this.places = new PlacePlanner(lookups, copyPlanned(placeChoice.planned), placeChoice.create, placeChoice.aliases);
   }
+}
+
+/** Which column a place's problem is about. */
+const placeProblemField: Record<Extract<PlaceResult, { ok: false }>['code'], ImportField> = {
+  'import.unknown_compound': 'compound',
+  'import.unknown_building': 'building',
+  'import.ambiguous_building': 'building',
+  'import.unknown_house': 'room',
+  'import.grid_needed': 'grid',
+};
+
+/** An address as a row names it, normalised as the registry writes addresses (泰和小区3栋1单元301). */
+function namedAddress(compound: string, building: string, unit: string, room: string): string {
+  return formatAddress({ compoundName: compound, buildingName: normaliseBuildingName(building), unit: normaliseUnit(unit), room: normaliseRoom(room) });
+}
+
+function copyPlanned(p: PlannedPlaces | undefined): PlannedPlaces {
+  if (!p) return noPlannedPlaces();
+  const copy = <K, V>(m: Map<K, V>) => new Map([...m].map(([k, v]) => [k, { ...v }]));
+  return { grids: copy(p.grids), compounds: copy(p.compounds), buildings: copy(p.buildings), houses: copy(p.houses) };
 }
 
 /** A stored resident's fields, so that an empty cell keeps what is stored. */
@@ -155,15 +184,20 @@ export function planRow(draft: RowDraft, ctx: PlanContext, reuse?: EarlierPlan, 
     }
   }
 
-  // Where the person lives: a house that exists, or a grid alone.
+  // Where the person lives: a house that exists (or that the import creates), or a grid alone.
   let placement: PlacementColumns | null = null;
   let address = existing ? ctx.lookups.house(existing.house_id ?? '')?.address ?? '' : '';
+  const rowGrid = draft.grid ? ctx.places.grid(draft.grid) : null;
   if (draft.place) {
     const p = draft.place;
     if (!p.building || !p.room) add({ field: p.building ? 'room' : 'building', code: 'import.place_incomplete' });
     else {
-      const found = ctx.lookups.place(p.compound, p.building, p.unit, p.room);
-      if (!found.ok) add({ field: found.code === 'import.unknown_compound' ? 'compound' : found.code === 'import.unknown_house' ? 'room' : 'building', code: found.code, params: found.params });
+      const found = ctx.places.place(p.compound, p.building, p.unit, p.room, rowGrid);
+      if (!found.ok) {
+        add({ field: placeProblemField[found.code], code: found.code, params: found.params });
+        // The screen shows the address the row names, so that the clerk sees which place is missing.
+        address = namedAddress(ctx.places.compoundName(p.compound), p.building, p.unit, p.room);
+      }
       else {
         placement = { house_id: found.place.houseId, building_id: found.place.buildingId, grid_id: found.place.gridId };
         address = found.place.address;
@@ -171,7 +205,7 @@ export function planRow(draft: RowDraft, ctx: PlanContext, reuse?: EarlierPlan, 
     }
   }
   if (draft.grid) {
-    const gridId = ctx.lookups.grid(draft.grid);
+    const gridId = rowGrid;
     if (!gridId) add({ field: 'grid', code: 'import.unknown_grid', params: { grid: draft.grid } });
     else if (placement && placement.grid_id !== gridId) add({ field: 'grid', code: 'import.grid_mismatch', params: { grid: draft.grid, address } });
     else if (!draft.place) {

@@ -1,50 +1,30 @@
-import type { ImportMapping } from '../../../../../shared/contract/residents/imports';
+import type { ImportConstants, ImportMapping } from '../../../../../shared/contract/residents/imports';
 import { draftRow, type RowDraft } from './draft';
 import { headerTest, resolveMapping, type ResolvedMapping } from './mapping';
-import { readSpreadsheet } from './read-file';
-import type { SheetHead, SheetRow } from './sheet';
+import { IMPORT_BATCH_ROWS, readInBatches, type BatchEvent } from '../../../import/read-batches';
 
-/** Rows per batch handed over while reading (small enough that passing one between threads is quick). */
-export const PREVIEW_BATCH_ROWS = 500;
+/** Which column is which field (absent: by the headers), and one value for every row for fields without a column. */
+export interface ColumnChoice {
+  mapping?: ImportMapping;
+  constants?: ImportConstants;
+}
+
+/** Rows per batch handed over while reading. */
+export const PREVIEW_BATCH_ROWS = IMPORT_BATCH_ROWS;
 
 /** What reading for a preview produces, in order: the head once, then the rows in batches, drafted. */
-export type PreviewReadEvent = { kind: 'head'; head: SheetHead; resolved: ResolvedMapping } | { kind: 'rows'; first: number; rows: SheetRow[]; drafts: RowDraft[] };
+export type PreviewReadEvent = BatchEvent<ResolvedMapping, RowDraft>;
 
-/**
- * Reads the file and drafts its rows as they are read, in batches, so that planning can start while the
- * rest of the file is still being read. The same code runs in the preview's worker thread and, for a
- * small file or without workers, in the calling thread.
- *
- * The refusals are the ones reading the whole file first would give, in the same order: a problem with
- * the file itself (empty, too many rows, a merged header …) before a mapping that names a missing column.
- */
-export async function readForPreview(bytes: Buffer, explicit: ImportMapping | undefined, emit: (e: PreviewReadEvent) => void, batchRows = PREVIEW_BATCH_ROWS): Promise<void> {
-  let resolved: ResolvedMapping | null = null;
-  let mappingError: unknown = null;
-  let batch: SheetRow[] = [];
-  let first = 0;
-  const flush = () => {
-    if (!resolved || !batch.length) return;
-    emit({ kind: 'rows', first, rows: batch, drafts: batch.map((r) => draftRow(r, resolved!.columns)) });
-    first += batch.length;
-    batch = [];
-  };
-  await readSpreadsheet(bytes, headerTest(explicit), {
-    start(head) {
-      try {
-        resolved = resolveMapping(head.headers, explicit);
-      } catch (err) {
-        mappingError = err;
-        return;
-      }
-      emit({ kind: 'head', head, resolved });
+/** A register read for a preview (core/import/read-batches.ts): its header found and mapped, each row drafted. */
+export function readForPreview(bytes: Buffer, columns: ColumnChoice, emit: (e: PreviewReadEvent) => void, batchRows = PREVIEW_BATCH_ROWS): Promise<void> {
+  return readInBatches(
+    bytes,
+    {
+      isHeader: headerTest(columns.mapping),
+      resolve: (head) => resolveMapping(head.headers, columns.mapping, columns.constants),
+      draft: (row, resolved) => draftRow(row, resolved.columns, resolved.constants),
     },
-    row(row) {
-      if (!resolved) return;
-      batch.push(row);
-      if (batch.length >= batchRows) flush();
-    },
-  });
-  if (mappingError) throw mappingError;
-  flush();
+    emit,
+    batchRows,
+  );
 }

@@ -1,17 +1,22 @@
-import type { ImportMapping, ImportPreview, ImportPreviewRow } from '../../../../../shared/contract/residents/imports';
-import type { HandlerContext } from '../../../context';
+import type { ImportChoices, ImportPreview, ImportPreviewRow } from '../../../../../shared/contract/residents/imports';
+import type { HandlerContext, WorkerEntry } from '../../../context';
 import { newId } from '../../../util/ids';
 import { hallDay } from '../clock';
 import { RegistryLookups } from './lookups';
 import type { ResolvedMapping } from './mapping';
+import { newPlacesSummary } from './new-places';
 import { keptPlan, PlanContext, planRow, type KeptPlan, type PlannedRow } from './plan';
-import { startPreviewWorkers, type PreviewWorkers } from './preview-pool';
+import { startPreviewWorkers, type PreviewWorkers } from '../../../import/preview-pool';
+import { bundledWorkerPath } from '../../../util/worker-bundle';
 import { readForPreview, type PreviewReadEvent } from './preview-read';
 import type { PreviewWorkerEvent } from './preview-worker';
+import type { ColumnChoice } from './preview-read';
+import type { FirstPass } from './first-pass';
+import type { ResidentFields } from '../prepare';
 import { batchDrafts, packPrepared, packRows, packWrites, type StoredBatch } from './row-batches';
 import { registryMark } from './registry-mark';
-import type { SheetHead } from './sheet';
-import { Slicer } from './slices';
+import type { SheetHead } from '../../../spreadsheet/sheet';
+import { Slicer } from '../../../spreadsheet/slices';
 import { importStore } from './store';
 
 /** Rejected rows first, then the first of the others: at most this many rows go back to the screen. */
@@ -33,15 +38,23 @@ const PLAN_SLICE_MS = 25;
  * this thread plans each batch against the registry as it arrives, in file order and in short slices.
  * Where workers cannot run, the same steps run here, sliced the same way. Either way the result is the same.
  */
-export async function previewImport(ctx: HandlerContext, fileName: string, bytes: Buffer, explicit: ImportMapping | undefined): Promise<ImportPreview> {
+export async function previewImport(ctx: HandlerContext, fileName: string, bytes: Buffer, choices: ImportChoices): Promise<ImportPreview> {
   const session = ctx.requireSession();
   const { today } = await hallDay(ctx);
   // The registry as the plans will find it: if it is still so at commit, the commit writes these plans.
   const mark = registryMark(ctx.sqlite);
-  const workers = bytes.length >= WORKER_MIN_BYTES ? await startPreviewWorkers({ keyFile: ctx.paths.keyFile, today, secrets: ctx.secrets }) : null;
+  const workers =
+    bytes.length >= WORKER_MIN_BYTES
+      ? await startPreviewWorkers<ColumnChoice, PreviewWorkerEvent, Partial<ResidentFields>, FirstPass>({
+          entry: await previewWorkerEntry(),
+          keyFile: ctx.paths.keyFile,
+          today,
+          secrets: ctx.secrets,
+        })
+      : null;
   let read: ReadAndPlanned;
   try {
-    read = await readAndPlan(ctx, today, bytes, explicit, workers);
+    read = await readAndPlan(ctx, today, bytes, choices, workers);
   } finally {
     await workers?.close();
   }
@@ -61,6 +74,10 @@ export async function previewImport(ctx: HandlerContext, fileName: string, bytes
       batches,
       plans,
       newHouseholds: planCtx.newHouseholds,
+      constants: resolved.constants,
+      createPlaces: planCtx.places.create,
+      compoundAliases: choices.compoundAliases ?? {},
+      newPlaces: planCtx.places.planned,
       registryMark: mark,
       state: 'previewed',
     },
@@ -73,6 +90,10 @@ export async function previewImport(ctx: HandlerContext, fileName: string, bytes
     headers: head.headers,
     mapping: resolved.mapping,
     unmappedHeaders: resolved.unmappedHeaders,
+    constants: resolved.constants,
+    createPlaces: planCtx.places.create,
+    compoundAliases: choices.compoundAliases ?? {},
+    newPlaces: newPlacesSummary(planCtx.places.planned),
     totalRows: plans.length,
     counts: countActions(plans),
     rows: [...shown.rejected, ...shown.others].slice(0, PREVIEW_ROWS),
@@ -97,8 +118,19 @@ type Head = Extract<PreviewReadEvent, { kind: 'head' }>;
  * yields whenever it has held the thread for PLAN_SLICE_MS. A batch's rows and drafts are kept
  * serialized (row-batches.ts); only its plans stay here as objects.
  */
-async function readAndPlan(ctx: HandlerContext, today: string, bytes: Buffer, explicit: ImportMapping | undefined, workers: PreviewWorkers | null): Promise<ReadAndPlanned> {
-  const planCtx = new PlanContext(new RegistryLookups(ctx.sqlite), ctx.secrets, today);
+/** The bundle's preview worker, where there is a bundle. */
+async function previewWorkerEntry(): Promise<WorkerEntry | null> {
+  const path = await bundledWorkerPath(() => import('./preview-worker-path'));
+  return path ? { path } : null;
+}
+
+/** The preview's worker threads, reading registers and making first passes. */
+type ResidentsPreviewWorkers = PreviewWorkers<ColumnChoice, PreviewWorkerEvent, Partial<ResidentFields>, FirstPass>;
+
+async function readAndPlan(ctx: HandlerContext, today: string, bytes: Buffer, choices: ImportChoices, workers: ResidentsPreviewWorkers | null): Promise<ReadAndPlanned> {
+  const placeChoice = { create: choices.createPlaces === true, aliases: choices.compoundAliases ?? {} };
+  const planCtx = new PlanContext(new RegistryLookups(ctx.sqlite), ctx.secrets, today, undefined, placeChoice);
+  const columns = { mapping: choices.mapping, constants: choices.constants };
   const batches: StoredBatch[] = [];
   const plans: KeptPlan[] = [];
   const shown: ReadAndPlanned['shown'] = { rejected: [], others: [] };
@@ -115,7 +147,7 @@ async function readAndPlan(ctx: HandlerContext, today: string, bytes: Buffer, ex
     // From a worker the batch comes serialized, and its drafts are opened to plan them; read here, it
     // comes as objects, and is serialized once planned.
     const drafts = e.kind === 'batch' ? batchDrafts(e.batch) : e.drafts;
-    const passes = workers?.firstPasses(drafts.map((d) => d.given)) ?? null;
+    const passes = workers?.prepare(drafts.map((d) => d.given)) ?? null;
     passes?.catch(() => {}); // awaited below, in turn
     planning = planning.then(async () => {
       const pre = passes ? await passes : null;
@@ -137,7 +169,7 @@ async function readAndPlan(ctx: HandlerContext, today: string, bytes: Buffer, ex
   };
 
   try {
-    await (workers ? workers.read(bytes, explicit, onEvent) : readForPreview(bytes, explicit, onEvent));
+    await (workers ? workers.read(bytes, columns, onEvent) : readForPreview(bytes, columns, onEvent));
     await planning;
   } finally {
     stopped = true;

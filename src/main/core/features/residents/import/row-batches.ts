@@ -2,7 +2,7 @@ import v8 from 'node:v8';
 import type { PreparedResident } from '../prepare';
 import type { RowWrite } from './plan';
 import type { RowDraft } from './draft';
-import type { SheetRow } from './sheet';
+import type { SheetRow } from '../../../spreadsheet/sheet';
 
 // A previewed file's rows, drafts and prepared values, kept batch by batch in V8's serialized form: bytes
 // outside the JavaScript heap. As objects, 100,000 rows with their drafts and prepared values are some

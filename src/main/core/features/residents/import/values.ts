@@ -3,7 +3,7 @@ import utc from 'dayjs/plugin/utc.js';
 import { docTypes, residentStatuses, type DocType, type ResidentStatus } from '../../../../../shared/contract/residents';
 import { stripSpaces, toHalfWidth } from '../../../../../shared/values/normalize';
 import { isRealDate } from '../prepare';
-import { cellText, isDateCell, numberText, type CellValue } from './sheet';
+import { cellText, isDateCell, numberText, type CellValue } from '../../../spreadsheet/sheet';
 
 dayjs.extend(utc);
 
@@ -121,9 +121,9 @@ export function genderValue(v: CellValue): Converted<'male' | 'female'> {
 }
 
 const statusWords: Record<string, ResidentStatus> = {
-  户籍: '户籍', 户籍人口: '户籍', 户籍居民: '户籍', 本地户籍: '户籍', 常住户籍: '户籍',
-  居住证: '居住证', 持居住证: '居住证', 居住证人员: '居住证',
-  流动人口: '流动人口', 流动: '流动人口', 外来人口: '流动人口', 暂住人口: '流动人口',
+  户籍: '户籍', 户籍人口: '户籍', 户籍居民: '户籍', 本地户籍: '户籍', 常住户籍: '户籍', 本地: '户籍', 本地人口: '户籍', 本市户籍: '户籍', 本社区户籍: '户籍',
+  居住证: '居住证', 持居住证: '居住证', 居住证人员: '居住证', 已办居住证: '居住证',
+  流动人口: '流动人口', 流动: '流动人口', 外来人口: '流动人口', 暂住人口: '流动人口', 暂住: '流动人口', 外地: '流动人口', 外地人口: '流动人口', 外地户籍: '流动人口', 外来: '流动人口',
 };
 
 export function statusValue(v: CellValue): Converted<ResidentStatus> {

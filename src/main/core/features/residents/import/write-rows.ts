@@ -3,6 +3,7 @@ import type { ResidentEvent } from '../../../../../shared/contract/residents';
 import type { ResidentsTable } from '../../../db/schema';
 import { newId } from '../../../util/ids';
 import type { Actor } from '../write';
+import type { PlannedPlaces } from './new-places';
 
 /** Every column of residents, once: a missing one is a compile error. */
 const residentColumnSet: Record<keyof ResidentsTable, true> = {
@@ -39,6 +40,16 @@ export class ImportWriter {
          VALUES (?, ?, ?, NULL, '人户一致', NULL, NULL, 0, ?, ?, ?, ?)`,
       ),
       householdExists: sqlite.prepare('SELECT 1 FROM households WHERE id = ?'),
+      grid: sqlite.prepare('INSERT OR IGNORE INTO grids (id, code, name, archived, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, 0, ?, ?, ?, ?)'),
+      compound: sqlite.prepare('INSERT OR IGNORE INTO compounds (id, name, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?)'),
+      building: sqlite.prepare(
+        'INSERT OR IGNORE INTO buildings (id, compound_id, grid_id, name, floors, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      buildingFloors: sqlite.prepare('UPDATE buildings SET floors = ? WHERE id = ? AND floors < ?'),
+      house: sqlite.prepare(
+        `INSERT OR IGNORE INTO houses (id, building_id, unit, floor, room, address_key, use, owner_name, landlord_name, lease_start, lease_end, rental_registration_no,
+           created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, '自住', '', '', NULL, NULL, '', ?, ?, ?, ?)`,
+      ),
       setHead: sqlite.prepare('UPDATE households SET head_resident_id = ?, updated_at = ?, updated_by = ? WHERE id = ? AND head_resident_id IS NULL'),
     };
   }
@@ -69,6 +80,51 @@ export class ImportWriter {
     if (this.s.householdExists.get(id)) return false;
     this.s.household.run(id, number, houseId, this.at, this.actor.id, this.at, this.actor.id);
     return true;
+  }
+
+  /** Places made by this import (ids), each written once. */
+  private readonly placesMade = new Set<string>();
+  readonly made = { grids: 0, compounds: 0, buildings: 0, houses: 0 };
+
+  /**
+   * The grid, compound, building and room a row is placed in, where the import planned them (new-places.ts):
+   * each written the first time a row placed there is written, so that a place only rejected rows named
+   * is not made. Ids not planned are places the registry has.
+   */
+  ensurePlace(planned: PlannedPlaces, place: { grid_id?: string | null; building_id?: string | null; house_id?: string | null }): void {
+    if (place.house_id) this.ensureHouse(planned, place.house_id);
+    else if (place.building_id) this.ensureBuilding(planned, place.building_id);
+    else if (place.grid_id) this.ensureGrid(planned, place.grid_id);
+  }
+
+  private once(id: string): boolean {
+    if (this.placesMade.has(id)) return false;
+    this.placesMade.add(id);
+    return true;
+  }
+
+  private ensureGrid(planned: PlannedPlaces, id: string): void {
+    const g = planned.grids.get(id);
+    if (!g || !this.once(id)) return;
+    this.made.grids += this.s.grid.run(id, g.code, g.name, this.at, this.actor.id, this.at, this.actor.id).changes;
+  }
+
+  private ensureBuilding(planned: PlannedPlaces, id: string): void {
+    const b = planned.buildings.get(id);
+    if (!b || !this.once(id)) return;
+    const c = planned.compounds.get(b.compoundId);
+    if (c && this.once(b.compoundId)) this.made.compounds += this.s.compound.run(b.compoundId, c.name, this.at, this.actor.id, this.at, this.actor.id).changes;
+    if (b.gridId) this.ensureGrid(planned, b.gridId);
+    this.made.buildings += this.s.building.run(id, b.compoundId, b.gridId, b.name, b.floors, this.at, this.actor.id, this.at, this.actor.id).changes;
+  }
+
+  private ensureHouse(planned: PlannedPlaces, id: string): void {
+    const h = planned.houses.get(id);
+    if (!h || !this.once(id)) return;
+    this.ensureBuilding(planned, h.buildingId);
+    // A room the commit planned after the building was written may stand above the floors it was made with.
+    this.s.buildingFloors.run(h.floor, h.buildingId, h.floor);
+    this.made.houses += this.s.house.run(id, h.buildingId, h.unit, h.floor, h.room, h.addressKey, this.at, this.actor.id, this.at, this.actor.id).changes;
   }
 
   /** The 户主 row becomes the household's head, unless it already has one. */

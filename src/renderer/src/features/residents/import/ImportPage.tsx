@@ -2,11 +2,13 @@ import { useCallback, useState } from 'react';
 import { Badge, Card, FileInput, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { ImportMapping, ImportPreview } from '@shared/contract/residents';
+import type { ImportChoices, ImportConstants, ImportMapping, ImportPreview } from '@shared/contract/residents';
 import { api } from '../../../api/client';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageHeader } from '../../../components/PageHeader';
+import { ConstantsEditor } from './ConstantsEditor';
 import { ImportCounts } from './ImportCounts';
+import { NewPlacesPanel } from './NewPlacesPanel';
 import { ImportRun } from './ImportRun';
 import { MappingEditor } from './MappingEditor';
 import { PreviewTable } from './PreviewTable';
@@ -21,19 +23,28 @@ export function ImportPage() {
   const [file, setFile] = useState<{ name: string; content: string } | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [mapping, setMapping] = useState<ImportMapping>({});
+  const [constants, setConstants] = useState<ImportConstants>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [running, setRunning] = useState(false);
   const onRunning = useCallback((r: boolean) => setRunning(r), []);
 
-  async function load(next: { name: string; content: string }, withMapping?: ImportMapping) {
+  /** Previews the file with these choices (none: the server's guess from the headers). */
+  async function load(next: { name: string; content: string }, choices: ImportChoices = {}) {
     setBusy(true);
     setError(null);
     try {
-      const clean = withMapping ? (Object.fromEntries(Object.entries(withMapping).filter(([, h]) => h)) as Record<string, string>) : undefined;
-      const p = await api.call('residents.importPreview', { fileName: next.name, contentBase64: next.content, mapping: clean });
+      const p = await api.call('residents.importPreview', {
+        fileName: next.name,
+        contentBase64: next.content,
+        mapping: choices.mapping ? clean(choices.mapping) : undefined,
+        constants: choices.constants ? (clean(choices.constants) as ImportConstants) : undefined,
+        createPlaces: choices.createPlaces,
+        compoundAliases: choices.compoundAliases,
+      });
       setPreview(p);
       setMapping(p.mapping);
+      setConstants(p.constants);
     } catch (err) {
       setPreview(null);
       setError(err);
@@ -55,7 +66,15 @@ export function ImportPage() {
     }
   }
 
-  const dirty = !!preview && JSON.stringify(clean(mapping)) !== JSON.stringify(clean(preview.mapping));
+  const dirty = !!preview && (JSON.stringify(clean(mapping)) !== JSON.stringify(clean(preview.mapping)) || JSON.stringify(clean(constants)) !== JSON.stringify(clean(preview.constants)));
+  /** The choices of the preview on screen, with the mapping and constants as edited. */
+  const current = (over: Partial<ImportChoices> = {}): ImportChoices => ({
+    mapping,
+    constants,
+    createPlaces: preview?.createPlaces,
+    compoundAliases: preview?.compoundAliases,
+    ...over,
+  });
 
   return (
     <Stack gap="md" maw={1400}>
@@ -93,7 +112,10 @@ export function ImportPage() {
                 {t('residents.import.totalRows', { count: preview.totalRows })}
               </Text>
             </Group>
-            <MappingEditor headers={preview.headers} mapping={mapping} unmappedHeaders={preview.unmappedHeaders} onChange={setMapping} dirty={dirty} onApply={() => void load(file, mapping)} applying={busy} />
+            <Stack gap="md">
+              <MappingEditor headers={preview.headers} mapping={mapping} unmappedHeaders={preview.unmappedHeaders} onChange={setMapping} dirty={dirty} onApply={() => void load(file, current())} applying={busy} />
+              <ConstantsEditor mapping={mapping} constants={constants} onChange={setConstants} />
+            </Stack>
           </Card>
           <Card withBorder padding="md">
             <Title order={3} fz="h5" mb="sm">
@@ -101,6 +123,7 @@ export function ImportPage() {
             </Title>
             <Stack gap="md">
               <ImportCounts counts={preview.counts} title={t('residents.import.previewTitle')} />
+              <NewPlacesPanel preview={preview} busy={busy || running} onChange={(places) => void load(file, current(places))} />
               {dirty && (
                 <Text size="sm" c="orange.8">
                   {t('residents.import.mappingChanged')}
@@ -118,6 +141,7 @@ export function ImportPage() {
   );
 }
 
-function clean(m: ImportMapping): Record<string, string> {
+/** Without empty entries, in key order (to compare two mappings). */
+function clean(m: Record<string, string | undefined>): Record<string, string> {
   return Object.fromEntries(Object.entries(m).filter(([, h]) => h).sort(([a], [b]) => a.localeCompare(b))) as Record<string, string>;
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Group, Progress, Radio, Stack, Text } from '@mantine/core';
-import { IconCircleCheck, IconDownload, IconPlayerPlay, IconPlayerStop } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCircleCheck, IconDownload, IconPlayerPlay, IconPlayerStop } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from '@shared/contract/residents';
 import { api } from '../../../api/client';
@@ -37,6 +37,9 @@ export function ImportRun({ preview, stale, onRunning }: { preview: ImportPrevie
   }, [reportFile]);
 
   const summary = run.state.phase === 'done' ? run.state.result.summary ?? {} : null;
+  // Once imported, the rows not imported are the commit's: a row changed since the preview is refused there.
+  const rejected = summary ? (summary.rejected ?? 0) : preview.counts.reject;
+  const rejectedSincePreview = summary ? Math.max(0, rejected - preview.counts.reject) : 0;
   const progress = run.state.phase === 'running' && run.state.total > 0 ? (run.state.done / run.state.total) * 100 : 0;
 
   return (
@@ -91,22 +94,29 @@ export function ImportRun({ preview, stale, onRunning }: { preview: ImportPrevie
         </Alert>
       )}
       {summary && (
-        <Alert color="teal" variant="light" icon={<IconCircleCheck size={18} />} title={t('residents.import.done')}>
-          <ImportCounts counts={{ add: summary.added ?? 0, update: summary.updated ?? 0, unchanged: summary.unchanged ?? 0, reject: summary.rejected ?? 0 }} title={t('residents.import.done')} />
+        <Alert color={rejected > 0 ? 'orange' : 'teal'} variant="light" icon={rejected > 0 ? <IconAlertTriangle size={18} /> : <IconCircleCheck size={18} />} title={rejected > 0 ? t('residents.import.doneWithRejects', { count: rejected }) : t('residents.import.done')}>
+          <Stack gap="xs">
+            <ImportCounts counts={{ add: summary.added ?? 0, update: summary.updated ?? 0, unchanged: summary.unchanged ?? 0, reject: rejected }} title={t('residents.import.done')} />
+            {rejectedSincePreview > 0 && (
+              <Text size="sm" c="orange.9" role="alert">
+                {t('residents.import.rejectedSincePreview', { count: rejectedSincePreview })}
+              </Text>
+            )}
+          </Stack>
         </Alert>
       )}
       <Group justify="space-between">
         <Button
           variant="default"
           leftSection={<IconDownload size={16} />}
-          disabled={preview.counts.reject === 0}
+          disabled={rejected === 0}
           loading={report.state.phase === 'running'}
           onClick={() => {
             setSaveError(null);
             void report.start(() => api.call('residents.importErrorReport', { importId: preview.importId }));
           }}
         >
-          {t('residents.import.errorReport', { count: preview.counts.reject })}
+          {t('residents.import.errorReport', { count: rejected })}
         </Button>
         {run.state.phase !== 'done' && (
           <Button leftSection={<IconPlayerPlay size={16} />} disabled={blocked || nothing || running || stale} loading={running} onClick={() => void run.start(() => api.call('residents.importCommit', { importId: preview.importId, mode }))}>

@@ -13,7 +13,7 @@ import { idLookupHash } from '../../prepare';
 import { PeopleFactory, planHousehold } from '../people';
 import { Rng, seedFrom } from '../../../../seed/random';
 import { compileReplay, recordStatements } from '../../../../bench/record';
-import { importCacheKib } from '../../import/import-cache';
+import { importCacheKib } from '../../../../import/import-cache';
 import { replayImportWrites } from './replay-writes';
 import { ThreadWatch } from '../../../../bench/thread-watch';
 import { stolenCpuSeconds } from '../../../../bench/cpu-steal';

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse';
-import { AppError } from '../../../../../shared/errors';
+import { AppError } from '../../../shared/errors';
 import { SheetCollector } from './collect';
 import type { HeaderTest, Sheet, SheetRow, SheetSink } from './sheet';
 
@@ -40,9 +40,16 @@ export function detectSeparator(text: string): Separator {
 
 const CHUNK = 32 * 1024;
 
+/**
+ * Every line ending ends a row outside quotes, whichever it is: a file pasted together from Windows, Unix
+ * and old Mac sources mixes \r\n, \n and \r, and csv-parse left to itself takes the first one it meets as
+ * the only one (8 rows read out of 21). \r\n is listed first so that it is one ending, not two.
+ */
+const LINE_ENDINGS = ['\r\n', '\n', '\r'];
+
 /** Parses with csv-parse's stream API, fed in small pieces so the main process is never held up long. */
 async function records(text: string, separator: Separator, onRecord: (cells: string[], index: number) => boolean): Promise<void> {
-  const parser = parse({ delimiter: separator, relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
+  const parser = parse({ delimiter: separator, record_delimiter: LINE_ENDINGS, relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
   let stopped = false;
   const feeding = (async () => {
     for (let i = 0; i < text.length; i += CHUNK) {

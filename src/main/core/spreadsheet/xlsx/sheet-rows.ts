@@ -7,7 +7,7 @@ import type { Handler } from 'htmlparser2';
 import type { CellValue } from '../sheet';
 import { serialDate } from './date-formats';
 import type { Workbook } from './workbook';
-import { lines, localName } from './xml-parts';
+import { appendText, lines, localName } from './xml-parts';
 
 /** Where a cell's text goes. */
 const Into = { Nothing: 0, Value: 1, Formula: 2, InlineText: 3 } as const;
@@ -112,13 +112,13 @@ export class SheetRows implements Partial<Handler> {
   ontext(data: string): void {
     switch (this.into) {
       case Into.Value:
-        this.value += data;
+        this.value = appendText(this.value, data, 'sheet');
         break;
       case Into.Formula:
-        this.formula += data;
+        this.formula = appendText(this.formula, data, 'sheet');
         break;
       case Into.InlineText:
-        this.inline += data;
+        this.inline = appendText(this.inline, data, 'sheet');
         break;
     }
   }

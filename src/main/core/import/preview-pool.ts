@@ -1,14 +1,11 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { AppError } from '../../../../../shared/errors';
-import type { ImportMapping } from '../../../../../shared/contract/residents/imports';
-import type { FieldCipher } from '../../../crypto/field-cipher';
-import type { ResidentFields } from '../prepare';
-import type { FirstPass } from './first-pass';
-import { threadsCanYieldToMain } from '../../../util/thread-priority';
-import { bundledWorkerPath } from '../../../util/worker-bundle';
-import { PREVIEW_BATCH_ROWS } from './preview-read';
-import type { PreviewReply, PreviewRequest, PreviewWorkerEvent, PreviewWorkerInit } from './preview-worker';
+import { AppError } from '../../../shared/errors';
+import type { WorkerEntry } from '../context';
+import type { FieldCipher } from '../crypto/field-cipher';
+import { threadsCanYieldToMain } from '../util/thread-priority';
+import { IMPORT_BATCH_ROWS } from './read-batches';
+import { PREVIEW_WORKER_ROLE, type PreviewReply, type PreviewRequest, type PreviewWorkerInit } from './preview-worker-host';
 
 /** At most this many threads per preview (each holds its own copy of htmlparser2, pinyin-pro and a batch or two). */
 const MAX_WORKERS = 4;
@@ -26,25 +23,26 @@ export function defaultWorkerCount(): number {
 }
 
 /**
- * Worker threads for one large preview: the first reads the file and drafts its rows, and all of them
- * make the rows' first passes, batch by batch, beside the main thread's planning.
+ * Worker threads for one large preview (preview-worker-host.ts serving an area's work): the first reads
+ * the file and drafts its rows, and all of them prepare rows, batch by batch, beside the main thread's
+ * planning.
  */
-export interface PreviewWorkers {
+export interface PreviewWorkers<Choice, Event, Given, Prepared> {
   /** Reads the file in a worker; `emit` hears of the head, then of each batch of rows, in order. */
-  read(bytes: Buffer, explicit: ImportMapping | undefined, emit: (e: PreviewWorkerEvent) => void): Promise<void>;
-  /** The first passes of a batch of rows, in order, from the least busy worker. */
-  firstPasses(givens: Partial<ResidentFields>[]): Promise<FirstPass[]>;
+  read(bytes: Buffer, choice: Choice, emit: (e: Event) => void): Promise<void>;
+  /** A batch of rows prepared, in order, by the least busy worker. */
+  prepare(givens: Given[]): Promise<Prepared[]>;
   close(): Promise<void>;
 }
 
 /** A request without its id (each kind of request on its own: Omit over the union would lose them). */
-type RequestBody = PreviewRequest extends infer R ? (R extends PreviewRequest ? Omit<R, 'id'> : never) : never;
+type RequestBody<C, G> = PreviewRequest<C, G> extends infer R ? (R extends PreviewRequest<C, G> ? Omit<R, 'id'> : never) : never;
 
-interface Waiting {
+interface Waiting<E> {
   worker: number;
   rows: number;
-  event?(e: PreviewWorkerEvent): void;
-  resolve(r: PreviewReply): void;
+  event?(e: E): void;
+  resolve(r: PreviewReply<E>): void;
   reject(e: Error): void;
 }
 
@@ -53,22 +51,28 @@ interface Waiting {
  * bundle, a worker that cannot start or holds another key): the caller then does the work in its own
  * thread, sliced.
  */
-export async function startPreviewWorkers(opts: { keyFile: string | null; today: string; secrets: FieldCipher; workers?: number }): Promise<PreviewWorkers | null> {
-  if (!opts.keyFile) return null;
-  const workerPath = await bundledWorkerPath(() => import('./preview-worker-path'));
-  if (!workerPath) return null;
+export async function startPreviewWorkers<Choice, Event, Given, Prepared>(opts: {
+  /** The area's preview worker code (the bundle's; tests: the source); null: none here. */
+  entry: WorkerEntry | null;
+  keyFile: string | null;
+  today: string;
+  secrets: FieldCipher;
+  workers?: number;
+}): Promise<PreviewWorkers<Choice, Event, Given, Prepared> | null> {
+  const entry = opts.entry;
+  if (!opts.keyFile || !entry) return null;
 
   const count = Math.max(1, Math.min(opts.workers ?? defaultWorkerCount(), MAX_WORKERS));
-  const init: PreviewWorkerInit = { role: 'linli-import-preview', keyFile: opts.keyFile, today: opts.today };
+  const init: PreviewWorkerInit = { role: PREVIEW_WORKER_ROLE, keyFile: opts.keyFile, today: opts.today };
   const workers: Worker[] = [];
   try {
-    for (let i = 0; i < count; i++) workers.push(new Worker(workerPath, { workerData: init }));
+    for (let i = 0; i < count; i++) workers.push(new Worker(entry.path, { workerData: init, execArgv: entry.execArgv }));
   } catch {
     await Promise.all(workers.map((w) => w.terminate()));
     return null;
   }
   const load = workers.map(() => 0);
-  const waiting = new Map<number, Waiting>();
+  const waiting = new Map<number, Waiting<Event>>();
   let broken: Error | null = null;
   let closing = false;
   let nextId = 0;
@@ -85,7 +89,7 @@ export async function startPreviewWorkers(opts: { keyFile: string | null; today:
     for (const id of [...waiting.keys()]) settle(id)?.reject(err);
   };
   workers.forEach((w) => {
-    w.on('message', (r: PreviewReply) => {
+    w.on('message', (r: PreviewReply<Event>) => {
       if ('event' in r) return void waiting.get(r.id)?.event?.(r.event);
       const p = settle(r.id);
       if (!p) return;
@@ -98,8 +102,8 @@ export async function startPreviewWorkers(opts: { keyFile: string | null; today:
     });
   });
 
-  const ask = (worker: number, message: RequestBody, rows: number, event?: Waiting['event']) =>
-    new Promise<PreviewReply>((resolve, reject) => {
+  const ask = (worker: number, message: RequestBody<Choice, Given>, rows: number, event?: Waiting<Event>['event']) =>
+    new Promise<PreviewReply<Event>>((resolve, reject) => {
       if (broken) return reject(broken);
       const id = nextId++;
       waiting.set(id, { worker, rows, event, resolve, reject });
@@ -123,16 +127,16 @@ export async function startPreviewWorkers(opts: { keyFile: string | null; today:
   }
 
   return {
-    async read(bytes, explicit, emit) {
-      // The reader counts as busy with a few batches, so that first passes go to the others first.
-      await ask(0, { read: { bytes, explicit } }, PREVIEW_BATCH_ROWS * 2, emit);
+    async read(bytes, choice, emit) {
+      // The reader counts as busy with a few batches, so that rows to prepare go to the others first.
+      await ask(0, { read: { bytes, choice } }, IMPORT_BATCH_ROWS * 2, emit);
     },
-    async firstPasses(givens) {
+    async prepare(givens) {
       const worker = load.indexOf(Math.min(...load));
       const r = await ask(worker, { prepare: givens }, givens.length);
-      const passes = 'passesJson' in r ? (JSON.parse(r.passesJson) as FirstPass[]) : null;
-      if (!passes || passes.length !== givens.length) throw new Error('import preview worker: a batch came back incomplete');
-      return passes;
+      const prepared = 'preparedJson' in r ? (JSON.parse(r.preparedJson) as Prepared[]) : null;
+      if (!prepared || prepared.length !== givens.length) throw new Error('import preview worker: a batch came back incomplete');
+      return prepared;
     },
     close,
   };

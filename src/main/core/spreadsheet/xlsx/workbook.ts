@@ -7,11 +7,11 @@
 import type { Handler } from 'htmlparser2';
 import type { Slicer } from '../slices';
 import { isBuiltInDateFormat, isDateFormat } from './date-formats';
-import { lines, localName, parsePart } from './xml-parts';
+import { appendText, lines, localName, MAX_SHARED_CHARS, parsePart } from './xml-parts';
+import { AppError } from '../../../../shared/errors';
 import type { ZipEntry } from './zip';
 
 export interface Workbook {
-  buf: Buffer;
   /** In the workbook's order, each with its part's path (through xl/_rels/workbook.xml.rels). */
   sheets: { name: string | null; path: string }[];
   entry(path: string): ZipEntry | undefined;
@@ -21,7 +21,7 @@ export interface Workbook {
   dateStyles: boolean[];
 }
 
-export async function readWorkbook(buf: Buffer, entries: ZipEntry[], slicer: Slicer): Promise<Workbook> {
+export async function readWorkbook(entries: ZipEntry[], slicer: Slicer): Promise<Workbook> {
   const byName = new Map(entries.map((e) => [e.name, e]));
   const byLowerName = new Map(entries.map((e) => [e.name.toLowerCase(), e]));
   const entry = (path: string) => byName.get(path) ?? byLowerName.get(path.toLowerCase());
@@ -29,7 +29,7 @@ export async function readWorkbook(buf: Buffer, entries: ZipEntry[], slicer: Sli
   const rels = new Map<string, { type: string; path: string }>();
   const relsEntry = entry('xl/_rels/workbook.xml.rels');
   if (relsEntry) {
-    await parsePart(buf, relsEntry, slicer, {
+    await parsePart(relsEntry, 'other', slicer, {
       onopentag(name, a) {
         if (localName(name) !== 'Relationship' || !a.Id || !a.Target || a.TargetMode === 'External') return;
         rels.set(a.Id, { type: a.Type ?? '', path: partPath('xl/', a.Target) });
@@ -40,7 +40,7 @@ export async function readWorkbook(buf: Buffer, entries: ZipEntry[], slicer: Sli
 
   let date1904 = false;
   const sheets: Workbook['sheets'] = [];
-  await parsePart(buf, entry('xl/workbook.xml')!, slicer, {
+  await parsePart(entry('xl/workbook.xml')!, 'other', slicer, {
     onopentag(name, a) {
       const local = localName(name);
       if (local === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
@@ -52,13 +52,13 @@ export async function readWorkbook(buf: Buffer, entries: ZipEntry[], slicer: Sli
 
   const stringsEntry = entry(relPath('/sharedStrings') ?? 'xl/sharedStrings.xml');
   const strings = new SharedStrings();
-  if (stringsEntry) await parsePart(buf, stringsEntry, slicer, strings);
+  if (stringsEntry) await parsePart(stringsEntry, 'sharedStrings', slicer, strings);
 
   const stylesEntry = entry(relPath('/styles') ?? 'xl/styles.xml');
   const styles = new CellStyles();
-  if (stylesEntry) await parsePart(buf, stylesEntry, slicer, styles);
+  if (stylesEntry) await parsePart(stylesEntry, 'other', slicer, styles);
 
-  return { buf, sheets, entry, date1904, strings: strings.strings, dateStyles: styles.dateStyles() };
+  return { sheets, entry, date1904, strings: strings.strings, dateStyles: styles.dateStyles() };
 }
 
 /** The r:id of a <sheet> (the prefix bound to the relationships namespace is usually, not always, "r"). */
@@ -86,6 +86,7 @@ class SharedStrings implements Partial<Handler> {
   private inText = false;
   private phonetic = 0;
   private text = '';
+  private total = 0;
 
   onopentagname(name: string): void {
     switch (localName(name)) {
@@ -104,7 +105,7 @@ class SharedStrings implements Partial<Handler> {
   }
 
   ontext(data: string): void {
-    if (this.inText) this.text += data;
+    if (this.inText) this.text = appendText(this.text, data, 'sharedStrings');
   }
 
   onclosetag(name: string): void {
@@ -117,7 +118,11 @@ class SharedStrings implements Partial<Handler> {
         break;
       case 'si':
         // An empty item is an empty cell (as exceljs read it).
-        if (this.inItem) this.strings.push(this.text === '' ? null : lines(this.text));
+        if (this.inItem) {
+          this.total += this.text.length;
+          if (this.total > MAX_SHARED_CHARS) throw new AppError('import.too_large', 'The shared strings table is too large', { params: { part: 'sharedStrings', max: MAX_SHARED_CHARS / 1024 / 1024 } });
+          this.strings.push(this.text === '' ? null : lines(this.text));
+        }
         this.inItem = false;
         break;
     }

@@ -1,4 +1,4 @@
-import { AppError } from '../../../../../shared/errors';
+import { AppError } from '../../../shared/errors';
 import { readCsv } from './read-csv';
 import { readXlsx } from './read-xlsx';
 import type { HeaderTest, Sheet, SheetSink } from './sheet';

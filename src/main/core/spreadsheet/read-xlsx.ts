@@ -1,4 +1,4 @@
-import { AppError } from '../../../../../shared/errors';
+import { AppError } from '../../../shared/errors';
 import { SheetCollector } from './collect';
 import { Slicer } from './slices';
 import { MergeFiller, sheetMerges } from './xlsx/merges';
@@ -28,12 +28,12 @@ const READ_SLICE_MS = 20;
  * With a sink, the rows go to it as they are read and the sheet returned has none.
  */
 export async function readXlsx(buf: Buffer, isHeader: HeaderTest, sink?: SheetSink): Promise<Sheet> {
-  const entries = zipEntries(buf);
+  const entries = await zipEntries(buf);
   if (!entries || !entries.some((e) => e.name === 'xl/workbook.xml')) {
     throw new AppError('import.not_spreadsheet', 'The ZIP file is not an Excel workbook');
   }
   const slicer = new Slicer(READ_SLICE_MS);
-  const book = await readWorkbook(buf, entries, slicer);
+  const book = await readWorkbook(entries, slicer);
   const collector = (name: string | null, firstRowIsHeader: boolean) =>
     new SheetCollector(isHeader, firstRowIsHeader, sink && { onStart: (headerRow, headers) => sink.start({ format: 'xlsx', sheetName: name, headerRow, headers }), onRow: (row) => sink.row(row) });
   const first = await readSheets(book, slicer, (_index, name) => collector(name, false));
@@ -57,13 +57,13 @@ async function readSheets(book: Workbook, slicer: Slicer, collectorFor: (index: 
     const rows = new SheetRows(book);
     // The parser queues the rows of each piece; they go to the collector between pieces, where reading
     // may wait (for the merges, for other work) and stop.
-    await parsePart(book.buf, entry, slicer, rows, async () => {
+    await parsePart(entry, 'sheet', slicer, rows, async () => {
       for (const row of rows.take()) {
         if (slicer.due()) await slicer.pause();
         filler?.apply(row.row, row.cells);
         if (!collector.push(row.row, row.cells)) return false;
         if (collector.state === 'reading' && !filler) {
-          const merges = await sheetMerges(book.buf, entry);
+          const merges = await sheetMerges(entry);
           const hit = merges.find((m) => m.r1 <= collector.headerRow && collector.headerRow <= m.r2);
           if (hit) throw new AppError('import.merged_header', `The header row has merged cells ${hit.ref}`, { params: { row: collector.headerRow, range: hit.ref } });
           filler = new MergeFiller(merges.filter((m) => m.r1 > collector.headerRow));

@@ -1,4 +1,4 @@
-import { AppError } from '../../../../../shared/errors';
+import { AppError } from '../../../shared/errors';
 import { cellText, HEADER_SEARCH_ROWS, isBlankRow, MAX_ROWS, type CellValue, type HeaderTest, type SheetRow } from './sheet';
 
 /**

@@ -3,8 +3,9 @@
  * (sheetMerges), and MergeFiller, which fills each merged data cell with its range's top-left value.
  * read-xlsx.ts refuses a merge that touches the header row.
  */
+import { AppError } from '../../../../shared/errors';
 import type { CellValue } from '../sheet';
-import { entryChunks, type ZipEntry } from './zip';
+import { entryChunks, PART_CAPS, type ZipEntry } from './zip';
 
 export interface MergeRange {
   r1: number;
@@ -14,8 +15,8 @@ export interface MergeRange {
   ref: string;
 }
 
-export async function sheetMerges(buf: Buffer, entry: ZipEntry): Promise<MergeRange[]> {
-  const part = await mergeCellsElement(buf, entry);
+export async function sheetMerges(entry: ZipEntry): Promise<MergeRange[]> {
+  const part = await mergeCellsElement(entry);
   if (!part) return [];
   const out: MergeRange[] = [];
   for (const m of part.matchAll(/<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*?\sref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g)) {
@@ -29,6 +30,8 @@ const LT = 0x3c;
 const COLON = 0x3a;
 const SLASH = 0x2f;
 const PREFIX_MAX = 32;
+/** Excel allows about a million merged ranges (some 30 MB of XML): more is not a register. */
+const MERGES_MAX_BYTES = 64 * 1024 * 1024;
 
 /** Where "<mergeCells" or "<prefix:mergeCells" starts in the window, and its prefix. */
 function findOpen(window: Buffer): { at: number; prefix: string } | null {
@@ -46,12 +49,12 @@ function findOpen(window: Buffer): { at: number; prefix: string } | null {
  * The sheet's <mergeCells> element (it follows <sheetData>, at the end), found while the sheet is
  * inflated piece by piece: a 100,000-row sheet is never held whole (65 MB of XML), and no step takes long.
  */
-async function mergeCellsElement(buf: Buffer, entry: ZipEntry): Promise<string | null> {
+async function mergeCellsElement(entry: ZipEntry): Promise<string | null> {
   const keep = NAME.length + PREFIX_MAX;
   let carry = Buffer.alloc(0);
   let found: Buffer[] | null = null;
   let close: Buffer | null = null;
-  for await (const chunk of entryChunks(buf, entry)) {
+  for await (const chunk of entryChunks(entry, PART_CAPS.sheet)) {
     if (found) {
       found.push(chunk);
     } else {
@@ -65,6 +68,7 @@ async function mergeCellsElement(buf: Buffer, entry: ZipEntry): Promise<string |
       close = Buffer.from(`</${open.prefix}mergeCells>`);
     }
     const text = Buffer.concat(found);
+    if (text.length > MERGES_MAX_BYTES) throw new AppError('import.too_large', 'The merged cells list is too large', { params: { part: 'mergeCells', max: MERGES_MAX_BYTES / 1024 / 1024 } });
     const end = text.indexOf(close!);
     if (end >= 0) return text.toString('utf8', 0, end + close!.length);
     found = [text];
