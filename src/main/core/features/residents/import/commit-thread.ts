@@ -6,6 +6,7 @@ import type { JobControl } from '../../../jobs/jobs';
 import type { CommitOutcome, CommitWork } from './commit-write';
 import type { CommitWorkerInit, CommitWorkerReply, CommitWorkerRequest } from './commit-worker';
 import { yieldToEventLoop } from './slices';
+import { writeGateOf } from '../../../db/write-gate';
 import { bundledWorkerPath } from '../../../util/worker-bundle';
 import type { ImportSession } from './store';
 
@@ -18,8 +19,9 @@ export async function commitWorkerEntry(ctx: Pick<HandlerContext, 'workers'>): P
 
 /**
  * Runs the commit in a worker thread on its own connection (commit-worker.ts) and waits for it, while
- * this thread only hands over the preview's batches, relays progress and the cancel, and keeps its own
- * connection reserved so that no other call of this process writes (or waits on SQLite's lock) meanwhile.
+ * this thread only hands over the preview's batches and relays progress and the cancel. Its own connection
+ * stays free for reads (WAL: they see the registry as it was until the COMMIT); writes of this process wait
+ * at the write gate (db/write-gate.ts) instead of blocking the thread on SQLite's lock.
  * Returns null, having written nothing, where no worker can run: no key file, or no worker code.
  */
 export async function commitInWorker(ctx: HandlerContext, imp: ImportSession, work: CommitWork, job: JobControl, entry: WorkerEntry | null): Promise<CommitOutcome | null> {
@@ -40,8 +42,11 @@ export async function commitInWorker(ctx: HandlerContext, imp: ImportSession, wo
   // connection must not start that checkpoint itself on its next write, on the main thread.
   const resumeCheckpoints = holdCheckpoints(ctx.sqlite);
   let committed = false;
+  const releaseWrites = writeGateOf(ctx.sqlite).hold();
   try {
-    const outcome = await ctx.db.connection().execute(async () => {
+    // A write that got through before the gate closed ends first (the worker's BEGIN IMMEDIATE would wait for it).
+    await ctx.db.connection().execute(async () => {});
+    const outcome = await (async () => {
       const finished = new Promise<CommitOutcome>((resolve, reject) => {
         worker.on('message', (r: CommitWorkerReply) => {
           if ('progress' in r) job.progress(r.progress.done, r.progress.total);
@@ -62,10 +67,11 @@ export async function commitInWorker(ctx: HandlerContext, imp: ImportSession, wo
       }
       send({ end: true });
       return await finished;
-    });
+    })();
     committed = true;
     return outcome;
   } finally {
+    releaseWrites();
     job.signal.removeEventListener('abort', cancel);
     if (committed) {
       // Committed: the worker checkpoints, then ends on its own; the process need not wait for it.
