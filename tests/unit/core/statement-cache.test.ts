@@ -1,6 +1,6 @@
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
+import { Kysely, SqliteDialect, sql, type Generated } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { clearStatementCache, withStatementCache } from '../../../src/main/core/db/statement-cache';
 import { recordStatements } from '../../../src/main/core/bench/record';
@@ -22,7 +22,7 @@ function database() {
     prepared++;
     return prepare(source);
   }) as typeof sqlite.prepare;
-  const db = new Kysely<{ t: { id: number; v: string } }>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<{ t: { id: Generated<number>; v: string } }>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { sqlite, db, prepared: () => prepared };
 }
 
