@@ -23,6 +23,8 @@ function caseRows(cases: CaseResult[]): string[][] {
   ];
 }
 
+const timingText = (t: Timing | null) => (t ? `p50 ${t.median.toFixed(1)}, p95 ${t.p95.toFixed(1)}, max ${t.max.toFixed(1)} ms (${t.runs} calls)` : 'no call fell in it');
+
 /** The benchmark as a plain-text table (milliseconds unless marked). */
 export function formatReport(r: BenchReport): string {
   const out: string[] = [];
@@ -85,7 +87,27 @@ export function formatReport(r: BenchReport): string {
     );
     out.push('');
   }
+  if (r.serve) {
+    const v = r.serve;
+    out.push(`Through linli serve over HTTP: two desks searching and paging while a third imports ${v.rows} XLSX rows (load average ${v.loadAverage.map((l) => l.toFixed(1)).join(' ')})`);
+    out.push(
+      ...table([
+        ['measure', 'value'],
+        ['searches during the preview', timingText(v.duringPreview.search)],
+        ['list pages during the preview', timingText(v.duringPreview.list)],
+        ['searches during the commit', timingText(v.duringCommit.search)],
+        ['list pages during the commit', timingText(v.duringCommit.list)],
+        ['start-up backup recorded (the import waited for it)', `${v.backupSeconds.toFixed(1)} s after the address`],
+        ['first search after start / restart', [v.firstSearch.start, v.firstSearch.restart].map((f) => (f ? `${(f.answeredMs / 1000).toFixed(2)} s after the address` : '—')).join(' / ')],
+      ]),
+    );
+    out.push('');
+    out.push("Issue 10's targets");
+    out.push(...table([['what', 'measured', 'target', ''], ...v.targets.map((t) => [t.what, t.measured, t.target, t.ok === null ? 'not measured' : t.ok ? 'met' : 'MISSED'])]));
+    out.push('');
+  }
   const missed = [...r.search, ...r.list].filter((c) => c.ok === false).map((c) => c.name);
+  if (r.serve) missed.push(...r.serve.targets.filter((t) => t.ok === false).map((t) => t.what));
   missed.push(...[...r.search, ...r.list].filter((c) => c.overheadOk === false).map((c) => `${c.name} (handler beside raw)`));
   if (r.import && !r.import.ok) missed.push('import');
   out.push(missed.length ? `Missed targets: ${missed.join('; ')}` : 'Every measured case met its target.');

@@ -4,6 +4,7 @@ import { seedResidents, countResidents } from '../seed';
 import { compileReplay, recordStatements } from '../../../../bench/record';
 import { RssSampler, timePaired, type Timing } from '../../../../bench/stats';
 import { benchImport, type ImportBench } from './import';
+import { benchServe, type ServeBench } from './serve';
 
 export interface BenchOptions {
   /** Residents to seed when the file has none. */
@@ -16,8 +17,14 @@ export interface BenchOptions {
   /** Pages followed before the "deep page" is timed. */
   deepPages: number;
   log(line: string): void;
-  /** Which groups to run (default all three). */
-  groups?: ('search' | 'list' | 'import')[];
+  /** Which groups to run (default all four). */
+  groups?: ('search' | 'list' | 'import' | 'serve')[];
+  /** Rows imported through `linli serve` while two desks search (the serve group); default importRows. */
+  serveRows?: number;
+  /** How long after the import the serving process's RSS is read again (default 30 s). */
+  settleSeconds?: number;
+  /** The build to run `linli serve` from (default this one). */
+  serveCli?: string;
   /** Only the search and list cases whose names contain one of these (default every case). */
   cases?: string[];
   /** Called with everything but the import before the import starts (it can take long). */
@@ -67,6 +74,7 @@ export interface BenchReport {
   search: CaseResult[];
   list: CaseResult[];
   import: ImportBench | null;
+  serve: ServeBench | null;
   notes: string[];
 }
 
@@ -89,10 +97,10 @@ export async function runBench(core: Core, token: string, opts: BenchOptions): P
   const households = (sqlite.prepare('SELECT count(*) AS n FROM households').get() as { n: number }).n;
   const residents = countResidents(core.services);
 
-  const groups = new Set(opts.groups ?? ['search', 'list', 'import']);
+  const groups = new Set(opts.groups ?? ['search', 'list', 'import', 'serve']);
   const search = groups.has('search') ? await searchCases(core, call, opts, notes) : [];
   const list = groups.has('list') ? await listCases(core, call, opts, notes) : [];
-  opts.onPartial?.({ database: core.services.paths.database, residents, households, seed, search, list, import: null, notes });
+  opts.onPartial?.({ database: core.services.paths.database, residents, households, seed, search, list, import: null, serve: null, notes });
   let imported: ImportBench | null = null;
   if (opts.importRows > 0 && groups.has('import')) {
     try {
@@ -101,7 +109,16 @@ export async function runBench(core: Core, token: string, opts: BenchOptions): P
       notes.push(`import: not measured (${(err as Error).message})`);
     }
   }
-  return { database: core.services.paths.database, residents, households, seed, search, list, import: imported, notes };
+  let served: ServeBench | null = null;
+  const serveRows = opts.serveRows ?? opts.importRows;
+  if (serveRows > 0 && groups.has('serve')) {
+    try {
+      served = await benchServe(core, { rows: serveRows, seed: opts.seed, settleSeconds: opts.settleSeconds, cli: opts.serveCli, log: opts.log });
+    } catch (err) {
+      notes.push(`serve: not measured (${(err as Error).message})`);
+    }
+  }
+  return { database: core.services.paths.database, residents, households, seed, search, list, import: imported, serve: served, notes };
 }
 
 async function seedPhase(core: Core, opts: BenchOptions): Promise<SeedFigures> {
