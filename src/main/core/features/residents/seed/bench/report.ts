@@ -23,7 +23,8 @@ function caseRows(cases: CaseResult[]): string[][] {
   ];
 }
 
-const timingText = (t: Timing | null) => (t ? `p50 ${t.median.toFixed(1)}, p95 ${t.p95.toFixed(1)}, max ${t.max.toFixed(1)} ms (${t.runs} calls)` : 'no call fell in it');
+const timingText = (t: Timing | null) =>
+  t ? `p50 ${t.median.toFixed(1)}, p95 ${t.p95.toFixed(1)}, max ${t.max.toFixed(1)} ms (${t.runs} calls)` : 'no call fell in it';
 
 /** The benchmark as a plain-text table (milliseconds unless marked). */
 export function formatReport(r: BenchReport): string {
@@ -53,7 +54,8 @@ export function formatReport(r: BenchReport): string {
   );
   out.push('');
   if (r.search.length) {
-    out.push(`Search (residents.search through core.call vs the same SQL on raw better-sqlite3, timed in alternation; ${r.search[0]?.handler?.runs ?? 0} runs each; ms)`);
+    const runs = r.search[0]?.handler?.runs ?? 0;
+    out.push(`Search (residents.search through core.call vs the same SQL on raw better-sqlite3, timed in alternation; ${runs} runs each; ms)`);
     out.push(...table(caseRows(r.search), [1, 2, 3, 4, 5, 6, 7]));
     out.push('');
   }
@@ -89,7 +91,8 @@ export function formatReport(r: BenchReport): string {
   }
   if (r.serve) {
     const v = r.serve;
-    out.push(`Through linli serve over HTTP: two desks searching and paging while a third imports ${v.rows} XLSX rows (load average ${v.loadAverage.map((l) => l.toFixed(1)).join(' ')})`);
+    const load = v.loadAverage.map((l) => l.toFixed(1)).join(' ');
+    out.push(`Through linli serve over HTTP: two desks searching and paging while a third imports ${v.rows} XLSX rows (load average ${load})`);
     out.push(
       ...table([
         ['measure', 'value'],
@@ -98,12 +101,16 @@ export function formatReport(r: BenchReport): string {
         ['searches during the commit', timingText(v.duringCommit.search)],
         ['list pages during the commit', timingText(v.duringCommit.list)],
         ['start-up backup recorded (the import waited for it)', `${v.backupSeconds.toFixed(1)} s after the address`],
-        ['first search after start / restart', [v.firstSearch.start, v.firstSearch.restart].map((f) => (f ? `${(f.answeredMs / 1000).toFixed(2)} s after the address` : '—')).join(' / ')],
+        [
+          'first search after start / restart',
+          [v.firstSearch.start, v.firstSearch.restart].map((f) => (f ? `${(f.answeredMs / 1000).toFixed(2)} s after the address` : '—')).join(' / '),
+        ],
       ]),
     );
     out.push('');
     out.push("Issue 10's targets");
-    out.push(...table([['what', 'measured', 'target', ''], ...v.targets.map((t) => [t.what, t.measured, t.target, t.ok === null ? 'not measured' : t.ok ? 'met' : 'MISSED'])]));
+    const mark = (ok: boolean | null) => (ok === null ? 'not measured' : ok ? 'met' : 'MISSED');
+    out.push(...table([['what', 'measured', 'target', ''], ...v.targets.map((t) => [t.what, t.measured, t.target, mark(t.ok)])]));
     out.push('');
   }
   const missed = [...r.search, ...r.list].filter((c) => c.ok === false).map((c) => c.name);

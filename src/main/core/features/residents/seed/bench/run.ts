@@ -167,6 +167,9 @@ async function seedPhase(core: Core, opts: BenchOptions): Promise<SeedFigures> {
   };
 }
 
+/** A case that could not be timed (its note says why). */
+const unmeasured = { handler: null, raw: null, ratio: null, addedMs: null, overheadOk: null, rows: 0, ok: null } as const;
+
 /** The issue's bar for the handler beside raw SQLite: at most 1.2× the raw time, or 0.2 ms added per call. */
 export const overheadTarget = { ratio: 1.2, addedMs: 0.2 };
 
@@ -181,7 +184,7 @@ async function timeCase(core: Core, call: Call, opts: BenchOptions, group: CaseR
   try {
     recorded = await recordStatements(core.services.sqlite, () => call(method, input));
   } catch (err) {
-    return { group, name, input, handler: null, raw: null, ratio: null, addedMs: null, overheadOk: null, rows: 0, target: targetText, ok: null, note: (err as Error).message };
+    return { group, name, input, ...unmeasured, target: targetText, note: (err as Error).message };
   }
   const value = recorded.value as { rows?: unknown[] } | unknown[];
   rows = Array.isArray(value) ? value.length : (value.rows?.length ?? 0);
@@ -190,7 +193,8 @@ async function timeCase(core: Core, call: Call, opts: BenchOptions, group: CaseR
   const ok = (target.median === undefined || handler.median <= target.median) && handler.p95 <= target.p95;
   const ratio = raw.median > 0 ? handler.median / raw.median : null;
   const overheadOk = (ratio !== null && ratio <= overheadTarget.ratio) || addedMs <= overheadTarget.addedMs;
-  opts.log(`${group} ${name}: ${fmt(handler.median)} / ${fmt(handler.p95)} ms (raw ${fmt(raw.median)} / ${fmt(raw.p95)}, +${addedMs.toFixed(3)} ms), ${rows} rows`);
+  const rawText = `raw ${fmt(raw.median)} / ${fmt(raw.p95)}, +${addedMs.toFixed(3)} ms`;
+  opts.log(`${group} ${name}: ${fmt(handler.median)} / ${fmt(handler.p95)} ms (${rawText}), ${rows} rows`);
   return { group, name, input, handler, raw, ratio, addedMs, overheadOk, rows, target: targetText, ok };
 }
 
@@ -210,7 +214,7 @@ async function pagedCases(core: Core, call: Call, opts: BenchOptions, name: stri
       cursor = page.nextCursor;
     }
   } catch (err) {
-    out.push({ group: 'list', name: `${name} deep`, input: base, handler: null, raw: null, ratio: null, addedMs: null, overheadOk: null, rows: 0, target: '', ok: null, note: (err as Error).message });
+    out.push({ group: 'list', name: `${name} deep`, input: base, ...unmeasured, target: '', note: (err as Error).message });
     return out;
   }
   if (cursor === null) return out;

@@ -87,7 +87,8 @@ export class HttpDesk {
    * job `jobId` names once the server pushes its job.done: subscribe first, then start the job.
    */
   async jobEnd(jobId: Promise<string>, signal: AbortSignal): Promise<Record<string, number>> {
-    const res = await fetch(`${this.serve.base}/api/events?session=${encodeURIComponent(this.session)}`, { headers: { 'x-linli-token': this.serve.token }, signal });
+    const url = `${this.serve.base}/api/events?session=${encodeURIComponent(this.session)}`;
+    const res = await fetch(url, { headers: { 'x-linli-token': this.serve.token }, signal });
     const reader = res.body!.getReader();
     const decoder = new TextDecoder();
     const seen: { name: string; payload: { jobId: string; summary?: Record<string, number>; error?: { code: string } } }[] = [];

@@ -1,9 +1,13 @@
-import type { BenchSuite } from '../../../../bench/suite';
+import type { BenchRun, BenchSuite } from '../../../../bench/suite';
 import { countResidents, SEED_ACTION } from '../seed';
 import { formatReport } from './report';
 import { runBench } from './run';
 
 const groups = ['search', 'list', 'import', 'serve'] as const;
+
+/** Whether an import (in-process or through linli serve) will run: they take long. */
+const longCases = (run: BenchRun) =>
+  (run.importRows > 0 && run.groups.includes('import')) || ((run.serveRows ?? run.importRows) > 0 && run.groups.includes('serve'));
 
 /**
  * The registry's benchmark: the seed itself, search, list pages and an XLSX import, each through the full
@@ -39,7 +43,7 @@ export const residentsBench: BenchSuite = {
       seed: run.seed,
       log: run.log,
       // The import can take long: the other figures are shown first, so that they are not lost.
-      onPartial: (partial) => (run.importRows > 0 && (run.groups.includes('import') || run.groups.includes('serve')) ? run.onPartial?.(formatReport(partial)) : undefined),
+      onPartial: (partial) => (longCases(run) ? run.onPartial?.(formatReport(partial)) : undefined),
     });
     return { text: formatReport(report), json: report };
   },
