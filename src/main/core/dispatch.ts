@@ -9,6 +9,7 @@ import { translateSqliteError } from './db/connection';
 import { writeTransaction } from './db/write-transaction';
 import { handlers } from './handlers';
 import { idleLockMs } from './community/settings';
+import { writeGateOf } from './db/write-gate';
 
 export interface Call {
   method: string;
@@ -35,6 +36,8 @@ export async function dispatch(core: CoreServices, call: Call): Promise<Result<u
     const spec = contract[name] as MethodSpec;
     session = await authorize(core, spec, name, call.sessionToken);
     const input = parseInput(spec.input, call.input);
+    // While an import writes on its own connection, writes wait their turn here; reads go on beside it.
+    if (spec.writes) await writeGateOf(core.sqlite).turn();
     const value = await run(core, spec, name, input, session, pending);
     if (session) core.sessions.touch(session, core.now().getTime());
     return { ok: true, value };
@@ -126,6 +129,7 @@ function actorOf(core: CoreServices, session: Session | null) {
 async function writeFailureAudits(core: CoreServices, session: Session | null, pending: AuditWrite[]): Promise<void> {
   if (pending.length === 0) return;
   try {
+    await writeGateOf(core.sqlite).turn();
     await writeTransaction(core.db, core.sqlite, async (trx) => {
       for (const entry of pending) await appendAudit(trx, entry, actorOf(core, session), core.now());
     });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc.js';
+import timezone from 'dayjs/plugin/timezone.js';
 import { addDays, addYears, ageOn, daysBetween, isRealDate, monthAfter } from '../../../src/main/core/time/calendar';
 import { localDayEnd, localDayStart, localToday, offsetModifier } from '../../../src/main/core/time/zone';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
 
 describe('dates and the clock (core/time)', () => {
   it('calendar arithmetic on YYYY-MM-DD', () => {
@@ -27,5 +33,16 @@ describe('dates and the clock (core/time)', () => {
     expect(localDayStart('2026-11-22', 'Asia/Shanghai')).toBe('2026-11-21T16:00:00.000Z');
     expect(localDayEnd('2026-11-22', 'Asia/Shanghai')).toBe('2026-11-22T16:00:00.000Z');
     expect(offsetModifier('2026-11-22', 'Asia/Shanghai')).toBe('+480 minutes');
+  });
+
+  it('gives the same day as converting with dayjs, across zones, midnights, year ends and DST changes', () => {
+    expect(localToday(new Date('2026-12-31T15:59:59Z'), 'Asia/Shanghai')).toBe('2026-12-31');
+    expect(localToday(new Date('2026-12-31T16:00:00Z'), 'Asia/Shanghai')).toBe('2027-01-01');
+    expect(localToday(new Date('0999-06-01T00:00:00Z'), 'UTC')).toBe('0999-06-01');
+    for (const zone of ['Asia/Shanghai', 'Asia/Urumqi', 'UTC', 'America/New_York', 'Pacific/Kiritimati']) {
+      for (let t = Date.parse('2026-03-01T00:00:00Z'); t < Date.parse('2026-04-01T00:00:00Z'); t += 3 * 3600_000 + 7 * 60_000) {
+        expect(localToday(new Date(t), zone)).toBe(dayjs(t).tz(zone).format('YYYY-MM-DD'));
+      }
+    }
   });
 });

@@ -4,6 +4,7 @@ import { openTestHall, sourceWorker, type TestHall } from '../support/core';
 import { makePlaces } from './places-fixture';
 import { importStore } from '../../../src/main/core/features/residents/import/store';
 import { commit, csv, jobFile, makeId, preview, residentCount, runJob, xlsx } from '../../fixtures/residents/support';
+import { writeGateOf } from '../../../src/main/core/db/write-gate';
 
 let hall: TestHall;
 beforeAll(async () => {
@@ -97,6 +98,8 @@ describe.each([
 
   it('a write from another call waits for the import instead of landing in its transaction', async () => {
     const p = await preview(hall, 'wait.csv', bigFile(4000, 'W', '150204'));
+    // However long the commit takes on a loaded machine, the write waits (past the gate's wait it would be refused).
+    writeGateOf(hall.core.services.sqlite).waitMs = 120_000;
     let saved: Promise<unknown> | null = null;
     let appConnectionWriting: boolean | null = null;
     const end = await runJob(hall, () => hall.call('residents.importCommit', { importId: p.importId, mode: 'valid_rows' }), hall.adminToken, (prog) => {

@@ -1,4 +1,5 @@
 import type SqliteDatabase from 'better-sqlite3';
+import { clearStatementCache } from '../db/statement-cache';
 
 /** One statement a handler ran, with its parameters, as better-sqlite3 received it. */
 export interface RecordedStatement {
@@ -30,12 +31,16 @@ export async function recordStatements<T>(sqlite: SqliteDatabase.Database, work:
     }
     return stmt;
   };
+  // Kysely reuses prepared statements (db/statement-cache.ts): emptied so that each query is prepared, and
+  // seen, again; emptied after, so that no recording statement stays in use.
+  clearStatementCache(sqlite);
   sqlite.prepare = patched as typeof sqlite.prepare;
   try {
     const value = await work();
     return { value, statements };
   } finally {
     sqlite.prepare = original;
+    clearStatementCache(sqlite);
   }
 }
 
@@ -44,9 +49,12 @@ function flattenParams(args: unknown[]): unknown[] {
   return args.length === 1 && Array.isArray(args[0]) ? [...(args[0] as unknown[])] : args;
 }
 
-/** Statements that belong to the host, not to the query: sessions' idle-lock setting, transaction control. */
+/**
+ * Transaction control, which the replay does itself (replayInTransaction). Everything else the handler ran
+ * is replayed, the settings it read (the hall's time zone) included: the raw side does the same work.
+ */
 export function isFrameworkStatement(sql: string): boolean {
-  return /^\s*(begin|commit|rollback|savepoint|release)\b/i.test(sql) || /\bfrom\s+"?settings"?\b/i.test(sql);
+  return /^\s*(begin|commit|rollback|savepoint|release)\b/i.test(sql);
 }
 
 /**

@@ -24,6 +24,41 @@ export async function timeAsync(runs: number, fn: () => Promise<unknown>, warmup
   return summarise(ms);
 }
 
+/** A handler and the raw statements it ran, timed in alternation: each pair under the same load. */
+export interface PairedTiming {
+  handler: Timing;
+  raw: Timing;
+  /** Median of (handler − raw) over the pairs: what the handler adds to each call. */
+  addedMs: number;
+}
+
+/**
+ * Times `handler` and `raw` one after the other, `runs` times (after `warmup` untimed pairs), alternating
+ * which goes first, so that the machine's load, the page cache and the CPU's state are the same for both.
+ */
+export async function timePaired(runs: number, handler: () => Promise<unknown>, raw: () => unknown, warmup = 5): Promise<PairedTiming> {
+  for (let i = 0; i < warmup; i++) {
+    await handler();
+    raw();
+  }
+  const h: number[] = [];
+  const r: number[] = [];
+  const timeRaw = () => {
+    const t = performance.now();
+    raw();
+    r.push(performance.now() - t);
+  };
+  for (let i = 0; i < runs; i++) {
+    if (i % 2) timeRaw();
+    const t = performance.now();
+    await handler();
+    h.push(performance.now() - t);
+    if (i % 2 === 0) timeRaw();
+  }
+  const added = summarise(h.map((ms, i) => ms - r[i]));
+  return { handler: summarise(h), raw: summarise(r), addedMs: added.median };
+}
+
 export function timeSync(runs: number, fn: () => unknown, warmup = 5): Timing {
   for (let i = 0; i < warmup; i++) fn();
   const ms: number[] = [];

@@ -16,6 +16,12 @@ export interface BenchRun {
   importRows: number;
   /** Pages a list case follows before it times the page reached. */
   deepPages: number;
+  /** Rows imported through `linli serve` while desks search (default importRows). */
+  serveRows?: number;
+  /** Another build's out/main/cli.js to run `linli serve` from (to compare two builds on one file). */
+  serveCli?: string;
+  /** Seconds after that import before the serving process's memory is read again (default 30). */
+  settleSeconds?: number;
   /** A progress line (stderr). */
   log(line: string): void;
   /** What is measured so far, as text, before a long case starts (so a killed run still shows it). */
@@ -31,7 +37,7 @@ export interface BenchSection {
 
 /** An area's part of the benchmark: cases through the full handler path beside raw SQL on the same file. */
 export interface BenchSuite {
-  /** The groups `--only` can name besides the area itself (residents: search, list, import). */
+  /** The groups `--only` can name besides the area itself (residents: search, list, import, serve). */
   groups: readonly string[];
   /**
    * Why this file must not be benchmarked (rows that `linli seed` did not make: the benchmark writes

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import { withStatementCache } from './statement-cache';
 import { Migrator } from 'kysely/migration';
 import { AppError } from '../../../shared/errors';
 import type { Database } from './schema';
@@ -50,7 +51,7 @@ export async function openDatabase(file: string, opts: OpenOptions): Promise<Ope
   const sqlite = new SqliteDatabase(file);
   try {
     applyPragmas(sqlite);
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
     if (fileVersion < latestSchemaVersion) await migrate(db, sqlite);
     return { path: file, sqlite, db, schemaVersion: latestSchemaVersion, preMigrationCopy };
   } catch (err) {

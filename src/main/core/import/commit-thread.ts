@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/errors';
 import type { HandlerContext, WorkerEntry } from '../context';
 import type { JobControl } from '../jobs/jobs';
 import { yieldToEventLoop } from '../spreadsheet/slices';
+import { writeGateOf } from '../db/write-gate';
 import { COMMIT_WORKER_ROLE, type CommitWorkerInit, type CommitWorkerReply, type CommitWorkerRequest } from './commit-worker-host';
 
 /** What an area hands to its commit worker: the plain values of the commit, and its batches in order. */
@@ -18,8 +19,9 @@ export interface CommitInWorker<Work, Batch> {
 
 /**
  * Runs an import's commit in a worker thread on its own connection (commit-worker-host.ts) and waits for
- * it, while this thread only hands over the batches, relays progress and the cancel, and keeps its own
- * connection reserved so that no other call of this process writes (or waits on SQLite's lock) meanwhile.
+ * it, while this thread only hands over the batches and relays progress and the cancel. Its own connection
+ * stays free for reads (WAL: they see the data as it was until the COMMIT); writes of this process wait at
+ * the write gate (db/write-gate.ts) instead of blocking the thread on SQLite's lock.
  * Returns null, having written nothing, where no worker can run: no key file, or no worker code.
  */
 export async function commitInWorker<Work, Batch, Outcome>(ctx: HandlerContext, commit: CommitInWorker<Work, Batch>, job: JobControl): Promise<Outcome | null> {
@@ -40,8 +42,11 @@ export async function commitInWorker<Work, Batch, Outcome>(ctx: HandlerContext, 
   // start that checkpoint itself on its next write, on the main thread.
   const resumeCheckpoints = holdCheckpoints(ctx.sqlite);
   let committed = false;
+  const releaseWrites = writeGateOf(ctx.sqlite).hold();
   try {
-    const outcome = await ctx.db.connection().execute(async () => {
+    // A write that got through before the gate closed ends first (the worker's BEGIN IMMEDIATE would wait for it).
+    await ctx.db.connection().execute(async () => {});
+    const outcome = await (async () => {
       const finished = new Promise<Outcome>((resolve, reject) => {
         worker.on('message', (r: CommitWorkerReply<Outcome>) => {
           if ('progress' in r) job.progress(r.progress.done, r.progress.total);
@@ -62,10 +67,11 @@ export async function commitInWorker<Work, Batch, Outcome>(ctx: HandlerContext, 
       }
       send({ end: true });
       return await finished;
-    });
+    })();
     committed = true;
     return outcome;
   } finally {
+    releaseWrites();
     job.signal.removeEventListener('abort', cancel);
     if (committed) {
       // Committed: the worker checkpoints, then ends on its own; the process need not wait for it.

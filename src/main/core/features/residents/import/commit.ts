@@ -7,6 +7,7 @@ import { commitInWorker } from '../../../import/commit-thread';
 import { commitWorkerEntry } from './commit-thread';
 import { writeImport, type CommitBatch, type CommitOutcome, type CommitWork, type ImportMode } from './commit-write';
 import { yieldToEventLoop } from '../../../spreadsheet/slices';
+import { writeGateOf } from '../../../db/write-gate';
 import type { ImportSession } from './store';
 import { noPlannedPlaces } from './new-places';
 import type { KeptPlan } from './plan';
@@ -25,7 +26,8 @@ export function checkCommit(imp: ImportSession, mode: ImportMode): void {
 /**
  * Writes a previewed import as ONE transaction (commit-write.ts), in a worker thread on its own
  * connection where one can run (commit-thread.ts), else here, in slices on the app's connection.
- * Either way the app's connection is held for the whole length, so every other call waits for it.
+ * Either way other writes of this process wait at the write gate, or are refused with import.committing;
+ * in a worker, reads go on meanwhile on the app's connection, here they wait for it.
  */
 export async function commitImport(ctx: HandlerContext, imp: ImportSession, mode: ImportMode, job: JobControl): Promise<ImportResult> {
   const actor = actorOf(ctx);
@@ -85,7 +87,16 @@ function* commitBatches(imp: ImportSession): Generator<CommitBatch> {
 }
 
 /** The commit in this thread, on the app's own connection, yielding between slices. */
-function commitHere(ctx: HandlerContext, imp: ImportSession, work: CommitWork, job: JobControl): Promise<CommitOutcome> {
+async function commitHere(ctx: HandlerContext, imp: ImportSession, work: CommitWork, job: JobControl): Promise<CommitOutcome> {
+  const releaseWrites = writeGateOf(ctx.sqlite).hold();
+  try {
+    return await commitOnConnection(ctx, imp, work, job);
+  } finally {
+    releaseWrites();
+  }
+}
+
+function commitOnConnection(ctx: HandlerContext, imp: ImportSession, work: CommitWork, job: JobControl): Promise<CommitOutcome> {
   return ctx.db.connection().execute(async (conn) => {
     async function* batches(): AsyncGenerator<CommitBatch> {
       for (const batch of imp.batches) {

@@ -178,8 +178,9 @@ export async function benchImport(core: Core, token: string, opts: { rows: numbe
       rawSeconds,
       ratio: rawSeconds ? totalSeconds / rawSeconds : null,
       slowestStatements: slowest,
-      ok: totalSeconds <= 30 && Math.max(stalls.preview.maxCpuMs, stalls.commit.maxCpuMs) <= 100,
-      target: 'total ≤ 30 s, the main thread never held > 100 ms by the import',
+      // Issue 10's bars: 100,000 rows in 10 s, and no event-loop stall over 100 ms, under load too.
+      ok: totalSeconds <= (10 * opts.rows) / 100_000 && maxStallMs <= 100 && Math.max(stalls.preview.maxCpuMs, stalls.commit.maxCpuMs) <= 100,
+      target: 'total ≤ 10 s per 100,000 rows; no event-loop stall > 100 ms, nor the main thread held > 100 ms by the import',
     };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -205,7 +206,7 @@ function waitForJob(events: PushEvent[], jobId: string): Promise<Record<string, 
 }
 
 /** New people in households of about 3.3, each household in an existing house, vacant ones first. */
-async function writeWorkbook(core: Core, file: string, opts: { rows: number; seed: string }): Promise<number> {
+export async function writeWorkbook(core: Core, file: string, opts: { rows: number; seed: string }): Promise<number> {
   const sqlite = core.services.sqlite;
   const { timeZone } = await readSettings(core.services.db);
   const today = localToday(core.services.now(), timeZone);
