@@ -1,3 +1,4 @@
+import type { CharityTables } from '../features/charity/schema';
 import type { Generated } from 'kysely';
 
 /**
@@ -233,7 +234,14 @@ export interface ImportMappingsTable extends Stamped {
   mapping_json: string;
 }
 
-export interface Database {
+export interface NumberSequencesTable {
+  name: string;
+  year: number;
+  last: number;
+}
+
+export interface Database extends CharityTables {
+  number_sequences: NumberSequencesTable;
   users: UsersTable;
   community_profile: CommunityProfileTable;
   settings: SettingsTable;

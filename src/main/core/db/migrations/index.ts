@@ -7,6 +7,8 @@ import * as m0005 from './0005_residents_tag_keys_and_reminders';
 import * as m0006 from './0006_residents_id_card_long_term';
 import * as m0007 from './0007_residents_fewer_indexes';
 import * as m0008 from './0008_residents_rowid_tiebreak';
+import * as m0014 from './0014_number_sequences';
+import * as m0015 from './0015_charity';
 
 /**
  * The static list of migrations, in order. A bundled main process has no migrations folder to read, so
@@ -21,6 +23,8 @@ export const migrations: Record<string, Migration> = {
   '0006_residents_id_card_long_term': m0006,
   '0007_residents_fewer_indexes': m0007,
   '0008_residents_rowid_tiebreak': m0008,
+  '0014_number_sequences': m0014,
+  '0015_charity': m0015,
 };
 
 export const latestSchemaVersion = Object.keys(migrations).length;

@@ -20,6 +20,11 @@ export function chainLabel(t: TFunction, chain: string): string {
   return i18n.exists(`audit.chains.${chain}`) ? t(`audit.chains.${chain}`) : chain;
 }
 
+/** Why a chain broke: the verdict's code (`hash_mismatch`, …) as the shared locale words it. */
+export function chainReasonLabel(t: TFunction, reason: string): string {
+  return i18n.exists(`chains.reasons.${reason}`) ? t(`chains.reasons.${reason}`) : reason;
+}
+
 /** Every action the locale names (`auth.login`, …): suggestions for the action filter. */
 export function knownActions(): string[] {
   const tree = i18n.getResource(i18n.language, 'translation', 'auditActions') as Record<string, Record<string, string>> | undefined;
