@@ -1,3 +1,5 @@
+import { charityPermissions, charityRolePermissions } from './charity-permissions';
+
 /**
  * Roles and what they may do. Checked in main for every method call; the renderer only uses this to hide
  * what a user could not run anyway.
@@ -19,6 +21,7 @@ export const permissions = [
   'residents.reveal', // see a full ID number or phone, with a reason, audited
   'residents.import',
   'residents.export_full', // exports with full ID numbers
+  ...charityPermissions,
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -26,12 +29,12 @@ const everything = [...permissions];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: everything,
-  clerk: ['reports.run', 'backups.run', 'residents.read', 'residents.write', 'residents.places', 'residents.visit', 'residents.reveal', 'residents.import'],
-  treasurer: ['reports.run', 'backups.run', 'residents.read'],
+  clerk: ['reports.run', 'backups.run', 'residents.read', 'residents.write', 'residents.places', 'residents.visit', 'residents.reveal', 'residents.import', ...charityRolePermissions.clerk],
+  treasurer: ['reports.run', 'backups.run', 'residents.read', ...charityRolePermissions.treasurer],
   secretary: ['reports.run', 'backups.run', 'residents.read'],
   grid_worker: ['reports.run', 'residents.read', 'residents.write', 'residents.visit'],
   // The auditor reads everything and changes nothing; masked values only.
-  auditor: ['audit.read', 'reports.run', 'residents.read'],
+  auditor: ['audit.read', 'reports.run', 'residents.read', ...charityRolePermissions.auditor],
 };
 
 export function permissionsOf(userRoles: readonly Role[]): Set<Permission> {

@@ -8,6 +8,7 @@ import { backupsHandlers } from './backup/handlers';
 import { reportsHandlers } from './reports/handlers';
 import { residentsHandlers } from './features/residents/handlers';
 import { importHandlers } from './features/residents/import/handlers';
+import { charityHandlers } from './features/charity/handlers';
 
 /** Every method's handler; the type makes a method without a handler a compile error. */
 export const handlers: HandlerMap<MethodName> = {
@@ -19,4 +20,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...reportsHandlers,
   ...residentsHandlers,
   ...importHandlers,
+  ...charityHandlers,
 };

@@ -9,6 +9,7 @@ import { imports } from './residents/imports';
 import { people } from './residents/people';
 import { visits } from './residents/visits';
 import { reminders } from './residents/reminders';
+import { charity } from './charity';
 import type { InputOf, OutputOf } from './define';
 
 /**
@@ -28,6 +29,7 @@ export const contract = {
   ...people,
   ...visits,
   ...reminders,
+  ...charity,
 };
 
 export type Contract = typeof contract;

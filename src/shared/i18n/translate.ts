@@ -1,8 +1,10 @@
 import zhCN from './zh-CN.json';
 import en from './en.json';
+import { deepMerge } from './merge';
+import { charitySharedStrings } from './charity';
 
 /** The two locales, one source for the screens (through i18next) and for reports made in main. */
-export const locales = { 'zh-CN': zhCN, en } as const;
+export const locales = { 'zh-CN': deepMerge(zhCN, charitySharedStrings['zh-CN']), en: deepMerge(en, charitySharedStrings.en) } as const;
 export type Locale = keyof typeof locales;
 export const defaultLocale: Locale = 'zh-CN';
 

@@ -44,7 +44,7 @@ export const charityColumns = {
     'created_by',
   ],
   charity_notices: [
-    'id', 'number', 'scope', 'period_key', 'title', 'from_date', 'to_date', 'first_seq', 'last_seq', 'head_hash', 'body_json', 'notice_days',
+    'id', 'number', 'scope', 'period_key', 'title', 'from_date', 'to_date', 'first_seq', 'last_seq', 'head_seq', 'head_hash', 'body_json', 'notice_days',
     'objection_phone', 'supersedes_id', 'correction_reason', 'published_at', 'published_by', 'published_by_name',
   ],
 } satisfies { [T in keyof CharityTables]: (keyof CharityTables[T])[] };

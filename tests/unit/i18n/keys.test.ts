@@ -11,6 +11,7 @@ import { roles, permissions } from '../../../src/shared/permissions';
 import { ErrorCodes } from '../../../src/shared/errors';
 import { methodNames } from '../../../src/shared/contract';
 import { reportCatalogue } from '../../../src/main/core/reports/catalogue';
+import { charityStrings } from '../../../src/renderer/src/features/charity/i18n';
 
 /**
  * Every string the screens and reports can show exists in both languages. Static keys are read from the
@@ -46,8 +47,8 @@ const read = (f: string) => fs.readFileSync(f, 'utf8');
 const rel = (f: string) => path.relative(root, f);
 
 const merged = {
-  'zh-CN': flatten(deepMerge(sharedZh as LocaleTree, uiZh as LocaleTree)),
-  en: flatten(deepMerge(sharedEn as LocaleTree, uiEn as LocaleTree)),
+  'zh-CN': flatten(deepMerge(sharedZh as LocaleTree, uiZh as LocaleTree, ...charityStrings['zh-CN'])),
+  en: flatten(deepMerge(sharedEn as LocaleTree, uiEn as LocaleTree, ...charityStrings.en)),
 };
 
 /** `t('a.b')`, `i18n.t("a.b", …)`, `i18nKey="a.b"`: keys written out whole. */

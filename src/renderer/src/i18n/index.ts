@@ -11,6 +11,7 @@ import sharedEn from '@shared/i18n/en.json';
 import uiZh from './zh-CN.json';
 import uiEn from './en.json';
 import { deepMerge } from './merge';
+import { charityStrings } from '../features/charity/i18n';
 
 dayjs.extend(localizedFormat);
 dayjs.extend(relativeTime);
@@ -37,8 +38,8 @@ export function dayjsLocale(language: Language): string {
 }
 
 export const resources = {
-  'zh-CN': { translation: deepMerge(sharedZh, uiZh) },
-  en: { translation: deepMerge(sharedEn, uiEn) },
+  'zh-CN': { translation: deepMerge(sharedZh, uiZh, ...charityStrings['zh-CN']) },
+  en: { translation: deepMerge(sharedEn, uiEn, ...charityStrings.en) },
 };
 
 const initial = storedLanguage();

@@ -1,18 +1,2 @@
-type Tree = { [key: string]: string | Tree };
-
-/**
- * Deep-merges locale trees. The shared files (errors, roles, areas, audit actions: also used by main for
- * reports) and the renderer's own strings meet here; a later tree adds to an earlier one, key by key.
- */
-export function deepMerge(...trees: Tree[]): Tree {
-  const out: Tree = {};
-  for (const tree of trees) {
-    for (const [key, value] of Object.entries(tree)) {
-      const existing = out[key];
-      out[key] = typeof value === 'object' && typeof existing === 'object' ? deepMerge(existing, value) : value;
-    }
-  }
-  return out;
-}
-
-export type { Tree as LocaleTree };
+// The locale trees are merged the same way in main (reports, CLI) and here.
+export { deepMerge, type LocaleTree } from '@shared/i18n/merge';

@@ -289,7 +289,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     created_by_name TEXT NOT NULL,
     CHECK (amount_fen > 0 OR items_json <> '[]')
   ) STRICT`);
-  await run(`CREATE INDEX charity_aid_status ON charity_aid_applications (status, created_at)`);
+  await run(`CREATE INDEX charity_aid_status ON charity_aid_applications (status, id)`);
   await run(`CREATE INDEX charity_aid_household ON charity_aid_applications (household_id, created_at)`);
   // Maker–checker: whoever recorded an application cannot approve it, whatever path writes the row.
   await run(`CREATE TRIGGER charity_aid_checker BEFORE UPDATE ON charity_aid_applications
@@ -347,6 +347,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     to_date TEXT NOT NULL,
     first_seq INTEGER,
     last_seq INTEGER,
+    head_seq INTEGER NOT NULL CHECK (head_seq >= 0),
     head_hash TEXT NOT NULL,
     body_json TEXT NOT NULL CHECK (json_valid(body_json)),
     notice_days INTEGER NOT NULL CHECK (notice_days >= 1),

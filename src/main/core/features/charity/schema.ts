@@ -1,4 +1,5 @@
 /** Kysely types for the charity tables (migration 0015_charity), merged into the Database interface. */
+import type { Generated } from 'kysely';
 
 interface Stamped {
   created_at: string;
@@ -138,7 +139,7 @@ export interface CharityDonationItemsTable {
 }
 
 export interface CharityStockMovesTable {
-  seq: number;
+  seq: Generated<number>;
   item: string;
   unit: string;
   quantity: number;
@@ -203,7 +204,7 @@ export interface CharityAidApplicationsTable {
 }
 
 export interface CharityAidEventsTable {
-  seq: number;
+  seq: Generated<number>;
   application_id: string;
   at: string;
   actor_id: string | null;
@@ -247,6 +248,7 @@ export interface CharityNoticesTable {
   to_date: string;
   first_seq: number | null;
   last_seq: number | null;
+  head_seq: number;
   head_hash: string;
   body_json: string;
   notice_days: number;
