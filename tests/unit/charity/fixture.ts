@@ -1,5 +1,8 @@
 import type { Input } from '../../../src/shared/contract';
 import { openTestHall, type TestHall } from '../support/core';
+import { idFor } from '../residents/fixture';
+
+let people = 0;
 
 export interface CharityHall extends TestHall {
   treasurer: string;
@@ -33,5 +36,6 @@ export async function makeRecipient(hall: TestHall, name = '赵困难', tags: st
     const existing = (await hall.call('residents.listTags', {})).find((x) => x.name === t);
     tagIds.push(existing?.id ?? (await hall.call('residents.saveTag', { name: t, colour: 'red' })).id);
   }
-  return hall.call('residents.create', { name, status: '户籍', idNumber: '', docType: '居民身份证', householdId: household.id, relationToHead: '户主', tagIds });
+  people++;
+  return hall.call('residents.create', { name, status: '户籍', idNumber: idFor('1980-01-01', people * 2 + 1), docType: '居民身份证', householdId: household.id, relationToHead: '户主', tagIds });
 }
