@@ -26,7 +26,7 @@ export function marginsToInches(margins: PageMargins): { top: number; right: num
 /** The same page as the headless-Chromium renderer prints: A4, backgrounds, header and footer, margins. */
 export function printToPdfOptions(page: PrintablePage): PrintToPDFOptions {
   return {
-    pageSize: 'A4',
+    pageSize: page.paper ?? 'A4',
     landscape: page.landscape,
     printBackground: true,
     displayHeaderFooter: true,

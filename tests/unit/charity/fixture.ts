@@ -10,8 +10,8 @@ export interface CharityHall extends TestHall {
 }
 
 /** A hall with a treasurer (李出纳) and a clerk (王窗口), a restricted fund EDU and the general fund GEN. */
-export async function openCharityHall(): Promise<CharityHall> {
-  const hall = await openTestHall();
+export async function openCharityHall(opts: Parameters<typeof openTestHall>[0] = {}): Promise<CharityHall> {
+  const hall = await openTestHall(opts);
   const treasurer = await signedIn(hall, 'treasurer1', '李出纳', ['treasurer']);
   const clerk = await signedIn(hall, 'clerk1', '王窗口', ['clerk']);
   await hall.call('charity.saveFund', { code: 'EDU', name: '助学定向基金', kind: 'restricted', purpose: '困难家庭学生助学' }, treasurer);

@@ -66,6 +66,8 @@ export interface PrintablePage {
   footerTemplate: string;
   headerTemplate: string;
   landscape: boolean;
+  /** A4 unless said (the notice board's poster is A3). */
+  paper?: 'A4' | 'A3';
   /** Same margins as the document's CSS @page, so printToPDF/page.pdf agree with the layout. */
   margins?: PageMargins;
 }

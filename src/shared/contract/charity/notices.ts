@@ -55,3 +55,12 @@ export const notices = {
   'charity.listNotices': method({ input: z.object({}), access: 'charity.read', writes: false }, returns<Notice[]>()),
   'charity.getNotice': method({ input: z.object({ id }), access: 'charity.read', writes: false }, returns<Notice>()),
 };
+
+export const noticeFormats = ['pdf', 'poster', 'xlsx', 'csv', 'html'] as const;
+
+export const noticeExports = {
+  /** Starts a job that renders a published notice (A4 PDF, A3 poster, XLSX, CSV, self-contained HTML). */
+  'charity.exportNotice': method({ input: z.object({ id, format: z.enum(noticeFormats) }), access: 'charity.read', writes: true, transaction: 'none' }, returns<{ jobId: string }>()),
+  /** Starts a job that writes the masked public ledger (JSON) anyone can check notices against. */
+  'charity.exportPublicLedger': method({ input: z.object({}), access: 'charity.read', writes: true, transaction: 'none' }, returns<{ jobId: string }>()),
+};

@@ -6,6 +6,7 @@ import { donationsHandlers } from './donations-handlers';
 import { donorsHandlers } from './donors';
 import { ledgerHandlers } from './ledger-handlers';
 import { noticesHandlers } from './notices';
+import { noticeExportHandlers } from './notice-export';
 import { receiptsHandlers } from './receipts-handlers';
 
 /** Every charity method. */
@@ -17,4 +18,5 @@ export const charityHandlers: HandlerMap<keyof typeof charity> = {
   ...receiptsHandlers,
   ...aidHandlers,
   ...noticesHandlers,
+  ...noticeExportHandlers,
 };

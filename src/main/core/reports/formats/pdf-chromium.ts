@@ -57,7 +57,7 @@ export function createChromiumPdfRenderer(): PdfRenderer {
         const p = await context.newPage();
         await p.setContent(page.html, { waitUntil: 'load' });
         const pdf = await p.pdf({
-          format: 'A4',
+          format: page.paper ?? 'A4',
           landscape: page.landscape,
           printBackground: true,
           displayHeaderFooter: true,
