@@ -80,7 +80,8 @@ describe('public notice', () => {
     texts.csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode((await renderNotice(db, pdf, notice, 'csv')).bytes);
     expect(texts.csv.startsWith('\uFEFF')).toBe(true);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from((await renderNotice(db, pdf, notice, 'xlsx')).bytes));
+    const xlsx = (await renderNotice(db, pdf, notice, 'xlsx')).bytes;
+    await wb.xlsx.load(xlsx.buffer.slice(xlsx.byteOffset, xlsx.byteOffset + xlsx.byteLength) as ArrayBuffer);
     texts.xlsx = wb.worksheets.flatMap((ws) => ws.getSheetValues().flat().map(String)).join('\n');
     texts.html = new TextDecoder().decode((await renderNotice(db, pdf, notice, 'html')).bytes);
     expect(texts.html).toContain('data:image/png;base64,');
