@@ -9,6 +9,7 @@ import { usersCommand } from './users';
 import { seedCommand } from './seed';
 import { benchCommand } from './bench';
 import { residentsCommand } from './residents';
+import { charityCommand } from './charity';
 
 /**
  * Every `linli` command, in the order `--help` lists them. A new command (bench, seed, residents) is one
@@ -25,6 +26,7 @@ export const commands: Command[] = [
   seedCommand,
   benchCommand,
   residentsCommand,
+  charityCommand,
 ];
 
 export function findCommand(name: string): Command | undefined {
