@@ -8,6 +8,7 @@ import { AuditPage } from '../features/audit/AuditPage';
 import { UsersPage } from '../features/users/UsersPage';
 import { SettingsPage } from '../features/community/SettingsPage';
 import { residentRoutes } from '../features/residents/routes';
+import { charityRoutes } from '../features/charity/routes';
 import { ResidentSpotlight } from '../features/residents/search/ResidentSpotlight';
 import { HeaderSearchButton } from '../features/residents/search/HeaderSearchButton';
 
@@ -25,6 +26,7 @@ export interface Route {
 export const routes: Route[] = [
   { id: 'home', label: (t) => t('nav.home'), description: (t) => t('nav.homeHint'), icon: IconHome, permission: null, component: HomePage },
   ...residentRoutes,
+  ...charityRoutes,
   { id: 'reports', label: (t) => t('nav.reports'), description: (t) => t('nav.reportsHint'), icon: IconChartBar, permission: 'reports.run', component: ReportsPage },
   { id: 'audit', label: (t) => t('nav.audit'), description: (t) => t('nav.auditHint'), icon: IconShieldCheck, permission: 'audit.read', component: AuditPage },
   { id: 'users', label: (t) => t('nav.users'), description: (t) => t('nav.usersHint'), icon: IconUsers, permission: 'users.manage', component: UsersPage },
