@@ -24,7 +24,7 @@ export const charityColumns = {
   ],
   charity_donations: [
     'id', 'donor_id', 'kind', 'method', 'reference', 'amount_fen', 'fund_code', 'campaign_id', 'pledge_id', 'batch_id', 'received_on', 'disclosure',
-    'receipt_declined', 'note', 'entry_seq', 'created_at', 'created_by', 'updated_at', 'updated_by',
+    'receipt_declined', 'withdrawn', 'note', 'entry_seq', 'created_at', 'created_by', 'updated_at', 'updated_by',
   ],
   charity_donation_items: ['donation_id', 'line_no', 'item', 'unit', 'quantity', 'unit_value_fen', 'amount_fen', 'valuation_basis'],
   charity_stock_moves: ['seq', 'item', 'unit', 'quantity', 'donation_id', 'application_id', 'on_date', 'created_at', 'created_by'],

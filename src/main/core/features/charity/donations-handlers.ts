@@ -9,7 +9,15 @@ import { actor, area, today } from './context';
 import { insertDonation, postDonation, toDonations } from './donations';
 import type { CharityBatchesTable } from './schema';
 
-type Methods = 'charity.recordDonation' | 'charity.listDonations' | 'charity.openBatch' | 'charity.getBatch' | 'charity.listBatches' | 'charity.addBatchLine' | 'charity.postBatch';
+type Methods =
+  | 'charity.recordDonation'
+  | 'charity.listDonations'
+  | 'charity.openBatch'
+  | 'charity.getBatch'
+  | 'charity.listBatches'
+  | 'charity.addBatchLine'
+  | 'charity.withdrawBatchLine'
+  | 'charity.postBatch';
 
 async function findBatch(db: Kysely<Database>, id: string): Promise<CharityBatchesTable> {
   const batch = await db.selectFrom('charity_batches').selectAll().where('id', '=', id).executeTakeFirst();
@@ -18,7 +26,7 @@ async function findBatch(db: Kysely<Database>, id: string): Promise<CharityBatch
 }
 
 async function toBatch(db: Kysely<Database>, b: CharityBatchesTable): Promise<Batch> {
-  const rows = await db.selectFrom('charity_donations').selectAll().where('batch_id', '=', b.id).orderBy('id').execute();
+  const rows = await db.selectFrom('charity_donations').selectAll().where('batch_id', '=', b.id).where('withdrawn', '=', 0).orderBy('id').execute();
   const lines = await toDonations(db, rows);
   return {
     id: b.id,
@@ -92,6 +100,18 @@ export const donationsHandlers: HandlerMap<Methods> = {
     if (batch.status !== 'open') throw new AppError('charity.batch_posted', 'The batch is posted');
     const id = await insertDonation(ctx.db, input.donation, who, ctx.now().toISOString(), batch.id);
     await ctx.audit({ action: 'charity.addBatchLine', area, recordType: 'charity_donation', recordId: id, summary: `${batch.number} ${input.donation.amountFen ?? ''}` });
+    return toBatch(ctx.db, batch);
+  },
+
+  async 'charity.withdrawBatchLine'(input, ctx) {
+    const who = actor(ctx);
+    const line = await ctx.db.selectFrom('charity_donations').selectAll().where('id', '=', input.id).executeTakeFirst();
+    if (!line || !line.batch_id || line.withdrawn) throw new AppError('charity.batch_line_not_found', 'No such line in an open batch');
+    const batch = await findBatch(ctx.db, line.batch_id);
+    if (batch.status !== 'open') throw new AppError('charity.batch_posted', 'The batch is posted');
+    // The mistyped line stays on record (withdrawn), and never reaches the books.
+    await ctx.db.updateTable('charity_donations').set({ withdrawn: 1, updated_at: ctx.now().toISOString(), updated_by: who.id }).where('id', '=', line.id).execute();
+    await ctx.audit({ action: 'charity.withdrawBatchLine', area, recordType: 'charity_donation', recordId: line.id, summary: `${batch.number} ${line.amount_fen}: ${input.reason}` });
     return toBatch(ctx.db, batch);
   },
 

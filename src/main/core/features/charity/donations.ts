@@ -53,6 +53,7 @@ export async function insertDonation(db: Kysely<Database>, input: DonationInput,
       received_on: input.receivedOn,
       disclosure: input.disclosure,
       receipt_declined: input.receiptDeclined ? 1 : 0,
+      withdrawn: 0,
       note: input.note,
       entry_seq: null,
       created_at: at,
@@ -76,7 +77,7 @@ export async function insertDonation(db: Kysely<Database>, input: DonationInput,
  */
 export async function postDonation(db: Kysely<Database>, id: string, who: CharityActor, at: string, today: string): Promise<void> {
   const d = await db.selectFrom('charity_donations').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  if (d.entry_seq !== null) throw new AppError('charity.donation_posted', 'Already posted');
+  if (d.entry_seq !== null || d.withdrawn) throw new AppError('charity.donation_posted', 'Already posted or withdrawn');
   const receiptNo = d.receipt_declined ? null : await issueReceipt(db, d.id, today, who, at);
   const asset = d.kind === 'goods' ? GOODS_ACCOUNT : accountOfMethod[d.method!];
   const seq = await postEntry(db, {

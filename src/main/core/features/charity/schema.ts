@@ -123,6 +123,7 @@ export interface CharityDonationsTable extends Stamped {
   received_on: string;
   disclosure: Disclosure | null;
   receipt_declined: number;
+  withdrawn: number;
   note: string;
   entry_seq: number | null;
 }

@@ -1,8 +1,8 @@
 import { useRef, useState } from 'react';
-import { Alert, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Modal, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { cashMethods } from '@shared/contract/charity/common';
-import type { Batch } from '@shared/contract/charity/donations';
+import type { Batch, Donation } from '@shared/contract/charity/donations';
 import { api } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLoad } from '../../components/use-load';
@@ -121,20 +121,25 @@ function BatchLines({ batch, lists, onChange, onPosted }: { batch: Batch; lists:
   const [error, setError] = useState<unknown>(null);
   const [amountError, setAmountError] = useState<string | null>(null);
   const amountRef = useRef<HTMLInputElement>(null);
+  const [withdrawing, setWithdrawing] = useState<Donation | null>(null);
   const balanced = batch.enteredFen === batch.controlTotalFen && batch.enteredCount === batch.controlCount;
 
   async function add() {
-    const money = fenFromInput(amount);
+    const typed = amount;
+    const money = fenFromInput(typed);
     if (money.fen === null) return setAmountError(t(`errors.${money.error}`));
     setAmountError(null);
+    // The field empties at once, so the next envelope can be typed while this one is saved; a refused
+    // amount comes back into the field with the reason.
+    setAmount('');
+    setReference('');
     try {
       const donation = { kind: 'cash' as const, method: method as (typeof cashMethods)[number], amountFen: money.fen, donorId, fundCode, reference, receivedOn: batch.receivedOn };
       onChange(await api.call('charity.addBatchLine', { batchId: batch.id, donation }));
-      setAmount('');
-      setReference('');
       setError(null);
       amountRef.current?.focus();
     } catch (err) {
+      setAmount(typed);
       setError(err);
     }
   }
@@ -177,6 +182,7 @@ function BatchLines({ batch, lists, onChange, onPosted }: { batch: Batch; lists:
             <Table.Th>{t('charity.fields.method')}</Table.Th>
             <Table.Th>{t('charity.fields.fund')}</Table.Th>
             <Table.Th ta="right">{t('charity.fields.amount')}</Table.Th>
+            <Table.Th />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -189,6 +195,11 @@ function BatchLines({ batch, lists, onChange, onPosted }: { batch: Batch; lists:
               <Table.Td ta="right" className="linli-mono">
                 {yuan(l.amountFen)}
               </Table.Td>
+              <Table.Td>
+                <Button size="compact-xs" variant="subtle" color="red" onClick={() => setWithdrawing(l)}>
+                  {t('charity.entry.withdraw')}
+                </Button>
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -196,6 +207,49 @@ function BatchLines({ batch, lists, onChange, onPosted }: { batch: Batch; lists:
       <Button mt="sm" color="green" disabled={!balanced} onClick={() => void post()}>
         {t('charity.entry.post')}
       </Button>
+      {withdrawing && (
+        <WithdrawLine
+          line={withdrawing}
+          onClose={() => setWithdrawing(null)}
+          onDone={(b) => {
+            setWithdrawing(null);
+            onChange(b);
+            amountRef.current?.focus();
+          }}
+        />
+      )}
     </Card>
+  );
+}
+
+/** Takes a mistyped line out of an open batch: kept on record as withdrawn, never posted. */
+function WithdrawLine({ line, onClose, onDone }: { line: Donation; onClose: () => void; onDone: (b: Batch) => void }) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  async function submit() {
+    try {
+      onDone(await api.call('charity.withdrawBatchLine', { id: line.id, reason }));
+    } catch (err) {
+      setError(err);
+    }
+  }
+  return (
+    <Modal opened onClose={onClose} title={t('charity.entry.withdrawTitle', { amount: yuan(line.amountFen) })}>
+      <form onSubmit={(e) => (e.preventDefault(), void submit())}>
+        <Stack>
+          <TextInput autoFocus label={t('charity.entry.withdrawReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+          <ErrorAlert error={error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" color="red">
+              {t('charity.entry.withdraw')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
   );
 }
