@@ -5,6 +5,7 @@ import { databaseExists, openCore, withSession } from '../session';
 import type { Core } from '../../core/app';
 import { countResidents, seedResidents, type SeedProgress, type SeedResult } from '../../core/features/residents/seed/seed';
 import { createDemo, DEMO_RESIDENTS } from '../../core/features/residents/seed/demo';
+import { seedCharity } from '../../core/features/charity/seed';
 
 export const seedCommand: Command = {
   name: 'seed',
@@ -85,7 +86,10 @@ async function seed(ctx: CommandContext): Promise<number> {
         { count: existing },
       );
     }
-    return report(ctx, await seedWithProgress(ctx, core, { residents, append, actor }));
+    const result = await seedWithProgress(ctx, core, { residents, append, actor });
+    // A year of the charity ledger on top of a fresh registry (it would repeat its months on --append).
+    if (!append) await seedCharity(core.services, { seed: stringOption(ctx.args.values, 'seed') });
+    return report(ctx, result);
   };
   if (user) {
     return withSession(ctx, [], async ({ core, session }) => {

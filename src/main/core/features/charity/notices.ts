@@ -12,7 +12,7 @@ import { buildNoticeBody, periodSpan } from './notice-body';
 import { resolvePeriod } from './notice-period';
 import type { CharityNoticesTable } from './schema';
 
-const scopeTitle = { month: '月度', quarter: '季度', campaign: '募捐活动' } as const;
+const scopeTitle = { month: '', quarter: '', campaign: '募捐活动' } as const;
 
 export async function toNotice(db: Kysely<Database>, r: CharityNoticesTable): Promise<Notice> {
   const next = await db.selectFrom('charity_notices').select('id').where('supersedes_id', '=', r.id).executeTakeFirst();
@@ -71,6 +71,63 @@ export async function findNotice(db: Kysely<Database>, id: string): Promise<Char
   return row;
 }
 
+export interface PublishInput {
+  period: string;
+  noticeDays?: number;
+  objectionPhone?: string;
+  supersedesId: string | null;
+  correctionReason: string | null;
+  who: { id: string | null; name: string };
+  at: string;
+}
+
+/**
+ * Publishes a notice: frozen from then on (the table is append-only). A period already published is
+ * published again only as a correction (更正公告) that names the notice it supersedes and why.
+ */
+export async function publishNotice(ctx: Pick<HandlerContext, 'db' | 'now'>, input: PublishInput): Promise<Notice> {
+  const d = await draft(ctx, input.period, input.noticeDays, input.objectionPhone);
+  const current = await ctx.db
+    .selectFrom('charity_notices as n')
+    .select(['n.id', 'n.number'])
+    .where('n.period_key', '=', d.periodKey)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('charity_notices as m').select('m.id').whereRef('m.supersedes_id', '=', 'n.id'))))
+    .executeTakeFirst();
+  if (current && input.supersedesId !== current.id) {
+    throw new AppError('charity.notice_published', 'This period has a notice; publish a correction that supersedes it', { params: { number: current.number } });
+  }
+  if (!current && input.supersedesId) throw new AppError('charity.notice_not_found', 'The notice to supersede is not the current one for this period');
+  if (input.supersedesId && !input.correctionReason) throw new AppError('charity.reason_required', 'A correction gives its reason', { fields: { correctionReason: 'charity.reason_required' } });
+  const year = Number(input.at.slice(0, 4));
+  const number = formatYearNumber(year, await allocateNumber(ctx.db, 'charity.notice', year), 'G');
+  const id = newId();
+  await ctx.db
+    .insertInto('charity_notices')
+    .values({
+      id,
+      number,
+      scope: d.scope,
+      period_key: d.periodKey,
+      title: input.supersedesId ? `${d.title}（更正公告）` : d.title,
+      from_date: d.fromDate,
+      to_date: d.toDate,
+      first_seq: d.firstSeq,
+      last_seq: d.lastSeq,
+      head_seq: d.headSeq,
+      head_hash: d.headHash,
+      body_json: JSON.stringify(d.body),
+      notice_days: d.noticeDays,
+      objection_phone: d.objectionPhone,
+      supersedes_id: input.supersedesId,
+      correction_reason: input.supersedesId ? input.correctionReason : null,
+      published_at: input.at,
+      published_by: input.who.id,
+      published_by_name: input.who.name,
+    })
+    .execute();
+  return toNotice(ctx.db, await findNotice(ctx.db, id));
+}
+
 export const noticesHandlers: HandlerMap<keyof typeof notices> = {
   async 'charity.previewNotice'(input, ctx) {
     return draft(ctx, input.period);
@@ -82,49 +139,8 @@ export const noticesHandlers: HandlerMap<keyof typeof notices> = {
    */
   async 'charity.publishNotice'(input, ctx) {
     const who = actor(ctx);
-    const at = ctx.now().toISOString();
-    const d = await draft(ctx, input.period, input.noticeDays, input.objectionPhone);
-    const current = await ctx.db
-      .selectFrom('charity_notices as n')
-      .select(['n.id', 'n.number'])
-      .where('n.period_key', '=', d.periodKey)
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('charity_notices as m').select('m.id').whereRef('m.supersedes_id', '=', 'n.id'))))
-      .executeTakeFirst();
-    if (current && input.supersedesId !== current.id) {
-      throw new AppError('charity.notice_published', 'This period has a notice; publish a correction that supersedes it', { params: { number: current.number } });
-    }
-    if (!current && input.supersedesId) throw new AppError('charity.notice_not_found', 'The notice to supersede is not the current one for this period');
-    if (input.supersedesId && !input.correctionReason) throw new AppError('charity.reason_required', 'A correction gives its reason', { fields: { correctionReason: 'charity.reason_required' } });
-    const year = Number(at.slice(0, 4));
-    const number = formatYearNumber(year, await allocateNumber(ctx.db, 'charity.notice', year), 'G');
-    const id = newId();
-    const title = input.supersedesId ? `${d.title}（更正公告）` : d.title;
-    await ctx.db
-      .insertInto('charity_notices')
-      .values({
-        id,
-        number,
-        scope: d.scope,
-        period_key: d.periodKey,
-        title,
-        from_date: d.fromDate,
-        to_date: d.toDate,
-        first_seq: d.firstSeq,
-        last_seq: d.lastSeq,
-        head_seq: d.headSeq,
-        head_hash: d.headHash,
-        body_json: JSON.stringify(d.body),
-        notice_days: d.noticeDays,
-        objection_phone: d.objectionPhone,
-        supersedes_id: input.supersedesId,
-        correction_reason: input.supersedesId ? input.correctionReason : null,
-        published_at: at,
-        published_by: who.id,
-        published_by_name: who.name,
-      })
-      .execute();
-    const notice = await toNotice(ctx.db, await findNotice(ctx.db, id));
-    await ctx.audit({ action: 'charity.publishNotice', area, recordType: 'charity_notice', recordId: id, summary: `${number} ${title} ${d.headHash.slice(0, 16)}`, after: { ...notice, body: undefined } });
+    const notice = await publishNotice(ctx, { ...input, who, at: ctx.now().toISOString() });
+    await ctx.audit({ action: 'charity.publishNotice', area, recordType: 'charity_notice', recordId: notice.id, summary: `${notice.number} ${notice.title} ${notice.headHash.slice(0, 16)}`, after: { ...notice, body: undefined } });
     return notice;
   },
 

@@ -5,6 +5,7 @@ import type { Core } from '../../../app';
 import type { SessionInfo } from '../../../../../shared/contract/auth';
 import { AppError } from '../../../../../shared/errors';
 import { seedResidents, type SeedResult } from './seed';
+import { seedCharity } from '../../charity/seed';
 
 export const DEMO_USERNAME = 'admin';
 export const DEMO_RESIDENTS = 3000;
@@ -78,5 +79,6 @@ export async function createDemo(core: Core, opts: { residents?: number; seed?: 
     seed: opts.seed ?? 'demo',
     actor: { id: session.user.id, name: session.user.displayName },
   });
+  await seedCharity(core.services, { seed: opts.seed ?? 'demo' });
   return { username: DEMO_USERNAME, password, credentialsFile, seed };
 }
