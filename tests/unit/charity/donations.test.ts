@@ -96,6 +96,18 @@ describe('donations and receipts', () => {
     expect((await hall.fail('charity.addBatchLine', { batchId: batch.id, donation: cash(1) }, hall.treasurer)).code).toBe('charity.batch_posted');
   });
 
+  it('a mistyped line is withdrawn from an open batch: kept on record, never posted', async () => {
+    const batch = await hall.call('charity.openBatch', { receivedOn: '2026-11-15', controlTotalFen: 5_000, controlCount: 1 }, hall.treasurer);
+    const wrong = await hall.call('charity.addBatchLine', { batchId: batch.id, donation: cash(500, { receivedOn: '2026-11-15' }) }, hall.treasurer);
+    const after = await hall.call('charity.withdrawBatchLine', { id: wrong.lines[0].id, reason: '少打一个零' }, hall.treasurer);
+    expect(after.lines).toEqual([]);
+    await hall.call('charity.addBatchLine', { batchId: batch.id, donation: cash(5_000, { receivedOn: '2026-11-15' }) }, hall.treasurer);
+    const posted = await hall.call('charity.postBatch', { id: batch.id }, hall.treasurer);
+    expect(posted.lines.map((l) => l.amountFen)).toEqual([5_000]);
+    expect(rows(`SELECT withdrawn, entry_seq FROM charity_donations WHERE id = '${wrong.lines[0].id}'`)).toEqual([{ withdrawn: 1, entry_seq: null }]);
+    expect((await hall.fail('charity.withdrawBatchLine', { id: posted.lines[0].id, reason: '已入账' }, hall.treasurer)).code).toBe('charity.batch_posted');
+  });
+
   it('voids a receipt keeping its number and reason, marks a reprint 复印件, records the official receipt number once', async () => {
     const d = await hall.call('charity.recordDonation', cash(1_680_32), hall.treasurer);
     const [receipt] = (await hall.call('charity.listReceipts', { year: 2026 }, hall.treasurer)).rows;

@@ -53,7 +53,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
     ${stamps}
   ) STRICT`);
-  await run(`CREATE INDEX charity_donors_name ON charity_donors (name)`);
+  await run(`CREATE INDEX charity_donors_name ON charity_donors (archived, name, id)`);
   await noDelete('charity_donors');
 
   await run(`CREATE TABLE charity_campaigns (
@@ -160,6 +160,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     posted_by TEXT,
     ${stamps}
   ) STRICT`);
+  await run(`CREATE INDEX charity_batches_status ON charity_batches (status, created_at)`);
   await run(`CREATE TRIGGER charity_batches_posted BEFORE UPDATE ON charity_batches WHEN OLD.status = 'posted'
     BEGIN SELECT RAISE(ABORT, 'charity.batch_posted'); END`);
   await noDelete('charity_batches');
@@ -186,7 +187,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   ) STRICT`);
   await run(`CREATE INDEX charity_donations_received ON charity_donations (received_on, id)`);
   await run(`CREATE INDEX charity_donations_batch ON charity_donations (batch_id) WHERE batch_id IS NOT NULL`);
-  await run(`CREATE INDEX charity_donations_donor ON charity_donations (donor_id, received_on) WHERE donor_id IS NOT NULL`);
+  await run(`CREATE INDEX charity_donations_donor ON charity_donations (donor_id, received_on, id) WHERE donor_id IS NOT NULL`);
   await run(`CREATE INDEX charity_donations_campaign ON charity_donations (campaign_id, received_on) WHERE campaign_id IS NOT NULL`);
   // A donation is posted once (its entry set from empty); after that it changes only by a reversing entry.
   await run(`CREATE TRIGGER charity_donations_fixed BEFORE UPDATE ON charity_donations
@@ -362,5 +363,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     CHECK ((supersedes_id IS NULL) = (correction_reason IS NULL))
   ) STRICT`);
   await run(`CREATE INDEX charity_notices_period ON charity_notices (period_key, published_at)`);
+  await run(`CREATE INDEX charity_notices_published ON charity_notices (published_at)`);
   await installAppendOnlyTriggers(db, 'charity_notices');
 }

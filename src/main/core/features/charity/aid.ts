@@ -8,6 +8,7 @@ import { fundBalance } from './balances';
 import { actor, area, today } from './context';
 import { findFund } from './funds';
 import { postEntry } from './journal';
+import { applicationsPageQuery } from './list-queries';
 import { addEvent, assistanceTags, earlierThisYear, findApplication, findRecipient, toApplication } from './aid-repository';
 
 const paymentAccount: Record<string, string> = { 现金: '1001', 转账: '1002', 物资: '1401' };
@@ -163,10 +164,7 @@ export const aidHandlers: HandlerMap<keyof typeof aid> = {
   },
 
   async 'charity.listApplications'(input, ctx) {
-    let q = ctx.db.selectFrom('charity_aid_applications').selectAll();
-    if (input.status) q = q.where('status', '=', input.status);
-    if (input.cursor) q = q.where('id', '<', input.cursor);
-    const rows = await q.orderBy('id', 'desc').limit(input.limit + 1).execute();
+    const rows = await applicationsPageQuery(ctx.db, input).execute();
     const page = rows.slice(0, input.limit);
     return { rows: await Promise.all(page.map((r) => toApplication(ctx.db, r))), nextCursor: rows.length > input.limit ? page[page.length - 1].id : null };
   },

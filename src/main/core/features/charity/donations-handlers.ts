@@ -7,6 +7,7 @@ import { allocateNumber, formatYearNumber } from '../../sequences/sequences';
 import { newId } from '../../util/ids';
 import { actor, area, today } from './context';
 import { insertDonation, postDonation, toDonations } from './donations';
+import { batchesQuery, donationsPageQuery } from './list-queries';
 import type { CharityBatchesTable } from './schema';
 
 type Methods =
@@ -54,15 +55,7 @@ export const donationsHandlers: HandlerMap<Methods> = {
   },
 
   async 'charity.listDonations'(input, ctx) {
-    let q = ctx.db.selectFrom('charity_donations').selectAll();
-    if (input.donorId) q = q.where('donor_id', '=', input.donorId);
-    if (input.from) q = q.where('received_on', '>=', input.from);
-    if (input.to) q = q.where('received_on', '<=', input.to);
-    if (input.cursor) {
-      const [on, id] = JSON.parse(input.cursor) as [string, string];
-      q = q.where((eb) => eb.or([eb('received_on', '<', on), eb.and([eb('received_on', '=', on), eb('id', '<', id)])]));
-    }
-    const rows = await q.orderBy('received_on', 'desc').orderBy('id', 'desc').limit(input.limit + 1).execute();
+    const rows = await donationsPageQuery(ctx.db, input).execute();
     const page = rows.slice(0, input.limit);
     const last = page[page.length - 1];
     return { rows: await toDonations(ctx.db, page), nextCursor: rows.length > input.limit ? JSON.stringify([last.received_on, last.id]) : null };
@@ -88,10 +81,13 @@ export const donationsHandlers: HandlerMap<Methods> = {
   },
 
   async 'charity.listBatches'(input, ctx) {
-    let q = ctx.db.selectFrom('charity_batches').selectAll();
-    if (input.status) q = q.where('status', '=', input.status);
-    const rows = await q.orderBy('created_at', 'desc').limit(100).execute();
-    return Promise.all(rows.map(async (r) => ({ ...(await toBatch(ctx.db, r)), lines: undefined }))) as never;
+    const rows = await batchesQuery(ctx.db, input.status).execute();
+    return Promise.all(
+      rows.map(async (r) => {
+        const { lines: _lines, ...summary } = await toBatch(ctx.db, r);
+        return summary;
+      }),
+    );
   },
 
   async 'charity.addBatchLine'(input, ctx) {

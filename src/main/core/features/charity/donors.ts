@@ -8,6 +8,7 @@ import type { HandlerMap } from '../../context';
 import type { Database } from '../../db/schema';
 import { newId } from '../../util/ids';
 import { actor, area } from './context';
+import { donorsPageQuery } from './list-queries';
 import type { CharityDonorsTable } from './schema';
 
 export function toDonor(r: CharityDonorsTable, totalFen = 0): Donor {
@@ -64,14 +65,7 @@ async function totalsOf(db: Kysely<Database>, ids: string[]): Promise<Map<string
 
 export const donorsHandlers: HandlerMap<'charity.listDonors' | 'charity.saveDonor' | 'charity.revealDonorContact'> = {
   async 'charity.listDonors'(input, ctx) {
-    let q = ctx.db.selectFrom('charity_donors').selectAll().where('archived', '=', 0);
-    // A name prefix reads the name index; the cursor is the last row's (name, id).
-    if (input.query) q = q.where('name', '>=', input.query).where('name', '<', `${input.query}\uffff`);
-    if (input.cursor) {
-      const [name, id] = JSON.parse(input.cursor) as [string, string];
-      q = q.where((eb) => eb.or([eb('name', '>', name), eb.and([eb('name', '=', name), eb('id', '>', id)])]));
-    }
-    const rows = await q.orderBy('name').orderBy('id').limit(input.limit + 1).execute();
+    const rows = await donorsPageQuery(ctx.db, input).execute();
     const page = rows.slice(0, input.limit);
     const totals = await totalsOf(ctx.db, page.map((r) => r.id));
     const last = page[page.length - 1];

@@ -10,6 +10,7 @@ import { findProfile } from '../community/profile';
 import { actor, area, today } from './context';
 import { buildNoticeBody, periodSpan } from './notice-body';
 import { resolvePeriod } from './notice-period';
+import { noticesQuery } from './list-queries';
 import type { CharityNoticesTable } from './schema';
 
 const scopeTitle = { month: '', quarter: '', campaign: '募捐活动' } as const;
@@ -145,7 +146,7 @@ export const noticesHandlers: HandlerMap<keyof typeof notices> = {
   },
 
   async 'charity.listNotices'(_input, ctx) {
-    const rows = await ctx.db.selectFrom('charity_notices').selectAll().orderBy('published_at', 'desc').limit(200).execute();
+    const rows = await noticesQuery(ctx.db).execute();
     return Promise.all(rows.map((r) => toNotice(ctx.db, r)));
   },
 

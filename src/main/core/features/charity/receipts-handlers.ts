@@ -8,6 +8,7 @@ import { findProfile } from '../community/profile';
 import { actor, area } from './context';
 import { toDonations } from './donations';
 import { receiptRows, toReceipt } from './receipts';
+import { receiptsPageQuery } from './list-queries';
 
 type Methods = 'charity.listReceipts' | 'charity.printReceipt' | 'charity.voidReceipt' | 'charity.recordOfficialReceipt';
 
@@ -28,9 +29,7 @@ export async function printedReceipt(db: Kysely<Database>, id: string, copy: boo
 
 export const receiptsHandlers: HandlerMap<Methods> = {
   async 'charity.listReceipts'(input, ctx) {
-    let q = receiptRows(ctx.db).where('r.year', '=', input.year);
-    if (input.cursor) q = q.where('r.number', '<', Number(input.cursor));
-    const rows = await q.orderBy('r.number', 'desc').limit(input.limit + 1).execute();
+    const rows = await receiptsPageQuery(ctx.db, input).execute();
     const page = rows.slice(0, input.limit);
     return { rows: page.map(toReceipt), nextCursor: rows.length > input.limit ? String(page[page.length - 1].number) : null };
   },
