@@ -75,3 +75,19 @@ describe('linli charity', () => {
     expect(execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' })).toContain('收支公示');
   }, 30_000);
 });
+
+describe('linli charity bench', () => {
+  it('runs small: balances beside raw better-sqlite3, the chain beside raw SHA-256, a quarter notice to PDF', async () => {
+    const r = await linli(['charity', 'bench', '--lines', '4000', '--runs', '10', '--pdf', '--json']);
+    expect(r.stderr).not.toContain('rror');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { entries: number; balances: { ratio: number }; chain: { entriesPerSecond: number; rawSha256PerSecond: number }; notice: { bytes: number } };
+    expect(out.entries).toBe(2000);
+    expect(out.balances.ratio).toBeGreaterThan(0);
+    expect(out.chain.entriesPerSecond).toBeGreaterThan(0);
+    expect(out.chain.rawSha256PerSecond).toBeGreaterThan(0);
+    expect(out.notice.bytes).toBeGreaterThan(1000);
+    const text = await linli(['charity', 'bench', '--lines', '2000', '--runs', '5']);
+    console.log(text.stdout);
+  }, 120_000);
+});

@@ -11,6 +11,7 @@ import { inspectExisting } from '../../core/db/connection';
 import { charityChain } from '../../core/features/charity/chain';
 import { exportPublicLedger, verifyNoticeDigest, type PublicLedger } from '../../core/features/charity/public-ledger';
 import { databaseRefusal } from '../recovery';
+import { runCharityBench } from '../../core/features/charity/bench';
 import { databaseExists, withSession, type SignedIn } from '../session';
 
 const say = {
@@ -68,7 +69,17 @@ notice publishes the period's notice (or prints the published one again); poster
 Password on stdin. The hashing rule is in the README ("The charity ledger's hashing rule").
 Exit codes: 0 passed; 1 failed or refused; 2 usage error.`,
   },
-  options: { ...userOption, out: { type: 'string', short: 'o' }, public: { type: 'string' }, digest: { type: 'string' }, period: { type: 'string' }, format: { type: 'string', short: 'f' } },
+  options: {
+    ...userOption,
+    out: { type: 'string', short: 'o' },
+    public: { type: 'string' },
+    digest: { type: 'string' },
+    period: { type: 'string' },
+    format: { type: 'string', short: 'f' },
+    lines: { type: 'string' },
+    runs: { type: 'string' },
+    pdf: { type: 'boolean' },
+  },
   positionals: true,
   async run(ctx) {
     const [action, ...extra] = ctx.args.positionals;
@@ -77,6 +88,7 @@ Exit codes: 0 passed; 1 failed or refused; 2 usage error.`,
     if (action === 'export-public') return exportPublic(ctx);
     if (action === 'verify-notice') return verifyNotice(ctx);
     if (action === 'notice') return notice(ctx);
+    if (action === 'bench') return bench(ctx);
     throw new UsageError(say[ctx.locale].action(action ?? ''));
   },
 };
@@ -186,4 +198,23 @@ async function saveJobFile(ctx: CommandContext, signed: SignedIn, start: () => P
   } finally {
     off();
   }
+}
+
+/** `linli charity bench --lines N [--runs R] [--pdf]`: the ledger's figures beside raw better-sqlite3 and raw SHA-256. */
+async function bench(ctx: CommandContext): Promise<number> {
+  const num = (name: string, fallback: number, max: number) => {
+    const raw = stringOption(ctx.args.values, name);
+    const n = raw === undefined ? fallback : Number(raw.replace(/[_,]/g, ''));
+    if (!Number.isInteger(n) || n < 2 || n > max) throw new UsageError(ctx.text.badValue(name, raw ?? '', `2–${max}`));
+    return n;
+  };
+  const r = await runCharityBench({ lines: num('lines', 1_000_000, 20_000_000), runs: num('runs', 200, 100_000), notice: ctx.args.values.pdf === true, log: (l) => ctx.note(l) });
+  const ms = (x: number) => `${x.toFixed(2)} ms`;
+  ctx.print(`journal: ${r.entries} entries, ${r.lines} lines (seeded in ${(r.seedMs / 1000).toFixed(1)} s)`);
+  ctx.print(`fund balances  handler median ${ms(r.balances.handler.median)} p95 ${ms(r.balances.handler.p95)} | raw better-sqlite3 ${ms(r.balances.raw.median)} | ratio ${r.balances.ratio.toFixed(1)}× (target ≤ 10 ms)`);
+  ctx.print(`dashboard      handler median ${ms(r.dashboard.handler.median)} p95 ${ms(r.dashboard.handler.p95)} (target ≤ 10 ms)`);
+  ctx.print(`chain verify   ${r.chain.entriesPerSecond.toLocaleString('en')} entries/s | raw SHA-256 of the same bytes ${r.chain.rawSha256PerSecond.toLocaleString('en')}/s | ${(r.chain.ratio * 100).toFixed(0)}% (target ≥ 300,000/s)`);
+  if (r.notice) ctx.print(`quarter notice to PDF  ${(r.notice.ms / 1000).toFixed(1)} s, ${r.notice.bytes} bytes (target ≤ 10 s)`);
+  ctx.emitJson(r);
+  return ExitCode.ok;
 }

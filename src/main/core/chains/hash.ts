@@ -9,7 +9,12 @@ export const GENESIS_HASH = '0'.repeat(64);
  * 64 lower-case hex characters; the encoding is canonical JSON (sorted keys, no whitespace, UTF-8).
  */
 export function chainHash(prevHash: string, record: unknown): string {
-  return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(record)).digest('hex');
+  return hashEncoded(prevHash, canonicalJson(record));
+}
+
+/** The same, for a record already in its canonical encoding. */
+export function hashEncoded(prevHash: string, encoded: string): string {
+  return createHash('sha256').update(prevHash).update('\n').update(encoded).digest('hex');
 }
 
 /**
@@ -28,6 +33,8 @@ export interface ChainRow {
   hash: string;
   /** The fields that the hash covers, exactly as stored. */
   content: unknown;
+  /** The content's canonical encoding, when the chain can write it faster than canonicalJson (no objects in it). */
+  encoded?: string;
   /** A rule of the area that the row breaks although its hash holds (a journal entry that does not balance). */
   problem?: string | null;
 }
@@ -51,7 +58,7 @@ export function verifyChain(rows: Iterable<ChainRow>, opts: { contiguous?: boole
     count++;
     if (opts.contiguous && row.seq !== count) return broken(row.seq, ChainReasons.sequenceGap);
     if (row.prevHash !== prev) return broken(row.seq, ChainReasons.prevHashMismatch);
-    if (chainHash(prev, row.content) !== row.hash) return broken(row.seq, ChainReasons.hashMismatch);
+    if ((row.encoded !== undefined ? hashEncoded(prev, row.encoded) : chainHash(prev, row.content)) !== row.hash) return broken(row.seq, ChainReasons.hashMismatch);
     if (row.problem) return broken(row.seq, row.problem);
     prev = row.hash;
   }

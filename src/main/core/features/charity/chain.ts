@@ -22,37 +22,37 @@ export function unbalanced(lines: HashedLine[]): boolean {
   return lines.length < 2 || [...perFund.values()].some((v) => v !== 0);
 }
 
-/**
- * The journal's entries with their lines, in sequence order, read in one pass over a join (lines are
- * stored by (entry_seq, line_no), so the rows arrive grouped).
- */
+/** The journal's entries with their lines, in sequence order. */
 export function* journalRows(sqlite: SqliteDatabase.Database): Iterable<ChainRow & { entry: CharityEntriesTable; lines: HashedLine[] }> {
-  const stmt = sqlite
-    .prepare(
-      `SELECT e.seq, e.id, e.entry_date, e.kind, e.memo, e.reverses_seq, e.reason, e.posted_at, e.actor_name, e.prev_hash, e.hash,
-              l.account_code, l.fund_code, l.debit, l.credit
-       FROM charity_entries e LEFT JOIN charity_lines l ON l.entry_seq = e.seq ORDER BY e.seq, l.line_no`,
-    )
+  // Pages of entries read with all() (much cheaper per row than iterate()), each page's lines in one range.
+  const entriesStmt = sqlite
+    .prepare('SELECT seq, id, entry_date, kind, memo, reverses_seq, reason, posted_at, actor_name, prev_hash, hash FROM charity_entries WHERE seq > ? ORDER BY seq LIMIT ?')
     .raw(true);
-  let entry: CharityEntriesTable | null = null;
-  let lines: HashedLine[] = [];
-  const emit = () => {
-    const e = entry!;
-    return { entry: e, lines, seq: e.seq, prevHash: e.prev_hash, hash: e.hash, content: entryContent(e, lines), problem: unbalanced(lines) ? UNBALANCED : null };
-  };
-  for (const r of stmt.iterate() as Iterable<unknown[]>) {
-    const seq = r[0] as number;
-    if (entry && entry.seq !== seq) {
-      yield emit();
-      entry = null;
+  const linesStmt = sqlite.prepare('SELECT entry_seq, account_code, fund_code, debit, credit FROM charity_lines WHERE entry_seq BETWEEN ? AND ? ORDER BY entry_seq, line_no').raw(true);
+  const PAGE = 5000;
+  let after = 0;
+  for (;;) {
+    const page = entriesStmt.all(after, PAGE) as unknown[][];
+    if (page.length === 0) return;
+    const first = page[0][0] as number;
+    const last = page[page.length - 1][0] as number;
+    const lineRows = linesStmt.all(first, last) as unknown[][];
+    let li = 0;
+    for (const r of page) {
+      const seq = r[0] as number;
+      const entry = { seq, id: r[1], entry_date: r[2], kind: r[3], memo: r[4], reverses_seq: r[5], reason: r[6], posted_at: r[7], actor_name: r[8], prev_hash: r[9], hash: r[10] } as CharityEntriesTable;
+      const lines: HashedLine[] = [];
+      while (li < lineRows.length && (lineRows[li][0] as number) < seq) li++;
+      while (li < lineRows.length && lineRows[li][0] === seq) {
+        const l = lineRows[li++];
+        lines.push([l[1] as string, l[2] as string, l[3] as number, l[4] as number]);
+      }
+      const content = entryContent(entry, lines);
+      // An array of strings, numbers, nulls and arrays: JSON.stringify is already its canonical encoding.
+      yield { entry, lines, seq, prevHash: entry.prev_hash, hash: entry.hash, content, encoded: JSON.stringify(content), problem: unbalanced(lines) ? UNBALANCED : null };
     }
-    if (!entry) {
-      entry = { seq, id: r[1], entry_date: r[2], kind: r[3], memo: r[4], reverses_seq: r[5], reason: r[6], posted_at: r[7], actor_name: r[8], prev_hash: r[9], hash: r[10] } as CharityEntriesTable;
-      lines = [];
-    }
-    if (r[11] != null) lines.push([r[11] as string, r[12] as string, r[13] as number, r[14] as number]);
+    after = last;
   }
-  if (entry) yield emit();
 }
 
 function hasJournal(sqlite: SqliteDatabase.Database): boolean {
