@@ -32,6 +32,13 @@ describe('charity seeder', () => {
     const dash = await hall.call('charity.dashboard', {});
     expect(dash.pledgesBehind.length).toBeGreaterThan(0);
     expect(dash.topDonors.length).toBeGreaterThan(0);
+    // The annual report's figures add up: each fund's closing is its opening plus income less expenditure.
+    const year = Number((await hall.call('charity.listPeriods', {}))[0].month.slice(0, 4));
+    const annual = await hall.call('charity.annualSummary', { year });
+    expect(annual.funds.length).toBeGreaterThan(0);
+    for (const f of annual.funds) expect(f.openingFen + f.incomeFen - f.expenseFen).toBe(f.closingFen);
+    expect(annual.income.cashFen + annual.income.goodsFen).toBe(annual.funds.reduce((s, f) => s + f.incomeFen, 0));
+    expect(annual.aid.length).toBeGreaterThan(0);
     // Every published notice is free of IDs, phones and addresses.
     for (const n of await hall.call('charity.listNotices', {})) expect(scanPublicText(JSON.stringify(n.body))).toEqual([]);
   });

@@ -30,6 +30,15 @@ export interface ClosedPeriod {
   lastSeq: number;
 }
 
+/** A year's figures for the host charity's annual report (慈善组织信息公开办法: by 5月31日). */
+export interface AnnualSummary {
+  year: number;
+  funds: { code: string; name: string; kind: string; openingFen: number; incomeFen: number; expenseFen: number; closingFen: number }[];
+  income: { cashFen: number; goodsFen: number; donations: number; donors: number };
+  projects: { name: string; kind: string; fundCode: string; receivedFen: number; targetFen: number }[];
+  aid: { kind: string; count: number; amountFen: number }[];
+}
+
 export interface Reconciliation {
   id: string;
   month: string;
@@ -79,5 +88,6 @@ export const ledger = {
     returns<Reconciliation>(),
   ),
   'charity.listReconciliations': method({ input: z.object({ cursor, limit: pageLimit }), access: 'charity.read', writes: false }, returns<Page<Reconciliation>>()),
+  'charity.annualSummary': method({ input: z.object({ year: z.number().int().min(2000).max(2100) }), access: 'charity.read', writes: false }, returns<AnnualSummary>()),
   'charity.dashboard': method({ input: z.object({ year: z.number().int().min(2000).max(2100).optional() }), access: 'charity.read', writes: false }, returns<Dashboard>()),
 };

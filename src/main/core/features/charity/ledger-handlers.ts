@@ -9,6 +9,7 @@ import { fundsWithBalances, toFund } from './funds';
 import { reverseEntry } from './journal';
 import { closeMonth } from './periods';
 import { dashboard } from './dashboard';
+import { annualSummary } from './annual';
 import * as repo from './ledger-repository';
 
 export const ledgerHandlers: HandlerMap<keyof typeof ledger> = {
@@ -92,6 +93,10 @@ export const ledgerHandlers: HandlerMap<keyof typeof ledger> = {
 
   async 'charity.listReconciliations'(input, ctx) {
     return repo.reconciliationPage(ctx.db, input);
+  },
+
+  async 'charity.annualSummary'(input, ctx) {
+    return annualSummary(ctx.db, input.year);
   },
 
   async 'charity.dashboard'(input, ctx) {

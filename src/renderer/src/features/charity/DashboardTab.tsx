@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLoad } from '../../components/use-load';
 import { yuan } from './money';
+import { AnnualCard } from './AnnualCard';
 
 /** The treasurer's overview: what each fund holds, a year's donations, who to thank, what is waiting. */
 export function DashboardTab() {
@@ -135,6 +136,7 @@ export function DashboardTab() {
           </Table>
         </Card>
       </SimpleGrid>
+      <AnnualCard />
     </Stack>
   );
 }
