@@ -208,3 +208,26 @@ test('the ledger screen recomputes the chain and shows its head, the same digest
   await expect(page.getByTestId('fund-balance-GEN')).toHaveText('¥530.00');
   await screenshot(page, 'charity-overview');
 });
+
+test('the first-run demo holds a year of charity activity: eleven published notices, pledges behind, aid waiting', async ({ browser }) => {
+  const dir = fs.mkdtempSync(path.join(linli.dir, 'demo-'));
+  const dbPath = path.join(dir, 'linli.sqlite');
+  execFileSync(process.execPath, [cliPath, 'seed', '--demo', '--db', dbPath], { encoding: 'utf8' });
+  const password = fs.readFileSync(path.join(dir, 'demo-credentials.txt'), 'utf8').match(/密码 \/ password: (\S+)/)![1];
+  const demo = await startLinli({ dbPath });
+  try {
+    const page = await signIn(browser, demo, { username: 'admin', password, displayName: '演示管理员' });
+    await page.getByRole('link', { name: '慈善帮扶' }).first().click();
+    await expect(page.getByText('落后于认捐的月捐')).toBeVisible();
+    await expect(page.getByTestId('fund-balance-EDU')).toBeVisible();
+    await screenshot(page, 'charity-demo-overview');
+    await page.getByRole('tab', { name: '公示' }).click();
+    await expect(page.getByTestId(/^notice-G/)).toHaveCount(11);
+    await page.getByRole('tab', { name: '救助申请' }).click();
+    await expect(page.getByRole('row').filter({ hasText: '已签收' }).first()).toBeVisible();
+    await screenshot(page, 'charity-demo-aid');
+    await page.close();
+  } finally {
+    await demo.stop();
+  }
+});

@@ -158,6 +158,11 @@ export async function seedCharity(services: CoreServices, opts: { seed?: string 
     const cash = (date: string, fen: number, fund: string, extra: Partial<Parameters<typeof insertDonation>[1]> = {}) =>
       ({ donorId: null, kind: 'cash', method: r.pick(['现金', '转账', '微信', '支付宝'] as const), reference: '', amountFen: fen, items: [], fundCode: fund, campaignId: null, pledgeId: null, receivedOn: date, disclosure: null, receiptDeclined: false, note: '', ...extra }) as Parameters<typeof insertDonation>[1];
 
+    // The fund's start: a company's transfer to each fund on the first day of the year shown.
+    for (const [fund, fen] of [['GEN', 3_000_000], ['EDU', 800_000], ['ELD', 500_000], ['MED', 800_000]] as const) {
+      const date = `${firstMonth}-01`;
+      await donate(cash(date, fen, fund, { donorId: donorIds[0], method: '转账', reference: `TX${firstMonth.replace('-', '')}${fund}` }), date);
+    }
     for (const [index, month] of months.entries()) {
       const last = month === thisMonth ? Number(today.slice(8, 10)) : 28;
       const day = () => `${month}-${String(r.int(1, last)).padStart(2, '0')}`;
@@ -193,20 +198,27 @@ export async function seedCharity(services: CoreServices, opts: { seed?: string 
       // Aid: filed by the clerk, reviewed, decided by the treasurer (never the same person), most paid.
       for (let i = r.int(2, 5); i > 0 && recipients.length; i--) {
         const who = r.pick(recipients);
-        const fund = r.pick(['GEN', 'EDU', 'MED', 'ELD']);
-        const amount = r.pick([20_000, 30_000, 50_000, 80_000, 100_000]);
+        const wanted = r.pick(['GEN', 'EDU', 'MED', 'ELD']);
+        const amount = wanted === 'GEN' ? r.pick([30_000, 50_000, 80_000, 100_000]) : r.pick([10_000, 20_000, 30_000]);
+        // A restricted fund that cannot pay this month's case leaves it to the general fund.
+        const fund = (await fundBalance(db, wanted)) >= amount * 2 ? wanted : 'GEN';
         const filed = day();
         const year = Number(filed.slice(0, 4));
         const id = newId();
+        const number = formatYearNumber(year, await allocateNumber(db, 'charity.aid', year), 'A');
         const isLast = month === thisMonth;
         const stage = isLast ? r.pick(['submitted', 'reviewed', 'approved', 'paid'] as const) : r.chance(0.1) ? 'rejected' : 'paid';
-        const held = await fundBalance(db, fund, '1001');
-        const status = (stage === 'paid' || stage === 'approved') && held < amount ? 'reviewed' : stage;
+        // Paid in cash or by transfer from whichever account of the fund holds enough; a fund that cannot pay
+        // leaves the application reviewed, waiting for money (as the approval screen would).
+        const cashHeld = await fundBalance(db, fund, '1001');
+        const bankHeld = await fundBalance(db, fund, '1002');
+        const payFrom = cashHeld >= amount ? ('1001' as const) : bankHeld >= amount ? ('1002' as const) : null;
+        const status = (stage === 'paid' || stage === 'approved') && !payFrom ? 'reviewed' : stage;
         await db
           .insertInto('charity_aid_applications')
           .values({
             id,
-            number: formatYearNumber(year, await allocateNumber(db, 'charity.aid', year), 'A'),
+            number,
             resident_id: who.id,
             household_id: who.household_id,
             recipient_name: who.name,
@@ -234,15 +246,15 @@ export async function seedCharity(services: CoreServices, opts: { seed?: string 
         const seq = await postEntry(db, {
           date: filed,
           kind: 'disbursement',
-          memo: `救助支出（现金） 申请${id.slice(-6)}`,
+          memo: `救助支出（${payFrom === '1001' ? '现金' : '转账'}） 申请${number}`,
           lines: [
             { account: '5101', fund, debit: amount, credit: 0 },
-            { account: '1001', fund, debit: 0, credit: amount },
+            { account: payFrom!, fund, debit: 0, credit: amount },
           ],
           actorName: treasurer.name,
           postedAt: stamp(filed),
         });
-        await db.updateTable('charity_aid_applications').set({ status: 'acknowledged', paid_at: stamp(filed), paid_by_name: treasurer.name, payment_method: '现金', entry_seq: seq, acknowledged_at: stamp(filed), acknowledgement: '本人签字领取' }).where('id', '=', id).execute();
+        await db.updateTable('charity_aid_applications').set({ status: 'acknowledged', paid_at: stamp(filed), paid_by_name: treasurer.name, payment_method: payFrom === '1001' ? '现金' : '转账', entry_seq: seq, acknowledged_at: stamp(filed), acknowledgement: '本人签字领取' }).where('id', '=', id).execute();
       }
       if (month !== thisMonth) {
         const closeDay = `${months[index + 1]}-01`;
