@@ -71,6 +71,10 @@ describe('donations and receipts', () => {
       hall.treasurer,
     );
     expect(d.amountFen).toBe(20 * 5_000 + 10 * 6_990);
+    expect(await hall.call('charity.stock', {}, hall.treasurer)).toEqual([
+      { item: '大米', unit: '袋', received: 20, givenOut: 0, inStock: 20 },
+      { item: '食用油', unit: '桶', received: 10, givenOut: 0, inStock: 10 },
+    ]);
     expect(rows("SELECT item, sum(quantity) AS q FROM charity_stock_moves GROUP BY item ORDER BY item")).toEqual([
       { item: '大米', q: 20 },
       { item: '食用油', q: 10 },

@@ -178,6 +178,8 @@ export const donations = {
   'charity.listBatches': method({ input: z.object({ status: z.enum(['open', 'posted']).optional() }), access: 'charity.read', writes: false }, returns<Omit<Batch, 'lines'>[]>()),
   'charity.addBatchLine': method({ input: z.object({ batchId: id, donation: donationInput }), access: 'charity.record', writes: true }, returns<Batch>()),
   'charity.withdrawBatchLine': method({ input: z.object({ id, reason: text(100).min(2, 'charity.reason_required') }), access: 'charity.record', writes: true }, returns<Batch>()),
+  /** Goods in stock: received less given out, per item and unit. */
+  'charity.stock': method({ input: z.object({}), access: 'charity.read', writes: false }, returns<{ item: string; unit: string; received: number; givenOut: number; inStock: number }[]>()),
   'charity.postBatch': method({ input: z.object({ id }), access: 'charity.record', writes: true }, returns<Batch>()),
   'charity.listReceipts': method({ input: z.object({ year: z.number().int().min(2000).max(2100), cursor, limit: pageLimit }), access: 'charity.read', writes: false }, returns<Page<Receipt>>()),
   'charity.printReceipt': method({ input: z.object({ id }), access: 'charity.record', writes: true }, returns<PrintedReceipt>()),

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Batch } from '../../../../shared/contract/charity/donations';
 import { AppError } from '../../../../shared/errors';
@@ -18,6 +19,7 @@ type Methods =
   | 'charity.listBatches'
   | 'charity.addBatchLine'
   | 'charity.withdrawBatchLine'
+  | 'charity.stock'
   | 'charity.postBatch';
 
 async function findBatch(db: Kysely<Database>, id: string): Promise<CharityBatchesTable> {
@@ -97,6 +99,21 @@ export const donationsHandlers: HandlerMap<Methods> = {
     const id = await insertDonation(ctx.db, input.donation, who, ctx.now().toISOString(), batch.id);
     await ctx.audit({ action: 'charity.addBatchLine', area, recordType: 'charity_donation', recordId: id, summary: `${batch.number} ${input.donation.amountFen ?? ''}` });
     return toBatch(ctx.db, batch);
+  },
+
+  async 'charity.stock'(_input, ctx) {
+    const rows = await ctx.db
+      .selectFrom('charity_stock_moves')
+      .select([
+        'item',
+        'unit',
+        sql<number>`sum(CASE WHEN quantity > 0 THEN quantity ELSE 0 END)`.as('received'),
+        sql<number>`sum(CASE WHEN quantity < 0 THEN -quantity ELSE 0 END)`.as('given'),
+      ])
+      .groupBy(['item', 'unit'])
+      .orderBy('item')
+      .execute();
+    return rows.map((r) => ({ item: r.item, unit: r.unit, received: r.received, givenOut: r.given, inStock: r.received - r.given }));
   },
 
   async 'charity.withdrawBatchLine'(input, ctx) {

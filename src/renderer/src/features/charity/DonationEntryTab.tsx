@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLoad } from '../../components/use-load';
 import { fenFromInput, yuan } from './money';
 import { GoodsDonationForm } from './GoodsDonationForm';
+import { StockCard } from './StockCard';
 import { todayLocal, useFundsAndDonors } from './use-charity-lists';
 
 /**
@@ -66,7 +67,10 @@ export function DonationEntryTab() {
           }}
         />
       )}
-      <GoodsDonationForm lists={lists} />
+      <SimpleGrid cols={{ base: 1, lg: 2 }}>
+        <GoodsDonationForm lists={lists} />
+        <StockCard />
+      </SimpleGrid>
     </Stack>
   );
 }

@@ -17,6 +17,7 @@ export function DonorsTab() {
   const [query, setQuery] = useState('');
   const list = useLoad(() => api.call('charity.listDonors', { query, limit: 200 }), [query]);
   const [editing, setEditing] = useState<Donor | 'new' | null>(null);
+  const [revealing, setRevealing] = useState<Donor | null>(null);
   return (
     <Stack>
       <Group justify="space-between">
@@ -41,7 +42,14 @@ export function DonorsTab() {
             <Table.Tr key={d.id}>
               <Table.Td>{d.name}</Table.Td>
               <Table.Td>{t(`charity.donorKinds.${d.kind}`)}</Table.Td>
-              <Table.Td className="linli-mono">{d.contactMasked || '—'}</Table.Td>
+              <Table.Td className="linli-mono">
+                {d.contactMasked || '—'}
+                {d.contactMasked && can('charity.reveal') && (
+                  <Button size="compact-xs" variant="subtle" ml={4} onClick={() => setRevealing(d)}>
+                    {t('charity.donors.reveal')}
+                  </Button>
+                )}
+              </Table.Td>
               <Table.Td>{t(`charity.disclosures.${d.disclosure}`)}</Table.Td>
               <Table.Td>{d.consentOn ? <Badge color="green">{d.consentOn}</Badge> : <Text c="dimmed">{t('charity.donors.noConsent')}</Text>}</Table.Td>
               <Table.Td ta="right" className="linli-mono">
@@ -58,6 +66,7 @@ export function DonorsTab() {
           ))}
         </Table.Tbody>
       </Table>
+      {revealing && <RevealContact donor={revealing} onClose={() => setRevealing(null)} />}
       {editing && <DonorForm donor={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={() => (setEditing(null), void list.reload())} />}
     </Stack>
   );
@@ -112,6 +121,43 @@ function DonorForm({ donor, onClose, onSaved }: { donor: Donor | null; onClose: 
           </Group>
         </Stack>
       </form>
+    </Modal>
+  );
+}
+
+/** The full contact, for a stated reason; the reveal is on the audit trail. */
+function RevealContact({ donor, onClose }: { donor: Donor; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const [contact, setContact] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  async function submit() {
+    try {
+      setContact((await api.call('charity.revealDonorContact', { id: donor.id, reason })).contact);
+    } catch (err) {
+      setError(err);
+    }
+  }
+  return (
+    <Modal opened onClose={onClose} title={t('charity.donors.revealTitle', { name: donor.name })}>
+      {contact ? (
+        <Text fz="xl" className="linli-mono" data-testid="revealed-contact">
+          {contact}
+        </Text>
+      ) : (
+        <form onSubmit={(e) => (e.preventDefault(), void submit())}>
+          <Stack>
+            <TextInput autoFocus label={t('charity.donors.revealReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+            <ErrorAlert error={error} />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={onClose}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit">{t('charity.donors.reveal')}</Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
     </Modal>
   );
 }
