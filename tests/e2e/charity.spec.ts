@@ -31,15 +31,20 @@ test.beforeAll(async ({ browser }) => {
   await callApi(linli, 'users.create', { ...clerkUser, roles: ['clerk'] }, admin.token);
   const household = await callApi<{ id: string }>(linli, 'residents.saveHousehold', { number: 'HP-1-101', houseId: null }, admin.token);
   const tags = await callApi<{ id: string; name: string }[]>(linli, 'residents.listTags', {}, admin.token);
-  await callApi(linli, 'residents.create', {
-    name: '赵困难',
-    status: '户籍',
-    idNumber: '11010519491231002X',
-    phone: '13912345678',
-    householdId: household.id,
-    relationToHead: '户主',
-    tagIds: [tags.find((t) => t.name === '低保')!.id],
-  }, admin.token);
+  await callApi(
+    linli,
+    'residents.create',
+    {
+      name: '赵困难',
+      status: '户籍',
+      idNumber: '11010519491231002X',
+      phone: '13912345678',
+      householdId: household.id,
+      relationToHead: '户主',
+      tagIds: [tags.find((t) => t.name === '低保')!.id],
+    },
+    admin.token,
+  );
   treasurer = await signIn(browser, linli, treasurerUser);
   clerk = await signIn(browser, linli, clerkUser, { ownContext: true });
 });
@@ -128,7 +133,10 @@ test('a clerk files an aid application with evidence and reviews it; a second pe
   await (await chooser).setFiles({ name: '困难证明.txt', mimeType: 'text/plain', buffer: Buffer.from('街道出具的困难证明') });
   await expect(dialog.getByLabel('证明材料')).toContainText('困难证明.txt');
   await dialog.getByRole('button', { name: '提交申请' }).click();
-  const row = clerk.getByTestId('aid-A2026-000001').or(clerk.getByRole('row').filter({ hasText: '赵困难' })).first();
+  const row = clerk
+    .getByTestId('aid-A2026-000001')
+    .or(clerk.getByRole('row').filter({ hasText: '赵困难' }))
+    .first();
   await expect(row).toContainText('已登记');
   await row.getByRole('button', { name: '入户审核' }).click();
   const review = clerk.getByRole('dialog');
@@ -165,7 +173,10 @@ test('the treasurer pays it and publishes the month’s notice; the digest verif
   await page.getByRole('button', { name: '预览' }).click();
   await expect(page.getByText('收入 5 笔，支出 1 笔')).toBeVisible();
   await page.getByRole('button', { name: '发布（发布后不可修改）' }).click();
-  const notice = page.getByTestId('notice-G2026-000001').or(page.getByRole('row').filter({ hasText: '收支公示' })).first();
+  const notice = page
+    .getByTestId('notice-G2026-000001')
+    .or(page.getByRole('row').filter({ hasText: '收支公示' }))
+    .first();
   await expect(notice).toBeVisible();
   digest = (await notice.getByTestId('notice-digest').textContent())!.trim();
   expect(digest).toMatch(/^[0-9a-f]{64}$/);
@@ -185,7 +196,10 @@ test('the treasurer pays it and publishes the month’s notice; the digest verif
   await page.getByRole('button', { name: '导出公开账本' }).click();
   const ledgerFile = path.join(linli.dir, 'ledger.json');
   await (await ledgerDownload).saveAs(ledgerFile);
-  const ok = spawnSync(process.execPath, [cliPath, 'charity', 'verify-notice', '--public', ledgerFile, '--digest', digest], { encoding: 'utf8', env: { ...process.env, LANG: 'zh_CN.UTF-8' } });
+  const ok = spawnSync(process.execPath, [cliPath, 'charity', 'verify-notice', '--public', ledgerFile, '--digest', digest], {
+    encoding: 'utf8',
+    env: { ...process.env, LANG: 'zh_CN.UTF-8' },
+  });
   expect(ok.status).toBe(0);
   expect(ok.stdout).toContain('公示与公开账本相符');
 
@@ -194,7 +208,10 @@ test('the treasurer pays it and publishes the month’s notice; the digest verif
   ledger.entries[0].lines[1][3] += 1000;
   const altered = path.join(linli.dir, 'ledger-altered.json');
   fs.writeFileSync(altered, JSON.stringify(ledger));
-  const bad = spawnSync(process.execPath, [cliPath, 'charity', 'verify-notice', '--public', altered, '--digest', digest], { encoding: 'utf8', env: { ...process.env, LANG: 'zh_CN.UTF-8' } });
+  const bad = spawnSync(process.execPath, [cliPath, 'charity', 'verify-notice', '--public', altered, '--digest', digest], {
+    encoding: 'utf8',
+    env: { ...process.env, LANG: 'zh_CN.UTF-8' },
+  });
   expect(bad.status).toBe(1);
   expect(bad.stderr).toContain('第 1 号分录');
 });

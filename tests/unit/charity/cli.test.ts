@@ -26,7 +26,10 @@ describe('linli charity', () => {
     const copy = path.join(hall.dir, 'copy.sqlite');
     fs.copyFileSync(db, copy);
     const raw = new SqliteDatabase(copy);
-    raw.exec('DROP TRIGGER charity_lines_no_update; UPDATE charity_lines SET debit = 9999 WHERE entry_seq = 3 AND line_no = 1; UPDATE charity_lines SET credit = 9999 WHERE entry_seq = 3 AND line_no = 2');
+    raw.exec(
+      `DROP TRIGGER charity_lines_no_update; UPDATE charity_lines SET debit = 9999 WHERE entry_seq = 3 AND line_no = 1; UPDATE charity_lines SET
+        credit = 9999 WHERE entry_seq = 3 AND line_no = 2`,
+    );
     raw.close();
     const bad = await linli(['charity', 'verify', '--db', copy]);
     expect(bad.code).toBe(1);
@@ -39,14 +42,20 @@ describe('linli charity', () => {
 
   it('notice publishes, export-public writes the ledger, verify-notice checks the digest without the database', async () => {
     const out = path.join(hall.dir, 'notice.pdf');
-    const n = await linli(['charity', 'notice', '--db', db, '--period', '2026-11', '--format', 'csv', '--out', out, '--user', 'admin', '--json'], `${adminPassword}\n`);
+    const n = await linli(
+      ['charity', 'notice', '--db', db, '--period', '2026-11', '--format', 'csv', '--out', out, '--user', 'admin', '--json'],
+      `${adminPassword}\n`,
+    );
     expect(n.stderr).toBe('');
     expect(n.code).toBe(0);
     const published = JSON.parse(n.stdout) as { number: string; digest: string; firstSeq: number; lastSeq: number };
     expect(published).toMatchObject({ number: 'G2026-000001', firstSeq: 1, lastSeq: 5 });
     expect(fs.readFileSync(out, 'utf8')).toContain(published.digest);
     // A second run prints the same notice again, it does not publish another.
-    const again = await linli(['charity', 'notice', '--db', db, '--period', '2026-11', '--format', 'html', '--out', out + '.html', '--user', 'admin'], `${adminPassword}\n`);
+    const again = await linli(
+      ['charity', 'notice', '--db', db, '--period', '2026-11', '--format', 'html', '--out', out + '.html', '--user', 'admin'],
+      `${adminPassword}\n`,
+    );
     expect(again.stdout).toContain('重新打印已发布的公示 G2026-000001');
 
     const ledgerFile = path.join(hall.dir, 'ledger.json');
@@ -70,7 +79,10 @@ describe('linli charity', () => {
 
   it('the journal report comes out of the report centre (linli report charity.journal)', async () => {
     const out = path.join(hall.dir, 'journal.csv');
-    const r = await linli(['report', 'charity.journal', '--db', db, '--format', 'csv', '--out', out, '--from', '2026-11-01', '--to', '2026-11-30', '--user', 'admin'], `${adminPassword}\n`);
+    const r = await linli(
+      ['report', 'charity.journal', '--db', db, '--format', 'csv', '--out', out, '--from', '2026-11-01', '--to', '2026-11-30', '--user', 'admin'],
+      `${adminPassword}\n`,
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const csv = fs.readFileSync(out, 'utf8');
@@ -91,7 +103,12 @@ describe('linli charity bench', () => {
     const r = await linli(['charity', 'bench', '--lines', '4000', '--runs', '10', '--pdf', '--json']);
     expect(r.stderr).not.toContain('rror');
     expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout) as { entries: number; balances: { ratio: number }; chain: { entriesPerSecond: number; rawSha256PerSecond: number }; notice: { bytes: number } };
+    const out = JSON.parse(r.stdout) as {
+      entries: number;
+      balances: { ratio: number };
+      chain: { entriesPerSecond: number; rawSha256PerSecond: number };
+      notice: { bytes: number };
+    };
     expect(out.entries).toBe(2000);
     expect(out.balances.ratio).toBeGreaterThan(0);
     expect(out.chain.entriesPerSecond).toBeGreaterThan(0);

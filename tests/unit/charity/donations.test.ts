@@ -67,7 +67,15 @@ describe('donations and receipts', () => {
   it('records goods as items × quantity × unit value with the valuation basis, and keeps stock', async () => {
     const d = await hall.call(
       'charity.recordDonation',
-      { kind: 'goods', fundCode: 'GEN', receivedOn: '2026-11-18', items: [{ item: '大米', unit: '袋', quantity: 20, unitValueFen: 5_000, valuationBasis: '超市售价' }, { item: '食用油', unit: '桶', quantity: 10, unitValueFen: 6_990, valuationBasis: '发票' }] },
+      {
+        kind: 'goods',
+        fundCode: 'GEN',
+        receivedOn: '2026-11-18',
+        items: [
+          { item: '大米', unit: '袋', quantity: 20, unitValueFen: 5_000, valuationBasis: '超市售价' },
+          { item: '食用油', unit: '桶', quantity: 10, unitValueFen: 6_990, valuationBasis: '发票' },
+        ],
+      },
       hall.treasurer,
     );
     expect(d.amountFen).toBe(20 * 5_000 + 10 * 6_990);
@@ -75,7 +83,7 @@ describe('donations and receipts', () => {
       { item: '大米', unit: '袋', received: 20, givenOut: 0, inStock: 20 },
       { item: '食用油', unit: '桶', received: 10, givenOut: 0, inStock: 10 },
     ]);
-    expect(rows("SELECT item, sum(quantity) AS q FROM charity_stock_moves GROUP BY item ORDER BY item")).toEqual([
+    expect(rows('SELECT item, sum(quantity) AS q FROM charity_stock_moves GROUP BY item ORDER BY item')).toEqual([
       { item: '大米', q: 20 },
       { item: '食用油', q: 10 },
     ]);
@@ -83,7 +91,11 @@ describe('donations and receipts', () => {
   });
 
   it('posts a batch only when its lines sum to the control total', async () => {
-    const batch = await hall.call('charity.openBatch', { receivedOn: '2026-11-15', controlTotalFen: 35_000, controlCount: 3, note: '一十百千万募捐' }, hall.treasurer);
+    const batch = await hall.call(
+      'charity.openBatch',
+      { receivedOn: '2026-11-15', controlTotalFen: 35_000, controlCount: 3, note: '一十百千万募捐' },
+      hall.treasurer,
+    );
     await hall.call('charity.addBatchLine', { batchId: batch.id, donation: cash(10_000, { receivedOn: '2026-11-15' }) }, hall.treasurer);
     await hall.call('charity.addBatchLine', { batchId: batch.id, donation: cash(20_000, { receivedOn: '2026-11-15', method: '微信' }) }, hall.treasurer);
     // Unposted lines are not in the journal, and a notice for the period is refused meanwhile.
@@ -122,14 +134,26 @@ describe('donations and receipts', () => {
     expect(again.copy).toBe(true);
     const official = await hall.call('charity.recordOfficialReceipt', { id: receipt.id, officialNo: 'GY-0001234' }, hall.treasurer);
     expect(official.officialNo).toBe('GY-0001234');
-    expect((await hall.fail('charity.recordOfficialReceipt', { id: receipt.id, officialNo: 'GY-9999' }, hall.treasurer)).code).toBe('charity.official_recorded');
+    expect((await hall.fail('charity.recordOfficialReceipt', { id: receipt.id, officialNo: 'GY-9999' }, hall.treasurer)).code).toBe(
+      'charity.official_recorded',
+    );
     const voided = await hall.call('charity.voidReceipt', { id: receipt.id, reason: '捐赠人要求重开' }, hall.treasurer);
     expect(voided).toMatchObject({ receiptNo: '2026-000001', voided: true, voidReason: '捐赠人要求重开' });
     expect((await hall.fail('charity.voidReceipt', { id: receipt.id, reason: '再次作废' }, hall.treasurer)).code).toBe('charity.receipt_voided');
     // Raw SQL cannot skip or repeat a number, or delete a receipt.
     const raw = hall.core.services.sqlite;
-    expect(() => raw.exec(`INSERT INTO charity_receipts (id, year, number, receipt_no, donation_id, issued_on, issued_at, issued_by_name) VALUES ('x', 2026, 5, '2026-000005', '${d.id}', '2026-11-22', 'now', 'a')`)).toThrow('charity.receipt_out_of_sequence');
-    expect(() => raw.exec(`INSERT INTO charity_receipts (id, year, number, receipt_no, donation_id, issued_on, issued_at, issued_by_name) VALUES ('x', 2026, 1, '2026-000001b', '${d.id}', '2026-11-22', 'now', 'a')`)).toThrow('charity.receipt_out_of_sequence');
+    expect(() =>
+      raw.exec(
+        `INSERT INTO charity_receipts (id, year, number, receipt_no, donation_id, issued_on, issued_at, issued_by_name) VALUES ('x', 2026, 5,
+          '2026-000005', '${d.id}', '2026-11-22', 'now', 'a')`,
+      ),
+    ).toThrow('charity.receipt_out_of_sequence');
+    expect(() =>
+      raw.exec(
+        `INSERT INTO charity_receipts (id, year, number, receipt_no, donation_id, issued_on, issued_at, issued_by_name) VALUES ('x', 2026, 1,
+          '2026-000001b', '${d.id}', '2026-11-22', 'now', 'a')`,
+      ),
+    ).toThrow('charity.receipt_out_of_sequence');
     expect(() => raw.exec('DELETE FROM charity_receipts')).toThrow('db.append_only');
   });
 

@@ -37,5 +37,13 @@ export async function makeRecipient(hall: TestHall, name = '赵困难', tags: st
     tagIds.push(existing?.id ?? (await hall.call('residents.saveTag', { name: t, colour: 'red' })).id);
   }
   people++;
-  return hall.call('residents.create', { name, status: '户籍', idNumber: idFor('1980-01-01', people * 2 + 1), docType: '居民身份证', householdId: household.id, relationToHead: '户主', tagIds });
+  return hall.call('residents.create', {
+    name,
+    status: '户籍',
+    idNumber: idFor('1980-01-01', people * 2 + 1),
+    docType: '居民身份证',
+    householdId: household.id,
+    relationToHead: '户主',
+    tagIds,
+  });
 }

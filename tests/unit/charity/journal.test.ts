@@ -54,12 +54,26 @@ describe('charity journal', () => {
   });
 
   it('refuses unbalanced entries, fractions of a fen, negative and absurd amounts, and writes nothing', async () => {
-    expect(await codeOf(post([{ account: '1001', fund: 'GEN', debit: 100, credit: 0 }, { account: '4101', fund: 'GEN', debit: 0, credit: 99 }]))).toBe('charity.unbalanced');
+    expect(
+      await codeOf(
+        post([
+          { account: '1001', fund: 'GEN', debit: 100, credit: 0 },
+          { account: '4101', fund: 'GEN', debit: 0, credit: 99 },
+        ]),
+      ),
+    ).toBe('charity.unbalanced');
     expect(await codeOf(post(cashIn('GEN', 10.5)))).toBe('charity.bad_amount');
     expect(await codeOf(post(cashIn('GEN', -100)))).toBe('charity.bad_amount');
     expect(await codeOf(post(cashIn('GEN', 1e16)))).toBe('charity.bad_amount');
     // Balanced overall but not within each fund: money cannot move between funds unnoticed.
-    expect(await codeOf(post([{ account: '1001', fund: 'GEN', debit: 100, credit: 0 }, { account: '4101', fund: 'EDU', debit: 0, credit: 100 }]))).toBe('charity.unbalanced');
+    expect(
+      await codeOf(
+        post([
+          { account: '1001', fund: 'GEN', debit: 100, credit: 0 },
+          { account: '4101', fund: 'EDU', debit: 0, credit: 100 },
+        ]),
+      ),
+    ).toBe('charity.unbalanced');
     const raw = hall.core.services.sqlite;
     expect(raw.prepare('SELECT count(*) AS n FROM charity_entries').get()).toEqual({ n: 0 });
     // The table's own CHECKs hold for raw SQL too.
@@ -81,8 +95,14 @@ describe('charity journal', () => {
     expect(() => raw.exec('DELETE FROM charity_entries')).toThrow('db.append_only');
     const rev = await reverseEntry(hall.core.services.db, { seq, reason: '金额录错', date: '2026-11-05', actorName: '李出纳', postedAt: at });
     expect(await fundBalance(hall.core.services.db, 'GEN')).toBe(0);
-    expect(raw.prepare('SELECT kind, reverses_seq, reason FROM charity_entries WHERE seq = ?').get(rev)).toEqual({ kind: 'reversal', reverses_seq: seq, reason: '金额录错' });
-    expect(await codeOf(reverseEntry(hall.core.services.db, { seq, reason: '再冲一次', date: '2026-11-05', actorName: '李出纳', postedAt: at }))).toBe('charity.already_reversed');
+    expect(raw.prepare('SELECT kind, reverses_seq, reason FROM charity_entries WHERE seq = ?').get(rev)).toEqual({
+      kind: 'reversal',
+      reverses_seq: seq,
+      reason: '金额录错',
+    });
+    expect(await codeOf(reverseEntry(hall.core.services.db, { seq, reason: '再冲一次', date: '2026-11-05', actorName: '李出纳', postedAt: at }))).toBe(
+      'charity.already_reversed',
+    );
     // A line cannot be slipped onto an older entry.
     expect(() => raw.exec("INSERT INTO charity_lines VALUES (1, 3, '1001', 'GEN', 5, 0)")).toThrow('db.append_only');
   });
@@ -94,8 +114,10 @@ describe('charity journal', () => {
     expect(await codeOf(closeMonth(db, { month: '2026-11', today: '2026-11-22', actorId: null, actorName: '李出纳', at }))).toBe('charity.month_not_over');
     await closeMonth(db, { month: '2026-10', today: '2026-11-22', actorId: null, actorName: '李出纳', at });
     expect(await codeOf(post(cashIn('GEN', 100), '2026-10-31'))).toBe('charity.period_closed');
-    expect(() => hall.core.services.sqlite.exec(`INSERT INTO charity_entries (seq, id, entry_date, kind, memo, posted_at, actor_name, prev_hash, hash)
-      VALUES (9, 'x', '2026-09-01', 'donation', 'm', 'now', 'a', 'p', 'h')`)).toThrow('charity.period_closed');
+    expect(() =>
+      hall.core.services.sqlite.exec(`INSERT INTO charity_entries (seq, id, entry_date, kind, memo, posted_at, actor_name, prev_hash, hash)
+      VALUES (9, 'x', '2026-09-01', 'donation', 'm', 'now', 'a', 'p', 'h')`),
+    ).toThrow('charity.period_closed');
     const carried = await carriedBalances(db, '2026-10');
     expect(carried?.map((f) => [f.fund, f.balance]).sort()).toEqual([
       ['EDU', 7_000],
@@ -113,7 +135,8 @@ describe('the journal chain detects tampering in a copy', () => {
     const copy = path.join(hall.dir, 'copy.sqlite');
     await hall.core.services.sqlite.backup(copy);
     const raw = new SqliteDatabase(copy);
-    for (const t of ['charity_entries_no_update', 'charity_entries_no_delete', 'charity_lines_no_update', 'charity_lines_no_delete']) raw.exec(`DROP TRIGGER ${t}`);
+    for (const t of ['charity_entries_no_update', 'charity_entries_no_delete', 'charity_lines_no_update', 'charity_lines_no_delete'])
+      raw.exec(`DROP TRIGGER ${t}`);
     change(raw);
     const verdict = charityChain.verify(raw);
     raw.close();
@@ -122,7 +145,12 @@ describe('the journal chain detects tampering in a copy', () => {
   }
 
   it('a changed amount, naming the entry', async () => {
-    const v = await tamperedCopy((raw) => raw.exec('UPDATE charity_lines SET debit = 999, credit = 0 WHERE entry_seq = 3 AND line_no = 1; UPDATE charity_lines SET credit = 999 WHERE entry_seq = 3 AND line_no = 2'));
+    const v = await tamperedCopy((raw) =>
+      raw.exec(
+        `UPDATE charity_lines SET debit = 999, credit = 0 WHERE entry_seq = 3 AND line_no = 1; UPDATE charity_lines SET credit = 999 WHERE entry_seq
+          = 3 AND line_no = 2`,
+      ),
+    );
     expect(v).toMatchObject({ ok: false, firstBroken: { seq: 3, reason: 'hash_mismatch' } });
   });
 

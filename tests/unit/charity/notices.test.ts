@@ -24,15 +24,36 @@ beforeAll(async () => {
   const shop = await hall.call('charity.saveDonor', { kind: 'company', name: '幸福超市', disclosure: 'full', consentOn: '2026-11-01' }, t);
   const chen = await hall.call('charity.saveDonor', { kind: 'person', name: '陈善人', contact: donorPhone, disclosure: 'masked' }, t);
   const liu = await hall.call('charity.saveDonor', { kind: 'person', name: '刘好心', disclosure: 'caring' }, t);
-  await hall.call('charity.recordDonation', cash(100_000, { donorId: shop.id, method: '转账', reference: 'TX-01', fundCode: 'EDU', receivedOn: '2026-10-28' }), t);
-  await hall.call('charity.recordDonation', cash(50_000, { donorId: shop.id, method: '转账', reference: 'TX-02', fundCode: 'EDU', receivedOn: '2026-11-03' }), t);
+  await hall.call(
+    'charity.recordDonation',
+    cash(100_000, { donorId: shop.id, method: '转账', reference: 'TX-01', fundCode: 'EDU', receivedOn: '2026-10-28' }),
+    t,
+  );
+  await hall.call(
+    'charity.recordDonation',
+    cash(50_000, { donorId: shop.id, method: '转账', reference: 'TX-02', fundCode: 'EDU', receivedOn: '2026-11-03' }),
+    t,
+  );
   await hall.call('charity.recordDonation', cash(20_000, { donorId: chen.id, receivedOn: '2026-11-05' }), t);
   await hall.call('charity.recordDonation', cash(8_800, { donorId: liu.id, receivedOn: '2026-11-06' }), t);
   await hall.call('charity.recordDonation', cash(1_000, { receivedOn: '2026-11-07' }), t);
-  await hall.call('charity.recordDonation', { kind: 'goods', fundCode: 'GEN', receivedOn: '2026-11-08', items: [{ item: '大米', unit: '袋', quantity: 10, unitValueFen: 5_000, valuationBasis: '市场价' }] }, t);
+  await hall.call(
+    'charity.recordDonation',
+    {
+      kind: 'goods',
+      fundCode: 'GEN',
+      receivedOn: '2026-11-08',
+      items: [{ item: '大米', unit: '袋', quantity: 10, unitValueFen: 5_000, valuationBasis: '市场价' }],
+    },
+    t,
+  );
   const resident = await makeRecipient(hall, '赵困难', ['低保']);
   recipientId = resident.idMasked;
-  const app = await hall.call('charity.fileApplication', { residentId: resident.id, kind: '定向', fundCode: 'EDU', amountFen: 30_000, reason: '学费困难' }, hall.clerk);
+  const app = await hall.call(
+    'charity.fileApplication',
+    { residentId: resident.id, kind: '定向', fundCode: 'EDU', amountFen: 30_000, reason: '学费困难' },
+    hall.clerk,
+  );
   await hall.call('charity.reviewApplication', { id: app.id, visitNote: '入户核实', councilResolutionNo: '议〔2026〕7号' }, hall.clerk);
   await hall.call('charity.decideApplication', { id: app.id, approve: true }, t);
   await hall.call('charity.payApplication', { id: app.id, method: '转账' }, t);
@@ -52,7 +73,9 @@ describe('public notice', () => {
       ['匿名', '现金', '¥10.00'],
       ['匿名', '物资', '大米×10袋'],
     ]);
-    expect(notice.body.expenditure).toEqual([expect.objectContaining({ recipient: '赵*难', amountFen: 30_000, approval: '决议议〔2026〕7号', handler: '李出纳' })]);
+    expect(notice.body.expenditure).toEqual([
+      expect.objectContaining({ recipient: '赵*难', amountFen: 30_000, approval: '决议议〔2026〕7号', handler: '李出纳' }),
+    ]);
     const edu = notice.body.funds.find((f) => f.code === 'EDU')!;
     expect(edu).toMatchObject({ openingFen: 100_000, incomeFen: 50_000, expenseFen: 30_000, closingFen: 120_000 });
     expect(notice.body.totals).toEqual({ openingFen: 100_000, incomeFen: 50_000 + 20_000 + 8_800 + 1_000 + 50_000, expenseFen: 30_000, closingFen: 199_800 });

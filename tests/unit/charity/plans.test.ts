@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestHall, type TestHall } from '../support/core';
 import { explainer } from '../residents/fixture';
-import { applicationsPageQuery, batchesQuery, donationsPageQuery, donorsPageQuery, noticesQuery, receiptsPageQuery } from '../../../src/main/core/features/charity/list-queries';
+import {
+  applicationsPageQuery,
+  batchesQuery,
+  donationsPageQuery,
+  donorsPageQuery,
+  noticesQuery,
+  receiptsPageQuery,
+} from '../../../src/main/core/features/charity/list-queries';
 
 /** Every charity list reads an index in its order: no scan of the table, no sort. */
 let hall: TestHall;
@@ -29,7 +36,11 @@ describe('query plans: charity lists', () => {
 
   it('donations newest first, one donor’s, within dates', () => {
     expectIndexed(donationsPageQuery(db(), { cursor: null, limit: 50 }), 'charity_donations_received', 'all');
-    expectIndexed(donationsPageQuery(db(), { from: '2026-01-01', to: '2026-01-31', cursor: JSON.stringify(['2026-01-20', 'x']), limit: 50 }), 'charity_donations_received', 'a month');
+    expectIndexed(
+      donationsPageQuery(db(), { from: '2026-01-01', to: '2026-01-31', cursor: JSON.stringify(['2026-01-20', 'x']), limit: 50 }),
+      'charity_donations_received',
+      'a month',
+    );
     expectIndexed(donationsPageQuery(db(), { donorId: 'd', cursor: null, limit: 50 }), 'charity_donations_donor', 'a donor');
   });
 

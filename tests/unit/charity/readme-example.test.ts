@@ -33,7 +33,24 @@ describe('README: the charity ledger hashing rule', () => {
       hash: line(`hash ${i + 1}`),
     }));
     const e = entries[0];
-    expect(JSON.stringify(entryContent({ seq: e.seq, id: e.id, entry_date: e.date, kind: 'donation', memo: e.memo, reverses_seq: null, reason: null, posted_at: e.postedAt, actor_name: e.actor }, e.lines))).toBe(line('content 1'));
+    expect(
+      JSON.stringify(
+        entryContent(
+          {
+            seq: e.seq,
+            id: e.id,
+            entry_date: e.date,
+            kind: 'donation',
+            memo: e.memo,
+            reverses_seq: null,
+            reason: null,
+            posted_at: e.postedAt,
+            actor_name: e.actor,
+          },
+          e.lines,
+        ),
+      ),
+    ).toBe(line('content 1'));
     const ledger: PublicLedger = { format: 'linli-charity-ledger', version: 1, community: '', exportedAt: '', funds: [], accounts: [], entries };
     expect(verifyPublicLedger(ledger)).toMatchObject({ ok: true, count: 2, head: line('hash 2') });
   });

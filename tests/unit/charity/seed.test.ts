@@ -25,7 +25,9 @@ describe('charity seeder', () => {
     expect(one<{ n: number }>('SELECT count(*) AS n FROM charity_notices').n).toBe(11);
     const funds = await hall.call('charity.listFunds', {});
     expect(funds.every((f) => f.balance >= 0)).toBe(true);
-    const statuses = (hall.core.services.sqlite.prepare('SELECT DISTINCT status FROM charity_aid_applications').all() as { status: string }[]).map((r) => r.status);
+    const statuses = (hall.core.services.sqlite.prepare('SELECT DISTINCT status FROM charity_aid_applications').all() as { status: string }[]).map(
+      (r) => r.status,
+    );
     expect(statuses).toEqual(expect.arrayContaining(['acknowledged', 'rejected']));
     // Maker and checker always differ.
     expect(one<{ n: number }>('SELECT count(*) AS n FROM charity_aid_applications WHERE decided_by = created_by').n).toBe(0);

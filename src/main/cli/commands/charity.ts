@@ -123,7 +123,8 @@ async function verify(ctx: CommandContext): Promise<number> {
 async function exportPublic(ctx: CommandContext): Promise<number> {
   const out = path.resolve(ctx.required('out'));
   const ledger = await readOnly(ctx, (sqlite) => {
-    const community = (sqlite.prepare('SELECT community_name FROM community_profile LIMIT 1').get() as { community_name: string } | undefined)?.community_name ?? '';
+    const community =
+      (sqlite.prepare('SELECT community_name FROM community_profile LIMIT 1').get() as { community_name: string } | undefined)?.community_name ?? '';
     return exportPublicLedger(sqlite, community, new Date().toISOString());
   });
   fs.mkdirSync(path.dirname(out), { recursive: true });
@@ -208,12 +209,26 @@ async function bench(ctx: CommandContext): Promise<number> {
     if (!Number.isInteger(n) || n < 2 || n > max) throw new UsageError(ctx.text.badValue(name, raw ?? '', `2–${max}`));
     return n;
   };
-  const r = await runCharityBench({ lines: num('lines', 1_000_000, 20_000_000), runs: num('runs', 200, 100_000), notice: ctx.args.values.pdf === true, log: (l) => ctx.note(l) });
+  const r = await runCharityBench({
+    lines: num('lines', 1_000_000, 20_000_000),
+    runs: num('runs', 200, 100_000),
+    notice: ctx.args.values.pdf === true,
+    log: (l) => ctx.note(l),
+  });
   const ms = (x: number) => `${x.toFixed(2)} ms`;
   ctx.print(`journal: ${r.entries} entries, ${r.lines} lines (seeded in ${(r.seedMs / 1000).toFixed(1)} s)`);
-  ctx.print(`fund balances  handler median ${ms(r.balances.handler.median)} p95 ${ms(r.balances.handler.p95)} | raw better-sqlite3 ${ms(r.balances.raw.median)} | ratio ${r.balances.ratio.toFixed(1)}× (target ≤ 10 ms)`);
+  const b = r.balances;
+  ctx.print(
+    `fund balances  handler median ${ms(b.handler.median)} p95 ${ms(b.handler.p95)}` +
+      ` | raw better-sqlite3 ${ms(b.raw.median)} | ratio ${b.ratio.toFixed(1)}× (target ≤ 10 ms)`,
+  );
   ctx.print(`dashboard      handler median ${ms(r.dashboard.handler.median)} p95 ${ms(r.dashboard.handler.p95)} (target ≤ 10 ms)`);
-  ctx.print(`chain verify   ${r.chain.entriesPerSecond.toLocaleString('en')} entries/s | raw SHA-256 of the same bytes ${r.chain.rawSha256PerSecond.toLocaleString('en')}/s | ${(r.chain.ratio * 100).toFixed(0)}% (target ≥ 300,000/s)`);
+  const c = r.chain;
+  const rate = (n: number) => n.toLocaleString('en');
+  ctx.print(
+    `chain verify   ${rate(c.entriesPerSecond)} entries/s` +
+      ` | raw SHA-256 of the same bytes ${rate(c.rawSha256PerSecond)}/s | ${(c.ratio * 100).toFixed(0)}% (target ≥ 300,000/s)`,
+  );
   if (r.notice) ctx.print(`quarter notice to PDF  ${(r.notice.ms / 1000).toFixed(1)} s, ${r.notice.bytes} bytes (target ≤ 10 s)`);
   ctx.emitJson(r);
   return ExitCode.ok;

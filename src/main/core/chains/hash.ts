@@ -58,7 +58,8 @@ export function verifyChain(rows: Iterable<ChainRow>, opts: { contiguous?: boole
     count++;
     if (opts.contiguous && row.seq !== count) return broken(row.seq, ChainReasons.sequenceGap);
     if (row.prevHash !== prev) return broken(row.seq, ChainReasons.prevHashMismatch);
-    if ((row.encoded !== undefined ? hashEncoded(prev, row.encoded) : chainHash(prev, row.content)) !== row.hash) return broken(row.seq, ChainReasons.hashMismatch);
+    if ((row.encoded !== undefined ? hashEncoded(prev, row.encoded) : chainHash(prev, row.content)) !== row.hash)
+      return broken(row.seq, ChainReasons.hashMismatch);
     if (row.problem) return broken(row.seq, row.problem);
     prev = row.hash;
   }

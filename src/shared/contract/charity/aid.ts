@@ -40,7 +40,11 @@ export interface AidReview {
   canDecide: boolean;
 }
 
-const itemInput = z.object({ item: text(40).min(1, 'charity.item_required'), unit: text(10).min(1, 'charity.item_required'), quantity: z.number().int().min(1).max(100_000) });
+const itemInput = z.object({
+  item: text(40).min(1, 'charity.item_required'),
+  unit: text(10).min(1, 'charity.item_required'),
+  quantity: z.number().int().min(1).max(100_000),
+});
 
 export const aid = {
   'charity.fileApplication': method(
@@ -60,7 +64,12 @@ export const aid = {
   ),
   'charity.addEvidence': method(
     {
-      input: z.object({ applicationId: id, fileName: text(120).min(1), mime: text(80).default('application/octet-stream'), base64: z.string().min(1).max(14_000_000, 'charity.file_too_large') }),
+      input: z.object({
+        applicationId: id,
+        fileName: text(120).min(1),
+        mime: text(80).default('application/octet-stream'),
+        base64: z.string().min(1).max(14_000_000, 'charity.file_too_large'),
+      }),
       access: 'charity.apply',
       writes: true,
     },
@@ -68,7 +77,12 @@ export const aid = {
   ),
   'charity.reviewApplication': method(
     {
-      input: z.object({ id, visitId: id.nullable().default(null), visitNote: text(500).min(2, 'charity.visit_required'), councilResolutionNo: text(40).nullable().default(null) }),
+      input: z.object({
+        id,
+        visitId: id.nullable().default(null),
+        visitNote: text(500).min(2, 'charity.visit_required'),
+        councilResolutionNo: text(40).nullable().default(null),
+      }),
       access: 'charity.apply',
       writes: true,
     },
@@ -79,7 +93,10 @@ export const aid = {
     { input: z.object({ id, approve: z.boolean(), note: text(200).default('') }), access: 'charity.approve', writes: true },
     returns<AidApplication>(),
   ),
-  'charity.payApplication': method({ input: z.object({ id, method: z.enum(paymentMethods) }), access: 'charity.record', writes: true }, returns<AidApplication>()),
+  'charity.payApplication': method(
+    { input: z.object({ id, method: z.enum(paymentMethods) }), access: 'charity.record', writes: true },
+    returns<AidApplication>(),
+  ),
   'charity.acknowledgeApplication': method(
     { input: z.object({ id, acknowledgement: text(200).min(2, 'charity.acknowledgement_required') }), access: 'charity.record', writes: true },
     returns<AidApplication>(),

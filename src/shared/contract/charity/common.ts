@@ -7,11 +7,7 @@ export const id = z.string().min(1).max(64);
 export const text = (max: number) => z.string().trim().max(max);
 
 /** An amount in integer fen: whole, not negative, not absurd (money.* codes as the money parser uses). */
-export const fen = z
-  .number({ message: 'charity.bad_amount' })
-  .int('money.fractional_fen')
-  .min(0, 'money.negative')
-  .max(MAX_INPUT_FEN, 'money.too_large');
+export const fen = z.number({ message: 'charity.bad_amount' }).int('money.fractional_fen').min(0, 'money.negative').max(MAX_INPUT_FEN, 'money.too_large');
 export const positiveFen = fen.refine((n) => n > 0, 'charity.amount_zero');
 
 export const disclosures = ['full', 'masked', 'caring', 'anonymous'] as const;

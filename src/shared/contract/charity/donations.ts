@@ -1,6 +1,21 @@
 import { z } from 'zod';
 import { method, returns } from '../define';
-import { cashMethods, cursor, disclosures, donorKinds, fen, id, isoDate, month, pageLimit, positiveFen, text, type CashMethod, type Disclosure, type Page } from './common';
+import {
+  cashMethods,
+  cursor,
+  disclosures,
+  donorKinds,
+  fen,
+  id,
+  isoDate,
+  month,
+  pageLimit,
+  positiveFen,
+  text,
+  type CashMethod,
+  type Disclosure,
+  type Page,
+} from './common';
 
 export interface Donor {
   id: string;
@@ -150,42 +165,93 @@ export const donations = {
     returns<Page<Donor>>(),
   ),
   'charity.saveDonor': method({ input: donorInput, access: 'charity.record', writes: true }, returns<Donor>()),
-  'charity.revealDonorContact': method({ input: z.object({ id, reason: text(100).min(2, 'charity.reason_required') }), access: 'charity.reveal', writes: true }, returns<{ contact: string }>()),
+  'charity.revealDonorContact': method(
+    { input: z.object({ id, reason: text(100).min(2, 'charity.reason_required') }), access: 'charity.reveal', writes: true },
+    returns<{ contact: string }>(),
+  ),
   'charity.listCampaigns': method({ input: z.object({}), access: 'charity.read', writes: false }, returns<Campaign[]>()),
   'charity.saveCampaign': method(
     {
-      input: z.object({ id: id.optional(), name: text(60).min(1, 'charity.name_required'), kind: z.enum(['drive', 'pledge']), fundCode: z.string().min(1), startsOn: isoDate, endsOn: isoDate.nullable().default(null), targetFen: fen.default(0) }),
+      input: z.object({
+        id: id.optional(),
+        name: text(60).min(1, 'charity.name_required'),
+        kind: z.enum(['drive', 'pledge']),
+        fundCode: z.string().min(1),
+        startsOn: isoDate,
+        endsOn: isoDate.nullable().default(null),
+        targetFen: fen.default(0),
+      }),
       access: 'charity.record',
       writes: true,
     },
     returns<Campaign>(),
   ),
   'charity.savePledge': method(
-    { input: z.object({ campaignId: id, donorId: id, monthlyFen: positiveFen, startsMonth: month, endsMonth: month.nullable().default(null) }), access: 'charity.record', writes: true },
+    {
+      input: z.object({ campaignId: id, donorId: id, monthlyFen: positiveFen, startsMonth: month, endsMonth: month.nullable().default(null) }),
+      access: 'charity.record',
+      writes: true,
+    },
     returns<{ id: string }>(),
   ),
-  'charity.pledgeStatus': method({ input: z.object({ campaignId: id, through: month.optional() }), access: 'charity.read', writes: false }, returns<PledgeStatus[]>()),
+  'charity.pledgeStatus': method(
+    { input: z.object({ campaignId: id, through: month.optional() }), access: 'charity.read', writes: false },
+    returns<PledgeStatus[]>(),
+  ),
   'charity.recordDonation': method({ input: donationInput, access: 'charity.record', writes: true }, returns<Donation>()),
   'charity.listDonations': method(
-    { input: z.object({ from: isoDate.optional(), to: isoDate.optional(), donorId: id.optional(), cursor, limit: pageLimit }), access: 'charity.read', writes: false },
+    {
+      input: z.object({ from: isoDate.optional(), to: isoDate.optional(), donorId: id.optional(), cursor, limit: pageLimit }),
+      access: 'charity.read',
+      writes: false,
+    },
     returns<Page<Donation>>(),
   ),
   'charity.openBatch': method(
-    { input: z.object({ receivedOn: isoDate, controlTotalFen: positiveFen, controlCount: z.number().int().min(1).max(1000), note: text(100).default('') }), access: 'charity.record', writes: true },
+    {
+      input: z.object({ receivedOn: isoDate, controlTotalFen: positiveFen, controlCount: z.number().int().min(1).max(1000), note: text(100).default('') }),
+      access: 'charity.record',
+      writes: true,
+    },
     returns<Batch>(),
   ),
   'charity.getBatch': method({ input: z.object({ id }), access: 'charity.read', writes: false }, returns<Batch>()),
-  'charity.listBatches': method({ input: z.object({ status: z.enum(['open', 'posted']).optional() }), access: 'charity.read', writes: false }, returns<Omit<Batch, 'lines'>[]>()),
+  'charity.listBatches': method(
+    { input: z.object({ status: z.enum(['open', 'posted']).optional() }), access: 'charity.read', writes: false },
+    returns<Omit<Batch, 'lines'>[]>(),
+  ),
   'charity.addBatchLine': method({ input: z.object({ batchId: id, donation: donationInput }), access: 'charity.record', writes: true }, returns<Batch>()),
-  'charity.withdrawBatchLine': method({ input: z.object({ id, reason: text(100).min(2, 'charity.reason_required') }), access: 'charity.record', writes: true }, returns<Batch>()),
+  'charity.withdrawBatchLine': method(
+    { input: z.object({ id, reason: text(100).min(2, 'charity.reason_required') }), access: 'charity.record', writes: true },
+    returns<Batch>(),
+  ),
   /** Goods in stock: received less given out, per item and unit. */
-  'charity.stock': method({ input: z.object({}), access: 'charity.read', writes: false }, returns<{ item: string; unit: string; received: number; givenOut: number; inStock: number }[]>()),
+  'charity.stock': method(
+    { input: z.object({}), access: 'charity.read', writes: false },
+    returns<{ item: string; unit: string; received: number; givenOut: number; inStock: number }[]>(),
+  ),
   'charity.postBatch': method({ input: z.object({ id }), access: 'charity.record', writes: true }, returns<Batch>()),
-  'charity.listReceipts': method({ input: z.object({ year: z.number().int().min(2000).max(2100), cursor, limit: pageLimit }), access: 'charity.read', writes: false }, returns<Page<Receipt>>()),
+  'charity.listReceipts': method(
+    { input: z.object({ year: z.number().int().min(2000).max(2100), cursor, limit: pageLimit }), access: 'charity.read', writes: false },
+    returns<Page<Receipt>>(),
+  ),
   'charity.printReceipt': method({ input: z.object({ id }), access: 'charity.record', writes: true }, returns<PrintedReceipt>()),
-  'charity.voidReceipt': method({ input: z.object({ id, reason: text(200).min(2, 'charity.reason_required') }), access: 'charity.record', writes: true }, returns<Receipt>()),
+  'charity.voidReceipt': method(
+    { input: z.object({ id, reason: text(200).min(2, 'charity.reason_required') }), access: 'charity.record', writes: true },
+    returns<Receipt>(),
+  ),
   'charity.recordOfficialReceipt': method(
-    { input: z.object({ id, officialNo: z.string().trim().regex(/^[A-Za-z0-9-]{4,40}$/, 'charity.official_no_format') }), access: 'charity.record', writes: true },
+    {
+      input: z.object({
+        id,
+        officialNo: z
+          .string()
+          .trim()
+          .regex(/^[A-Za-z0-9-]{4,40}$/, 'charity.official_no_format'),
+      }),
+      access: 'charity.record',
+      writes: true,
+    },
     returns<Receipt>(),
   ),
 };

@@ -66,7 +66,10 @@ export interface Dashboard {
 
 const fundInput = z.object({
   id: id.optional(),
-  code: z.string().trim().regex(/^[A-Z0-9-]{1,20}$/, 'charity.fund_code_format'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Z0-9-]{1,20}$/, 'charity.fund_code_format'),
   name: text(60).min(1, 'charity.name_required'),
   kind: z.enum(['unrestricted', 'restricted']),
   purpose: text(200).default(''),
@@ -76,10 +79,17 @@ export const ledger = {
   'charity.listFunds': method({ input: z.object({}), access: 'charity.read', writes: false }, returns<FundBalance[]>()),
   'charity.saveFund': method({ input: fundInput, access: 'charity.publish', writes: true }, returns<Fund>()),
   'charity.journal': method(
-    { input: z.object({ beforeSeq: z.number().int().positive().optional(), fund: z.string().optional(), limit: pageLimit }), access: 'charity.read', writes: false },
+    {
+      input: z.object({ beforeSeq: z.number().int().positive().optional(), fund: z.string().optional(), limit: pageLimit }),
+      access: 'charity.read',
+      writes: false,
+    },
     returns<JournalEntry[]>(),
   ),
-  'charity.reverseEntry': method({ input: z.object({ seq: z.number().int().positive(), reason: text(200).min(2, 'charity.reason_required') }), access: 'charity.publish', writes: true }, returns<JournalEntry>()),
+  'charity.reverseEntry': method(
+    { input: z.object({ seq: z.number().int().positive(), reason: text(200).min(2, 'charity.reason_required') }), access: 'charity.publish', writes: true },
+    returns<JournalEntry>(),
+  ),
   'charity.listPeriods': method({ input: z.object({}), access: 'charity.read', writes: false }, returns<ClosedPeriod[]>()),
   'charity.closeMonth': method({ input: z.object({ month }), access: 'charity.publish', writes: true }, returns<ClosedPeriod>()),
   'charity.verify': method({ input: z.object({}), access: 'charity.read', writes: false }, returns<ChainReport>()),
@@ -87,7 +97,16 @@ export const ledger = {
     { input: z.object({ month, cashCountedFen: fen, bankStatementFen: fen, note: text(200).default('') }), access: 'charity.record', writes: true },
     returns<Reconciliation>(),
   ),
-  'charity.listReconciliations': method({ input: z.object({ cursor, limit: pageLimit }), access: 'charity.read', writes: false }, returns<Page<Reconciliation>>()),
-  'charity.annualSummary': method({ input: z.object({ year: z.number().int().min(2000).max(2100) }), access: 'charity.read', writes: false }, returns<AnnualSummary>()),
-  'charity.dashboard': method({ input: z.object({ year: z.number().int().min(2000).max(2100).optional() }), access: 'charity.read', writes: false }, returns<Dashboard>()),
+  'charity.listReconciliations': method(
+    { input: z.object({ cursor, limit: pageLimit }), access: 'charity.read', writes: false },
+    returns<Page<Reconciliation>>(),
+  ),
+  'charity.annualSummary': method(
+    { input: z.object({ year: z.number().int().min(2000).max(2100) }), access: 'charity.read', writes: false },
+    returns<AnnualSummary>(),
+  ),
+  'charity.dashboard': method(
+    { input: z.object({ year: z.number().int().min(2000).max(2100).optional() }), access: 'charity.read', writes: false },
+    returns<Dashboard>(),
+  ),
 };

@@ -37,7 +37,10 @@ export interface Notice {
 export const noticePeriod = z.string().trim().min(1).max(64);
 
 export const notices = {
-  'charity.previewNotice': method({ input: z.object({ period: noticePeriod }), access: 'charity.read', writes: false }, returns<Omit<Notice, 'id' | 'number' | 'publishedAt' | 'publishedByName' | 'supersededById'>>()),
+  'charity.previewNotice': method(
+    { input: z.object({ period: noticePeriod }), access: 'charity.read', writes: false },
+    returns<Omit<Notice, 'id' | 'number' | 'publishedAt' | 'publishedByName' | 'supersededById'>>(),
+  ),
   'charity.publishNotice': method(
     {
       input: z.object({
@@ -60,7 +63,10 @@ export const noticeFormats = ['pdf', 'poster', 'xlsx', 'csv', 'html'] as const;
 
 export const noticeExports = {
   /** Starts a job that renders a published notice (A4 PDF, A3 poster, XLSX, CSV, self-contained HTML). */
-  'charity.exportNotice': method({ input: z.object({ id, format: z.enum(noticeFormats) }), access: 'charity.read', writes: true, transaction: 'none' }, returns<{ jobId: string }>()),
+  'charity.exportNotice': method(
+    { input: z.object({ id, format: z.enum(noticeFormats) }), access: 'charity.read', writes: true, transaction: 'none' },
+    returns<{ jobId: string }>(),
+  ),
   /** Starts a job that writes the masked public ledger (JSON) anyone can check notices against. */
   'charity.exportPublicLedger': method({ input: z.object({}), access: 'charity.read', writes: true, transaction: 'none' }, returns<{ jobId: string }>()),
 };

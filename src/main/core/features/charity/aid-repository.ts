@@ -14,7 +14,12 @@ export async function findApplication(db: Kysely<Database>, id: string): Promise
 }
 
 export async function toApplication(db: Kysely<Database>, r: CharityAidApplicationsTable): Promise<AidApplication> {
-  const evidence = await db.selectFrom('charity_evidence').select(['id', 'file_name', 'size', 'sha256']).where('application_id', '=', r.id).orderBy('created_at').execute();
+  const evidence = await db
+    .selectFrom('charity_evidence')
+    .select(['id', 'file_name', 'size', 'sha256'])
+    .where('application_id', '=', r.id)
+    .orderBy('created_at')
+    .execute();
   return {
     id: r.id,
     number: r.number,
@@ -45,7 +50,8 @@ export async function toApplication(db: Kysely<Database>, r: CharityAidApplicati
 export async function findRecipient(db: Kysely<Database>, residentId: string) {
   const r = await db.selectFrom('residents').select(['id', 'name', 'household_id', 'archived']).where('id', '=', residentId).executeTakeFirst();
   if (!r) throw new AppError('charity.resident_not_found', 'No such resident', { fields: { residentId: 'charity.resident_not_found' } });
-  if (r.archived) throw new AppError('charity.resident_archived', 'The resident has moved out or died', { fields: { residentId: 'charity.resident_archived' } });
+  if (r.archived)
+    throw new AppError('charity.resident_archived', 'The resident has moved out or died', { fields: { residentId: 'charity.resident_archived' } });
   return r;
 }
 
@@ -74,9 +80,23 @@ export async function earlierThisYear(db: Kysely<Database>, app: CharityAidAppli
   return rows.map((r) => ({ number: r.number, recipientName: r.recipient_name, kind: r.kind, amountFen: r.amount_fen, paidAt: r.paid_at, status: r.status }));
 }
 
-export async function addEvent(db: Kysely<Database>, applicationId: string, at: string, who: { id: string; name: string }, kind: string, detail: unknown): Promise<void> {
-  await db.insertInto('charity_aid_events').values({ application_id: applicationId, at, actor_id: who.id, actor_name: who.name, kind, detail_json: JSON.stringify(detail ?? {}) }).execute();
+export async function addEvent(
+  db: Kysely<Database>,
+  applicationId: string,
+  at: string,
+  who: { id: string; name: string },
+  kind: string,
+  detail: unknown,
+): Promise<void> {
+  await db
+    .insertInto('charity_aid_events')
+    .values({ application_id: applicationId, at, actor_id: who.id, actor_name: who.name, kind, detail_json: JSON.stringify(detail ?? {}) })
+    .execute();
 }
 
 export const countAwaiting = (db: Kysely<Database>) =>
-  db.selectFrom('charity_aid_applications').select(sql<number>`count(*)`.as('n')).where('status', '=', 'reviewed').executeTakeFirstOrThrow();
+  db
+    .selectFrom('charity_aid_applications')
+    .select(sql<number>`count(*)`.as('n'))
+    .where('status', '=', 'reviewed')
+    .executeTakeFirstOrThrow();

@@ -19,7 +19,8 @@ export const aidHandlers: HandlerMap<keyof typeof aid> = {
     const at = ctx.now().toISOString();
     const resident = await findRecipient(ctx.db, input.residentId);
     await findFund(ctx.db, input.fundCode);
-    if (input.amountFen === 0 && input.items.length === 0) throw new AppError('charity.amount_required', 'An amount or items are needed', { fields: { amountFen: 'charity.amount_required' } });
+    if (input.amountFen === 0 && input.items.length === 0)
+      throw new AppError('charity.amount_required', 'An amount or items are needed', { fields: { amountFen: 'charity.amount_required' } });
     const year = Number((await today(ctx)).slice(0, 4));
     const number = formatYearNumber(year, await allocateNumber(ctx.db, 'charity.aid', year), 'A');
     const id = newId();
@@ -44,7 +45,14 @@ export const aidHandlers: HandlerMap<keyof typeof aid> = {
       .execute();
     await addEvent(ctx.db, id, at, who, 'filed', input);
     const out = await toApplication(ctx.db, await findApplication(ctx.db, id));
-    await ctx.audit({ action: 'charity.fileApplication', area, recordType: 'charity_application', recordId: id, summary: `${number} ${resident.name}`, after: out });
+    await ctx.audit({
+      action: 'charity.fileApplication',
+      area,
+      recordType: 'charity_application',
+      recordId: id,
+      summary: `${number} ${resident.name}`,
+      after: out,
+    });
     return out;
   },
 
@@ -58,9 +66,28 @@ export const aidHandlers: HandlerMap<keyof typeof aid> = {
     if (bytes.length > 10 * 1024 * 1024) throw new AppError('charity.file_too_large', 'Files up to 10 MB');
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const id = newId();
-    await ctx.db.insertInto('charity_evidence').values({ id, application_id: app.id, file_name: input.fileName, mime: input.mime, size: bytes.length, sha256, content: bytes, created_at: at, created_by: who.id }).execute();
+    await ctx.db
+      .insertInto('charity_evidence')
+      .values({
+        id,
+        application_id: app.id,
+        file_name: input.fileName,
+        mime: input.mime,
+        size: bytes.length,
+        sha256,
+        content: bytes,
+        created_at: at,
+        created_by: who.id,
+      })
+      .execute();
     await addEvent(ctx.db, app.id, at, who, 'evidence', { fileName: input.fileName, sha256 });
-    await ctx.audit({ action: 'charity.addEvidence', area, recordType: 'charity_application', recordId: app.id, summary: `${app.number} ${input.fileName} ${sha256.slice(0, 16)}` });
+    await ctx.audit({
+      action: 'charity.addEvidence',
+      area,
+      recordType: 'charity_application',
+      recordId: app.id,
+      summary: `${app.number} ${input.fileName} ${sha256.slice(0, 16)}`,
+    });
     return toApplication(ctx.db, app);
   },
 
@@ -71,11 +98,19 @@ export const aidHandlers: HandlerMap<keyof typeof aid> = {
     if (app.status !== 'submitted') throw new AppError('charity.application_state', 'Only a submitted application is reviewed');
     if (input.visitId) {
       const visit = await ctx.db.selectFrom('visits').select(['household_id']).where('id', '=', input.visitId).executeTakeFirst();
-      if (!visit || visit.household_id !== app.household_id) throw new AppError('charity.visit_not_found', 'No such visit to this household', { fields: { visitId: 'charity.visit_not_found' } });
+      if (!visit || visit.household_id !== app.household_id)
+        throw new AppError('charity.visit_not_found', 'No such visit to this household', { fields: { visitId: 'charity.visit_not_found' } });
     }
     await ctx.db
       .updateTable('charity_aid_applications')
-      .set({ status: 'reviewed', visit_id: input.visitId, visit_note: input.visitNote, council_resolution_no: input.councilResolutionNo, reviewed_at: at, reviewed_by_name: who.name })
+      .set({
+        status: 'reviewed',
+        visit_id: input.visitId,
+        visit_note: input.visitNote,
+        council_resolution_no: input.councilResolutionNo,
+        reviewed_at: at,
+        reviewed_by_name: who.name,
+      })
       .where('id', '=', app.id)
       .execute();
     await addEvent(ctx.db, app.id, at, who, 'reviewed', input);
@@ -105,7 +140,8 @@ export const aidHandlers: HandlerMap<keyof typeof aid> = {
     if (app.created_by === who.id) throw new AppError('charity.self_approval', 'You recorded this application');
     if (input.approve) {
       const balance = await fundBalance(ctx.db, app.fund_code);
-      if (balance < app.amount_fen) throw new AppError('charity.fund_overspent', 'The fund does not hold enough', { params: { balance, amount: app.amount_fen } });
+      if (balance < app.amount_fen)
+        throw new AppError('charity.fund_overspent', 'The fund does not hold enough', { params: { balance, amount: app.amount_fen } });
     }
     await ctx.db
       .updateTable('charity_aid_applications')
@@ -114,7 +150,14 @@ export const aidHandlers: HandlerMap<keyof typeof aid> = {
       .execute();
     await addEvent(ctx.db, app.id, at, who, input.approve ? 'approved' : 'rejected', { note: input.note });
     const out = await toApplication(ctx.db, await findApplication(ctx.db, app.id));
-    await ctx.audit({ action: input.approve ? 'charity.approveApplication' : 'charity.rejectApplication', area, recordType: 'charity_application', recordId: app.id, summary: app.number, after: out });
+    await ctx.audit({
+      action: input.approve ? 'charity.approveApplication' : 'charity.rejectApplication',
+      area,
+      recordType: 'charity_application',
+      recordId: app.id,
+      summary: app.number,
+      after: out,
+    });
     return out;
   },
 
@@ -128,7 +171,8 @@ export const aidHandlers: HandlerMap<keyof typeof aid> = {
     if (app.amount_fen > 0) {
       const account = paymentAccount[input.method];
       const held = await fundBalance(ctx.db, app.fund_code, account);
-      if (held < app.amount_fen) throw new AppError('charity.fund_overspent', 'The fund does not hold enough in that account', { params: { balance: held, amount: app.amount_fen } });
+      if (held < app.amount_fen)
+        throw new AppError('charity.fund_overspent', 'The fund does not hold enough in that account', { params: { balance: held, amount: app.amount_fen } });
       seq = await postEntry(ctx.db, {
         date: day,
         kind: 'disbursement',
@@ -142,12 +186,35 @@ export const aidHandlers: HandlerMap<keyof typeof aid> = {
       });
     }
     for (const item of JSON.parse(app.items_json) as { item: string; unit: string; quantity: number }[]) {
-      await ctx.db.insertInto('charity_stock_moves').values({ item: item.item, unit: item.unit, quantity: -item.quantity, donation_id: null, application_id: app.id, on_date: day, created_at: at, created_by: who.id }).execute();
+      await ctx.db
+        .insertInto('charity_stock_moves')
+        .values({
+          item: item.item,
+          unit: item.unit,
+          quantity: -item.quantity,
+          donation_id: null,
+          application_id: app.id,
+          on_date: day,
+          created_at: at,
+          created_by: who.id,
+        })
+        .execute();
     }
-    await ctx.db.updateTable('charity_aid_applications').set({ status: 'paid', paid_at: at, paid_by_name: who.name, payment_method: input.method, entry_seq: seq }).where('id', '=', app.id).execute();
+    await ctx.db
+      .updateTable('charity_aid_applications')
+      .set({ status: 'paid', paid_at: at, paid_by_name: who.name, payment_method: input.method, entry_seq: seq })
+      .where('id', '=', app.id)
+      .execute();
     await addEvent(ctx.db, app.id, at, who, 'paid', { method: input.method, entrySeq: seq });
     const out = await toApplication(ctx.db, await findApplication(ctx.db, app.id));
-    await ctx.audit({ action: 'charity.payApplication', area, recordType: 'charity_application', recordId: app.id, summary: `${app.number} ${app.amount_fen}`, after: out });
+    await ctx.audit({
+      action: 'charity.payApplication',
+      area,
+      recordType: 'charity_application',
+      recordId: app.id,
+      summary: `${app.number} ${app.amount_fen}`,
+      after: out,
+    });
     return out;
   },
 
@@ -156,7 +223,11 @@ export const aidHandlers: HandlerMap<keyof typeof aid> = {
     const at = ctx.now().toISOString();
     const app = await findApplication(ctx.db, input.id);
     if (app.status !== 'paid') throw new AppError('charity.application_state', 'Only a paid application is acknowledged');
-    await ctx.db.updateTable('charity_aid_applications').set({ status: 'acknowledged', acknowledged_at: at, acknowledgement: input.acknowledgement }).where('id', '=', app.id).execute();
+    await ctx.db
+      .updateTable('charity_aid_applications')
+      .set({ status: 'acknowledged', acknowledged_at: at, acknowledgement: input.acknowledgement })
+      .where('id', '=', app.id)
+      .execute();
     await addEvent(ctx.db, app.id, at, who, 'acknowledged', input);
     const out = await toApplication(ctx.db, await findApplication(ctx.db, app.id));
     await ctx.audit({ action: 'charity.acknowledgeApplication', area, recordType: 'charity_application', recordId: app.id, summary: app.number, after: out });

@@ -27,7 +27,9 @@ export async function annualSummary(db: Kysely<Database>, year: number): Promise
     .executeTakeFirstOrThrow();
   const projects = await db
     .selectFrom('charity_campaigns as c')
-    .leftJoin('charity_donations as d', (j) => j.onRef('d.campaign_id', '=', 'c.id').on('d.entry_seq', 'is not', null).on('d.received_on', '>=', from).on('d.received_on', '<=', to))
+    .leftJoin('charity_donations as d', (j) =>
+      j.onRef('d.campaign_id', '=', 'c.id').on('d.entry_seq', 'is not', null).on('d.received_on', '>=', from).on('d.received_on', '<=', to),
+    )
     .select(['c.name', 'c.kind', 'c.fund_code', 'c.target_fen', sql<number>`coalesce(sum(d.amount_fen), 0)`.as('received')])
     .where('c.starts_on', '<=', to)
     .where((eb) => eb.or([eb('c.ends_on', 'is', null), eb('c.ends_on', '>=', from)]))

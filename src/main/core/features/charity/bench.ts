@@ -48,17 +48,29 @@ export async function runCharityBench(opts: { lines: number; runs: number; notic
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-charity-bench-'));
   const core = await createCore({ databasePath: path.join(dir, 'bench.sqlite') });
   try {
-    const setup = await core.call({ method: 'auth.setup', input: { community: { communityName: '基准社区', unitName: '基准社区居民委员会', complaintPhone: '12345' }, admin: { username: 'admin', displayName: '基准', password: 'bench-pass-2026' } } });
+    const setup = await core.call({
+      method: 'auth.setup',
+      input: {
+        community: { communityName: '基准社区', unitName: '基准社区居民委员会', complaintPhone: '12345' },
+        admin: { username: 'admin', displayName: '基准', password: 'bench-pass-2026' },
+      },
+    });
     if (!setup.ok) throw new Error(setup.error.message);
     const token = (setup.value as { token: string }).token;
     const sqlite = core.services.sqlite;
     const funds = ['GEN', 'EDU', 'ELD', 'MED'];
     const at = new Date().toISOString();
-    for (const f of funds.slice(1)) sqlite.prepare("INSERT INTO charity_funds (id, code, name, kind, created_at, updated_at) VALUES (?, ?, ?, 'restricted', ?, ?)").run(newId(), f, f, at, at);
+    for (const f of funds.slice(1))
+      sqlite
+        .prepare("INSERT INTO charity_funds (id, code, name, kind, created_at, updated_at) VALUES (?, ?, ?, 'restricted', ?, ?)")
+        .run(newId(), f, f, at, at);
 
     const entries = Math.max(1, Math.floor(opts.lines / 2));
     const started = performance.now();
-    const insertEntry = sqlite.prepare('INSERT INTO charity_entries (seq, id, entry_date, kind, memo, reverses_seq, reason, posted_at, actor_name, prev_hash, hash) VALUES (?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?, ?)');
+    const insertEntry = sqlite.prepare(
+      `INSERT INTO charity_entries (seq, id, entry_date, kind, memo, reverses_seq, reason, posted_at, actor_name, prev_hash, hash) VALUES (?, ?, ?,
+        ?, ?, NULL, NULL, ?, ?, ?, ?)`,
+    );
     const insertLine = sqlite.prepare('INSERT INTO charity_lines (entry_seq, line_no, account_code, fund_code, debit, credit) VALUES (?, ?, ?, ?, ?, ?)');
     let prev = GENESIS_HASH;
     const contents: string[] = [];
@@ -70,8 +82,26 @@ export async function runCharityBench(opts: { lines: number; runs: number; notic
         // Three donations for every payment, so that no fund goes below zero.
         const donation = seq % 4 !== 0;
         const fen = donation ? 10_000 + (seq % 997) * 100 : 5_000;
-        const lines: HashedLine[] = donation ? [['1001', fund, fen, 0], ['4101', fund, 0, fen]] : [['5101', fund, fen, 0], ['1001', fund, 0, fen]];
-        const e = { seq, id: newId(), entry_date: date, kind: donation ? ('donation' as const) : ('disbursement' as const), memo: donation ? '捐赠收入（现金）' : '救助支出（现金）', reverses_seq: null, reason: null, posted_at: at, actor_name: '基准' };
+        const lines: HashedLine[] = donation
+          ? [
+              ['1001', fund, fen, 0],
+              ['4101', fund, 0, fen],
+            ]
+          : [
+              ['5101', fund, fen, 0],
+              ['1001', fund, 0, fen],
+            ];
+        const e = {
+          seq,
+          id: newId(),
+          entry_date: date,
+          kind: donation ? ('donation' as const) : ('disbursement' as const),
+          memo: donation ? '捐赠收入（现金）' : '救助支出（现金）',
+          reverses_seq: null,
+          reason: null,
+          posted_at: at,
+          actor_name: '基准',
+        };
         const content = entryContent(e, lines);
         if (contents.length < 100_000) contents.push(canonicalJson(content));
         const hash = chainHash(prev, content);
@@ -85,7 +115,8 @@ export async function runCharityBench(opts: { lines: number; runs: number; notic
 
     const call = (method: string) => core.call({ method, input: {}, sessionToken: token });
     const rawBalances = sqlite.prepare(
-      "SELECT b.fund_code, a.type, sum(b.debit) AS d, sum(b.credit) AS c FROM charity_balances b JOIN charity_accounts a ON a.code = b.account_code GROUP BY b.fund_code, b.account_code",
+      `SELECT b.fund_code, a.type, sum(b.debit) AS d, sum(b.credit) AS c FROM charity_balances b JOIN charity_accounts a ON a.code = b.account_code
+        GROUP BY b.fund_code, b.account_code`,
     );
     await call('charity.listFunds');
     const handler = stats(await time(opts.runs, () => call('charity.listFunds')));
@@ -98,7 +129,12 @@ export async function runCharityBench(opts: { lines: number; runs: number; notic
     if (!verdict.ok) throw new Error(`the bench's chain does not verify: ${JSON.stringify(verdict.firstBroken)}`);
     const t1 = performance.now();
     let h = GENESIS_HASH;
-    for (let i = 0; i < entries; i++) h = createHash('sha256').update(h).update('\n').update(contents[i % contents.length]).digest('hex');
+    for (let i = 0; i < entries; i++)
+      h = createHash('sha256')
+        .update(h)
+        .update('\n')
+        .update(contents[i % contents.length])
+        .digest('hex');
     const rawMs = performance.now() - t1;
 
     let notice: CharityBenchResult['notice'] = null;

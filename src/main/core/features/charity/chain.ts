@@ -31,9 +31,14 @@ export function unbalanced(lines: HashedLine[]): boolean {
 export function* journalRows(sqlite: SqliteDatabase.Database): Iterable<ChainRow & { entry: CharityEntriesTable; lines: HashedLine[] }> {
   // Pages of entries read with all() (much cheaper per row than iterate()), each page's lines in one range.
   const entriesStmt = sqlite
-    .prepare('SELECT seq, id, entry_date, kind, memo, reverses_seq, reason, posted_at, actor_name, prev_hash, hash FROM charity_entries WHERE seq > ? ORDER BY seq LIMIT ?')
+    .prepare(
+      `SELECT seq, id, entry_date, kind, memo, reverses_seq, reason, posted_at, actor_name, prev_hash, hash FROM charity_entries WHERE seq > ? ORDER
+        BY seq LIMIT ?`,
+    )
     .raw(true);
-  const linesStmt = sqlite.prepare('SELECT entry_seq, account_code, fund_code, debit, credit FROM charity_lines WHERE entry_seq BETWEEN ? AND ? ORDER BY entry_seq, line_no').raw(true);
+  const linesStmt = sqlite
+    .prepare('SELECT entry_seq, account_code, fund_code, debit, credit FROM charity_lines WHERE entry_seq BETWEEN ? AND ? ORDER BY entry_seq, line_no')
+    .raw(true);
   const PAGE = 5000;
   let after = 0;
   for (;;) {
@@ -45,7 +50,19 @@ export function* journalRows(sqlite: SqliteDatabase.Database): Iterable<ChainRow
     let li = 0;
     for (const r of page) {
       const seq = r[0] as number;
-      const entry = { seq, id: r[1], entry_date: r[2], kind: r[3], memo: r[4], reverses_seq: r[5], reason: r[6], posted_at: r[7], actor_name: r[8], prev_hash: r[9], hash: r[10] } as CharityEntriesTable;
+      const entry = {
+        seq,
+        id: r[1],
+        entry_date: r[2],
+        kind: r[3],
+        memo: r[4],
+        reverses_seq: r[5],
+        reason: r[6],
+        posted_at: r[7],
+        actor_name: r[8],
+        prev_hash: r[9],
+        hash: r[10],
+      } as CharityEntriesTable;
       const lines: HashedLine[] = [];
       while (li < lineRows.length && (lineRows[li][0] as number) < seq) li++;
       while (li < lineRows.length && lineRows[li][0] === seq) {
@@ -54,7 +71,16 @@ export function* journalRows(sqlite: SqliteDatabase.Database): Iterable<ChainRow
       }
       const content = entryContent(entry, lines);
       // An array of strings, numbers, nulls and arrays: JSON.stringify is already its canonical encoding.
-      yield { entry, lines, seq, prevHash: entry.prev_hash, hash: entry.hash, content, encoded: JSON.stringify(content), problem: unbalanced(lines) ? UNBALANCED : null };
+      yield {
+        entry,
+        lines,
+        seq,
+        prevHash: entry.prev_hash,
+        hash: entry.hash,
+        content,
+        encoded: JSON.stringify(content),
+        problem: unbalanced(lines) ? UNBALANCED : null,
+      };
     }
     after = last;
   }

@@ -48,7 +48,11 @@ export async function dashboard(ctx: HandlerContext, year: number): Promise<Dash
     .execute();
   const month = (await today(ctx)).slice(0, 7);
   const pledges = (await pledgeStatuses(db, null, month)).filter((p) => p.behind);
-  const openBatches = await db.selectFrom('charity_batches').select(sql<number>`count(*)`.as('n')).where('status', '=', 'open').executeTakeFirstOrThrow();
+  const openBatches = await db
+    .selectFrom('charity_batches')
+    .select(sql<number>`count(*)`.as('n'))
+    .where('status', '=', 'open')
+    .executeTakeFirstOrThrow();
   return {
     funds: await fundsWithBalances(db),
     balanceSeries: await monthlyBalances(db),

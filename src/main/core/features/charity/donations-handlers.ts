@@ -52,7 +52,14 @@ export const donationsHandlers: HandlerMap<Methods> = {
     const id = await insertDonation(ctx.db, input, who, at);
     await postDonation(ctx.db, id, who, at, await today(ctx));
     const [donation] = await toDonations(ctx.db, [await ctx.db.selectFrom('charity_donations').selectAll().where('id', '=', id).executeTakeFirstOrThrow()]);
-    await ctx.audit({ action: 'charity.recordDonation', area, recordType: 'charity_donation', recordId: id, summary: `${donation.donorName} ${donation.amountFen} ${donation.receiptNo ?? ''}`, after: donation });
+    await ctx.audit({
+      action: 'charity.recordDonation',
+      area,
+      recordType: 'charity_donation',
+      recordId: id,
+      summary: `${donation.donorName} ${donation.amountFen} ${donation.receiptNo ?? ''}`,
+      after: donation,
+    });
     return donation;
   },
 
@@ -71,7 +78,21 @@ export const donationsHandlers: HandlerMap<Methods> = {
     const id = newId();
     await ctx.db
       .insertInto('charity_batches')
-      .values({ id, number, received_on: input.receivedOn, control_total_fen: input.controlTotalFen, control_count: input.controlCount, note: input.note, status: 'open', posted_at: null, posted_by: null, created_at: at, created_by: who.id, updated_at: at, updated_by: who.id })
+      .values({
+        id,
+        number,
+        received_on: input.receivedOn,
+        control_total_fen: input.controlTotalFen,
+        control_count: input.controlCount,
+        note: input.note,
+        status: 'open',
+        posted_at: null,
+        posted_by: null,
+        created_at: at,
+        created_by: who.id,
+        updated_at: at,
+        updated_by: who.id,
+      })
       .execute();
     const batch = await toBatch(ctx.db, await findBatch(ctx.db, id));
     await ctx.audit({ action: 'charity.openBatch', area, recordType: 'charity_batch', recordId: id, summary: number, after: { ...batch, lines: undefined } });
@@ -97,7 +118,13 @@ export const donationsHandlers: HandlerMap<Methods> = {
     const batch = await findBatch(ctx.db, input.batchId);
     if (batch.status !== 'open') throw new AppError('charity.batch_posted', 'The batch is posted');
     const id = await insertDonation(ctx.db, input.donation, who, ctx.now().toISOString(), batch.id);
-    await ctx.audit({ action: 'charity.addBatchLine', area, recordType: 'charity_donation', recordId: id, summary: `${batch.number} ${input.donation.amountFen ?? ''}` });
+    await ctx.audit({
+      action: 'charity.addBatchLine',
+      area,
+      recordType: 'charity_donation',
+      recordId: id,
+      summary: `${batch.number} ${input.donation.amountFen ?? ''}`,
+    });
     return toBatch(ctx.db, batch);
   },
 
@@ -123,8 +150,18 @@ export const donationsHandlers: HandlerMap<Methods> = {
     const batch = await findBatch(ctx.db, line.batch_id);
     if (batch.status !== 'open') throw new AppError('charity.batch_posted', 'The batch is posted');
     // The mistyped line stays on record (withdrawn), and never reaches the books.
-    await ctx.db.updateTable('charity_donations').set({ withdrawn: 1, updated_at: ctx.now().toISOString(), updated_by: who.id }).where('id', '=', line.id).execute();
-    await ctx.audit({ action: 'charity.withdrawBatchLine', area, recordType: 'charity_donation', recordId: line.id, summary: `${batch.number} ${line.amount_fen}: ${input.reason}` });
+    await ctx.db
+      .updateTable('charity_donations')
+      .set({ withdrawn: 1, updated_at: ctx.now().toISOString(), updated_by: who.id })
+      .where('id', '=', line.id)
+      .execute();
+    await ctx.audit({
+      action: 'charity.withdrawBatchLine',
+      area,
+      recordType: 'charity_donation',
+      recordId: line.id,
+      summary: `${batch.number} ${line.amount_fen}: ${input.reason}`,
+    });
     return toBatch(ctx.db, batch);
   },
 
@@ -142,9 +179,20 @@ export const donationsHandlers: HandlerMap<Methods> = {
     }
     const day = await today(ctx);
     for (const line of before.lines) await postDonation(ctx.db, line.id, who, at, day);
-    await ctx.db.updateTable('charity_batches').set({ status: 'posted', posted_at: at, posted_by: who.id, updated_at: at, updated_by: who.id }).where('id', '=', batch.id).execute();
+    await ctx.db
+      .updateTable('charity_batches')
+      .set({ status: 'posted', posted_at: at, posted_by: who.id, updated_at: at, updated_by: who.id })
+      .where('id', '=', batch.id)
+      .execute();
     const after = await toBatch(ctx.db, await findBatch(ctx.db, batch.id));
-    await ctx.audit({ action: 'charity.postBatch', area, recordType: 'charity_batch', recordId: batch.id, summary: `${batch.number} ${after.enteredFen}`, after: { ...after, lines: after.lines.map((l) => l.receiptNo) } });
+    await ctx.audit({
+      action: 'charity.postBatch',
+      area,
+      recordType: 'charity_batch',
+      recordId: batch.id,
+      summary: `${batch.number} ${after.enteredFen}`,
+      after: { ...after, lines: after.lines.map((l) => l.receiptNo) },
+    });
     return after;
   },
 };

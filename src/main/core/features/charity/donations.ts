@@ -20,22 +20,33 @@ export const INCOME_ACCOUNT = '4101';
  * Checks a donation and writes it unposted (a draft line of a batch, or a single donation about to be
  * posted). Goods are valued as items × quantity × unit value with the basis of the valuation.
  */
-export async function insertDonation(db: Kysely<Database>, input: DonationInput, who: CharityActor, at: string, batchId: string | null = null): Promise<string> {
+export async function insertDonation(
+  db: Kysely<Database>,
+  input: DonationInput,
+  who: CharityActor,
+  at: string,
+  batchId: string | null = null,
+): Promise<string> {
   const donor = input.donorId ? await findDonor(db, input.donorId) : null;
   assertMayName(donor, input.disclosure ?? donor?.disclosure ?? null);
   await findFund(db, input.fundCode);
   if (input.campaignId) {
     const campaign = await db.selectFrom('charity_campaigns').selectAll().where('id', '=', input.campaignId).executeTakeFirst();
     if (!campaign) throw new AppError('charity.campaign_not_found', 'No such campaign', { fields: { campaignId: 'charity.campaign_not_found' } });
-    if (campaign.fund_code !== input.fundCode) throw new AppError('charity.campaign_fund_mismatch', 'The campaign collects for another fund', { fields: { fundCode: 'charity.campaign_fund_mismatch' } });
+    if (campaign.fund_code !== input.fundCode)
+      throw new AppError('charity.campaign_fund_mismatch', 'The campaign collects for another fund', {
+        fields: { fundCode: 'charity.campaign_fund_mismatch' },
+      });
   }
   if (input.pledgeId) {
     const pledge = await db.selectFrom('charity_pledges').selectAll().where('id', '=', input.pledgeId).executeTakeFirst();
-    if (!pledge || pledge.donor_id !== input.donorId) throw new AppError('charity.pledge_not_found', 'No such pledge for this donor', { fields: { pledgeId: 'charity.pledge_not_found' } });
+    if (!pledge || pledge.donor_id !== input.donorId)
+      throw new AppError('charity.pledge_not_found', 'No such pledge for this donor', { fields: { pledgeId: 'charity.pledge_not_found' } });
   }
   await assertOpenPeriod(db, input.receivedOn);
   const amount = input.kind === 'cash' ? (input.amountFen ?? 0) : input.items.reduce((s, i) => s + i.quantity * i.unitValueFen, 0);
-  if (amount <= 0 || amount > MAX_INPUT_FEN) throw new AppError('charity.bad_amount', 'The amount is out of range', { fields: { amountFen: 'charity.bad_amount' } });
+  if (amount <= 0 || amount > MAX_INPUT_FEN)
+    throw new AppError('charity.bad_amount', 'The amount is out of range', { fields: { amountFen: 'charity.bad_amount' } });
   const id = newId();
   await db
     .insertInto('charity_donations')
@@ -65,7 +76,18 @@ export async function insertDonation(db: Kysely<Database>, input: DonationInput,
   if (input.kind === 'goods') {
     await db
       .insertInto('charity_donation_items')
-      .values(input.items.map((i, n) => ({ donation_id: id, line_no: n + 1, item: i.item, unit: i.unit, quantity: i.quantity, unit_value_fen: i.unitValueFen, amount_fen: i.quantity * i.unitValueFen, valuation_basis: i.valuationBasis })))
+      .values(
+        input.items.map((i, n) => ({
+          donation_id: id,
+          line_no: n + 1,
+          item: i.item,
+          unit: i.unit,
+          quantity: i.quantity,
+          unit_value_fen: i.unitValueFen,
+          amount_fen: i.quantity * i.unitValueFen,
+          valuation_basis: i.valuationBasis,
+        })),
+      )
       .execute();
   }
   return id;
@@ -95,7 +117,19 @@ export async function postDonation(db: Kysely<Database>, id: string, who: Charit
   if (d.kind === 'goods') {
     const items = await db.selectFrom('charity_donation_items').selectAll().where('donation_id', '=', id).execute();
     for (const i of items) {
-      await db.insertInto('charity_stock_moves').values({ item: i.item, unit: i.unit, quantity: i.quantity, donation_id: id, application_id: null, on_date: d.received_on, created_at: at, created_by: who.id }).execute();
+      await db
+        .insertInto('charity_stock_moves')
+        .values({
+          item: i.item,
+          unit: i.unit,
+          quantity: i.quantity,
+          donation_id: id,
+          application_id: null,
+          on_date: d.received_on,
+          created_at: at,
+          created_by: who.id,
+        })
+        .execute();
     }
   }
 }
@@ -127,6 +161,13 @@ export async function toDonations(db: Kysely<Database>, rows: CharityDonationsTa
     receiptNo: receipts.find((x) => x.donation_id === r.id)?.receipt_no ?? null,
     items: items
       .filter((i) => i.donation_id === r.id)
-      .map((i) => ({ item: i.item, unit: i.unit, quantity: i.quantity, unitValueFen: i.unit_value_fen, amountFen: i.amount_fen, valuationBasis: i.valuation_basis })),
+      .map((i) => ({
+        item: i.item,
+        unit: i.unit,
+        quantity: i.quantity,
+        unitValueFen: i.unit_value_fen,
+        amountFen: i.amount_fen,
+        valuationBasis: i.valuation_basis,
+      })),
   }));
 }

@@ -29,7 +29,10 @@ export function toDonor(r: CharityDonorsTable, totalFen = 0): Donor {
  * The name a public output may print (公益事业捐赠法 第8条, 慈善法 第82条): the full name only with the
  * donor's recorded consent, else never more than the masked surname.
  */
-export function publicDonorName(donor: Pick<CharityDonorsTable, 'name' | 'disclosure' | 'consent_on' | 'kind'> | null, override: Disclosure | null = null): string {
+export function publicDonorName(
+  donor: Pick<CharityDonorsTable, 'name' | 'disclosure' | 'consent_on' | 'kind'> | null,
+  override: Disclosure | null = null,
+): string {
   if (!donor || donor.kind === 'anonymous') return '匿名';
   const disclosure = override ?? donor.disclosure;
   if (disclosure === 'full' && donor.consent_on) return donor.name;
@@ -67,7 +70,10 @@ export const donorsHandlers: HandlerMap<'charity.listDonors' | 'charity.saveDono
   async 'charity.listDonors'(input, ctx) {
     const rows = await donorsPageQuery(ctx.db, input).execute();
     const page = rows.slice(0, input.limit);
-    const totals = await totalsOf(ctx.db, page.map((r) => r.id));
+    const totals = await totalsOf(
+      ctx.db,
+      page.map((r) => r.id),
+    );
     const last = page[page.length - 1];
     return { rows: page.map((r) => toDonor(r, totals.get(r.id) ?? 0)), nextCursor: rows.length > input.limit ? JSON.stringify([last.name, last.id]) : null };
   },
@@ -75,8 +81,10 @@ export const donorsHandlers: HandlerMap<'charity.listDonors' | 'charity.saveDono
   async 'charity.saveDonor'(input, ctx) {
     const who = actor(ctx);
     const at = ctx.now().toISOString();
-    if (input.disclosure === 'full' && !input.consentOn) throw new AppError('charity.no_consent', 'Consent is needed to name the donor', { fields: { consentOn: 'charity.no_consent' } });
-    if (input.kind === 'anonymous' && input.disclosure !== 'anonymous') throw new AppError('charity.anonymous_disclosure', 'An anonymous donor is not named', { fields: { disclosure: 'charity.anonymous_disclosure' } });
+    if (input.disclosure === 'full' && !input.consentOn)
+      throw new AppError('charity.no_consent', 'Consent is needed to name the donor', { fields: { consentOn: 'charity.no_consent' } });
+    if (input.kind === 'anonymous' && input.disclosure !== 'anonymous')
+      throw new AppError('charity.anonymous_disclosure', 'An anonymous donor is not named', { fields: { disclosure: 'charity.anonymous_disclosure' } });
     if (input.residentId && !(await ctx.db.selectFrom('residents').select('id').where('id', '=', input.residentId).executeTakeFirst())) {
       throw new AppError('charity.resident_not_found', 'No such resident', { fields: { residentId: 'charity.resident_not_found' } });
     }
@@ -88,11 +96,36 @@ export const donorsHandlers: HandlerMap<'charity.listDonors' | 'charity.saveDono
         : input.contact === ''
           ? { contact_cipher: null, contact_masked: '' }
           : { contact_cipher: ctx.secrets.encrypt(input.contact), contact_masked: maskPhone(input.contact) };
-    const values = { kind: input.kind, name: input.name, ...contact, resident_id: input.residentId, disclosure: input.disclosure, consent_on: input.consentOn, notes: input.notes };
-    if (before) await ctx.db.updateTable('charity_donors').set({ ...values, updated_at: at, updated_by: who.id }).where('id', '=', id).execute();
-    else await ctx.db.insertInto('charity_donors').values({ id, ...values, archived: 0, created_at: at, created_by: who.id, updated_at: at, updated_by: who.id }).execute();
+    const values = {
+      kind: input.kind,
+      name: input.name,
+      ...contact,
+      resident_id: input.residentId,
+      disclosure: input.disclosure,
+      consent_on: input.consentOn,
+      notes: input.notes,
+    };
+    if (before)
+      await ctx.db
+        .updateTable('charity_donors')
+        .set({ ...values, updated_at: at, updated_by: who.id })
+        .where('id', '=', id)
+        .execute();
+    else
+      await ctx.db
+        .insertInto('charity_donors')
+        .values({ id, ...values, archived: 0, created_at: at, created_by: who.id, updated_at: at, updated_by: who.id })
+        .execute();
     const after = toDonor(await findDonor(ctx.db, id));
-    await ctx.audit({ action: 'charity.saveDonor', area, recordType: 'charity_donor', recordId: id, summary: after.name, before: before && toDonor(before), after });
+    await ctx.audit({
+      action: 'charity.saveDonor',
+      area,
+      recordType: 'charity_donor',
+      recordId: id,
+      summary: after.name,
+      before: before && toDonor(before),
+      after,
+    });
     return after;
   },
 

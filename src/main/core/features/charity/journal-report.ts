@@ -35,7 +35,9 @@ export const charityJournalReport = defineReport({
         { label: ctx.t('charityReport.range'), value: `${params.from} — ${params.to}` },
         {
           label: ctx.t('charityReport.chain'),
-          value: chain.ok ? ctx.t('charityReport.chainOk', { count: chain.count, head: chain.head ?? '—' }) : ctx.t('charityReport.chainBroken', { seq: chain.firstBroken?.seq ?? 0 }),
+          value: chain.ok
+            ? ctx.t('charityReport.chainOk', { count: chain.count, head: chain.head ?? '—' })
+            : ctx.t('charityReport.chainBroken', { seq: chain.firstBroken?.seq ?? 0 }),
         },
       ],
       columns: [

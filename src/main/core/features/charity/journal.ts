@@ -71,7 +71,10 @@ export async function postEntry(db: Kysely<Database>, input: NewEntry): Promise<
     actor_name: input.actorName,
   };
   const link = await nextLink(db, journal, (seq) => entryContent({ seq, ...fields }, hashed));
-  await db.insertInto('charity_entries').values({ seq: link.seq, ...fields, prev_hash: link.prevHash, hash: link.hash }).execute();
+  await db
+    .insertInto('charity_entries')
+    .values({ seq: link.seq, ...fields, prev_hash: link.prevHash, hash: link.hash })
+    .execute();
   await db
     .insertInto('charity_lines')
     .values(input.lines.map((l, i) => ({ entry_seq: link.seq, line_no: i + 1, account_code: l.account, fund_code: l.fund, debit: l.debit, credit: l.credit })))
@@ -88,7 +91,10 @@ export async function entryLines(db: Kysely<Database>, seq: number): Promise<Jou
  * A correction: a new entry with the original's lines turned round, naming the original and a reason.
  * An entry is reversed at most once, and a reversal is not itself reversed (post the right entry instead).
  */
-export async function reverseEntry(db: Kysely<Database>, input: { seq: number; reason: string; date: string; actorName: string; postedAt: string }): Promise<number> {
+export async function reverseEntry(
+  db: Kysely<Database>,
+  input: { seq: number; reason: string; date: string; actorName: string; postedAt: string },
+): Promise<number> {
   const original = await db.selectFrom('charity_entries').selectAll().where('seq', '=', input.seq).executeTakeFirst();
   if (!original) throw new AppError('charity.entry_not_found', 'No such entry', { params: { seq: input.seq } });
   if (original.kind === 'reversal') throw new AppError('charity.reverse_reversal', 'A reversal is not reversed');

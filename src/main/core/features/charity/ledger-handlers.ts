@@ -21,20 +21,44 @@ export const ledgerHandlers: HandlerMap<keyof typeof ledger> = {
     const who = actor(ctx);
     const at = ctx.now().toISOString();
     const sameCode = await ctx.db.selectFrom('charity_funds').selectAll().where('code', '=', input.code).executeTakeFirst();
-    if (sameCode && sameCode.id !== input.id) throw new AppError('charity.fund_code_taken', 'That fund code is taken', { fields: { code: 'charity.fund_code_taken' } });
+    if (sameCode && sameCode.id !== input.id)
+      throw new AppError('charity.fund_code_taken', 'That fund code is taken', { fields: { code: 'charity.fund_code_taken' } });
     const before = input.id ? await ctx.db.selectFrom('charity_funds').selectAll().where('id', '=', input.id).executeTakeFirst() : undefined;
     if (input.id && !before) throw new AppError('charity.fund_not_found', 'No such fund');
     const id = before?.id ?? newId();
     if (before) {
-      await ctx.db.updateTable('charity_funds').set({ name: input.name, purpose: input.purpose, code: input.code, kind: input.kind, updated_at: at, updated_by: who.id }).where('id', '=', id).execute();
+      await ctx.db
+        .updateTable('charity_funds')
+        .set({ name: input.name, purpose: input.purpose, code: input.code, kind: input.kind, updated_at: at, updated_by: who.id })
+        .where('id', '=', id)
+        .execute();
     } else {
       await ctx.db
         .insertInto('charity_funds')
-        .values({ id, code: input.code, name: input.name, kind: input.kind, purpose: input.purpose, archived: 0, created_at: at, created_by: who.id, updated_at: at, updated_by: who.id })
+        .values({
+          id,
+          code: input.code,
+          name: input.name,
+          kind: input.kind,
+          purpose: input.purpose,
+          archived: 0,
+          created_at: at,
+          created_by: who.id,
+          updated_at: at,
+          updated_by: who.id,
+        })
         .execute();
     }
-    const after = toFund((await ctx.db.selectFrom('charity_funds').selectAll().where('id', '=', id).executeTakeFirstOrThrow()));
-    await ctx.audit({ action: 'charity.saveFund', area, recordType: 'charity_fund', recordId: id, summary: `${after.code} ${after.name}`, before: before && toFund(before), after });
+    const after = toFund(await ctx.db.selectFrom('charity_funds').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+    await ctx.audit({
+      action: 'charity.saveFund',
+      area,
+      recordType: 'charity_fund',
+      recordId: id,
+      summary: `${after.code} ${after.name}`,
+      before: before && toFund(before),
+      after,
+    });
     return after;
   },
 
@@ -44,9 +68,22 @@ export const ledgerHandlers: HandlerMap<keyof typeof ledger> = {
 
   async 'charity.reverseEntry'(input, ctx) {
     const who = actor(ctx);
-    const seq = await reverseEntry(ctx.db, { seq: input.seq, reason: input.reason, date: await today(ctx), actorName: who.name, postedAt: ctx.now().toISOString() });
+    const seq = await reverseEntry(ctx.db, {
+      seq: input.seq,
+      reason: input.reason,
+      date: await today(ctx),
+      actorName: who.name,
+      postedAt: ctx.now().toISOString(),
+    });
     const [entry] = (await repo.journalPage(ctx.db, { beforeSeq: seq + 1, limit: 1 })) as JournalEntry[];
-    await ctx.audit({ action: 'charity.reverseEntry', area, recordType: 'charity_entry', recordId: String(seq), summary: `${input.seq} → ${seq}: ${input.reason}`, after: entry });
+    await ctx.audit({
+      action: 'charity.reverseEntry',
+      area,
+      recordType: 'charity_entry',
+      recordId: String(seq),
+      summary: `${input.seq} → ${seq}: ${input.reason}`,
+      after: entry,
+    });
     return entry;
   },
 

@@ -8,7 +8,10 @@ import type { CharityReconciliationsTable } from './schema';
 export async function journalPage(db: Kysely<Database>, input: { beforeSeq?: number; fund?: string; limit: number }): Promise<JournalEntry[]> {
   let q = db.selectFrom('charity_entries as e').selectAll('e');
   if (input.beforeSeq) q = q.where('e.seq', '<', input.beforeSeq);
-  if (input.fund) q = q.where((eb) => eb.exists(eb.selectFrom('charity_lines as l').select('l.line_no').whereRef('l.entry_seq', '=', 'e.seq').where('l.fund_code', '=', input.fund!)));
+  if (input.fund)
+    q = q.where((eb) =>
+      eb.exists(eb.selectFrom('charity_lines as l').select('l.line_no').whereRef('l.entry_seq', '=', 'e.seq').where('l.fund_code', '=', input.fund!)),
+    );
   const entries = await q.orderBy('e.seq', 'desc').limit(input.limit).execute();
   if (entries.length === 0) return [];
   const seqs = entries.map((e) => e.seq);
@@ -58,7 +61,10 @@ export function toReconciliation(r: CharityReconciliationsTable): Reconciliation
 export async function reconciliationPage(db: Kysely<Database>, input: { cursor: string | null; limit: number }): Promise<Page<Reconciliation>> {
   let q = db.selectFrom('charity_reconciliations').selectAll();
   if (input.cursor) q = q.where('id', '<', input.cursor);
-  const rows = await q.orderBy('id', 'desc').limit(input.limit + 1).execute();
+  const rows = await q
+    .orderBy('id', 'desc')
+    .limit(input.limit + 1)
+    .execute();
   const page = rows.slice(0, input.limit);
   return { rows: page.map(toReconciliation), nextCursor: rows.length > input.limit ? page[page.length - 1].id : null };
 }

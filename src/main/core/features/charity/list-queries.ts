@@ -16,7 +16,10 @@ export function donorsPageQuery(db: Kysely<Database>, input: { query: string; cu
     const [name, id] = JSON.parse(input.cursor) as [string, string];
     q = q.where((eb) => eb.or([eb('name', '>', name), eb.and([eb('name', '=', name), eb('id', '>', id)])]));
   }
-  return q.orderBy('name').orderBy('id').limit(input.limit + 1);
+  return q
+    .orderBy('name')
+    .orderBy('id')
+    .limit(input.limit + 1);
 }
 
 /** Donations newest first by (received_on, id); optionally one donor's. */
@@ -29,7 +32,10 @@ export function donationsPageQuery(db: Kysely<Database>, input: { from?: string;
     const [on, id] = JSON.parse(input.cursor) as [string, string];
     q = q.where((eb) => eb.or([eb('received_on', '<', on), eb.and([eb('received_on', '=', on), eb('id', '<', id)])]));
   }
-  return q.orderBy('received_on', 'desc').orderBy('id', 'desc').limit(input.limit + 1);
+  return q
+    .orderBy('received_on', 'desc')
+    .orderBy('id', 'desc')
+    .limit(input.limit + 1);
 }
 
 /** A year's receipts, newest number first. */

@@ -30,7 +30,13 @@ async function fundMovements(db: Kysely<Database>, p: NoticePeriod) {
  * closing balance. Never an ID number, phone, address or bank account.
  */
 export async function buildNoticeBody(db: Kysely<Database>, p: NoticePeriod): Promise<NoticeBody> {
-  const open = await db.selectFrom('charity_batches').select('number').where('status', '=', 'open').where('received_on', '>=', p.from).where('received_on', '<=', p.to).executeTakeFirst();
+  const open = await db
+    .selectFrom('charity_batches')
+    .select('number')
+    .where('status', '=', 'open')
+    .where('received_on', '>=', p.from)
+    .where('received_on', '<=', p.to)
+    .executeTakeFirst();
   if (open) throw new AppError('charity.unposted_batches', 'A batch in the period is not posted', { params: { batch: open.number } });
 
   let donations = db
@@ -38,19 +44,45 @@ export async function buildNoticeBody(db: Kysely<Database>, p: NoticePeriod): Pr
     .leftJoin('charity_donors as p', 'p.id', 'd.donor_id')
     .innerJoin('charity_funds as f', 'f.code', 'd.fund_code')
     .leftJoin('charity_receipts as r', 'r.donation_id', 'd.id')
-    .select(['d.id', 'd.received_on', 'd.kind', 'd.method', 'd.amount_fen', 'd.disclosure', 'f.name as fund_name', 'r.receipt_no', 'r.voided_at', 'p.name', 'p.kind as donor_kind', 'p.disclosure as donor_disclosure', 'p.consent_on'])
+    .select([
+      'd.id',
+      'd.received_on',
+      'd.kind',
+      'd.method',
+      'd.amount_fen',
+      'd.disclosure',
+      'f.name as fund_name',
+      'r.receipt_no',
+      'r.voided_at',
+      'p.name',
+      'p.kind as donor_kind',
+      'p.disclosure as donor_disclosure',
+      'p.consent_on',
+    ])
     .where('d.entry_seq', 'is not', null)
     .where('d.received_on', '>=', p.from)
     .where('d.received_on', '<=', p.to);
   if (p.fund) donations = donations.where('d.fund_code', '=', p.fund);
   const incomeRows = await donations.orderBy('d.received_on').orderBy('d.entry_seq').execute();
   const items = incomeRows.length
-    ? await db.selectFrom('charity_donation_items').selectAll().where('donation_id', 'in', incomeRows.map((r) => r.id)).orderBy('line_no').execute()
+    ? await db
+        .selectFrom('charity_donation_items')
+        .selectAll()
+        .where(
+          'donation_id',
+          'in',
+          incomeRows.map((r) => r.id),
+        )
+        .orderBy('line_no')
+        .execute()
     : [];
   const income = incomeRows.map((r, i) => ({
     no: i + 1,
     date: r.received_on,
-    donor: publicDonorName(r.name === null ? null : { name: r.name, kind: r.donor_kind!, disclosure: r.donor_disclosure!, consent_on: r.consent_on }, r.disclosure),
+    donor: publicDonorName(
+      r.name === null ? null : { name: r.name, kind: r.donor_kind!, disclosure: r.donor_disclosure!, consent_on: r.consent_on },
+      r.disclosure,
+    ),
     method: r.kind === 'goods' ? '物资' : (r.method ?? ''),
     amount:
       r.kind === 'goods'
@@ -68,7 +100,18 @@ export async function buildNoticeBody(db: Kysely<Database>, p: NoticePeriod): Pr
     .selectFrom('charity_aid_applications as a')
     .innerJoin('charity_entries as e', 'e.seq', 'a.entry_seq')
     .innerJoin('charity_funds as f', 'f.code', 'a.fund_code')
-    .select(['a.number', 'a.kind', 'a.recipient_name', 'a.amount_fen', 'a.council_resolution_no', 'a.decided_by_name', 'a.paid_by_name', 'e.entry_date', 'e.seq', 'f.name as fund_name'])
+    .select([
+      'a.number',
+      'a.kind',
+      'a.recipient_name',
+      'a.amount_fen',
+      'a.council_resolution_no',
+      'a.decided_by_name',
+      'a.paid_by_name',
+      'e.entry_date',
+      'e.seq',
+      'f.name as fund_name',
+    ])
     .where('e.entry_date', '>=', p.from)
     .where('e.entry_date', '<=', p.to);
   if (p.fund) paid = paid.where('a.fund_code', '=', p.fund);
@@ -89,7 +132,8 @@ export async function buildNoticeBody(db: Kysely<Database>, p: NoticePeriod): Pr
   if (p.fund) fundRows = fundRows.where('code', '=', p.fund);
   const funds = (await fundRows.execute())
     .map((f) => {
-      const sum = (rows: typeof before, type: string, side: 'debit' | 'credit') => rows.filter((r) => r.fund_code === f.code && r.type === type).reduce((s, r) => s + r[side], 0);
+      const sum = (rows: typeof before, type: string, side: 'debit' | 'credit') =>
+        rows.filter((r) => r.fund_code === f.code && r.type === type).reduce((s, r) => s + r[side], 0);
       const openingFen = sum(before, 'asset', 'debit') - sum(before, 'asset', 'credit');
       const incomeFen = sum(during, 'income', 'credit') - sum(during, 'income', 'debit');
       const expenseFen = sum(during, 'expense', 'debit') - sum(during, 'expense', 'credit');
@@ -97,12 +141,20 @@ export async function buildNoticeBody(db: Kysely<Database>, p: NoticePeriod): Pr
       return { code: f.code, name: f.name, openingFen, incomeFen, expenseFen, closingFen };
     })
     .filter((f) => f.openingFen || f.incomeFen || f.expenseFen || f.closingFen || p.fund);
-  const totals = funds.reduce((t, f) => ({ openingFen: t.openingFen + f.openingFen, incomeFen: t.incomeFen + f.incomeFen, expenseFen: t.expenseFen + f.expenseFen, closingFen: t.closingFen + f.closingFen }), {
-    openingFen: 0,
-    incomeFen: 0,
-    expenseFen: 0,
-    closingFen: 0,
-  });
+  const totals = funds.reduce(
+    (t, f) => ({
+      openingFen: t.openingFen + f.openingFen,
+      incomeFen: t.incomeFen + f.incomeFen,
+      expenseFen: t.expenseFen + f.expenseFen,
+      closingFen: t.closingFen + f.closingFen,
+    }),
+    {
+      openingFen: 0,
+      incomeFen: 0,
+      expenseFen: 0,
+      closingFen: 0,
+    },
+  );
   return { income, expenditure, funds, totals };
 }
 

@@ -9,7 +9,12 @@ import { expenditureHeaders, fundHeaders, incomeHeaders, noticeHeader, noticeTab
  */
 export function noticeDocument(notice: Notice, letterhead: ReportLetterhead, poster = false): DocumentModel {
   const t = noticeTables(notice);
-  const table = (caption: string, headers: string[], rows: string[][]) => ({ kind: 'table' as const, caption, columns: headers.map((header) => ({ header })), rows });
+  const table = (caption: string, headers: string[], rows: string[][]) => ({
+    kind: 'table' as const,
+    caption,
+    columns: headers.map((header) => ({ header })),
+    rows,
+  });
   return {
     layout: poster ? 'poster' : 'official',
     title: notice.title,

@@ -28,7 +28,11 @@ export async function renderNotice(db: Kysely<Database>, pdf: PdfRenderer, notic
       return { fileName: `${base}.html`, mimeType: 'text/html', bytes: new TextEncoder().encode(await noticeHtml(notice, unitName)) };
     case 'pdf':
     case 'poster':
-      return { fileName: `${base}${format === 'poster' ? '-A3' : ''}.pdf`, mimeType: 'application/pdf', bytes: await pdf.renderPdf(await noticePrintable(notice, unitName, format === 'poster')) };
+      return {
+        fileName: `${base}${format === 'poster' ? '-A3' : ''}.pdf`,
+        mimeType: 'application/pdf',
+        bytes: await pdf.renderPdf(await noticePrintable(notice, unitName, format === 'poster')),
+      };
   }
 }
 

@@ -46,7 +46,22 @@ function csvCell(v: string): string {
 /** CSV in UTF-8 with a BOM (Excel and WPS open Chinese correctly), the sections one after another. */
 export function noticeCsv(n: Notice): Uint8Array {
   const t = noticeTables(n);
-  const lines: string[][] = [[n.title], ...noticeHeader(n), [], ['收入'], incomeHeaders, ...t.income, [], ['支出'], expenditureHeaders, ...t.expenditure, [], ['基金余额'], fundHeaders, ...t.funds];
+  const lines: string[][] = [
+    [n.title],
+    ...noticeHeader(n),
+    [],
+    ['收入'],
+    incomeHeaders,
+    ...t.income,
+    [],
+    ['支出'],
+    expenditureHeaders,
+    ...t.expenditure,
+    [],
+    ['基金余额'],
+    fundHeaders,
+    ...t.funds,
+  ];
   const text = lines.map((l) => l.map(csvCell).join(',')).join('\r\n') + '\r\n';
   assertPublicSafe(text);
   return new TextEncoder().encode('\uFEFF' + text);

@@ -27,10 +27,25 @@ export async function resolvePeriod(db: Kysely<Database>, period: string, today:
   if (q) {
     const [y, n] = [Number(q[1]), Number(q[2])];
     const first = (n - 1) * 3 + 1;
-    return { scope: 'quarter', key: `${y}-Q${n}`, from: `${y}-${String(first).padStart(2, '0')}-01`, to: lastDay(y, first + 2), fund: null, label: `${y}年第${'一二三四'[n - 1]}季度` };
+    return {
+      scope: 'quarter',
+      key: `${y}-Q${n}`,
+      from: `${y}-${String(first).padStart(2, '0')}-01`,
+      to: lastDay(y, first + 2),
+      fund: null,
+      label: `${y}年第${'一二三四'[n - 1]}季度`,
+    };
   }
-  const campaign = await db.selectFrom('charity_campaigns').selectAll().where((eb) => eb.or([eb('id', '=', period), eb('name', '=', period)])).executeTakeFirst();
-  if (!campaign) throw new AppError('charity.period_unknown', 'Not a month (2026-10), a quarter (2026-Q3) or a campaign', { params: { period }, fields: { period: 'charity.period_unknown' } });
+  const campaign = await db
+    .selectFrom('charity_campaigns')
+    .selectAll()
+    .where((eb) => eb.or([eb('id', '=', period), eb('name', '=', period)]))
+    .executeTakeFirst();
+  if (!campaign)
+    throw new AppError('charity.period_unknown', 'Not a month (2026-10), a quarter (2026-Q3) or a campaign', {
+      params: { period },
+      fields: { period: 'charity.period_unknown' },
+    });
   const end = campaign.ends_on && campaign.ends_on < today ? campaign.ends_on : today;
   return { scope: 'campaign', key: campaign.id, from: campaign.starts_on, to: end, fund: campaign.fund_code, label: campaign.name };
 }

@@ -47,7 +47,8 @@ async function draft(ctx: Pick<HandlerContext, 'db' | 'now'>, period: string, no
   const span = await periodSpan(ctx.db, p);
   const profile = await findProfile(ctx.db);
   const phone = objectionPhone || profile?.complaint_phone || profile?.service_phone || '';
-  if (!phone) throw new AppError('charity.objection_phone_required', 'An objection phone is needed', { fields: { objectionPhone: 'charity.objection_phone_required' } });
+  if (!phone)
+    throw new AppError('charity.objection_phone_required', 'An objection phone is needed', { fields: { objectionPhone: 'charity.objection_phone_required' } });
   return {
     scope: p.scope,
     periodKey: p.key,
@@ -98,7 +99,8 @@ export async function publishNotice(ctx: Pick<HandlerContext, 'db' | 'now'>, inp
     throw new AppError('charity.notice_published', 'This period has a notice; publish a correction that supersedes it', { params: { number: current.number } });
   }
   if (!current && input.supersedesId) throw new AppError('charity.notice_not_found', 'The notice to supersede is not the current one for this period');
-  if (input.supersedesId && !input.correctionReason) throw new AppError('charity.reason_required', 'A correction gives its reason', { fields: { correctionReason: 'charity.reason_required' } });
+  if (input.supersedesId && !input.correctionReason)
+    throw new AppError('charity.reason_required', 'A correction gives its reason', { fields: { correctionReason: 'charity.reason_required' } });
   const year = Number(input.at.slice(0, 4));
   const number = formatYearNumber(year, await allocateNumber(ctx.db, 'charity.notice', year), 'G');
   const id = newId();
@@ -141,7 +143,14 @@ export const noticesHandlers: HandlerMap<keyof typeof notices> = {
   async 'charity.publishNotice'(input, ctx) {
     const who = actor(ctx);
     const notice = await publishNotice(ctx, { ...input, who, at: ctx.now().toISOString() });
-    await ctx.audit({ action: 'charity.publishNotice', area, recordType: 'charity_notice', recordId: notice.id, summary: `${notice.number} ${notice.title} ${notice.headHash.slice(0, 16)}`, after: { ...notice, body: undefined } });
+    await ctx.audit({
+      action: 'charity.publishNotice',
+      area,
+      recordType: 'charity_notice',
+      recordId: notice.id,
+      summary: `${notice.number} ${notice.title} ${notice.headHash.slice(0, 16)}`,
+      after: { ...notice, body: undefined },
+    });
     return notice;
   },
 

@@ -36,7 +36,20 @@ export function exportPublicLedger(sqlite: SqliteDatabase.Database, community: s
   const entries: PublicEntry[] = [];
   for (const r of journalRows(sqlite)) {
     const e = r.entry;
-    entries.push({ seq: e.seq, id: e.id, date: e.entry_date, kind: e.kind, memo: e.memo, reversesSeq: e.reverses_seq, reason: e.reason, postedAt: e.posted_at, actor: e.actor_name, lines: r.lines, prevHash: e.prev_hash, hash: e.hash });
+    entries.push({
+      seq: e.seq,
+      id: e.id,
+      date: e.entry_date,
+      kind: e.kind,
+      memo: e.memo,
+      reversesSeq: e.reverses_seq,
+      reason: e.reason,
+      postedAt: e.posted_at,
+      actor: e.actor_name,
+      lines: r.lines,
+      prevHash: e.prev_hash,
+      hash: e.hash,
+    });
   }
   return {
     format: 'linli-charity-ledger',
@@ -50,7 +63,20 @@ export function exportPublicLedger(sqlite: SqliteDatabase.Database, community: s
 }
 
 function contentOf(e: PublicEntry): unknown[] {
-  return entryContent({ seq: e.seq, id: e.id, entry_date: e.date, kind: e.kind as never, memo: e.memo, reverses_seq: e.reversesSeq, reason: e.reason, posted_at: e.postedAt, actor_name: e.actor }, e.lines);
+  return entryContent(
+    {
+      seq: e.seq,
+      id: e.id,
+      entry_date: e.date,
+      kind: e.kind as never,
+      memo: e.memo,
+      reverses_seq: e.reversesSeq,
+      reason: e.reason,
+      posted_at: e.postedAt,
+      actor_name: e.actor,
+    },
+    e.lines,
+  );
 }
 
 function rows(entries: PublicEntry[]) {

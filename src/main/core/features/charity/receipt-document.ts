@@ -10,9 +10,19 @@ import type { Donation, Receipt } from '../../../../shared/contract/charity/dona
  * seal goes (慈善法 第38条). A reprint is stamped 复印件 and a voided receipt 作废. The official
  * 公益事业捐赠统一票据 comes from the host charity; the receipt says so and names its number once recorded.
  */
-export function receiptDocument(input: { receipt: Receipt; donation: Donation; fundName: string; letterhead: ReportLetterhead; copy: boolean; generatedAt: string }): DocumentModel {
+export function receiptDocument(input: {
+  receipt: Receipt;
+  donation: Donation;
+  fundName: string;
+  letterhead: ReportLetterhead;
+  copy: boolean;
+  generatedAt: string;
+}): DocumentModel {
   const { receipt, donation, letterhead } = input;
-  const items = donation.kind === 'goods' ? donation.items.map((i) => `${i.item} ${i.quantity}${i.unit}（单价${formatFen(i.unitValueFen)}，${i.valuationBasis}）`).join('；') : `现金捐赠（${donation.method}）`;
+  const items =
+    donation.kind === 'goods'
+      ? donation.items.map((i) => `${i.item} ${i.quantity}${i.unit}（单价${formatFen(i.unitValueFen)}，${i.valuationBasis}）`).join('；')
+      : `现金捐赠（${donation.method}）`;
   return {
     layout: 'form',
     title: '捐赠收据',

@@ -15,7 +15,18 @@ export async function issueReceipt(db: Kysely<Database>, donationId: string, tod
   const receiptNo = formatYearNumber(year, number);
   await db
     .insertInto('charity_receipts')
-    .values({ id: newId(), year, number, receipt_no: receiptNo, donation_id: donationId, issued_on: today, issued_at: at, issued_by: who.id, issued_by_name: who.name, print_count: 0 })
+    .values({
+      id: newId(),
+      year,
+      number,
+      receipt_no: receiptNo,
+      donation_id: donationId,
+      issued_on: today,
+      issued_at: at,
+      issued_by: who.id,
+      issued_by_name: who.name,
+      print_count: 0,
+    })
     .execute();
   return receiptNo;
 }

@@ -24,10 +24,24 @@ function rng(seed: string) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  return { next, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)], chance: (p: number) => next() < p };
+  return {
+    next,
+    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
+    pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)],
+    chance: (p: number) => next() < p,
+  };
 }
 
-const companies = ['幸福超市', '青山建材有限公司', '鹿城物业服务有限公司', '包钢二中家长委员会', '北方餐饮连锁', '草原乳业青山分公司', '幸福路商户联合会', '恒信药房'];
+const companies = [
+  '幸福超市',
+  '青山建材有限公司',
+  '鹿城物业服务有限公司',
+  '包钢二中家长委员会',
+  '北方餐饮连锁',
+  '草原乳业青山分公司',
+  '幸福路商户联合会',
+  '恒信药房',
+];
 const surnames = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '马', '胡', '郭'];
 const given = ['建国', '秀英', '丽华', '志强', '海燕', '桂兰', '国庆', '玉梅', '文斌', '淑珍', '晓东', '红霞', '振华', '春梅', '德胜', '美玲'];
 const goods = [
@@ -54,7 +68,22 @@ async function staff(db: Kysely<Database>, at: string) {
     const id = newId();
     // An unusable password: the account exists for the records' names until someone enables it.
     const password_hash = `disabled$${randomBytes(16).toString('hex')}`;
-    await db.insertInto('users').values({ id, username, display_name: displayName, password_hash, roles_json: JSON.stringify([role]), disabled: 1, last_login_at: null, created_at: at, created_by: null, updated_at: at, updated_by: null }).execute();
+    await db
+      .insertInto('users')
+      .values({
+        id,
+        username,
+        display_name: displayName,
+        password_hash,
+        roles_json: JSON.stringify([role]),
+        disabled: 1,
+        last_login_at: null,
+        created_at: at,
+        created_by: null,
+        updated_at: at,
+        updated_by: null,
+      })
+      .execute();
     return { id, name: displayName };
   };
   return { treasurer: await make('cashier', '李出纳', 'treasurer'), clerk: await make('window1', '王窗口', 'clerk') };
@@ -99,7 +128,21 @@ export async function seedCharity(services: CoreServices, opts: { seed?: string 
       ['MED', '大病救助定向基金', '大病、急难救助'],
     ]) {
       if (!(await db.selectFrom('charity_funds').select('id').where('code', '=', code).executeTakeFirst())) {
-        await db.insertInto('charity_funds').values({ id: newId(), code, name, kind: 'restricted', purpose, archived: 0, created_at: at, created_by: treasurer.id, updated_at: at, updated_by: treasurer.id }).execute();
+        await db
+          .insertInto('charity_funds')
+          .values({
+            id: newId(),
+            code,
+            name,
+            kind: 'restricted',
+            purpose,
+            archived: 0,
+            created_at: at,
+            created_by: treasurer.id,
+            updated_at: at,
+            updated_by: treasurer.id,
+          })
+          .execute();
       }
     }
     const donorIds: string[] = [];
@@ -138,15 +181,53 @@ export async function seedCharity(services: CoreServices, opts: { seed?: string 
     await db
       .insertInto('charity_campaigns')
       .values([
-        { id: drive.id, name: `${drive.month.slice(0, 4)}年一十百千万募捐`, kind: 'drive', fund_code: 'GEN', starts_on: `${drive.month}-01`, ends_on: `${drive.month}-28`, target_fen: 5_000_000, created_at: at, created_by: treasurer.id, updated_at: at, updated_by: treasurer.id },
-        { id: pledgeCampaign, name: '爱心月月捐', kind: 'pledge', fund_code: 'ELD', starts_on: `${firstMonth}-01`, ends_on: null, target_fen: 0, created_at: at, created_by: treasurer.id, updated_at: at, updated_by: treasurer.id },
+        {
+          id: drive.id,
+          name: `${drive.month.slice(0, 4)}年一十百千万募捐`,
+          kind: 'drive',
+          fund_code: 'GEN',
+          starts_on: `${drive.month}-01`,
+          ends_on: `${drive.month}-28`,
+          target_fen: 5_000_000,
+          created_at: at,
+          created_by: treasurer.id,
+          updated_at: at,
+          updated_by: treasurer.id,
+        },
+        {
+          id: pledgeCampaign,
+          name: '爱心月月捐',
+          kind: 'pledge',
+          fund_code: 'ELD',
+          starts_on: `${firstMonth}-01`,
+          ends_on: null,
+          target_fen: 0,
+          created_at: at,
+          created_by: treasurer.id,
+          updated_at: at,
+          updated_by: treasurer.id,
+        },
       ])
       .execute();
     const pledges: { id: string; donor: string; fen: number; stopsAfter: number }[] = [];
     for (let i = 0; i < 10; i++) {
       const p = { id: newId(), donor: donorIds[companies.length + i], fen: r.pick([5_000, 10_000, 20_000]), stopsAfter: r.chance(0.3) ? r.int(3, 9) : 99 };
       pledges.push(p);
-      await db.insertInto('charity_pledges').values({ id: p.id, campaign_id: pledgeCampaign, donor_id: p.donor, monthly_fen: p.fen, starts_month: firstMonth, ends_month: null, created_at: at, created_by: treasurer.id, updated_at: at, updated_by: treasurer.id }).execute();
+      await db
+        .insertInto('charity_pledges')
+        .values({
+          id: p.id,
+          campaign_id: pledgeCampaign,
+          donor_id: p.donor,
+          monthly_fen: p.fen,
+          starts_month: firstMonth,
+          ends_month: null,
+          created_at: at,
+          created_by: treasurer.id,
+          updated_at: at,
+          updated_by: treasurer.id,
+        })
+        .execute();
     }
 
     const donate = async (input: Parameters<typeof insertDonation>[1], date: string, batchId: string | null = null) => {
@@ -156,10 +237,30 @@ export async function seedCharity(services: CoreServices, opts: { seed?: string 
       return id;
     };
     const cash = (date: string, fen: number, fund: string, extra: Partial<Parameters<typeof insertDonation>[1]> = {}) =>
-      ({ donorId: null, kind: 'cash', method: r.pick(['现金', '转账', '微信', '支付宝'] as const), reference: '', amountFen: fen, items: [], fundCode: fund, campaignId: null, pledgeId: null, receivedOn: date, disclosure: null, receiptDeclined: false, note: '', ...extra }) as Parameters<typeof insertDonation>[1];
+      ({
+        donorId: null,
+        kind: 'cash',
+        method: r.pick(['现金', '转账', '微信', '支付宝'] as const),
+        reference: '',
+        amountFen: fen,
+        items: [],
+        fundCode: fund,
+        campaignId: null,
+        pledgeId: null,
+        receivedOn: date,
+        disclosure: null,
+        receiptDeclined: false,
+        note: '',
+        ...extra,
+      }) as Parameters<typeof insertDonation>[1];
 
     // The fund's start: a company's transfer to each fund on the first day of the year shown.
-    for (const [fund, fen] of [['GEN', 3_000_000], ['EDU', 800_000], ['ELD', 500_000], ['MED', 800_000]] as const) {
+    for (const [fund, fen] of [
+      ['GEN', 3_000_000],
+      ['EDU', 800_000],
+      ['ELD', 500_000],
+      ['MED', 800_000],
+    ] as const) {
       const date = `${firstMonth}-01`;
       await donate(cash(date, fen, fund, { donorId: donorIds[0], method: '转账', reference: `TX${firstMonth.replace('-', '')}${fund}` }), date);
     }
@@ -175,7 +276,16 @@ export async function seedCharity(services: CoreServices, opts: { seed?: string 
       if (r.chance(0.5)) {
         const g = r.pick(goods);
         const date = day();
-        await donate({ ...cash(date, 0, 'GEN', { donorId: r.pick(donorIds.slice(0, companies.length)) }), kind: 'goods', method: null, amountFen: undefined, items: [{ item: g.item, unit: g.unit, quantity: r.int(10, 40), unitValueFen: g.value, valuationBasis: '市场价' }] }, date);
+        await donate(
+          {
+            ...cash(date, 0, 'GEN', { donorId: r.pick(donorIds.slice(0, companies.length)) }),
+            kind: 'goods',
+            method: null,
+            amountFen: undefined,
+            items: [{ item: g.item, unit: g.unit, quantity: r.int(10, 40), unitValueFen: g.value, valuationBasis: '市场价' }],
+          },
+          date,
+        );
       }
       if (month === drive.month) {
         // The drive's envelopes, entered as batches against the counted totals.
@@ -187,12 +297,30 @@ export async function seedCharity(services: CoreServices, opts: { seed?: string 
           const total = amounts.reduce((s, x) => s + x, 0);
           await db
             .insertInto('charity_batches')
-            .values({ id: batchId, number: formatYearNumber(year, await allocateNumber(db, 'charity.batch', year), 'P'), received_on: date, control_total_fen: total, control_count: amounts.length, note: '一十百千万募捐', status: 'open', posted_at: null, posted_by: null, created_at: stamp(date), created_by: treasurer.id, updated_at: stamp(date), updated_by: treasurer.id })
+            .values({
+              id: batchId,
+              number: formatYearNumber(year, await allocateNumber(db, 'charity.batch', year), 'P'),
+              received_on: date,
+              control_total_fen: total,
+              control_count: amounts.length,
+              note: '一十百千万募捐',
+              status: 'open',
+              posted_at: null,
+              posted_by: null,
+              created_at: stamp(date),
+              created_by: treasurer.id,
+              updated_at: stamp(date),
+              updated_by: treasurer.id,
+            })
             .execute();
           const lines: string[] = [];
           for (const fen of amounts) lines.push(await donate(cash(date, fen, 'GEN', { campaignId: drive.id, method: '现金' }), date, batchId));
           for (const id of lines) await postDonation(db, id, seedActor, stamp(date), date);
-          await db.updateTable('charity_batches').set({ status: 'posted', posted_at: stamp(date), posted_by: treasurer.id }).where('id', '=', batchId).execute();
+          await db
+            .updateTable('charity_batches')
+            .set({ status: 'posted', posted_at: stamp(date), posted_by: treasurer.id })
+            .where('id', '=', batchId)
+            .execute();
         }
       }
       // Aid: filed by the clerk, reviewed, decided by the treasurer (never the same person), most paid.
@@ -235,11 +363,21 @@ export async function seedCharity(services: CoreServices, opts: { seed?: string 
           .execute();
         counts.applications++;
         if (status === 'submitted') continue;
-        await db.updateTable('charity_aid_applications').set({ status: 'reviewed', visit_note: '入户核实，情况属实', reviewed_at: stamp(filed), reviewed_by_name: clerk.name }).where('id', '=', id).execute();
+        await db
+          .updateTable('charity_aid_applications')
+          .set({ status: 'reviewed', visit_note: '入户核实，情况属实', reviewed_at: stamp(filed), reviewed_by_name: clerk.name })
+          .where('id', '=', id)
+          .execute();
         if (status === 'reviewed') continue;
         await db
           .updateTable('charity_aid_applications')
-          .set({ status: status === 'rejected' ? 'rejected' : 'approved', decided_at: stamp(filed), decided_by: treasurer.id, decided_by_name: treasurer.name, decision_note: status === 'rejected' ? '不符合条件' : '同意' })
+          .set({
+            status: status === 'rejected' ? 'rejected' : 'approved',
+            decided_at: stamp(filed),
+            decided_by: treasurer.id,
+            decided_by_name: treasurer.name,
+            decision_note: status === 'rejected' ? '不符合条件' : '同意',
+          })
           .where('id', '=', id)
           .execute();
         if (status !== 'paid') continue;
@@ -254,19 +392,46 @@ export async function seedCharity(services: CoreServices, opts: { seed?: string 
           actorName: treasurer.name,
           postedAt: stamp(filed),
         });
-        await db.updateTable('charity_aid_applications').set({ status: 'acknowledged', paid_at: stamp(filed), paid_by_name: treasurer.name, payment_method: payFrom === '1001' ? '现金' : '转账', entry_seq: seq, acknowledged_at: stamp(filed), acknowledgement: '本人签字领取' }).where('id', '=', id).execute();
+        await db
+          .updateTable('charity_aid_applications')
+          .set({
+            status: 'acknowledged',
+            paid_at: stamp(filed),
+            paid_by_name: treasurer.name,
+            payment_method: payFrom === '1001' ? '现金' : '转账',
+            entry_seq: seq,
+            acknowledged_at: stamp(filed),
+            acknowledgement: '本人签字领取',
+          })
+          .where('id', '=', id)
+          .execute();
       }
       if (month !== thisMonth) {
         const closeDay = `${months[index + 1]}-01`;
         await closeMonth(db, { month, today: closeDay, actorId: treasurer.id, actorName: treasurer.name, at: stamp(closeDay) });
         // A file seeded without a community profile has no complaint phone: objections go to the 12345 hotline.
         const phone = (await db.selectFrom('community_profile').select('complaint_phone').executeTakeFirst())?.complaint_phone || '12345';
-        await publishNotice({ db, now: () => new Date(stamp(closeDay)) }, { period: month, objectionPhone: phone, supersedesId: null, correctionReason: null, who: seedActor, at: stamp(closeDay) });
+        await publishNotice(
+          { db, now: () => new Date(stamp(closeDay)) },
+          { period: month, objectionPhone: phone, supersedesId: null, correctionReason: null, who: seedActor, at: stamp(closeDay) },
+        );
         counts.notices++;
       }
     }
-    counts.entries = Number((await db.selectFrom('charity_entries').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-    await appendAudit(db, { action: 'charity.seed', area: 'charity', summary: JSON.stringify(counts), after: counts }, { id: null, name: 'linli seed', workstation: services.workstation }, services.now());
+    counts.entries = Number(
+      (
+        await db
+          .selectFrom('charity_entries')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    await appendAudit(
+      db,
+      { action: 'charity.seed', area: 'charity', summary: JSON.stringify(counts), after: counts },
+      { id: null, name: 'linli seed', workstation: services.workstation },
+      services.now(),
+    );
   });
   return counts;
 }

@@ -33,7 +33,11 @@ export function AidApplicationForm({ onClose, onFiled }: { onClose: () => void; 
     if (q.trim().length < 1) return;
     try {
       const found = await api.call('residents.search', { q, limit: 20, includeArchived: false });
-      setHits(found.filter((h) => h.type === 'resident').map((h) => ({ value: h.id, label: `${h.name} ${'idMasked' in h ? h.idMasked : ''} ${'address' in h ? h.address : ''}` })));
+      setHits(
+        found
+          .filter((h) => h.type === 'resident')
+          .map((h) => ({ value: h.id, label: `${h.name} ${'idMasked' in h ? h.idMasked : ''} ${'address' in h ? h.address : ''}` })),
+      );
     } catch (err) {
       setError(err);
     }
@@ -44,8 +48,20 @@ export function AidApplicationForm({ onClose, onFiled }: { onClose: () => void; 
     setAmountError(null);
     if (!residentId) return setError(null);
     try {
-      const app: AidApplication = await api.call('charity.fileApplication', { residentId, kind: kind as AidApplication['kind'], fundCode, amountFen: money.fen ?? 0, reason });
-      for (const f of files) await api.call('charity.addEvidence', { applicationId: app.id, fileName: f.name, mime: f.type || 'application/octet-stream', base64: await base64Of(f) });
+      const app: AidApplication = await api.call('charity.fileApplication', {
+        residentId,
+        kind: kind as AidApplication['kind'],
+        fundCode,
+        amountFen: money.fen ?? 0,
+        reason,
+      });
+      for (const f of files)
+        await api.call('charity.addEvidence', {
+          applicationId: app.id,
+          fileName: f.name,
+          mime: f.type || 'application/octet-stream',
+          base64: await base64Of(f),
+        });
       onFiled();
     } catch (err) {
       setError(err);

@@ -45,12 +45,21 @@ export function AidStepModal({ app, step, onClose, onDone }: { app: AidApplicati
         {step === 'review' && (
           <>
             <Textarea autoFocus label={t('charity.aid.visitNote')} value={text} onChange={(e) => setText(e.currentTarget.value)} />
-            <TextInput label={t('charity.aid.councilNo')} description={t('charity.aid.councilHint')} value={council} onChange={(e) => setCouncil(e.currentTarget.value)} />
+            <TextInput
+              label={t('charity.aid.councilNo')}
+              description={t('charity.aid.councilHint')}
+              value={council}
+              onChange={(e) => setCouncil(e.currentTarget.value)}
+            />
           </>
         )}
         {step === 'decide' && <DecisionPanel id={app.id} note={text} setNote={setText} />}
-        {step === 'pay' && <Select label={t('charity.aid.paymentMethod')} data={[...paymentMethods]} value={method} onChange={(v) => v && setMethod(v)} allowDeselect={false} />}
-        {step === 'acknowledge' && <Textarea autoFocus label={t('charity.aid.acknowledgement')} value={text} onChange={(e) => setText(e.currentTarget.value)} />}
+        {step === 'pay' && (
+          <Select label={t('charity.aid.paymentMethod')} data={[...paymentMethods]} value={method} onChange={(v) => v && setMethod(v)} allowDeselect={false} />
+        )}
+        {step === 'acknowledge' && (
+          <Textarea autoFocus label={t('charity.aid.acknowledgement')} value={text} onChange={(e) => setText(e.currentTarget.value)} />
+        )}
         <ErrorAlert error={error} onClose={() => setError(null)} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

@@ -11,14 +11,24 @@ import { yuan } from './money';
 import { AidApplicationForm } from './AidApplicationForm';
 import { AidStepModal, type AidStep } from './AidStepModal';
 
-const statusColour: Record<AidApplication['status'], string> = { submitted: 'gray', reviewed: 'blue', approved: 'teal', rejected: 'red', paid: 'green', acknowledged: 'green' };
+const statusColour: Record<AidApplication['status'], string> = {
+  submitted: 'gray',
+  reviewed: 'blue',
+  approved: 'teal',
+  rejected: 'red',
+  paid: 'green',
+  acknowledged: 'green',
+};
 
 /** Aid applications and their queue: file → review (home visit) → approval by another person → payment → acknowledgement. */
 export function AidTab() {
   const { t } = useTranslation();
   const { can } = useSession();
   const [status, setStatus] = useState<string>('all');
-  const list = useLoad(() => api.call('charity.listApplications', { status: status === 'all' ? undefined : (status as AidApplication['status']), limit: 200 }), [status]);
+  const list = useLoad(
+    () => api.call('charity.listApplications', { status: status === 'all' ? undefined : (status as AidApplication['status']), limit: 200 }),
+    [status],
+  );
   const [filing, setFiling] = useState(false);
   const [step, setStep] = useState<{ app: AidApplication; step: AidStep } | null>(null);
 

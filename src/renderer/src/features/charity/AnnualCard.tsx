@@ -43,7 +43,14 @@ export function AnnualCard() {
             </Table.Tbody>
           </Table>
           <div>
-            <Text size="sm">{t('charity.annual.received', { cash: yuan(data.income.cashFen), goods: yuan(data.income.goodsFen), n: data.income.donations, donors: data.income.donors })}</Text>
+            <Text size="sm">
+              {t('charity.annual.received', {
+                cash: yuan(data.income.cashFen),
+                goods: yuan(data.income.goodsFen),
+                n: data.income.donations,
+                donors: data.income.donors,
+              })}
+            </Text>
             {data.projects.map((p) => (
               <Text size="sm" key={p.name}>
                 {t('charity.annual.project', { name: p.name, received: yuan(p.receivedFen), target: p.targetFen > 0 ? ` / ${yuan(p.targetFen)}` : '' })}

@@ -52,7 +52,14 @@ export function DonationEntryTab() {
       <ErrorAlert error={error} onClose={() => setError(null)} />
       {posted && (
         <Alert color="green" role="status" title={t('charity.entry.postedTitle', { number: posted.number })}>
-          {t('charity.entry.postedDetail', { count: posted.enteredCount, total: yuan(posted.enteredFen), receipts: posted.lines.map((l) => l.receiptNo).filter(Boolean).join(t('common.listSeparator')) })}
+          {t('charity.entry.postedDetail', {
+            count: posted.enteredCount,
+            total: yuan(posted.enteredFen),
+            receipts: posted.lines
+              .map((l) => l.receiptNo)
+              .filter(Boolean)
+              .join(t('common.listSeparator')),
+          })}
         </Alert>
       )}
       {batch && batch.status === 'open' && (
@@ -115,7 +122,17 @@ function NewBatchForm({ onOpened }: { onOpened: (b: Batch) => void }) {
   );
 }
 
-function BatchLines({ batch, lists, onChange, onPosted }: { batch: Batch; lists: ReturnType<typeof useFundsAndDonors>; onChange: (b: Batch) => void; onPosted: (b: Batch) => void }) {
+function BatchLines({
+  batch,
+  lists,
+  onChange,
+  onPosted,
+}: {
+  batch: Batch;
+  lists: ReturnType<typeof useFundsAndDonors>;
+  onChange: (b: Batch) => void;
+  onPosted: (b: Batch) => void;
+}) {
   const { t } = useTranslation();
   const [amount, setAmount] = useState('');
   const [method, setMethod] = useState<string>(cashMethods[0]);
@@ -138,7 +155,15 @@ function BatchLines({ batch, lists, onChange, onPosted }: { batch: Batch; lists:
     setAmount('');
     setReference('');
     try {
-      const donation = { kind: 'cash' as const, method: method as (typeof cashMethods)[number], amountFen: money.fen, donorId, fundCode, reference, receivedOn: batch.receivedOn };
+      const donation = {
+        kind: 'cash' as const,
+        method: method as (typeof cashMethods)[number],
+        amountFen: money.fen,
+        donorId,
+        fundCode,
+        reference,
+        receivedOn: batch.receivedOn,
+      };
       onChange(await api.call('charity.addBatchLine', { batchId: batch.id, donation }));
       setError(null);
       amountRef.current?.focus();
@@ -166,10 +191,34 @@ function BatchLines({ batch, lists, onChange, onPosted }: { batch: Batch; lists:
       </Group>
       <form onSubmit={(e) => (e.preventDefault(), void add())}>
         <Group align="flex-end">
-          <TextInput ref={amountRef} autoFocus label={t('charity.fields.amountYuan')} value={amount} onChange={(e) => setAmount(e.currentTarget.value)} error={amountError} w={140} />
+          <TextInput
+            ref={amountRef}
+            autoFocus
+            label={t('charity.fields.amountYuan')}
+            value={amount}
+            onChange={(e) => setAmount(e.currentTarget.value)}
+            error={amountError}
+            w={140}
+          />
           <Select label={t('charity.fields.method')} data={[...cashMethods]} value={method} onChange={(v) => v && setMethod(v)} allowDeselect={false} w={110} />
-          <Select label={t('charity.fields.donor')} placeholder={t('charity.fields.anonymous')} data={lists.donorOptions} value={donorId} onChange={setDonorId} searchable clearable w={180} />
-          <Select label={t('charity.fields.fund')} data={lists.fundOptions} value={fundCode} onChange={(v) => v && setFundCode(v)} allowDeselect={false} w={220} />
+          <Select
+            label={t('charity.fields.donor')}
+            placeholder={t('charity.fields.anonymous')}
+            data={lists.donorOptions}
+            value={donorId}
+            onChange={setDonorId}
+            searchable
+            clearable
+            w={180}
+          />
+          <Select
+            label={t('charity.fields.fund')}
+            data={lists.fundOptions}
+            value={fundCode}
+            onChange={(v) => v && setFundCode(v)}
+            allowDeselect={false}
+            w={220}
+          />
           <TextInput label={t('charity.fields.reference')} value={reference} onChange={(e) => setReference(e.currentTarget.value)} w={140} />
           <Button type="submit">{t('charity.entry.addLine')}</Button>
         </Group>

@@ -67,7 +67,9 @@ export function DonorsTab() {
         </Table.Tbody>
       </Table>
       {revealing && <RevealContact donor={revealing} onClose={() => setRevealing(null)} />}
-      {editing && <DonorForm donor={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={() => (setEditing(null), void list.reload())} />}
+      {editing && (
+        <DonorForm donor={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={() => (setEditing(null), void list.reload())} />
+      )}
     </Stack>
   );
 }
@@ -101,12 +103,36 @@ function DonorForm({ donor, onClose, onSaved }: { donor: Donor | null; onClose: 
     <Modal opened onClose={onClose} title={donor ? t('charity.donors.edit') : t('charity.donors.add')}>
       <form onSubmit={(e) => (e.preventDefault(), void submit())}>
         <Stack gap="xs">
-          <Select label={t('charity.donors.kind')} data={donorKinds.map((k) => ({ value: k, label: t(`charity.donorKinds.${k}`) }))} value={kind} onChange={(v) => v && setKind(v)} allowDeselect={false} />
+          <Select
+            label={t('charity.donors.kind')}
+            data={donorKinds.map((k) => ({ value: k, label: t(`charity.donorKinds.${k}`) }))}
+            value={kind}
+            onChange={(v) => v && setKind(v)}
+            allowDeselect={false}
+          />
           <TextInput label={t('charity.donors.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} autoFocus />
-          <TextInput label={t('charity.donors.contact')} description={donor?.contactMasked ? t('charity.donors.contactKept', { masked: donor.contactMasked }) : undefined} value={contact} onChange={(e) => setContact(e.currentTarget.value)} />
-          <Select label={t('charity.donors.disclosure')} data={disclosures.map((k) => ({ value: k, label: t(`charity.disclosures.${k}`) }))} value={disclosure} onChange={(v) => v && setDisclosure(v)} allowDeselect={false} />
+          <TextInput
+            label={t('charity.donors.contact')}
+            description={donor?.contactMasked ? t('charity.donors.contactKept', { masked: donor.contactMasked }) : undefined}
+            value={contact}
+            onChange={(e) => setContact(e.currentTarget.value)}
+          />
+          <Select
+            label={t('charity.donors.disclosure')}
+            data={disclosures.map((k) => ({ value: k, label: t(`charity.disclosures.${k}`) }))}
+            value={disclosure}
+            onChange={(v) => v && setDisclosure(v)}
+            allowDeselect={false}
+          />
           <Group align="flex-end">
-            <TextInput label={t('charity.donors.consentOn')} description={t('charity.donors.consentHint')} placeholder={t('common.datePlaceholder')} value={consentOn} onChange={(e) => setConsentOn(e.currentTarget.value)} style={{ flex: 1 }} />
+            <TextInput
+              label={t('charity.donors.consentOn')}
+              description={t('charity.donors.consentHint')}
+              placeholder={t('common.datePlaceholder')}
+              value={consentOn}
+              onChange={(e) => setConsentOn(e.currentTarget.value)}
+              style={{ flex: 1 }}
+            />
             <Button variant="light" onClick={() => setConsentOn(todayLocal())}>
               {t('charity.donors.consentToday')}
             </Button>

@@ -56,7 +56,15 @@ export function GoodsDonationForm({ lists }: { lists: ReturnType<typeof useFunds
         </Group>
         <Group grow>
           <TextInput label={t('charity.fields.valuationBasis')} value={basis} onChange={(e) => setBasis(e.currentTarget.value)} />
-          <Select label={t('charity.fields.donor')} placeholder={t('charity.fields.anonymous')} data={lists.donorOptions} value={donorId} onChange={setDonorId} searchable clearable />
+          <Select
+            label={t('charity.fields.donor')}
+            placeholder={t('charity.fields.anonymous')}
+            data={lists.donorOptions}
+            value={donorId}
+            onChange={setDonorId}
+            searchable
+            clearable
+          />
           <Select label={t('charity.fields.fund')} data={lists.fundOptions} value={fundCode} onChange={(v) => v && setFundCode(v)} allowDeselect={false} />
           <TextInput label={t('charity.fields.receivedOn')} value={receivedOn} onChange={(e) => setReceivedOn(e.currentTarget.value)} />
         </Group>

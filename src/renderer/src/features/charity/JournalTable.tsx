@@ -39,12 +39,17 @@ export function JournalTable({ canReverse }: { canReverse: boolean }) {
               <Table.Td>
                 {e.memo}
                 {e.reason && <Text size="xs">{t('charity.journal.reason', { reason: e.reason })}</Text>}
-                {e.reversedBySeq && <Text size="xs" c="red">{t('charity.journal.reversedBy', { seq: e.reversedBySeq })}</Text>}
+                {e.reversedBySeq && (
+                  <Text size="xs" c="red">
+                    {t('charity.journal.reversedBy', { seq: e.reversedBySeq })}
+                  </Text>
+                )}
               </Table.Td>
               <Table.Td className="linli-mono">
                 {e.lines.map((l, i) => (
                   <div key={i}>
-                    {l.account} {l.fund} {l.debit ? t('charity.journal.debit', { amount: yuan(l.debit) }) : t('charity.journal.credit', { amount: yuan(l.credit) })}
+                    {l.account} {l.fund}{' '}
+                    {l.debit ? t('charity.journal.debit', { amount: yuan(l.debit) }) : t('charity.journal.credit', { amount: yuan(l.credit) })}
                   </div>
                 ))}
               </Table.Td>

@@ -41,8 +41,16 @@ export function NoticesTab() {
         </Title>
         <form onSubmit={(e) => (e.preventDefault(), void api.call('charity.previewNotice', { period }).then(setPreview, setError))}>
           <Group align="flex-end">
-            <TextInput label={t('charity.notices.period')} description={t('charity.notices.periodHint')} value={period} onChange={(e) => setPeriod(e.currentTarget.value)} w={260} />
-            {correcting && <TextInput label={t('charity.notices.correctionReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} style={{ flex: 1 }} />}
+            <TextInput
+              label={t('charity.notices.period')}
+              description={t('charity.notices.periodHint')}
+              value={period}
+              onChange={(e) => setPeriod(e.currentTarget.value)}
+              w={260}
+            />
+            {correcting && (
+              <TextInput label={t('charity.notices.correctionReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} style={{ flex: 1 }} />
+            )}
             <Button type="submit" variant="light">
               {t('charity.notices.preview')}
             </Button>
@@ -107,7 +115,13 @@ export function NoticesTab() {
               <Table.Td>
                 <Group gap={4}>
                   {noticeFormats.map((f) => (
-                    <Button key={f} size="compact-xs" variant="light" disabled={job.busy} onClick={() => void job.start(() => api.call('charity.exportNotice', { id: n.id, format: f }))}>
+                    <Button
+                      key={f}
+                      size="compact-xs"
+                      variant="light"
+                      disabled={job.busy}
+                      onClick={() => void job.start(() => api.call('charity.exportNotice', { id: n.id, format: f }))}
+                    >
                       {t(`charity.notices.formats.${f}`)}
                     </Button>
                   ))}

@@ -13,7 +13,9 @@ export function ReceiptView({ printed }: { printed: PrintedReceipt }) {
   const stamp = receipt.voided ? t('charity.receipt.voidStamp') : printed.copy ? t('charity.receipt.copyStamp') : null;
   const what =
     donation.kind === 'goods'
-      ? donation.items.map((i) => t('charity.receipt.itemLine', { item: i.item, quantity: i.quantity, unit: i.unit, value: yuan(i.unitValueFen), basis: i.valuationBasis })).join(t('common.listSeparator'))
+      ? donation.items
+          .map((i) => t('charity.receipt.itemLine', { item: i.item, quantity: i.quantity, unit: i.unit, value: yuan(i.unitValueFen), basis: i.valuationBasis }))
+          .join(t('common.listSeparator'))
       : t('charity.receipt.cashLine', { method: donation.method });
   const rows: [string, string][] = [
     [t('charity.receipt.donor'), receipt.donorName],

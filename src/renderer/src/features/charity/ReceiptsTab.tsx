@@ -95,10 +95,19 @@ function ReceiptAction({ acting, onClose, onDone }: { acting: { receipt: Receipt
     }
   }
   return (
-    <Modal opened onClose={onClose} title={t(acting.kind === 'void' ? 'charity.receipts.voidTitle' : 'charity.receipts.officialTitle', { number: acting.receipt.receiptNo })}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t(acting.kind === 'void' ? 'charity.receipts.voidTitle' : 'charity.receipts.officialTitle', { number: acting.receipt.receiptNo })}
+    >
       <form onSubmit={(e) => (e.preventDefault(), void submit())}>
         <Stack>
-          <TextInput autoFocus label={t(acting.kind === 'void' ? 'charity.receipts.voidReason' : 'charity.receipts.officialNo')} value={value} onChange={(e) => setValue(e.currentTarget.value)} />
+          <TextInput
+            autoFocus
+            label={t(acting.kind === 'void' ? 'charity.receipts.voidReason' : 'charity.receipts.officialNo')}
+            value={value}
+            onChange={(e) => setValue(e.currentTarget.value)}
+          />
           <ErrorAlert error={error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
