@@ -29,7 +29,8 @@ const everything = [...permissions];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: everything,
-  clerk: ['reports.run', 'backups.run', 'residents.read', 'residents.write', 'residents.places', 'residents.visit', 'residents.reveal', 'residents.import', ...charityRolePermissions.clerk],
+  clerk: ['reports.run', 'backups.run', 'residents.read', 'residents.write', 'residents.places', 'residents.visit', 'residents.reveal', 'residents.import',
+    ...charityRolePermissions.clerk],
   treasurer: ['reports.run', 'backups.run', 'residents.read', ...charityRolePermissions.treasurer],
   secretary: ['reports.run', 'backups.run', 'residents.read'],
   grid_worker: ['reports.run', 'residents.read', 'residents.write', 'residents.visit'],

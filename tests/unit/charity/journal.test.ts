@@ -171,8 +171,10 @@ describe('the journal chain detects tampering in a copy', () => {
   it('a swapped order', async () => {
     const v = await tamperedCopy((raw) => {
       raw.pragma('foreign_keys = OFF');
-      raw.exec(`UPDATE charity_entries SET seq = 100 WHERE seq = 2; UPDATE charity_entries SET seq = 2 WHERE seq = 3; UPDATE charity_entries SET seq = 3 WHERE seq = 100;
-        UPDATE charity_lines SET entry_seq = 100 WHERE entry_seq = 2; UPDATE charity_lines SET entry_seq = 2 WHERE entry_seq = 3; UPDATE charity_lines SET entry_seq = 3 WHERE entry_seq = 100;`);
+      raw.exec(`UPDATE charity_entries SET seq = 100 WHERE seq = 2; UPDATE charity_entries SET seq = 2 WHERE seq = 3;
+        UPDATE charity_entries SET seq = 3 WHERE seq = 100;
+        UPDATE charity_lines SET entry_seq = 100 WHERE entry_seq = 2; UPDATE charity_lines SET entry_seq = 2 WHERE entry_seq = 3;
+        UPDATE charity_lines SET entry_seq = 3 WHERE entry_seq = 100;`);
     });
     expect(v).toMatchObject({ ok: false, firstBroken: { seq: 2, reason: 'prev_hash_mismatch' } });
   });

@@ -191,7 +191,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await run(`CREATE INDEX charity_donations_campaign ON charity_donations (campaign_id, received_on) WHERE campaign_id IS NOT NULL`);
   // A donation is posted once (its entry set from empty); after that it changes only by a reversing entry.
   await run(`CREATE TRIGGER charity_donations_fixed BEFORE UPDATE ON charity_donations
-    WHEN OLD.entry_seq IS NOT NULL OR OLD.withdrawn = 1 OR (NEW.withdrawn = 1 AND NEW.entry_seq IS NOT NULL) OR NEW.amount_fen <> OLD.amount_fen OR NEW.fund_code <> OLD.fund_code OR NEW.kind <> OLD.kind
+    WHEN OLD.entry_seq IS NOT NULL OR OLD.withdrawn = 1 OR (NEW.withdrawn = 1 AND NEW.entry_seq IS NOT NULL)
+      OR NEW.amount_fen <> OLD.amount_fen OR NEW.fund_code <> OLD.fund_code OR NEW.kind <> OLD.kind
       OR NEW.received_on <> OLD.received_on OR NEW.donor_id IS NOT OLD.donor_id
     BEGIN SELECT RAISE(ABORT, 'charity.donation_posted'); END`);
   await noDelete('charity_donations');

@@ -33,7 +33,11 @@ function ChainResult({ result, onClose, closeLabel }: { result: ChainCheck; onCl
   }
   return (
     <Alert color="red" variant="filled" role="alert" title={t('audit.verify.brokenTitle', { chain: chainLabel(t, result.chain) })} withCloseButton onClose={onClose} closeButtonLabel={closeLabel}>
-      <Text size="sm">{result.firstBroken ? t('audit.verify.brokenDetail', { seq: result.firstBroken.seq, reason: chainReasonLabel(t, result.firstBroken.reason) }) : t('audit.verify.brokenUnknown')}</Text>
+      <Text size="sm">
+        {result.firstBroken
+          ? t('audit.verify.brokenDetail', { seq: result.firstBroken.seq, reason: chainReasonLabel(t, result.firstBroken.reason) })
+          : t('audit.verify.brokenUnknown')}
+      </Text>
     </Alert>
   );
 }
