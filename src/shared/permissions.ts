@@ -1,5 +1,6 @@
 import { residentsGrants, residentsPermissions } from './contract/residents/permissions';
 import { councilGrants, councilPermissions } from './contract/council/permissions';
+import { charityGrants, charityPermissions } from './contract/charity/permissions';
 
 /**
  * Roles and what they may do. Checked in main for every method call; the renderer only uses this to hide
@@ -36,6 +37,7 @@ type FoundationPermission = (typeof foundationPermissions)[number];
 const areaPermissions = [
   { permissions: residentsPermissions, grants: residentsGrants },
   { permissions: councilPermissions, grants: councilGrants },
+  { permissions: charityPermissions, grants: charityGrants },
 ] as const;
 
 export const permissions = [...foundationPermissions, ...areaPermissions.flatMap((a) => a.permissions)];

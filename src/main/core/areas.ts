@@ -1,6 +1,7 @@
 import type { AreaModule } from './area';
 import { residentsArea } from './features/residents';
 import { councilArea } from './features/council';
+import { charityArea } from './features/charity';
 
 /**
  * Every area, in the order the report centre, `linli seed` (after each seeder's dependencies) and
@@ -9,6 +10,7 @@ import { councilArea } from './features/council';
  */
 const areas = [
   residentsArea,
+  charityArea,
   councilArea,
 ] as const;
 

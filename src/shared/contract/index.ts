@@ -7,6 +7,7 @@ import { reports } from './reports';
 import { jobs } from './jobs';
 import { residents } from './residents';
 import { council } from './council';
+import { charity } from './charity';
 import type { InputOf, OutputOf } from './define';
 
 /** The foundation's methods: sign-in, accounts, the community, audit, backups, reports, jobs. */
@@ -29,6 +30,7 @@ export const contract = {
   ...foundation,
   ...residents,
   ...council,
+  ...charity,
 };
 
 export type Contract = typeof contract;

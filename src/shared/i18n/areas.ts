@@ -2,6 +2,8 @@ import residentsZh from './residents/zh-CN.json';
 import residentsEn from './residents/en.json';
 import councilZh from './council/zh-CN.json';
 import councilEn from './council/en.json';
+import charityZh from './charity/zh-CN.json';
+import charityEn from './charity/en.json';
 import type { LocaleTree } from './merge';
 
 /**
@@ -13,4 +15,5 @@ import type { LocaleTree } from './merge';
 export const sharedAreaLocales = [
   { 'zh-CN': residentsZh, en: residentsEn },
   { 'zh-CN': councilZh, en: councilEn },
+  { 'zh-CN': charityZh, en: charityEn },
 ] satisfies { 'zh-CN': LocaleTree; en: LocaleTree }[];

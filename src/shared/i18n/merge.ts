@@ -1,8 +1,8 @@
 type Tree = { [key: string]: string | Tree };
 
 /**
- * Deep-merges locale trees. The shared files (errors, roles, areas, audit actions: also used by main for
- * reports) and the renderer's own strings meet here; a later tree adds to an earlier one, key by key.
+ * Deep-merges locale trees: the base files and each area's own files (src/shared/i18n/<area>/, the
+ * renderer's features/<area>/i18n/); a later tree adds to an earlier one, key by key.
  */
 export function deepMerge(...trees: Tree[]): Tree {
   const out: Tree = {};

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/main/core/db/schema';
 import { openTestHall } from '../support/core';
 import { councilColumns } from '../council/columns';
+import { charityColumns } from '../charity/columns';
 
 /**
  * The Kysely types are written by hand beside the migrations. This list must name every column of every
@@ -36,6 +37,8 @@ const columns = {
   resident_unplaced: ['resident_id', 'reason', 'created_at', 'created_by'],
   import_mappings: ['id', 'name', 'mapping_json', 'created_at', 'created_by', 'updated_at', 'updated_by'],
   ...councilColumns,
+  number_sequences: ['name', 'year', 'last'],
+  ...charityColumns,
 } satisfies { [T in keyof Database]: (keyof Database[T])[] };
 
 // Compile-time: a column in the types but missing from the list above is an error here.

@@ -17,7 +17,7 @@ import { codeValueLabel } from '../../../src/renderer/src/features/residents/com
 import { detailLines } from '../../../src/renderer/src/features/residents/detail/timeline-text';
 import { summaryText, valueText } from '../../../src/renderer/src/features/audit/summary';
 import { fieldLabel } from '../../../src/renderer/src/features/audit/labels';
-import { relationsToHead } from '../../../src/main/core/db/migrations/0012_residents_relations_and_unplaced';
+import { relationsToHead } from '../../../src/main/core/db/migrations/0010_residents_relations_and_unplaced';
 import type { AuditEntry } from '../../../src/shared/contract/audit';
 import type { ResidentEvent } from '../../../src/shared/contract/residents';
 

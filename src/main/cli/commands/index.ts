@@ -10,6 +10,7 @@ import { seedCommand } from './seed';
 import { benchCommand } from './bench';
 import { residentsCommand } from './residents';
 import { councilCommand } from './council';
+import { charityCommand } from './charity';
 
 /** The foundation's commands. `seed` and `bench` run every area's seeder and bench suite (core/areas.ts). */
 const foundationCommands: Command[] = [
@@ -22,6 +23,7 @@ const foundationCommands: Command[] = [
   usersCommand,
   seedCommand,
   benchCommand,
+  charityCommand,
 ];
 
 /**
@@ -32,6 +34,7 @@ const foundationCommands: Command[] = [
 const areaCommands: Command[] = [
   residentsCommand,
   councilCommand,
+  charityCommand,
 ];
 
 /** Every `linli` command, in the order `--help` lists them. */

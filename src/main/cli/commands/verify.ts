@@ -4,8 +4,8 @@ import { AppError } from '../../../shared/errors';
 import type { Command } from '../context';
 import { CliError } from '../errors';
 import { inspectExisting } from '../../core/db/connection';
-import { verifyChains } from '../../core/audit/chains';
-import type { ChainVerdict } from '../../core/audit/chain';
+import { verifyChains } from '../../core/chains/registry';
+import type { ChainVerdict } from '../../core/chains/hash';
 import { databaseRefusal } from '../recovery';
 import { databaseExists } from '../session';
 

@@ -2,7 +2,7 @@ import type { HandlerMap } from '../context';
 import type { AuditEntry } from '../../../shared/contract/audit';
 import type { AuditLogTable } from '../db/schema';
 import { auditActors, auditAreas, listAudit } from './repository';
-import { verifyChains } from './chains';
+import { verifyChains } from '../chains/registry';
 import { readSettings } from '../community/settings';
 import { localDayEnd, localDayStart } from '../time/zone';
 import { parseJson } from '../util/json';

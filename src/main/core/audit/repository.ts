@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database, AuditLogTable } from '../db/schema';
 import type { AuditFilter } from '../../../shared/contract/audit';
 import { newId } from '../util/ids';
-import { GENESIS_HASH, chainHash, verifyChain, type ChainRow, type ChainVerdict } from './chain';
+import { GENESIS_HASH, chainHash, verifyChain, type ChainRow, type ChainVerdict } from '../chains/hash';
 
 export interface AuditWrite {
   action: string;

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { AppError } from '../../../shared/errors';
 import type { Role } from '../../../shared/permissions';
 import type { SessionInfo } from '../../../shared/contract/auth';
@@ -49,17 +50,31 @@ async function refuseAttempt(ctx: HandlerContext, username: string, entry: Actor
   throw new AppError('auth.bad_credentials', 'Wrong user name or password');
 }
 
+/**
+ * A file is set up once it has an administrator account, enabled or not: a disabled administrator still
+ * blocks a second first-run setup (nobody takes a file over that way). Accounts without the admin role
+ * (the staff the demo's charity ledger names, disabled) do not make a file "set up".
+ */
+async function anyAdministrator(ctx: HandlerContext): Promise<boolean> {
+  const row = await ctx.db
+    .selectFrom('users')
+    .select('id')
+    .where(sql<boolean>`EXISTS (SELECT 1 FROM json_each(roles_json) WHERE value = 'admin')`)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export const authHandlers: HandlerMap<'auth.status' | 'auth.setup' | 'auth.login' | 'auth.logout' | 'auth.session' | 'auth.lock' | 'auth.unlock' | 'auth.changePassword'> = {
   async 'auth.status'(_input, ctx) {
-    const anyUser = await ctx.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+    const admin = await anyAdministrator(ctx);
     const profile = await findProfile(ctx.db);
-    return { needsSetup: !anyUser, communityName: profile?.community_name ?? null, workstation: ctx.workstation, schemaVersion: ctx.schemaVersion };
+    return { needsSetup: !admin, communityName: profile?.community_name ?? null, workstation: ctx.workstation, schemaVersion: ctx.schemaVersion };
   },
 
   async 'auth.setup'(input, ctx) {
     enforcePasswordPolicy(input.admin.password, input.admin.username, 'admin.password');
-    const anyUser = await ctx.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
-    if (anyUser) throw new AppError('auth.already_set_up');
+    if (await anyAdministrator(ctx)) throw new AppError('auth.already_set_up');
     const at = ctx.now().toISOString();
     const userId = newId();
     const profile = await saveProfile(ctx.db, input.community, at, userId);

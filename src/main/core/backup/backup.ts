@@ -6,7 +6,7 @@ import type { BackupsTable } from '../db/schema';
 import type { CoreServices } from '../context';
 import { writeTransaction } from '../db/write-transaction';
 import { appendAudit } from '../audit/repository';
-import { auditHead } from '../audit/repository';
+import { hashChains } from '../chains/registry';
 import { readSettings } from '../features/community/settings';
 import { formatLocal, localToday } from '../util/dates';
 import { newId } from '../util/ids';
@@ -63,7 +63,7 @@ export async function makeBackup(core: CoreServices, kind: BackupKind, actor: { 
       const good = await core.db.selectFrom('backups').select('path').where('ok', '=', 1).orderBy('at', 'desc').executeTakeFirst();
       core.markDamaged(problem ?? '', good?.path ?? null);
     }
-    else problem = compareHeads(core, checked.check.auditHead);
+    else problem = compareHeads(core, checked.check.heads);
     if (!problem && checked.sha256) {
       sha256 = checked.sha256;
       writeSidecar(target, sha256);
@@ -122,11 +122,17 @@ function makeSelfContained(file: string): void {
   }
 }
 
-/** The copy must hold exactly the audit record the live file has at the same position. */
-function compareHeads(core: CoreServices, copyHead: { seq: number; hash: string } | null): string | null {
-  if (!copyHead) return auditHead(core.sqlite) ? 'the copy has no audit records' : null;
-  const live = core.sqlite.prepare('SELECT hash FROM audit_log WHERE seq = ?').get(copyHead.seq) as { hash: string } | undefined;
-  return live?.hash === copyHead.hash ? null : `audit chain head ${copyHead.seq} differs from the live file`;
+/** The copy must hold exactly the record the live file has at the same position, for every hash chain. */
+function compareHeads(core: CoreServices, copyHeads: Record<string, { seq: number; hash: string } | null>): string | null {
+  for (const chain of hashChains) {
+    const copyHead = copyHeads[chain.name] ?? null;
+    if (!copyHead) {
+      if (chain.head(core.sqlite)) return `the copy has no ${chain.name} records`;
+      continue;
+    }
+    if (chain.hashAt(core.sqlite, copyHead.seq) !== copyHead.hash) return `${chain.name} chain head ${copyHead.seq} differs from the live file`;
+  }
+  return null;
 }
 
 /** Removes the files of automatic backups that fall out of the rotation; their records stay. */

@@ -1,13 +1,14 @@
 import SqliteDatabase from 'better-sqlite3';
 import { LINLI_APPLICATION_ID } from '../db/connection';
 import { latestSchemaVersion } from '../db/migrations';
-import { verifyChains } from '../audit/chains';
+import { chainHeads, verifyChains } from '../chains/registry';
 
 export interface BackupCheck {
   ok: boolean;
   problem: string | null;
   counts: Record<string, number>;
-  auditHead: { seq: number; hash: string } | null;
+  /** Every hash chain's head in the copy (last seq and hash), to compare with the live file. */
+  heads: Record<string, { seq: number; hash: string } | null>;
   schemaVersion: number;
 }
 
@@ -29,8 +30,7 @@ export function checkCopy(file: string): BackupCheck {
     for (const { name } of tables) counts[name] = (db.prepare(`SELECT count(*) AS n FROM "${name.replace(/"/g, '""')}"`).get() as { n: number }).n;
     const broken = verifyChains(db).find((c) => !c.ok);
     if (broken) return fail(`${broken.chain} chain broken at record ${broken.firstBroken?.seq}: ${broken.firstBroken?.reason}`);
-    const head = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
-    return { ok: true, problem: null, counts, auditHead: head ?? null, schemaVersion };
+    return { ok: true, problem: null, counts, heads: chainHeads(db), schemaVersion };
   } catch (err) {
     return fail((err as Error).message);
   } finally {
@@ -38,6 +38,6 @@ export function checkCopy(file: string): BackupCheck {
   }
 
   function fail(problem: string): BackupCheck {
-    return { ok: false, problem, counts, auditHead: null, schemaVersion: 0 };
+    return { ok: false, problem, counts, heads: {}, schemaVersion: 0 };
   }
 }

@@ -158,6 +158,11 @@ export function translateSqliteError(err: unknown): AppError | null {
   if (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR')) return new AppError('db.disk_full', message);
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return new AppError('db.corrupt', message);
   if (code.startsWith('SQLITE_READONLY')) return new AppError('db.readonly', message);
+  if (code === 'SQLITE_CONSTRAINT_TRIGGER') {
+    // A trigger that names an error code (`RAISE(ABORT, 'charity.period_closed')`) speaks for itself.
+    const named = /^([a-z][a-z_]*(?:\.[a-z_]+)+)$/.exec(message);
+    if (named) return new AppError(named[1], message);
+  }
   if (code.startsWith('SQLITE_CONSTRAINT')) return new AppError('db.constraint', message);
   return null;
 }

@@ -1,3 +1,4 @@
+import type { CharityTables } from '../features/charity/schema';
 import type { Generated } from 'kysely';
 import type { CouncilTables } from '../features/council/tables';
 
@@ -267,7 +268,14 @@ export interface ImportMappingsTable extends Stamped {
   mapping_json: string;
 }
 
-export interface Database extends CouncilTables {
+export interface NumberSequencesTable {
+  name: string;
+  year: number;
+  last: number;
+}
+
+export interface Database extends CouncilTables, CharityTables {
+  number_sequences: NumberSequencesTable;
   users: UsersTable;
   community_profile: CommunityProfileTable;
   settings: SettingsTable;

@@ -2,6 +2,8 @@ import residentsZh from './residents/i18n/zh-CN.json';
 import residentsEn from './residents/i18n/en.json';
 import councilZh from './council/i18n/zh-CN.json';
 import councilEn from './council/i18n/en.json';
+import charityZh from './charity/i18n/zh-CN.json';
+import charityEn from './charity/i18n/en.json';
 import type { LocaleTree } from '../i18n/merge';
 
 /**
@@ -13,4 +15,5 @@ import type { LocaleTree } from '../i18n/merge';
 export const areaLocales = [
   { 'zh-CN': residentsZh, en: residentsEn },
   { 'zh-CN': councilZh, en: councilEn },
+  { 'zh-CN': charityZh, en: charityEn },
 ] satisfies { 'zh-CN': LocaleTree; en: LocaleTree }[];

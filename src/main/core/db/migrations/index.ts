@@ -8,9 +8,11 @@ import * as m0006 from './0006_residents_id_card_long_term';
 import * as m0007 from './0007_residents_fewer_indexes';
 import * as m0008 from './0008_residents_rowid_tiebreak';
 import * as m0009 from './0009_hardening';
-import * as m0012 from './0012_residents_relations_and_unplaced';
-import * as m0016 from './0016_council';
-import * as m0017 from './0017_council_registers';
+import * as m0010 from './0010_residents_relations_and_unplaced';
+import * as m0011 from './0011_council';
+import * as m0012 from './0012_council_registers';
+import * as m0013 from './0013_number_sequences';
+import * as m0014 from './0014_charity';
 
 /**
  * The static list of migrations, in order. A bundled main process has no migrations folder to read, so
@@ -26,9 +28,11 @@ export const migrations: Record<string, Migration> = {
   '0007_residents_fewer_indexes': m0007,
   '0008_residents_rowid_tiebreak': m0008,
   '0009_hardening': m0009,
-  '0012_residents_relations_and_unplaced': m0012,
-  '0016_council': m0016,
-  '0017_council_registers': m0017,
+  '0010_residents_relations_and_unplaced': m0010,
+  '0011_council': m0011,
+  '0012_council_registers': m0012,
+  '0013_number_sequences': m0013,
+  '0014_charity': m0014,
 };
 
 export const latestSchemaVersion = Object.keys(migrations).length;

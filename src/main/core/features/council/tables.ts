@@ -1,4 +1,4 @@
-// The council's tables as Kysely sees them (migration 0016); merged into the app's Database in db/schema.ts.
+// The council's tables as Kysely sees them (migrations 0011 and 0012); merged into the app's Database in db/schema.ts.
 
 interface Stamped {
   created_at: string;

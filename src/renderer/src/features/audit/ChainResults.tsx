@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ChainCheck } from '@shared/contract/audit';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatNumber } from '../../i18n/format';
-import { chainLabel } from './labels';
+import { chainLabel, chainReasonLabel } from './labels';
 
 /** The verdict of the chain check: the head to compare with printed notices, or the first bad record. */
 export function ChainResults({ results, error, onClose }: { results: ChainCheck[] | null; error: unknown; onClose: () => void }) {
@@ -33,7 +33,11 @@ function ChainResult({ result, onClose, closeLabel }: { result: ChainCheck; onCl
   }
   return (
     <Alert color="red" variant="filled" role="alert" title={t('audit.verify.brokenTitle', { chain: chainLabel(t, result.chain) })} withCloseButton onClose={onClose} closeButtonLabel={closeLabel}>
-      <Text size="sm">{result.firstBroken ? t('audit.verify.brokenDetail', { seq: result.firstBroken.seq, reason: result.firstBroken.reason }) : t('audit.verify.brokenUnknown')}</Text>
+      <Text size="sm">
+        {result.firstBroken
+          ? t('audit.verify.brokenDetail', { seq: result.firstBroken.seq, reason: chainReasonLabel(t, result.firstBroken.reason) })
+          : t('audit.verify.brokenUnknown')}
+      </Text>
     </Alert>
   );
 }

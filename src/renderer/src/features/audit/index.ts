@@ -16,3 +16,4 @@ export const auditArea: Area = {
     },
   ],
 };
+export { chainReasonLabel } from './labels';

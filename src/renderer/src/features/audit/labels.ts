@@ -21,6 +21,11 @@ export function chainLabel(t: TFunction, chain: string): string {
   return translatedOr(t, `audit.chains.${chain}`, chain);
 }
 
+/** Why a chain broke: the verdict's code (`hash_mismatch`, …) as the shared locale words it. */
+export function chainReasonLabel(t: TFunction, reason: string): string {
+  return translatedOr(t, `chains.reasons.${reason}`, reason);
+}
+
 /** Every action the locale names (`auth.login`, …): suggestions for the action filter. */
 export function knownActions(): string[] {
   const tree = i18n.getResource(i18n.language, 'translation', 'auditActions') as Record<string, Record<string, string>> | undefined;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type SqliteDatabase from 'better-sqlite3';
 import { openTestHall, type TestHall } from '../support/core';
 
-/** Migration 0016's constraints hold for writes that do not go through the app (a repair script, an import). */
+/** Migration 0011's constraints hold for writes that do not go through the app (a repair script, an import). */
 
 let hall: TestHall;
 let db: SqliteDatabase.Database;
@@ -26,7 +26,7 @@ const meeting = (id: string, extra: Record<string, unknown> = {}) => {
   db.prepare(`INSERT INTO council_meetings (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...Object.values(row));
 };
 
-describe('migration 0016: the council tables', () => {
+describe('migration 0011: the council tables', () => {
   it('a 居民会议 needs its form and only it has one; a quorum is a fraction of at most one', () => {
     expect(() =>
       db

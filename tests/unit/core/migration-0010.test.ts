@@ -4,14 +4,14 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { migrations } from '../../../src/main/core/db/migrations';
-import { relationsToHead } from '../../../src/main/core/db/migrations/0012_residents_relations_and_unplaced';
+import { relationsToHead } from '../../../src/main/core/db/migrations/0010_residents_relations_and_unplaced';
 import { tempDir } from '../support/core';
 
 /**
  * 0012: 与户主关系 becomes the 户口簿's list (父亲 and 母亲 apart); a hall's own entries stay after it, and a
  * resident registered as 父母 keeps it. resident_unplaced holds a reason per resident, never an empty one.
  */
-describe('migration 0012: the 户口簿 relations, and reasons for having no household', () => {
+describe('migration 0010: the 户口簿 relations, and reasons for having no household', () => {
   it('rewrites the offered relations, keeps stored values and a hall’s own entries', async () => {
     const sqlite = new SqliteDatabase(path.join(tempDir(), 'linli.sqlite'));
     const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
@@ -29,7 +29,7 @@ describe('migration 0012: the 户口簿 relations, and reasons for having no hou
       )
       .run();
 
-    await migrate('0012_residents_relations_and_unplaced');
+    await migrate('0010_residents_relations_and_unplaced');
     const offered = sqlite.prepare("SELECT label FROM code_lists WHERE list = 'relation_to_head' ORDER BY sort, code").pluck().all();
     expect(offered).toEqual([...relationsToHead, '保姆']);
     expect(offered).toEqual(expect.arrayContaining(['父亲', '母亲', '外祖父母', '外孙子女', '岳父母', '公婆']));

@@ -1,0 +1,37 @@
+import type { Notice } from '../../../../shared/contract/charity/notices';
+import type { DocumentModel } from '../../documents/model';
+import type { ReportLetterhead } from '../../reports/model';
+import { expenditureHeaders, fundHeaders, incomeHeaders, noticeHeader, noticeTables } from './notice-files';
+
+/**
+ * The notice as a document for the document renderers (PDF through Chromium, DOCX): the same tables as the
+ * HTML page, marked public so that the rendered output is scanned, with the chain head's QR code.
+ */
+export function noticeDocument(notice: Notice, letterhead: ReportLetterhead, poster = false): DocumentModel {
+  const t = noticeTables(notice);
+  const table = (caption: string, headers: string[], rows: string[][]) => ({
+    kind: 'table' as const,
+    caption,
+    columns: headers.map((header) => ({ header })),
+    rows,
+  });
+  return {
+    layout: poster ? 'poster' : 'official',
+    title: notice.title,
+    subtitle: notice.number,
+    stamp: notice.supersedesId ? '更正公告' : undefined,
+    paper: poster ? 'A3' : 'A4',
+    letterhead,
+    public: true,
+    blocks: [
+      { kind: 'fields', columns: 1, fields: noticeHeader(notice).map(([label, value]) => ({ label, value, wide: true })) },
+      table('一、收入', incomeHeaders, t.income),
+      table('二、支出', expenditureHeaders, t.expenditure),
+      table('三、基金余额', fundHeaders, t.funds),
+      { kind: 'qr', data: notice.headHash, caption: `账本链头 ${notice.headHash.slice(0, 16)}…` },
+      { kind: 'seal', unitName: letterhead.unitName, date: notice.publishedAt.slice(0, 10) },
+    ],
+    labels: { page: '第 {n} 页', of: '共 {n} 页' },
+    generatedAt: notice.publishedAt,
+  };
+}

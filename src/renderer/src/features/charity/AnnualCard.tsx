@@ -1,0 +1,71 @@
+import { useState } from 'react';
+import { Card, Group, NumberInput, SimpleGrid, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useLoad } from '../../components/use-load';
+import { yuan } from './money';
+
+/** The figures the host charity needs for its annual report (by 5月31日): funds, income, projects, aid. */
+export function AnnualCard() {
+  const { t } = useTranslation();
+  const [year, setYear] = useState(new Date().getFullYear() - (new Date().getMonth() < 5 ? 1 : 0));
+  const { data, error } = useLoad(() => api.call('charity.annualSummary', { year }), [year]);
+  return (
+    <Card withBorder>
+      <Group justify="space-between" mb="xs">
+        <Title order={4} fz="md">
+          {t('charity.annual.title')}
+        </Title>
+        <NumberInput value={year} onChange={(v) => typeof v === 'number' && setYear(v)} min={2000} max={2100} w={110} aria-label={t('charity.receipts.year')} />
+      </Group>
+      <ErrorAlert error={error} />
+      {data && (
+        <SimpleGrid cols={{ base: 1, lg: 3 }}>
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('charity.fields.fund')}</Table.Th>
+                <Table.Th ta="right">{t('charity.annual.income')}</Table.Th>
+                <Table.Th ta="right">{t('charity.annual.expense')}</Table.Th>
+                <Table.Th ta="right">{t('charity.annual.closing')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {data.funds.map((f) => (
+                <Table.Tr key={f.code}>
+                  <Table.Td>{f.name}</Table.Td>
+                  <Table.Td ta="right">{yuan(f.incomeFen)}</Table.Td>
+                  <Table.Td ta="right">{yuan(f.expenseFen)}</Table.Td>
+                  <Table.Td ta="right">{yuan(f.closingFen)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          <div>
+            <Text size="sm">
+              {t('charity.annual.received', {
+                cash: yuan(data.income.cashFen),
+                goods: yuan(data.income.goodsFen),
+                n: data.income.donations,
+                donors: data.income.donors,
+              })}
+            </Text>
+            {data.projects.map((p) => (
+              <Text size="sm" key={p.name}>
+                {t('charity.annual.project', { name: p.name, received: yuan(p.receivedFen), target: p.targetFen > 0 ? ` / ${yuan(p.targetFen)}` : '' })}
+              </Text>
+            ))}
+          </div>
+          <div>
+            {data.aid.map((a) => (
+              <Text size="sm" key={a.kind}>
+                {t('charity.annual.aidLine', { kind: a.kind, n: a.count, amount: yuan(a.amountFen) })}
+              </Text>
+            ))}
+          </div>
+        </SimpleGrid>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,12 @@
+/**
+ * The charity ledger's public face: what the shell's list of areas (features/areas.ts) imports.
+ */
+import type { Area } from '../../app/navigation';
+import { charityRoutes } from './routes';
+
+/** The charity ledger (慈善帮扶) as the shell sees it: one navigation group with the treasurer's screen. */
+export const charityArea: Area = {
+  id: 'charity',
+  nav: { id: 'charity', label: (t) => t('charity.nav') },
+  routes: charityRoutes,
+};

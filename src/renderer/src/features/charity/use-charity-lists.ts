@@ -1,0 +1,18 @@
+import { api } from '../../api/client';
+import { useLoad } from '../../components/use-load';
+
+/** Funds and donors for the pickers of the charity forms. */
+export function useFundsAndDonors() {
+  const funds = useLoad(() => api.call('charity.listFunds', {}), []);
+  const donors = useLoad(() => api.call('charity.listDonors', { limit: 200 }), []);
+  return {
+    fundOptions: (funds.data ?? []).filter((f) => !f.archived).map((f) => ({ value: f.code, label: `${f.name}（${f.code}）` })),
+    donorOptions: (donors.data?.rows ?? []).map((d) => ({ value: d.id, label: d.name })),
+    funds: funds.data ?? [],
+  };
+}
+
+export function todayLocal(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
