@@ -64,10 +64,11 @@ describe('council documents', () => {
     expect(text).toContain('主持人：张建国 2026年11月22日');
     expect(text).toContain('记录人：李秀英 2026年11月22日');
     expect(text).not.toMatch(/undefined|null|NaN/);
-    // The bold 出席 label, as 黑体 in the standard.
+    // The bold 出席 label, as 黑体 in the standard; wrapped names align after the colon.
     expect(doc.blocks).toContainEqual({
       kind: 'paragraph',
       indent: true,
+      hanging: 3,
       content: [{ text: '出席：', bold: true }, '张建国、李秀英、王志强、刘桂兰、陈明、杨丽、赵伟、黄敏'],
     });
   });

@@ -87,6 +87,20 @@ describe('linli council minutes', () => {
     expectMinutes(await docxText(await print('docx')));
   });
 
+  it('wraps the 出席 names under the first name after the colon (GB/T 9704 纪要), in PDF and DOCX', async () => {
+    const file = await print('pdf', ['--version', '1']);
+    const words = [...execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' }).matchAll(/<word xMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)];
+    const first = words.findIndex((w) => w[2].startsWith('出席：'));
+    expect(first).toBeGreaterThan(-1);
+    // Eight names run past one line: the wrapped part starts three characters (出席：, 3号 = 16 pt each) further in.
+    const wrapped = words[first + 1];
+    expect(wrapped[2]).toContain('黄敏');
+    expect(Number(wrapped[1]) - Number(words[first][1])).toBeCloseTo(48, 0);
+    const xml = await (await JSZip.loadAsync(fs.readFileSync(await print('docx')))).file('word/document.xml')!.async('string');
+    const attendance = xml.split('</w:p>').find((p) => p.includes('出席：'))!;
+    expect(attendance).toMatch(/<w:ind [^>]*w:hanging="960"/);
+  });
+
   it.skipIf(!soffice)('the DOCX converted to PDF by LibreOffice keeps its text (skipped: soffice is not installed here)', async () => {
     const docx = await print('docx');
     const outDir = path.join(f.hall.dir, 'soffice');
