@@ -128,6 +128,8 @@ test('writes the minutes, closes the meeting, signs and prints them; afterwards 
   await page.getByRole('menuitem', { name: 'PDF' }).click();
   const out = path.join(linli.dir, 'minutes.pdf');
   await (await download).saveAs(out);
+  await expect(page.getByText('已导出：2026年第四季度居民代表会议纪要', { exact: false }).first()).toBeVisible();
+  await expect(page.getByRole('button', { name: '会议纪要' })).not.toHaveAttribute('data-loading');
   await screenshot(page, 'council-meeting-printed');
   const printed = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', out, '-'], { encoding: 'utf8' });
   const lines = printed.split('\n').map((l) => l.replace(/\s+/g, ''));
