@@ -29,7 +29,10 @@ afterAll(() => fs.rmSync(f.hall.dir, { recursive: true, force: true }));
 async function report(name: string, meeting: string, format: 'pdf' | 'docx') {
   const out = path.join(f.hall.dir, `${name}-${meeting}.${format}`);
   const args = ['report', name, '--db', f.hall.dbPath, '--user', 'admin', '--format', format, '--out', out, '--param', `meeting=${meeting}`];
-  return { run: await linli(args, `${adminPassword}\n`), out };
+  const run = await linli(args, `${adminPassword}\n`);
+  // LINLI_KEEP_DOCS=/some/folder keeps the printouts, to look at them (pdftoppm -png).
+  if (process.env.LINLI_KEEP_DOCS && run.code === 0) fs.copyFileSync(out, path.join(process.env.LINLI_KEEP_DOCS, path.basename(out)));
+  return { run, out };
 }
 async function text(name: string, meeting: string, format: 'pdf' | 'docx'): Promise<string> {
   const { run, out } = await report(name, meeting, format);
@@ -47,10 +50,11 @@ describe('the council documents as reports', () => {
   });
 
   it('the 签到表 lists the roll with the leave reasons', async () => {
-    const t = await text('council_attendance', held, 'docx');
+    const t = await text('council_attendance', held, 'pdf');
     expect(t).toContain('2026年第四季度居民代表会议签到表');
     expect(t).toContain('张建国');
     expect(t).toContain('请假：出差');
+    expect(t).toContain('签名');
     expect(t).toContain('钱监督');
   });
 

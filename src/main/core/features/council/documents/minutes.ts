@@ -65,7 +65,7 @@ export function minutesDocument(view: MeetingView, frame: DocumentFrame, version
     blocks.push({
       kind: 'table',
       columns: [
-        { header: '序号', kind: 'integer', width: 3 },
+        { header: '序号', kind: 'integer', width: 3, align: 'center' },
         { header: '动议', width: 14 },
         { header: '表决方式', width: 6 },
         { header: '赞成', kind: 'integer', width: 3 },
