@@ -5,6 +5,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { adminPassword } from '../support/core';
 import { linli } from '../cli/run-cli';
+import { councilMinutesReport } from '../../../src/main/core/features/council/documents/reports';
 import { councilHall, holdMeeting, openMeeting, type CouncilFixture } from './fixture';
 
 // The meeting page's other print buttons run these reports; here through `linli report`, the same path
@@ -79,5 +80,15 @@ describe('the council documents as reports', () => {
     const t = await text('council_minutes', secret, 'docx');
     expect(t).toContain('会议推选楼组长。');
     expect(t).toContain('草稿');
+  });
+
+  it('takes the meeting (required) and the version (optional: an empty box is the default, not version 0)', () => {
+    expect(councilMinutesReport.paramFields).toEqual([
+      { name: 'meeting', type: 'text', required: true },
+      { name: 'version', type: 'number', required: false },
+    ]);
+    expect(councilMinutesReport.prepare({ meeting: 'm1', version: '' }).params).toEqual({ meeting: 'm1' });
+    expect(councilMinutesReport.prepare({ meeting: 'm1', version: '2' }).params).toEqual({ meeting: 'm1', version: 2 });
+    expect(() => councilMinutesReport.prepare({ meeting: ' ', version: '0' })).toThrow(/not valid/);
   });
 });

@@ -58,7 +58,8 @@ export const councilMinutesReport = defineReport({
   name: 'council_minutes',
   area: 'council',
   permission: 'council.read',
-  params: z.object({ meeting: meetingId, version: z.coerce.number().int().min(1).optional() }),
+  // An empty version box (the report centre's form) means the default, not version 0.
+  params: z.object({ meeting: meetingId, version: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.coerce.number().int().min(1).optional()) }),
   formats: ['pdf', 'docx'],
   async build(ctx, params): Promise<DocumentReport> {
     const view = await meetingView(ctx, params.meeting);
