@@ -46,7 +46,8 @@ async function printMinutes(core: Core, token: string, meetingId: string): Promi
     else outcome[payload.jobId] = result;
   });
   try {
-    const r = await core.call({ method: 'reports.run', input: { name: 'council_minutes', format: 'pdf', params: { meeting: meetingId } }, sessionToken: token });
+    const input = { name: 'council_minutes', format: 'pdf' as const, params: { meeting: meetingId } };
+    const r = await core.call({ method: 'reports.run', input, sessionToken: token });
     if (!r.ok) throw new Error(`reports.run: ${r.error.code} ${r.error.message}`);
     const jobId = (r.value as { jobId: string }).jobId;
     const done = await new Promise<{ ok: boolean; message: string }>((resolve) => {
