@@ -1,4 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { startLinli, type ServedLinli } from './support/linli-serve';
 import { callApi } from './support/api';
 import { screenshot } from './support/screenshots';
@@ -7,7 +9,7 @@ import { signIn } from './support/sign-in';
 /**
  * The council secretary's meeting, as she would run it: prepare it (agenda, notice), take the roll and see
  * the quorum, open it, record two motions (the second fails on a tie), add an action item, write and sign
- * the minutes; afterwards the signed minutes cannot be edited.
+ * the minutes and print them; afterwards the signed minutes cannot be edited.
  */
 test.describe.configure({ mode: 'serial' });
 
@@ -108,7 +110,7 @@ test('adds an action item under the resolution', async () => {
   await expect(page.getByRole('cell', { name: '联系电梯厂家报价' })).toBeVisible();
 });
 
-test('writes the minutes, closes the meeting and signs them; afterwards they cannot be edited', async () => {
+test('writes the minutes, closes the meeting, signs and prints them; afterwards they cannot be edited', async () => {
   const minutes = page.getByTestId('minutes-text');
   await minutes.fill('张建国介绍了加装电梯筹资方案，代表们就费用分摊进行了讨论。');
   await page.getByRole('button', { name: '保存记录' }).click();
@@ -119,6 +121,22 @@ test('writes the minutes, closes the meeting and signs them; afterwards they can
   await expect(page.getByTestId('minutes-locked')).toContainText('张建国、李秀英');
   await expect(page.getByText('第 1 版 · 已签字')).toBeVisible();
   await screenshot(page, 'council-meeting-signed');
+
+  // She prints the signed minutes as PDF from the meeting page; the saved file says what the meeting decided.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '会议纪要' }).click();
+  await page.getByRole('menuitem', { name: 'PDF' }).click();
+  const out = path.join(linli.dir, 'minutes.pdf');
+  await (await download).saveAs(out);
+  await expect(page.getByText('已导出：2026年第四季度居民代表会议纪要', { exact: false }).first()).toBeVisible();
+  await expect(page.getByRole('button', { name: '会议纪要' })).not.toHaveAttribute('data-loading');
+  await screenshot(page, 'council-meeting-printed');
+  const printed = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', out, '-'], { encoding: 'utf8' });
+  const lines = printed.split('\n').map((l) => l.replace(/\s+/g, ''));
+  expect(lines.join('')).toContain('2026年第四季度居民代表会议纪要');
+  expect(lines).toContain('2增设非机动车棚举手表决220未通过');
+  expect(lines.join('')).not.toContain('草稿');
+  await page.keyboard.press('Escape');
 
   // On screen: the text is read-only and there is no save.
   await expect(minutes).toHaveAttribute('readonly', '');

@@ -31,20 +31,27 @@ describe('linli council meetings', () => {
 });
 
 describe('linli council bench', () => {
-  it('seeds meetings and action items into a new file and times the follow-up list (run small here)', async () => {
-    const r = await linli(['council', 'bench', '--meetings', '200', '--actions-per-meeting', '20', '--runs', '20', '--deep-pages', '5', '--json']);
+  it('seeds meetings and action items into a new file, times the follow-up list and the minutes to PDF (run small here)', async () => {
+    const args = ['council', 'bench', '--meetings', '200', '--actions-per-meeting', '20', '--runs', '20', '--deep-pages', '5', '--pdf-runs', '2', '--json'];
+    const r = await linli(args);
     const report = JSON.parse(r.stdout) as {
       ok: boolean;
       seeded: { meetings: number; actionItems: number };
       openItems: number;
       followUpFirstPage: { runs: number; median: number; p95: number };
       targetMs: number;
+      minutesPdf: { first: number; warm: { runs: number; median: number; p95: number }; targetMs: number };
     };
     expect(report.seeded).toMatchObject({ meetings: 200, actionItems: 4000 });
     expect(report.openItems).toBeGreaterThan(0);
     expect(report.followUpFirstPage.runs).toBe(20);
     expect(report.followUpFirstPage.median).toBeGreaterThan(0);
     expect(report.targetMs).toBe(20);
+    // Two prints of the newest meeting's signed minutes: the first starts Chromium, the second is timed.
+    expect(report.minutesPdf.first).toBeGreaterThan(0);
+    expect(report.minutesPdf.warm.runs).toBe(1);
+    expect(report.minutesPdf.warm.median).toBeGreaterThan(0);
+    expect(report.minutesPdf.targetMs).toBe(3000);
     expect(r.code).toBe(report.ok ? 0 : 1);
   });
 });

@@ -3,7 +3,7 @@ import type { Block, DocumentModel } from '../../../src/main/core/documents/mode
 import { documentFrame } from '../../../src/main/core/features/council/documents/frame';
 import { minutesDocument } from '../../../src/main/core/features/council/documents/minutes';
 import { attendanceSheetDocument, ballotDocument, noticeDocument, resultsNoticeDocument } from '../../../src/main/core/features/council/documents/notices';
-import { councilHall, openMeeting, type CouncilFixture } from './fixture';
+import { councilHall, holdMeeting, type CouncilFixture } from './fixture';
 
 let f: CouncilFixture;
 afterEach(async () => {
@@ -36,36 +36,7 @@ function words(doc: DocumentModel): string {
 
 async function heldMeeting() {
   f = await councilHall(9);
-  const { hall, secretary } = f;
-  const meeting = await openMeeting(f, 8);
-  const m1 = await hall.call(
-    'council.addMotion',
-    { meetingId: meeting.id, title: '同意3栋加装电梯方案', method: 'hands', recusals: [{ memberId: f.members[1].id, reason: '3栋住户' }] },
-    secretary,
-  );
-  await hall.call('council.recordVote', { motionId: m1.id, tally: { for: 5, against: 1, abstain: 1 } }, secretary);
-  const m2 = await hall.call('council.addMotion', { meetingId: meeting.id, title: '增设非机动车棚', method: 'hands', threshold: 'cast_majority' }, secretary);
-  await hall.call('council.recordVote', { motionId: m2.id, tally: { for: 4, against: 4, abstain: 0 } }, secretary);
-  const view = await hall.call('council.getMeeting', { id: meeting.id }, secretary);
-  await hall.call(
-    'council.saveActionItem',
-    { meetingId: meeting.id, resolutionId: view.resolutions[0].id, title: '联系电梯厂家报价', ownerName: '王志强', dueOn: '2026-12-10' },
-    secretary,
-  );
-  await hall.call('council.saveMinutes', { meetingId: meeting.id, text: '张建国介绍了加装电梯方案。\n代表们就费用分摊进行了讨论。' }, secretary);
-  await hall.call('council.closeMeeting', { id: meeting.id }, secretary);
-  await hall.call(
-    'council.signMinutes',
-    {
-      meetingId: meeting.id,
-      signers: [
-        { role: 'chair', name: '张建国' },
-        { role: 'recorder', name: '李秀英' },
-      ],
-    },
-    secretary,
-  );
-  return meeting.id;
+  return (await holdMeeting(f)).id;
 }
 
 describe('council documents', () => {
@@ -93,10 +64,11 @@ describe('council documents', () => {
     expect(text).toContain('主持人：张建国 2026年11月22日');
     expect(text).toContain('记录人：李秀英 2026年11月22日');
     expect(text).not.toMatch(/undefined|null|NaN/);
-    // The bold 出席 label, as 黑体 in the standard.
+    // The bold 出席 label, as 黑体 in the standard; wrapped names align after the colon.
     expect(doc.blocks).toContainEqual({
       kind: 'paragraph',
       indent: true,
+      hanging: 3,
       content: [{ text: '出席：', bold: true }, '张建国、李秀英、王志强、刘桂兰、陈明、杨丽、赵伟、黄敏'],
     });
   });

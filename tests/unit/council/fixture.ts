@@ -62,3 +62,40 @@ export async function openMeeting(f: CouncilFixture, present: number, opts: { op
   if (opts.open !== false) await hall.call('council.openMeeting', { id: meeting.id }, secretary);
   return meeting;
 }
+
+/**
+ * A held meeting as the minutes tests print it: 8 of 9 present, a motion passed (one recused), a tie that fails,
+ * an action item, minutes drafted, closed and signed by the chair and the recorder.
+ */
+export async function holdMeeting(f: CouncilFixture) {
+  const { hall, secretary } = f;
+  const meeting = await openMeeting(f, 8);
+  const m1 = await hall.call(
+    'council.addMotion',
+    { meetingId: meeting.id, title: '同意3栋加装电梯方案', method: 'hands', recusals: [{ memberId: f.members[1].id, reason: '3栋住户' }] },
+    secretary,
+  );
+  await hall.call('council.recordVote', { motionId: m1.id, tally: { for: 5, against: 1, abstain: 1 } }, secretary);
+  const m2 = await hall.call('council.addMotion', { meetingId: meeting.id, title: '增设非机动车棚', method: 'hands', threshold: 'cast_majority' }, secretary);
+  await hall.call('council.recordVote', { motionId: m2.id, tally: { for: 4, against: 4, abstain: 0 } }, secretary);
+  const view = await hall.call('council.getMeeting', { id: meeting.id }, secretary);
+  await hall.call(
+    'council.saveActionItem',
+    { meetingId: meeting.id, resolutionId: view.resolutions[0].id, title: '联系电梯厂家报价', ownerName: '王志强', dueOn: '2026-12-10' },
+    secretary,
+  );
+  await hall.call('council.saveMinutes', { meetingId: meeting.id, text: '张建国介绍了加装电梯方案。\n代表们就费用分摊进行了讨论。' }, secretary);
+  await hall.call('council.closeMeeting', { id: meeting.id }, secretary);
+  await hall.call(
+    'council.signMinutes',
+    {
+      meetingId: meeting.id,
+      signers: [
+        { role: 'chair', name: '张建国' },
+        { role: 'recorder', name: '李秀英' },
+      ],
+    },
+    secretary,
+  );
+  return meeting;
+}

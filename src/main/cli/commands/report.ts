@@ -110,7 +110,7 @@ async function defaultDateRange(def: ReportDefinition, params: Record<string, un
  * Listens for the session's job events from before the job starts (so none is missed), shows progress on
  * a terminal, and resolves with the finished file of one job.
  */
-function jobWaiter(events: EventBus, sessionToken: string, ctx: CommandContext) {
+export function jobWaiter(events: EventBus, sessionToken: string, ctx: CommandContext) {
   const seen = new Map<string, PushEvent>();
   let waiting: { jobId: string; resolve(f: ExportedFile): void; reject(e: Error): void } | null = null;
   const tty = ctx.io.stderr.isTTY === true;

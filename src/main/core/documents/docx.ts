@@ -223,7 +223,7 @@ async function blockParts(block: Block, doc: DocumentModel, look: Look, width: n
           spacing: spacing(look),
           alignment: ALIGN[block.align ?? 'justify'],
           // Two characters of the body size: size is in half-points, indent in twips (20 per point).
-          indent: (block.indent ?? look.indentBody) ? { firstLine: look.size * 20 } : undefined,
+          indent: paragraphIndent(block.indent ?? look.indentBody, block.hanging ?? 0, look.size),
           children: block.content.map((r) => inlineRun(r, look)),
         }),
       ];
@@ -404,4 +404,14 @@ export async function documentToDocx(doc: DocumentModel): Promise<Uint8Array> {
     ],
   });
   return new Uint8Array(await Packer.toArrayBuffer(document));
+}
+
+/**
+ * A paragraph's indent in twips, one character being the body size (half-points × 10): two characters on the
+ * first line when indented, and with a hanging width the wrapped lines that much further in.
+ */
+function paragraphIndent(indent: boolean, hanging: number, size: number): { firstLine?: number; left?: number; hanging?: number } | undefined {
+  const char = size * 10;
+  if (hanging > 0) return { left: ((indent ? 2 : 0) + hanging) * char, hanging: hanging * char };
+  return indent ? { firstLine: 2 * char } : undefined;
 }

@@ -18,7 +18,17 @@ export type Block =
   /** A heading under the title. level 1 = 一、 level 2 = （一）, numbering is the author's text. */
   | { kind: 'heading'; level: 1 | 2 | 3; text: string }
   /** Body text; indent = 2-character first-line indent (首行缩进两字符), the default for official documents. */
-  | { kind: 'paragraph'; content: Inline[]; align?: 'left' | 'center' | 'right' | 'justify'; indent?: boolean }
+  | {
+      kind: 'paragraph';
+      content: Inline[];
+      align?: 'left' | 'center' | 'right' | 'justify';
+      indent?: boolean;
+      /**
+       * Wrapped lines start this many characters further in than the first line's text, e.g. 3 for 出席：…, so
+       * that they align with the first name after the colon (GB/T 9704 纪要's 出席 / 请假 / 列席 blocks).
+       */
+      hanging?: number;
+    }
   /** A table; `fen` columns hold integer fen and are printed as yuan with two decimals, right-aligned. */
   | {
       kind: 'table';

@@ -187,8 +187,10 @@ export function BlockView({ block, layout, sealImage }: { block: Block; layout: 
     case 'paragraph': {
       // Official and poster text is indented two characters unless the author says not; a form's only when asked.
       const indent = block.indent ?? layout !== 'form';
+      // A hanging paragraph: the whole block moves in by the hanging width and its first line back out.
+      const hang = block.hanging ? { paddingLeft: `${(indent ? 2 : 0) + block.hanging}em`, textIndent: `-${block.hanging}em` } : undefined;
       return (
-        <p className={[indent ? 'indent' : '', block.align ? `a-${block.align}` : ''].filter(Boolean).join(' ') || undefined}>
+        <p className={[indent ? 'indent' : '', block.align ? `a-${block.align}` : ''].filter(Boolean).join(' ') || undefined} style={hang}>
           {block.content.map((run, i) => (
             <InlineRun key={i} run={run} />
           ))}

@@ -13,7 +13,18 @@ import { useReportJob } from './use-report-job';
  * report centre does (masked numbers, on the audit record, saved where the user says). Progress and the
  * outcome show under the button; a refused start (bad filters) is said there too.
  */
-export function ExportButton({ report, params, formats = ['xlsx', 'pdf'] }: { report: string; params: Record<string, unknown>; formats?: ReportFormatName[] }) {
+export function ExportButton({
+  report,
+  params,
+  formats = ['xlsx', 'pdf'],
+  label,
+}: {
+  report: string;
+  params: Record<string, unknown>;
+  formats?: ReportFormatName[];
+  /** The button's words when it prints one document (打印纪要) rather than exporting a list (导出). */
+  label?: string;
+}) {
   const { t, i18n } = useTranslation();
   const { can } = useSignedIn();
   const job = useReportJob();
@@ -36,7 +47,7 @@ export function ExportButton({ report, params, formats = ['xlsx', 'pdf'] }: { re
           <Menu position="bottom-end" withinPortal>
             <Menu.Target>
               <Button variant="default" leftSection={<IconFileExport size={16} />} rightSection={<IconChevronDown size={14} />} loading={job.busy}>
-                {t('reports.export')}
+                {label ?? t('reports.export')}
               </Button>
             </Menu.Target>
             <Menu.Dropdown>

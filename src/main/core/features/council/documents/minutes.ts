@@ -8,9 +8,12 @@ function namesWith(roll: RollEntry[], status: RollEntry['status'], withReason: b
   return names.length ? names.join('、') : '无';
 }
 
-/** 出席：… / 请假：… / 列席：…, the label in bold (黑体) and the names after it (GB/T 9704 纪要). */
+/**
+ * 出席：… / 请假：… / 列席：…, the label in bold (黑体) and the names after it (GB/T 9704 纪要); a long list
+ * wraps under the first name after the colon, not back at the margin.
+ */
 function attendanceBlock(label: string, names: string): Block {
-  return { kind: 'paragraph', indent: true, content: [{ text: `${label}：`, bold: true }, names] };
+  return { kind: 'paragraph', indent: true, hanging: label.length + 1, content: [{ text: `${label}：`, bold: true }, names] };
 }
 
 /**
@@ -62,7 +65,7 @@ export function minutesDocument(view: MeetingView, frame: DocumentFrame, version
     blocks.push({
       kind: 'table',
       columns: [
-        { header: '序号', kind: 'integer', width: 3 },
+        { header: '序号', kind: 'integer', width: 3, align: 'center' },
         { header: '动议', width: 14 },
         { header: '表决方式', width: 6 },
         { header: '赞成', kind: 'integer', width: 3 },

@@ -54,10 +54,11 @@ export function attendanceSheetDocument(view: MeetingView, frame: DocumentFrame)
       {
         kind: 'table',
         columns: [
-          { header: '序号', kind: 'integer', width: 3 },
+          { header: '序号', kind: 'integer', width: 3, align: 'center' },
           { header: '姓名', width: 6 },
           { header: '职务/身份', width: 6 },
-          { header: '签名', width: 8 },
+          // Room to sign by hand.
+          { header: '签名', width: 10 },
           { header: '备注', width: 6 },
         ],
         rows: roll.map((r, i) => [

@@ -14,6 +14,7 @@ import { ActionItemsCard } from './ActionItemsCard';
 import { AgendaCard } from './AgendaCard';
 import { MinutesCard } from './MinutesCard';
 import { MotionsCard } from './MotionsCard';
+import { PrintCard } from './PrintCard';
 import { RollCard } from './RollCard';
 import { useAction } from './use-action';
 
@@ -78,6 +79,7 @@ export function MeetingPage({ id }: { id: string }) {
           />
         </SimpleGrid>
       </Card>
+      <PrintCard view={view} />
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <AgendaCard view={view} editable={editable} reload={reload} />
         <RollCard view={view} editable={editable} reload={reload} />
