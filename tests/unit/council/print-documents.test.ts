@@ -59,6 +59,17 @@ describe('the council documents as reports', () => {
     expect(t).toContain('钱监督');
   });
 
+  it('the 签到表 leaves room to sign by hand: rows at least 12 mm high, in PDF and DOCX', async () => {
+    const { out } = await report('council_attendance', held, 'docx');
+    const xml = await (await JSZip.loadAsync(fs.readFileSync(out))).file('word/document.xml')!.async('string');
+    expect(xml).toMatch(/<w:trHeight w:val="680" w:hRule="atLeast"\/>/);
+    // In the PDF the names stand one row apart: 12 mm is 34 pt between two names' baselines, or more.
+    const { out: pdf } = await report('council_attendance', held, 'pdf');
+    const bbox = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' });
+    const top = (word: string) => Number(new RegExp(`yMin="([\\d.]+)"[^>]*>${word}<`).exec(bbox)![1]);
+    expect(top('李秀英') - top('张建国')).toBeGreaterThanOrEqual(33);
+  });
+
   it('ballots only for a meeting with a secret ballot', async () => {
     expect(await text('council_ballots', secret, 'docx')).toContain('推选楼组长');
     const refused = await report('council_ballots', held, 'docx');

@@ -1,6 +1,6 @@
 import {
   AlignmentType, BorderStyle, Document, DocumentGridType, Footer, ImageRun, LineRuleType, Packer, PageNumber, PageOrientation,
-  Paragraph, Table, TableCell, TableRow, TextRun, UnderlineType, VerticalAlign, WidthType, type IBorderOptions,
+  HeightRule, Paragraph, Table, TableCell, TableRow, TextRun, UnderlineType, VerticalAlign, WidthType, type IBorderOptions,
 } from 'docx';
 import { fenToChineseUppercase } from '../../../shared/values/money-words';
 import { formatFen } from '../../../shared/values/money';
@@ -92,9 +92,11 @@ function cellParagraph(t: string, look: Look, align: Align, bold = false): Parag
 function gridTable(block: Extract<Block, { kind: 'table' }>, look: Look, width: number): Table {
   const weights = block.columns.map((c) => Math.max(1, c.width ?? 10));
   const sum = weights.reduce((a, b) => a + b, 0);
+  const bodyHeight = block.rowHeightMm ? { value: twips(block.rowHeightMm), rule: HeightRule.ATLEAST } : undefined;
   const row = (cells: (string | number | null)[], bold: boolean) =>
     new TableRow({
       cantSplit: true,
+      height: bold ? undefined : bodyHeight,
       children: block.columns.map(
         (col, i) =>
           new TableCell({

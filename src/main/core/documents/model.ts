@@ -37,6 +37,8 @@ export type Block =
       /** An optional last row (合计), same length as columns. */
       totals?: (string | number | null)[];
       caption?: string;
+      /** The least height of a body row in millimetres (a 签到表 leaves room to sign by hand). */
+      rowHeightMm?: number;
     }
   /** Label–value pairs laid out as a form (收据: 交款人 …, 金额（大写）…). */
   | { kind: 'fields'; fields: { label: string; value: string; wide?: boolean }[]; columns?: 1 | 2 }

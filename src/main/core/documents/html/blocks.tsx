@@ -54,7 +54,9 @@ function TableView({ block }: { block: TableBlock }) {
       </thead>
       <tbody>
         {block.rows.map((r, i) => (
-          <tr key={i}>{row(r)}</tr>
+          <tr key={i} style={block.rowHeightMm ? { height: `${block.rowHeightMm}mm` } : undefined}>
+            {row(r)}
+          </tr>
         ))}
         {block.totals ? <tr className="totals">{row(block.totals)}</tr> : null}
       </tbody>

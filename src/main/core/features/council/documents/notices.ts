@@ -61,6 +61,7 @@ export function attendanceSheetDocument(view: MeetingView, frame: DocumentFrame)
           { header: '签名', width: 10 },
           { header: '备注', width: 6 },
         ],
+        rowHeightMm: 12,
         rows: roll.map((r, i) => [
           i + 1,
           r.name,
