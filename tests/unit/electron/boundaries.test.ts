@@ -189,11 +189,8 @@ function areaFolders(dir: string): string[] {
     .map((d) => d.name);
 }
 
-/** The forwarders left in features/community while auth/ and backup/ (owned elsewhere this round) still import them. */
-const communityForwarders = 'src/main/core/features/community';
-
 describe('area boundaries', () => {
-  const coreAreas = areaFolders('src/main/core/features').filter((a) => `src/main/core/features/${a}` !== communityForwarders);
+  const coreAreas = areaFolders('src/main/core/features');
   const sharedAreas = areaFolders('src/shared/contract');
   const rendererAreas = areaFolders('src/renderer/src/features').filter((a) => sharedAreas.includes(a));
 
@@ -228,6 +225,8 @@ describe('area boundaries', () => {
 
   it('sees the areas there are', () => {
     expect(coreAreas).toContain('residents');
+    // The community profile and settings are foundation (core/community/), not an area.
+    expect(coreAreas).not.toContain('community');
     expect(sharedAreas).toContain('residents');
     expect(rendererAreas).toContain('residents');
     expect(targetOf(path.join(root, 'src/main/core/handlers.ts'), './features/residents')).toBe('src/main/core/features/residents');
@@ -240,7 +239,7 @@ describe('area boundaries', () => {
     // as areas.ts lists their modules (the backup check's worker reads chains without loading every handler).
     const lists = ['src/main/core/areas.ts', 'src/main/core/db/schema.ts', 'src/main/core/chains/registry.ts', 'src/shared/contract/index.ts', 'src/shared/permissions.ts'];
     const found = areaImports(['src/main/core', 'src/shared'])
-      .filter((i) => !areaOf(i.from) && !i.from.startsWith(communityForwarders + '/') && !lists.includes(i.from))
+      .filter((i) => !areaOf(i.from) && !lists.includes(i.from))
       .map((i) => `${i.from}:${i.line} imports '${i.spec}'`);
     expect(found).toEqual([]);
   });
@@ -271,14 +270,5 @@ describe('area boundaries', () => {
       .filter((i) => !(i.from === 'src/renderer/src/i18n/index.ts' && /^i18n\/[\w-]+$/.test(i.target.rest)))
       .map((i) => `${i.from}:${i.line} imports '${i.spec}'`);
     expect(found).toEqual([]);
-  });
-
-  it('features/community only forwards to core/community, for auth/ and backup/ alone', () => {
-    for (const file of sourceFiles(communityForwarders)) {
-      const code = fs.readFileSync(file, 'utf8').replace(/^\s*\/\/.*$/gm, '').trim();
-      expect(code, path.relative(root, file)).toMatch(/^(export \{[^}]+\} from '\.\.\/\.\.\/community\/[\w-]+';\s*)+$/);
-    }
-    const users = offenders(['src/main'], (s, file) => targetOf(file, s)?.startsWith(communityForwarders) ?? false).map((u) => u.split(':')[0]);
-    expect([...new Set(users)].every((u) => u.startsWith('src/main/core/auth/') || u.startsWith('src/main/core/backup/'))).toBe(true);
   });
 });
