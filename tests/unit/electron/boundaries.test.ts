@@ -68,8 +68,10 @@ function offenders(dirs: string[], bad: (spec: string, file: string, imp: Import
 }
 
 const rendererSrc = path.join(root, 'src/renderer/src');
-/** The renderer's foundation: the shell, the kit, the API client and i18n. Areas plug into it. */
-const foundationDirs = ['app', 'components', 'api', 'i18n'].map((d) => `src/renderer/src/${d}`);
+/** The renderer's foundation: the shell, the kit, the API client, i18n and the entry. Areas plug into it. */
+const foundationDirs = [...['app', 'components', 'api', 'i18n'].map((d) => `src/renderer/src/${d}`), 'src/renderer/src/main.tsx'];
+/** The renderer's lists of areas, the only files of features/ the foundation imports: their screens, their strings. */
+const rendererAreaLists = ['src/renderer/src/features/areas.ts', 'src/renderer/src/features/locales.ts'];
 
 /** The file a relative import loads (.ts, .tsx or a folder's index), or null for packages and aliases. */
 function resolveRelative(file: string, specifier: string): string | null {
@@ -110,11 +112,14 @@ describe('process boundaries', () => {
 
   it("the renderer's foundation reaches areas only through the list of areas (features/areas.ts) and of their strings (locales.ts)", () => {
     const features = path.join(rendererSrc, 'features');
+    const lists = rendererAreaLists.map((f) => path.join(root, f));
     const found = offenders(foundationDirs, (s, file) => {
       const target = resolveRelative(file, s);
-      const lists = [path.join(features, 'areas.ts'), path.join(features, 'locales.ts')];
       return !!target && target.startsWith(features + path.sep) && !lists.includes(target);
     });
+    // app/routes.tsx builds the shell's screens from the list of areas, i18n/index.ts merges their strings.
+    const users = offenders(foundationDirs, (s, file) => lists.includes(resolveRelative(file, s) ?? '')).map((u) => u.split(':')[0]);
+    expect([...new Set(users)].sort()).toEqual(expect.arrayContaining(['src/renderer/src/app/routes.tsx', 'src/renderer/src/i18n/index.ts']));
     expect(found).toEqual([]);
   });
 
@@ -261,13 +266,11 @@ describe('area boundaries', () => {
     expect(found).toEqual([]);
   });
 
-  it("the renderer's foundation (app, components, api, i18n) reaches an area only through the area list", () => {
-    // The one file that lists the areas' screens today; the renderer's area list replaces it.
-    const areaList = 'src/renderer/src/app/routes.tsx';
+  it("the renderer's foundation (app, components, api, i18n, main.tsx) imports no area folder, aliases included", () => {
+    // The foundation learns about areas from the two lists in features/ (areas.ts: screens, nav, Ctrl+K;
+    // locales.ts: their strings), which are no area themselves: so no exemption is needed here.
+    for (const list of rendererAreaLists) expect(fs.existsSync(path.join(root, list)), list).toBe(true);
     const found = areaImports(['src/renderer/src/app', 'src/renderer/src/components', 'src/renderer/src/api', 'src/renderer/src/i18n', 'src/renderer/src/main.tsx'])
-      .filter((i) => i.from !== areaList)
-      // An area's own locale files are merged where the base ones are loaded (BRIEF: per-area locale files).
-      .filter((i) => !(i.from === 'src/renderer/src/i18n/index.ts' && /^i18n\/[\w-]+$/.test(i.target.rest)))
       .map((i) => `${i.from}:${i.line} imports '${i.spec}'`);
     expect(found).toEqual([]);
   });
