@@ -174,7 +174,7 @@ describe('linli CLI against a real file', () => {
     expect(report.chains[0]).toMatchObject({ chain: 'audit', firstBroken: { seq: 3 } });
 
     const en = await linli(['verify', '--db', copy, '--locale', 'en']);
-    expect(en.stderr).toContain('broken at record 3: content does not match its hash (the record was changed)');
+    expect(en.stderr).toContain('broken at record 3: the content does not match its hash (the record was changed)');
   });
 
   it('restores from the backup, saving the current file first', async () => {
