@@ -193,10 +193,10 @@ describe('i18n keys', () => {
 
   describe('the command line (cli.* in the shared locale files)', () => {
     /**
-     * The commands whose summary and --help come from cli.<name>: the foundation's (base files) and council's
-     * (src/shared/i18n/council/). residents and charity keep theirs inline for now.
+     * The commands whose summary and --help come from cli.<name>: the foundation's (base files), council's and
+     * residents' (src/shared/i18n/<area>/). charity keeps its own inline for now.
      */
-    const localisedCommands = ['init', 'serve', 'backup', 'restore', 'verify', 'report', 'users', 'seed', 'bench', 'council'];
+    const localisedCommands = ['init', 'serve', 'backup', 'restore', 'verify', 'report', 'users', 'seed', 'bench', 'council', 'residents'];
     /** A key the translator could not find comes back as the key itself; a parameter it was not given, as nothing. */
     const unresolved = /\b(cli|chains)\.[a-z]+\.[A-Za-z]|\{\{/;
 
