@@ -75,6 +75,7 @@ export function cliTexts(locale: Locale) {
     badParam: (text: string) => t('cli.report.badParam', { text }),
     // users
     usersHeader: ['username', 'name', 'roles', 'status', 'lastLogin'].map((c) => t(`cli.users.header.${c}`)),
+    roleSeparator: t('cli.users.roleSeparator'),
     userActive: t('cli.users.active'),
     userDisabled: t('cli.users.disabled'),
     userAdded: (username: string) => t('cli.users.added', { username }),

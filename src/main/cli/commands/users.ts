@@ -33,7 +33,7 @@ async function list(ctx: CommandContext): Promise<number> {
     const users = await call('users.list', { includeDisabled: true });
     ctx.emitJson(users);
     const t = translator(ctx.locale);
-    const rows = users.map((u) => [u.username, u.displayName, u.roles.map((r) => t(`roles.${r}`)).join('、'), u.disabled ? ctx.text.userDisabled : ctx.text.userActive, u.lastLoginAt ?? '—']);
+    const rows = users.map((u) => [u.username, u.displayName, u.roles.map((r) => t(`roles.${r}`)).join(ctx.text.roleSeparator), u.disabled ? ctx.text.userDisabled : ctx.text.userActive, u.lastLoginAt ?? '—']);
     for (const line of table([ctx.text.usersHeader, ...rows])) ctx.print(line);
     return 0;
   });
