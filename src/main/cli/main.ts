@@ -66,29 +66,7 @@ function toCliError(err: unknown, locale: Locale): CliError {
 function generalHelp(): string {
   // The names' column is as wide as the longest name and a space (residents is nine letters long).
   const width = Math.max(...commands.map((c) => c.name.length)) + 2;
-  const rows = (locale: 'zh-CN' | 'en') => commands.map((c) => `  ${c.name.padEnd(width)}${c.summary[locale]}`).join('\n');
-  return `邻里（Linli）命令行
-
-用法：linli <命令> [选项]    （每个命令都支持 --help）
-命令：
-${rows('zh-CN')}
-
-通用选项：
-  --db 文件        数据文件（优先于环境变量 LINLI_DB，再次为默认位置）
-  --json           在标准输出输出 JSON，便于脚本处理
-  --locale zh-CN|en 提示语言（默认中文；LANG 以 en 开头时为英文）
-  -h, --help       显示帮助
-写入数据的命令需要 --user 用户名，密码从标准输入读取，审计日志会记下操作人。
-退出码：0 成功；1 被拒绝或失败；2 用法错误。
-
-Linli command line
-
-Usage: linli <command> [options]   (every command takes --help)
-Commands:
-${rows('en')}
-
-Common options: --db FILE (beats LINLI_DB, which beats the default location), --json (machine-readable
-output on stdout), --locale zh-CN|en, -h/--help. Commands that write take --user NAME with the password
-on stdin, so the audit trail names who did it. Exit codes: 0 ok, 1 refused/failed, 2 usage error.
-`;
+  const rows = (locale: Locale) => commands.map((c) => `  ${c.name.padEnd(width)}${c.summary[locale]}`).join('\n');
+  // Chinese first, then English, as every command's --help (the locale files' cli.general.help).
+  return `${translator('zh-CN')('cli.general.help', { commands: rows('zh-CN') })}\n\n${translator('en')('cli.general.help', { commands: rows('en') })}`;
 }

@@ -1,159 +1,114 @@
-import type { Locale } from '../../shared/i18n/translate';
+import { locales, translator, type Locale } from '../../shared/i18n/translate';
+
+type Params = Record<string, string | number>;
 
 /**
- * The command line's own words. Error codes from core are translated with the app's own catalogue
- * (`errors.<code>`); these are only what the CLI says around them.
+ * The command line's own words, read from the locale files (`cli.*` in src/shared/i18n/{zh-CN,en}.json)
+ * through the shared translator. Error codes from core are translated with the app's own catalogue
+ * (`errors.<code>`); these are only what the CLI says around them. Each message is a function with
+ * named arguments, so that a call cannot leave a {{placeholder}} empty without the compiler noticing.
  */
-const zh = {
-  usageHint: (cmd: string) => `运行 \`linli ${cmd} --help\` 查看用法。`,
-  unknownCommand: (name: string) => `未知的命令：${name}`,
-  missingCommand: '请指定一个命令。',
-  missingOption: (name: string) => `缺少必填参数 --${name}`,
-  badValue: (name: string, value: string, allowed: string) => `参数 --${name} 的值“${value}”无效，可用的值：${allowed}`,
-  extraArguments: (args: string) => `多余的参数：${args}`,
-  needsUser: '此命令会写入数据，请用 --user 指明您的用户名（密码从标准输入读取），以便审计记录写明操作人。',
-  noPassword: (what: string) => `标准输入中缺少${what}。`,
-  yourPassword: '您的密码',
-  newUserPassword: '新用户的密码',
-  newPasswordAgain: '再次输入新密码',
-  passwordsDiffer: '两次输入的密码不一致。',
-  noDatabase: (path: string) => `找不到数据文件 ${path}。请先运行 \`linli init --db ${path} …\`，或用 --db / LINLI_DB 指定数据文件。`,
-  newestBackup: (path: string) => `最新的可用备份：${path}`,
-  restoreWith: (command: string) => `恢复命令：${command}`,
-  noGoodBackup: (folder: string) => `备份文件夹 ${folder} 中没有通过校验的备份。`,
-  adminPlaceholder: '<管理员用户名>',
-  internalError: (message: string) => `程序内部错误：${message}`,
-  // init
-  initDone: (path: string, community: string, admin: string) => `已初始化数据文件 ${path}：社区“${community}”，管理员 ${admin}。`,
-  // serve
-  serveDetails: (db: string, backups: string) => `数据文件：${db}\n备份文件夹：${backups}\n按 Ctrl+C 停止。`,
-  rendererMissing: (dir: string) => `注意：界面尚未构建（${dir} 不存在），请先运行 \`npx electron-vite build\`。`,
-  portInUse: (port: number) => `端口 ${port} 已被占用，请用 --port 换一个端口。`,
-  stopped: '邻里已停止。',
-  // backup
-  backupDone: (path: string, bytes: number) => `备份完成并已校验：${path}（${bytes} 字节）`,
-  backupFailed: (path: string, problem: string) => `备份失败：${path}：${problem}`,
-  backupListHeader: (folder: string) => `备份文件夹：${folder}`,
-  backupListRow: (at: string, kind: string, ok: boolean, path: string, exists: boolean) => `${at}  ${kind}  ${ok ? '已校验' : '失败'}  ${path}${exists ? '' : '（文件已不存在）'}`,
-  // restore
-  restoreDone: (from: string, saved: string) => `已从 ${from} 恢复。恢复前的数据已保存为 ${saved}。`,
-  restoreReplacedDamaged: (kept: string) => `原数据文件无法打开，已原样移到 ${kept}。`,
-  restoreKeyMissing: (keyFile: string): string =>
-    `注意：这份备份是用另一台电脑上的密钥加密的，本机没有它，身份证号和电话无法显示或保存。请把备份时导出的 linli.key 放到 ${keyFile}。`,
-  keyExported: (file: string): string => `字段密钥已导出到 ${file}。请与备份分开保存（另一个 U 盘）：同时拿到两者的人能看到全部身份证号。`,
-  backupHasNoKey: '这份备份不含密钥文件 linli.key；在另一台电脑上恢复时需要它，请用 linli backup --export-key 文件夹 另行导出到另一个 U 盘。',
-  restoreUnverified: (verdict: string): string =>
-    verdict === 'mismatch'
-      ? '警告：这份备份与备份时记录的校验值（SHA-256）不一致，它在备份后被改动过。已按 --accept-unverified 恢复，并记入审计日志。'
-      : '警告：没有这份备份的校验记录，无法确认它未被改动。已按 --accept-unverified 恢复，并记入审计日志。',
-  // verify
-  verifyIntegrityOk: '完整性检查：通过',
-  verifyIntegrityFailed: (detail: string) => `完整性检查：未通过：${detail}`,
-  verifyChainOk: (chain: string, count: number, head: string) => `${chain}：正常，共 ${count} 条记录，链头 ${head}`,
-  verifyChainBroken: (chain: string, seq: number, reason: string) => `${chain}：在第 ${seq} 条记录处断开：${reason}`,
-  verifyOk: (path: string) => `校验通过：${path}`,
-  verifyFailed: (path: string) => `校验未通过：${path}`,
-  chainNames: { audit: '审计日志链', charity: '慈善账本链' } as Record<string, string>,
-  chainReasons: {
-    prev_hash_mismatch: '前一哈希值与上一条记录不符（记录被删除、插入或调换了顺序）',
-    hash_mismatch: '记录内容与其哈希值不符（记录被改动过）',
-    sequence_gap: '序号不连续（有记录被删除）',
-    unbalanced_entry: '分录借贷不平衡',
-  } as Record<string, string>,
-  // report
-  unknownReport: (name: string, names: string) => `没有名为“${name}”的报表。可用的报表：${names}`,
-  reportProgress: (done: number, total: number) => `正在生成报表：${done}/${total}`,
-  reportDone: (path: string, bytes: number) => `报表已导出：${path}（${bytes} 字节）`,
-  badParam: (text: string) => `参数 --param 应写成 名称=值：${text}`,
-  // users
-  usersHeader: ['用户名', '姓名', '角色', '状态', '最近登录'],
-  userActive: '启用',
-  userDisabled: '停用',
-  userAdded: (username: string) => `已添加用户 ${username}。`,
-  userDisabledDone: (username: string) => `已停用用户 ${username}。`,
-  userEnabledDone: (username: string) => `已启用用户 ${username}。`,
-  passwordReset: (username: string) => `已重设用户 ${username} 的密码。`,
-  userNotFound: (username: string) => `找不到用户 ${username}。`,
-  unknownSubcommand: (name: string, allowed: string) => `未知的子命令：${name}（可用：${allowed}）`,
-  missingUsername: '请给出要操作的用户名，例如：linli users disable zhangsan …',
-};
+export function cliTexts(locale: Locale) {
+  const t = translator(locale);
+  const general = (key: string, params?: Params) => t(`cli.general.${key}`, params);
+  /** Every key under a section of the locale files (the base zh-CN file names them), translated. */
+  const keyed = (section: string): Record<string, string> => {
+    let node: unknown = locales['zh-CN'];
+    for (const part of section.split('.')) node = (node as Record<string, unknown>)[part];
+    return Object.fromEntries(Object.keys(node as object).map((k) => [k, t(`${section}.${k}`)]));
+  };
+  return {
+    usageHint: (cmd: string) => general('usageHint', { cmd }),
+    unknownCommand: (name: string) => general('unknownCommand', { name }),
+    missingCommand: general('missingCommand'),
+    missingOption: (name: string) => general('missingOption', { name }),
+    badValue: (name: string, value: string, allowed: string) => general('badValue', { name, value, allowed }),
+    extraArguments: (args: string) => general('extraArguments', { args }),
+    needsUser: general('needsUser'),
+    noPassword: (what: string) => general('noPassword', { what }),
+    yourPassword: general('yourPassword'),
+    newUserPassword: general('newUserPassword'),
+    newPasswordAgain: general('newPasswordAgain'),
+    passwordsDiffer: general('passwordsDiffer'),
+    noDatabase: (path: string) => general('noDatabase', { path }),
+    newestBackup: (path: string) => general('newestBackup', { path }),
+    restoreWith: (command: string) => general('restoreWith', { command }),
+    noGoodBackup: (folder: string) => general('noGoodBackup', { folder }),
+    adminPlaceholder: general('adminPlaceholder'),
+    internalError: (message: string) => general('internalError', { message }),
+    // init
+    initDone: (path: string, community: string, admin: string) => t('cli.init.done', { path, community, admin }),
+    // serve
+    serveDetails: (db: string, backups: string) => t('cli.serve.details', { db, backups }),
+    rendererMissing: (dir: string) => t('cli.serve.rendererMissing', { dir }),
+    portInUse: (port: number) => t('cli.serve.portInUse', { port }),
+    stopped: t('cli.serve.stopped'),
+    // backup
+    backupDone: (path: string, bytes: number) => t('cli.backup.done', { path, bytes }),
+    backupFailed: (path: string, problem: string) => t('cli.backup.failed', { path, problem }),
+    backupListHeader: (folder: string) => t('cli.backup.listHeader', { folder }),
+    backupListRow: (at: string, kind: string, ok: boolean, path: string, exists: boolean) => {
+      const status = t(ok ? 'cli.backup.verified' : 'cli.backup.failedMark');
+      return t('cli.backup.listRow', { at, kind, path, status, gone: exists ? '' : t('cli.backup.fileGone') });
+    },
+    keyExported: (file: string) => t('cli.backup.keyExported', { file }),
+    backupHasNoKey: t('cli.backup.hasNoKey'),
+    // restore
+    restoreDone: (from: string, saved: string) => t('cli.restore.done', { from, saved }),
+    restoreReplacedDamaged: (kept: string) => t('cli.restore.replacedDamaged', { kept }),
+    restoreKeyMissing: (keyFile: string) => t('cli.restore.keyMissing', { keyFile }),
+    restoreUnverified: (verdict: string) => t(verdict === 'mismatch' ? 'cli.restore.unverifiedMismatch' : 'cli.restore.unverifiedNoChecksum'),
+    // verify
+    verifyIntegrityOk: t('cli.verify.integrityOk'),
+    verifyIntegrityFailed: (detail: string) => t('cli.verify.integrityFailed', { detail }),
+    verifyChainOk: (chain: string, count: number, head: string) => t('cli.verify.chainOk', { chain, count, head }),
+    verifyChainBroken: (chain: string, seq: number, reason: string) => t('cli.verify.chainBroken', { chain, seq, reason }),
+    verifyOk: (path: string) => t('cli.verify.ok', { path }),
+    verifyFailed: (path: string) => t('cli.verify.failed', { path }),
+    chainNames: keyed('cli.verify.chainNames'),
+    /** The verdicts' codes (core/chains/hash.ts), worded as on the audit screen. */
+    chainReasons: keyed('chains.reasons'),
+    // report
+    unknownReport: (name: string, names: string) => t('cli.report.unknown', { name, names }),
+    reportProgress: (done: number, total: number) => t('cli.report.progress', { done, total }),
+    reportDone: (path: string, bytes: number) => t('cli.report.done', { path, bytes }),
+    badParam: (text: string) => t('cli.report.badParam', { text }),
+    // users
+    usersHeader: ['username', 'name', 'roles', 'status', 'lastLogin'].map((c) => t(`cli.users.header.${c}`)),
+    roleSeparator: t('cli.users.roleSeparator'),
+    userActive: t('cli.users.active'),
+    userDisabled: t('cli.users.disabled'),
+    userAdded: (username: string) => t('cli.users.added', { username }),
+    userDisabledDone: (username: string) => t('cli.users.disabledDone', { username }),
+    userEnabledDone: (username: string) => t('cli.users.enabledDone', { username }),
+    passwordReset: (username: string) => t('cli.users.passwordReset', { username }),
+    userNotFound: (username: string) => t('cli.users.notFound', { username }),
+    unknownSubcommand: (name: string, allowed: string) => t('cli.users.unknownSubcommand', { name, allowed }),
+    missingUsername: t('cli.users.missingUsername'),
+    // seed
+    seedStopped: (seconds: number) => t('cli.seed.stopped', { seconds }),
+    demoNotNew: (path: string) => t('cli.seed.demoNotNew', { path }),
+    demoCreating: (path: string, residents: number, firstRun: boolean) => {
+      const creating = t('cli.seed.demoCreating', { path, residents, firstRun: firstRun ? t('cli.seed.demoFirstRun', { path }) : '' });
+      return firstRun ? `${creating}\n${t('cli.seed.demoInitHint')}` : creating;
+    },
+    demoReady: (username: string, password: string, file: string) =>
+      [t('cli.seed.demoReady'), t('cli.seed.demoUser', { username }), t('cli.seed.demoPassword', { password }), t('cli.seed.demoSaved', { file })],
+  };
+}
 
-export type Texts = typeof zh;
+export type Texts = ReturnType<typeof cliTexts>;
 
-const en: Texts = {
-  usageHint: (cmd) => `Run \`linli ${cmd} --help\` for usage.`,
-  unknownCommand: (name) => `Unknown command: ${name}`,
-  missingCommand: 'Please name a command.',
-  missingOption: (name) => `Missing required option --${name}`,
-  badValue: (name, value, allowed) => `Invalid value "${value}" for --${name}; allowed: ${allowed}`,
-  extraArguments: (args) => `Unexpected arguments: ${args}`,
-  needsUser: 'This command writes: name yourself with --user (password on standard input) so that the audit trail names who did it.',
-  noPassword: (what) => `Standard input is missing ${what}.`,
-  yourPassword: 'your password',
-  newUserPassword: "the new user's password",
-  newPasswordAgain: 'the new password again',
-  passwordsDiffer: 'The two passwords differ.',
-  noDatabase: (path) => `No data file at ${path}. Run \`linli init --db ${path} …\` first, or name the file with --db / LINLI_DB.`,
-  newestBackup: (path) => `Newest good backup: ${path}`,
-  restoreWith: (command) => `To restore it: ${command}`,
-  noGoodBackup: (folder) => `No backup in ${folder} passes verification.`,
-  adminPlaceholder: '<admin user name>',
-  internalError: (message) => `Internal error: ${message}`,
-  initDone: (path, community, admin) => `Initialised ${path}: community "${community}", administrator ${admin}.`,
-  serveDetails: (db, backups) => `Data file: ${db}\nBackup folder: ${backups}\nPress Ctrl+C to stop.`,
-  rendererMissing: (dir) => `Note: the UI is not built (${dir} is missing); run \`npx electron-vite build\` first.`,
-  portInUse: (port) => `Port ${port} is in use; choose another with --port.`,
-  stopped: 'Linli has stopped.',
-  backupDone: (path, bytes) => `Backup written and verified: ${path} (${bytes} bytes)`,
-  backupFailed: (path, problem) => `Backup FAILED: ${path}: ${problem}`,
-  backupListHeader: (folder) => `Backup folder: ${folder}`,
-  backupListRow: (at, kind, ok, path, exists) => `${at}  ${kind}  ${ok ? 'verified' : 'FAILED'}  ${path}${exists ? '' : ' (file no longer exists)'}`,
-  restoreDone: (from, saved) => `Restored from ${from}. The data from before was saved as ${saved}.`,
-  restoreReplacedDamaged: (kept) => `The old data file could not be opened; it was moved, unchanged, to ${kept}.`,
-  restoreKeyMissing: (keyFile) =>
-    `Note: this backup was encrypted with another computer's key, which is not here: ID numbers and phones cannot be shown or saved. ` +
-    `Put the linli.key exported with the backup at ${keyFile}.`,
-  keyExported: (file) =>
-    `The field key was exported to ${file}. Keep it apart from the backups (another USB stick): whoever holds both can read every ID number.`,
-  backupHasNoKey:
-    'This backup does not contain the key file linli.key, which a restore on another computer needs: ' +
-    'export it with linli backup --export-key DIR, to another USB stick.',
-  restoreUnverified: (verdict) =>
-    verdict === 'mismatch'
-      ? 'WARNING: this backup differs from the checksum (SHA-256) recorded when it was made: it was changed afterwards. ' +
-        'Restored because of --accept-unverified; the audit trail says so.'
-      : 'WARNING: there is no checksum on record for this backup, so nothing shows it is unchanged. ' +
-        'Restored because of --accept-unverified; the audit trail says so.',
-  verifyIntegrityOk: 'Integrity check: ok',
-  verifyIntegrityFailed: (detail) => `Integrity check FAILED: ${detail}`,
-  verifyChainOk: (chain, count, head) => `${chain}: ok, ${count} records, head ${head}`,
-  verifyChainBroken: (chain, seq, reason) => `${chain}: broken at record ${seq}: ${reason}`,
-  verifyOk: (path) => `Verified: ${path}`,
-  verifyFailed: (path) => `Verification FAILED: ${path}`,
-  chainNames: { audit: 'Audit trail chain', charity: 'Charity ledger chain' },
-  chainReasons: {
-    prev_hash_mismatch: 'prev_hash does not match the record before it (a record was deleted, inserted or moved)',
-    hash_mismatch: 'content does not match its hash (the record was changed)',
-    sequence_gap: 'sequence numbers skip (a record was deleted)',
-    unbalanced_entry: 'the entry does not balance',
-  },
-  unknownReport: (name, names) => `No report named "${name}". Reports: ${names}`,
-  reportProgress: (done, total) => `Building the report: ${done}/${total}`,
-  reportDone: (path, bytes) => `Report written: ${path} (${bytes} bytes)`,
-  badParam: (text) => `--param takes NAME=VALUE: ${text}`,
-  usersHeader: ['User', 'Name', 'Roles', 'Status', 'Last sign-in'],
-  userActive: 'active',
-  userDisabled: 'disabled',
-  userAdded: (username) => `Added user ${username}.`,
-  userDisabledDone: (username) => `Disabled user ${username}.`,
-  userEnabledDone: (username) => `Enabled user ${username}.`,
-  passwordReset: (username) => `Reset the password of ${username}.`,
-  userNotFound: (username) => `No user named ${username}.`,
-  unknownSubcommand: (name, allowed) => `Unknown subcommand: ${name} (one of: ${allowed})`,
-  missingUsername: 'Name the user, e.g. linli users disable zhangsan …',
-};
+export const texts: Record<Locale, Texts> = { 'zh-CN': cliTexts('zh-CN'), en: cliTexts('en') };
 
-export const texts: Record<Locale, Texts> = { 'zh-CN': zh, en };
+/**
+ * A foundation command's summary and `--help` (cli.<name>.summary and .help), in both languages:
+ * `--help` shows Chinese first, then English.
+ */
+export function commandTexts(name: string, params: Params = {}): { summary: Record<Locale, string>; help: Record<Locale, string> } {
+  const both = (key: string) => ({ 'zh-CN': translator('zh-CN')(key, params), en: translator('en')(key, params) });
+  return { summary: both(`cli.${name}.summary`), help: both(`cli.${name}.help`) };
+}
 
 /** `--locale` if given, else the environment's language (LC_ALL, LC_MESSAGES, LANG), else Chinese. */
 export function pickLocale(flag: string | undefined, env: Record<string, string | undefined>): Locale {

@@ -174,7 +174,7 @@ describe('linli CLI against a real file', () => {
     expect(report.chains[0]).toMatchObject({ chain: 'audit', firstBroken: { seq: 3 } });
 
     const en = await linli(['verify', '--db', copy, '--locale', 'en']);
-    expect(en.stderr).toContain('broken at record 3: content does not match its hash (the record was changed)');
+    expect(en.stderr).toContain('broken at record 3: the content does not match its hash (the record was changed)');
   });
 
   it('restores from the backup, saving the current file first', async () => {
@@ -251,6 +251,9 @@ describe('linli CLI against a real file', () => {
       expect(r.stdout).toContain('Usage: linli ');
       expect(top.stdout).toContain(`  ${name} `);
     }
+    // Each command is listed once in each language's table (a merge once listed charity twice).
+    const listed = top.stdout.split('\n').flatMap((line) => /^ {2}([a-z]+) {2,}/.exec(line)?.[1] ?? []);
+    expect(listed.length).toBe(2 * new Set(listed).size);
     expect((await linli(['users', '--help'])).stdout).toContain('第二行是新用户的新密码');
     expect((await linli(['help', 'report'])).stdout).toContain('可用的报表：audit');
   });

@@ -68,8 +68,10 @@ function offenders(dirs: string[], bad: (spec: string, file: string, imp: Import
 }
 
 const rendererSrc = path.join(root, 'src/renderer/src');
-/** The renderer's foundation: the shell, the kit, the API client and i18n. Areas plug into it. */
-const foundationDirs = ['app', 'components', 'api', 'i18n'].map((d) => `src/renderer/src/${d}`);
+/** The renderer's foundation: the shell, the kit, the API client, i18n and the entry. Areas plug into it. */
+const foundationDirs = [...['app', 'components', 'api', 'i18n'].map((d) => `src/renderer/src/${d}`), 'src/renderer/src/main.tsx'];
+/** The renderer's lists of areas, the only files of features/ the foundation imports: their screens, their strings. */
+const rendererAreaLists = ['src/renderer/src/features/areas.ts', 'src/renderer/src/features/locales.ts'];
 
 /** The file a relative import loads (.ts, .tsx or a folder's index), or null for packages and aliases. */
 function resolveRelative(file: string, specifier: string): string | null {
@@ -110,11 +112,14 @@ describe('process boundaries', () => {
 
   it("the renderer's foundation reaches areas only through the list of areas (features/areas.ts) and of their strings (locales.ts)", () => {
     const features = path.join(rendererSrc, 'features');
+    const lists = rendererAreaLists.map((f) => path.join(root, f));
     const found = offenders(foundationDirs, (s, file) => {
       const target = resolveRelative(file, s);
-      const lists = [path.join(features, 'areas.ts'), path.join(features, 'locales.ts')];
       return !!target && target.startsWith(features + path.sep) && !lists.includes(target);
     });
+    // app/routes.tsx builds the shell's screens from the list of areas, i18n/index.ts merges their strings.
+    const users = offenders(foundationDirs, (s, file) => lists.includes(resolveRelative(file, s) ?? '')).map((u) => u.split(':')[0]);
+    expect([...new Set(users)].sort()).toEqual(expect.arrayContaining(['src/renderer/src/app/routes.tsx', 'src/renderer/src/i18n/index.ts']));
     expect(found).toEqual([]);
   });
 
@@ -189,11 +194,8 @@ function areaFolders(dir: string): string[] {
     .map((d) => d.name);
 }
 
-/** The forwarders left in features/community while auth/ and backup/ (owned elsewhere this round) still import them. */
-const communityForwarders = 'src/main/core/features/community';
-
 describe('area boundaries', () => {
-  const coreAreas = areaFolders('src/main/core/features').filter((a) => `src/main/core/features/${a}` !== communityForwarders);
+  const coreAreas = areaFolders('src/main/core/features');
   const sharedAreas = areaFolders('src/shared/contract');
   const rendererAreas = areaFolders('src/renderer/src/features').filter((a) => sharedAreas.includes(a));
 
@@ -228,6 +230,8 @@ describe('area boundaries', () => {
 
   it('sees the areas there are', () => {
     expect(coreAreas).toContain('residents');
+    // The community profile and settings are foundation (core/community/), not an area.
+    expect(coreAreas).not.toContain('community');
     expect(sharedAreas).toContain('residents');
     expect(rendererAreas).toContain('residents');
     expect(targetOf(path.join(root, 'src/main/core/handlers.ts'), './features/residents')).toBe('src/main/core/features/residents');
@@ -240,7 +244,7 @@ describe('area boundaries', () => {
     // as areas.ts lists their modules (the backup check's worker reads chains without loading every handler).
     const lists = ['src/main/core/areas.ts', 'src/main/core/db/schema.ts', 'src/main/core/chains/registry.ts', 'src/shared/contract/index.ts', 'src/shared/permissions.ts'];
     const found = areaImports(['src/main/core', 'src/shared'])
-      .filter((i) => !areaOf(i.from) && !i.from.startsWith(communityForwarders + '/') && !lists.includes(i.from))
+      .filter((i) => !areaOf(i.from) && !lists.includes(i.from))
       .map((i) => `${i.from}:${i.line} imports '${i.spec}'`);
     expect(found).toEqual([]);
   });
@@ -262,23 +266,12 @@ describe('area boundaries', () => {
     expect(found).toEqual([]);
   });
 
-  it("the renderer's foundation (app, components, api, i18n) reaches an area only through the area list", () => {
-    // The one file that lists the areas' screens today; the renderer's area list replaces it.
-    const areaList = 'src/renderer/src/app/routes.tsx';
+  it("the renderer's foundation (app, components, api, i18n, main.tsx) imports no area folder, aliases included", () => {
+    // The foundation learns about areas from the two lists in features/ (areas.ts: screens, nav, Ctrl+K;
+    // locales.ts: their strings), which are no area themselves: so no exemption is needed here.
+    for (const list of rendererAreaLists) expect(fs.existsSync(path.join(root, list)), list).toBe(true);
     const found = areaImports(['src/renderer/src/app', 'src/renderer/src/components', 'src/renderer/src/api', 'src/renderer/src/i18n', 'src/renderer/src/main.tsx'])
-      .filter((i) => i.from !== areaList)
-      // An area's own locale files are merged where the base ones are loaded (BRIEF: per-area locale files).
-      .filter((i) => !(i.from === 'src/renderer/src/i18n/index.ts' && /^i18n\/[\w-]+$/.test(i.target.rest)))
       .map((i) => `${i.from}:${i.line} imports '${i.spec}'`);
     expect(found).toEqual([]);
-  });
-
-  it('features/community only forwards to core/community, for auth/ and backup/ alone', () => {
-    for (const file of sourceFiles(communityForwarders)) {
-      const code = fs.readFileSync(file, 'utf8').replace(/^\s*\/\/.*$/gm, '').trim();
-      expect(code, path.relative(root, file)).toMatch(/^(export \{[^}]+\} from '\.\.\/\.\.\/community\/[\w-]+';\s*)+$/);
-    }
-    const users = offenders(['src/main'], (s, file) => targetOf(file, s)?.startsWith(communityForwarders) ?? false).map((u) => u.split(':')[0]);
-    expect([...new Set(users)].every((u) => u.startsWith('src/main/core/auth/') || u.startsWith('src/main/core/backup/'))).toBe(true);
   });
 });

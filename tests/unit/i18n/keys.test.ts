@@ -13,6 +13,8 @@ import { roles, permissions } from '../../../src/shared/permissions';
 import { ErrorCodes } from '../../../src/shared/errors';
 import { methodNames } from '../../../src/shared/contract';
 import { reportCatalogue } from '../../../src/main/core/reports/catalogue';
+import { texts } from '../../../src/main/cli/text';
+import { commands } from '../../../src/main/cli/commands';
 
 /**
  * Every string the screens and reports can show exists in both languages. Static keys are read from the
@@ -187,6 +189,66 @@ describe('i18n keys', () => {
     expectInBoth(reportCatalogue.flatMap((r) => r.paramFields.map((p) => `reports.params.${p.name}`)), () => 'report parameter');
     const options = reportCatalogue.flatMap((r) => r.paramFields.flatMap((p) => (p.options ?? []).map((o) => `reports.options.${p.name}.${o.value}`)));
     expectInBoth(options, () => 'report option');
+  });
+
+  describe('the command line (cli.* in the shared locale files)', () => {
+    /**
+     * The commands whose summary and --help come from cli.<name>: the foundation's (base files), council's and
+     * residents' (src/shared/i18n/<area>/). charity keeps its own inline for now.
+     */
+    const localisedCommands = ['init', 'serve', 'backup', 'restore', 'verify', 'report', 'users', 'seed', 'bench', 'council', 'residents'];
+    /** A key the translator could not find comes back as the key itself; a parameter it was not given, as nothing. */
+    const unresolved = /\b(cli|chains)\.[a-z]+\.[A-Za-z]|\{\{/;
+
+    it("these commands' summary and help exist in both locales", () => {
+      expectInBoth(
+        localisedCommands.flatMap((c) => [`cli.${c}.summary`, `cli.${c}.help`]),
+        () => 'linli command',
+      );
+      for (const name of localisedCommands) expect(commands.map((c) => c.name), name).toContain(name);
+    });
+
+    it('every message and help text resolves in both locales, every placeholder filled', () => {
+      const bad: string[] = [];
+      const check = (where: string, value: unknown) => {
+        for (const text of [value].flat(2)) if (typeof text !== 'string' || !text.trim() || unresolved.test(text)) bad.push(`${where}: ${String(text)}`);
+      };
+      for (const [locale, table] of Object.entries(texts)) {
+        for (const [name, entry] of Object.entries(table)) {
+          // Each message with every argument truthy, then falsy, so that both sides of a choice are read.
+          if (typeof entry === 'function') {
+            const say = entry as (...args: string[]) => unknown;
+            for (const arg of ['mismatch', '']) check(`${locale} ${name}(${arg})`, say(...Array<string>(say.length).fill(arg)));
+          }
+          else if (Array.isArray(entry) || typeof entry === 'string') check(`${locale} ${name}`, entry);
+          else check(`${locale} ${name}`, Object.values(entry));
+        }
+        expect(Object.keys(table.chainNames), locale).toEqual(expect.arrayContaining(['audit', 'charity']));
+      }
+      for (const c of commands) for (const locale of ['zh-CN', 'en'] as const) check(`linli ${c.name} (${locale})`, [c.summary[locale], c.help[locale]]);
+      expect(bad, bad.join('\n')).toEqual([]);
+    });
+
+    it('both locales of a cli.* text take the same {{placeholders}}', () => {
+      const names = (text: string | undefined) => [...(text ?? '').matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort().join(',');
+      const differ = [...merged['zh-CN']].filter(([k, zh]) => k.startsWith('cli.') && names(zh) !== names(merged.en.get(k))).map(([k]) => k);
+      expect(differ).toEqual([]);
+    });
+
+    it('every cli.* key is used by the command line', () => {
+      const used = new Set<string>();
+      const prefixes = new Set<string>();
+      for (const file of files(path.join(root, 'src/main/cli'), ['.ts'])) {
+        const text = read(file);
+        for (const m of text.matchAll(/'(cli\.[\w.]+)'/g)) used.add(m[1]);
+        for (const m of text.matchAll(/\bgeneral\('(\w+)'/g)) used.add(`cli.general.${m[1]}`);
+        for (const m of text.matchAll(/`(cli\.[\w.]+\.)\$\{/g)) prefixes.add(m[1]);
+        for (const m of text.matchAll(/\bcommandTexts\('(\w+)'/g)) used.add(`cli.${m[1]}.summary`).add(`cli.${m[1]}.help`);
+        for (const m of text.matchAll(/\bkeyed\('(cli\.[\w.]+)'\)/g)) prefixes.add(`${m[1]}.`);
+      }
+      const unused = [...merged['zh-CN'].keys()].filter((k) => k.startsWith('cli.') && !used.has(k) && ![...prefixes].some((p) => k.startsWith(p)));
+      expect(unused, `unused cli keys:\n${unused.join('\n')}`).toEqual([]);
+    });
   });
 
   it('both locales have the same keys (in each pair of files: base, shared and renderer, and every area)', () => {

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportPreview, ImportPreviewRow } from '../../../src/shared/contract/residents/imports';
-import { hallDay } from '../../../src/main/core/features/residents/clock';
+import { hallDay } from '../../../src/main/core/time/hall-day';
 import { draftRow, type RowDraft } from '../../../src/main/core/features/residents/import/draft';
 import { firstPass } from '../../../src/main/core/features/residents/import/first-pass';
 import { RegistryLookups } from '../../../src/main/core/features/residents/import/lookups';

@@ -9,59 +9,11 @@ import { createCore, type Core } from '../../core/app';
 import { generatePassword } from '../../core/seed/demo';
 import { areaModules } from '../../core/areas';
 import type { BenchSuite } from '../../core/bench/suite';
+import { commandTexts } from '../text';
 
 export const benchCommand: Command = {
   name: 'bench',
-  summary: { 'zh-CN': '性能测试：每个业务模块的测试项（百万居民的搜索、列表和导入等）', en: "benchmarks: every area's cases (search, list pages and import at a million residents, …)" },
-  help: {
-    'zh-CN': `用法：linli bench [--residents 人数] [--db 文件] [--keep] [--runs 次数] [--import-rows 行数] [--seed 种子] [--json]
-
-依次运行每个业务模块的性能测试。实有人口模块：
-在临时文件中生成模拟社区（默认 1,000,000 名居民，约 300,000 户），报告生成用时、文件大小和内存峰值；
-然后逐项测量：居民搜索（姓名、首字母、全拼、身份证号后 4/6 位、手机号后 4 位、地址）、
-每种筛选和排序的列表第一页与深页（沿游标翻 200 页之后的一页）、10 万行 XLSX 导入（含校验）
-及其间事件循环的最长阻塞。每项给出经由完整处理流程（core.call）的中位数和 p95，
-以及原生 better-sqlite3 在同一文件上交替执行相同 SQL 的结果、两者之比和每次调用多出的毫秒数。
-最后启动 linli serve（子进程），两个窗口经 HTTP 搜索和翻页，同时第三个窗口导入 XLSX：
-报告导入期间的 p50/p95/最大值、服务进程导入前后的内存（RSS）、重启后第一次搜索的等待时间，
-以及 LibreOffice（如已安装）转换同一工作簿的用时。
-  --db 文件      使用（或新建）该文件；已有居民时直接使用，且只接受由 linli seed 生成的数据
-  --keep         保留临时文件（默认结束后删除）
-  --runs 次数    每项测量次数（默认 200）
-  --import-rows  导入测试的行数（默认 100000；0 表示跳过）
-  --serve-rows   经 linli serve 导入的行数（默认同 --import-rows；0 表示跳过）
-  --settle-seconds 导入结束后多少秒再读一次服务进程的内存（默认 30）
-  --serve-cli 文件 用另一个构建的 out/main/cli.js 运行 linli serve（在同一文件上比较两个版本）
-  --only 项目    只运行其中几个模块或几项（逗号分隔）：模块名（如 residents）或其测试组（search,list,import,serve）；默认全部
-  --cases 文字   只测名称含其中任一文字（逗号分隔）的搜索和列表项，如 --cases 高龄,reminders
-  --user 用户名  --db 指向已设置的文件时，以该用户登录（密码从标准输入读取）
-不包含计时断言；结果对照目标（议题 10）逐项标明达到或未达到：搜索中位数 ≤ 20 ms、p95 ≤ 50 ms；列表每页 p95 ≤ 10 ms；
-处理流程 ≤ 原生 1.2 倍或每次多出 ≤ 0.2 ms；导入期间经 linli serve 的搜索 p95 ≤ 50 ms、无连接被断开；
-重启后 ≤ 2 秒答复第一次搜索；10 万行 XLSX 导入 ≤ 10 秒且快于 LibreOffice 转换；服务进程峰值 ≤ 500 MiB、导入后 < 300 MiB。`,
-    en: `Usage: linli bench [--residents N] [--db FILE] [--keep] [--runs N] [--import-rows N] [--seed S] [--json]
-
-Runs every area's benchmark suite in turn. The resident registry's seeds a synthetic community into a
-temporary file (1,000,000 residents in about 300,000 households by default) and reports the seed time, file size and peak memory; then times resident search (name,
-initials, full pinyin, ID last 4/6, phone last 4, address), list pages of 50 for every filter and sort
-(first page and the page after following the cursor 200 pages), and a 100,000-row XLSX import with
-validation, watching the event loop. Each figure is the median and p95 through the full handler path
-(core.call), beside raw better-sqlite3 running the same SQL on the same file in alternation, with the
-ratio and the ms added per call. Then linli serve is started as a child process: two desks search and
-page over HTTP while a third imports an XLSX (p50/p95/max during preview and commit), with the server's
-RSS before, during and after, the first answered search after a restart, and LibreOffice converting the
-same workbook where it is installed. --serve-rows sets that import's size (default --import-rows);
---settle-seconds when the RSS is read again after it (default 30); --serve-cli FILE serves from another
-build's out/main/cli.js, to compare two builds on one file.
---db uses (or creates) that file; a file with residents is reused and must hold seeded data only.
---keep keeps the temporary file. --only takes areas (residents) and groups of a suite (search, list,
-import, serve), comma-separated, and runs only those. --cases 高龄,reminders
-times only the search and list cases whose names contain one of those words. --user signs in to a --db
-file that is already set up.
-Targets (issue 10), each marked met or missed: search median ≤ 20 ms and p95 ≤ 50 ms; list pages p95 ≤ 10 ms;
-the handler ≤ 1.2× raw or ≤ 0.2 ms added per call; through linli serve during an import, search p95 ≤ 50 ms
-and no connection reset; first search ≤ 2 s after a restart's address; 100k XLSX rows imported in ≤ 10 s
-and faster than LibreOffice converting them; the server ≤ 500 MiB at peak and under 300 MiB after.`,
-  },
+  ...commandTexts('bench'),
   options: {
     ...userOption,
     residents: { type: 'string' },

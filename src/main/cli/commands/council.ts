@@ -13,67 +13,35 @@ import { benchCouncil } from '../../core/features/council/bench';
 import { generatePassword } from '../../core/seed/demo';
 import { meetingsPageQuery } from '../../core/features/council/repository';
 import { toSummary } from '../../core/features/council/service';
+import { translator, type Locale } from '../../../shared/i18n/translate';
+import { commandTexts } from '../text';
 
-const stateWords = {
-  'zh-CN': { draft: '草拟', notified: '已通知', open: '进行中', closed: '已闭会' },
-  en: { draft: 'draft', notified: 'notified', open: 'open', closed: 'closed' },
-} as const;
+type BenchFigures = { meetings: number; actions: number; open: number; seconds: string; first: string; deep: string; target: number; ok: boolean };
 
-const say = {
-  'zh-CN': {
-    action: (a: string) => `未知的子命令“${a}”，可用：meetings、minutes、bench`,
-    format: 'pdf、docx',
-    gone: '生成的文件已不存在',
-    written: (out: string, bytes: number) => `会议纪要已导出：${out}（${bytes} 字节）`,
-    benchNew: (file: string) => `性能测试只在新的数据文件上运行，${file} 已存在。`,
-    bench: (r: { meetings: number; actions: number; open: number; seconds: string; first: string; deep: string; target: number; ok: boolean }) =>
-      `已生成 ${r.meetings} 次会议、${r.actions} 个落实事项（未完成 ${r.open} 个），用时 ${r.seconds} 秒。\n` +
-      `落实跟踪第一页：中位数 ${r.first}；深页：${r.deep}；目标 p95 ≤ ${r.target} 毫秒：${r.ok ? '达到' : '未达到'}`,
-    pdf: (r: { first: string; warm: string; target: number; ok: boolean }) =>
-      `会议纪要生成 PDF：首次（含启动浏览器）${r.first}；之后 ${r.warm}；目标 p95 ≤ ${r.target} 毫秒：${r.ok ? '达到' : '未达到'}`,
-    none: '还没有会议。',
-    count: (n: number) => `共 ${n} 次会议。`,
-  },
-  en: {
-    action: (a: string) => `Unknown subcommand "${a}"; use meetings, minutes or bench`,
-    format: 'pdf, docx',
-    gone: 'the finished file is gone',
-    written: (out: string, bytes: number) => `Minutes written: ${out} (${bytes} bytes)`,
-    benchNew: (file: string) => `The benchmark only runs on a new file; ${file} exists.`,
-    bench: (r: { meetings: number; actions: number; open: number; seconds: string; first: string; deep: string; target: number; ok: boolean }) =>
-      `Seeded ${r.meetings} meetings and ${r.actions} action items (${r.open} not done) in ${r.seconds} s.\n` +
-      `Follow-up list, first page: ${r.first}; deep page: ${r.deep}; target p95 ≤ ${r.target} ms: ${r.ok ? 'met' : 'missed'}`,
-    pdf: (r: { first: string; warm: string; target: number; ok: boolean }) =>
-      `Minutes to PDF: first (starting the browser) ${r.first}; after it ${r.warm}; target p95 ≤ ${r.target} ms: ${r.ok ? 'met' : 'missed'}`,
-    none: 'No meetings yet.',
-    count: (n: number) => `${n} meetings.`,
-  },
-};
+/** What `linli council` says, from the council's locale files (cli.council.* in src/shared/i18n/council/). */
+function councilTexts(locale: Locale) {
+  const t = translator(locale);
+  const verdict = (ok: boolean) => t(ok ? 'cli.council.met' : 'cli.council.missed');
+  return {
+    action: (action: string) => t('cli.council.unknownAction', { action }),
+    format: t('cli.council.formats'),
+    gone: t('cli.council.gone'),
+    written: (out: string, bytes: number) => t('cli.council.written', { out, bytes }),
+    benchNew: (file: string) => t('cli.council.benchNew', { file }),
+    bench: ({ ok, ...r }: BenchFigures) => t('cli.council.bench', { ...r, verdict: verdict(ok) }),
+    pdf: ({ ok, ...r }: { first: string; warm: string; target: number; ok: boolean }) => t('cli.council.pdf', { ...r, verdict: verdict(ok) }),
+    none: t('cli.council.none'),
+    count: (count: number) => t('cli.council.count', { count }),
+    ms: t('cli.council.ms'),
+    state: (state: MeetingSummary['state']) => t(`cli.council.states.${state}`),
+  };
+}
+
+const say = { 'zh-CN': councilTexts('zh-CN'), en: councilTexts('en') };
 
 export const councilCommand: Command = {
   name: 'council',
-  summary: { 'zh-CN': '居民议事：列出会议、打印会议纪要', en: "residents' council: list meetings, print the minutes" },
-  help: {
-    'zh-CN': `用法：linli council meetings --db 文件 [--json]
-      linli council minutes --db 文件 --user 用户名 --meeting 会议编号 --format pdf|docx --out 文件 [--version 版本]
-      linli council bench [--meetings 10000] [--actions-per-meeting 20] [--runs 200] [--pdf-runs 10] [--db 新文件] [--json]
-
-meetings：列出全部会议（编号、日期、议事组织、状态），最近的在前。只读，不需要登录：会议清单不含个人证件号码或电话。
-minutes：打印一次会议的会议纪要（PDF 按 GB/T 9704 公文格式，或 Word 可打开的 DOCX），默认为已签字的版本，尚未签字时为最新草稿
-（印“草稿”）；--version 指定版本。与报表中心相同：检查权限，导出记入审计日志，密码从标准输入读取。
-bench：在新的临时数据文件中生成会议和落实事项，测量落实跟踪列表（目标 p95 ≤ 20 毫秒）和会议纪要生成 PDF（目标 ≤ 3 秒）。
-退出码：0 完成；1 文件无法打开或未达到目标；2 用法错误。`,
-    en: `Usage: linli council meetings --db FILE [--json]
-       linli council minutes --db FILE --user NAME --meeting ID --format pdf|docx --out FILE [--version N]
-       linli council bench [--meetings 10000] [--actions-per-meeting 20] [--runs 200] [--pdf-runs 10] [--db NEW_FILE] [--json]
-
-meetings lists every meeting (id, date, body, state), newest first. Read-only and without signing in: the list
-holds no ID numbers or phones. minutes prints a meeting's minutes (PDF in the GB/T 9704 layout, or DOCX that Word
-opens): the signed version, or the latest draft (stamped 草稿) before signing; --version picks another. As in the
-report centre, the permission is checked and the export audited; password on stdin. bench seeds meetings and
-action items into a new temporary file and times the follow-up list (target p95 ≤ 20 ms) and the minutes to PDF (≤ 3 s).
-Exit codes: 0 done; 1 cannot open the file or the target was missed; 2 usage error.`,
-  },
+  ...commandTexts('council'),
   options: {
     ...userOption,
     meeting: { type: 'string' },
@@ -112,7 +80,7 @@ async function listMeetings(ctx: CommandContext): Promise<number> {
     }
     ctx.emitJson({ ok: true, meetings: meetings.map((m) => ({ id: m.id, heldOn: m.heldOn, body: m.bodyName, title: m.title, state: m.state })) });
     if (meetings.length === 0) ctx.print(say[ctx.locale].none);
-    for (const m of meetings) ctx.print(`${m.id}  ${m.heldOn}  ${m.bodyName}  ${m.title}  ${stateWords[ctx.locale][m.state]}`);
+    for (const m of meetings) ctx.print(`${m.id}  ${m.heldOn}  ${m.bodyName}  ${m.title}  ${say[ctx.locale].state(m.state)}`);
     if (meetings.length) ctx.print(say[ctx.locale].count(meetings.length));
     return 0;
   } finally {
@@ -178,7 +146,7 @@ async function bench(ctx: CommandContext): Promise<number> {
     });
     if (!setup.ok) throw new CliError(ctx.explain(setup.error), setup.error.code);
     const r = await benchCouncil(core, (setup.value as { token: string }).token, { meetings, actionsPerMeeting, runs, deepPages, pdfRuns });
-    const unit = ctx.locale === 'zh-CN' ? ' 毫秒' : ' ms';
+    const unit = say[ctx.locale].ms;
     const ms = (t: { median: number; p95: number } | null) => (t ? `${t.median.toFixed(2)}${unit} (p95 ${t.p95.toFixed(2)}${unit})` : '—');
     ctx.emitJson(r);
     ctx.print(

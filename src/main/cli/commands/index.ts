@@ -23,7 +23,6 @@ const foundationCommands: Command[] = [
   usersCommand,
   seedCommand,
   benchCommand,
-  charityCommand,
 ];
 
 /**

@@ -13,30 +13,13 @@ import type { EventBus } from '../../core/events';
 import { localToday } from '../../core/time/zone';
 import { withSession } from '../session';
 import { ensureFolder } from '../../core/util/folders';
+import { commandTexts } from '../text';
 
 const names = () => reportCatalogue.map((r) => r.name).join(', ');
 
 export const reportCommand: Command = {
   name: 'report',
-  summary: { 'zh-CN': '生成报表（PDF / Word / Excel / CSV / 网页）', en: 'make a report (PDF / Word / Excel / CSV / web page)' },
-  help: {
-    'zh-CN': `用法：linli report 报表名 --db 文件 --user 用户名 --format pdf|docx|xlsx|csv|html --out 文件
-                   [--from 年-月-日 --to 年-月-日] [--locale zh-CN|en] [--param 名称=值 …]
-
-与报表中心相同：检查权限，导出记入审计日志，然后生成文件并写到 --out。密码从标准输入读取。
-  --from/--to  日期范围；省略时 --to 为今天，--from 为当年 1 月 1 日
-  --locale     报表语言（默认中文）
-  --param      报表的其他参数，可重复
-在终端中运行时，在标准错误输出显示进度。可用的报表：${names()}
-退出码：0 已生成；1 被拒绝或失败；2 用法错误（例如没有这个报表或格式）。`,
-    en: `Usage: linli report NAME --db FILE --user NAME --format pdf|docx|xlsx|csv|html --out FILE
-                   [--from DATE --to DATE] [--locale zh-CN|en] [--param NAME=VALUE …]
-
-Runs a report as the report centre does (permission checked, the export audited) and writes the file to
---out. Password on stdin. Without --from/--to: from 1 January of this year to today. The report is in
-Chinese unless --locale en. Progress goes to stderr on a terminal. Reports: ${names()}.
-Exit codes: 0 written, 1 refused or failed, 2 usage error.`,
-  },
+  ...commandTexts('report', { reports: names() }),
   options: { ...userOption, format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' }, from: { type: 'string' }, to: { type: 'string' }, param: { type: 'string', multiple: true } },
   positionals: true,
   async run(ctx) {

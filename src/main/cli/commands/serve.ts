@@ -6,29 +6,11 @@ import { CliError, UsageError } from '../errors';
 import { openCore } from '../session';
 import { startServer, type RunningServer } from '../../server/http-server';
 import { LINLI_APPLICATION_ID } from '../../core/db/connection';
+import { commandTexts } from '../text';
 
 export const serveCommand: Command = {
   name: 'serve',
-  summary: { 'zh-CN': '在本机浏览器中使用邻里（仅 127.0.0.1）', en: 'run Linli for a browser on this machine (127.0.0.1 only)' },
-  help: {
-    'zh-CN': `用法：linli serve [--db 文件] [--port 端口]
-
-在 127.0.0.1 上启动邻里，供本机浏览器使用，并在标准输出打印一行：
-Linli is running at http://127.0.0.1:端口/?token=…
-这个地址只能打开一次（换成只属于该浏览器的凭证）；在此终端按回车会打印一个新地址（例如给另一个浏览器）。
-同时启动自动备份（启动时一次，之后每天一次，在后台进行）。按 Ctrl+C（或发送 SIGTERM）停止。
-  --port  端口（默认 0：任选一个空闲端口）
-  --json  改为输出一行 JSON：{"url","port"}
-数据文件不存在时会新建，浏览器中将显示首次设置；已存在但为空（0 字节）或不是邻里的文件会被拒绝，不做改动。`,
-    en: `Usage: linli serve [--db FILE] [--port N]
-
-Serves Linli on 127.0.0.1 for a browser on this machine and prints one line on stdout: "Linli is running
-at http://127.0.0.1:PORT/?token=…". The address works once (it is exchanged for that browser's own
-credentials); press Enter in this terminal for a new one. Automatic backups run in the background (at
-start-up, then daily). Stops cleanly on Ctrl+C / SIGTERM. --port 0 (the default) picks a free port;
---json prints {"url","port"} instead. A missing file is created (first-run setup in the browser); an
-existing empty (0-byte) or foreign file is refused and left as it is.`,
-  },
+  ...commandTexts('serve'),
   options: { port: { type: 'string', short: 'p' } },
   async run(ctx) {
     const port = parsePort(ctx.text.badValue, stringOption(ctx.args.values, 'port'));

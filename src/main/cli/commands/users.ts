@@ -5,32 +5,13 @@ import type { Command, CommandContext } from '../context';
 import { listOption, stringOption, userOption } from '../args';
 import { CliError, UsageError } from '../errors';
 import { withSession, type SignedIn } from '../session';
+import { commandTexts } from '../text';
 
 type Sub = (ctx: CommandContext, target: string | undefined) => Promise<number>;
 
 export const usersCommand: Command = {
   name: 'users',
-  summary: { 'zh-CN': '账号管理：列出、添加、停用、启用、重设密码', en: 'accounts: list, add, disable, enable, reset a password' },
-  help: {
-    'zh-CN': `用法：linli users list            --db 文件 --user 管理员 [--json]
-      linli users add 用户名        --db 文件 --user 管理员 --role 角色[,角色] [--display-name 姓名]
-      linli users disable 用户名    --db 文件 --user 管理员
-      linli users enable 用户名     --db 文件 --user 管理员
-      linli users reset-password 用户名 --db 文件 --user 管理员
-
-需要“账号管理”权限（管理员）。密码从标准输入读取：第一行是您（--user）自己的密码；
-add 和 reset-password 的第二行是新用户的新密码（至少 10 位，混用字母、数字或符号，不能是常见密码或用户名）。在终端中运行时会逐项提示（不回显）。
-角色：${roles.join(', ')}
-例：printf '%s\\n%s\\n' "$我的密码" "$新密码" | linli users add zhangsan --role clerk --display-name 张三 --user admin
-退出码：0 完成；1 被拒绝或失败；2 用法错误。`,
-    en: `Usage: linli users list|add|disable|enable|reset-password [USERNAME] --db FILE --user ADMIN
-       [--role ROLE[,ROLE]] [--display-name NAME]
-
-Needs the users.manage permission (an administrator). Passwords on stdin: the first line is your own
-(--user) password; for add and reset-password the second line is the new password (at least 10
-characters, mixing kinds, not a common password or the user name). On a terminal each is asked for without echo. Roles: ${roles.join(', ')}.
-Exit codes: 0 done, 1 refused or failed, 2 usage error.`,
-  },
+  ...commandTexts('users', { roles: roles.join(', ') }),
   options: { ...userOption, role: { type: 'string', multiple: true, short: 'r' }, 'display-name': { type: 'string' } },
   positionals: true,
   async run(ctx) {
@@ -52,7 +33,7 @@ async function list(ctx: CommandContext): Promise<number> {
     const users = await call('users.list', { includeDisabled: true });
     ctx.emitJson(users);
     const t = translator(ctx.locale);
-    const rows = users.map((u) => [u.username, u.displayName, u.roles.map((r) => t(`roles.${r}`)).join('、'), u.disabled ? ctx.text.userDisabled : ctx.text.userActive, u.lastLoginAt ?? '—']);
+    const rows = users.map((u) => [u.username, u.displayName, u.roles.map((r) => t(`roles.${r}`)).join(ctx.text.roleSeparator), u.disabled ? ctx.text.userDisabled : ctx.text.userActive, u.lastLoginAt ?? '—']);
     for (const line of table([ctx.text.usersHeader, ...rows])) ctx.print(line);
     return 0;
   });

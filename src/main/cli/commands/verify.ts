@@ -8,6 +8,7 @@ import { verifyChains } from '../../core/chains/registry';
 import type { ChainVerdict } from '../../core/chains/hash';
 import { databaseRefusal } from '../recovery';
 import { databaseExists } from '../session';
+import { commandTexts } from '../text';
 
 /**
  * Every hash chain in a Linli file. The ledger's chain joins this list when the charity area lands
@@ -16,19 +17,7 @@ import { databaseExists } from '../session';
 
 export const verifyCommand: Command = {
   name: 'verify',
-  summary: { 'zh-CN': '校验数据文件：完整性检查和每条哈希链（只读）', en: 'check the data file: integrity and every hash chain (read-only)' },
-  help: {
-    'zh-CN': `用法：linli verify [--db 文件] [--json]
-
-以只读方式打开数据文件（不需要登录，不做任何修改），执行完整性检查，并重新计算每条哈希链
-（审计日志等）。发现问题时指出第一条断开的记录（序号和原因）。
-退出码：0 全部通过；1 未通过或文件无法打开；2 用法错误。`,
-    en: `Usage: linli verify [--db FILE] [--json]
-
-Opens the data file read-only (no sign-in, nothing is changed), runs SQLite's integrity check and
-recomputes every hash chain (the audit trail, …), naming the first broken record (seq and reason).
-Exit codes: 0 all good, 1 a check failed or the file cannot be opened, 2 usage error.`,
-  },
+  ...commandTexts('verify'),
   options: {},
   async run(ctx) {
     const file = ctx.dbPath;

@@ -10,8 +10,8 @@ import { recordFailure, recordSuccess, secondsToWait } from './throttle';
 import { findUserById, findUserByName, insertUser, toUserSummary, updateUser } from './users-repository';
 import { appendAudit, type AuditWrite } from '../audit/repository';
 import { writeTransaction } from '../db/write-transaction';
-import { findProfile, saveProfile, toProfile } from '../features/community/profile';
-import { readSettings } from '../features/community/settings';
+import { findProfile, saveProfile, toProfile } from '../community/profile';
+import { readSettings } from '../community/settings';
 import { newId } from '../util/ids';
 
 async function sessionInfo(ctx: HandlerContext, s: Session): Promise<SessionInfo> {

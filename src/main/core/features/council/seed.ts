@@ -1,7 +1,7 @@
 import type { CoreServices } from '../../context';
 import { appendAudit } from '../../audit/repository';
 import { readSettings } from '../../community/settings';
-import { localToday } from '../../util/dates';
+import { localToday } from '../../time/zone';
 import { newId } from '../../util/ids';
 import { addDays } from '../../time/calendar';
 import { Rng, seedFrom } from '../../seed/random';

@@ -35,9 +35,6 @@ export interface PreparedResident {
 export const checkedDocTypes: DocType[] = ['居民身份证', '港澳台居民居住证'];
 const dateFields = ['birthDate', 'registeredOn', 'permitExpiresOn', 'idCardExpiresOn'] as const;
 
-/** Whether a YYYY-MM-DD string is a real day (the import and the forms check dates with it). */
-export { isRealDate };
-
 /**
  * Validates a resident's fields and derives everything stored beside them: the ID number checked
  * (GB 11643, 15-digit numbers converted) and encrypted with its look-up hash, reversed tail and mask;

@@ -2,7 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database, ResidentsTable } from '../../db/schema';
 import type { HandlerMap } from '../../context';
 import type { Actor } from './write';
-import { hallDay } from './clock';
+import { hallDay } from '../../time/hall-day';
 import { decodeCursor, encodeCursor, inList, type Keyset } from '../../db/keyset';
 import { toResidentRows } from './people/rows';
 

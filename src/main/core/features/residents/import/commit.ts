@@ -2,7 +2,7 @@ import { AppError } from '../../../../../shared/errors';
 import type { ImportResult } from '../../../../../shared/contract/residents/imports';
 import type { HandlerContext } from '../../../context';
 import type { JobControl } from '../../../jobs/jobs';
-import { actorOf, hallDay } from '../clock';
+import { hallDay } from '../../../time/hall-day';
 import { commitInWorker } from '../../../import/commit-thread';
 import { commitWorkerEntry } from './commit-thread';
 import { writeImport, type CommitBatch, type CommitOutcome, type CommitWork, type ImportMode } from './commit-write';
@@ -30,7 +30,7 @@ export function checkCommit(imp: ImportSession, mode: ImportMode): void {
  * in a worker, reads go on meanwhile on the app's connection, here they wait for it.
  */
 export async function commitImport(ctx: HandlerContext, imp: ImportSession, mode: ImportMode, job: JobControl): Promise<ImportResult> {
-  const actor = actorOf(ctx);
+  const actor = ctx.actor();
   const { today, timeZone } = await hallDay(ctx);
   const work: CommitWork = {
     importId: imp.importId,

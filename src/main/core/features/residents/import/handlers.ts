@@ -1,6 +1,5 @@
 import type { imports } from '../../../../../shared/contract/residents/imports';
 import type { HandlerMap } from '../../../context';
-import { actorOf } from '../clock';
 import { checkCommit, commitImport } from './commit';
 import { errorReport } from './error-report';
 import { parseMapping } from './mapping';
@@ -52,7 +51,7 @@ export const importHandlers: HandlerMap<keyof typeof imports> = {
 
   async 'residents.saveImportMapping'(input, ctx) {
     const mapping = parseMapping(input.mapping) ?? {};
-    const actor = actorOf(ctx);
+    const actor = ctx.actor();
     const saved = await saveMapping(ctx.db, input.name, mapping, actor.id, ctx.now().toISOString());
     await ctx.audit({ action: 'residents.saveImportMapping', area: 'residents', recordType: 'import_mapping', recordId: saved.id, summary: input.name, before: saved.replaced ?? undefined, after: mapping });
     return { id: saved.id, name: saved.name };

@@ -1,7 +1,7 @@
 import type { ImportChoices, ImportPreview, ImportPreviewRow } from '../../../../../shared/contract/residents/imports';
 import type { HandlerContext, WorkerEntry } from '../../../context';
 import { newId } from '../../../util/ids';
-import { hallDay } from '../clock';
+import { hallDay } from '../../../time/hall-day';
 import { RegistryLookups } from './lookups';
 import type { ResolvedMapping } from './mapping';
 import { newPlacesSummary } from './new-places';

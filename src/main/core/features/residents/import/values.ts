@@ -2,7 +2,7 @@ import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc.js';
 import { docTypes, residentStatuses, type DocType, type ResidentStatus } from '../../../../../shared/contract/residents';
 import { stripSpaces, toHalfWidth } from '../../../../../shared/values/normalize';
-import { isRealDate } from '../prepare';
+import { isRealDate } from '../../../time/calendar';
 import { cellText, isDateCell, numberText, type CellValue } from '../../../spreadsheet/sheet';
 
 dayjs.extend(utc);
