@@ -196,7 +196,14 @@ describe('the fast chain check encodes as the generic walk does', () => {
     for (const [i, memo] of memos.entries())
       await postEntry(db, { date: '2026-11-02', kind: 'donation', memo, lines: cashIn(i % 2 ? 'EDU' : 'GEN', 1_000 + i), actorName: '李"出纳', postedAt: at });
     // Four lines over two funds, each fund balanced.
-    await postEntry(db, { date: '2026-11-03', kind: 'donation', memo: '两个基金', lines: [...cashIn('GEN', 500), ...cashIn('EDU', 700)], actorName: 'a', postedAt: at });
+    await postEntry(db, {
+      date: '2026-11-03',
+      kind: 'donation',
+      memo: '两个基金',
+      lines: [...cashIn('GEN', 500), ...cashIn('EDU', 700)],
+      actorName: 'a',
+      postedAt: at,
+    });
     await reverseEntry(db, { seq: 1, reason: '录错"了"', actorName: '李出纳', postedAt: at, date: '2026-11-04' });
     const raw = hall.core.services.sqlite;
     const generic = verifyChain(journalRows(raw), { contiguous: true });
