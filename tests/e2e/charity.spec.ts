@@ -18,6 +18,7 @@ let linli: ServedLinli;
 let treasurer: Page;
 let clerk: Page;
 let digest = '';
+let adminToken = '';
 const treasurerUser = { username: 'treasurer1', password: 'treasurer-pass-2026', displayName: '李出纳' };
 const clerkUser = { username: 'clerk1', password: 'clerk-pass-2026', displayName: '王窗口' };
 
@@ -27,6 +28,7 @@ test.beforeAll(async ({ browser }) => {
     community: { communityName: '和平里社区', unitName: '和平里社区居民委员会', complaintPhone: '0472-7654321' },
     admin: { username: 'admin', displayName: '王主任', password: 'admin-pass-2026' },
   });
+  adminToken = admin.token;
   await callApi(linli, 'users.create', { ...treasurerUser, roles: ['treasurer'] }, admin.token);
   await callApi(linli, 'users.create', { ...clerkUser, roles: ['clerk'] }, admin.token);
   const household = await callApi<{ id: string }>(linli, 'residents.saveHousehold', { number: 'HP-1-101', houseId: null }, admin.token);
@@ -235,6 +237,21 @@ test('the ledger screen recomputes the chain and shows its head, the same digest
   await page.getByRole('tab', { name: '概览' }).click();
   await expect(page.getByTestId('fund-balance-GEN')).toHaveText('¥530.00');
   await screenshot(page, 'charity-overview');
+});
+
+test('Ctrl+K finds a donor by the start of the name, contact masked, and opens the donors tab filtered to them', async () => {
+  const page = treasurer;
+  await callApi(linli, 'charity.saveDonor', { kind: 'person', name: '陈善人', contact: '13812345678', disclosure: 'masked' }, adminToken);
+  await page.keyboard.press('Control+k');
+  await page.getByPlaceholder(/捐赠人/).fill('陈善');
+  const hit = page.getByRole('button', { name: /陈善人 个人 138\*{4}5678/ });
+  await expect(hit).toBeVisible();
+  await expect(hit).not.toContainText('13812345678');
+  await screenshot(page, 'charity-donor-search');
+  await hit.click();
+  await expect(page).toHaveURL(/#\/charity\/donors\//);
+  await expect(page.getByRole('tab', { name: '捐赠人', selected: true })).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: '陈善人' })).toBeVisible();
 });
 
 test('the first-run demo holds a year of charity activity: eleven published notices, pledges behind, aid waiting', async ({ browser }) => {
