@@ -254,6 +254,29 @@ test('Ctrl+K finds a donor by the start of the name, contact masked, and opens t
   await expect(page.getByRole('row').filter({ hasText: '陈善人' })).toBeVisible();
 });
 
+test('the treasurer starts a 爱心月月捐 campaign, adds a donor’s monthly pledge and sees expected beside received', async () => {
+  const page = treasurer;
+  await page.getByRole('tab', { name: '募捐与月捐' }).click();
+  await page.getByLabel('名称').fill('2026爱心月月捐');
+  await page.getByLabel('目标金额（元，可空）').fill('6000');
+  await page.getByRole('button', { name: '创建活动' }).click();
+  const campaign = page.getByRole('row').filter({ hasText: '2026爱心月月捐' });
+  await expect(campaign).toContainText('¥6,000.00');
+  await expect(page.getByRole('heading', { name: '2026爱心月月捐：每月认捐与到账' })).toBeVisible();
+  // A bad amount is refused in place, nothing saved.
+  await page.getByLabel('每月金额（元）').fill('12.345');
+  await page.getByRole('button', { name: '登记月捐' }).click();
+  await expect(page.getByText('本活动还没有月捐')).toBeVisible();
+  await page.getByRole('combobox', { name: '捐赠人' }).fill('陈善');
+  await page.getByRole('option', { name: '陈善人' }).click();
+  await page.getByLabel('每月金额（元）').fill('50');
+  await page.getByRole('button', { name: '登记月捐' }).click();
+  const pledge = page.getByTestId('pledge-陈善人');
+  await expect(pledge).toContainText('¥50.00');
+  await expect(pledge).toContainText('¥0.00 / ¥50.00');
+  await screenshot(page, 'charity-pledges');
+});
+
 test('the first-run demo holds a year of charity activity: eleven published notices, pledges behind, aid waiting', async ({ browser }) => {
   const dir = fs.mkdtempSync(path.join(linli.dir, 'demo-'));
   const dbPath = path.join(dir, 'linli.sqlite');

@@ -12,6 +12,7 @@ import { DonorsTab } from './DonorsTab';
 import { AidTab } from './AidTab';
 import { FundsTab } from './FundsTab';
 import { NoticesTab } from './NoticesTab';
+import { CampaignsTab } from './CampaignsTab';
 
 /** A tab gets the address after its own name (#/charity/donors/陈 → ['陈']). */
 const tabs: { id: string; permission: Permission; component: (props: { rest: string[] }) => React.JSX.Element }[] = [
@@ -19,6 +20,7 @@ const tabs: { id: string; permission: Permission; component: (props: { rest: str
   { id: 'donations', permission: 'charity.record', component: DonationEntryTab },
   { id: 'receipts', permission: 'charity.read', component: ReceiptsTab },
   { id: 'donors', permission: 'charity.read', component: DonorsTab },
+  { id: 'campaigns', permission: 'charity.read', component: CampaignsTab },
   { id: 'aid', permission: 'charity.read', component: AidTab },
   { id: 'funds', permission: 'charity.read', component: FundsTab },
   { id: 'notices', permission: 'charity.read', component: NoticesTab },
