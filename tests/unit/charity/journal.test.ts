@@ -6,7 +6,8 @@ import { openTestHall, type TestHall } from '../support/core';
 import { postEntry, reverseEntry, type JournalLine } from '../../../src/main/core/features/charity/journal';
 import { fundBalance, fundTotals } from '../../../src/main/core/features/charity/balances';
 import { closeMonth, carriedBalances } from '../../../src/main/core/features/charity/periods';
-import { charityChain } from '../../../src/main/core/features/charity/chain';
+import { charityChain, journalRows } from '../../../src/main/core/features/charity/chain';
+import { verifyChain } from '../../../src/main/core/chains/hash';
 import { allocateNumber } from '../../../src/main/core/sequences/sequences';
 import { toAppError } from '../../../src/main/core/dispatch';
 
@@ -139,6 +140,8 @@ describe('the journal chain detects tampering in a copy', () => {
       raw.exec(`DROP TRIGGER ${t}`);
     change(raw);
     const verdict = charityChain.verify(raw);
+    // The fast path's verdict is the generic walk's, row for row.
+    expect(verdict).toEqual(verifyChain(journalRows(raw), { contiguous: true }));
     raw.close();
     fs.rmSync(copy);
     return verdict;
@@ -183,6 +186,36 @@ describe('the journal chain detects tampering in a copy', () => {
     const v = await tamperedCopy((raw) => raw.exec('DELETE FROM charity_lines WHERE entry_seq = 4 AND line_no = 2'));
     expect(v.ok).toBe(false);
     expect(v.firstBroken?.seq).toBe(4);
+  });
+});
+
+describe('the fast chain check encodes as the generic walk does', () => {
+  it('memos that need escapes, entries over several funds, a reversal: both walks agree, and a changed memo is named', async () => {
+    const db = hall.core.services.db;
+    const memos = ['引号"与反斜杠\\', '换行\n制表\t回车\r', '控制\u0001\u001f与\u2028分隔', 'emoji 🎉 与 \u00e9'];
+    for (const [i, memo] of memos.entries())
+      await postEntry(db, { date: '2026-11-02', kind: 'donation', memo, lines: cashIn(i % 2 ? 'EDU' : 'GEN', 1_000 + i), actorName: '李"出纳', postedAt: at });
+    // Four lines over two funds, each fund balanced.
+    await postEntry(db, {
+      date: '2026-11-03',
+      kind: 'donation',
+      memo: '两个基金',
+      lines: [...cashIn('GEN', 500), ...cashIn('EDU', 700)],
+      actorName: 'a',
+      postedAt: at,
+    });
+    await reverseEntry(db, { seq: 1, reason: '录错"了"', actorName: '李出纳', postedAt: at, date: '2026-11-04' });
+    const raw = hall.core.services.sqlite;
+    const generic = verifyChain(journalRows(raw), { contiguous: true });
+    expect(generic).toMatchObject({ ok: true, count: 6 });
+    expect(charityChain.verify(raw)).toEqual(generic);
+    const copy = path.join(hall.dir, 'escapes.sqlite');
+    await raw.backup(copy);
+    const tampered = new SqliteDatabase(copy);
+    tampered.exec("DROP TRIGGER charity_entries_no_update; UPDATE charity_entries SET memo = '换行\n制表\t回车 ' WHERE seq = 2");
+    expect(charityChain.verify(tampered)).toEqual(verifyChain(journalRows(tampered), { contiguous: true }));
+    expect(charityChain.verify(tampered).firstBroken).toEqual({ seq: 2, reason: 'hash_mismatch' });
+    tampered.close();
   });
 });
 

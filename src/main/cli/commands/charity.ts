@@ -11,7 +11,7 @@ import { inspectExisting } from '../../core/db/connection';
 import { charityChain } from '../../core/features/charity/chain';
 import { exportPublicLedger, verifyNoticeDigest, type PublicLedger } from '../../core/features/charity/public-ledger';
 import { databaseRefusal } from '../recovery';
-import { runCharityBench } from '../../core/features/charity/bench';
+import { charityBenchText, runCharityBench } from '../../core/features/charity/bench';
 import { databaseExists, withSession, type SignedIn } from '../session';
 
 const say = {
@@ -215,21 +215,7 @@ async function bench(ctx: CommandContext): Promise<number> {
     notice: ctx.args.values.pdf === true,
     log: (l) => ctx.note(l),
   });
-  const ms = (x: number) => `${x.toFixed(2)} ms`;
-  ctx.print(`journal: ${r.entries} entries, ${r.lines} lines (seeded in ${(r.seedMs / 1000).toFixed(1)} s)`);
-  const b = r.balances;
-  ctx.print(
-    `fund balances  handler median ${ms(b.handler.median)} p95 ${ms(b.handler.p95)}` +
-      ` | raw better-sqlite3 ${ms(b.raw.median)} | ratio ${b.ratio.toFixed(1)}× (target ≤ 10 ms)`,
-  );
-  ctx.print(`dashboard      handler median ${ms(r.dashboard.handler.median)} p95 ${ms(r.dashboard.handler.p95)} (target ≤ 10 ms)`);
-  const c = r.chain;
-  const rate = (n: number) => n.toLocaleString('en');
-  ctx.print(
-    `chain verify   ${rate(c.entriesPerSecond)} entries/s` +
-      ` | raw SHA-256 of the same bytes ${rate(c.rawSha256PerSecond)}/s | ${(c.ratio * 100).toFixed(0)}% (target ≥ 300,000/s)`,
-  );
-  if (r.notice) ctx.print(`quarter notice to PDF  ${(r.notice.ms / 1000).toFixed(1)} s, ${r.notice.bytes} bytes (target ≤ 10 s)`);
+  ctx.print(charityBenchText(r));
   ctx.emitJson(r);
   return ExitCode.ok;
 }

@@ -28,6 +28,11 @@ export function noticeDocument(notice: Notice, letterhead: ReportLetterhead, pos
       table('一、收入', incomeHeaders, t.income),
       table('二、支出', expenditureHeaders, t.expenditure),
       table('三、基金余额', fundHeaders, t.funds),
+      {
+        kind: 'paragraph',
+        indent: true,
+        content: ['善款100%用于受困者，透明公开。任何人可用公开账本核对本公示的链头哈希（linli charity verify-notice）。'],
+      },
       { kind: 'qr', data: notice.headHash, caption: `账本链头 ${notice.headHash.slice(0, 16)}…` },
       { kind: 'seal', unitName: letterhead.unitName, date: notice.publishedAt.slice(0, 10) },
     ],

@@ -7,9 +7,11 @@ import type { Database } from '../../db/schema';
 import type { JobFile } from '../../jobs/jobs';
 import type { PdfRenderer } from '../../reports/model';
 import { findProfile } from '../../community/profile';
+import { renderDocument } from '../../documents/render';
 import { area } from './context';
 import { noticeCsv, noticeXlsx } from './notice-files';
-import { noticeHtml, noticePrintable } from './notice-page';
+import { noticeDocument } from './notice-document';
+import { charityLetterhead } from './document-reports';
 import { findNotice, toNotice } from './notices';
 import { exportPublicLedger } from './public-ledger';
 
@@ -17,7 +19,6 @@ export type NoticeFormat = 'pdf' | 'poster' | 'xlsx' | 'csv' | 'html';
 
 /** One published notice in one format; every format is scanned for private data before it leaves. */
 export async function renderNotice(db: Kysely<Database>, pdf: PdfRenderer, notice: Notice, format: NoticeFormat): Promise<JobFile> {
-  const unitName = (await findProfile(db))?.unit_name ?? '';
   const base = `${notice.number}-${notice.periodKey}`;
   switch (format) {
     case 'csv':
@@ -25,14 +26,14 @@ export async function renderNotice(db: Kysely<Database>, pdf: PdfRenderer, notic
     case 'xlsx':
       return { fileName: `${base}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes: await noticeXlsx(notice) };
     case 'html':
-      return { fileName: `${base}.html`, mimeType: 'text/html', bytes: new TextEncoder().encode(await noticeHtml(notice, unitName)) };
     case 'pdf':
-    case 'poster':
-      return {
-        fileName: `${base}${format === 'poster' ? '-A3' : ''}.pdf`,
-        mimeType: 'application/pdf',
-        bytes: await pdf.renderPdf(await noticePrintable(notice, unitName, format === 'poster')),
-      };
+    case 'poster': {
+      // The document engine prints the notice (A4, the A3 poster, one self-contained page) and, the notice
+      // being public, reads what it rendered back for ID numbers, phones and addresses.
+      const doc = noticeDocument(notice, await charityLetterhead(db), format === 'poster');
+      const file = await renderDocument(doc, format === 'html' ? 'html' : 'pdf', pdf);
+      return { ...file, fileName: `${base}${format === 'poster' ? '-A3' : ''}.${format === 'html' ? 'html' : 'pdf'}` };
+    }
   }
 }
 

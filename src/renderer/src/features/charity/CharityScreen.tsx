@@ -12,12 +12,15 @@ import { DonorsTab } from './DonorsTab';
 import { AidTab } from './AidTab';
 import { FundsTab } from './FundsTab';
 import { NoticesTab } from './NoticesTab';
+import { CampaignsTab } from './CampaignsTab';
 
-const tabs: { id: string; permission: Permission; component: () => React.JSX.Element }[] = [
+/** A tab gets the address after its own name (#/charity/donors/陈 → ['陈']). */
+const tabs: { id: string; permission: Permission; component: (props: { rest: string[] }) => React.JSX.Element }[] = [
   { id: 'dashboard', permission: 'charity.read', component: DashboardTab },
   { id: 'donations', permission: 'charity.record', component: DonationEntryTab },
   { id: 'receipts', permission: 'charity.read', component: ReceiptsTab },
   { id: 'donors', permission: 'charity.read', component: DonorsTab },
+  { id: 'campaigns', permission: 'charity.read', component: CampaignsTab },
   { id: 'aid', permission: 'charity.read', component: AidTab },
   { id: 'funds', permission: 'charity.read', component: FundsTab },
   { id: 'notices', permission: 'charity.read', component: NoticesTab },
@@ -42,7 +45,7 @@ export function CharityScreen({ rest }: { rest: string[] }) {
         </Tabs.List>
         {visible.map((x) => (
           <Tabs.Panel key={x.id} value={x.id}>
-            <x.component />
+            <x.component rest={x.id === current.id ? rest.slice(1) : []} />
           </Tabs.Panel>
         ))}
       </Tabs>

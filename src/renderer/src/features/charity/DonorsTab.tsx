@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Badge, Button, Group, Modal, Select, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { disclosures, donorKinds } from '@shared/contract/charity/common';
@@ -11,10 +11,13 @@ import { yuan } from './money';
 import { todayLocal } from './use-charity-lists';
 
 /** Donors: how each wants to be named in public, and whether they consented to recognition (and when). */
-export function DonorsTab() {
+export function DonorsTab({ rest = [] }: { rest?: string[] }) {
   const { t } = useTranslation();
   const { can } = useSession();
-  const [query, setQuery] = useState('');
+  // A donor opened from Ctrl+K arrives as #/charity/donors/<name>: the list starts filtered to it.
+  const asked = rest[0] ?? '';
+  const [query, setQuery] = useState(asked);
+  useEffect(() => setQuery(asked), [asked]);
   const list = useLoad(() => api.call('charity.listDonors', { query, limit: 200 }), [query]);
   const [editing, setEditing] = useState<Donor | 'new' | null>(null);
   const [revealing, setRevealing] = useState<Donor | null>(null);

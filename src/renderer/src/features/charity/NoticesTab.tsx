@@ -1,15 +1,22 @@
 import { useState } from 'react';
 import { Alert, Badge, Button, Card, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { noticeFormats, type Notice } from '@shared/contract/charity/notices';
+import type { Notice } from '@shared/contract/charity/notices';
 import { api } from '../../api/client';
 import { useSession } from '../../app/session-context';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLoad } from '../../components/use-load';
 import { yuan } from './money';
 import { useCharityJob } from './use-charity-job';
+import { ExportButton } from '../../components/report-job/ExportButton';
 
-/** Public notices (公示): preview a period, publish it (frozen), correct it with a new notice, export every format. */
+/** The notice's tables as spreadsheets; the printed notice is a document (ExportButton). */
+const tableFormats = ['xlsx', 'csv'] as const;
+
+/**
+ * Public notices (公示): preview a period, publish it (frozen), correct it with a new notice. The notice prints through the
+ * document engine (charity_notice: A4 PDF, Word, web page; charity_notice_poster: the A3 poster); XLSX and CSV are tables.
+ */
 export function NoticesTab() {
   const { t } = useTranslation();
   const { can } = useSession();
@@ -114,7 +121,9 @@ export function NoticesTab() {
               </Table.Td>
               <Table.Td>
                 <Group gap={4}>
-                  {noticeFormats.map((f) => (
+                  <ExportButton report="charity_notice" params={{ notice: n.id }} formats={['pdf', 'docx', 'html']} label={t('charity.notices.print')} />
+                  <ExportButton report="charity_notice_poster" params={{ notice: n.id }} formats={['pdf']} label={t('charity.notices.formats.poster')} />
+                  {tableFormats.map((f) => (
                     <Button
                       key={f}
                       size="compact-xs"

@@ -1,21 +1,23 @@
 import { useState } from 'react';
 import { Badge, Button, Group, Modal, NumberInput, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { PrintedReceipt, Receipt } from '@shared/contract/charity/donations';
+import type { Receipt } from '@shared/contract/charity/donations';
 import { api } from '../../api/client';
 import { useSession } from '../../app/session-context';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLoad } from '../../components/use-load';
 import { yuan } from './money';
-import { ReceiptView } from './ReceiptView';
+import { ExportButton } from '../../components/report-job/ExportButton';
 
-/** Receipts by year: print (a reprint is marked 复印件), void with a reason, record the official receipt's number. */
+/**
+ * Receipts by year: print through the document engine (the charity_receipt report; a reprint is marked 复印件),
+ * void with a reason, record the official receipt's number.
+ */
 export function ReceiptsTab() {
   const { t } = useTranslation();
   const { can } = useSession();
   const [year, setYear] = useState(new Date().getFullYear());
   const list = useLoad(() => api.call('charity.listReceipts', { year, limit: 200 }), [year]);
-  const [printed, setPrinted] = useState<PrintedReceipt | null>(null);
   const [acting, setActing] = useState<{ receipt: Receipt; kind: 'void' | 'official' } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const canRecord = can('charity.record');
@@ -52,9 +54,12 @@ export function ReceiptsTab() {
               <Table.Td>
                 {canRecord && (
                   <Group gap={4}>
-                    <Button size="compact-sm" variant="light" onClick={() => void api.call('charity.printReceipt', { id: r.id }).then(setPrinted, setError)}>
-                      {r.printCount > 0 ? t('charity.receipts.reprint') : t('charity.receipts.print')}
-                    </Button>
+                    <ExportButton
+                      report="charity_receipt"
+                      params={{ receipt: r.id }}
+                      formats={['pdf', 'docx']}
+                      label={r.printCount > 0 ? t('charity.receipts.reprint') : t('charity.receipts.print')}
+                    />
                     {!r.officialNo && (
                       <Button size="compact-sm" variant="subtle" onClick={() => setActing({ receipt: r, kind: 'official' })}>
                         {t('charity.receipts.recordOfficial')}
@@ -73,9 +78,6 @@ export function ReceiptsTab() {
         </Table.Tbody>
       </Table>
       {list.data?.rows.length === 0 && <Text c="dimmed">{t('charity.receipts.none')}</Text>}
-      <Modal opened={!!printed} onClose={() => setPrinted(null)} title={t('charity.receipts.printTitle')} size="xl">
-        {printed && <ReceiptView printed={printed} />}
-      </Modal>
       {acting && <ReceiptAction acting={acting} onClose={() => setActing(null)} onDone={() => (setActing(null), void list.reload())} />}
     </Stack>
   );

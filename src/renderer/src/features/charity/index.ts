@@ -3,10 +3,12 @@
  */
 import type { Area } from '../../app/navigation';
 import { charityRoutes } from './routes';
+import { donorSearchProvider } from './donor-search-provider';
 
-/** The charity ledger (慈善帮扶) as the shell sees it: one navigation group with the treasurer's screen. */
+/** The charity ledger (慈善帮扶) as the shell sees it: one navigation group with the treasurer's screen, and donors in Ctrl+K. */
 export const charityArea: Area = {
   id: 'charity',
   nav: { id: 'charity', label: (t) => t('charity.nav') },
   routes: charityRoutes,
+  search: [donorSearchProvider],
 };
