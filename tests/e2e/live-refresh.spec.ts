@@ -42,7 +42,7 @@ test.beforeAll(async ({ browser }) => {
     admin: { username: 'admin', displayName: '王主任', password: 'admin-pass-2026' },
   });
   await callApi(linli, 'users.create', { username: 'clerk1', displayName: '李窗口', password: 'clerk-pass-2026', roles: ['clerk'] }, admin.token);
-  await callApi(linli, 'residents.create', { name: '张三', idNumber: '11010519491231002X', status: '户籍' }, admin.token);
+  await callApi(linli, 'residents.create', { name: '张三', idNumber: '11010519491231002X', status: '户籍', unplacedReason: '刚来，户号待核实' }, admin.token);
   deskA = await signInDesk(browser, 'admin', 'admin-pass-2026', '王主任');
   deskB = await signInDesk(browser, 'clerk1', 'clerk-pass-2026', '李窗口');
 });

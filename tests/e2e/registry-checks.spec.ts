@@ -36,11 +36,11 @@ test.beforeAll(async ({ browser }) => {
     const c = view.cells.find((x) => x.room === room)!;
     await callApi(linli, 'residents.saveHouse', { id: c.houseId, buildingId: building.id, unit: c.unit, floor: c.floor, room: c.room, use: '空置' }, admin);
   }
-  await callApi(linli, 'residents.create', { name: '孙空房', status: '户籍', idNumber: '34052419800101001X', houseId: rooms['201'] }, admin);
+  await callApi(linli, 'residents.create', { name: '孙空房', status: '户籍', idNumber: '34052419800101001X', houseId: rooms['201'], unplacedReason: '房东尚未确认户号' }, admin);
   // A household in 301, and someone in 102 who will join it.
   const household = await callApi<{ id: string }>(linli, 'residents.saveHousehold', { number: 'GM-5-301', houseId: rooms['301'] }, admin);
   await callApi(linli, 'residents.create', { name: '钱户主', status: '户籍', idNumber: '11010519491231002X', householdId: household.id, relationToHead: '户主' }, admin);
-  movingId = (await callApi<{ id: string }>(linli, 'residents.create', { name: '周搬家', status: '户籍', idNumber: '440524188001010014', houseId: rooms['102'] }, admin)).id;
+  movingId = (await callApi<{ id: string }>(linli, 'residents.create', { name: '周搬家', status: '户籍', idNumber: '440524188001010014', houseId: rooms['102'], unplacedReason: '房东尚未确认户号' }, admin)).id;
 
   page = await signIn(browser, linli, { username: 'admin', password: 'admin-pass-2026', displayName: '赵主任' });
 });

@@ -162,7 +162,7 @@ test('the ID cards expiring soon are listed soonest first, 50 a page, with the t
   const today = new Date(Date.now() + 8 * 3600_000);
   const day = (n: number) => new Date(today.getTime() + n * 86_400_000).toISOString().slice(0, 10);
   for (let i = 0; i < 55; i++) {
-    const input = { name: `到期${i}`, status: '户籍', docType: '其他', birthDate: `19${50 + (i % 40)}-0${1 + (i % 9)}-1${i % 10}`, idCardExpiresOn: day(i % 16), acknowledgeSimilar: true };
+    const input = { name: `到期${i}`, status: '户籍', docType: '其他', birthDate: `19${50 + (i % 40)}-0${1 + (i % 9)}-1${i % 10}`, idCardExpiresOn: day(i % 16), acknowledgeSimilar: true, unplacedReason: '到期提醒测试' };
     await callApi(linli, 'residents.create', input, adminToken);
   }
 

@@ -20,8 +20,8 @@ test.beforeAll(async ({ browser }) => {
     community: { communityName: '幸福里社区', unitName: '幸福里社区居民委员会' },
     admin: { username: 'admin', displayName: '王主任', password: 'admin-pass-2026' },
   });
-  await callApi(linli, 'residents.create', { name: '白浩杰', idNumber: '11010519491231002X', status: '户籍' }, admin.token);
-  await callApi(linli, 'residents.create', { name: '张三', idNumber: '34052419800101001X', status: '户籍' }, admin.token);
+  await callApi(linli, 'residents.create', { name: '白浩杰', idNumber: '11010519491231002X', status: '户籍', unplacedReason: '刚来，户号待核实' }, admin.token);
+  await callApi(linli, 'residents.create', { name: '张三', idNumber: '34052419800101001X', status: '户籍', unplacedReason: '刚来，户号待核实' }, admin.token);
   page = await signIn(browser, linli, { username: 'admin', password: 'admin-pass-2026', displayName: '王主任' });
 });
 

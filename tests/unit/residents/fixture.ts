@@ -15,7 +15,8 @@ export function phoneFor(n: number): string {
 }
 
 export function residentInput(over: Partial<Input<'residents.create'>> = {}): Input<'residents.create'> {
-  return { name: '张三', status: '户籍', idNumber: '', docType: '居民身份证', ...over };
+  // Not placed unless a test says where: deliberately, with a reason, as the form asks (暂不登记到户).
+  return { name: '张三', status: '户籍', idNumber: '', docType: '居民身份证', unplacedReason: '测试：暂不登记到户', ...over };
 }
 
 /** A household in a house, created through the contract. */

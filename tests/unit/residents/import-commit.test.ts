@@ -122,7 +122,7 @@ describe.each([
     const p = await preview(hall, 'since.csv', csv(rows));
     expect(p.counts).toMatchObject({ add: 2, reject: 0 });
     // Meanwhile a clerk registers the first person by hand, under another name.
-    await hall.call('residents.create', { name: '赵别名', status: '户籍', idNumber: taken, docType: '居民身份证' });
+    await hall.call('residents.create', { name: '赵别名', status: '户籍', idNumber: taken, docType: '居民身份证', unplacedReason: '刚到，户号待核实' });
     const strict = await commit(hall, p.importId, 'all_or_nothing');
     expect(strict.failed?.error).toMatchObject({ code: 'import.has_rejects', params: { row: 2 } });
     const end = await commit(hall, p.importId, 'valid_rows');

@@ -210,8 +210,9 @@ describe('workbooks as other writers make them', () => {
     const read = await readXlsx(buf, anyRowIsHeader);
     expect([read.sheetName, read.headers]).toEqual(['前缀', ['姓名', '户号']]);
     expect(read.rows).toEqual([{ row: 2, cells: ['张三', 42] }, { row: 3, cells: ['李四', 42] }]);
-    // exceljs' reader failed on such a workbook (it knew no <x:sheet>).
-    await expect(readXlsxWithExceljs(buf, anyRowIsHeader)).rejects.toThrow(TypeError);
+    // exceljs' reader failed on such a workbook (it knew no <x:sheet>): with a TypeError, or, when its stream
+    // happens to reach the sheet before the workbook part (it does under load), by finding no rows at all.
+    await expect(readXlsxWithExceljs(buf, anyRowIsHeader)).rejects.toThrow();
   });
 
   it('inline strings and shared strings: rich text joined, phonetic runs left out, entities decoded, spaces kept', async () => {

@@ -26,7 +26,12 @@ describe('未登记到户', () => {
     const hh = await makeHousehold(hall, 'U-1', places.house('1', '101'));
     const placed = await person('有户', { householdId: hh.id, relationToHead: '户主' });
     const renting = await person('暂住', { houseId: places.house('1', '102'), unplacedReason: '刚租住，房东未确认户号' });
+    // Neither a household nor a reason: refused, on the household field (the form's 暂不登记到户 says why).
+    const err = await hall.fail('residents.create', residentInput({ name: '没原因', idNumber: idFor('1980-03-03', ++seq * 2), unplacedReason: '' }));
+    expect(err).toMatchObject({ code: 'contract.invalid_input', fields: { householdId: 'residents.household_or_reason' } });
+    // Someone an import brought in without an address has no reason on record: listed with an empty one.
     const imported = await person('没原因');
+    hall.core.services.sqlite.prepare('DELETE FROM resident_unplaced WHERE resident_id = ?').run(imported.id);
     const gone = await person('已迁出', { unplacedReason: '待核实' });
     await hall.call('residents.moveOut', { id: gone.id, on: '2026-11-01' });
 
@@ -83,7 +88,7 @@ describe('未登记到户', () => {
   it('an edit that sends no reason keeps the one given before', async () => {
     const c = await person('改电话', { unplacedReason: '待核实' });
     const detail = (await hall.call('residents.get', { id: c.id })).resident;
-    const edited = residentInput({ name: '改电话', idNumber: detail.idMasked, phone: '13800001111', acknowledgeSimilar: true });
+    const edited = residentInput({ name: '改电话', idNumber: detail.idMasked, phone: '13800001111', acknowledgeSimilar: true, unplacedReason: '' });
     await hall.call('residents.update', { ...edited, id: c.id });
     expect((await hall.call('residents.get', { id: c.id })).resident.unplacedReason).toBe('待核实');
   });

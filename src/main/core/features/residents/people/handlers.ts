@@ -1,5 +1,5 @@
 import type { RawBuilder } from 'kysely';
-import { AppError } from '../../../../../shared/errors';
+import { AppError, ErrorCodes } from '../../../../../shared/errors';
 import type { HandlerContext, HandlerMap } from '../../../context';
 import type { ResidentsTable } from '../../../db/schema';
 import { hallDay } from '../../../time/hall-day';
@@ -65,6 +65,11 @@ export const peopleHandlers: HandlerMap<PeopleMethods> = {
     const prepared = prepareOrThrow(fieldsFromInput(input, ctx.secrets), ctx.secrets, today);
     if (!input.acknowledgeSimilar) await refuseSimilar(ctx, prepared.columns.name, prepared.columns.birth_date);
     const placement = await resolvePlacement(ctx.db, { houseId: input.houseId, householdId: input.householdId, relationToHead: input.relationToHead });
+    // Without a household a person is on no grid worker's list and not in 楼盘表: only deliberately, with a reason
+    // (暂不登记到户), as the form asks. An import places people by their address columns and is not this call.
+    if (!placement.household_id && !input.unplacedReason) {
+      throw new AppError(ErrorCodes.invalidInput, 'A household, or the reason there is none', { fields: { householdId: 'residents.household_or_reason' } });
+    }
     const unplacedReason = placement.household_id ? '' : input.unplacedReason;
     const id = await insertResident(ctx.db, prepared, placement, { movedInOn: input.movedInOn, unplacedReason }, actor, at);
     await keepUnplacedReason(ctx.db, id, placement.household_id, input.unplacedReason, actor, at);
