@@ -53,6 +53,14 @@ describe('the audit report through the report engine', () => {
     expect(progress.at(-1)!.done).toBe(progress.at(-1)!.total);
   });
 
+  it("says what an export was in people's words, never the report's code and the file's extension", async () => {
+    await runReport('csv', range);
+    const text = (await runReport('csv', range)).bytes.toString('utf8');
+    // The first run's own record: the report's name and the format, as the audit screen shows it.
+    expect(text).toContain('审计日志（CSV）');
+    expect(text).not.toContain('audit.csv');
+  });
+
   it('XLSX read back with exceljs', async () => {
     const { bytes } = await runReport('xlsx', range);
     const wb = new ExcelJS.Workbook();

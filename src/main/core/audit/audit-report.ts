@@ -5,6 +5,7 @@ import { paramInput } from '../reports/param-fields';
 import type { TableReport } from '../reports/model';
 import { verifyAuditChain } from './repository';
 import { localDayEnd, localDayStart } from '../time/zone';
+import { auditSummary } from '../../../shared/audit-summary';
 
 const isoDate = paramInput(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'contract.date_format'), 'date');
 const CHUNK = 2_000;
@@ -36,7 +37,7 @@ export const auditReport = defineReport({
           action: actionLabel(ctx.t, r.action),
           area: labelOr(ctx.t, `areas.${r.area}`, r.area),
           record: r.record_id ? `${r.record_type ? labelOr(ctx.t, `recordTypes.${r.record_type}`, r.record_type) : ''} …${r.record_id.slice(-8)}` : '',
-          summary: r.summary ?? '',
+          summary: summaryOf(ctx.t, r),
         });
       }
       ctx.job.progress(rows.length, total);
@@ -82,4 +83,15 @@ function actionLabel(t: (key: string) => string, action: string): string {
 function labelOr(t: (key: string) => string, key: string, fallback: string): string {
   const label = t(key);
   return label === key ? fallback : label;
+}
+
+/** The summary in the reader's words, as the audit screen shows it (shared/audit-summary.ts). */
+function summaryOf(t: (key: string, params?: Record<string, string | number>) => string, r: AuditLogTable): string {
+  let after: unknown = null;
+  try {
+    after = r.after_json ? JSON.parse(r.after_json) : null;
+  } catch {
+    after = null;
+  }
+  return auditSummary(t, { action: r.action, summary: r.summary, recordId: r.record_id, after }) ?? r.summary ?? '';
 }

@@ -1,12 +1,9 @@
 import type { TFunction } from 'i18next';
 import { translatedOr } from '../../i18n/labels';
 import type { AuditEntry } from '@shared/contract/audit';
+import { auditSummary } from '@shared/audit-summary';
 import { visitOutcomes } from '@shared/contract/residents';
 import { codeListLabel, genderLabel, outcomeLabel } from '../residents';
-
-type Data = Record<string, unknown>;
-const obj = (v: unknown): Data => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Data) : {});
-const num = (v: unknown) => (typeof v === 'number' ? v : 0);
 
 /** A report's name in the user's language (`residents.register` → 居民登记册). */
 export function reportName(t: TFunction, name: string): string {
@@ -26,36 +23,9 @@ function revealedField(t: TFunction, field: unknown): string {
  * one language, the words are made here from what the record holds, in the user's language.
  */
 export function summaryText(t: TFunction, e: AuditEntry): string {
-  const after = obj(e.after);
-  switch (e.action) {
-    case 'residents.seed':
-      return t('audit.summaries.seed', { residents: num(after.residents), households: num(after.households) });
-    case 'residents.reveal':
-      // Older records summarised with the field's code; newer ones with the person's name.
-      return t('audit.summaries.reveal', {
-        name: e.summary && e.summary !== after.field ? e.summary : '',
-        field: revealedField(t, after.field),
-        reason: String(after.reason ?? ''),
-      });
-    case 'residents.import':
-      if (typeof after.fileName !== 'string') break;
-      return t('audit.summaries.import', {
-        file: after.fileName,
-        added: num(after.added),
-        updated: num(after.updated),
-        unchanged: num(after.unchanged),
-        rejected: num(after.rejected),
-      });
-    case 'residents.importErrorReport':
-      if (typeof after.fileName !== 'string') break;
-      return t('audit.summaries.importErrorReport', { file: after.fileName, rejected: num(after.rejected) });
-    case 'reports.export':
-      if (!e.recordId) break;
-      return t('audit.summaries.export', { report: reportName(t, e.recordId), format: String(after.format ?? '').toUpperCase() });
-    case 'residents.saveCodeList':
-      if (!e.recordId) break;
-      return codeListLabel(t, e.recordId);
-  }
+  const words = auditSummary((key, params) => translatedOr(t, key, key, params), e);
+  if (words !== null) return words;
+  if (e.action === 'residents.saveCodeList' && e.recordId) return codeListLabel(t, e.recordId);
   return e.summary ?? '';
 }
 
