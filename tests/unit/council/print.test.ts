@@ -123,7 +123,9 @@ describe('linli council minutes', () => {
     const r = await linli(['report', 'audit', '--db', f.hall.dbPath, '--user', 'admin', '--format', 'csv', '--out', auditCsv], `${adminPassword}\n`);
     expect(r.code, r.stderr).toBe(0);
     const audit = fs.readFileSync(auditCsv, 'utf8');
-    expect(audit).toContain('council_minutes.pdf');
+    // In people's words, as the audit screen says it: the report's name and the format.
+    expect(audit).toContain('居民议事会议纪要（PDF）');
+    expect(audit).not.toContain('council_minutes.pdf');
   });
 
   it('refuses an unknown meeting, a missing format and a version that does not exist, in Chinese', async () => {
