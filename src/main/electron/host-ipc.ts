@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '../core/app';
 import type { PushEvent } from '../../shared/contract/events';
-import { EVENT_CHANNEL, shouldDeliver, type IpcEventLike, type IpcMainLike } from './ipc-binding';
+import type { Permission } from '../../shared/permissions';
+import { eventFor } from '../core/event-filter';
+import { EVENT_CHANNEL, type IpcEventLike, type IpcMainLike } from './ipc-binding';
 import { CHOOSE_BACKUP_FILE_CHANNEL, CHOOSE_FOLDER_CHANNEL, SAVE_EXPORT_CHANNEL, SET_SESSION_CHANNEL } from './host-channels';
 
 // The Electron host's own channels (save dialogs, pickers, which session a window shows) and the push of
@@ -37,10 +39,18 @@ export class WindowSessions {
     return this.tokens.get(contentsId) ?? null;
   }
 
-  /** Windows that should get this event: signed in, and the event is theirs or for everyone. */
-  recipients(event: PushEvent): number[] {
+  /**
+   * Windows that should get this event: signed in with a session that is still valid (`permissionsOf` asks
+   * the file, so a disabled user's window hears nothing more), and the event is theirs or about something
+   * the user may read — the same rule `linli serve` applies to its event stream.
+   */
+  recipients(event: PushEvent, permissionsOf: (token: string) => ReadonlySet<Permission> | null): number[] {
     const out: number[] = [];
-    for (const [id, token] of this.tokens) if (token !== null && shouldDeliver(event, token)) out.push(id);
+    for (const [id, token] of this.tokens) {
+      if (token === null) continue;
+      const permissions = permissionsOf(token);
+      if (permissions && eventFor(event, token, permissions)) out.push(id);
+    }
     return out;
   }
 }
@@ -112,6 +122,6 @@ export interface EventMessage {
 /** Forwards core events to the windows they belong to. Returns the unsubscribe function. */
 export function forwardEvents(core: Core, sessions: WindowSessions, send: (contentsId: number, channel: string, message: EventMessage) => void): () => void {
   return core.services.events.subscribe((event) => {
-    for (const id of sessions.recipients(event)) send(id, EVENT_CHANNEL, { name: event.name, payload: event.payload });
+    for (const id of sessions.recipients(event, (token) => core.sessionPermissions(token))) send(id, EVENT_CHANNEL, { name: event.name, payload: event.payload });
   });
 }

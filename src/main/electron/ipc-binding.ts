@@ -1,5 +1,4 @@
 import type { Core } from '../core/app';
-import type { PushEvent } from '../../shared/contract/events';
 import { AppError, ErrorCodes, type Result } from '../../shared/errors';
 
 /** The channel names, written once here and used by the preload too. */
@@ -29,9 +28,4 @@ export function bindIpc(ipcMain: IpcMainLike, core: Core, isAppUrl: (url: string
     return core.call({ method: String(method), input, sessionToken: typeof sessionToken === 'string' ? sessionToken : null });
   });
   return () => ipcMain.removeHandler(CALL_CHANNEL);
-}
-
-/** Events go only to the session they belong to, or to every window for broadcast events. */
-export function shouldDeliver(event: PushEvent, sessionToken: string | null): boolean {
-  return !event.sessionToken || event.sessionToken === sessionToken;
 }

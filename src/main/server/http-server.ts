@@ -8,7 +8,7 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { contentType, isFile, resolveStatic } from './static-files';
 import { isJson, sameOrigin, ServeAccess } from './access';
 import { readBody } from './body';
-import { eventFor } from './event-filter';
+import { eventFor } from '../core/event-filter';
 
 export interface ServeOptions {
   core: Core;

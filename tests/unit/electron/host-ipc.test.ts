@@ -112,6 +112,26 @@ describe('host channels (save dialog, pickers, sessions, events)', () => {
     stop();
   });
 
+  it('sends a window only what its user may read, and nothing once the user is disabled', async () => {
+    const got: number[] = [];
+    const stop = forwardEvents(fx.core, sessions, (id) => got.push(id));
+    ipc.send(SET_SESSION_CHANNEL, APP_PAGE, fx.clerkToken, 1);
+    ipc.send(SET_SESSION_CHANNEL, APP_PAGE, fx.adminToken, 2);
+
+    // A clerk may not read the audit trail, so is not told it changed.
+    fx.core.services.events.emit('data.changed', { area: 'audit' });
+    expect(got).toEqual([2]);
+
+    got.length = 0;
+    const users = (await fx.core.call({ method: 'users.list', input: {}, sessionToken: fx.adminToken })) as { ok: true; value: { id: string; username: string }[] };
+    const clerk = users.value.find((u) => u.username === 'clerk')!;
+    expect((await fx.core.call({ method: 'users.setDisabled', input: { userId: clerk.id, disabled: true }, sessionToken: fx.adminToken })).ok).toBe(true);
+    got.length = 0;
+    fx.core.services.events.emit('data.changed', { area: 'residents' });
+    expect(got).toEqual([2]);
+    stop();
+  });
+
   it('unbinds every host channel', () => {
     const other = new FakeIpcMain();
     const off = bindHostIpc({ ipcMain: other, core: fx.core, isAppUrl, dialogs, sessions: new WindowSessions() });
