@@ -30,18 +30,26 @@ export async function insertDonation(
   const donor = input.donorId ? await findDonor(db, input.donorId) : null;
   assertMayName(donor, input.disclosure ?? donor?.disclosure ?? null);
   await findFund(db, input.fundCode);
-  if (input.campaignId) {
-    const campaign = await db.selectFrom('charity_campaigns').selectAll().where('id', '=', input.campaignId).executeTakeFirst();
+  let campaignId = input.campaignId;
+  if (input.pledgeId) {
+    const pledge = await db.selectFrom('charity_pledges').selectAll().where('id', '=', input.pledgeId).executeTakeFirst();
+    if (!pledge || pledge.donor_id !== input.donorId)
+      throw new AppError('charity.pledge_not_found', 'No such pledge for this donor', { fields: { pledgeId: 'charity.pledge_not_found' } });
+    // A pledge's payment counts toward the pledge's campaign (爱心月月捐), so the campaign's received total
+    // and the pledge's schedule never disagree.
+    if (campaignId && campaignId !== pledge.campaign_id)
+      throw new AppError('charity.pledge_campaign_mismatch', 'The pledge belongs to another campaign', {
+        fields: { campaignId: 'charity.pledge_campaign_mismatch' },
+      });
+    campaignId = pledge.campaign_id;
+  }
+  if (campaignId) {
+    const campaign = await db.selectFrom('charity_campaigns').selectAll().where('id', '=', campaignId).executeTakeFirst();
     if (!campaign) throw new AppError('charity.campaign_not_found', 'No such campaign', { fields: { campaignId: 'charity.campaign_not_found' } });
     if (campaign.fund_code !== input.fundCode)
       throw new AppError('charity.campaign_fund_mismatch', 'The campaign collects for another fund', {
         fields: { fundCode: 'charity.campaign_fund_mismatch' },
       });
-  }
-  if (input.pledgeId) {
-    const pledge = await db.selectFrom('charity_pledges').selectAll().where('id', '=', input.pledgeId).executeTakeFirst();
-    if (!pledge || pledge.donor_id !== input.donorId)
-      throw new AppError('charity.pledge_not_found', 'No such pledge for this donor', { fields: { pledgeId: 'charity.pledge_not_found' } });
   }
   await assertOpenPeriod(db, input.receivedOn);
   const amount = input.kind === 'cash' ? (input.amountFen ?? 0) : input.items.reduce((s, i) => s + i.quantity * i.unitValueFen, 0);
@@ -58,7 +66,7 @@ export async function insertDonation(
       reference: input.reference,
       amount_fen: amount,
       fund_code: input.fundCode,
-      campaign_id: input.campaignId,
+      campaign_id: campaignId,
       pledge_id: input.pledgeId,
       batch_id: batchId,
       received_on: input.receivedOn,
