@@ -126,6 +126,10 @@ describe('charity journal', () => {
     ]);
     await post(cashIn('GEN', 100), '2026-11-01');
     expect(await fundBalance(db, 'GEN')).toBe(5_100);
+    // Months close in order: December cannot be closed before November.
+    expect(await codeOf(closeMonth(db, { month: '2026-12', today: '2027-01-05', actorId: null, actorName: '李出纳', at }))).toBe('charity.close_in_order');
+    await closeMonth(db, { month: '2026-11', today: '2027-01-05', actorId: null, actorName: '李出纳', at });
+    await closeMonth(db, { month: '2026-12', today: '2027-01-05', actorId: null, actorName: '李出纳', at });
   });
 });
 

@@ -17,6 +17,10 @@ export async function closeMonth(
     throw new AppError('charity.month_not_over', 'Only a month that is over can be closed', { params: { month: input.month } });
   const closed = await lastClosedMonth(db);
   if (closed && input.month <= closed) throw new AppError('charity.period_closed', 'That month is closed already', { params: { month: closed } });
+  // A skipped month would become read-only without its own close, and its carried balances would be missing
+  // from the notices that open with them.
+  if (closed && input.month !== monthAfter(closed))
+    throw new AppError('charity.close_in_order', 'Months close in order', { params: { month: monthAfter(closed) } });
   const open = await db
     .selectFrom('charity_batches')
     .select('number')
@@ -41,6 +45,12 @@ export async function closeMonth(
     })
     .execute();
   return totals;
+}
+
+/** The calendar month after `month` (YYYY-MM). */
+export function monthAfter(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
 
 /** The balances a closed month carried forward (the next month's opening), or null if it is still open. */

@@ -1,4 +1,4 @@
-import { Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Card, Group, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { BarChart, LineChart } from '@mantine/charts';
 import '@mantine/charts/styles.css';
 import { useTranslation } from 'react-i18next';
@@ -83,19 +83,26 @@ export function DashboardTab() {
           <Title order={4} fz="md" mb="sm">
             {t('charity.dashboard.byCampaign')}
           </Title>
-          <Table>
-            <Table.Tbody>
-              {data.donationsByCampaign.map((c) => (
-                <Table.Tr key={c.campaignId}>
-                  <Table.Td>{c.name}</Table.Td>
-                  <Table.Td ta="right" className="linli-mono">
+          <Stack gap="md">
+            {data.donationsByCampaign.map((c) => (
+              <Stack key={c.campaignId} gap={4}>
+                <Group justify="space-between" wrap="nowrap" gap="xs">
+                  <Text size="sm">{c.name}</Text>
+                  <Text size="sm" className="linli-mono" style={{ whiteSpace: 'nowrap' }}>
                     {yuan(c.receivedFen)}
-                    {c.targetFen > 0 && ` / ${yuan(c.targetFen)}`}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+                  </Text>
+                </Group>
+                {c.targetFen > 0 && (
+                  <>
+                    <Progress value={Math.min(100, (c.receivedFen / c.targetFen) * 100)} size="sm" aria-label={c.name} />
+                    <Text size="xs" c="dimmed">
+                      {t('charity.dashboard.target', { target: yuan(c.targetFen), percent: Math.round((c.receivedFen / c.targetFen) * 100) })}
+                    </Text>
+                  </>
+                )}
+              </Stack>
+            ))}
+          </Stack>
         </Card>
         <Card withBorder>
           <Title order={4} fz="md" mb="sm">

@@ -127,15 +127,26 @@ function FundForm({ onSaved }: { onSaved: () => void }) {
   );
 }
 
+/** The month after the last closed one (months close in order), or '' before the first close. */
+function nextToClose(lastClosed: string | undefined): string {
+  if (!lastClosed) return '';
+  const [y, m] = lastClosed.split('-').map(Number);
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
 function CloseMonth({ closed, onClosed }: { closed: string[]; onClosed: () => void }) {
   const { t } = useTranslation();
-  const [month, setMonth] = useState('');
+  const next = nextToClose(closed[0]);
+  const [typed, setMonth] = useState<string | null>(null);
+  // Until the treasurer types, the field offers the next month in order; it follows a close just made.
+  const month = typed ?? next;
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
   async function submit() {
     try {
       const p = await api.call('charity.closeMonth', { month });
       setDone(p.month);
+      setMonth(null);
       onClosed();
     } catch (err) {
       setError(err);
@@ -149,7 +160,7 @@ function CloseMonth({ closed, onClosed }: { closed: string[]; onClosed: () => vo
       <Text size="xs" c="dimmed">
         {t('charity.funds.closedUpTo', { month: closed[0] ?? '—' })}
       </Text>
-      <TextInput label={t('charity.funds.month')} placeholder="2026-10" value={month} onChange={(e) => setMonth(e.currentTarget.value)} />
+      <TextInput label={t('charity.funds.month')} placeholder="YYYY-MM" value={month} onChange={(e) => setMonth(e.currentTarget.value)} />
       <ErrorAlert error={error} onClose={() => setError(null)} />
       {done && (
         <Alert color="green" mt="xs" role="status">
@@ -191,7 +202,7 @@ function Reconciliation() {
       </Title>
       <form onSubmit={(e) => (e.preventDefault(), void submit())}>
         <Group align="flex-end">
-          <TextInput label={t('charity.funds.month')} placeholder="2026-10" value={month} onChange={(e) => setMonth(e.currentTarget.value)} w={110} />
+          <TextInput label={t('charity.funds.month')} placeholder="YYYY-MM" value={month} onChange={(e) => setMonth(e.currentTarget.value)} w={110} />
           <TextInput label={t('charity.recon.cash')} value={cashText} onChange={(e) => setCash(e.currentTarget.value)} error={fieldError} w={150} />
           <TextInput label={t('charity.recon.bank')} value={bankText} onChange={(e) => setBank(e.currentTarget.value)} w={150} />
           <TextInput label={t('charity.fields.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} style={{ flex: 1 }} />
