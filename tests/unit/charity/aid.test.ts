@@ -77,6 +77,42 @@ describe('aid applications', () => {
     expect((await hall.fail('charity.decideApplication', { id: app.id, approve: true }, hall.clerk)).code).toBe('auth.forbidden');
   });
 
+  it('gives goods out of the store at the value they came in at, and refuses more than the store holds', async () => {
+    await hall.call(
+      'charity.recordDonation',
+      {
+        kind: 'goods',
+        fundCode: 'GEN',
+        receivedOn: '2026-11-18',
+        items: [{ item: '大米', unit: '袋', quantity: 10, unitValueFen: 5_000, valuationBasis: '超市售价' }],
+      },
+      hall.treasurer,
+    );
+    const resident = await makeRecipient(hall, '孙独居');
+    const fileGoods = async (quantity: number) => {
+      const app = await hall.call(
+        'charity.fileApplication',
+        { residentId: resident.id, kind: '救穷', fundCode: 'GEN', amountFen: 0, items: [{ item: '大米', unit: '袋', quantity }], reason: '冬季生活困难' },
+        hall.clerk,
+      );
+      await hall.call('charity.reviewApplication', { id: app.id, visitNote: '入户核实' }, hall.clerk);
+      return app;
+    };
+    const rice = await fileGoods(4);
+    await hall.call('charity.decideApplication', { id: rice.id, approve: true, note: '同意' }, hall.treasurer);
+    const paid = await hall.call('charity.payApplication', { id: rice.id, method: '物资' }, hall.treasurer);
+    expect(rows(`SELECT account_code, fund_code, debit, credit FROM charity_lines WHERE entry_seq = ${paid.entrySeq} ORDER BY debit DESC`)).toEqual([
+      { account_code: '5101', fund_code: 'GEN', debit: 20_000, credit: 0 },
+      { account_code: '1401', fund_code: 'GEN', debit: 0, credit: 20_000 },
+    ]);
+    expect(await hall.call('charity.stock', {}, hall.treasurer)).toEqual([{ item: '大米', unit: '袋', received: 10, givenOut: 4, inStock: 6 }]);
+    // Seven more bags than the six held: refused at approval, nothing written.
+    const more = await fileGoods(7);
+    const refused = await hall.fail('charity.decideApplication', { id: more.id, approve: true }, hall.treasurer);
+    expect(refused.code).toBe('charity.stock_short');
+    expect(rows(`SELECT status FROM charity_aid_applications WHERE id = '${more.id}'`)).toEqual([{ status: 'reviewed' }]);
+  });
+
   it('refuses overspending a restricted fund at approval and at payment', async () => {
     const { app } = await filed(60_000);
     await hall.call('charity.reviewApplication', { id: app.id, visitNote: '已核实' }, hall.clerk);

@@ -43,6 +43,15 @@ describe('charity seeder', () => {
     for (const f of annual.funds) expect(f.openingFen + f.incomeFen - f.expenseFen).toBe(f.closingFen);
     expect(annual.income.cashFen + annual.income.goodsFen).toBe(annual.funds.reduce((s, f) => s + f.incomeFen, 0));
     expect(annual.aid.length).toBeGreaterThan(0);
+    // Goods went out of the store as aid (booked out of 捐赠物资 at their value), and no item went below zero.
+    const stock = await hall.call('charity.stock', {});
+    expect(stock.some((i) => i.givenOut > 0)).toBe(true);
+    expect(stock.every((i) => i.inStock >= 0)).toBe(true);
+    expect(one<{ n: number }>("SELECT count(*) AS n FROM charity_lines WHERE account_code = '1401' AND credit > 0").n).toBeGreaterThan(0);
+    // Each closed month has its cash count and bank statement; one month's till was short, and says why.
+    const recons = await hall.call('charity.listReconciliations', { limit: 50 });
+    expect(recons.rows).toHaveLength(11);
+    expect(recons.rows.filter((r) => r.differenceFen !== 0)).toHaveLength(1);
     // Every published notice is free of IDs, phones and addresses.
     for (const n of await hall.call('charity.listNotices', {})) expect(scanPublicText(JSON.stringify(n.body))).toEqual([]);
   });

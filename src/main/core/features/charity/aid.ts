@@ -6,9 +6,11 @@ import { allocateNumber, formatYearNumber } from '../../sequences/sequences';
 import { newId } from '../../util/ids';
 import { fundBalance } from './balances';
 import { actor, area, today } from './context';
+import { GOODS_ACCOUNT } from './donations';
 import { findFund } from './funds';
 import { postEntry } from './journal';
 import { applicationsPageQuery } from './list-queries';
+import { goodsOutValue } from './stock';
 import { addEvent, assistanceTags, earlierThisYear, findApplication, findRecipient, toApplication } from './aid-repository';
 
 const paymentAccount: Record<string, string> = { 现金: '1001', 转账: '1002', 物资: '1401' };
@@ -142,6 +144,8 @@ export const aidHandlers: HandlerMap<keyof typeof aid> = {
       const balance = await fundBalance(ctx.db, app.fund_code);
       if (balance < app.amount_fen)
         throw new AppError('charity.fund_overspent', 'The fund does not hold enough', { params: { balance, amount: app.amount_fen } });
+      // Goods the store cannot give are refused now, not at the counter.
+      await goodsOutValue(ctx.db, JSON.parse(app.items_json) as { item: string; unit: string; quantity: number }[]);
     }
     await ctx.db
       .updateTable('charity_aid_applications')
@@ -167,25 +171,33 @@ export const aidHandlers: HandlerMap<keyof typeof aid> = {
     const day = await today(ctx);
     const app = await findApplication(ctx.db, input.id);
     if (app.status !== 'approved') throw new AppError('charity.application_state', 'Only an approved application is paid');
-    let seq: number | null = null;
-    if (app.amount_fen > 0) {
-      const account = paymentAccount[input.method];
+    const items = JSON.parse(app.items_json) as { item: string; unit: string; quantity: number }[];
+    // Goods leave the store at the value they came in at (借 救助支出 / 贷 捐赠物资), unless the treasurer paid
+    // the application "in goods" with a value of their own; either way the store must hold them.
+    const goodsValue = items.length > 0 ? await goodsOutValue(ctx.db, items) : 0;
+    const credits = new Map<string, number>();
+    if (app.amount_fen > 0) credits.set(paymentAccount[input.method], app.amount_fen);
+    if (goodsValue > 0 && !(input.method === '物资' && app.amount_fen > 0)) credits.set(GOODS_ACCOUNT, (credits.get(GOODS_ACCOUNT) ?? 0) + goodsValue);
+    for (const [account, amount] of credits) {
       const held = await fundBalance(ctx.db, app.fund_code, account);
-      if (held < app.amount_fen)
-        throw new AppError('charity.fund_overspent', 'The fund does not hold enough in that account', { params: { balance: held, amount: app.amount_fen } });
+      if (held < amount) throw new AppError('charity.fund_overspent', 'The fund does not hold enough in that account', { params: { balance: held, amount } });
+    }
+    const total = [...credits.values()].reduce((a, b) => a + b, 0);
+    let seq: number | null = null;
+    if (total > 0) {
       seq = await postEntry(ctx.db, {
         date: day,
         kind: 'disbursement',
         memo: `救助支出（${app.kind}，${input.method}） 申请${app.number}`,
         lines: [
-          { account: '5101', fund: app.fund_code, debit: app.amount_fen, credit: 0 },
-          { account, fund: app.fund_code, debit: 0, credit: app.amount_fen },
+          { account: '5101', fund: app.fund_code, debit: total, credit: 0 },
+          ...[...credits].map(([account, amount]) => ({ account, fund: app.fund_code, debit: 0, credit: amount })),
         ],
         actorName: who.name,
         postedAt: at,
       });
     }
-    for (const item of JSON.parse(app.items_json) as { item: string; unit: string; quantity: number }[]) {
+    for (const item of items) {
       await ctx.db
         .insertInto('charity_stock_moves')
         .values({

@@ -13,6 +13,7 @@ import { insertDonation, postDonation } from './donations';
 import { postEntry } from './journal';
 import { publishNotice } from './notices';
 import { closeMonth } from './periods';
+import { seedGoodsAid, seedReconciliation } from './seed-store';
 import { appendAudit } from '../../audit/repository';
 
 /** A seeded generator (mulberry32): the same seed always gives the same year. */
@@ -98,6 +99,8 @@ async function staff(db: Kysely<Database>, at: string) {
  */
 export async function seedCharity(services: CoreServices, opts: { seed?: string } = {}): Promise<CharitySeedResult> {
   const r = rng(`charity:${opts.seed ?? 'linli'}`);
+  // A stream of its own for the goods aid and reconciliations, so adding them left the rest of the year as it was.
+  const g = rng(`charity-store:${opts.seed ?? 'linli'}`);
   const { timeZone } = await readSettings(services.db);
   const today = localToday(services.now(), timeZone);
   const thisMonth = today.slice(0, 7);
@@ -407,8 +410,16 @@ export async function seedCharity(services: CoreServices, opts: { seed?: string 
           .execute();
       }
       if (month !== thisMonth) {
+        // Every third month some rice or oil goes out of the store to a household in need.
+        if (index % 3 === 2 && recipients.length) {
+          const who = g.pick(recipients);
+          const given = `${month}-${String(g.int(20, 28)).padStart(2, '0')}`;
+          const paid = await seedGoodsAid(db, g, { recipient: who, on: given, at: stamp(given), clerk, treasurer, numberYear: Number(month.slice(0, 4)) });
+          if (paid) counts.applications++;
+        }
         const closeDay = `${months[index + 1]}-01`;
         await closeMonth(db, { month, today: closeDay, actorId: treasurer.id, actorName: treasurer.name, at: stamp(closeDay) });
+        await seedReconciliation(db, g, { month, at: stamp(closeDay), treasurer, differs: index === 4 });
         // A file seeded without a community profile has no complaint phone: objections go to the 12345 hotline.
         const phone = (await db.selectFrom('community_profile').select('complaint_phone').executeTakeFirst())?.complaint_phone || '12345';
         await publishNotice(
