@@ -54,5 +54,9 @@ describe('charity seeder', () => {
     expect(recons.rows.filter((r) => r.differenceFen !== 0)).toHaveLength(1);
     // Every published notice is free of IDs, phones and addresses.
     for (const n of await hall.call('charity.listNotices', {})) expect(scanPublicText(JSON.stringify(n.body))).toEqual([]);
+    // Each notice's expenditure table (goods at their book value included) adds up to the funds' expenditure.
+    for (const n of await hall.call('charity.listNotices', {}))
+      expect(n.body.expenditure.reduce((s, e) => s + e.amountFen, 0), n.title).toBe(n.body.totals.expenseFen);
+    expect((await hall.call('charity.listNotices', {})).some((n) => n.body.expenditure.some((e) => e.purpose.includes('物资：')))).toBe(true);
   });
 });

@@ -38,7 +38,12 @@ export async function annualSummary(db: Kysely<Database>, year: number): Promise
   const aid = await db
     .selectFrom('charity_aid_applications as a')
     .innerJoin('charity_entries as e', 'e.seq', 'a.entry_seq')
-    .select(['a.kind', sql<number>`count(*)`.as('n'), sql<number>`sum(a.amount_fen)`.as('fen')])
+    .select([
+      'a.kind',
+      sql<number>`count(*)`.as('n'),
+      // Money paid and goods given (at their book value), as the journal's 救助支出 records them.
+      sql<number>`sum((SELECT coalesce(sum(l.debit), 0) FROM charity_lines AS l WHERE l.entry_seq = a.entry_seq AND l.account_code = '5101'))`.as('fen'),
+    ])
     .where('e.entry_date', '>=', from)
     .where('e.entry_date', '<=', to)
     .groupBy('a.kind')

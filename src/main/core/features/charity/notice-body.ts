@@ -104,7 +104,9 @@ export async function buildNoticeBody(db: Kysely<Database>, p: NoticePeriod): Pr
       'a.number',
       'a.kind',
       'a.recipient_name',
-      'a.amount_fen',
+      'a.items_json',
+      // What the entry spent (借 救助支出): the money paid, or the book value of the goods given out.
+      sql<number>`(SELECT coalesce(sum(l.debit), 0) FROM charity_lines AS l WHERE l.entry_seq = a.entry_seq AND l.account_code = '5101')`.as('spent_fen'),
       'a.council_resolution_no',
       'a.decided_by_name',
       'a.paid_by_name',
@@ -119,9 +121,9 @@ export async function buildNoticeBody(db: Kysely<Database>, p: NoticePeriod): Pr
   const expenditure = paidRows.map((r, i) => ({
     no: i + 1,
     date: r.entry_date,
-    purpose: `${r.kind}（${r.fund_name}）`,
+    purpose: `${r.kind}（${r.fund_name}）${goodsText(r.items_json)}`,
     recipient: maskName(r.recipient_name),
-    amountFen: r.amount_fen,
+    amountFen: r.spent_fen,
     approval: r.council_resolution_no ? `决议${r.council_resolution_no}` : `审批：${r.decided_by_name ?? ''}`,
     handler: r.paid_by_name ?? '',
     voucher: `记${String(r.seq).padStart(6, '0')}`,
@@ -168,4 +170,10 @@ export async function periodSpan(db: Kysely<Database>, p: NoticePeriod) {
     .executeTakeFirstOrThrow();
   const head = await db.selectFrom('charity_entries').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   return { firstSeq: span.first, lastSeq: span.last, headSeq: head?.seq ?? 0, headHash: head?.hash ?? '0'.repeat(64) };
+}
+
+/** Goods given with an application, as the notice lists them: " 物资：大米4袋、食用油2桶". */
+function goodsText(itemsJson: string): string {
+  const items = JSON.parse(itemsJson) as { item: string; unit: string; quantity: number }[];
+  return items.length ? ` 物资：${items.map((i) => `${i.item}${i.quantity}${i.unit}`).join('、')}` : '';
 }
