@@ -109,7 +109,7 @@ describe('aid applications', () => {
     // Seven more bags than the six held: refused at approval, nothing written.
     const more = await fileGoods(7);
     const refused = await hall.fail('charity.decideApplication', { id: more.id, approve: true }, hall.treasurer);
-    expect(refused.code).toBe('charity.stock_short');
+    expect(refused.code).toBe('charity.stock_short_item');
     expect(rows(`SELECT status FROM charity_aid_applications WHERE id = '${more.id}'`)).toEqual([{ status: 'reviewed' }]);
   });
 

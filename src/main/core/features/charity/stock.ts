@@ -36,7 +36,7 @@ export async function goodsOutValue(db: Kysely<Database>, items: readonly { item
   for (const wanted of items) {
     const stock = await itemStock(db, wanted.item, wanted.unit);
     if (stock.held < wanted.quantity)
-      throw new AppError('charity.stock_short', 'The store does not hold enough of an item', {
+      throw new AppError('charity.stock_short_item', 'The store does not hold enough of an item', {
         params: { item: wanted.item, unit: wanted.unit, held: stock.held, wanted: wanted.quantity },
       });
     total += Math.round(wanted.quantity * stock.unitValueFen);
