@@ -291,6 +291,19 @@ test('the first-run demo holds a year of charity activity: eleven published noti
     await screenshot(page, 'charity-demo-overview');
     await page.getByRole('tab', { name: '公示' }).click();
     await expect(page.getByTestId(/^notice-G/)).toHaveCount(11);
+    await expect(page.getByText('共 11 条')).toBeVisible();
+    // The journal pages 30 entries at a time, newest first; its count is the head's number (the chain numbers 1, 2, 3…).
+    await page.getByRole('tab', { name: '基金与账本' }).click();
+    const journal = page.getByRole('table', { name: '账本（分录）' });
+    await expect(journal.getByRole('row')).toHaveCount(31);
+    const seqOf = async (row: number) => Number((await journal.getByRole('row').nth(row).getByRole('cell').first().textContent())!.trim());
+    const head = await seqOf(1);
+    await expect(page.getByText(`共 ${head.toLocaleString('zh-CN')} 条分录`)).toBeVisible();
+    await page.getByRole('button', { name: '下一页' }).click();
+    await expect(page.getByText('第 2 页')).toBeVisible();
+    await expect(journal.getByRole('row').nth(1).getByRole('cell').first()).toHaveText(String(head - 30));
+    await page.getByRole('button', { name: '上一页' }).click();
+    await expect(journal.getByRole('row').nth(1).getByRole('cell').first()).toHaveText(String(head));
     await page.getByRole('tab', { name: '救助申请' }).click();
     await expect(page.getByRole('row').filter({ hasText: '已签收' }).first()).toBeVisible();
     await screenshot(page, 'charity-demo-aid');

@@ -151,3 +151,27 @@ test('writes the minutes, closes the meeting, signs and prints them; afterwards 
   expect(view.minutes).toEqual([expect.objectContaining({ state: 'signed', text: '张建国介绍了加装电梯筹资方案，代表们就费用分摊进行了讨论。' })]);
   await expect(minutes).toHaveValue('张建国介绍了加装电梯筹资方案，代表们就费用分摊进行了讨论。');
 });
+
+test('the council’s lists: the meeting, its open action item and a newly raised issue, each in its named table with a total', async () => {
+  await page.getByRole('link', { name: '居民议事' }).first().click();
+  const meeting = page.getByRole('table', { name: '会议列表' }).getByRole('row').filter({ hasText: '2026年第四季度居民代表会议' });
+  await expect(meeting).toContainText('已闭会');
+  await expect(page.getByText('共 1 条')).toBeVisible();
+
+  await page.getByRole('tab', { name: '落实跟踪' }).click();
+  const item = page.getByRole('table', { name: '待落实事项' }).getByRole('row').filter({ hasText: '联系电梯厂家报价' });
+  await expect(item).toContainText('王志强');
+  await expect(item.getByRole('link', { name: '2026年第四季度居民代表会议' })).toBeVisible();
+
+  await page.getByRole('tab', { name: '登记簿' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '还没有议事事项。' })).toBeVisible();
+  await page.getByRole('textbox', { name: '事项', exact: true }).fill('楼道堆物清理');
+  await page.getByRole('textbox', { name: '提出人', exact: true }).fill('3栋居民');
+  await page.getByRole('textbox', { name: '提出日期' }).fill('2026-12-01');
+  await page.getByRole('button', { name: '登记事项' }).click();
+  const issue = page.getByRole('table', { name: '议事事项清单' }).getByRole('row').filter({ hasText: '楼道堆物清理' });
+  await expect(issue).toContainText('3栋居民');
+  await expect(issue.getByRole('combobox', { name: '“楼道堆物清理”的进展' })).toHaveValue('已提出');
+  await expect(page.getByText('共 1 条')).toBeVisible();
+  await screenshot(page, 'council-issues');
+});

@@ -56,6 +56,8 @@ interface DataTableProps<T> {
   onSort?: (next: TableSort) => void;
   pager?: KeysetPager;
   onRowClick?: (row: T) => void;
+  /** A row's test id, for a test that finds one row among many by its number (notice-G2026-000001). */
+  rowTestId?: (row: T) => string;
   rowColor?: (row: T) => { bg?: MantineColor; c?: MantineColor } | undefined;
   minWidth?: number;
   striped?: boolean;
@@ -73,7 +75,7 @@ interface DataTableProps<T> {
  * list's total and the keyset pager (上一页 · 第 N 页 · 下一页).
  */
 export function DataTable<T>(props: DataTableProps<T>) {
-  const { label, columns, rows, rowKey, loading, error, empty, total, totalLabel, sort, onSort, pager, onRowClick, rowColor } = props;
+  const { label, columns, rows, rowKey, loading, error, empty, total, totalLabel, sort, onSort, pager, onRowClick, rowColor, rowTestId } = props;
   const { minWidth = 0, striped = true, bare, expanded, maxHeight } = props;
   const { t, i18n } = useTranslation();
   const clickable: CSSProperties | undefined = onRowClick ? { cursor: 'pointer' } : undefined;
@@ -116,7 +118,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
               const details = expanded?.(row);
               return (
                 <Fragment key={rowKey(row)}>
-                  <Table.Tr onClick={onRowClick && (() => onRowClick(row))} style={clickable} {...rowColor?.(row)}>
+                  <Table.Tr onClick={onRowClick && (() => onRowClick(row))} style={clickable} data-testid={rowTestId?.(row)} {...rowColor?.(row)}>
                     {columns.map((c) => (
                       <Table.Td
                         key={c.key}

@@ -5,6 +5,9 @@ import { usePager } from './use-pager';
 /**
  * A keyset-paged list for DataTable: `scope` names the query (filters and sort, e.g. their JSON), and a
  * new scope starts again at page 1 in the same render; `load` is called with the page's cursor.
+ *
+ * `total` is the list's length when page 1 holds all of it (a keyset page carries no count; a list that
+ * needs one everywhere asks its server for it), undefined otherwise and while a page is loading.
  */
 export function useKeysetList<P extends { rows: unknown[]; nextCursor: string | null }>(scope: string, load: (cursor: string | null) => Promise<P>) {
   const pager = usePager(scope);
@@ -16,5 +19,6 @@ export function useKeysetList<P extends { rows: unknown[]; nextCursor: string | 
     onPrevious: pager.previous,
     onNext: pager.next,
   };
-  return { ...list, pager: keyset };
+  const whole = pager.page === 1 && !list.loading && list.data && !list.data.nextCursor;
+  return { ...list, pager: keyset, total: whole ? list.data!.rows.length : undefined };
 }

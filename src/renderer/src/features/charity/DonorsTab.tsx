@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
-import { Badge, Button, Group, Modal, Select, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
+import { Badge, Button, Card, Group, Modal, Select, Stack, Text, TextInput, Textarea, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { disclosures, donorKinds } from '@shared/contract/charity/common';
 import type { Donor } from '@shared/contract/charity/donations';
 import { api } from '../../api/client';
 import { useSession } from '../../app/session-context';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useLoad } from '../../components/use-load';
+import { DataTable, type Column } from '../../components/list/DataTable';
+import { useKeysetList } from '../../components/list/use-keyset-list';
 import { yuan } from './money';
 import { todayLocal } from './use-charity-lists';
 
@@ -18,57 +19,68 @@ export function DonorsTab({ rest = [] }: { rest?: string[] }) {
   const asked = rest[0] ?? '';
   const [query, setQuery] = useState(asked);
   useEffect(() => setQuery(asked), [asked]);
-  const list = useLoad(() => api.call('charity.listDonors', { query, limit: 200 }), [query]);
+  // A new search starts again at page 1.
+  const list = useKeysetList(`charity.donors:${query}`, (cursor) => api.call('charity.listDonors', { query, cursor, limit: 50 }));
   const [editing, setEditing] = useState<Donor | 'new' | null>(null);
   const [revealing, setRevealing] = useState<Donor | null>(null);
+  const columns: Column<Donor>[] = [
+    { key: 'name', title: t('charity.donors.name'), render: (d) => d.name },
+    { key: 'kind', title: t('charity.donors.kind'), nowrap: true, render: (d) => t(`charity.donorKinds.${d.kind}`) },
+    {
+      key: 'contact',
+      title: t('charity.donors.contact'),
+      nowrap: true,
+      mono: true,
+      render: (d) => (
+        <>
+          {d.contactMasked || '—'}
+          {d.contactMasked && can('charity.reveal') && (
+            <Button size="compact-xs" variant="subtle" ml={4} onClick={() => setRevealing(d)}>
+              {t('charity.donors.reveal')}
+            </Button>
+          )}
+        </>
+      ),
+    },
+    { key: 'disclosure', title: t('charity.donors.disclosure'), render: (d) => t(`charity.disclosures.${d.disclosure}`) },
+    {
+      key: 'consent',
+      title: t('charity.donors.consent'),
+      nowrap: true,
+      render: (d) => (d.consentOn ? <Badge color="green">{d.consentOn}</Badge> : <Text size="sm" c="dimmed">{t('charity.donors.noConsent')}</Text>),
+    },
+    { key: 'total', title: t('charity.donors.total'), numeric: true, mono: true, render: (d) => yuan(d.totalFen) },
+    {
+      key: 'actions',
+      title: <VisuallyHidden>{t('common.actions')}</VisuallyHidden>,
+      render: (d) =>
+        can('charity.record') && (
+          <Button size="compact-sm" variant="subtle" onClick={() => setEditing(d)}>
+            {t('common.edit')}
+          </Button>
+        ),
+    },
+  ];
   return (
     <Stack>
       <Group justify="space-between">
         <TextInput placeholder={t('charity.donors.search')} value={query} onChange={(e) => setQuery(e.currentTarget.value)} w={260} />
         {can('charity.record') && <Button onClick={() => setEditing('new')}>{t('charity.donors.add')}</Button>}
       </Group>
-      <ErrorAlert error={list.error} />
-      <Table striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('charity.donors.name')}</Table.Th>
-            <Table.Th>{t('charity.donors.kind')}</Table.Th>
-            <Table.Th>{t('charity.donors.contact')}</Table.Th>
-            <Table.Th>{t('charity.donors.disclosure')}</Table.Th>
-            <Table.Th>{t('charity.donors.consent')}</Table.Th>
-            <Table.Th ta="right">{t('charity.donors.total')}</Table.Th>
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {(list.data?.rows ?? []).map((d) => (
-            <Table.Tr key={d.id}>
-              <Table.Td>{d.name}</Table.Td>
-              <Table.Td>{t(`charity.donorKinds.${d.kind}`)}</Table.Td>
-              <Table.Td className="linli-mono">
-                {d.contactMasked || '—'}
-                {d.contactMasked && can('charity.reveal') && (
-                  <Button size="compact-xs" variant="subtle" ml={4} onClick={() => setRevealing(d)}>
-                    {t('charity.donors.reveal')}
-                  </Button>
-                )}
-              </Table.Td>
-              <Table.Td>{t(`charity.disclosures.${d.disclosure}`)}</Table.Td>
-              <Table.Td>{d.consentOn ? <Badge color="green">{d.consentOn}</Badge> : <Text c="dimmed">{t('charity.donors.noConsent')}</Text>}</Table.Td>
-              <Table.Td ta="right" className="linli-mono">
-                {yuan(d.totalFen)}
-              </Table.Td>
-              <Table.Td>
-                {can('charity.record') && (
-                  <Button size="compact-sm" variant="subtle" onClick={() => setEditing(d)}>
-                    {t('common.edit')}
-                  </Button>
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <Card withBorder padding={0}>
+        <DataTable
+          label={t('charity.donors.tableLabel')}
+          columns={columns}
+          rows={list.data?.rows}
+          rowKey={(d) => d.id}
+          loading={list.loading}
+          error={list.error}
+          empty={query ? t('charity.donors.noneMatching', { query }) : t('charity.donors.none')}
+          total={list.total}
+          pager={list.pager}
+          minWidth={900}
+        />
+      </Card>
       {revealing && <RevealContact donor={revealing} onClose={() => setRevealing(null)} />}
       {editing && (
         <DonorForm donor={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={() => (setEditing(null), void list.reload())} />

@@ -1,79 +1,110 @@
 import { useState } from 'react';
-import { Button, Card, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, Modal, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { JournalEntry } from '@shared/contract/charity/ledger';
 import { api } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { DataTable, type Column } from '../../components/list/DataTable';
+import { useKeysetList } from '../../components/list/use-keyset-list';
 import { useLoad } from '../../components/use-load';
 import { yuan } from './money';
 
-/** The journal, newest first, paged by entry number; a posted entry is corrected only by reversing it. */
+const PAGE = 30;
+
+/**
+ * The journal, newest first, paged by entry number (the keyset is the last seq shown); a posted entry is
+ * corrected only by reversing it. The chain numbers entries 1, 2, 3…, so the head's seq is how many there are.
+ */
 export function JournalTable({ canReverse }: { canReverse: boolean }) {
   const { t } = useTranslation();
-  const [before, setBefore] = useState<number[]>([]);
-  const page = useLoad(() => api.call('charity.journal', { beforeSeq: before[before.length - 1], limit: 30 }), [before]);
+  const journal = useKeysetList('charity.journal', async (cursor) => {
+    const rows = await api.call('charity.journal', { beforeSeq: cursor ? Number(cursor) : undefined, limit: PAGE });
+    const last = rows.at(-1);
+    return { rows, nextCursor: rows.length === PAGE && last && last.seq > 1 ? String(last.seq) : null };
+  });
+  const head = useLoad(() => api.call('charity.journal', { limit: 1 }), []);
   const [reversing, setReversing] = useState<JournalEntry | null>(null);
-  const rows = page.data ?? [];
+  const columns: Column<JournalEntry>[] = [
+    { key: 'seq', title: t('charity.journal.seq'), numeric: true, mono: true, render: (e) => e.seq },
+    { key: 'date', title: t('charity.journal.date'), nowrap: true, render: (e) => e.date },
+    {
+      key: 'memo',
+      title: t('charity.journal.memo'),
+      render: (e) => (
+        <>
+          {e.memo}
+          {e.reason && <Text size="xs">{t('charity.journal.reason', { reason: e.reason })}</Text>}
+          {e.reversedBySeq && (
+            <Text size="xs" c="red">
+              {t('charity.journal.reversedBy', { seq: e.reversedBySeq })}
+            </Text>
+          )}
+        </>
+      ),
+    },
+    {
+      key: 'lines',
+      title: t('charity.journal.lines'),
+      nowrap: true,
+      mono: true,
+      render: (e) =>
+        e.lines.map((l, i) => (
+          <div key={i}>
+            {l.account} {l.fund} {l.debit ? t('charity.journal.debit') : t('charity.journal.credit')}
+          </div>
+        )),
+    },
+    // Each line's amount in a column of its own, so amounts line up on the right across entries.
+    {
+      key: 'amount',
+      title: t('charity.fields.amount'),
+      numeric: true,
+      mono: true,
+      render: (e) => e.lines.map((l, i) => <div key={i}>{yuan(l.debit || l.credit)}</div>),
+    },
+    { key: 'hash', title: t('charity.journal.hash'), nowrap: true, mono: true, render: (e) => <span title={e.hash}>{e.hash.slice(0, 12)}…</span> },
+    {
+      key: 'actions',
+      title: <VisuallyHidden>{t('common.actions')}</VisuallyHidden>,
+      render: (e) =>
+        canReverse &&
+        e.kind !== 'reversal' &&
+        !e.reversedBySeq && (
+          <Button size="compact-xs" variant="subtle" color="red" onClick={() => setReversing(e)}>
+            {t('charity.journal.reverse')}
+          </Button>
+        ),
+    },
+  ];
   return (
-    <Card withBorder>
-      <Title order={4} fz="md" mb="xs">
+    <Card withBorder padding={0}>
+      <Title order={4} fz="md" p="md" pb={0}>
         {t('charity.journal.title')}
       </Title>
-      <ErrorAlert error={page.error} />
-      <Table striped fz="sm">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('charity.journal.seq')}</Table.Th>
-            <Table.Th>{t('charity.journal.date')}</Table.Th>
-            <Table.Th>{t('charity.journal.memo')}</Table.Th>
-            <Table.Th>{t('charity.journal.lines')}</Table.Th>
-            <Table.Th>{t('charity.journal.hash')}</Table.Th>
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((e) => (
-            <Table.Tr key={e.seq}>
-              <Table.Td className="linli-mono">{e.seq}</Table.Td>
-              <Table.Td>{e.date}</Table.Td>
-              <Table.Td>
-                {e.memo}
-                {e.reason && <Text size="xs">{t('charity.journal.reason', { reason: e.reason })}</Text>}
-                {e.reversedBySeq && (
-                  <Text size="xs" c="red">
-                    {t('charity.journal.reversedBy', { seq: e.reversedBySeq })}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td className="linli-mono">
-                {e.lines.map((l, i) => (
-                  <div key={i}>
-                    {l.account} {l.fund}{' '}
-                    {l.debit ? t('charity.journal.debit', { amount: yuan(l.debit) }) : t('charity.journal.credit', { amount: yuan(l.credit) })}
-                  </div>
-                ))}
-              </Table.Td>
-              <Table.Td className="linli-mono">{e.hash.slice(0, 12)}…</Table.Td>
-              <Table.Td>
-                {canReverse && e.kind !== 'reversal' && !e.reversedBySeq && (
-                  <Button size="compact-xs" variant="subtle" color="red" onClick={() => setReversing(e)}>
-                    {t('charity.journal.reverse')}
-                  </Button>
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-      <Group mt="xs">
-        <Button size="xs" variant="default" disabled={before.length === 0} onClick={() => setBefore(before.slice(0, -1))}>
-          {t('charity.journal.newer')}
-        </Button>
-        <Button size="xs" variant="default" disabled={rows.length < 30} onClick={() => setBefore([...before, rows[rows.length - 1].seq])}>
-          {t('charity.journal.older')}
-        </Button>
-      </Group>
-      {reversing && <ReverseModal entry={reversing} onClose={() => setReversing(null)} onDone={() => (setReversing(null), void page.reload())} />}
+      <DataTable
+        label={t('charity.journal.title')}
+        columns={columns}
+        rows={journal.data?.rows}
+        rowKey={(e) => String(e.seq)}
+        loading={journal.loading}
+        error={journal.error ?? head.error}
+        empty={t('charity.journal.none')}
+        total={head.data ? (head.data[0]?.seq ?? 0) : null}
+        totalLabel={(formatted) => t('charity.journal.total', { formatted })}
+        pager={journal.pager}
+        minWidth={900}
+      />
+      {reversing && (
+        <ReverseModal
+          entry={reversing}
+          onClose={() => setReversing(null)}
+          onDone={() => {
+            setReversing(null);
+            void journal.reload();
+            void head.reload();
+          }}
+        />
+      )}
     </Card>
   );
 }

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Card, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Notice } from '@shared/contract/charity/notices';
 import { api } from '../../api/client';
 import { useSession } from '../../app/session-context';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { DataTable, type Column } from '../../components/list/DataTable';
 import { useLoad } from '../../components/use-load';
 import { yuan } from './money';
 import { useCharityJob } from './use-charity-job';
@@ -16,6 +17,7 @@ const tableFormats = ['xlsx', 'csv'] as const;
 /**
  * Public notices (公示): preview a period, publish it (frozen), correct it with a new notice. The notice prints through the
  * document engine (charity_notice: A4 PDF, Word, web page; charity_notice_poster: the A3 poster); XLSX and CSV are tables.
+ * The published notices are a few a month: one unpaged list.
  */
 export function NoticesTab() {
   const { t } = useTranslation();
@@ -27,6 +29,57 @@ export function NoticesTab() {
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>(null);
   const job = useCharityJob();
+  const columns: Column<Notice>[] = [
+    { key: 'number', title: t('charity.notices.number'), nowrap: true, mono: true, render: (n) => n.number },
+    {
+      key: 'title',
+      title: t('charity.notices.title'),
+      cellProps: { miw: 200 },
+      render: (n) => (
+        <>
+          {n.title} {n.supersededById && <Badge color="gray">{t('charity.notices.superseded')}</Badge>}
+          <Text size="xs" c="dimmed">
+            {t('charity.notices.published', { at: n.publishedAt.slice(0, 10), by: n.publishedByName, days: n.noticeDays })}
+          </Text>
+        </>
+      ),
+    },
+    { key: 'entries', title: t('charity.notices.entries'), nowrap: true, mono: true, render: (n) => (n.firstSeq ? `${n.firstSeq}–${n.lastSeq}` : '—') },
+    {
+      key: 'head',
+      title: t('charity.notices.head'),
+      mono: true,
+      // The whole digest, for anyone comparing it with the printed notice: it breaks anywhere rather than widening the table.
+      cellProps: { fz: 'xs', style: { wordBreak: 'break-all', minWidth: 180, maxWidth: 260 } },
+      render: (n) => <span data-testid="notice-digest">{n.headHash}</span>,
+    },
+    {
+      key: 'files',
+      title: t('charity.notices.files'),
+      render: (n) => (
+        <Group gap={4} wrap="nowrap">
+          <ExportButton report="charity_notice" params={{ notice: n.id }} formats={['pdf', 'docx', 'html']} label={t('charity.notices.print')} />
+          <ExportButton report="charity_notice_poster" params={{ notice: n.id }} formats={['pdf']} label={t('charity.notices.formats.poster')} />
+          {tableFormats.map((f) => (
+            <Button
+              key={f}
+              size="compact-xs"
+              variant="light"
+              disabled={job.busy}
+              onClick={() => void job.start(() => api.call('charity.exportNotice', { id: n.id, format: f }))}
+            >
+              {t(`charity.notices.formats.${f}`)}
+            </Button>
+          ))}
+          {can('charity.publish') && !n.supersededById && (
+            <Button size="compact-xs" variant="subtle" color="orange" onClick={() => (setCorrecting(n), setPeriod(n.periodKey), setPreview(null))}>
+              {t('charity.notices.correct')}
+            </Button>
+          )}
+        </Group>
+      ),
+    },
+  ];
 
   async function publish() {
     try {
@@ -94,57 +147,20 @@ export function NoticesTab() {
           {t('reports.exported', { name: job.state.fileName })}
         </Alert>
       )}
-      <ErrorAlert error={list.error} />
-      <Table striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('charity.notices.number')}</Table.Th>
-            <Table.Th>{t('charity.notices.title')}</Table.Th>
-            <Table.Th>{t('charity.notices.entries')}</Table.Th>
-            <Table.Th>{t('charity.notices.head')}</Table.Th>
-            <Table.Th>{t('charity.notices.files')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {(list.data ?? []).map((n) => (
-            <Table.Tr key={n.id} data-testid={`notice-${n.number}`}>
-              <Table.Td className="linli-mono">{n.number}</Table.Td>
-              <Table.Td>
-                {n.title} {n.supersededById && <Badge color="gray">{t('charity.notices.superseded')}</Badge>}
-                <Text size="xs" c="dimmed">
-                  {t('charity.notices.published', { at: n.publishedAt.slice(0, 10), by: n.publishedByName, days: n.noticeDays })}
-                </Text>
-              </Table.Td>
-              <Table.Td>{n.firstSeq ? `${n.firstSeq}–${n.lastSeq}` : '—'}</Table.Td>
-              <Table.Td className="linli-mono" style={{ wordBreak: 'break-all', maxWidth: 260 }} data-testid="notice-digest">
-                {n.headHash}
-              </Table.Td>
-              <Table.Td>
-                <Group gap={4}>
-                  <ExportButton report="charity_notice" params={{ notice: n.id }} formats={['pdf', 'docx', 'html']} label={t('charity.notices.print')} />
-                  <ExportButton report="charity_notice_poster" params={{ notice: n.id }} formats={['pdf']} label={t('charity.notices.formats.poster')} />
-                  {tableFormats.map((f) => (
-                    <Button
-                      key={f}
-                      size="compact-xs"
-                      variant="light"
-                      disabled={job.busy}
-                      onClick={() => void job.start(() => api.call('charity.exportNotice', { id: n.id, format: f }))}
-                    >
-                      {t(`charity.notices.formats.${f}`)}
-                    </Button>
-                  ))}
-                  {can('charity.publish') && !n.supersededById && (
-                    <Button size="compact-xs" variant="subtle" color="orange" onClick={() => (setCorrecting(n), setPeriod(n.periodKey), setPreview(null))}>
-                      {t('charity.notices.correct')}
-                    </Button>
-                  )}
-                </Group>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <Card withBorder padding={0}>
+        <DataTable
+          label={t('charity.notices.tableLabel')}
+          columns={columns}
+          rows={list.data}
+          rowKey={(n) => n.id}
+          rowTestId={(n) => `notice-${n.number}`}
+          loading={list.loading}
+          error={list.error}
+          empty={t('charity.notices.none')}
+          total={list.data?.length}
+          minWidth={1000}
+        />
+      </Card>
       <Group>
         <Button variant="default" disabled={job.busy} onClick={() => void job.start(() => api.call('charity.exportPublicLedger', {}))}>
           {t('charity.notices.exportLedger')}

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Badge, Button, Card, Group, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Loader, SimpleGrid, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Body, Member } from '@shared/contract/council';
 import { api } from '../../../api/client';
 import { useSignedIn } from '../../../app/session-context';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { DataTable, type Column } from '../../../components/list/DataTable';
 import { useLoad } from '../../../components/use-load';
 import { todayIn } from '../../../components/today';
 import { BodyModal } from './BodyModal';
@@ -74,6 +75,31 @@ function Members({ body, onChanged }: { body: Body; onChanged: () => void }) {
       setError(err);
     }
   }
+  const columns: Column<Member>[] = [
+    { key: 'name', title: t('council.members.name'), nowrap: true, render: (m) => m.name },
+    { key: 'role', title: t('council.members.role'), render: (m) => m.role },
+    { key: 'term', title: t('council.members.term'), nowrap: true, render: (m) => t('council.members.termRange', { from: m.termStart, to: m.termEnd ?? '' }) },
+    {
+      key: 'vote',
+      title: t('council.members.vote'),
+      nowrap: true,
+      render: (m) => (
+        <Badge variant="light" color={m.votes ? 'green' : 'gray'}>
+          {t(m.votes ? 'council.members.votes' : 'council.members.voiceOnly')}
+        </Badge>
+      ),
+    },
+    {
+      key: 'actions',
+      title: <VisuallyHidden>{t('common.actions')}</VisuallyHidden>,
+      render: (m) =>
+        can('council.write') && (
+          <Button size="xs" variant="subtle" onClick={() => setEditing(m)}>
+            {t('common.edit')}
+          </Button>
+        ),
+    },
+  ];
   return (
     <Card withBorder padding="md">
       <Group justify="space-between" mb="sm">
@@ -93,39 +119,19 @@ function Members({ body, onChanged }: { body: Body; onChanged: () => void }) {
           </Group>
         )}
       </Group>
-      <ErrorAlert error={error ?? members.error} onClose={() => setError(null)} />
-      <Table striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('council.members.name')}</Table.Th>
-            <Table.Th>{t('council.members.role')}</Table.Th>
-            <Table.Th>{t('council.members.term')}</Table.Th>
-            <Table.Th>{t('council.members.vote')}</Table.Th>
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {members.data?.map((m) => (
-            <Table.Tr key={m.id}>
-              <Table.Td>{m.name}</Table.Td>
-              <Table.Td>{m.role}</Table.Td>
-              <Table.Td>{t('council.members.termRange', { from: m.termStart, to: m.termEnd ?? '' })}</Table.Td>
-              <Table.Td>
-                <Badge variant="light" color={m.votes ? 'green' : 'gray'}>
-                  {t(m.votes ? 'council.members.votes' : 'council.members.voiceOnly')}
-                </Badge>
-              </Table.Td>
-              <Table.Td>
-                {can('council.write') && (
-                  <Button size="xs" variant="subtle" onClick={() => setEditing(m)}>
-                    {t('common.edit')}
-                  </Button>
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <ErrorAlert error={error} onClose={() => setError(null)} />
+      <DataTable
+        label={t('council.bodies.membersOf', { name: body.name })}
+        columns={columns}
+        rows={members.data}
+        rowKey={(m) => m.id}
+        loading={members.loading}
+        error={members.error}
+        empty={t('council.members.none')}
+        total={members.data?.length}
+        totalLabel={(formatted) => t('council.members.total', { formatted })}
+        maxHeight={600}
+      />
       {(adding || editing) && (
         <MemberModal
           body={body}

@@ -1,24 +1,38 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Card, Group, Loader, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import type { MeetingSummary } from '@shared/contract/council';
 import { api } from '../../../api/client';
 import { hrefOf } from '../../../app/router';
 import { useSignedIn } from '../../../app/session-context';
-import { ErrorAlert } from '../../../components/ErrorAlert';
-import { useLoad } from '../../../components/use-load';
-import { Pager } from '../../../components/list/Pager';
-import { usePager } from '../../../components/list/use-pager';
+import { DataTable, type Column } from '../../../components/list/DataTable';
+import { useKeysetList } from '../../../components/list/use-keyset-list';
 import { stateColour } from '../labels';
 import { NewMeetingModal } from './NewMeetingModal';
 
-/** Every meeting, newest first. */
+/** Every meeting, newest first, a page of 50 at a time. */
 export function MeetingsPage() {
   const { t } = useTranslation();
   const { can } = useSignedIn();
-  const pager = usePager('council.meetings');
-  const meetings = useLoad(() => api.call('council.listMeetings', { cursor: pager.cursor, limit: 50 }), [pager.cursor]);
+  const meetings = useKeysetList('council.meetings', (cursor) => api.call('council.listMeetings', { cursor, limit: 50 }));
   const [creating, setCreating] = useState(false);
+  const columns: Column<MeetingSummary>[] = [
+    { key: 'date', title: t('council.meetings.date'), nowrap: true, render: (m) => m.heldOn },
+    { key: 'title', title: t('council.meetings.title'), render: (m) => <Anchor href={hrefOf('council', 'meeting', m.id)} size="sm">{m.title}</Anchor> },
+    { key: 'body', title: t('council.meetings.body'), render: (m) => m.bodyName },
+    { key: 'place', title: t('council.meetings.place'), render: (m) => m.place },
+    {
+      key: 'state',
+      title: t('council.meetings.state'),
+      nowrap: true,
+      render: (m) => (
+        <Badge color={stateColour[m.state]} variant="light">
+          {t(`council.states.${m.state}`)}
+        </Badge>
+      ),
+    },
+  ];
   return (
     <>
       <Group justify="flex-end" mb="sm">
@@ -28,53 +42,20 @@ export function MeetingsPage() {
           </Button>
         )}
       </Group>
-      <ErrorAlert error={meetings.error} />
       <Card withBorder padding={0}>
-        {meetings.loading && !meetings.data ? (
-          <Loader size="sm" m="md" aria-label={t('common.loading')} />
-        ) : meetings.data?.rows.length === 0 ? (
-          <Text p="lg" c="dimmed">
-            {t('council.meetings.none')}
-          </Text>
-        ) : (
-          <Table striped highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('council.meetings.date')}</Table.Th>
-                <Table.Th>{t('council.meetings.title')}</Table.Th>
-                <Table.Th>{t('council.meetings.body')}</Table.Th>
-                <Table.Th>{t('council.meetings.place')}</Table.Th>
-                <Table.Th>{t('council.meetings.state')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {meetings.data?.rows.map((m) => (
-                <Table.Tr key={m.id}>
-                  <Table.Td>{m.heldOn}</Table.Td>
-                  <Table.Td>
-                    <Anchor href={hrefOf('council', 'meeting', m.id)}>{m.title}</Anchor>
-                  </Table.Td>
-                  <Table.Td>{m.bodyName}</Table.Td>
-                  <Table.Td>{m.place}</Table.Td>
-                  <Table.Td>
-                    <Badge color={stateColour[m.state]} variant="light">
-                      {t(`council.states.${m.state}`)}
-                    </Badge>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
+        <DataTable
+          label={t('council.meetings.tableLabel')}
+          columns={columns}
+          rows={meetings.data?.rows}
+          rowKey={(m) => m.id}
+          loading={meetings.loading}
+          error={meetings.error}
+          empty={t('council.meetings.none')}
+          total={meetings.total}
+          pager={meetings.pager}
+          minWidth={760}
+        />
       </Card>
-      <Pager
-        page={pager.page}
-        hasPrevious={pager.hasPrevious}
-        nextCursor={meetings.data?.nextCursor ?? null}
-        onPrevious={pager.previous}
-        onNext={pager.next}
-        loading={meetings.loading}
-      />
       {creating && <NewMeetingModal onClose={() => setCreating(false)} />}
     </>
   );

@@ -1,16 +1,17 @@
 import { useState } from 'react';
-import { Badge, Button, Card, Group, Loader, NumberInput, Select, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
+import { Badge, Button, Card, Group, NumberInput, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { RegisterKind } from '@shared/contract/council';
+import type { RegisterEntry, RegisterKind } from '@shared/contract/council';
 import { api } from '../../../api/client';
 import { useSignedIn } from '../../../app/session-context';
 import { DateField } from '../../../components/DateField';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { DataTable, type Column } from '../../../components/list/DataTable';
 import { useLoad } from '../../../components/use-load';
 
 /**
  * A register of dated entries for one year: the 居民公约 (with the resolution that adopted it), the yearly
- * plan, the 居民议事日 calendar (one line per day, in date order).
+ * plan, the 居民议事日 calendar (one line per day, in date order). A year's register is short: one unpaged table.
  */
 export function EntryRegister({ kind }: { kind: RegisterKind }) {
   const { t } = useTranslation();
@@ -32,6 +33,36 @@ export function EntryRegister({ kind }: { kind: RegisterKind }) {
       setError(err);
     }
   }
+  const columns: Column<RegisterEntry>[] = [
+    { key: 'date', title: t('council.registers.date'), nowrap: true, width: 120, render: (e) => e.onDate ?? '' },
+    {
+      key: 'title',
+      title: t('council.registers.entryTitle'),
+      render: (e) => (
+        <>
+          <Text fw={500} size="sm">
+            {e.title}
+          </Text>
+          {e.text && (
+            <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
+              {e.text}
+            </Text>
+          )}
+        </>
+      ),
+    },
+    { key: 'resolution', title: t('council.actions.resolution'), nowrap: true, render: (e) => e.resolutionNumber ?? '' },
+    {
+      key: 'status',
+      title: t('council.registers.status'),
+      nowrap: true,
+      render: (e) => (
+        <Badge variant="light" color={e.status === 'active' ? 'green' : 'gray'}>
+          {t(`council.registerStatus.${e.status}`)}
+        </Badge>
+      ),
+    },
+  ];
   return (
     <Stack gap="sm">
       <NumberInput
@@ -43,7 +74,7 @@ export function EntryRegister({ kind }: { kind: RegisterKind }) {
         allowDecimal={false}
         w={120}
       />
-      <ErrorAlert error={error ?? entries.error} onClose={() => setError(null)} />
+      <ErrorAlert error={error} onClose={() => setError(null)} />
       {can('council.write') && (
         <Card withBorder padding="sm" key={formKey}>
           <Stack gap="xs">
@@ -72,37 +103,17 @@ export function EntryRegister({ kind }: { kind: RegisterKind }) {
         </Card>
       )}
       <Card withBorder padding={0}>
-        {entries.loading && !entries.data ? (
-          <Loader size="sm" m="md" aria-label={t('common.loading')} />
-        ) : entries.data?.length === 0 ? (
-          <Text p="lg" c="dimmed">
-            {t('council.registers.none')}
-          </Text>
-        ) : (
-          <Table striped>
-            <Table.Tbody>
-              {entries.data?.map((e) => (
-                <Table.Tr key={e.id}>
-                  <Table.Td w={120}>{e.onDate ?? ''}</Table.Td>
-                  <Table.Td>
-                    <Text fw={500}>{e.title}</Text>
-                    {e.text && (
-                      <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
-                        {e.text}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{e.resolutionNumber ?? ''}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={e.status === 'active' ? 'green' : 'gray'}>
-                      {t(`council.registerStatus.${e.status}`)}
-                    </Badge>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
+        <DataTable
+          label={t(`council.registers.${kind}`)}
+          columns={columns}
+          rows={entries.data}
+          rowKey={(e) => e.id}
+          loading={entries.loading}
+          error={entries.error}
+          empty={t('council.registers.none')}
+          total={entries.data?.length}
+          minWidth={640}
+        />
       </Card>
     </Stack>
   );
