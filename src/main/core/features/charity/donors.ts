@@ -33,7 +33,8 @@ export function publicDonorName(
   donor: Pick<CharityDonorsTable, 'name' | 'disclosure' | 'consent_on' | 'kind'> | null,
   override: Disclosure | null = null,
 ): string {
-  if (!donor || donor.kind === 'anonymous') return '匿名';
+  // An unregistered or anonymous donor has no name to print: 爱心人士 when the line asks for it, else 匿名.
+  if (!donor || donor.kind === 'anonymous') return override === 'caring' ? '爱心人士' : '匿名';
   const disclosure = override ?? donor.disclosure;
   if (disclosure === 'full' && donor.consent_on) return donor.name;
   if (disclosure === 'anonymous') return '匿名';
