@@ -3,19 +3,16 @@ import { SegmentedControl, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { disclosures, type Disclosure } from '@shared/contract/charity/common';
 import type { Donor } from '@shared/contract/charity/donations';
-import { maskName } from '@shared/values/mask';
+import { publicDonorName } from '@shared/contract/charity/public-name';
 
 /** The donor's own wish (公示方式) for a line: an unregistered envelope has no name to show, so 爱心人士 by default. */
 export function defaultDisclosure(donor: Donor | null): Disclosure {
   return donor && donor.kind !== 'anonymous' ? donor.disclosure : 'caring';
 }
 
-/** What a public notice will print for this line (the core's rule: the full name only with consent on record). */
+/** What a public notice will print for this line: the core's own rule, run here as a preview. */
 export function publicName(donor: Donor | null, disclosure: Disclosure): string {
-  if (disclosure === 'anonymous') return '匿名';
-  if (disclosure === 'caring') return '爱心人士';
-  if (!donor || donor.kind === 'anonymous') return '匿名';
-  return disclosure === 'full' && donor.consentOn ? donor.name : maskName(donor.name);
+  return publicDonorName(donor, disclosure);
 }
 
 /**
