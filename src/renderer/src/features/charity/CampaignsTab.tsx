@@ -144,17 +144,19 @@ function PledgesCard({ campaign }: { campaign: Campaign }) {
   const [form, setForm] = useState({ donorId: null as string | null, monthly: '', startsMonth: todayLocal().slice(0, 7), endsMonth: '' });
   const [error, setError] = useState<unknown>(null);
   const [monthlyError, setMonthlyError] = useState<string | null>(null);
+  const [donorError, setDonorError] = useState<string | null>(null);
   const [recording, setRecording] = useState<{ pledge: PledgeStatus; row: HTMLElement | null } | null>(null);
   const rows = useRef(new Map<string, HTMLTableRowElement>());
   async function submit() {
     setError(null);
     const monthly = fenFromInput(form.monthly);
     setMonthlyError(monthly.error ? translatedOr(t, `errors.${monthly.error}`, `errors.${monthly.error}`) : null);
-    if (monthly.fen === null) return;
+    setDonorError(form.donorId ? null : t('charity.campaigns.donorRequired'));
+    if (monthly.fen === null || !form.donorId) return;
     try {
       await api.call('charity.savePledge', {
         campaignId: campaign.id,
-        donorId: form.donorId ?? '',
+        donorId: form.donorId,
         monthlyFen: monthly.fen,
         startsMonth: form.startsMonth,
         endsMonth: form.endsMonth || null,
@@ -180,6 +182,7 @@ function PledgesCard({ campaign }: { campaign: Campaign }) {
               data={donorOptions}
               value={form.donorId}
               onChange={(v) => setForm((f) => ({ ...f, donorId: v }))}
+              error={donorError}
               searchable
               w={220}
             />

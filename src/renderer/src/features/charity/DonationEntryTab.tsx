@@ -175,6 +175,8 @@ function BatchLines({
         disclosure,
       };
       onChange(await api.call('charity.addBatchLine', { batchId: batch.id, donation }));
+      // A choice made for one envelope does not carry over: the next starts from the donor's wish again.
+      setDisclosure(defaultDisclosure(donor));
       setError(null);
       amountRef.current?.focus();
     } catch (err) {
