@@ -337,6 +337,7 @@ test('batch entry names each envelope as chosen: the donor’s wish by default, 
   const lines = page.getByRole('row').filter({ hasText: '陈善人' });
   await expect(lines.filter({ hasText: '¥30.00' })).toContainText('爱心人士');
   await expect(lines.filter({ hasText: '¥50.00' })).toContainText('陈*人');
+  await lines.last().scrollIntoViewIfNeeded();
   await screenshot(page, 'charity-batch-disclosure');
   await page.getByRole('button', { name: '入账并开具收据' }).click();
   await expect(page.getByRole('status').filter({ hasText: '已入账' })).toContainText('共 2 笔，合计 ¥80.00');

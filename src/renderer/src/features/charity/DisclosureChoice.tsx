@@ -15,6 +15,18 @@ export function publicName(donor: Donor | null, disclosure: Disclosure): string 
   return publicDonorName(donor, disclosure);
 }
 
+/** Says under the line what the notice will print for it, and why 全名 is not offered. */
+export function PublicNamePreview({ donor, value }: { donor: Donor | null; value: Disclosure }) {
+  const { t } = useTranslation();
+  const named = !!donor && donor.kind !== 'anonymous';
+  return (
+    <Text size="xs" c="dimmed" data-testid="batch-public-name">
+      {t('charity.entry.publicAs', { name: publicName(donor, value) })}
+      {named && !donor.consentOn && ` · ${t('charity.entry.noConsent')}`}
+    </Text>
+  );
+}
+
 /**
  * How one donation is named in public notices: full name / 张* / 爱心人士 / 匿名, a radio group the keyboard
  * moves through with the arrow keys. Naming needs the donor's consent (公益事业捐赠法 第8条), so 全名 is
@@ -40,10 +52,6 @@ export function DisclosureChoice({ donor, value, onChange }: { donor: Donor | nu
         }))}
         size="sm"
       />
-      <Text size="xs" c="dimmed" data-testid="batch-public-name">
-        {t('charity.entry.publicAs', { name: publicName(donor, value) })}
-        {named && !donor.consentOn && ` · ${t('charity.entry.noConsent')}`}
-      </Text>
     </Stack>
   );
 }

@@ -10,7 +10,7 @@ import { useLoad } from '../../components/use-load';
 import { fenFromInput, yuan } from './money';
 import { GoodsDonationForm } from './GoodsDonationForm';
 import { StockCard } from './StockCard';
-import { DisclosureChoice, defaultDisclosure, publicName } from './DisclosureChoice';
+import { DisclosureChoice, PublicNamePreview, defaultDisclosure, publicName } from './DisclosureChoice';
 import { todayLocal, useFundsAndDonors } from './use-charity-lists';
 
 /**
@@ -236,6 +236,7 @@ function BatchLines({
           <Button type="submit">{t('charity.entry.addLine')}</Button>
         </Group>
       </form>
+      <PublicNamePreview donor={donor} value={disclosure} />
       <Text size="xs" c="dimmed" mt={4}>
         {t('charity.entry.keyboardHint')}
       </Text>

@@ -20,6 +20,8 @@ export function ResolutionPicker({ value, onChange, error }: { value: string | n
       data={data}
       value={value}
       onChange={onChange}
+      // Typing into a list that is still loading would be lost when it arrives: wait for it.
+      disabled={list.loading && !list.data}
       searchable
       clearable
       nothingFoundMessage={t('charity.aid.resolutionNotFound')}

@@ -37,12 +37,14 @@ function SourcePicker({ source, label, error, autoFocus, required, defaultValue,
       data={options.data}
       defaultValue={defaultValue || null}
       onChange={(v) => onChange(v ?? '')}
+      // Typing into a list that is still loading would be lost when it arrives: wait for it.
+      disabled={options.loading && options.data.length === 0}
       searchable
       clearable={!required}
       placeholder={options.loading ? t('common.loading') : t('reports.referenceSearch')}
       nothingFoundMessage={t('reports.referenceNone')}
       maxDropdownHeight={300}
-      w={360}
+      w={440}
     />
   );
 }
