@@ -17,13 +17,17 @@ function citable(db: Kysely<Database>) {
     .select(['r.id', 'r.number', 'm.held_on', 'mo.title']);
 }
 
-/** The council's resolutions, newest first, optionally those whose number or title contains `query`. */
-export async function citableResolutions(db: Kysely<Database>, query = '', limit = 50): Promise<CitableResolution[]> {
+/** The council's resolutions, newest first along their (year, seq) index, optionally those whose number or title contains `query`. */
+export function citableResolutionsQuery(db: Kysely<Database>, query = '', limit = 50) {
   let q = citable(db);
   const words = query.trim();
   // instr, not LIKE: a typed % or _ is a character here, not a wildcard.
   if (words) q = q.where(sql<boolean>`(instr(r.number, ${words}) > 0 OR instr(mo.title, ${words}) > 0)`);
-  const rows = await q.orderBy('r.year', 'desc').orderBy('r.seq', 'desc').limit(limit).execute();
+  return q.orderBy('r.year', 'desc').orderBy('r.seq', 'desc').limit(limit);
+}
+
+export async function citableResolutions(db: Kysely<Database>, query = '', limit = 50): Promise<CitableResolution[]> {
+  const rows = await citableResolutionsQuery(db, query, limit).execute();
   return rows.map((r) => ({ id: r.id, number: r.number, heldOn: r.held_on, title: r.title }));
 }
 
