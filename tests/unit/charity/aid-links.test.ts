@@ -73,7 +73,12 @@ describe('opening an application’s evidence', () => {
   it('hands the stored file over as an export and audits who opened which file', async () => {
     const app = await filedWithEvidence();
     const [evidence] = app.evidence;
+    const changed: string[] = [];
+    const off = hall.core.services.events.subscribe((e) => void (e.name === 'data.changed' && changed.push(e.name)));
     const end = await runJob(hall, () => hall.call('charity.openEvidence', { id: evidence.id }, hall.clerk), hall.clerk);
+    off();
+    // Opening changes no record, so no screen is told to load its data again (as with an export).
+    expect(changed).toEqual([]);
     expect(end.done?.file).toMatchObject({ fileName: '困难证明.txt', mimeType: 'text/plain' });
     expect(jobFile(hall, end, hall.clerk).toString()).toBe('街道出具的困难证明');
     const audit = rows("SELECT action, actor_name, record_type, record_id, summary FROM audit_log WHERE action = 'charity.openEvidence'");

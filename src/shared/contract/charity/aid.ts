@@ -112,8 +112,9 @@ export const aid = {
   /**
    * Hands one evidence file to the user (Electron's save dialog, or the browser's download) after checking
    * its stored SHA-256. Evidence is personal data: who opened which file is audited, and a refused one too.
+   * Like an export (reports.run) it changes no record, so no screen is told to load again ('none').
    */
-  'charity.openEvidence': method({ input: z.object({ id }), access: 'charity.apply', writes: true }, returns<EvidenceOpened>()),
+  'charity.openEvidence': method({ input: z.object({ id }), access: 'charity.apply', writes: true, transaction: 'none' }, returns<EvidenceOpened>()),
   'charity.aidReview': method({ input: z.object({ id }), access: 'charity.read', writes: false }, returns<AidReview>()),
   'charity.decideApplication': method(
     { input: z.object({ id, approve: z.boolean(), note: text(200).default('') }), access: 'charity.approve', writes: true },
