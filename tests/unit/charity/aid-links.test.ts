@@ -100,6 +100,17 @@ describe('opening an application’s evidence', () => {
     ]);
   });
 
+  it('saves a file under its filed name without folder parts', async () => {
+    const app = await filedWithEvidence();
+    const withPath = await hall.call(
+      'charity.addEvidence',
+      { applicationId: app.id, fileName: '../../证明:2026.txt', mime: 'text/plain', base64: Buffer.from('x').toString('base64') },
+      hall.clerk,
+    );
+    const end = await runJob(hall, () => hall.call('charity.openEvidence', { id: withPath.evidence[1].id }, hall.clerk), hall.clerk);
+    expect(end.done?.file?.fileName).toBe('__.._证明_2026.txt');
+  });
+
   it('is for those who file and review applications: an auditor may not open evidence', async () => {
     const app = await filedWithEvidence();
     const auditor = await signedIn(hall, 'auditor1', '钱审计', ['auditor']);

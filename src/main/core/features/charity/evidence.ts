@@ -7,6 +7,8 @@ import { actor, area } from './context';
 import { addEvent, findApplication, toApplication } from './aid-repository';
 
 const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+/** The name a file is saved under: the filed name with no folder parts or characters Windows refuses (\\ / : * ? " < > |). */
+const savedName = (name: string) => name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '_') || 'evidence';
 
 /** An application's evidence files: stored with their SHA-256 when filed, handed out only when they still match it. */
 export const evidenceHandlers: HandlerMap<'charity.addEvidence' | 'charity.openEvidence'> = {
@@ -65,7 +67,7 @@ export const evidenceHandlers: HandlerMap<'charity.addEvidence' | 'charity.openE
       throw new AppError('charity.evidence_damaged', 'The evidence file no longer matches its recorded hash', { params: { fileName: file.file_name } });
     }
     await ctx.audit({ ...record, summary: `${app.number} ${file.file_name}`, after: { applicationId: app.id, fileName: file.file_name, sha256: file.sha256 } });
-    const jobId = ctx.jobs.start(s.token, async () => ({ fileName: file.file_name, mimeType: file.mime, bytes }));
+    const jobId = ctx.jobs.start(s.token, async () => ({ fileName: savedName(file.file_name), mimeType: file.mime, bytes }));
     return { jobId };
   },
 };
