@@ -412,6 +412,8 @@ test('the report centre picks a council meeting from a list for its printouts', 
   await page.getByRole('link', { name: '报表中心' }).first().click();
   await page.getByRole('button', { name: /居民议事会议通知/ }).click();
   const meeting = page.getByRole('combobox', { name: '会议' });
+  // (Centred, so that the screenshot shows the box and its list below the sticky header.)
+  await meeting.evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await meeting.fill('第四季度');
   const option = page.getByRole('option', { name: '2026-11-20 2026年第四季度居民代表会议（和平里社区居民代表会议）' });
   await expect(option).toBeVisible();
