@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Locator, type Page } from '@playwright/test';
 import { cliPath, startLinli, type ServedLinli } from './support/linli-serve';
 import { callApi } from './support/api';
 import { screenshot } from './support/screenshots';
@@ -47,9 +47,36 @@ test.beforeAll(async ({ browser }) => {
     },
     admin.token,
   );
+  await councilResolution(admin.token);
   treasurer = await signIn(browser, linli, treasurerUser);
   clerk = await signIn(browser, linli, clerkUser, { ownContext: true });
 });
+
+/** A council meeting held with a resolution passed, as the council's secretary records one (the administrator here). */
+async function councilResolution(token: string) {
+  const body = await callApi<{ id: string }>(linli, 'council.saveBody', { kind: 'representatives', name: '和平里社区居民代表会议', assemblyForm: null }, token);
+  const members: { id: string; name: string }[] = [];
+  for (const name of ['张建国', '李秀英', '王志强'])
+    members.push(await callApi(linli, 'council.saveMember', { bodyId: body.id, name, role: '代表', termStart: '2026-01-01' }, token));
+  const meeting = await callApi<{ id: string }>(
+    linli,
+    'council.saveMeeting',
+    { bodyId: body.id, title: '2026年第四季度居民代表会议', heldOn: '2026-11-20', startTime: '14:30', place: '社区议事厅', chairName: '张建国', recorderName: '李秀英' },
+    token,
+  );
+  await callApi(linli, 'council.saveAgendaItem', { meetingId: meeting.id, title: '冬季取暖补助', category: '小事', source: 'register' }, token);
+  await callApi(linli, 'council.notifyMeeting', { id: meeting.id }, token);
+  await callApi(linli, 'council.markAttendance', { meetingId: meeting.id, entries: members.map((m) => ({ memberId: m.id, name: m.name, status: 'present', reason: '' })) }, token);
+  await callApi(linli, 'council.openMeeting', { id: meeting.id }, token);
+  const motion = await callApi<{ id: string }>(linli, 'council.addMotion', { meetingId: meeting.id, title: '同意为困难家庭发放冬季取暖补助', method: 'hands' }, token);
+  await callApi(linli, 'council.recordVote', { motionId: motion.id, tally: { for: 3, against: 0, abstain: 0 } }, token);
+}
+
+/** Presses Tab until `target` has the focus, as a person tabbing through the form would. */
+async function tabTo(page: Page, target: Locator, max = 12) {
+  for (let i = 0; i < max && !(await target.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(target).toBeFocused();
+}
 
 test.afterAll(async () => {
   await treasurer?.close();
@@ -152,10 +179,28 @@ test('a clerk files an aid application with evidence and reviews it; a second pe
   await expect(row).toContainText('已登记');
   await row.getByRole('button', { name: '入户审核' }).click();
   const review = clerk.getByRole('dialog');
-  await expect(review).toContainText('困难证明.txt sha256:');
+  await expect(review).toContainText('困难证明.txt');
+  await expect(review).toContainText('sha256:');
+  // The evidence downloads as exports do; the file is the one filed, byte for byte.
+  const evidenceDownload = clerk.waitForEvent('download');
+  await review.getByRole('button', { name: '下载证明材料 困难证明.txt' }).click();
+  const evidenceFile = path.join(linli.dir, 'evidence.txt');
+  await (await evidenceDownload).saveAs(evidenceFile);
+  expect(fs.readFileSync(evidenceFile, 'utf8')).toBe('街道出具的困难证明');
   await review.getByLabel('入户核实情况').fill('入户核实，冬季取暖费确有困难');
+  // The council's resolution is picked from its list (number · date · title), found by a word of its title.
+  const resolution = review.getByRole('combobox', { name: '议事会决议（可选）' });
+  await resolution.fill('取暖');
+  await expect(clerk.getByRole('option', { name: '居议〔2026〕1号 · 2026-11-20 · 同意为困难家庭发放冬季取暖补助' })).toBeVisible();
+  await screenshot(clerk, 'charity-aid-review-picker');
+  await resolution.press('ArrowDown');
+  await resolution.press('Enter');
+  await expect(resolution).toHaveValue('居议〔2026〕1号 · 2026-11-20 · 同意为困难家庭发放冬季取暖补助');
   await review.getByRole('button', { name: '保存审核' }).click();
   await expect(row).toContainText('已审核');
+  // Opening evidence is personal data: the audit trail names who opened which file.
+  const audit = await callApi<{ entries: { actorName: string; summary: string }[] }>(linli, 'audit.list', { action: 'charity.openEvidence' }, adminToken);
+  expect(audit.entries).toEqual([expect.objectContaining({ actorName: '王窗口', summary: 'A2026-000001 困难证明.txt' })]);
   // The clerk may file and review but not approve.
   await expect(row.getByRole('button', { name: '审批' })).toHaveCount(0);
 
@@ -167,6 +212,7 @@ test('a clerk files an aid application with evidence and reviews it; a second pe
   await expect(decide.getByTestId('aid-fund-balance')).toHaveText('¥650.00');
   await expect(decide).toContainText('低保');
   await expect(decide).toContainText('本户今年没有其他救助');
+  await expect(decide).toContainText('居议〔2026〕1号');
   await screenshot(page, 'charity-approval');
   await decide.getByRole('button', { name: '批准', exact: true }).click();
   await expect(queued).toContainText('已批准');
@@ -254,6 +300,49 @@ test('Ctrl+K finds a donor by the start of the name, contact masked, and opens t
   await expect(page.getByRole('row').filter({ hasText: '陈善人' })).toBeVisible();
 });
 
+test('batch entry names each envelope as chosen: the donor’s wish by default, changed for one line from the keyboard', async () => {
+  const page = treasurer;
+  await page.getByRole('tab', { name: '捐赠登记' }).click();
+  await page.getByLabel('清点总额（元）').fill('80');
+  await page.getByLabel('信封数').fill('2');
+  await page.getByRole('button', { name: '开始录入' }).click();
+  const amount = page.getByLabel('金额（元）');
+  await expect(amount).toBeFocused();
+  await amount.fill('30');
+  const line = page.locator('form').filter({ has: page.getByRole('button', { name: '添加（回车）' }) });
+  const donor = line.getByRole('combobox', { name: '捐赠人' });
+  await tabTo(page, donor);
+  await page.keyboard.type('陈善');
+  await expect(page.getByRole('option', { name: '陈善人' })).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(donor).toHaveValue('陈善人');
+  // 陈善人 asked to be masked and never consented: 张* is the default, 全名 cannot be chosen.
+  const masked = page.getByRole('radio', { name: '张*' });
+  await expect(masked).toBeChecked();
+  await expect(page.getByRole('radio', { name: '全名' })).toBeDisabled();
+  await expect(page.getByTestId('batch-public-name')).toContainText('公示为：陈*人');
+  await tabTo(page, masked);
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('radio', { name: '爱心人士' })).toBeChecked();
+  await expect(page.getByTestId('batch-public-name')).toContainText('公示为：爱心人士');
+  await tabTo(page, page.getByRole('button', { name: '添加（回车）' }));
+  await page.keyboard.press('Enter');
+  await expect(amount).toBeFocused();
+  // The next envelope starts from the donor's wish again.
+  await expect(masked).toBeChecked();
+  await page.keyboard.type('50');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('batch-progress')).toContainText('已录入 ¥80.00 / ¥80.00（2/2 笔）');
+  const lines = page.getByRole('row').filter({ hasText: '陈善人' });
+  await expect(lines.filter({ hasText: '¥30.00' })).toContainText('爱心人士');
+  await expect(lines.filter({ hasText: '¥50.00' })).toContainText('陈*人');
+  await lines.last().scrollIntoViewIfNeeded();
+  await screenshot(page, 'charity-batch-disclosure');
+  await page.getByRole('button', { name: '入账并开具收据' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已入账' })).toContainText('共 2 笔，合计 ¥80.00');
+});
+
 test('the treasurer starts a 爱心月月捐 campaign, adds a donor’s monthly pledge and sees expected beside received', async () => {
   const page = treasurer;
   await page.getByRole('tab', { name: '募捐与月捐' }).click();
@@ -267,6 +356,7 @@ test('the treasurer starts a 爱心月月捐 campaign, adds a donor’s monthly 
   await page.getByLabel('每月金额（元）').fill('12.345');
   await page.getByRole('button', { name: '登记月捐' }).click();
   await expect(page.getByText('本活动还没有月捐')).toBeVisible();
+  await expect(page.getByText('请选择捐赠人')).toBeVisible();
   await page.getByRole('combobox', { name: '捐赠人' }).fill('陈善');
   await page.getByRole('option', { name: '陈善人' }).click();
   await page.getByLabel('每月金额（元）').fill('50');
@@ -275,6 +365,66 @@ test('the treasurer starts a 爱心月月捐 campaign, adds a donor’s monthly 
   await expect(pledge).toContainText('¥50.00');
   await expect(pledge).toContainText('¥0.00 / ¥50.00');
   await screenshot(page, 'charity-pledges');
+});
+
+test('a pledge is entered and its month’s money recorded from the keyboard only', async () => {
+  await callApi(linli, 'charity.saveDonor', { kind: 'person', name: '林好心', disclosure: 'caring' }, adminToken);
+  const page = treasurer;
+  // From the campaign form's button, Tab reaches the campaign's row; Enter opens it.
+  await page.getByRole('button', { name: '创建活动' }).focus();
+  const campaign = page.getByTestId('campaign-2026爱心月月捐');
+  await tabTo(page, campaign);
+  await expect(campaign).toHaveCSS('outline-style', 'solid');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: '2026爱心月月捐：每月认捐与到账' })).toBeVisible();
+  const donor = page.getByRole('combobox', { name: '捐赠人' });
+  await tabTo(page, donor);
+  await page.keyboard.type('林好');
+  await expect(page.getByRole('option', { name: '林好心' })).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('每月金额（元）')).toBeFocused();
+  await page.keyboard.type('30');
+  await page.keyboard.press('Enter');
+  const pledge = page.getByTestId('pledge-林好心');
+  await expect(pledge).toContainText('¥0.00 / ¥30.00');
+  // Tab on to the pledge's row; Enter opens its month with the pledged sum ready, Enter again posts it.
+  await tabTo(page, pledge);
+  await expect(pledge).toHaveCSS('outline-style', 'solid');
+  await screenshot(page, 'charity-pledge-focus');
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: /登记 林好心 的月捐到账/ });
+  const money = dialog.getByLabel('金额（元）');
+  await expect(money).toBeFocused();
+  await expect(money).toHaveValue('30.00');
+  await screenshot(page, 'charity-pledge-record');
+  await page.keyboard.press('Enter');
+  await expect(dialog).toHaveCount(0);
+  await expect(pledge).toContainText('¥30.00 / ¥30.00');
+  await expect(page.getByText(/已登记 林好心 的月捐，收据号 2026-/)).toBeVisible();
+  // The focus stays in the pledges (on the next one, or this one when it is the last), ready for the next envelope.
+  await expect(page.locator('[data-testid^="pledge-"]:focus')).toHaveCount(1);
+});
+
+test('the report centre picks a council meeting from a list for its printouts', async () => {
+  const page = treasurer;
+  await page.getByRole('link', { name: '报表中心' }).first().click();
+  await page.getByRole('button', { name: /居民议事会议通知/ }).click();
+  const meeting = page.getByRole('combobox', { name: '会议' });
+  // (Centred, so that the screenshot shows the box and its list below the sticky header.)
+  await meeting.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await meeting.fill('第四季度');
+  const option = page.getByRole('option', { name: '2026-11-20 2026年第四季度居民代表会议（和平里社区居民代表会议）' });
+  await expect(option).toBeVisible();
+  await screenshot(page, 'reports-meeting-picker');
+  await option.click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '生成' }).click();
+  const file = path.join(linli.dir, 'meeting-notice.pdf');
+  await (await download).saveAs(file);
+  const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  expect(text).toContain('2026年第四季度居民代表会议');
 });
 
 test('the first-run demo holds a year of charity activity: eleven published notices, pledges behind, aid waiting', async ({ browser }) => {

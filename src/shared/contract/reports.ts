@@ -7,8 +7,13 @@ export type ReportFormatName = z.infer<typeof reportFormat>;
 
 export interface ReportParamField {
   name: string;
-  /** grid / building / tag: picked from the community's lists, as on the residents list. */
-  type: 'date' | 'text' | 'select' | 'boolean' | 'number' | 'grid' | 'building' | 'tag';
+  /**
+   * grid / building / tag: picked from the community's lists, as on the residents list. reference: the id of
+   * a record of some area, picked from a searchable list of them; `reference` names which (council.meeting).
+   */
+  type: 'date' | 'text' | 'select' | 'boolean' | 'number' | 'grid' | 'building' | 'tag' | 'reference';
+  /** For type 'reference': the kind of record, `<area>.<thing>` (council.meeting). */
+  reference?: string;
   required: boolean;
   /** A select's values; the form shows reports.options.<name>.<value> where the locale has it. */
   options?: { value: string; label: string }[];

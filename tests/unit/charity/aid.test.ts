@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cash, makeRecipient, openCharityHall, signedIn, type CharityHall } from './fixture';
+import { cash, councilResolution, makeRecipient, openCharityHall, signedIn, type CharityHall } from './fixture';
 
 let hall: CharityHall;
 beforeEach(async () => {
@@ -35,7 +35,8 @@ describe('aid applications', () => {
     expect(Buffer.from(stored.content).toString()).toBe('学费 2000 元');
     // Decided only after review.
     expect((await hall.fail('charity.decideApplication', { id: app.id, approve: true }, hall.treasurer)).code).toBe('charity.application_state');
-    await hall.call('charity.reviewApplication', { id: app.id, visitNote: '入户核实，情况属实', councilResolutionNo: '议〔2026〕12号' }, hall.clerk);
+    const resolution = await councilResolution(hall);
+    await hall.call('charity.reviewApplication', { id: app.id, visitNote: '入户核实，情况属实', councilResolutionId: resolution.id }, hall.clerk);
     const review = await hall.call('charity.aidReview', { id: app.id }, hall.treasurer);
     expect(review).toMatchObject({ fundBalanceFen: 50_000, assistanceTags: ['低保'], earlierThisYear: [], canDecide: true });
     const approved = await hall.call('charity.decideApplication', { id: app.id, approve: true, note: '同意' }, hall.treasurer);

@@ -47,3 +47,34 @@ export async function makeRecipient(hall: TestHall, name = '赵困难', tags: st
     tagIds,
   });
 }
+
+/**
+ * A council resolution to cite in an aid review, made as the council makes one (the administrator's
+ * session): a body of three, a meeting with all present, a motion passed by show of hands.
+ */
+export async function councilResolution(hall: TestHall, title = '同意为困难家庭发放冬季取暖补助') {
+  const body = await hall.call('council.saveBody', { kind: 'representatives', name: '幸福社区居民代表会议', assemblyForm: null });
+  const members = [];
+  for (const name of ['张建国', '李秀英', '王志强'])
+    members.push(await hall.call('council.saveMember', { bodyId: body.id, name, role: '代表', termStart: '2026-01-01' }));
+  const meeting = await hall.call('council.saveMeeting', {
+    bodyId: body.id,
+    title: '2026年第四季度居民代表会议',
+    heldOn: '2026-11-20',
+    startTime: '14:30',
+    place: '社区议事厅',
+    chairName: '张建国',
+    recorderName: '李秀英',
+  });
+  await hall.call('council.saveAgendaItem', { meetingId: meeting.id, title: '冬季取暖补助', category: '小事', source: 'register' });
+  await hall.call('council.notifyMeeting', { id: meeting.id });
+  await hall.call('council.markAttendance', {
+    meetingId: meeting.id,
+    entries: members.map((m) => ({ memberId: m.id, name: m.name, status: 'present' as const, reason: '' })),
+  });
+  await hall.call('council.openMeeting', { id: meeting.id });
+  const motion = await hall.call('council.addMotion', { meetingId: meeting.id, title, method: 'hands' });
+  await hall.call('council.recordVote', { motionId: motion.id, tally: { for: 3, against: 0, abstain: 0 } });
+  const view = await hall.call('council.getMeeting', { id: meeting.id });
+  return view.resolutions[0];
+}

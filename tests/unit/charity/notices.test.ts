@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cash, makeRecipient, openCharityHall, type CharityHall } from './fixture';
+import { cash, councilResolution, makeRecipient, openCharityHall, type CharityHall } from './fixture';
 import { createChromiumPdfRenderer } from '../../../src/main/core/reports/formats/pdf-chromium';
 import { charityChain } from '../../../src/main/core/features/charity/chain';
 import { exportPublicLedger, verifyNoticeDigest, verifyPublicLedger } from '../../../src/main/core/features/charity/public-ledger';
@@ -47,6 +47,7 @@ beforeAll(async () => {
     },
     t,
   );
+  const resolution = await councilResolution(hall);
   const resident = await makeRecipient(hall, '赵困难', ['低保']);
   recipientId = resident.idMasked;
   const app = await hall.call(
@@ -54,7 +55,7 @@ beforeAll(async () => {
     { residentId: resident.id, kind: '定向', fundCode: 'EDU', amountFen: 30_000, reason: '学费困难' },
     hall.clerk,
   );
-  await hall.call('charity.reviewApplication', { id: app.id, visitNote: '入户核实', councilResolutionNo: '议〔2026〕7号' }, hall.clerk);
+  await hall.call('charity.reviewApplication', { id: app.id, visitNote: '入户核实', councilResolutionId: resolution.id }, hall.clerk);
   await hall.call('charity.decideApplication', { id: app.id, approve: true }, t);
   await hall.call('charity.payApplication', { id: app.id, method: '转账' }, t);
   await hall.call('charity.closeMonth', { month: '2026-10' }, t);
@@ -74,7 +75,7 @@ describe('public notice', () => {
       ['匿名', '物资', '大米×10袋'],
     ]);
     expect(notice.body.expenditure).toEqual([
-      expect.objectContaining({ recipient: '赵*难', amountFen: 30_000, approval: '决议议〔2026〕7号', handler: '李出纳' }),
+      expect.objectContaining({ recipient: '赵*难', amountFen: 30_000, approval: '决议居议〔2026〕1号', handler: '李出纳' }),
     ]);
     const edu = notice.body.funds.find((f) => f.code === 'EDU')!;
     expect(edu).toMatchObject({ openingFen: 100_000, incomeFen: 50_000, expenseFen: 30_000, closingFen: 120_000 });

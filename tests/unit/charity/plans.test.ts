@@ -9,6 +9,7 @@ import {
   noticesQuery,
   receiptsPageQuery,
 } from '../../../src/main/core/features/charity/list-queries';
+import { citableResolutionsQuery } from '../../../src/main/core/features/council/citing';
 
 /** Every charity list reads an index in its order: no scan of the table, no sort. */
 let hall: TestHall;
@@ -50,5 +51,14 @@ describe('query plans: charity lists', () => {
     expectIndexed(applicationsPageQuery(db(), { cursor: null, limit: 50 }), 'sqlite_autoindex_charity_aid_applications_1', 'all applications');
     expectIndexed(noticesQuery(db()), 'charity_notices_published', 'notices');
     expectIndexed(batchesQuery(db(), 'open'), 'charity_batches_status', 'open batches');
+  });
+
+  it('the council’s resolutions an aid review may cite, newest first, searched or not', () => {
+    for (const query of ['', '取暖']) {
+      const p = plan(citableResolutionsQuery(db(), query, 200).compile());
+      expect(p, query).toMatch(/SCAN r USING INDEX sqlite_autoindex_council_resolutions_\d/);
+      expect(p, query).not.toMatch(/TEMP B-TREE/);
+      expect(p, query).toMatch(/SEARCH m USING INDEX sqlite_autoindex_council_meetings_1/);
+    }
   });
 });

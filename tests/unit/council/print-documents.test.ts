@@ -93,9 +93,9 @@ describe('the council documents as reports', () => {
     expect(t).toContain('草稿');
   });
 
-  it('takes the meeting (required) and the version (optional: an empty box is the default, not version 0)', () => {
+  it('takes the meeting (required, picked from the list of meetings) and the version (optional: an empty box is the default, not version 0)', () => {
     expect(councilMinutesReport.paramFields).toEqual([
-      { name: 'meeting', type: 'text', required: true },
+      { name: 'meeting', type: 'reference', reference: 'council.meeting', required: true },
       { name: 'version', type: 'number', required: false },
     ]);
     expect(councilMinutesReport.prepare({ meeting: 'm1', version: '' }).params).toEqual({ meeting: 'm1' });

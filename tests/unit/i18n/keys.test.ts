@@ -194,9 +194,9 @@ describe('i18n keys', () => {
   describe('the command line (cli.* in the shared locale files)', () => {
     /**
      * The commands whose summary and --help come from cli.<name>: the foundation's (base files), council's and
-     * residents' (src/shared/i18n/<area>/). charity keeps its own inline for now.
+     * residents' and charity's (src/shared/i18n/<area>/).
      */
-    const localisedCommands = ['init', 'serve', 'backup', 'restore', 'verify', 'report', 'users', 'seed', 'bench', 'council', 'residents'];
+    const localisedCommands = ['init', 'serve', 'backup', 'restore', 'verify', 'report', 'users', 'seed', 'bench', 'council', 'residents', 'charity'];
     /** A key the translator could not find comes back as the key itself; a parameter it was not given, as nothing. */
     const unresolved = /\b(cli|chains)\.[a-z]+\.[A-Za-z]|\{\{/;
 

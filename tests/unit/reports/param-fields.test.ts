@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { paramFieldsOf, paramInput } from '../../../src/main/core/reports/param-fields';
+import { paramFieldsOf, paramInput, paramReference } from '../../../src/main/core/reports/param-fields';
 import { findReport } from '../../../src/main/core/reports/catalogue';
 
 describe('report parameters read off their zod schema', () => {
@@ -33,6 +33,16 @@ describe('report parameters read off their zod schema', () => {
     const statuses = [{ value: '户籍' }, { value: '居住证' }, { value: '流动人口' }];
     expect(fields.find((f) => f.name === 'status')).toMatchObject({ type: 'select', required: false, options: statuses });
     expect(findReport('audit')!.paramFields).toEqual([{ name: 'from', type: 'date', required: true }, { name: 'to', type: 'date', required: true }]);
+  });
+
+  it('marks a parameter that is some area’s record as a reference of its kind, the council’s documents a meeting', () => {
+    const fields = paramFieldsOf(z.object({ meeting: paramReference(z.string().min(1), 'council.meeting'), note: z.string().optional() }));
+    expect(fields).toEqual([
+      { name: 'meeting', type: 'reference', reference: 'council.meeting', required: true },
+      { name: 'note', type: 'text', required: false },
+    ]);
+    for (const name of ['council_minutes', 'council_notice', 'council_attendance', 'council_ballots', 'council_results'])
+      expect(findReport(name)?.paramFields.find((f) => f.name === 'meeting'), name).toEqual({ name: 'meeting', type: 'reference', reference: 'council.meeting', required: true });
   });
 
   it('refuses bad parameters with each field named', () => {

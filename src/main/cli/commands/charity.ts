@@ -13,62 +13,33 @@ import { exportPublicLedger, verifyNoticeDigest, type PublicLedger } from '../..
 import { databaseRefusal } from '../recovery';
 import { charityBenchText, runCharityBench } from '../../core/features/charity/bench';
 import { databaseExists, withSession, type SignedIn } from '../session';
+import { translator, type Locale } from '../../../shared/i18n/translate';
+import { commandTexts } from '../text';
 
-const say = {
-  'zh-CN': {
-    action: (a: string) => `未知的子命令“${a}”，可用：verify、export-public、verify-notice、notice`,
-    chainOk: (n: number, head: string) => `慈善账本链完整：共 ${n} 笔分录，链头 ${head}`,
-    chainBroken: (seq: number, reason: string) => `慈善账本链在第 ${seq} 号分录处断开：${reason}`,
-    exported: (out: string, n: number) => `公开账本已导出：${out}（${n} 笔分录，不含捐赠人和受助人信息）`,
-    notLedger: (file: string) => `${file} 不是邻里导出的公开账本`,
-    noticeOk: (seq: number) => `公示与公开账本相符：链头哈希对应第 ${seq} 号分录，此前每一笔分录都已重新计算并核对。`,
-    noticeNotFound: '公开账本中没有这个链头哈希：公示与账本不符（或账本不完整）。',
-    noticeBroken: (seq: number, reason: string) => `公开账本在第 ${seq} 号分录处与哈希不符：${reason}。公示无法得到证实。`,
-    published: (n: string, title: string) => `已发布公示 ${n}：${title}`,
-    reprinted: (n: string, title: string) => `重新打印已发布的公示 ${n}：${title}`,
-    written: (out: string, bytes: number) => `已写入：${out}（${bytes} 字节）`,
-  },
-  en: {
-    action: (a: string) => `Unknown subcommand "${a}"; use verify, export-public, verify-notice or notice`,
-    chainOk: (n: number, head: string) => `Charity ledger chain intact: ${n} entries, head ${head}`,
-    chainBroken: (seq: number, reason: string) => `Charity ledger chain broken at entry ${seq}: ${reason}`,
-    exported: (out: string, n: number) => `Public ledger written: ${out} (${n} entries, no donor or recipient details)`,
-    notLedger: (file: string) => `${file} is not a public ledger exported by Linli`,
-    noticeOk: (seq: number) => `The notice matches the public ledger: its digest is entry ${seq}'s hash, and every entry up to it was recomputed.`,
-    noticeNotFound: 'The public ledger has no entry with that digest: the notice does not match it (or the ledger is incomplete).',
-    noticeBroken: (seq: number, reason: string) => `The public ledger breaks at entry ${seq}: ${reason}. The notice cannot be confirmed.`,
-    published: (n: string, title: string) => `Published notice ${n}: ${title}`,
-    reprinted: (n: string, title: string) => `Printing the published notice ${n} again: ${title}`,
-    written: (out: string, bytes: number) => `Written: ${out} (${bytes} bytes)`,
-  },
-};
+/** What `linli charity` says, from the charity ledger's locale files (cli.charity.* in src/shared/i18n/charity/). */
+function charityTexts(locale: Locale) {
+  const t = translator(locale);
+  return {
+    action: (action: string) => t('cli.charity.unknownAction', { action }),
+    chainOk: (count: number, head: string) => t('cli.charity.chainOk', { count, head }),
+    chainBroken: (seq: number, reason: string) => t('cli.charity.chainBroken', { seq, reason }),
+    exported: (out: string, count: number) => t('cli.charity.exported', { out, count }),
+    notLedger: (file: string) => t('cli.charity.notLedger', { file }),
+    noticeOk: (seq: number) => t('cli.charity.noticeOk', { seq }),
+    noticeNotFound: t('cli.charity.noticeNotFound'),
+    noticeBroken: (seq: number, reason: string) => t('cli.charity.noticeBroken', { seq, reason }),
+    published: (number: string, title: string) => t('cli.charity.published', { number, title }),
+    reprinted: (number: string, title: string) => t('cli.charity.reprinted', { number, title }),
+    written: (out: string, bytes: number) => t('cli.charity.written', { out, bytes }),
+    gone: t('cli.charity.gone'),
+  };
+}
+
+const say = { 'zh-CN': charityTexts('zh-CN'), en: charityTexts('en') };
 
 export const charityCommand: Command = {
   name: 'charity',
-  summary: { 'zh-CN': '慈善账本：校验、导出公开账本、核对公示、发布公示', en: 'charity ledger: verify, export the public ledger, check or publish a notice' },
-  help: {
-    'zh-CN': `用法：linli charity verify --db 文件
-      linli charity export-public --db 文件 --out 公开账本.json
-      linli charity verify-notice --public 公开账本.json --digest 哈希
-      linli charity notice --db 文件 --period 2026-10|2026-Q3|活动名称 --format pdf|poster|xlsx|csv|html --out 文件 --user 用户名
-
-verify         以只读方式重新计算慈善账本的哈希链，指出第一笔断开的分录（不需要登录）。
-export-public  导出公开账本（JSON）：每笔分录及其哈希，不含捐赠人、受助人、证件号码和电话。
-verify-notice  不需要数据文件：用公开账本核对公示上印的链头哈希。
-notice         发布该期公示（已发布则重新打印），poster 为 A3 张贴版。密码从标准输入读取。
-哈希规则见 README“慈善账本的哈希规则”。退出码：0 通过；1 未通过或被拒绝；2 用法错误。`,
-    en: `Usage: linli charity verify --db FILE
-       linli charity export-public --db FILE --out LEDGER.json
-       linli charity verify-notice --public LEDGER.json --digest HASH
-       linli charity notice --db FILE --period 2026-10|2026-Q3|CAMPAIGN --format pdf|poster|xlsx|csv|html --out FILE --user NAME
-
-verify recomputes the charity journal's hash chain read-only and names the first broken entry (no sign-in).
-export-public writes the public ledger (JSON): every entry and its hashes, no donors, recipients, IDs or phones.
-verify-notice needs no data file: it checks a notice's printed digest against the public ledger.
-notice publishes the period's notice (or prints the published one again); poster is the A3 board version.
-Password on stdin. The hashing rule is in the README ("The charity ledger's hashing rule").
-Exit codes: 0 passed; 1 failed or refused; 2 usage error.`,
-  },
+  ...commandTexts('charity'),
   options: {
     ...userOption,
     out: { type: 'string', short: 'o' },
@@ -192,7 +163,10 @@ async function saveJobFile(ctx: CommandContext, signed: SignedIn, start: () => P
     }
     const file = (end.payload as EventMap['job.done']).file;
     const stored = file ? signed.core.services.jobs.file(file.fileId, signed.session.token) : null;
-    if (!stored) throw new CliError('the finished file is gone', 'jobs.failed');
+    if (!stored) {
+      const gone = say[ctx.locale].gone;
+      throw new CliError(ctx.explain({ code: 'jobs.failed', message: gone, params: { message: gone } }), 'jobs.failed');
+    }
     fs.mkdirSync(path.dirname(to), { recursive: true });
     fs.copyFileSync(stored.path, to);
     return stored.bytes;

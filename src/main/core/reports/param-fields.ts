@@ -8,7 +8,7 @@ import type { ReportParamField } from '../../../shared/contract/reports';
 
 export type ParamInput = ReportParamField['type'];
 
-const inputs = z.registry<{ input: ParamInput }>();
+const inputs = z.registry<{ input: ParamInput; reference?: string }>();
 
 /** Marks a parameter's form field: `paramInput(isoDate, 'date')`, `paramInput(optionalText, 'grid')`. */
 export function paramInput<T extends z.ZodType>(schema: T, input: ParamInput): T {
@@ -17,8 +17,20 @@ export function paramInput<T extends z.ZodType>(schema: T, input: ParamInput): T
   return marked;
 }
 
+/**
+ * Marks a parameter as the id of a record of some area, so the form offers a searchable list of those
+ * records instead of a box to type an id in: `paramReference(meetingId, 'council.meeting')`. The report
+ * centre knows how to list each kind (features/reports/reference-sources.ts); the parser still checks the id.
+ */
+export function paramReference<T extends z.ZodType>(schema: T, reference: string): T {
+  const marked = schema.clone() as T;
+  inputs.add(marked, { input: 'reference', reference });
+  return marked;
+}
+
 interface Seen {
   input?: ParamInput;
+  reference?: string;
   required: boolean;
   defaultValue?: unknown;
   core: z.core.$ZodType;
@@ -29,7 +41,11 @@ function unwrap(schema: z.core.$ZodType): Seen {
   const seen: Seen = { required: true, core: schema };
   let node: z.core.$ZodType | undefined = schema;
   for (let depth = 0; node && depth < 12; depth++) {
-    seen.input ??= inputs.get(node as z.ZodType)?.input;
+    const mark = inputs.get(node as z.ZodType);
+    if (mark && !seen.input) {
+      seen.input = mark.input;
+      seen.reference = mark.reference;
+    }
     const def = node._zod.def as z.core.$ZodTypeDef & Record<string, unknown>;
     switch (def.type) {
       case 'optional':
@@ -69,6 +85,7 @@ function fieldOf(name: string, schema: z.core.$ZodType): ReportParamField {
   if (seen.core._zod.optin === 'optional') seen.required = false;
   const field: ReportParamField = { name, type: 'text', required: seen.required };
   if (seen.input) field.type = seen.input;
+  if (seen.reference) field.reference = seen.reference;
   else if (def.type === 'enum') field.type = 'select';
   else if (def.type === 'boolean') field.type = 'boolean';
   else if (def.type === 'number') field.type = 'number';

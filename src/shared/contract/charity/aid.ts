@@ -16,6 +16,8 @@ export interface AidApplication {
   reason: string;
   status: (typeof aidStatuses)[number];
   visitNote: string | null;
+  /** The council's resolution the review cites (its id), and its number as shown and printed (居议〔2026〕3号). */
+  councilResolutionId: string | null;
   councilResolutionNo: string | null;
   createdAt: string;
   createdBy: string;
@@ -26,6 +28,19 @@ export interface AidApplication {
   entrySeq: number | null;
   acknowledgement: string | null;
   evidence: { id: string; fileName: string; size: number; sha256: string }[];
+}
+
+/** A council resolution as an aid review cites it: its number, the meeting's date and the motion's title. */
+export interface CitableResolution {
+  id: string;
+  number: string;
+  heldOn: string;
+  title: string;
+}
+
+/** An evidence file handed to the user (as exports are): the job that delivers it. */
+export interface EvidenceOpened {
+  jobId: string;
 }
 
 /** What the approver sees beside the application (duplicate-aid check and the fund's money). */
@@ -81,13 +96,25 @@ export const aid = {
         id,
         visitId: id.nullable().default(null),
         visitNote: text(500).min(2, 'charity.visit_required'),
-        councilResolutionNo: text(40).nullable().default(null),
+        /** The council's resolution picked from its list (charity.citableResolutions); its number is stored beside it. */
+        councilResolutionId: id.nullable().default(null),
       }),
       access: 'charity.apply',
       writes: true,
     },
     returns<AidApplication>(),
   ),
+  /** The council's resolutions an aid review may cite, newest first, filtered by number or title. */
+  'charity.citableResolutions': method(
+    { input: z.object({ query: text(40).default('') }), access: 'charity.apply', writes: false },
+    returns<CitableResolution[]>(),
+  ),
+  /**
+   * Hands one evidence file to the user (Electron's save dialog, or the browser's download) after checking
+   * its stored SHA-256. Evidence is personal data: who opened which file is audited, and a refused one too.
+   * Like an export (reports.run) it changes no record, so no screen is told to load again ('none').
+   */
+  'charity.openEvidence': method({ input: z.object({ id }), access: 'charity.apply', writes: true, transaction: 'none' }, returns<EvidenceOpened>()),
   'charity.aidReview': method({ input: z.object({ id }), access: 'charity.read', writes: false }, returns<AidReview>()),
   'charity.decideApplication': method(
     { input: z.object({ id, approve: z.boolean(), note: text(200).default('') }), access: 'charity.approve', writes: true },

@@ -33,6 +33,7 @@ export async function toApplication(db: Kysely<Database>, r: CharityAidApplicati
     reason: r.reason,
     status: r.status,
     visitNote: r.visit_note,
+    councilResolutionId: r.council_resolution_id,
     councilResolutionNo: r.council_resolution_no,
     createdAt: r.created_at,
     createdBy: r.created_by,

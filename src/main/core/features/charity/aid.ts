@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { aid } from '../../../../shared/contract/charity/aid';
 import { AppError } from '../../../../shared/errors';
 import type { HandlerMap } from '../../context';
@@ -11,11 +10,15 @@ import { findFund } from './funds';
 import { postEntry } from './journal';
 import { applicationsPageQuery } from './list-queries';
 import { goodsOutValue } from './stock';
+import { citableResolutions as findCitableResolutionsFor, findCitableResolution } from '../council';
 import { addEvent, assistanceTags, earlierThisYear, findApplication, findRecipient, toApplication } from './aid-repository';
+import { evidenceHandlers } from './evidence';
 
 const paymentAccount: Record<string, string> = { 现金: '1001', 转账: '1002', 物资: '1401' };
 
 export const aidHandlers: HandlerMap<keyof typeof aid> = {
+  ...evidenceHandlers,
+
   async 'charity.fileApplication'(input, ctx) {
     const who = actor(ctx);
     const at = ctx.now().toISOString();
@@ -58,41 +61,6 @@ export const aidHandlers: HandlerMap<keyof typeof aid> = {
     return out;
   },
 
-  async 'charity.addEvidence'(input, ctx) {
-    const who = actor(ctx);
-    const at = ctx.now().toISOString();
-    const app = await findApplication(ctx.db, input.applicationId);
-    if (!['submitted', 'reviewed'].includes(app.status)) throw new AppError('charity.application_state', 'Evidence is added before the decision');
-    const bytes = Buffer.from(input.base64, 'base64');
-    if (bytes.length === 0) throw new AppError('charity.file_empty', 'The file is empty');
-    if (bytes.length > 10 * 1024 * 1024) throw new AppError('charity.file_too_large', 'Files up to 10 MB');
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const id = newId();
-    await ctx.db
-      .insertInto('charity_evidence')
-      .values({
-        id,
-        application_id: app.id,
-        file_name: input.fileName,
-        mime: input.mime,
-        size: bytes.length,
-        sha256,
-        content: bytes,
-        created_at: at,
-        created_by: who.id,
-      })
-      .execute();
-    await addEvent(ctx.db, app.id, at, who, 'evidence', { fileName: input.fileName, sha256 });
-    await ctx.audit({
-      action: 'charity.addEvidence',
-      area,
-      recordType: 'charity_application',
-      recordId: app.id,
-      summary: `${app.number} ${input.fileName} ${sha256.slice(0, 16)}`,
-    });
-    return toApplication(ctx.db, app);
-  },
-
   async 'charity.reviewApplication'(input, ctx) {
     const who = actor(ctx);
     const at = ctx.now().toISOString();
@@ -103,22 +71,33 @@ export const aidHandlers: HandlerMap<keyof typeof aid> = {
       if (!visit || visit.household_id !== app.household_id)
         throw new AppError('charity.visit_not_found', 'No such visit to this household', { fields: { visitId: 'charity.visit_not_found' } });
     }
+    // The cited resolution is the council's own record, found through the council's index; its number is kept beside it for print.
+    const resolution = input.councilResolutionId ? await findCitableResolution(ctx.db, input.councilResolutionId) : null;
+    if (input.councilResolutionId && !resolution)
+      throw new AppError('charity.resolution_not_found', 'The council has no such resolution', {
+        fields: { councilResolutionId: 'charity.resolution_not_found' },
+      });
     await ctx.db
       .updateTable('charity_aid_applications')
       .set({
         status: 'reviewed',
         visit_id: input.visitId,
         visit_note: input.visitNote,
-        council_resolution_no: input.councilResolutionNo,
+        council_resolution_id: resolution?.id ?? null,
+        council_resolution_no: resolution?.number ?? null,
         reviewed_at: at,
         reviewed_by_name: who.name,
       })
       .where('id', '=', app.id)
       .execute();
-    await addEvent(ctx.db, app.id, at, who, 'reviewed', input);
+    await addEvent(ctx.db, app.id, at, who, 'reviewed', { ...input, councilResolutionNo: resolution?.number ?? null });
     const out = await toApplication(ctx.db, await findApplication(ctx.db, app.id));
     await ctx.audit({ action: 'charity.reviewApplication', area, recordType: 'charity_application', recordId: app.id, summary: app.number, after: out });
     return out;
+  },
+
+  async 'charity.citableResolutions'(input, ctx) {
+    return findCitableResolutionsFor(ctx.db, input.query, 200);
   },
 
   async 'charity.aidReview'(input, ctx) {

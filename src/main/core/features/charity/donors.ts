@@ -3,7 +3,8 @@ import type { donations } from '../../../../shared/contract/charity/donations';
 import type { Donor } from '../../../../shared/contract/charity/donations';
 import type { Disclosure } from '../../../../shared/contract/charity/common';
 import { AppError } from '../../../../shared/errors';
-import { maskName, maskPhone } from '../../../../shared/values/mask';
+import { maskPhone } from '../../../../shared/values/mask';
+import { publicDonorName as sharedPublicName } from '../../../../shared/contract/charity/public-name';
 import type { HandlerMap } from '../../context';
 import type { Database } from '../../db/schema';
 import { newId } from '../../util/ids';
@@ -25,20 +26,12 @@ export function toDonor(r: CharityDonorsTable, totalFen = 0): Donor {
   };
 }
 
-/**
- * The name a public output may print (公益事业捐赠法 第8条, 慈善法 第82条): the full name only with the
- * donor's recorded consent, else never more than the masked surname.
- */
+/** The name a public output may print: the shared rule (contract/charity/public-name.ts) on a donor's row. */
 export function publicDonorName(
   donor: Pick<CharityDonorsTable, 'name' | 'disclosure' | 'consent_on' | 'kind'> | null,
   override: Disclosure | null = null,
 ): string {
-  if (!donor || donor.kind === 'anonymous') return '匿名';
-  const disclosure = override ?? donor.disclosure;
-  if (disclosure === 'full' && donor.consent_on) return donor.name;
-  if (disclosure === 'anonymous') return '匿名';
-  if (disclosure === 'caring') return '爱心人士';
-  return maskName(donor.name);
+  return sharedPublicName(donor && { name: donor.name, kind: donor.kind, consentOn: donor.consent_on, disclosure: donor.disclosure }, override);
 }
 
 /** Naming a donor in public needs their consent on record. */

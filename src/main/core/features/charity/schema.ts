@@ -187,6 +187,7 @@ export interface CharityAidApplicationsTable {
   visit_id: string | null;
   visit_note: string | null;
   council_resolution_no: string | null;
+  council_resolution_id: string | null;
   reviewed_at: string | null;
   reviewed_by_name: string | null;
   decided_at: string | null;

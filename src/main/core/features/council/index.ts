@@ -13,3 +13,7 @@ export const councilArea = defineArea({
   seeder: councilSeeder,
   bench: councilBench,
 });
+
+// What other areas may use to cite a resolution (the charity ledger's aid review): the only way into the
+// council's records from outside it (tests/unit/electron/boundaries.test.ts).
+export { citableResolutions, findCitableResolution, type CitableResolution } from './citing';

@@ -8,6 +8,8 @@ import { api } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLoad } from '../../components/use-load';
 import { yuan } from './money';
+import { EvidenceFiles } from './EvidenceFiles';
+import { ResolutionPicker } from './ResolutionPicker';
 
 export type AidStep = 'review' | 'decide' | 'pay' | 'acknowledge';
 
@@ -15,7 +17,7 @@ export type AidStep = 'review' | 'decide' | 'pay' | 'acknowledge';
 export function AidStepModal({ app, step, onClose, onDone }: { app: AidApplication; step: AidStep; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
-  const [council, setCouncil] = useState('');
+  const [resolutionId, setResolutionId] = useState<string | null>(null);
   const [method, setMethod] = useState<string>(paymentMethods[0]);
   const [error, setError] = useState<unknown>(null);
 
@@ -27,7 +29,7 @@ export function AidStepModal({ app, step, onClose, onDone }: { app: AidApplicati
       setError(err);
     }
   }
-  const review = () => run(() => api.call('charity.reviewApplication', { id: app.id, visitNote: text, councilResolutionNo: council || null }));
+  const review = () => run(() => api.call('charity.reviewApplication', { id: app.id, visitNote: text, councilResolutionId: resolutionId }));
   const decide = (approve: boolean) => run(() => api.call('charity.decideApplication', { id: app.id, approve, note: text }));
   const pay = () => run(() => api.call('charity.payApplication', { id: app.id, method: method as (typeof paymentMethods)[number] }));
   const acknowledge = () => run(() => api.call('charity.acknowledgeApplication', { id: app.id, acknowledgement: text }));
@@ -38,20 +40,11 @@ export function AidStepModal({ app, step, onClose, onDone }: { app: AidApplicati
         <Text size="sm">
           {app.kind} · {app.fundCode} · {yuan(app.amountFen)} · {app.reason}
         </Text>
-        {app.evidence.length > 0 && (
-          <Text size="xs" c="dimmed" className="linli-mono">
-            {app.evidence.map((e) => `${e.fileName} sha256:${e.sha256.slice(0, 16)}…`).join(t('common.listSeparator'))}
-          </Text>
-        )}
+        <EvidenceFiles evidence={app.evidence} />
         {step === 'review' && (
           <>
             <Textarea autoFocus label={t('charity.aid.visitNote')} value={text} onChange={(e) => setText(e.currentTarget.value)} />
-            <TextInput
-              label={t('charity.aid.councilNo')}
-              description={t('charity.aid.councilHint')}
-              value={council}
-              onChange={(e) => setCouncil(e.currentTarget.value)}
-            />
+            <ResolutionPicker value={resolutionId} onChange={setResolutionId} />
           </>
         )}
         {step === 'decide' && <DecisionPanel id={app.id} note={text} setNote={setText} />}

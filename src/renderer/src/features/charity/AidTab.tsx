@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Modal, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { aidStatuses } from '@shared/contract/charity/common';
 import type { AidApplication } from '@shared/contract/charity/aid';
@@ -10,6 +10,7 @@ import { useLoad } from '../../components/use-load';
 import { yuan } from './money';
 import { AidApplicationForm } from './AidApplicationForm';
 import { AidStepModal, type AidStep } from './AidStepModal';
+import { EvidenceFiles } from './EvidenceFiles';
 
 const statusColour: Record<AidApplication['status'], string> = {
   submitted: 'gray',
@@ -31,6 +32,7 @@ export function AidTab() {
   );
   const [filing, setFiling] = useState(false);
   const [step, setStep] = useState<{ app: AidApplication; step: AidStep } | null>(null);
+  const [evidenceOf, setEvidenceOf] = useState<AidApplication | null>(null);
 
   function nextStep(a: AidApplication): AidStep | null {
     if (a.status === 'submitted' && can('charity.apply')) return 'review';
@@ -84,11 +86,18 @@ export function AidTab() {
                 </Table.Td>
                 <Table.Td>{a.createdByName}</Table.Td>
                 <Table.Td>
-                  {next && (
-                    <Button size="compact-sm" variant="light" onClick={() => setStep({ app: a, step: next })}>
-                      {t(`charity.aid.steps.${next}`)}
-                    </Button>
-                  )}
+                  <Group gap={4} wrap="nowrap">
+                    {next && (
+                      <Button size="compact-sm" variant="light" onClick={() => setStep({ app: a, step: next })}>
+                        {t(`charity.aid.steps.${next}`)}
+                      </Button>
+                    )}
+                    {a.evidence.length > 0 && can('charity.apply') && (
+                      <Button size="compact-sm" variant="subtle" onClick={() => setEvidenceOf(a)}>
+                        {t('charity.aid.evidenceCount', { count: a.evidence.length })}
+                      </Button>
+                    )}
+                  </Group>
                 </Table.Td>
               </Table.Tr>
             );
@@ -97,6 +106,11 @@ export function AidTab() {
       </Table>
       {list.data?.rows.length === 0 && <Text c="dimmed">{t('charity.aid.none')}</Text>}
       {filing && <AidApplicationForm onClose={() => setFiling(false)} onFiled={() => (setFiling(false), void list.reload())} />}
+      {evidenceOf && (
+        <Modal opened onClose={() => setEvidenceOf(null)} title={t('charity.aid.evidenceTitle', { number: evidenceOf.number, name: evidenceOf.recipientName })} size="lg">
+          <EvidenceFiles evidence={evidenceOf.evidence} />
+        </Modal>
+      )}
       {step && <AidStepModal app={step.app} step={step.step} onClose={() => setStep(null)} onDone={() => (setStep(null), void list.reload())} />}
     </Stack>
   );

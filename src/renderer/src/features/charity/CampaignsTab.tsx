@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Badge, Button, Card, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Campaign } from '@shared/contract/charity/donations';
+import type { Campaign, PledgeStatus } from '@shared/contract/charity/donations';
 import { api } from '../../api/client';
 import { translatedOr } from '../../i18n/labels';
 import { useSession } from '../../app/session-context';
@@ -9,6 +9,9 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLoad } from '../../components/use-load';
 import { fenFromInput, yuan } from './money';
 import { todayLocal, useFundsAndDonors } from './use-charity-lists';
+import { focusRowAfter, keyRow } from './row-keys';
+import { PledgePaymentModal } from './PledgePaymentModal';
+import { notifications } from '@mantine/notifications';
 
 /** Campaigns: one-off drives (一十百千万) and monthly pledges (爱心月月捐), with each pledge's expected vs received per month. */
 export function CampaignsTab() {
@@ -36,8 +39,9 @@ export function CampaignsTab() {
           {(list.data ?? []).map((c) => (
             <Table.Tr
               key={c.id}
-              onClick={() => setSelected(c.id)}
-              style={{ cursor: 'pointer' }}
+              {...keyRow(() => setSelected(c.id))}
+              aria-current={c.id === selected ? 'true' : undefined}
+              data-testid={`campaign-${c.name}`}
               bg={c.id === selected ? 'var(--mantine-color-blue-light)' : undefined}
             >
               <Table.Td>{c.name}</Table.Td>
@@ -59,6 +63,11 @@ export function CampaignsTab() {
         </Table.Tbody>
       </Table>
       {list.data?.length === 0 && <Text c="dimmed">{t('charity.campaigns.none')}</Text>}
+      {(list.data ?? []).length > 0 && (
+        <Text size="xs" c="dimmed">
+          {t('charity.campaigns.keyboardHint')}
+        </Text>
+      )}
       {campaign?.kind === 'pledge' && <PledgesCard key={campaign.id} campaign={campaign} />}
       {campaign?.kind === 'drive' && <Text c="dimmed">{t('charity.campaigns.driveHint')}</Text>}
     </Stack>
@@ -135,15 +144,19 @@ function PledgesCard({ campaign }: { campaign: Campaign }) {
   const [form, setForm] = useState({ donorId: null as string | null, monthly: '', startsMonth: todayLocal().slice(0, 7), endsMonth: '' });
   const [error, setError] = useState<unknown>(null);
   const [monthlyError, setMonthlyError] = useState<string | null>(null);
+  const [donorError, setDonorError] = useState<string | null>(null);
+  const [recording, setRecording] = useState<{ pledge: PledgeStatus; row: HTMLElement | null } | null>(null);
+  const rows = useRef(new Map<string, HTMLTableRowElement>());
   async function submit() {
     setError(null);
     const monthly = fenFromInput(form.monthly);
     setMonthlyError(monthly.error ? translatedOr(t, `errors.${monthly.error}`, `errors.${monthly.error}`) : null);
-    if (monthly.fen === null) return;
+    setDonorError(form.donorId ? null : t('charity.campaigns.donorRequired'));
+    if (monthly.fen === null || !form.donorId) return;
     try {
       await api.call('charity.savePledge', {
         campaignId: campaign.id,
-        donorId: form.donorId ?? '',
+        donorId: form.donorId,
         monthlyFen: monthly.fen,
         startsMonth: form.startsMonth,
         endsMonth: form.endsMonth || null,
@@ -169,6 +182,7 @@ function PledgesCard({ campaign }: { campaign: Campaign }) {
               data={donorOptions}
               value={form.donorId}
               onChange={(v) => setForm((f) => ({ ...f, donorId: v }))}
+              error={donorError}
               searchable
               w={220}
             />
@@ -213,7 +227,12 @@ function PledgesCard({ campaign }: { campaign: Campaign }) {
           </Table.Thead>
           <Table.Tbody>
             {(status.data ?? []).map((p) => (
-              <Table.Tr key={p.pledgeId} data-testid={`pledge-${p.donorName}`}>
+              <Table.Tr
+                key={p.pledgeId}
+                data-testid={`pledge-${p.donorName}`}
+                ref={(el) => void (el ? rows.current.set(p.pledgeId, el) : rows.current.delete(p.pledgeId))}
+                {...(can('charity.record') ? keyRow(() => setRecording({ pledge: p, row: rows.current.get(p.pledgeId) ?? null })) : {})}
+              >
                 <Table.Td>
                   {p.donorName} {p.behind && <Badge color="orange">{t('charity.campaigns.behind')}</Badge>}
                 </Table.Td>
@@ -234,6 +253,29 @@ function PledgesCard({ campaign }: { campaign: Campaign }) {
         </Table>
       </Table.ScrollContainer>
       {status.data?.length === 0 && <Text c="dimmed">{t('charity.campaigns.noPledges')}</Text>}
+      {can('charity.record') && (status.data ?? []).length > 0 && (
+        <Text size="xs" c="dimmed" mt={4}>
+          {t('charity.campaigns.pledgeKeyboardHint')}
+        </Text>
+      )}
+      {recording && (
+        <PledgePaymentModal
+          campaign={campaign}
+          pledge={recording.pledge}
+          onClose={() => {
+            recording.row?.focus();
+            setRecording(null);
+          }}
+          onRecorded={(receiptNo) => {
+            notifications.show({
+              color: 'green',
+              message: t('charity.campaigns.recorded', { name: recording.pledge.donorName, receipt: receiptNo ?? '—' }),
+            });
+            setRecording(null);
+            void status.reload().then(() => focusRowAfter(recording.row));
+          }}
+        />
+      )}
     </Card>
   );
 }

@@ -2,7 +2,7 @@ import { translatedOr } from '../../i18n/labels';
 import { useRef, useState } from 'react';
 import { Alert, Badge, Button, Card, Group, Modal, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { cashMethods } from '@shared/contract/charity/common';
+import { cashMethods, type Disclosure } from '@shared/contract/charity/common';
 import type { Batch, Donation } from '@shared/contract/charity/donations';
 import { api } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -10,6 +10,7 @@ import { useLoad } from '../../components/use-load';
 import { fenFromInput, yuan } from './money';
 import { GoodsDonationForm } from './GoodsDonationForm';
 import { StockCard } from './StockCard';
+import { DisclosureChoice, PublicNamePreview, defaultDisclosure, publicName } from './DisclosureChoice';
 import { todayLocal, useFundsAndDonors } from './use-charity-lists';
 
 /**
@@ -138,6 +139,13 @@ function BatchLines({
   const [amount, setAmount] = useState('');
   const [method, setMethod] = useState<string>(cashMethods[0]);
   const [donorId, setDonorId] = useState<string | null>(null);
+  const donor = lists.donors.find((d) => d.id === donorId) ?? null;
+  // Each line starts from the donor's own wish and may be changed for this envelope alone.
+  const [disclosure, setDisclosure] = useState<Disclosure>(defaultDisclosure(null));
+  const pickDonor = (id: string | null) => {
+    setDonorId(id);
+    setDisclosure(defaultDisclosure(lists.donors.find((d) => d.id === id) ?? null));
+  };
   const [fundCode, setFundCode] = useState<string>('GEN');
   const [reference, setReference] = useState('');
   const [error, setError] = useState<unknown>(null);
@@ -164,8 +172,11 @@ function BatchLines({
         fundCode,
         reference,
         receivedOn: batch.receivedOn,
+        disclosure,
       };
       onChange(await api.call('charity.addBatchLine', { batchId: batch.id, donation }));
+      // A choice made for one envelope does not carry over: the next starts from the donor's wish again.
+      setDisclosure(defaultDisclosure(donor));
       setError(null);
       amountRef.current?.focus();
     } catch (err) {
@@ -207,7 +218,7 @@ function BatchLines({
             placeholder={t('charity.fields.anonymous')}
             data={lists.donorOptions}
             value={donorId}
-            onChange={setDonorId}
+            onChange={pickDonor}
             searchable
             clearable
             w={180}
@@ -221,9 +232,11 @@ function BatchLines({
             w={220}
           />
           <TextInput label={t('charity.fields.reference')} value={reference} onChange={(e) => setReference(e.currentTarget.value)} w={140} />
+          <DisclosureChoice donor={donor} value={disclosure} onChange={setDisclosure} />
           <Button type="submit">{t('charity.entry.addLine')}</Button>
         </Group>
       </form>
+      <PublicNamePreview donor={donor} value={disclosure} />
       <Text size="xs" c="dimmed" mt={4}>
         {t('charity.entry.keyboardHint')}
       </Text>
@@ -233,6 +246,7 @@ function BatchLines({
           <Table.Tr>
             <Table.Th>#</Table.Th>
             <Table.Th>{t('charity.fields.donor')}</Table.Th>
+            <Table.Th>{t('charity.entry.disclosure')}</Table.Th>
             <Table.Th>{t('charity.fields.method')}</Table.Th>
             <Table.Th>{t('charity.fields.fund')}</Table.Th>
             <Table.Th ta="right">{t('charity.fields.amount')}</Table.Th>
@@ -244,6 +258,7 @@ function BatchLines({
             <Table.Tr key={l.id}>
               <Table.Td>{i + 1}</Table.Td>
               <Table.Td>{l.donorName}</Table.Td>
+              <Table.Td>{l.disclosure ? publicName(lists.donors.find((d) => d.id === l.donorId) ?? null, l.disclosure) : '—'}</Table.Td>
               <Table.Td>{l.method}</Table.Td>
               <Table.Td>{l.fundCode}</Table.Td>
               <Table.Td ta="right" className="linli-mono">

@@ -9,6 +9,8 @@ export function useFundsAndDonors() {
     fundOptions: (funds.data ?? []).filter((f) => !f.archived).map((f) => ({ value: f.code, label: `${f.name}（${f.code}）` })),
     donorOptions: (donors.data?.rows ?? []).map((d) => ({ value: d.id, label: d.name })),
     funds: funds.data ?? [],
+    /** Each donor's wish for how to be named and whether they consented (the batch line's default). */
+    donors: donors.data?.rows ?? [],
   };
 }
 

@@ -10,3 +10,6 @@ export const councilArea: Area = {
   nav: { id: 'council', label: (t) => t('nav.council') },
   routes: councilRoutes,
 };
+
+/** For other areas' pickers (the report centre's meeting parameter). */
+export { useMeetingOptions } from './meeting-reference';

@@ -5,6 +5,7 @@ import type { InputProps } from '../../components/form/use-form';
 import { DateField } from '../../components/DateField';
 import { optionLabel, paramLabel } from '../../components/report-job/labels';
 import { PlacePicker } from './PlacePicker';
+import { ReferencePicker } from './ReferencePicker';
 
 /** One report parameter, drawn from its declared type. Dates are typed (2026-03-01, 20260301) or picked. */
 export function ParamField({
@@ -57,6 +58,8 @@ export function ParamField({
     case 'building':
     case 'tag':
       return <PlacePicker kind={field.type} {...common} defaultValue={value} onChange={inputProps.onChange} gridId={gridId ?? null} />;
+    case 'reference':
+      return <ReferencePicker reference={field.reference} {...common} required={field.required} defaultValue={value} onChange={inputProps.onChange} />;
     case 'text':
       return <TextInput {...common} defaultValue={(inputProps.defaultValue as string) ?? ''} onChange={inputProps.onChange} w={240} />;
   }

@@ -3,6 +3,7 @@ import { AppError } from '../../../../../shared/errors';
 import type { MeetingView } from '../../../../../shared/contract/council';
 import type { ReportContext, ReportDefinition } from '../../../reports/registry';
 import { defineReport } from '../../../reports/registry';
+import { paramReference } from '../../../reports/param-fields';
 import type { DocumentReport } from '../../../reports/model';
 import type { DocumentModel } from '../../../documents/model';
 import { localToday } from '../../../time/zone';
@@ -16,7 +17,8 @@ import { attendanceSheetDocument, ballotDocument, noticeDocument, resultsNoticeD
 // each print is permission-checked, on the audit record as an export, and rendered as a job whose file the
 // user saves.
 
-const meetingId = z.string().trim().min(1, 'contract.required');
+// In the report centre the meeting is picked from a searchable list of meetings, not typed as an id.
+const meetingId = paramReference(z.string().trim().min(1, 'contract.required'), 'council.meeting');
 
 async function meetingView(ctx: ReportContext, id: string): Promise<MeetingView> {
   // loadMeetingView refuses an unknown id with council.meeting_not_found.
