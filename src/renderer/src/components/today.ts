@@ -1,4 +1,5 @@
 import dayjs from 'dayjs';
+import { useSignedIn } from '../app/session-context';
 
 /** Today as the hall counts it (its time zone, not the workstation's clock zone): a calendar date. */
 export function todayIn(timeZone: string): string {
@@ -8,4 +9,9 @@ export function todayIn(timeZone: string): string {
 /** Whole days from `from` to `to` (calendar dates); negative when `to` is earlier. */
 export function daysBetween(from: string, to: string): number {
   return dayjs(to).diff(dayjs(from), 'day');
+}
+
+/** Today in the hall's time zone, for a signed-in screen's date fields (a workstation's own zone may differ). */
+export function useHallToday(): string {
+  return todayIn(useSignedIn().settings.timeZone);
 }

@@ -5,11 +5,14 @@ import { api } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLoad } from '../../components/use-load';
 import { yuan } from './money';
+import { useHallToday } from '../../components/today';
 
 /** The figures the host charity needs for its annual report (by 5月31日): funds, income, projects, aid. */
 export function AnnualCard() {
   const { t } = useTranslation();
-  const [year, setYear] = useState(new Date().getFullYear() - (new Date().getMonth() < 5 ? 1 : 0));
+  const today = useHallToday();
+  // Until the report is due (5月31日) the year to report on is last year.
+  const [year, setYear] = useState(Number(today.slice(0, 4)) - (today.slice(5) <= '05-31' ? 1 : 0));
   const { data, error } = useLoad(() => api.call('charity.annualSummary', { year }), [year]);
   return (
     <Card withBorder>

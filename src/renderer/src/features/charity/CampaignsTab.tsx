@@ -8,10 +8,11 @@ import { useSession } from '../../app/session-context';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLoad } from '../../components/use-load';
 import { fenFromInput, yuan } from './money';
-import { todayLocal, useFundsAndDonors } from './use-charity-lists';
+import { useFundsAndDonors } from './use-charity-lists';
 import { focusRowAfter, keyRow } from './row-keys';
 import { PledgePaymentModal } from './PledgePaymentModal';
 import { notifications } from '@mantine/notifications';
+import { useHallToday } from '../../components/today';
 
 /** Campaigns: one-off drives (一十百千万) and monthly pledges (爱心月月捐), with each pledge's expected vs received per month. */
 export function CampaignsTab() {
@@ -75,9 +76,10 @@ export function CampaignsTab() {
 }
 
 function CampaignForm({ onSaved }: { onSaved: (c: Campaign) => void }) {
+  const today = useHallToday();
   const { t } = useTranslation();
   const { fundOptions } = useFundsAndDonors();
-  const [form, setForm] = useState({ name: '', kind: 'pledge' as Campaign['kind'], fundCode: 'GEN', startsOn: todayLocal(), endsOn: '', target: '' });
+  const [form, setForm] = useState({ name: '', kind: 'pledge' as Campaign['kind'], fundCode: 'GEN', startsOn: today, endsOn: '', target: '' });
   const [error, setError] = useState<unknown>(null);
   const [targetError, setTargetError] = useState<string | null>(null);
   const set = (k: keyof typeof form) => (v: string | null) => setForm((f) => ({ ...f, [k]: v ?? '' }));
@@ -137,11 +139,12 @@ function CampaignForm({ onSaved }: { onSaved: (c: Campaign) => void }) {
 
 /** A monthly-pledge campaign: add a donor's pledge, and each pledge's months, expected beside received. */
 function PledgesCard({ campaign }: { campaign: Campaign }) {
+  const today = useHallToday();
   const { t } = useTranslation();
   const { can } = useSession();
   const { donorOptions } = useFundsAndDonors();
   const status = useLoad(() => api.call('charity.pledgeStatus', { campaignId: campaign.id }), [campaign.id]);
-  const [form, setForm] = useState({ donorId: null as string | null, monthly: '', startsMonth: todayLocal().slice(0, 7), endsMonth: '' });
+  const [form, setForm] = useState({ donorId: null as string | null, monthly: '', startsMonth: today.slice(0, 7), endsMonth: '' });
   const [error, setError] = useState<unknown>(null);
   const [monthlyError, setMonthlyError] = useState<string | null>(null);
   const [donorError, setDonorError] = useState<string | null>(null);

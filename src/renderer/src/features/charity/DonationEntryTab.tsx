@@ -11,7 +11,8 @@ import { fenFromInput, yuan } from './money';
 import { GoodsDonationForm } from './GoodsDonationForm';
 import { StockCard } from './StockCard';
 import { DisclosureChoice, PublicNamePreview, defaultDisclosure, publicName } from './DisclosureChoice';
-import { todayLocal, useFundsAndDonors } from './use-charity-lists';
+import { useFundsAndDonors } from './use-charity-lists';
+import { useHallToday } from '../../components/today';
 
 /**
  * Batch entry for the envelopes after a drive: the counted total first, then one line per envelope typed
@@ -85,8 +86,9 @@ export function DonationEntryTab() {
 }
 
 function NewBatchForm({ onOpened }: { onOpened: (b: Batch) => void }) {
+  const today = useHallToday();
   const { t } = useTranslation();
-  const [receivedOn, setReceivedOn] = useState(todayLocal());
+  const [receivedOn, setReceivedOn] = useState(today);
   const [total, setTotal] = useState('');
   const [count, setCount] = useState('');
   const [note, setNote] = useState('');

@@ -9,7 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { DataTable, type Column } from '../../components/list/DataTable';
 import { useKeysetList } from '../../components/list/use-keyset-list';
 import { yuan } from './money';
-import { todayLocal } from './use-charity-lists';
+import { useHallToday } from '../../components/today';
 
 /** Donors: how each wants to be named in public, and whether they consented to recognition (and when). */
 export function DonorsTab({ rest = [] }: { rest?: string[] }) {
@@ -90,6 +90,7 @@ export function DonorsTab({ rest = [] }: { rest?: string[] }) {
 }
 
 function DonorForm({ donor, onClose, onSaved }: { donor: Donor | null; onClose: () => void; onSaved: () => void }) {
+  const today = useHallToday();
   const { t } = useTranslation();
   const [kind, setKind] = useState<string>(donor?.kind ?? 'person');
   const [name, setName] = useState(donor?.name ?? '');
@@ -148,7 +149,7 @@ function DonorForm({ donor, onClose, onSaved }: { donor: Donor | null; onClose: 
               onChange={(e) => setConsentOn(e.currentTarget.value)}
               style={{ flex: 1 }}
             />
-            <Button variant="light" onClick={() => setConsentOn(todayLocal())}>
+            <Button variant="light" onClick={() => setConsentOn(today)}>
               {t('charity.donors.consentToday')}
             </Button>
           </Group>

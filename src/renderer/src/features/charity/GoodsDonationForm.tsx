@@ -6,10 +6,12 @@ import type { Donation } from '@shared/contract/charity/donations';
 import { api } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { fenFromInput, yuan } from './money';
-import { todayLocal, type useFundsAndDonors } from './use-charity-lists';
+import { type useFundsAndDonors } from './use-charity-lists';
+import { useHallToday } from '../../components/today';
 
 /** One in-kind donation (物资): item × quantity × unit value, with the basis of the valuation. */
 export function GoodsDonationForm({ lists }: { lists: ReturnType<typeof useFundsAndDonors> }) {
+  const today = useHallToday();
   const { t } = useTranslation();
   const [item, setItem] = useState('');
   const [unit, setUnit] = useState('');
@@ -18,7 +20,7 @@ export function GoodsDonationForm({ lists }: { lists: ReturnType<typeof useFunds
   const [basis, setBasis] = useState('');
   const [donorId, setDonorId] = useState<string | null>(null);
   const [fundCode, setFundCode] = useState('GEN');
-  const [receivedOn, setReceivedOn] = useState(todayLocal());
+  const [receivedOn, setReceivedOn] = useState(today);
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState<Donation | null>(null);
   const [valueError, setValueError] = useState<string | null>(null);

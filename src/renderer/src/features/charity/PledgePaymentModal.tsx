@@ -7,7 +7,7 @@ import { api } from '../../api/client';
 import { translatedOr } from '../../i18n/labels';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { fenFromInput, yuan } from './money';
-import { todayLocal } from './use-charity-lists';
+import { useHallToday } from '../../components/today';
 
 /**
  * Records one month's money of a pledge (爱心月月捐), opened by Enter on its row: the amount starts at the
@@ -24,10 +24,11 @@ export function PledgePaymentModal({
   onClose: () => void;
   onRecorded: (receiptNo: string | null) => void;
 }) {
+  const today = useHallToday();
   const { t } = useTranslation();
   const [amount, setAmount] = useState((pledge.monthlyFen / 100).toFixed(2));
   const [method, setMethod] = useState<string>(cashMethods[0]);
-  const [receivedOn, setReceivedOn] = useState(todayLocal());
+  const [receivedOn, setReceivedOn] = useState(today);
   const [amountError, setAmountError] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);

@@ -9,6 +9,7 @@ import { DataTable, type Column } from '../../components/list/DataTable';
 import { useKeysetList } from '../../components/list/use-keyset-list';
 import { yuan } from './money';
 import { ExportButton } from '../../components/report-job/ExportButton';
+import { useHallToday } from '../../components/today';
 
 /**
  * Receipts by year: print through the document engine (the charity_receipt report; a reprint is marked 复印件),
@@ -17,7 +18,8 @@ import { ExportButton } from '../../components/report-job/ExportButton';
 export function ReceiptsTab() {
   const { t } = useTranslation();
   const { can } = useSession();
-  const [year, setYear] = useState(new Date().getFullYear());
+  const today = useHallToday();
+  const [year, setYear] = useState(Number(today.slice(0, 4)));
   // Another year starts again at page 1.
   const list = useKeysetList(`charity.receipts:${year}`, (cursor) => api.call('charity.listReceipts', { year, cursor, limit: 50 }));
   const [acting, setActing] = useState<{ receipt: Receipt; kind: 'void' | 'official' } | null>(null);

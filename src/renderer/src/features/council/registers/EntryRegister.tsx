@@ -8,6 +8,7 @@ import { DateField } from '../../../components/DateField';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { DataTable, type Column } from '../../../components/list/DataTable';
 import { useLoad } from '../../../components/use-load';
+import { useHallToday } from '../../../components/today';
 
 /**
  * A register of dated entries for one year: the 居民公约 (with the resolution that adopted it), the yearly
@@ -16,7 +17,8 @@ import { useLoad } from '../../../components/use-load';
 export function EntryRegister({ kind }: { kind: RegisterKind }) {
   const { t } = useTranslation();
   const { can } = useSignedIn();
-  const [year, setYear] = useState(new Date().getFullYear());
+  const today = useHallToday();
+  const [year, setYear] = useState(Number(today.slice(0, 4)));
   const entries = useLoad(() => api.call('council.listRegister', { kind, year }), [kind, year]);
   const resolutions = useLoad(() => api.call('council.listResolutions', { year }), [year]);
   const [v, setV] = useState({ title: '', text: '', onDate: null as string | null, resolutionId: null as string | null });
