@@ -69,6 +69,7 @@ function fromApp(event: IpcEventLike, isAppUrl: (url: string) => boolean): boole
 
 /** Characters no file system takes, and anything that would make the name a path. */
 export function safeFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are among what a file name may not hold
   const base = path.basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f<>:"/\\|?*]/g, '_').trim();
   return base === '' || base === '.' || base === '..' ? 'linli-export' : base;
 }

@@ -7,7 +7,7 @@ import { FakeIpcMain } from './fixtures';
 // Electron binary on the build machines). Tests swap it in with vi.mock('electron', …) and script the
 // dialogs; everything else records what the shell asked Electron to do.
 
-type Listener = (...args: any[]) => unknown;
+type Listener = (...args: unknown[]) => unknown;
 
 export class FakeEvent {
   defaultPrevented = false;

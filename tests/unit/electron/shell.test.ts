@@ -17,7 +17,7 @@ vi.mock('electron', async () => {
   return fake.current.electron;
 });
 
-type Reply = { ok: boolean; value?: any; error?: { code: string } };
+type Reply = { ok: boolean; value?: unknown; error?: { code: string } };
 
 describe('the Electron shell (index.ts) on a fake Electron', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-shell-'));
@@ -111,7 +111,7 @@ describe('the Electron shell (index.ts) on a fake Electron', () => {
       admin: { username: 'admin', displayName: '管理员', password: 'admin-password-1' },
     });
     expect(setup.ok).toBe(true);
-    const token = setup.value.token as string;
+    const token = (setup.value as { token: string }).token;
     const contents = e.windows[0].webContents;
     e.electron.ipcMain.send('linli:set-session', APP_PAGE, token, contents.id);
     const today = new Date().toISOString().slice(0, 10);

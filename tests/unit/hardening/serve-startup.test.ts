@@ -21,7 +21,7 @@ async function caller(link: string) {
       headers: { 'content-type': 'application/json', cookie, 'x-linli-key': key, origin, ...(session ? { 'x-linli-session': session } : {}) },
       body: JSON.stringify({ method, input }),
     });
-    return (await r.json()) as { ok: boolean; value: any };
+    return (await r.json()) as { ok: boolean; value: unknown };
   };
 }
 
@@ -48,7 +48,7 @@ describe('linli serve after a restart (issue #10)', () => {
     const call = await caller(link);
     const login = await call('auth.login', { username: 'admin', password: adminPassword });
     expect(login.ok).toBe(true);
-    const hits = await call('residents.search', { q: '王' }, login.value.token);
+    const hits = await call('residents.search', { q: '王' }, (login.value as { token: string }).token);
     expect(hits.ok).toBe(true);
     expect(Date.now() - printedAt).toBeLessThanOrEqual(2000);
 

@@ -13,8 +13,6 @@ beforeAll(async () => {
 });
 afterAll(() => hall.close());
 
-const count = (sql: string) => (hall.core.services.sqlite.prepare(sql).get() as { n: number }).n;
-
 function bigFile(n: number, prefix: string, region: string): string {
   const rows = [['姓名', '身份证号', '人员类型', '楼栋', '单元', '房号', '户号', '与户主关系']];
   for (let i = 0; i < n; i++) {

@@ -56,7 +56,7 @@ describe('未登记到户', () => {
     for (let i = 0; i < 5; i++) await person(`翻页${i}`, { unplacedReason: `原因${i}` });
     const all: string[] = [];
     let cursor: string | null = null;
-    let total = 0;
+    let total: number;
     do {
       const page: Awaited<ReturnType<typeof hall.call<'residents.unplaced'>>> = await hall.call('residents.unplaced', { cursor, limit: 2 });
       expect(page.rows.length).toBeLessThanOrEqual(2);

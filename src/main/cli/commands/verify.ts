@@ -5,7 +5,6 @@ import type { Command } from '../context';
 import { CliError } from '../errors';
 import { inspectExisting } from '../../core/db/connection';
 import { verifyChains } from '../../core/chains/registry';
-import type { ChainVerdict } from '../../core/chains/hash';
 import { databaseRefusal } from '../recovery';
 import { databaseExists } from '../session';
 import { commandTexts } from '../text';

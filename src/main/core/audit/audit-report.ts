@@ -87,7 +87,7 @@ function labelOr(t: (key: string) => string, key: string, fallback: string): str
 
 /** The summary in the reader's words, as the audit screen shows it (shared/audit-summary.ts). */
 function summaryOf(t: (key: string, params?: Record<string, string | number>) => string, r: AuditLogTable): string {
-  let after: unknown = null;
+  let after: unknown;
   try {
     after = r.after_json ? JSON.parse(r.after_json) : null;
   } catch {

@@ -24,7 +24,9 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[], { live = tru
   const [loading, setLoading] = useState(true);
   const generation = useRef(0);
   const areasRead = useRef<ReadonlySet<Area>>(new Set());
-  // The caller names what the load depends on, as with useEffect.
+  // The caller names what the load depends on, as with useEffect; the lint checks each caller's list
+  // (exhaustive-deps' additionalHooks), which it cannot see through here.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- deps come from the caller, checked there
   const run = useCallback(load, deps);
 
   const fetch = useCallback(

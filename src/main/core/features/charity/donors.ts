@@ -1,5 +1,4 @@
 import { sql, type Kysely } from 'kysely';
-import type { donations } from '../../../../shared/contract/charity/donations';
 import type { Donor } from '../../../../shared/contract/charity/donations';
 import type { Disclosure } from '../../../../shared/contract/charity/common';
 import { AppError } from '../../../../shared/errors';

@@ -16,7 +16,10 @@ export interface UseFormInput<V> {
  */
 // `Record<string, any>` is @mantine/form's own constraint: form values are often interfaces, which a
 // `Record<string, unknown>` would refuse.
-export function useForm<V extends Record<string, any>>(input: UseFormInput<V>) {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- @mantine/form's constraint, as said above
+type FormValues = Record<string, any>;
+
+export function useForm<V extends FormValues>(input: UseFormInput<V>) {
   const form = useMantineForm<V>({ mode: 'uncontrolled', initialValues: input.initialValues, validate: input.validate as (values: V) => MantineFormErrors });
   const focusPending = useRef(false);
 
@@ -44,10 +47,10 @@ export function useForm<V extends Record<string, any>>(input: UseFormInput<V>) {
   return wrapped;
 }
 
-export type Form<V extends Record<string, any>> = Omit<UseFormReturnType<V>, 'errors'> & { errors: Record<string, string | undefined> };
+export type Form<V extends FormValues> = Omit<UseFormReturnType<V>, 'errors'> & { errors: Record<string, string | undefined> };
 
 /** What `getInputProps` hands to an input. */
-export type InputProps = ReturnType<UseFormReturnType<Record<string, any>>['getInputProps']>;
+export type InputProps = ReturnType<UseFormReturnType<FormValues>['getInputProps']>;
 
 /**
  * The first field on the page, in reading order, that has an error: inputs wired by getInputProps carry

@@ -11,6 +11,8 @@ import { usePager } from './use-pager';
  */
 export function useKeysetList<P extends { rows: unknown[]; nextCursor: string | null }>(scope: string, load: (cursor: string | null) => Promise<P>) {
   const pager = usePager(scope);
+  // `load` is a new closure on every render; `scope` names what it reads.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- scope stands for load (see the doc comment)
   const list = useLoad(() => load(pager.cursor), [scope, pager.cursor]);
   const keyset: KeysetPager = {
     page: pager.page,

@@ -18,7 +18,7 @@ const PAGE = 50;
  * the pager goes one page older or back: there is no page 37 to jump to.
  */
 export function AuditPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [filter, setFilter] = useState<AuditFilter>({});
   // The trail pages by sequence number, the keyset pager by an opaque cursor: the number, written out.
   const list = useKeysetList(JSON.stringify(filter), async (cursor) => {

@@ -1,5 +1,4 @@
 import type { TFunction } from 'i18next';
-import i18n from 'i18next';
 import { translatedOr } from '../../i18n/labels';
 import type { BackupRecord } from '@shared/contract/backups';
 

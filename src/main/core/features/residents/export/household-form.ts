@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../../../../../shared/errors';
 import type { PageReport } from '../../../reports/model';
-import { defineReport, type ReportContext } from '../../../reports/registry';
+import { defineReport } from '../../../reports/registry';
 import { formatAddress } from '../address';
 import { householdFormPage, type Member } from './household-form-page';
 

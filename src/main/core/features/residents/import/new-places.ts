@@ -33,8 +33,6 @@ export function floorOfRoom(room: string): number {
   return floor >= 1 && floor <= 200 ? floor : 1;
 }
 
-type Missing = Extract<PlaceResult, { ok: false }>;
-
 /**
  * Finds a row's place as lookups.ts does, and where the registry lacks it, plans it: the compound (by the
  * file's spelling, or the existing one it is mapped to), the building in the row's grid (else the only

@@ -1,4 +1,4 @@
-import { Fragment, useCallback, useEffect, useState } from 'react';
+import { Fragment, useCallback, useEffect, useMemo, useState } from 'react';
 import { Group, Input, Kbd, Loader, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Spotlight, useSpotlight } from '@mantine/spotlight';
@@ -26,7 +26,9 @@ export function ShellSpotlight({ providers: all }: { providers: SearchProvider[]
   const { t } = useTranslation();
   const { can } = useSignedIn();
   const { locked } = useSession();
-  const providers = all.filter((p) => can(p.permission));
+  // `all` is the areas' fixed list and `can` changes with the session only, so the search runs again
+  // when the providers the user may use change, not on every render.
+  const providers = useMemo(() => all.filter((p) => can(p.permission)), [all, can]);
   const { opened } = useSpotlight(searchStore);
   const [query, setQueryState] = useState('');
   const setQuery = useCallback((update: (q: string) => string) => setQueryState(update), []);
@@ -36,7 +38,6 @@ export function ShellSpotlight({ providers: all }: { providers: SearchProvider[]
   const [error, setError] = useState<unknown>(null);
   const enabled = providers.length > 0 && !locked;
   const typeAhead = useTypeAhead({ enabled, opened, setQuery });
-  const providerKey = providers.map((p) => p.id).join(',');
 
   // Behind the lock nobody may search: close it, and Ctrl+K does nothing until unlocked.
   useEffect(() => {
@@ -61,8 +62,7 @@ export function ShellSpotlight({ providers: all }: { providers: SearchProvider[]
     return () => {
       live = false;
     };
-    // providers is rebuilt on each render: its ids say when it changed.
-  }, [debounced, providerKey, t]);
+  }, [debounced, providers, t]);
 
   // Items show only for a query; the last answers stay meanwhile, so typing does not make the list jump.
   const found = query.trim() ? answers.filter((a) => a.items.length > 0) : [];
@@ -72,8 +72,8 @@ export function ShellSpotlight({ providers: all }: { providers: SearchProvider[]
   // search reopens with the query it had (no new search then): choose the first item once it is drawn.
   useEffect(() => {
     if (found.length) requestAnimationFrame(selectFirstHit);
-    // `drawn` names the items on screen and whether the search is open.
-  }, [drawn]);
+    // `drawn` names the items on screen and whether the search is open (found.length changes only with it).
+  }, [drawn, found.length]);
 
   if (!providers.length) return null;
   const pending = query.trim() !== '' && (query.trim() !== debounced || debounced !== searched) && !error;

@@ -36,6 +36,7 @@ export function ResidentListPage() {
   const sortKey = JSON.stringify(sort);
   // A sort or filter change starts again at page 1.
   const list = useKeysetList(queryKey + sortKey, (cursor) => api.call('residents.list', { ...toQuery(query), ...sort, cursor, limit: PAGE_SIZE }));
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- queryKey is query's JSON: a new object with the same filters is no change
   const count = useLoad(() => api.call('residents.count', toQuery(query)), [queryKey]);
 
   const total = count.data && !count.loading ? t('residents.list.total', { count: count.data.count, formatted: formatNumber(count.data.count, i18n.language) }) : t('residents.list.counting');

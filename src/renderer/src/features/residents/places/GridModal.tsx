@@ -21,7 +21,7 @@ export function GridModal({ grid, onClose, onSaved }: { grid: Grid | null; onClo
   const { can } = useSignedIn();
   const [error, setError] = useState<unknown>(null);
   // Only administrators may list accounts; others keep whatever account is linked.
-  const users = useLoad(async () => (can('users.manage') ? api.call('users.list', { includeDisabled: false }) : []), []);
+  const users = useLoad(async () => (can('users.manage') ? api.call('users.list', { includeDisabled: false }) : []), [can]);
   const initial = { code: grid?.code ?? '', name: grid?.name ?? '', workerUserId: grid?.workerUserId ?? null, workerName: grid?.workerName ?? '', workerPhone: grid?.workerPhone ?? '', complaintPhone: grid?.complaintPhone ?? '' };
   const form = useForm({ mode: 'uncontrolled', initialValues: initial, validate: (v) => schemaErrors(t, gridInput, v) });
 

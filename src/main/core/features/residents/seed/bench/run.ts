@@ -179,7 +179,6 @@ export const overheadTarget = { ratio: 1.2, addedMs: 0.2 };
  */
 async function timeCase(core: Core, call: Call, opts: BenchOptions, group: CaseResult['group'], name: string, method: string, input: Record<string, unknown>, target: { median?: number; p95: number }): Promise<CaseResult> {
   const targetText = target.median !== undefined && target.median !== target.p95 ? `median ≤ ${target.median}, p95 ≤ ${target.p95} ms` : `p95 ≤ ${target.p95} ms`;
-  let rows = 0;
   let recorded;
   try {
     recorded = await recordStatements(core.services.sqlite, () => call(method, input));
@@ -187,7 +186,7 @@ async function timeCase(core: Core, call: Call, opts: BenchOptions, group: CaseR
     return { group, name, input, ...unmeasured, target: targetText, note: (err as Error).message };
   }
   const value = recorded.value as { rows?: unknown[] } | unknown[];
-  rows = Array.isArray(value) ? value.length : (value.rows?.length ?? 0);
+  const rows = Array.isArray(value) ? value.length : (value.rows?.length ?? 0);
   const replay = compileReplay(core.services.sqlite, recorded.statements);
   const { handler, raw, addedMs } = await timePaired(opts.runs, () => call(method, input), replay);
   const ok = (target.median === undefined || handler.median <= target.median) && handler.p95 <= target.p95;
