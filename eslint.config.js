@@ -69,7 +69,10 @@ export default defineConfig(
           patterns: [
             electronPaths,
             nodeBuiltins,
-            { group: ['@core', '@core/*', '**/main/*', '**/main/**', '**/renderer/**'], message: 'src/shared is pure: it imports nothing from main or the renderer.' },
+            {
+              group: ['@core', '@core/*', '**/main/*', '**/main/**', '**/renderer/**'],
+              message: 'src/shared is pure: it imports nothing from main or the renderer.',
+            },
           ],
         },
       ],
