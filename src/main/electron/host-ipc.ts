@@ -67,10 +67,13 @@ function fromApp(event: IpcEventLike, isAppUrl: (url: string) => boolean): boole
   return !!event.senderFrame && isAppUrl(event.senderFrame.url);
 }
 
+/** Characters no file system takes in a name (control characters among them). */
+// eslint-disable-next-line no-control-regex -- control characters are among what a file name may not hold
+const UNSAFE_IN_FILE_NAME = /[\u0000-\u001f<>:"/\\|?*]/g;
+
 /** Characters no file system takes, and anything that would make the name a path. */
 export function safeFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are among what a file name may not hold
-  const base = path.basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f<>:"/\\|?*]/g, '_').trim();
+  const base = path.basename(name.replace(/\\/g, '/')).replace(UNSAFE_IN_FILE_NAME, '_').trim();
   return base === '' || base === '.' || base === '..' ? 'linli-export' : base;
 }
 
