@@ -20,6 +20,9 @@ const bridge: LinliBridge = {
   setSession(sessionToken) {
     ipcRenderer.send('linli:set-session', sessionToken);
   },
+  setLanguage(language) {
+    ipcRenderer.send('linli:set-language', language);
+  },
   host: {
     kind: 'electron',
     saveExport: (file, sessionToken) => ipcRenderer.invoke('linli:save-export', { fileId: file.fileId, fileName: file.fileName, sessionToken }),

@@ -3,6 +3,8 @@
 
 /** renderer → main (send): the session this window belongs to, or null after signing out. */
 export const SET_SESSION_CHANNEL = 'linli:set-session';
+/** renderer → main (send): the language the user chose ('zh-CN' or 'en'), for the menu and dialogs. */
+export const SET_LANGUAGE_CHANNEL = 'linli:set-language';
 /** renderer → main (invoke): save a finished export through a save dialog. */
 export const SAVE_EXPORT_CHANNEL = 'linli:save-export';
 /** renderer → main (invoke): pick a folder (a backup onto a USB stick). */

@@ -2,12 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '../core/app';
 import type { PushEvent } from '../../shared/contract/events';
+import type { Locale } from '../../shared/i18n/translate';
 import type { Permission } from '../../shared/permissions';
 import { eventFor } from '../core/event-filter';
 import { EVENT_CHANNEL, type IpcEventLike, type IpcMainLike } from './ipc-binding';
-import { CHOOSE_BACKUP_FILE_CHANNEL, CHOOSE_FOLDER_CHANNEL, SAVE_EXPORT_CHANNEL, SET_SESSION_CHANNEL } from './host-channels';
+import { CHOOSE_BACKUP_FILE_CHANNEL, CHOOSE_FOLDER_CHANNEL, SAVE_EXPORT_CHANNEL, SET_LANGUAGE_CHANNEL, SET_SESSION_CHANNEL } from './host-channels';
 
-// The Electron host's own channels (save dialogs, pickers, which session a window shows) and the push of
+// The Electron host's own channels (save dialogs, pickers, which session a window shows, the language the
+// user chose) and the push of
 // core events to windows. Written against small interfaces, not `electron`, so tests drive them with fakes.
 
 /** ipcMain as far as the host channels need it. Electron's ipcMain satisfies it. */
@@ -61,6 +63,8 @@ export interface HostIpcDeps {
   isAppUrl: (url: string) => boolean;
   dialogs: HostDialogs;
   sessions: WindowSessions;
+  /** The user chose a language in the window: the shell's menu and dialogs follow. */
+  onLanguage: (locale: Locale) => void;
 }
 
 function fromApp(event: IpcEventLike, isAppUrl: (url: string) => boolean): boolean {
@@ -78,7 +82,7 @@ export function safeFileName(name: string): string {
 }
 
 /** Binds the host channels; returns a function that unbinds them. Every channel refuses other frames. */
-export function bindHostIpc({ ipcMain, core, isAppUrl, dialogs, sessions }: HostIpcDeps): () => void {
+export function bindHostIpc({ ipcMain, core, isAppUrl, dialogs, sessions, onLanguage }: HostIpcDeps): () => void {
   const refuse = (channel: string): never => {
     throw new Error(`auth.forbidden: ${channel} is only accepted from the app window`);
   };
@@ -86,6 +90,12 @@ export function bindHostIpc({ ipcMain, core, isAppUrl, dialogs, sessions }: Host
   ipcMain.on(SET_SESSION_CHANNEL, (event, token) => {
     if (!fromApp(event, isAppUrl)) return;
     sessions.set(event.sender.id, typeof token === 'string' && token !== '' ? token : null);
+  });
+
+  ipcMain.on(SET_LANGUAGE_CHANNEL, (event, language) => {
+    // Only the two languages there are; anything else changes nothing.
+    if (!fromApp(event, isAppUrl) || (language !== 'zh-CN' && language !== 'en')) return;
+    onLanguage(language);
   });
 
   ipcMain.handle(SAVE_EXPORT_CHANNEL, async (event, payload) => {
@@ -113,6 +123,7 @@ export function bindHostIpc({ ipcMain, core, isAppUrl, dialogs, sessions }: Host
 
   return () => {
     ipcMain.removeAllListeners(SET_SESSION_CHANNEL);
+    ipcMain.removeAllListeners(SET_LANGUAGE_CHANNEL);
     for (const channel of [SAVE_EXPORT_CHANNEL, CHOOSE_FOLDER_CHANNEL, CHOOSE_BACKUP_FILE_CHANNEL]) ipcMain.removeHandler(channel);
   };
 }

@@ -4,13 +4,14 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session, webContents } from 
 import type { Core } from '../core/app';
 import { bindIpc } from './ipc-binding';
 import { bindHostIpc, forwardEvents, WindowSessions, type HostDialogs } from './host-ipc';
+import { languageFile, readShellLanguage, saveShellLanguage } from './language';
 import { buildMenu } from './menu';
 import { openCoreWithRecovery } from './open-core';
 import { createElectronPdfRenderer } from './pdf';
 import { registerAppScheme, serveAppProtocol } from './protocol';
 import { APP_START_URL, appUrlCheck } from './security';
 import { startupDatabasePath } from './startup';
-import { exportFilters, PRODUCT_NAME, zh } from './strings';
+import { databaseFilters, electronTexts, exportFilters, PRODUCT_NAME, type ElectronTexts } from './strings';
 import { createHardenedWindow, hardenContents, hardenSession } from './window';
 
 // The Electron host: one instance, one window, the core behind IPC. Built to out/main/index.js.
@@ -22,6 +23,10 @@ const dev = !app.isPackaged;
 // `electron-vite dev` serves the renderer from Vite on loopback; a packaged app only ever loads app://.
 const devServerUrl = dev ? (process.env.ELECTRON_RENDERER_URL ?? null) : null;
 const isAppUrl = appUrlCheck(devServerUrl);
+// The shell speaks the language last chosen in the window (Chinese until one is), and follows a change.
+const chosenLanguageFile = languageFile(app.getPath('userData'));
+let language = readShellLanguage(chosenLanguageFile);
+let text = electronTexts(language);
 
 // Before ready: the privileged scheme, sandbox for every renderer, and guards on every webContents.
 registerAppScheme();
@@ -33,7 +38,7 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   void start().catch((err: unknown) => {
     console.error('[linli] start-up failed:', err);
-    dialog.showErrorBox(zh.startup.fatalTitle, String((err as Error)?.stack ?? err));
+    dialog.showErrorBox(text.startup.fatalTitle, String((err as Error)?.stack ?? err));
     app.exit(1);
   });
 }
@@ -50,7 +55,7 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   Menu.setApplicationMenu(null);
 
-  const core = await openCoreWithRecovery(startupDatabasePath(process.argv), { pdf: createElectronPdfRenderer() });
+  const core = await openCoreWithRecovery(startupDatabasePath(process.argv), { pdf: createElectronPdfRenderer() }, language);
   if (!core) {
     app.quit();
     return;
@@ -59,20 +64,28 @@ async function start(): Promise<void> {
   serveAppProtocol(session.defaultSession, rendererDir);
   const sessions = new WindowSessions();
   const unbindCall = bindIpc(ipcMain, core, isAppUrl);
-  const unbindHost = bindHostIpc({ ipcMain, core, isAppUrl, dialogs: electronDialogs(core), sessions });
-  const stopEvents = forwardEvents(core, sessions, (id, channel, message) => {
-    const contents = webContents.fromId(id);
-    if (contents && !contents.isDestroyed()) contents.send(channel, message);
-  });
-  const stopBackups = core.startBackupSchedule();
-  Menu.setApplicationMenu(
+  const menuFor = () =>
     buildMenu({
       dev,
       databasePath: core.services.paths.database,
       backupFolder: core.services.paths.backupFolder,
       schemaVersion: () => core.services.schemaVersion,
-    }),
-  );
+      text,
+    });
+  const onLanguage = (chosen: typeof language) => {
+    if (chosen === language) return;
+    language = chosen;
+    text = electronTexts(chosen);
+    saveShellLanguage(chosenLanguageFile, chosen);
+    Menu.setApplicationMenu(menuFor());
+  };
+  const unbindHost = bindHostIpc({ ipcMain, core, isAppUrl, dialogs: electronDialogs(core, () => text), sessions, onLanguage });
+  const stopEvents = forwardEvents(core, sessions, (id, channel, message) => {
+    const contents = webContents.fromId(id);
+    if (contents && !contents.isDestroyed()) contents.send(channel, message);
+  });
+  const stopBackups = core.startBackupSchedule();
+  Menu.setApplicationMenu(menuFor());
 
   const openWindow = (): BrowserWindow => {
     const win = createHardenedWindow({ kind: 'app', title: PRODUCT_NAME, preload: preloadPath, devTools: dev, isAppUrl });
@@ -115,8 +128,8 @@ async function start(): Promise<void> {
   });
 }
 
-/** Native dialogs for the renderer's host calls, parented to the window that asked. */
-function electronDialogs(core: Core): HostDialogs {
+/** Native dialogs for the renderer's host calls, parented to the window that asked, in the shell's language. */
+function electronDialogs(core: Core, currentText: () => ElectronTexts): HostDialogs {
   const owner = (id: number): BrowserWindow | null => {
     const contents = webContents.fromId(id);
     return contents ? BrowserWindow.fromWebContents(contents) : null;
@@ -129,25 +142,22 @@ function electronDialogs(core: Core): HostDialogs {
   return {
     async saveFile(id, suggestedName) {
       const options: Electron.SaveDialogOptions = {
-        title: zh.dialogs.saveExportTitle,
+        title: currentText().dialogs.saveExportTitle,
         defaultPath: path.join(app.getPath('documents'), suggestedName),
-        filters: exportFilters(suggestedName),
+        filters: exportFilters(suggestedName, currentText()),
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       };
       const win = owner(id);
       const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       return r.canceled || !r.filePath ? null : r.filePath;
     },
-    chooseFolder: (id) => open(id, { title: zh.dialogs.chooseFolderTitle, properties: ['openDirectory', 'createDirectory'] }),
+    chooseFolder: (id) => open(id, { title: currentText().dialogs.chooseFolderTitle, properties: ['openDirectory', 'createDirectory'] }),
     chooseBackupFile: (id) =>
       open(id, {
-        title: zh.dialogs.chooseBackupTitle,
+        title: currentText().dialogs.chooseBackupTitle,
         defaultPath: core.services.paths.backupFolder,
         properties: ['openFile'],
-        filters: [
-          { name: zh.startup.backupFilter, extensions: ['sqlite', 'db'] },
-          { name: zh.startup.allFiles, extensions: ['*'] },
-        ],
+        filters: databaseFilters(currentText()),
       }),
   };
 }

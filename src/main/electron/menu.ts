@@ -1,5 +1,5 @@
 import { app, dialog, Menu, shell, type MenuItemConstructorOptions } from 'electron';
-import { PRODUCT_NAME, zh } from './strings';
+import { PRODUCT_NAME, type ElectronTexts } from './strings';
 
 export interface MenuContext {
   /** Development only (never in a packaged app): reload and the developer tools. */
@@ -7,11 +7,13 @@ export interface MenuContext {
   databasePath: string;
   backupFolder: string;
   schemaVersion: () => number;
+  /** The shell's words in the language the user chose (文件 / 编辑 / 视图 / 帮助 in Chinese). */
+  text: ElectronTexts;
 }
 
-/** The Chinese application menu: 文件 / 编辑 / 视图 / 帮助. */
+/** The application menu: file, edit, view, help. */
 export function buildMenu(ctx: MenuContext): Menu {
-  const m = zh.menu;
+  const m = ctx.text.menu;
   const template: MenuItemConstructorOptions[] = [
     {
       label: m.file,
@@ -61,8 +63,8 @@ export function buildMenu(ctx: MenuContext): Menu {
               type: 'info',
               title: m.about,
               message: PRODUCT_NAME,
-              detail: zh.about(app.getVersion(), ctx.databasePath, ctx.schemaVersion()),
-              buttons: ['确定'],
+              detail: ctx.text.about(app.getVersion(), ctx.databasePath, ctx.schemaVersion()),
+              buttons: [ctx.text.ok],
               noLink: true,
             }),
         },

@@ -3,36 +3,24 @@ import { dialog } from 'electron';
 import { createCore, type Core, type CoreOptions } from '../core/app';
 import { backupFolderFor } from '../core/paths';
 import { AppError } from '../../shared/errors';
-import { translator } from '../../shared/i18n/translate';
+import { translator, type Locale } from '../../shared/i18n/translate';
 import { mayRestoreOver, RECOVERABLE_OPEN_ERRORS, restoreInPlace } from './startup';
-import { zh } from './strings';
-
-const t = translator('zh-CN');
-const s = zh.startup;
-
-function message(err: AppError): string {
-  return t(`errors.${err.code}`, err.params ?? {});
-}
-
-async function pickFile(title: string, defaultPath: string): Promise<string | null> {
-  const r = await dialog.showOpenDialog({
-    title,
-    defaultPath,
-    properties: ['openFile'],
-    filters: [
-      { name: s.backupFilter, extensions: ['sqlite', 'db'] },
-      { name: s.allFiles, extensions: ['*'] },
-    ],
-  });
-  return r.canceled || r.filePaths.length === 0 ? null : r.filePaths[0];
-}
+import { databaseFilters, electronTexts } from './strings';
 
 /**
  * Opens the core, and when the file cannot be opened asks what to do: restore a verified backup in its
  * place (the broken file is only renamed aside), open another file, or quit. A file from a newer Linli is
  * never replaced. Resolves to null when the user quits.
  */
-export async function openCoreWithRecovery(databasePath: string, options: Omit<CoreOptions, 'databasePath'>): Promise<Core | null> {
+export async function openCoreWithRecovery(databasePath: string, options: Omit<CoreOptions, 'databasePath'>, locale: Locale): Promise<Core | null> {
+  const t = translator(locale);
+  const text = electronTexts(locale);
+  const s = text.startup;
+  const message = (err: AppError): string => t(`errors.${err.code}`, err.params ?? {});
+  const pickFile = async (title: string, defaultPath: string): Promise<string | null> => {
+    const r = await dialog.showOpenDialog({ title, defaultPath, properties: ['openFile'], filters: databaseFilters(text) });
+    return r.canceled || r.filePaths.length === 0 ? null : r.filePaths[0];
+  };
   let current = databasePath;
   for (;;) {
     try {
@@ -60,7 +48,7 @@ export async function openCoreWithRecovery(databasePath: string, options: Omit<C
         if (!backup) continue;
         try {
           const { movedAsideTo } = restoreInPlace(current, backup, new Date());
-          await dialog.showMessageBox({ type: 'info', title: s.restoredTitle, message: s.restored(backup, movedAsideTo), buttons: ['确定'], noLink: true });
+          await dialog.showMessageBox({ type: 'info', title: s.restoredTitle, message: s.restored(backup, movedAsideTo), buttons: [text.ok], noLink: true });
         } catch (restoreErr) {
           const text = restoreErr instanceof AppError ? message(restoreErr) : String((restoreErr as Error)?.message ?? restoreErr);
           dialog.showErrorBox(s.restoreFailedTitle, text);

@@ -1,57 +1,81 @@
-// Words of the native shell (menus, start-up dialogs). The screens translate through i18next; these few
-// belong to the Electron host alone, in the hall's language.
+import { translator, type Locale } from '../../shared/i18n/translate';
 
+// Words of the native shell (menus, start-up dialogs, pickers), read from `electron.*` in the shared locale
+// files (src/shared/i18n/{zh-CN,en}.json) through the shared translator, as the command line reads `cli.*`.
+// The shell speaks the language the user chose in the window (see language.ts); Chinese until then.
+
+/** The product's name, the same in both languages. */
 export const PRODUCT_NAME = '邻里 Linli';
 
-export const zh = {
-  menu: {
-    file: '文件',
-    openDataFolder: '打开数据文件夹',
-    openBackupFolder: '打开备份文件夹',
-    quit: '退出',
-    edit: '编辑',
-    undo: '撤销',
-    redo: '重做',
-    cut: '剪切',
-    copy: '复制',
-    paste: '粘贴',
-    selectAll: '全选',
-    view: '视图',
-    reload: '重新加载',
-    devTools: '开发者工具',
-    resetZoom: '实际大小',
-    zoomIn: '放大',
-    zoomOut: '缩小',
-    fullScreen: '全屏',
-    help: '帮助',
-    about: '关于邻里',
-  },
-  startup: {
-    openFailedTitle: '无法打开数据文件',
-    restoreFromBackup: '从备份恢复…',
-    openOther: '打开其他数据文件…',
-    quit: '退出',
-    chooseBackupTitle: '选择要恢复的备份文件',
-    chooseDatabaseTitle: '选择邻里数据文件',
-    backupFilter: '邻里数据文件',
-    allFiles: '所有文件',
-    restoredTitle: '已从备份恢复',
-    restored: (backup: string, aside: string) => `已用备份 ${backup} 恢复数据。\n无法打开的原文件没有删除，已改名保存为：\n${aside}`,
-    restoreFailedTitle: '无法使用这个备份',
-    fatalTitle: '邻里无法启动',
-  },
-  dialogs: {
-    saveExportTitle: '保存导出文件',
-    chooseFolderTitle: '选择文件夹',
-    chooseBackupTitle: '选择备份文件',
-  },
-  about: (version: string, database: string, schema: number) => `版本 ${version}\n数据文件：${database}\n数据版本：${schema}`,
-} as const;
+export function electronTexts(locale: Locale) {
+  const t = translator(locale);
+  return {
+    menu: {
+      file: t('electron.menu.file'),
+      openDataFolder: t('electron.menu.openDataFolder'),
+      openBackupFolder: t('electron.menu.openBackupFolder'),
+      quit: t('electron.menu.quit'),
+      edit: t('electron.menu.edit'),
+      undo: t('electron.menu.undo'),
+      redo: t('electron.menu.redo'),
+      cut: t('electron.menu.cut'),
+      copy: t('electron.menu.copy'),
+      paste: t('electron.menu.paste'),
+      selectAll: t('electron.menu.selectAll'),
+      view: t('electron.menu.view'),
+      reload: t('electron.menu.reload'),
+      devTools: t('electron.menu.devTools'),
+      resetZoom: t('electron.menu.resetZoom'),
+      zoomIn: t('electron.menu.zoomIn'),
+      zoomOut: t('electron.menu.zoomOut'),
+      fullScreen: t('electron.menu.fullScreen'),
+      help: t('electron.menu.help'),
+      about: t('electron.menu.about'),
+    },
+    about: (version: string, database: string, schema: number) => t('electron.about', { version, database, schema }),
+    ok: t('electron.ok'),
+    startup: {
+      openFailedTitle: t('electron.startup.openFailedTitle'),
+      restoreFromBackup: t('electron.startup.restoreFromBackup'),
+      openOther: t('electron.startup.openOther'),
+      quit: t('electron.startup.quit'),
+      chooseBackupTitle: t('electron.startup.chooseBackupTitle'),
+      chooseDatabaseTitle: t('electron.startup.chooseDatabaseTitle'),
+      restoredTitle: t('electron.startup.restoredTitle'),
+      restored: (backup: string, aside: string) => t('electron.startup.restored', { backup, aside }),
+      restoreFailedTitle: t('electron.startup.restoreFailedTitle'),
+      fatalTitle: t('electron.startup.fatalTitle'),
+    },
+    dialogs: {
+      saveExportTitle: t('electron.dialogs.saveExportTitle'),
+      chooseFolderTitle: t('electron.dialogs.chooseFolderTitle'),
+      chooseBackupTitle: t('electron.dialogs.chooseBackupTitle'),
+    },
+    fileTypes: {
+      database: t('electron.fileTypes.database'),
+      all: t('electron.fileTypes.all'),
+      pdf: t('electron.fileTypes.pdf'),
+      docx: t('electron.fileTypes.docx'),
+      xlsx: t('electron.fileTypes.xlsx'),
+      csv: t('electron.fileTypes.csv'),
+    },
+  };
+}
+
+export type ElectronTexts = ReturnType<typeof electronTexts>;
+
+/** Open-dialog filters for a Linli data file or backup. */
+export function databaseFilters(text: ElectronTexts): { name: string; extensions: string[] }[] {
+  return [
+    { name: text.fileTypes.database, extensions: ['sqlite', 'db'] },
+    { name: text.fileTypes.all, extensions: ['*'] },
+  ];
+}
 
 /** Save-dialog filters for an export, by its extension. */
-export function exportFilters(fileName: string): { name: string; extensions: string[] }[] {
+export function exportFilters(fileName: string, text: ElectronTexts): { name: string; extensions: string[] }[] {
   const ext = (/\.([A-Za-z0-9]+)$/.exec(fileName)?.[1] ?? '').toLowerCase();
-  const names: Record<string, string> = { pdf: 'PDF 文档', docx: 'Word 文档', xlsx: 'Excel 工作簿', csv: 'CSV 表格' };
-  const all = { name: zh.startup.allFiles, extensions: ['*'] };
+  const names: Record<string, string> = { pdf: text.fileTypes.pdf, docx: text.fileTypes.docx, xlsx: text.fileTypes.xlsx, csv: text.fileTypes.csv };
+  const all = { name: text.fileTypes.all, extensions: ['*'] };
   return ext ? [{ name: names[ext] ?? ext.toUpperCase(), extensions: [ext] }, all] : [all];
 }

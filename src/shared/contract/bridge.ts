@@ -2,6 +2,7 @@ import type { Result } from '../errors';
 import type { Input, MethodName, Output } from './index';
 import type { EventName, EventMap } from './events';
 import type { ExportedFile } from './reports';
+import type { Locale } from '../i18n/translate';
 
 /**
  * The one object the preload puts on `window.linli`. Its `call` accepts only contract method names (the
@@ -12,6 +13,8 @@ export interface LinliBridge {
   onEvent(listener: <K extends EventName>(name: K, payload: EventMap[K]) => void): () => void;
   /** Tells main which session this window belongs to, so it only receives that session's events. */
   setSession(sessionToken: string | null): void;
+  /** Tells the desktop shell the language the user chose, so its menu and dialogs speak it too. */
+  setLanguage(language: Locale): void;
   host: {
     kind: 'electron';
     /** Opens a save dialog and writes an exported file there. Resolves to the chosen path, or null. */

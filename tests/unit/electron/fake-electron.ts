@@ -1,5 +1,7 @@
 import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FakeIpcMain } from './fixtures';
 
@@ -86,8 +88,14 @@ export function createFakeElectron() {
     getVersion() {
       return '0.1.0-test';
     }
-    getPath() {
-      return '/tmp';
+    /** A userData folder of this fake's own (the shell keeps the chosen language there), made when asked. */
+    private userDataDir: string | null = null;
+    get userData(): string {
+      this.userDataDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'linli-userdata-'));
+      return this.userDataDir;
+    }
+    getPath(name: string) {
+      return name === 'userData' ? this.userData : '/tmp';
     }
     quit() {
       this.quitCalls++;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bindHostIpc, forwardEvents, safeFileName, WindowSessions, type EventMessage, type HostDialogs } from '../../../src/main/electron/host-ipc';
-import { CHOOSE_BACKUP_FILE_CHANNEL, CHOOSE_FOLDER_CHANNEL, SAVE_EXPORT_CHANNEL, SET_SESSION_CHANNEL } from '../../../src/main/electron/host-channels';
+import { CHOOSE_BACKUP_FILE_CHANNEL, CHOOSE_FOLDER_CHANNEL, SAVE_EXPORT_CHANNEL, SET_LANGUAGE_CHANNEL, SET_SESSION_CHANNEL } from '../../../src/main/electron/host-channels';
 import { CALL_CHANNEL, EVENT_CHANNEL } from '../../../src/main/electron/ipc-binding';
 import { isAppUrl } from '../../../src/main/electron/security';
 import { APP_PAGE, coreWithUsers, FakeIpcMain, type CoreFixture } from './fixtures';
@@ -18,11 +18,13 @@ describe('host channels (save dialog, pickers, sessions, events)', () => {
     chooseFolder: async (owner) => (asked.push({ kind: 'folder', owner }), '/media/usb'),
     chooseBackupFile: async (owner) => (asked.push({ kind: 'backup', owner }), null),
   };
+  const languages: string[] = [];
+  const onLanguage = (locale: string) => void languages.push(locale);
   let unbind: () => void;
 
   beforeAll(async () => {
     fx = await coreWithUsers();
-    unbind = bindHostIpc({ ipcMain: ipc, core: fx.core, isAppUrl, dialogs, sessions });
+    unbind = bindHostIpc({ ipcMain: ipc, core: fx.core, isAppUrl, dialogs, sessions, onLanguage });
   });
   afterAll(async () => {
     unbind?.();
@@ -73,9 +75,17 @@ describe('host channels (save dialog, pickers, sessions, events)', () => {
       await expect(ipc.invoke(CHOOSE_FOLDER_CHANNEL, url)).rejects.toThrow(/auth.forbidden/);
       await expect(ipc.invoke(CHOOSE_BACKUP_FILE_CHANNEL, url)).rejects.toThrow(/auth.forbidden/);
       ipc.send(SET_SESSION_CHANNEL, url, fx.adminToken, 99);
+      ipc.send(SET_LANGUAGE_CHANNEL, url, 'en', 99);
     }
     expect(asked.length).toBe(before);
     expect(sessions.tokenOf(99)).toBeNull();
+    expect(languages).toEqual([]);
+  });
+
+  it('passes on the language the user chose, and only the two there are', () => {
+    languages.length = 0;
+    for (const value of ['en', 'zh-CN', 'fr', '', null, { toString: () => 'en' }, 'EN']) ipc.send(SET_LANGUAGE_CHANNEL, APP_PAGE, value);
+    expect(languages).toEqual(['en', 'zh-CN']);
   });
 
   it('opens the pickers for the window that asked', async () => {
@@ -134,9 +144,9 @@ describe('host channels (save dialog, pickers, sessions, events)', () => {
 
   it('unbinds every host channel', () => {
     const other = new FakeIpcMain();
-    const off = bindHostIpc({ ipcMain: other, core: fx.core, isAppUrl, dialogs, sessions: new WindowSessions() });
+    const off = bindHostIpc({ ipcMain: other, core: fx.core, isAppUrl, dialogs, sessions: new WindowSessions(), onLanguage });
     expect([...other.handlers.keys()].sort()).toEqual([CHOOSE_BACKUP_FILE_CHANNEL, CHOOSE_FOLDER_CHANNEL, SAVE_EXPORT_CHANNEL].sort());
-    expect([...other.listeners.keys()]).toEqual([SET_SESSION_CHANNEL]);
+    expect([...other.listeners.keys()].sort()).toEqual([SET_LANGUAGE_CHANNEL, SET_SESSION_CHANNEL].sort());
     off();
     expect(other.handlers.size + other.listeners.size).toBe(0);
   });
@@ -156,7 +166,7 @@ describe('safeFileName', () => {
 describe('channel names', () => {
   it('are the same strings in the preload as in main', () => {
     const preload = fs.readFileSync(path.resolve('src/preload/index.ts'), 'utf8');
-    for (const channel of [CALL_CHANNEL, EVENT_CHANNEL, SET_SESSION_CHANNEL, SAVE_EXPORT_CHANNEL, CHOOSE_FOLDER_CHANNEL, CHOOSE_BACKUP_FILE_CHANNEL]) {
+    for (const channel of [CALL_CHANNEL, EVENT_CHANNEL, SET_SESSION_CHANNEL, SET_LANGUAGE_CHANNEL, SAVE_EXPORT_CHANNEL, CHOOSE_FOLDER_CHANNEL, CHOOSE_BACKUP_FILE_CHANNEL]) {
       expect(preload, channel).toContain(`'${channel}'`);
     }
   });

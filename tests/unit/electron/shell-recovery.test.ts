@@ -105,6 +105,29 @@ describe('start-up with a damaged file', () => {
     expect(fs.readdirSync(dir).some((f) => f.includes('.broken-'))).toBe(false);
   });
 
+  it('speaks the language last chosen in the window (kept in userData), before any window opens', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-newer-en-'));
+    dirs.push(dir);
+    const backup = await goodBackup(dir);
+    const live = path.join(dir, 'linli.sqlite');
+    fs.copyFileSync(backup, live);
+    const db = new SqliteDatabase(live);
+    db.pragma('user_version = 9999');
+    db.close();
+
+    const e = await startShell(live, (f) => {
+      fs.writeFileSync(path.join(f.app.userData, 'language'), 'en');
+      f.script.messageBox.push((o) => o.buttons.indexOf('Quit'));
+    });
+    await until(() => e.app.quitCalls >= 1, 'quitting');
+
+    expect(e.shown.messageBoxes).toHaveLength(1);
+    const box = e.shown.messageBoxes[0] as { title: string; buttons: string[]; message: string };
+    expect(box.title).toBe('The data file cannot be opened');
+    expect(box.buttons).toEqual(['Open Another Data File…', 'Quit']);
+    expect(box.message).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+
   it('a file that is not Linli’s: "open another file" opens the chosen one', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-other-'));
     dirs.push(dir);

@@ -56,7 +56,7 @@ describe('the Electron shell (index.ts) on a fake Electron', () => {
 
   it('binds the contract and the host channels, and refuses other frames', async () => {
     expect([...e.electron.ipcMain.handlers.keys()].sort()).toEqual(['linli:call', 'linli:choose-backup-file', 'linli:choose-folder', 'linli:save-export']);
-    expect([...e.electron.ipcMain.listeners.keys()]).toEqual(['linli:set-session']);
+    expect([...e.electron.ipcMain.listeners.keys()].sort()).toEqual(['linli:set-language', 'linli:set-session']);
     expect(await call('auth.status', {})).toMatchObject({ ok: true, value: { needsSetup: true } });
     expect(await call('auth.status', {}, null, 'file:///tmp/x.html')).toMatchObject({ ok: false, error: { code: 'auth.forbidden' } });
   });
@@ -131,6 +131,20 @@ describe('the Electron shell (index.ts) on a fake Electron', () => {
     expect(roles).not.toContain('toggleDevTools');
     expect(roles).not.toContain('reload');
     expect(roles).toContain('quit');
+  });
+
+  it('follows the language chosen in the window: the menu in English, kept for the next start; back to Chinese', () => {
+    const labels = () => (e.menus.at(-1) as { label: string }[]).map((m) => m.label);
+    const contents = e.windows[0].webContents;
+    const kept = path.join(e.app.userData, 'language');
+    e.electron.ipcMain.send('linli:set-language', APP_PAGE, 'en', contents.id);
+    expect(labels()).toEqual(['File', 'Edit', 'View', 'Help']);
+    expect(fs.readFileSync(kept, 'utf8')).toBe('en');
+    e.electron.ipcMain.send('linli:set-language', 'https://evil.example/', 'zh-CN', contents.id);
+    expect(labels()).toEqual(['File', 'Edit', 'View', 'Help']);
+    e.electron.ipcMain.send('linli:set-language', APP_PAGE, 'zh-CN', contents.id);
+    expect(labels()).toEqual(['文件', '编辑', '视图', '帮助']);
+    expect(fs.readFileSync(kept, 'utf8')).toBe('zh-CN');
   });
 
   it('prints PDFs in a hidden, sandboxed, offline window without JavaScript', async () => {

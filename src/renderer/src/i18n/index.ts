@@ -11,6 +11,7 @@ import sharedEn from '@shared/i18n/en.json';
 import uiZh from './zh-CN.json';
 import uiEn from './en.json';
 import { sharedAreaLocales } from '@shared/i18n/areas';
+import { chosenLocale } from '@shared/i18n/choice';
 import { areaLocales } from '../features/locales';
 import { deepMerge } from './merge';
 
@@ -24,12 +25,12 @@ export type Language = (typeof languages)[number];
 
 const STORAGE_KEY = 'linli.language';
 
+/** The stored choice, else Chinese: the same rule as the desktop shell's (chosenLocale). */
 function storedLanguage(): Language {
   try {
-    const value = window.localStorage.getItem(STORAGE_KEY);
-    return (languages as readonly string[]).includes(value ?? '') ? (value as Language) : 'zh-CN';
+    return chosenLocale(window.localStorage.getItem(STORAGE_KEY));
   } catch {
-    return 'zh-CN';
+    return chosenLocale(null);
   }
 }
 
@@ -57,11 +58,14 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
 });
 
+// In the desktop app, the shell's menu and dialogs follow the language chosen here (none in a browser).
 i18n.on('languageChanged', (lng) => {
   dayjs.locale(dayjsLocale(lng as Language));
   document.documentElement.lang = lng;
+  window.linli?.setLanguage(lng as Language);
 });
 document.documentElement.lang = initial;
+window.linli?.setLanguage(initial);
 
 export function currentLanguage(): Language {
   return (languages as readonly string[]).includes(i18n.language) ? (i18n.language as Language) : 'zh-CN';
