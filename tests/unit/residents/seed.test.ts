@@ -190,7 +190,16 @@ describe('linli seed: a synthetic community', () => {
       await seedResidents(other.services, { residents: 500, seed: 'another' });
       // The last household of a smaller run is cut short, so compare the people before it.
       const rows = (c: Core) => c.services.sqlite.prepare('SELECT name, id_hash, birth_date, phone_last4, relation_to_head, status FROM residents ORDER BY rowid LIMIT 490').all();
-      expect(rows(twin)).toEqual(residents.slice(0, 490).map((r) => ({ name: r.name, id_hash: r.id_hash, birth_date: r.birth_date, phone_last4: r.phone_last4, relation_to_head: r.relation_to_head, status: r.status })));
+      expect(rows(twin)).toEqual(
+        residents.slice(0, 490).map((r) => ({
+          name: r.name,
+          id_hash: r.id_hash,
+          birth_date: r.birth_date,
+          phone_last4: r.phone_last4,
+          relation_to_head: r.relation_to_head,
+          status: r.status,
+        })),
+      );
       expect(rows(other)).not.toEqual(rows(twin));
     } finally {
       await twin.close();
