@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { aid } from '../../../../shared/contract/charity/aid';
 import { AppError } from '../../../../shared/errors';
 import type { HandlerMap } from '../../context';
 import { newId } from '../../util/ids';
@@ -7,8 +6,10 @@ import { actor, area } from './context';
 import { addEvent, findApplication, toApplication } from './aid-repository';
 
 const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+// eslint-disable-next-line no-control-regex -- control characters are among what a file name may not hold
+const UNSAFE_IN_FILE_NAME = /[\\/:*?"<>|\u0000-\u001f]/g;
 /** The name a file is saved under: the filed name with no folder parts or characters Windows refuses (\\ / : * ? " < > |). */
-const savedName = (name: string) => name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '_') || 'evidence';
+const savedName = (name: string) => name.replace(UNSAFE_IN_FILE_NAME, '_').replace(/^\.+/, '_') || 'evidence';
 
 /** An application's evidence files: stored with their SHA-256 when filed, handed out only when they still match it. */
 export const evidenceHandlers: HandlerMap<'charity.addEvidence' | 'charity.openEvidence'> = {
