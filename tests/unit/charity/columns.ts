@@ -112,6 +112,7 @@ export const charityColumns = {
     'created_at',
     'created_by',
     'created_by_name',
+    'council_resolution_id',
   ],
   charity_aid_events: ['seq', 'application_id', 'at', 'actor_id', 'actor_name', 'kind', 'detail_json'],
   charity_evidence: ['id', 'application_id', 'file_name', 'mime', 'size', 'sha256', 'content', 'created_at', 'created_by'],
