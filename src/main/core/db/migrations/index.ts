@@ -13,6 +13,7 @@ import * as m0011 from './0011_council';
 import * as m0012 from './0012_council_registers';
 import * as m0013 from './0013_number_sequences';
 import * as m0014 from './0014_charity';
+import * as m0015 from './0015_charity_speed';
 
 /**
  * The static list of migrations, in order. A bundled main process has no migrations folder to read, so
@@ -33,6 +34,7 @@ export const migrations: Record<string, Migration> = {
   '0012_council_registers': m0012,
   '0013_number_sequences': m0013,
   '0014_charity': m0014,
+  '0015_charity_speed': m0015,
 };
 
 export const latestSchemaVersion = Object.keys(migrations).length;
