@@ -128,6 +128,7 @@ export const charityColumns = {
     'created_at',
     'created_by',
   ],
+  charity_donation_totals: ['month', 'donor_id', 'campaign_id', 'pledge_id', 'kind', 'amount_fen'],
   charity_notices: [
     'id',
     'number',

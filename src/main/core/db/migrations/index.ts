@@ -14,6 +14,7 @@ import * as m0012 from './0012_council_registers';
 import * as m0013 from './0013_number_sequences';
 import * as m0014 from './0014_charity';
 import * as m0015 from './0015_charity_ui';
+import * as m0016 from './0016_charity_speed';
 
 /**
  * The static list of migrations, in order. A bundled main process has no migrations folder to read, so
@@ -35,6 +36,7 @@ export const migrations: Record<string, Migration> = {
   '0013_number_sequences': m0013,
   '0014_charity': m0014,
   '0015_charity_ui': m0015,
+  '0016_charity_speed': m0016,
 };
 
 export const latestSchemaVersion = Object.keys(migrations).length;

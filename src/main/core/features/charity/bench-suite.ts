@@ -9,9 +9,10 @@ export function benchLines(residents: number): number {
 /**
  * The charity ledger's part of `npm run bench` (issue 12): the same measurement as `linli charity bench`, on a
  * journal file of its own (the bench writes synthetic, hash-chained entries, which must not go into the file
- * being benchmarked): fund balances and the dashboard through the handler beside raw better-sqlite3, the full
- * chain verification beside the machine's raw SHA-256 rate for the same bytes, and (group `notice-pdf`) a
- * quarter's notice to PDF.
+ * being benchmarked): fund balances and the dashboard through the handler beside raw better-sqlite3, the
+ * balances beside `hledger balance` of the same postings (where hledger is installed), the full chain
+ * verification beside the machine's raw SHA-256 rate for the same bytes, and (group `notice-pdf`) a quarter's
+ * notice of 50,000 rows to PDF.
  */
 export const charityBench: BenchSuite = {
   groups: ['ledger', 'notice-pdf'],

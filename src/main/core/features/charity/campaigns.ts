@@ -143,13 +143,19 @@ export async function pledgeStatuses(
     .select(['p.id', 'p.donor_id', 'p.monthly_fen', 'p.starts_month', 'p.ends_month', 'd.name', 'c.name as campaign']);
   if (campaignId) q = q.where('p.campaign_id', '=', campaignId);
   const pledges = await q.execute();
-  const received = await db
-    .selectFrom('charity_donations')
-    .select(['pledge_id', sql<string>`substr(received_on, 1, 7)`.as('month'), sql<number>`sum(amount_fen)`.as('n')])
-    .where('pledge_id', 'in', pledges.length ? pledges.map((p) => p.id) : [''])
-    .where('entry_seq', 'is not', null)
-    .groupBy(['pledge_id', sql`substr(received_on, 1, 7)`])
-    .execute();
+  // Posted donations per pledge and month, from their running totals (migration 0015).
+  const received = pledges.length
+    ? await db
+        .selectFrom('charity_donation_totals')
+        .select(['pledge_id', 'month', sql<number>`sum(amount_fen)`.as('n')])
+        .where(
+          'pledge_id',
+          'in',
+          pledges.map((p) => p.id),
+        )
+        .groupBy(['pledge_id', 'month'])
+        .execute()
+    : [];
   return pledges.map((p) => {
     const last = p.ends_month && p.ends_month < through ? p.ends_month : through;
     const months = monthsBetween(p.starts_month, last).map((month) => ({

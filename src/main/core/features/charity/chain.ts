@@ -93,18 +93,16 @@ export function* journalRows(sqlite: SqliteDatabase.Database): Iterable<ChainRow
 export const sha256 =
   typeof crypto.hash === 'function' ? (text: string) => crypto.hash('sha256', text, 'hex') : (text: string) => createHash('sha256').update(text).digest('hex');
 
-/** What JSON.stringify escapes in a string: a string without any of it is quoted as is. */
-// eslint-disable-next-line no-control-regex -- the control characters are what JSON.stringify escapes
-const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
-/** JSON.stringify of one scalar, without its call for the plain strings nearly every field is. */
-const j = (v: unknown): string => (typeof v === 'string' && !NEEDS_ESCAPE.test(v) ? `"${v}"` : JSON.stringify(v));
-
 /**
  * The full chain check, on its fast path: the same verdict as verifyChain(journalRows(…)) (a test holds them
- * equal on damaged files), without an object per entry. Each page of entries and its lines is read with one
- * statement each, raw; an entry's canonical bytes are written straight from the row's values (JSON.stringify
- * of each scalar inside the brackets and commas: exactly JSON.stringify(entryContent(…))), and hashed in one
- * call. Reading the rows is most of what is left.
+ * equal on damaged files), with as little work per entry as the rule allows. Each page of entries and its
+ * lines is read with one statement each, raw (arrays, not objects). An entry's content is the row array
+ * itself, its last two slots (the links) replaced by its lines: JSON.stringify of that one array (native,
+ * and exactly the rule's encoding, the same as JSON.stringify(entryContent(…))) is many times faster than
+ * writing it scalar by scalar in JavaScript. The previous hash, a newline and the content are hashed in one
+ * call (a reused Buffer, written and hashed, measured slower). At 1,000,000 lines (500,000 entries) this
+ * thread's CPU time went about 485 ms reading entries, 350 ms reading lines, 420 ms building and encoding,
+ * 505 ms hashing; mmap_size on the connection did not help (the file's pages are in the OS cache already).
  */
 export function verifyJournal(sqlite: SqliteDatabase.Database): ChainVerdict {
   const entriesStmt = sqlite
@@ -127,32 +125,24 @@ export function verifyJournal(sqlite: SqliteDatabase.Database): ChainVerdict {
     let li = 0;
     for (const r of page) {
       const seq = r[0] as number;
+      const storedPrev = r[9];
+      const storedHash = r[10];
       count++;
       if (seq !== count) return broken(seq, ChainReasons.sequenceGap);
-      if (r[9] !== prev) return broken(seq, ChainReasons.prevHashMismatch);
+      if (storedPrev !== prev) return broken(seq, ChainReasons.prevHashMismatch);
       while (li < lineRows.length && (lineRows[li][0] as number) < seq) li++;
-      let lines = '';
-      let n = 0;
-      // The balance as unbalanced() checks it; two lines in one fund (nearly every entry) need no map.
-      let fund0: unknown = null;
-      let net0 = 0;
-      let perFund: Map<unknown, number> | null = null;
+      const lines: HashedLine[] = [];
       while (li < lineRows.length && lineRows[li][0] === seq) {
         const l = lineRows[li++];
-        lines += `${n ? ',' : ''}[${j(l[1])},${j(l[2])},${j(l[3])},${j(l[4])}]`;
-        const net = (l[3] as number) - (l[4] as number);
-        if (n === 0) fund0 = l[2];
-        if (perFund) perFund.set(l[2], (perFund.get(l[2]) ?? 0) + net);
-        else if (l[2] === fund0) net0 += net;
-        else perFund = new Map([[fund0, net0], [l[2], net]]);
-        n++;
+        lines.push([l[1] as string, l[2] as string, l[3] as number, l[4] as number]);
       }
-      const encoded = `[${seq},${j(r[1])},${j(r[2])},${j(r[3])},${j(r[4])},${j(r[5])},${j(r[6])},${j(r[7])},${j(r[8])},[${lines}]]`;
-      const hash = sha256(`${prev}\n${encoded}`);
-      if (hash !== r[10]) return broken(seq, ChainReasons.hashMismatch);
-      // Two lines must share a fund; more may span funds, each fund netting to zero.
-      const balanced = n === 2 ? !perFund && net0 === 0 : n > 2 && (perFund ? [...perFund.values()].every((v) => v === 0) : net0 === 0);
-      if (!balanced) return broken(seq, UNBALANCED);
+      // [seq, id, date, kind, memo, reversesSeq, reason, postedAt, actor, lines]: the row's first nine
+      // columns are the content's first nine fields, in the rule's order.
+      r[9] = lines;
+      r.length = 10;
+      const hash = sha256(`${prev}\n${JSON.stringify(r)}`);
+      if (hash !== storedHash) return broken(seq, ChainReasons.hashMismatch);
+      if (unbalanced(lines)) return broken(seq, UNBALANCED);
       prev = hash;
     }
     after = page[page.length - 1][0] as number;

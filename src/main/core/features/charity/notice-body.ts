@@ -64,18 +64,23 @@ export async function buildNoticeBody(db: Kysely<Database>, p: NoticePeriod): Pr
     .where('d.received_on', '<=', p.to);
   if (p.fund) donations = donations.where('d.fund_code', '=', p.fund);
   const incomeRows = await donations.orderBy('d.received_on').orderBy('d.entry_seq').execute();
-  const items = incomeRows.length
-    ? await db
-        .selectFrom('charity_donation_items')
-        .selectAll()
-        .where(
-          'donation_id',
-          'in',
-          incomeRows.map((r) => r.id),
-        )
-        .orderBy('line_no')
-        .execute()
-    : [];
+  // The period's goods, read by the same conditions as the donations (a list of the donations' ids as
+  // parameters would pass SQLite's limit of 32,766 variables in a busy quarter), grouped per donation.
+  let itemsQuery = db
+    .selectFrom('charity_donation_items as i')
+    .innerJoin('charity_donations as d', 'd.id', 'i.donation_id')
+    .selectAll('i')
+    .where('d.kind', '=', 'goods')
+    .where('d.entry_seq', 'is not', null)
+    .where('d.received_on', '>=', p.from)
+    .where('d.received_on', '<=', p.to);
+  if (p.fund) itemsQuery = itemsQuery.where('d.fund_code', '=', p.fund);
+  const itemsOf = new Map<string, string[]>();
+  for (const x of await itemsQuery.orderBy('i.line_no').execute()) {
+    const list = itemsOf.get(x.donation_id) ?? [];
+    list.push(`${x.item}×${x.quantity}${x.unit}`);
+    itemsOf.set(x.donation_id, list);
+  }
   const income = incomeRows.map((r, i) => ({
     no: i + 1,
     date: r.received_on,
@@ -84,13 +89,7 @@ export async function buildNoticeBody(db: Kysely<Database>, p: NoticePeriod): Pr
       r.disclosure,
     ),
     method: r.kind === 'goods' ? '物资' : (r.method ?? ''),
-    amount:
-      r.kind === 'goods'
-        ? items
-            .filter((x) => x.donation_id === r.id)
-            .map((x) => `${x.item}×${x.quantity}${x.unit}`)
-            .join('、')
-        : formatFen(r.amount_fen),
+    amount: r.kind === 'goods' ? (itemsOf.get(r.id) ?? []).join('、') : formatFen(r.amount_fen),
     amountFen: r.amount_fen,
     purpose: r.fund_name,
     receiptNo: r.receipt_no ? `${r.receipt_no}${r.voided_at ? '（作废）' : ''}` : '不需收据',

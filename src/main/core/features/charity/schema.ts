@@ -97,6 +97,16 @@ export interface CharityBalancesTable {
   credit: number;
 }
 
+/** Posted donations' running totals (migration 0015): '' where a donation has no donor, campaign or pledge. */
+export interface CharityDonationTotalsTable {
+  month: string;
+  donor_id: string;
+  campaign_id: string;
+  pledge_id: string;
+  kind: 'cash' | 'goods';
+  amount_fen: number;
+}
+
 export interface CharityBatchesTable extends Stamped {
   id: string;
   number: string;
@@ -274,6 +284,7 @@ export interface CharityTables {
   charity_balances: CharityBalancesTable;
   charity_batches: CharityBatchesTable;
   charity_donations: CharityDonationsTable;
+  charity_donation_totals: CharityDonationTotalsTable;
   charity_donation_items: CharityDonationItemsTable;
   charity_stock_moves: CharityStockMovesTable;
   charity_receipts: CharityReceiptsTable;
