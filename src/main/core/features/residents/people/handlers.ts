@@ -4,6 +4,7 @@ import type { HandlerContext, HandlerMap } from '../../../context';
 import type { ResidentsTable } from '../../../db/schema';
 import { hallDay } from '../../../time/hall-day';
 import { decodeCursor, encodeCursor, type Keyset } from '../../../db/keyset';
+import { selectRows } from '../../../db/query-shape';
 import { keepUnplacedReason } from '../unplaced';
 import { findSimilar, insertResident, resolvePlacement, updateResident } from '../write';
 import { idOwner } from './id-owner';
@@ -43,8 +44,8 @@ export const peopleHandlers: HandlerMap<PeopleMethods> = {
 
   async 'residents.count'(input, ctx) {
     const { today } = await hallDay(ctx);
-    const r = await countQuery(input, today).execute(ctx.db);
-    return { count: Number(r.rows[0]?.n ?? 0) };
+    const [r] = await selectRows(ctx.db, countQuery(input, today));
+    return { count: Number(r?.n ?? 0) };
   },
 
   async 'residents.get'(input, ctx) {
@@ -130,7 +131,7 @@ async function readRanges<R>(ctx: Pick<HandlerContext, 'db'>, groups: RawBuilder
     const got: R[] = [];
     for (const q of group) {
       if (got.length > limit) break;
-      got.push(...(await q.execute(ctx.db)).rows);
+      got.push(...(await selectRows(ctx.db, q)));
     }
     parts.push(got);
   }
