@@ -83,7 +83,7 @@ export function queryShape<P extends Record<string, unknown>, R>(names: readonly
   };
 
   return {
-    execute(db, values) {
+    async execute(db, values) {
       const { sql, slots } = compile(db);
       const parameters = slots.map((s) => (s.kind === 'value' ? values[s.name] : s.value));
       return selectCompiled<R>(db, sql, parameters);
