@@ -19,21 +19,10 @@ export interface Session {
 
 export type EndReason = NonNullable<SessionsTable['ended_reason']>;
 
-interface SessionRow {
-  user_id: string;
-  ended_at: string | null;
-}
-
 interface UserRow {
   display_name: string;
   roles_json: string;
   disabled: number;
-}
-
-/** The two look-ups of every call, prepared once per connection. */
-interface Lookups {
-  session: SqliteDatabase.Statement;
-  user: SqliteDatabase.Statement;
 }
 
 /**
@@ -46,7 +35,7 @@ interface Lookups {
 export class SessionStore {
   /** This process's sessions by token, each with its token's hash (what the table stores), hashed once. */
   private readonly local = new Map<string, { session: Session; hash: string; rolesJson: string }>();
-  private readonly statements = new WeakMap<SqliteDatabase.Database, Lookups>();
+  private readonly statements = new WeakMap<SqliteDatabase.Database, SqliteDatabase.Statement>();
   /** This process's sessions in the table. */
   readonly hostId = randomBytes(12).toString('base64url');
   /**
@@ -138,24 +127,22 @@ export class SessionStore {
   }
 
   /**
-   * The session's row (still open?) and its user's (still enabled? which roles?), read from the file on
-   * every call. Two single-row look-ups by primary key rather than one join: SQLite plans a join of two
-   * tables with a Bloom filter built on each run, which made the join cost three times the two reads.
-   * The session is read first: a user disabled between the two reads is refused by the second.
+   * The user of an open session of this process (with whether they are still enabled and their roles),
+   * read from the file on every call: one statement, one snapshot. The session is found by a scalar
+   * subquery rather than a join: SQLite plans a join of the two tables with a Bloom filter built on each
+   * run, which made the join four times dearer than this (15 µs against 4).
    */
   private lookUp(tokenHash: string): UserRow | undefined {
     const sqlite = this.sqlite();
-    let lookups = this.statements.get(sqlite);
-    if (!lookups) {
-      lookups = {
-        session: sqlite.prepare('SELECT user_id, ended_at FROM sessions WHERE token_hash = ? AND host_id = ?'),
-        user: sqlite.prepare('SELECT display_name, roles_json, disabled FROM users WHERE id = ?'),
-      };
-      this.statements.set(sqlite, lookups);
+    let stmt = this.statements.get(sqlite);
+    if (!stmt) {
+      stmt = sqlite.prepare(
+        `SELECT display_name, roles_json, disabled FROM users
+          WHERE id = (SELECT user_id FROM sessions WHERE token_hash = ? AND host_id = ? AND ended_at IS NULL)`,
+      );
+      this.statements.set(sqlite, stmt);
     }
-    const session = lookups.session.get(tokenHash, this.hostId) as SessionRow | undefined;
-    if (!session || session.ended_at !== null) return undefined;
-    return lookups.user.get(session.user_id) as UserRow | undefined;
+    return stmt.get(tokenHash, this.hostId) as UserRow | undefined;
   }
 }
 
