@@ -38,7 +38,8 @@ export async function selectRows<R>(db: Kysely<Database>, query: Compilable<R> |
   return selectCompiled<R>(db, compiled.sql, compiled.parameters);
 }
 
-async function selectCompiled<R>(db: Kysely<Database>, sql: string, parameters: readonly unknown[]): Promise<R[]> {
+/** selectRows for a query compiled before (a QueryTemplate filled with a call's values). */
+export async function selectCompiled<R>(db: Kysely<Database>, sql: string, parameters: readonly unknown[]): Promise<R[]> {
   const direct = connections.get(db);
   if (direct && !direct.sqlite.inTransaction) {
     const stmt = direct.statements.prepare(sql);
@@ -66,27 +67,51 @@ export interface QueryShape<P extends Record<string, unknown>, R> {
 /** A placeholder no value of ours looks like: NUL, then the value's name. */
 const PLACEHOLDER = '\u0000linli-value:';
 
+/** Stands for a named value while a query's shape is compiled (fillTemplate puts the call's value there). */
+export function placeholder(name: string): string {
+  return PLACEHOLDER + name;
+}
+
 type Slot = { kind: 'value'; name: string } | { kind: 'constant'; value: unknown };
 
+/** A compiled query with the places of its named values: the same SQL text for every call. */
+export interface QueryTemplate {
+  sql: string;
+  slots: Slot[];
+}
+
+/** Finds where each placeholder landed among a compiled query's parameters; `names` must all be there. */
+export function templateOf(query: { sql: string; parameters: readonly unknown[] }, names: readonly string[] = []): QueryTemplate {
+  const slots = query.parameters.map((p): Slot => (typeof p === 'string' && p.startsWith(PLACEHOLDER) ? { kind: 'value', name: p.slice(PLACEHOLDER.length) } : { kind: 'constant', value: p }));
+  // A value the builder transformed or dropped would otherwise be run as the placeholder's text.
+  for (const n of names) if (!slots.some((s) => s.kind === 'value' && s.name === n)) throw new Error(`queryShape: the value ${n} does not reach the compiled query`);
+  return { sql: query.sql, slots };
+}
+
+/** The parameters of one call: its values where the placeholders were, the constants as compiled. */
+export function fillTemplate(template: QueryTemplate, values: Readonly<Record<string, unknown>>): unknown[] {
+  return template.slots.map((s) => {
+    if (s.kind === 'constant') return s.value;
+    const value = values[s.name];
+    if (value === undefined) throw new Error(`queryShape: no value for ${s.name}`);
+    return value;
+  });
+}
+
 export function queryShape<P extends Record<string, unknown>, R>(names: readonly (keyof P & string)[], build: (db: Kysely<Database>, values: P) => Compilable<R>): QueryShape<P, R> {
-  let compiled: { sql: string; slots: Slot[] } | null = null;
+  let compiled: QueryTemplate | null = null;
 
   const compile = (db: Kysely<Database>) => {
     if (compiled) return compiled;
-    const placeholders = Object.fromEntries(names.map((n) => [n, PLACEHOLDER + n])) as unknown as P;
-    const query = build(db, placeholders).compile();
-    const slots = query.parameters.map((p): Slot => (typeof p === 'string' && p.startsWith(PLACEHOLDER) ? { kind: 'value', name: p.slice(PLACEHOLDER.length) } : { kind: 'constant', value: p }));
-    // A value the builder transformed or dropped would otherwise be run as the placeholder's text.
-    for (const n of names) if (!slots.some((s) => s.kind === 'value' && s.name === n)) throw new Error(`queryShape: the value ${n} does not reach the compiled query`);
-    compiled = { sql: query.sql, slots };
+    const placeholders = Object.fromEntries(names.map((n) => [n, placeholder(n)])) as unknown as P;
+    compiled = templateOf(build(db, placeholders).compile(), names);
     return compiled;
   };
 
   return {
     async execute(db, values) {
-      const { sql, slots } = compile(db);
-      const parameters = slots.map((s) => (s.kind === 'value' ? values[s.name] : s.value));
-      return selectCompiled<R>(db, sql, parameters);
+      const template = compile(db);
+      return selectCompiled<R>(db, template.sql, fillTemplate(template, values));
     },
     sql: (db) => compile(db).sql,
   };
