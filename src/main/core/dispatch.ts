@@ -75,8 +75,10 @@ function parseInput(schema: z.ZodType, raw: unknown): unknown {
 async function run(core: CoreServices, spec: MethodSpec, name: MethodName, input: unknown, session: Session | null, pending: AuditWrite[]): Promise<unknown> {
   const handler = handlers[name] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
   const record = (entry: CallAudit): AuditWrite => ({ ...entry, action: entry.action ?? name, area: entry.area ?? areaOf(name) });
-  const base = {
+  // The context is made in one object per call (a read costs the copy of the services once, not twice).
+  const context = (audit: HandlerContext['audit'], db: HandlerContext['db'] = core.db): HandlerContext => ({
     ...core,
+    db,
     session,
     requireSession(): Session {
       if (!session) throw new AppError(ErrorCodes.noSession, 'Not signed in');
@@ -89,29 +91,29 @@ async function run(core: CoreServices, spec: MethodSpec, name: MethodName, input
     auditAlways(entry: CallAudit) {
       pending.push(record(entry));
     },
-  };
+    audit,
+  });
 
   if (!spec.writes) {
-    return handler(input, { ...base, audit: async () => {} });
+    return handler(input, context(noAudit));
   }
   if (spec.transaction === 'none') {
     // The handler writes its own records as it goes (a backup records itself with its result), and says
     // when its data has changed: a job's commit may come long after this call returns.
-    const out = await handler(input, { ...base, audit: (entry) => appendAudit(core.db, record(entry), actorOf(core, session), core.now()) });
+    const out = await handler(input, context((entry) => appendAudit(core.db, record(entry), actorOf(core, session), core.now())));
     pending.length = 0;
     return out;
   }
   // The write lock is taken when the transaction begins, so that writers from other processes wait their turn.
   const committed = await writeTransaction(core.db, core.sqlite, async (trx) => {
     let audited = 0;
-    const out = await handler(input, {
-      ...base,
-      db: trx,
-      audit: async (entry) => {
+    const out = await handler(
+      input,
+      context(async (entry) => {
         audited++;
         await appendAudit(trx, record(entry), actorOf(core, session), core.now());
-      },
-    });
+      }, trx),
+    );
     if (audited === 0) throw new AppError(ErrorCodes.internal, `${name} wrote nothing to the audit trail`);
     pending.length = 0;
     return out;
@@ -120,6 +122,9 @@ async function run(core: CoreServices, spec: MethodSpec, name: MethodName, input
   core.events.emit('data.changed', { area: areaOf(name) });
   return committed;
 }
+
+/** A read records nothing. */
+const noAudit = async () => {};
 
 function actorOf(core: CoreServices, session: Session | null) {
   return { id: session?.userId ?? null, name: session?.displayName ?? null, workstation: core.workstation };

@@ -19,6 +19,9 @@ type Stmt = SqliteDatabase.Statement;
 export async function recordStatements<T>(sqlite: SqliteDatabase.Database, work: () => Promise<T>): Promise<{ value: T; statements: RecordedStatement[] }> {
   const statements: RecordedStatement[] = [];
   const original = sqlite.prepare;
+  // Statements prepared meanwhile that something keeps for later (a session's look-ups): their own methods
+  // are given back after, so that they neither keep recording nor cost the handler a wrapper on every call.
+  const patchedStatements: Stmt[] = [];
   const patched = function (this: SqliteDatabase.Database, source: string): Stmt {
     const stmt = original.call(this, source) as Stmt;
     const reader = stmt.reader;
@@ -29,6 +32,7 @@ export async function recordStatements<T>(sqlite: SqliteDatabase.Database, work:
         return fn.apply(stmt, args);
       };
     }
+    patchedStatements.push(stmt);
     return stmt;
   };
   // Kysely reuses prepared statements (db/statement-cache.ts): emptied so that each query is prepared, and
@@ -41,6 +45,7 @@ export async function recordStatements<T>(sqlite: SqliteDatabase.Database, work:
   } finally {
     sqlite.prepare = original;
     clearStatementCache(sqlite);
+    for (const stmt of patchedStatements) for (const method of ['all', 'get', 'run', 'iterate'] as const) delete (stmt as unknown as Record<string, unknown>)[method];
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { queryShape } from '../db/query-shape';
 import type { Settings } from '../../../shared/contract/community';
 
 export const defaultSettings: Settings = {
@@ -9,8 +10,10 @@ export const defaultSettings: Settings = {
   backupKeep: { daily: 7, weekly: 4, monthly: 12 },
 };
 
+const allSettings = queryShape<Record<string, never>, { key: string; value_json: string }>([], (db) => db.selectFrom('settings').select(['key', 'value_json']));
+
 export async function readSettings(db: Kysely<Database>): Promise<Settings> {
-  const rows = await db.selectFrom('settings').select(['key', 'value_json']).execute();
+  const rows = await allSettings.execute(db, {});
   const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value_json)]));
   return { ...defaultSettings, ...stored } as Settings;
 }
@@ -23,6 +26,14 @@ export async function writeSettings(db: Kysely<Database>, next: Settings, at: st
       .onConflict((oc) => oc.column('key').doUpdateSet({ value_json: JSON.stringify(value), updated_at: at, updated_by: by }))
       .execute();
   }
+}
+
+const oneSetting = queryShape<{ key: keyof Settings }, { value_json: string }>(['key'], (db, v) => db.selectFrom('settings').select('value_json').where('key', '=', v.key));
+
+/** One setting, read afresh (another desk may have changed it), or its default: a single-row look-up. */
+export async function readSetting<K extends keyof Settings>(db: Kysely<Database>, key: K): Promise<Settings[K]> {
+  const [row] = await oneSetting.execute(db, { key });
+  return row ? (JSON.parse(row.value_json) as Settings[K]) : defaultSettings[key];
 }
 
 export async function idleLockMs(db: Kysely<Database>): Promise<number> {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { withStatementCache } from './statement-cache';
+import { allowDirectReads } from './query-shape';
 import { Migrator } from 'kysely/migration';
 import { AppError } from '../../../shared/errors';
 import type { Database } from './schema';
@@ -51,7 +52,9 @@ export async function openDatabase(file: string, opts: OpenOptions): Promise<Ope
   const sqlite = new SqliteDatabase(file);
   try {
     applyPragmas(sqlite);
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+    const statements = withStatementCache(sqlite);
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) });
+    allowDirectReads(db, sqlite, statements);
     if (fileVersion < latestSchemaVersion) await migrate(db, sqlite);
     return { path: file, sqlite, db, schemaVersion: latestSchemaVersion, preMigrationCopy };
   } catch (err) {

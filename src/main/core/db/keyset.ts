@@ -87,5 +87,15 @@ export const PREFIX_END = '\u{10FFFF}';
  * a list of thousands is one statement, and SQLite probes the column's index once per id.
  */
 export function inList<T extends string | number>(ids: Iterable<T>): RawBuilder<T> {
-  return sql<T>`(SELECT value FROM json_each(${JSON.stringify([...new Set(ids)])}))`;
+  return inJsonList<T>(JSON.stringify([...new Set(ids)]));
+}
+
+/** The same for ids already written as a JSON array (jsonList): a query shape's value (query-shape.ts). */
+export function inJsonList<T extends string | number>(json: string): RawBuilder<T> {
+  return sql<T>`(SELECT value FROM json_each(${json}))`;
+}
+
+/** Ids as the JSON array inJsonList reads (a repeated id costs nothing: IN reads it as a set). */
+export function jsonList(ids: Iterable<string | number>): string {
+  return JSON.stringify(Array.isArray(ids) ? ids : [...ids]);
 }

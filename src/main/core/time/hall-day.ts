@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { readSettings } from '../community/settings';
+import { readSetting } from '../community/settings';
 import { localToday } from './zone';
 
 export interface HallDay {
@@ -14,6 +14,7 @@ export interface HallDay {
  * the community's settings. Every "today" in core comes from here.
  */
 export async function hallDay(ctx: { db: Kysely<Database>; now(): Date }): Promise<HallDay> {
-  const { timeZone } = await readSettings(ctx.db);
+  // Read on every call (one row, its statement kept): a time zone changed at another desk counts at once.
+  const timeZone = await readSetting(ctx.db, 'timeZone');
   return { today: localToday(ctx.now(), timeZone), timeZone };
 }

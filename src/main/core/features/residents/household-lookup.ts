@@ -3,7 +3,8 @@ import type { HouseholdSummary } from '../../../../shared/contract/residents';
 import { toHalfWidth } from '../../../../shared/values/normalize';
 import type { Database, HouseholdsTable } from '../../db/schema';
 import type { HandlerMap } from '../../context';
-import { inList, PREFIX_END } from '../../db/keyset';
+import { inJsonList, jsonList, PREFIX_END } from '../../db/keyset';
+import { queryShape, selectRows } from '../../db/query-shape';
 import { placesByHouse } from './places/service';
 import { namesOf } from './people/repository';
 
@@ -44,27 +45,30 @@ export async function findHouseholdRows(db: Kysely<Database>, typed: string, opt
   const spellings = numberSpellings(typed);
   const found = new Map<string, { row: HouseholdsTable; match: NumberMatch }>();
   if (opts.matches.includes('exact')) {
-    for (const s of spellings) for (const row of (await householdsByNumberQuery(s, 'exact', opts.archived, opts.limit).execute(db)).rows) found.set(row.id, { row, match: 'exact' });
+    for (const s of spellings) for (const row of await selectRows(db, householdsByNumberQuery(s, 'exact', opts.archived, opts.limit))) found.set(row.id, { row, match: 'exact' });
   }
   if (opts.matches.includes('prefix') && found.size < opts.limit) {
     const starting: HouseholdsTable[] = [];
-    for (const s of spellings) starting.push(...(await householdsByNumberQuery(s, 'prefix', opts.archived, opts.limit).execute(db)).rows);
+    for (const s of spellings) starting.push(...(await selectRows(db, householdsByNumberQuery(s, 'prefix', opts.archived, opts.limit))));
     starting.sort((a, b) => (a.number < b.number ? -1 : a.number > b.number ? 1 : 0));
     for (const row of starting) if (!found.has(row.id)) found.set(row.id, { row, match: 'prefix' });
   }
   return [...found.values()].slice(0, opts.limit);
 }
 
-/** Present members per household, through residents_household: one query for a set of households. */
-export async function presentMembersOf(db: Kysely<Database>, householdIds: readonly string[]): Promise<Map<string, number>> {
-  if (householdIds.length === 0) return new Map();
-  const rows = await db
+/** Present members per household, through residents_household: one query for a set of households, compiled once. */
+const presentMembersShape = queryShape<{ ids: string }, { household_id: string | null; n: number }>(['ids'], (db, v) =>
+  db
     .selectFrom('residents')
     .select(['household_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('household_id', 'in', inList(householdIds))
+    .where('household_id', 'in', inJsonList<string>(v.ids))
     .where(sql<number>`+archived`, '=', 0)
-    .groupBy('household_id')
-    .execute();
+    .groupBy('household_id'),
+);
+
+export async function presentMembersOf(db: Kysely<Database>, householdIds: readonly string[]): Promise<Map<string, number>> {
+  if (householdIds.length === 0) return new Map();
+  const rows = await presentMembersShape.execute(db, { ids: jsonList(householdIds) });
   return new Map(rows.map((r) => [r.household_id!, Number(r.n)]));
 }
 

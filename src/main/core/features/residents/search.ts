@@ -8,6 +8,7 @@ import type { Database, HouseholdsTable, ResidentsTable } from '../../db/schema'
 import type { HandlerMap } from '../../context';
 import { houseAddressKey, parseAddressQuery, type AddressQuery } from './address';
 import { PREFIX_END } from '../../db/keyset';
+import { selectRows } from '../../db/query-shape';
 import { findHouseholdRows, toHouseholdSummaries } from './household-lookup';
 import { placesByHouse } from './places/service';
 import { idLookupHash } from './prepare';
@@ -117,7 +118,7 @@ type Found = { kind: MatchKind; resident: ResidentsTable } | { kind: MatchKind; 
 export async function searchRegistry(db: Kysely<Database>, secrets: FieldCipher, q: string, limit: number, includeArchived: boolean): Promise<SearchHit[]> {
   const lookups = classify(q);
   const houseIds = new Map<AddressQuery, string[]>();
-  for (const l of lookups) if (l.address) houseIds.set(l.address, (await addressHousesQuery(l.address).execute(db)).rows.map((r) => r.id));
+  for (const l of lookups) if (l.address) houseIds.set(l.address, (await selectRows(db, addressHousesQuery(l.address))).map((r) => r.id));
   // Keyed by type and id: a resident and a household never share a key.
   const found = new Map<string, Found>();
   for (const archived of includeArchived ? ([0, 1] as const) : ([0] as const)) {
@@ -130,7 +131,7 @@ export async function searchRegistry(db: Kysely<Database>, secrets: FieldCipher,
         continue;
       }
       if (l.address && houseIds.get(l.address)!.length === 0) continue;
-      let rows = (await residentsQuery(l.kind as ResidentMatchKind, l.value, archived, room, { secrets, houseIds: l.address && houseIds.get(l.address) }).execute(db)).rows;
+      let rows = await selectRows(db, residentsQuery(l.kind as ResidentMatchKind, l.value, archived, room, { secrets, houseIds: l.address && houseIds.get(l.address) }));
       if (l.kind === 'phone') rows = rows.filter((r) => samePhone(secrets, r.phone_cipher, l.value)).slice(0, room);
       if (l.kind === 'address') rows.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || (a.id < b.id ? -1 : 1));
       for (const row of rows) if (!found.has(`r:${row.id}`)) found.set(`r:${row.id}`, { kind: l.kind, resident: row });

@@ -4,26 +4,33 @@ import type { Tag, TagRef } from '../../../../shared/contract/residents';
 import type { Database, TagsTable } from '../../db/schema';
 import type { HandlerMap } from '../../context';
 import { newId } from '../../util/ids';
-import { inList } from '../../db/keyset';
+import { inJsonList, jsonList } from '../../db/keyset';
+import { queryShape } from '../../db/query-shape';
 import { appendResidentEvent, type Actor } from './write';
 
 export function toTagRef(row: Pick<TagsTable, 'id' | 'name' | 'colour'>): TagRef {
   return { id: row.id, name: row.name, colour: row.colour };
 }
 
-/** The tags of a set of residents, in the tags' own order: one query. */
-export async function tagsByResident(db: Kysely<Database>, residentIds: readonly string[]): Promise<Map<string, TagRef[]>> {
-  const out = new Map<string, TagRef[]>();
-  if (residentIds.length === 0) return out;
-  const rows = await db
+/** The tags of a set of residents, in the tags' own order: one query, compiled once (every list page asks it). */
+const tagsOfResidents = queryShape<{ ids: string }, { resident_id: string; id: string; name: string; colour: string }>(['ids'], (db, v) =>
+  db
     .selectFrom('resident_tags')
     .innerJoin('tags', 'tags.id', 'resident_tags.tag_id')
     .select(['resident_tags.resident_id', 'tags.id', 'tags.name', 'tags.colour'])
-    .where('resident_tags.resident_id', 'in', inList(residentIds))
+    .where('resident_tags.resident_id', 'in', inJsonList<string>(v.ids))
     .orderBy('tags.sort')
-    .orderBy('tags.name')
-    .execute();
-  for (const r of rows) out.set(r.resident_id, [...(out.get(r.resident_id) ?? []), toTagRef(r)]);
+    .orderBy('tags.name'),
+);
+
+export async function tagsByResident(db: Kysely<Database>, residentIds: readonly string[]): Promise<Map<string, TagRef[]>> {
+  const out = new Map<string, TagRef[]>();
+  if (residentIds.length === 0) return out;
+  for (const r of await tagsOfResidents.execute(db, { ids: jsonList(residentIds) })) {
+    const tags = out.get(r.resident_id);
+    if (tags) tags.push(toTagRef(r));
+    else out.set(r.resident_id, [toTagRef(r)]);
+  }
   return out;
 }
 

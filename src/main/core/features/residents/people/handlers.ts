@@ -1,9 +1,9 @@
-import type { RawBuilder } from 'kysely';
 import { AppError, ErrorCodes } from '../../../../../shared/errors';
 import type { HandlerContext, HandlerMap } from '../../../context';
 import type { ResidentsTable } from '../../../db/schema';
 import { hallDay } from '../../../time/hall-day';
 import { decodeCursor, encodeCursor, type Keyset } from '../../../db/keyset';
+import { selectCompiled, selectRows } from '../../../db/query-shape';
 import { keepUnplacedReason } from '../unplaced';
 import { findSimilar, insertResident, resolvePlacement, updateResident } from '../write';
 import { idOwner } from './id-owner';
@@ -11,7 +11,7 @@ import { setResidentTags } from '../tags';
 import { recomputeNextVisit } from '../visits/policy';
 import { claimHeadIfNeeded } from '../households';
 import { fieldsFromInput, prepareOrThrow } from './input';
-import { countQuery, keyOf, mergePage, pageQueries, pagesByTag, tagPageQueries, type ListFilter } from './list';
+import { compiledPageQueries, countQuery, keyOf, mergePage, pagesByTag, type ListedRow, type ListFilter, type PageQuery, type SortKeys } from './list';
 import { eventsOfResident, findResidentRow, mustFindResident, residentRowsByIds } from './repository';
 import { auditView, toResidentDetail, toResidentEvent, toResidentRows } from './rows';
 
@@ -36,15 +36,17 @@ export const peopleHandlers: HandlerMap<PeopleMethods> = {
     // (a tag's links: the resident's id; residents: the rowid), so that a cursor of another kind is refused.
     const tag = `${input.sort === 'name' ? 'pinyin' : input.sort}:${input.direction}:${pagesByTag(input) ? 'link' : 'row'}`;
     const after = decodeCursor(input.cursor, tag, input.sort === 'name', 'residents.bad_cursor');
-    const page = pagesByTag(input) ? await pageByTag(ctx, input, today, after) : mergePage(await readRanges(ctx, pageQueries(input, today, after, input.limit), input.limit), input.sort, input.direction, input.limit);
+    const page = pagesByTag(input)
+      ? await pageByTag(ctx, input, today, after)
+      : mergePage(await readRanges<ListedRow>(ctx, compiledPageQueries(ctx.db, input, false, today, after, input.limit), input.limit), input.sort, input.direction, input.limit);
     const last = page.rows[page.rows.length - 1];
     return { rows: await toResidentRows(ctx.db, page.rows, today), nextCursor: page.more && last ? encodeCursor(tag, keyOf(last, input.sort)) : null };
   },
 
   async 'residents.count'(input, ctx) {
     const { today } = await hallDay(ctx);
-    const r = await countQuery(input, today).execute(ctx.db);
-    return { count: Number(r.rows[0]?.n ?? 0) };
+    const [r] = await selectRows(ctx.db, countQuery(input, today));
+    return { count: Number(r?.n ?? 0) };
   },
 
   async 'residents.get'(input, ctx) {
@@ -124,13 +126,13 @@ export const peopleHandlers: HandlerMap<PeopleMethods> = {
 };
 
 /** Each group is one archived value's ranges in scan order; a later range is read only if the earlier ones came short. */
-async function readRanges<R>(ctx: Pick<HandlerContext, 'db'>, groups: RawBuilder<R>[][], limit: number): Promise<R[][]> {
+async function readRanges<R>(ctx: Pick<HandlerContext, 'db'>, groups: PageQuery[][], limit: number): Promise<R[][]> {
   const parts: R[][] = [];
   for (const group of groups) {
     const got: R[] = [];
     for (const q of group) {
       if (got.length > limit) break;
-      got.push(...(await q.execute(ctx.db)).rows);
+      got.push(...(await selectCompiled<R>(ctx.db, q.sql, q.parameters)));
     }
     parts.push(got);
   }
@@ -139,7 +141,7 @@ async function readRanges<R>(ctx: Pick<HandlerContext, 'db'>, groups: RawBuilder
 
 /** A page of a tag's links in order, then those residents' rows by id. */
 async function pageByTag(ctx: Pick<HandlerContext, 'db'>, input: ListFilter & { limit: number }, today: string, after: Keyset | null): Promise<{ rows: ResidentsTable[]; more: boolean }> {
-  const keys = mergePage(await readRanges(ctx, tagPageQueries(input, today, after, input.limit), input.limit), input.sort, input.direction, input.limit);
+  const keys = mergePage(await readRanges<SortKeys>(ctx, compiledPageQueries(ctx.db, input, true, today, after, input.limit), input.limit), input.sort, input.direction, input.limit);
   const byId = new Map((await residentRowsByIds(ctx.db, keys.rows.map((k) => k.id))).map((r) => [r.id, r]));
   return { rows: keys.rows.map((k) => byId.get(k.id)!), more: keys.more };
 }

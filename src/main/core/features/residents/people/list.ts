@@ -1,7 +1,8 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { z } from 'zod';
 import type { residentListInput } from '../../../../../shared/contract/residents';
-import type { ResidentsTable } from '../../../db/schema';
+import type { Database, ResidentsTable } from '../../../db/schema';
+import { fillTemplate, placeholder, templateOf, type QueryTemplate } from '../../../db/query-shape';
 import { addYears } from '../../../time/calendar';
 import { compareKeyset, type Keyset } from '../../../db/keyset';
 
@@ -111,21 +112,73 @@ export type ListedRow = ResidentsTable & { row_no: number };
  * came short). Their union, merged in order, is the page.
  */
 export function pageQueries(f: ListFilter, today: string, after: Keyset | null, limit: number): RawBuilder<ListedRow>[][] {
-  return rangeQueries(f, false, today, after, (index, where, order) => sql<ListedRow>`SELECT rowid AS row_no, * FROM residents INDEXED BY ${index} WHERE ${where} ORDER BY ${order} LIMIT ${limit + 1}`);
+  return rangeQueries(f, false, birthRange(f, today), after, limit + 1, residentRanges);
 }
 
 /** The same for a list paged by tag (pagesByTag): the ranges read the links' sort keys; the page's residents are read by id after. */
 export function tagPageQueries(f: ListFilter, today: string, after: Keyset | null, limit: number): RawBuilder<SortKeys>[][] {
-  return rangeQueries(f, true, today, after, (index, where, order) => sql<SortKeys>`SELECT resident_id AS id, birth_date, name_pinyin, name FROM resident_tags INDEXED BY ${index} WHERE ${where} ORDER BY ${order} LIMIT ${limit + 1}`);
+  return rangeQueries(f, true, birthRange(f, today), after, limit + 1, linkRanges);
+}
+
+type MakeRange<T> = (index: RawBuilder<unknown>, where: RawBuilder<unknown>, order: RawBuilder<unknown>, take: number) => RawBuilder<T>;
+const residentRanges: MakeRange<ListedRow> = (index, where, order, take) => sql`SELECT rowid AS row_no, * FROM residents INDEXED BY ${index} WHERE ${where} ORDER BY ${order} LIMIT ${take}`;
+const linkRanges: MakeRange<SortKeys> = (index, where, order, take) => sql`SELECT resident_id AS id, birth_date, name_pinyin, name FROM resident_tags INDEXED BY ${index} WHERE ${where} ORDER BY ${order} LIMIT ${take}`;
+
+/** One page query, compiled: its SQL and this call's parameters. */
+export interface PageQuery {
+  sql: string;
+  parameters: unknown[];
+}
+
+/** Compiled page queries by shape (pageShape): at most a few hundred shapes, each compiled once. */
+const pageTemplates = new Map<string, QueryTemplate[][]>();
+
+/**
+ * What decides a page's SQL text, its values aside: which filters are given (not their values), the sort,
+ * the direction, the archive choice, which age limits, and what kind of cursor.
+ */
+function pageShape(f: ListFilter, byTag: boolean, range: { after?: string; upTo?: string }, after: Keyset | null): string {
+  const cursor = after === null ? 'none' : after.k === null ? 'null-key' : after.n === undefined ? 'key' : 'key+name';
+  return [byTag, f.sort, f.direction, f.archived, !!f.buildingId, !!f.gridId, !!f.status, !!f.tagId, range.after !== undefined, range.upTo !== undefined, cursor].join('|');
+}
+
+/**
+ * pageQueries and tagPageQueries as the list handler runs them: built and compiled by Kysely once per shape
+ * (with placeholders where the values go, db/query-shape.ts), then filled with this call's values. Building
+ * and compiling a page's one to four queries cost more than reading a last page of a building.
+ */
+export function compiledPageQueries(db: Kysely<Database>, f: ListFilter, byTag: boolean, today: string, after: Keyset | null, limit: number): PageQuery[][] {
+  const range = birthRange(f, today);
+  const shape = pageShape(f, byTag, range, after);
+  let templates = pageTemplates.get(shape);
+  if (!templates) {
+    const p = placeholder;
+    const filter: ListFilter = {
+      ...f,
+      buildingId: f.buildingId && p('buildingId'),
+      gridId: f.gridId && p('gridId'),
+      status: f.status && (p('status') as ListFilter['status']),
+      tagId: f.tagId && p('tagId'),
+    };
+    const ranges = { after: range.after === undefined ? undefined : p('after'), upTo: range.upTo === undefined ? undefined : p('upTo') };
+    const cursor: Keyset | null = after && { k: after.k === null ? null : p('k'), ...(after.n === undefined ? {} : { n: p('n') }), i: p('i') };
+    const take = p('take') as unknown as number;
+    const groups = byTag ? rangeQueries(filter, true, ranges, cursor, take, linkRanges) : rangeQueries(filter, false, ranges, cursor, take, residentRanges);
+    templates = groups.map((group) => group.map((q) => templateOf(q.compile(db))));
+    pageTemplates.set(shape, templates);
+  }
+  const values = { buildingId: f.buildingId, gridId: f.gridId, status: f.status, tagId: f.tagId, after: range.after, upTo: range.upTo, k: after?.k, n: after?.n, i: after?.i, take: limit + 1 };
+  return templates.map((group) => group.map((t) => ({ sql: t.sql, parameters: fillTemplate(t, values) })));
 }
 
 function rangeQueries<T>(
   f: ListFilter,
   byTag: boolean,
-  today: string,
+  range: { after?: string; upTo?: string },
   after: Keyset | null,
-  make: (index: RawBuilder<unknown>, where: RawBuilder<unknown>, order: RawBuilder<unknown>) => T,
-): T[][] {
+  take: number,
+  make: MakeRange<T>,
+): RawBuilder<T>[][] {
   const byBirth = f.sort === 'birthDate';
   const dir = sql.raw(f.direction);
   // The tie-breaker: the resident's id in resident_tags, the rowid in residents.
@@ -134,11 +187,10 @@ function rangeQueries<T>(
   const index = sql.raw(byTag ? tagIndexFor[f.sort] : indexFor[f.sort][drivingColumn(f) ?? 'none']);
   const filters = byTag ? tagConditions(f) : filterConditions(f);
   const archivedValues = f.archived === 'all' ? [0, 1] : [f.archived === 'archived' ? 1 : 0];
-  const range = birthRange(f, today);
   const hasAgeLimit = range.after !== undefined || range.upTo !== undefined;
   const asc = f.direction === 'asc';
-  const out: T[][] = [];
-  const query = (archived: number, conds: RawBuilder<unknown>[]) => make(index, and([sql`archived = ${archived}`, ...filters, ...conds]), order);
+  const out: RawBuilder<T>[][] = [];
+  const query = (archived: number, conds: RawBuilder<unknown>[]) => make(index, and([sql`archived = ${archived}`, ...filters, ...conds]), order, take);
 
   for (const archived of archivedValues) {
     if (!byBirth) {
@@ -148,8 +200,8 @@ function rangeQueries<T>(
       out.push([query(archived, conds)]);
       continue;
     }
-    let keyed: T | null = null;
-    let unkeyed: T | null = null;
+    let keyed: RawBuilder<T> | null = null;
+    let unkeyed: RawBuilder<T> | null = null;
     // Rows with a birth date. Ascending, NULL keys sort first, so a cursor on a NULL key still has every
     // dated row ahead; descending, they come last. Only one bound in each direction goes to the index
     // range: the cursor's when there is one (it lies inside the age range), else the age limit.
@@ -170,7 +222,7 @@ function rangeQueries<T>(
       unkeyed = query(archived, [sql`birth_date IS NULL`, ...(after && after.k === null ? [sql`${id} ${sql.raw(asc ? '>' : '<')} ${after.i}`] : [])]);
     }
     const inScanOrder = asc ? [unkeyed, keyed] : [keyed, unkeyed];
-    out.push(inScanOrder.filter((q): q is T => q !== null));
+    out.push(inScanOrder.filter((q): q is RawBuilder<T> => q !== null));
   }
   return out;
 }
@@ -184,6 +236,8 @@ export function keyOf(row: SortKeys, sort: ListFilter['sort']): Keyset {
 /** Merges the ordered parts and cuts one page (plus one row to tell whether there is more). */
 export function mergePage<R extends SortKeys>(parts: R[][], sort: ListFilter['sort'], direction: 'asc' | 'desc', limit: number): { rows: R[]; more: boolean } {
   const sign = direction === 'asc' ? 1 : -1;
-  const all = parts.flat().sort((a, b) => sign * compareKeyset(keyOf(a, sort), keyOf(b, sort)));
-  return { rows: all.slice(0, limit), more: all.length > limit };
+  // Each row's key made once, not twice per comparison (a page of a building's or "all" sorts 100 rows and more).
+  const keyed = parts.flat().map((row) => ({ row, key: keyOf(row, sort) }));
+  keyed.sort((a, b) => sign * compareKeyset(a.key, b.key));
+  return { rows: keyed.slice(0, limit).map((k) => k.row), more: keyed.length > limit };
 }

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../../../../../shared/errors';
 import type { Database, ResidentsTable } from '../../../db/schema';
-import { inList } from '../../../db/keyset';
+import { inJsonList, jsonList } from '../../../db/keyset';
+import { queryShape } from '../../../db/query-shape';
 
 export function findResidentRow(db: Kysely<Database>, id: string): Promise<ResidentsTable | undefined> {
   return db.selectFrom('residents').selectAll().where('id', '=', id).executeTakeFirst();
@@ -13,9 +14,12 @@ export async function mustFindResident(db: Kysely<Database>, id: string): Promis
   return row;
 }
 
+const residentRowsShape = queryShape<{ ids: string }, ResidentsTable>(['ids'], (db, v) => db.selectFrom('residents').selectAll().where('id', 'in', inJsonList<string>(v.ids)));
+
+/** Residents by id (a page of a tag's list): one query, compiled once. */
 export function residentRowsByIds(db: Kysely<Database>, ids: readonly string[]): Promise<ResidentsTable[]> {
   if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('residents').selectAll().where('id', 'in', inList(ids)).execute();
+  return residentRowsShape.execute(db, { ids: jsonList(ids) });
 }
 
 export function eventsOfResident(db: Kysely<Database>, residentId: string) {
@@ -37,15 +41,19 @@ export function membersOfHousehold(db: Kysely<Database>, householdId: string): P
   return db.selectFrom('residents').selectAll().where('household_id', '=', householdId).orderBy('archived').orderBy('name').orderBy('id').execute();
 }
 
+const gridNamesShape = queryShape<{ ids: string }, { id: string; name: string }>(['ids'], (db, v) => db.selectFrom('grids').select(['id', 'name']).where('id', 'in', inJsonList<string>(v.ids)));
+
 export async function gridNames(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('grids').select(['id', 'name']).where('id', 'in', inList(ids)).execute();
+  const rows = await gridNamesShape.execute(db, { ids: jsonList(ids) });
   return new Map(rows.map((g) => [g.id, g.name]));
 }
+
+const namesShape = queryShape<{ ids: string }, { id: string; name: string }>(['ids'], (db, v) => db.selectFrom('residents').select(['id', 'name']).where('id', 'in', inJsonList<string>(v.ids)));
 
 export async function namesOf(db: Kysely<Database>, ids: readonly (string | null)[]): Promise<Map<string, string>> {
   const wanted = ids.filter((id): id is string => !!id);
   if (wanted.length === 0) return new Map();
-  const rows = await db.selectFrom('residents').select(['id', 'name']).where('id', 'in', inList(wanted)).execute();
+  const rows = await namesShape.execute(db, { ids: jsonList(wanted) });
   return new Map(rows.map((r) => [r.id, r.name]));
 }

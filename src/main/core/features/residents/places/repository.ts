@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { BuildingsTable, CompoundsTable, Database, GridsTable, HousesTable } from '../../../db/schema';
-import { inList } from '../../../db/keyset';
+import { inJsonList, jsonList } from '../../../db/keyset';
+import { queryShape } from '../../../db/query-shape';
 
 /** Grids, compounds, buildings and houses: tiny functions, `db` first, rows out. */
 
@@ -191,9 +192,12 @@ export function householdsOfHouse(db: Kysely<Database>, houseId: string) {
     .execute();
 }
 
-/** Compound and building names for a set of houses: one query for a page of rows. */
-export function placesOfHouses(db: Kysely<Database>, houseIds: readonly string[]) {
-  return db
+/**
+ * Compound and building names for a set of houses: one query for a page of rows, compiled once (every list
+ * page and search hit asks it).
+ */
+const placesOfHousesShape = queryShape<{ ids: string }, PlaceRow>(['ids'], (db, v) =>
+  db
     .selectFrom('houses')
     .innerJoin('buildings', 'buildings.id', 'houses.building_id')
     .innerJoin('compounds', 'compounds.id', 'buildings.compound_id')
@@ -209,6 +213,21 @@ export function placesOfHouses(db: Kysely<Database>, houseIds: readonly string[]
       'grids.name as grid_name',
       'grids.worker_name',
     ])
-    .where('houses.id', 'in', inList(houseIds))
-    .execute();
+    .where('houses.id', 'in', inJsonList<string>(v.ids)),
+);
+
+export interface PlaceRow {
+  id: string;
+  unit: string;
+  room: string;
+  building_id: string;
+  building_name: string;
+  compound_name: string;
+  grid_id: string;
+  grid_name: string;
+  worker_name: string;
+}
+
+export function placesOfHouses(db: Kysely<Database>, houseIds: Iterable<string>): Promise<PlaceRow[]> {
+  return placesOfHousesShape.execute(db, { ids: jsonList(houseIds) });
 }

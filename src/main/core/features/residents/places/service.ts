@@ -61,9 +61,10 @@ export interface HousePlace {
 
 /** Addresses (and grids) of a set of houses, in one query. */
 export async function placesByHouse(db: Kysely<Database>, houseIds: Iterable<string | null>): Promise<Map<string, HousePlace>> {
-  const ids = [...new Set([...houseIds].filter((id): id is string => !!id))];
+  const ids = new Set<string>();
+  for (const id of houseIds) if (id) ids.add(id);
   const out = new Map<string, HousePlace>();
-  if (ids.length === 0) return out;
+  if (ids.size === 0) return out;
   for (const r of await placesOfHouses(db, ids)) {
     out.set(r.id, {
       address: formatAddress({ compoundName: r.compound_name, buildingName: r.building_name, unit: r.unit, room: r.room }),
