@@ -30,6 +30,14 @@ export interface ImportBench {
    */
   checkpointSeconds: number;
   totalSeconds: number;
+  /**
+   * CPU time this process spent (every thread: the main one, the preview's workers, the commit's), per
+   * phase: on a shared machine the wall-clock figures mostly say how busy the other sessions were, these
+   * say how much work the import is.
+   */
+  cpuSeconds: { preview: number; commit: number; raw: number | null };
+  /** The load average when the import started. */
+  loadAverage: number[];
   /** CPU time the VM's host took for other machines during preview and commit, over all cores (core/bench/cpu-steal.ts). */
   stolenSeconds: number | null;
   /** The longest the event loop was blocked during preview and commit (and each phase's own figure). */
@@ -96,9 +104,16 @@ export async function benchImport(core: Core, token: string, opts: { rows: numbe
     let summary: Record<string, number> = {};
     let importId = '';
     const stolenBefore = stolenCpuSeconds();
+    const loadAverage = os.loadavg();
+    const cpu = { preview: 0, commit: 0, raw: null as number | null };
+    const cpuSince = (from: NodeJS.CpuUsage) => {
+      const d = process.cpuUsage(from);
+      return (d.user + d.system) / 1e6;
+    };
     loop.enable();
     const { statements } = await recordStatements(core.services.sqlite, async () => {
       const t0 = performance.now();
+      const cpu0 = process.cpuUsage();
       previewLoop.enable();
       previewCpu.start();
       const preview = (await call('residents.importPreview', { fileName: 'residents-import.xlsx', contentBase64: content.toString('base64') })) as { importId: string; counts: Record<string, number> };
@@ -106,6 +121,8 @@ export async function benchImport(core: Core, token: string, opts: { rows: numbe
       previewCpu.stop();
       importId = preview.importId;
       const t1 = performance.now();
+      cpu.preview = cpuSince(cpu0);
+      const cpu1 = process.cpuUsage();
       previewMs = t1 - t0;
       opts.log(`import: preview ${(previewMs / 1000).toFixed(1)} s, ${JSON.stringify(preview.counts)}, longest stall ${(previewLoop.max / 1e6).toFixed(0)} ms`);
       commitLoop.enable();
@@ -115,6 +132,7 @@ export async function benchImport(core: Core, token: string, opts: { rows: numbe
       commitLoop.disable();
       commitCpu.stop();
       commitMs = performance.now() - t1;
+      cpu.commit = cpuSince(cpu1);
     });
     loop.disable();
     unsubscribe();
@@ -142,6 +160,7 @@ export async function benchImport(core: Core, token: string, opts: { rows: numbe
       const profile = new Map<string, { count: number; ms: number }>();
       const replay = compileReplay(raw, statements, profile);
       const t = performance.now();
+      const rawCpu = process.cpuUsage();
       const at = (core.services.sqlite.prepare("SELECT at FROM audit_log WHERE action = 'residents.import' AND record_id = ?").get(importId) as { at: string } | undefined)?.at;
       if (!at) throw new Error('the import left no audit record');
       raw.exec('BEGIN');
@@ -151,6 +170,7 @@ export async function benchImport(core: Core, token: string, opts: { rows: numbe
       profile.set(`(the commit's rows, inserted again: ${writes} statements)`, { count: writes, ms: performance.now() - writeStart });
       raw.exec('COMMIT');
       rawSeconds = (performance.now() - t) / 1000;
+      cpu.raw = cpuSince(rawCpu);
       slowest = [...profile.entries()]
         .sort((a, b) => b[1].ms - a[1].ms)
         .slice(0, 3)
@@ -169,6 +189,8 @@ export async function benchImport(core: Core, token: string, opts: { rows: numbe
       previewSeconds: previewMs / 1000,
       commitSeconds: commitMs / 1000,
       checkpointSeconds: checkpointMs / 1000,
+      cpuSeconds: cpu,
+      loadAverage,
       stolenSeconds: stolenBefore !== null && stolenAfter !== null ? stolenAfter - stolenBefore : null,
       totalSeconds,
       maxStallMs,

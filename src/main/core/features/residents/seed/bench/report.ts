@@ -66,7 +66,7 @@ export function formatReport(r: BenchReport): string {
   }
   if (r.import) {
     const i = r.import;
-    out.push('Import (residents.importPreview + residents.importCommit, XLSX)');
+    out.push(`Import (residents.importPreview + residents.importCommit, XLSX; load average ${i.loadAverage.map((l) => l.toFixed(1)).join(' ')} at its start)`);
     out.push(
       ...table([
         ['measure', 'value'],
@@ -74,6 +74,10 @@ export function formatReport(r: BenchReport): string {
         ['file', `${(i.fileBytes / 2 ** 20).toFixed(1)} MB`],
         ['preview', `${i.previewSeconds.toFixed(1)} s`],
         ['commit (job)', `${i.commitSeconds.toFixed(1)} s`],
+        [
+          'CPU time of the process (all threads)',
+          `preview ${i.cpuSeconds.preview.toFixed(1)} s, commit ${i.cpuSeconds.commit.toFixed(1)} s` + (i.cpuSeconds.raw === null ? '' : `; raw replay ${i.cpuSeconds.raw.toFixed(1)} s`),
+        ],
         ['checkpoint after it (background)', `${i.checkpointSeconds.toFixed(1)} s`],
         ['CPU taken by the VM host meanwhile (steal)', i.stolenSeconds === null ? 'not measured here' : `${i.stolenSeconds.toFixed(1)} s over all cores`],
         ['total', `${i.totalSeconds.toFixed(1)} s`],
