@@ -36,6 +36,8 @@ export interface ImportBench {
    * say how much work the import is.
    */
   cpuSeconds: { preview: number; commit: number; raw: number | null };
+  /** CPU time of the commit's own process (commit-worker-host.ts), its checkpoint included; null where not measured (no /proc). */
+  commitProcessCpuSeconds: number | null;
   /** The load average when the import started. */
   loadAverage: number[];
   /** CPU time the VM's host took for other machines during preview and commit, over all cores (core/bench/cpu-steal.ts). */
@@ -104,6 +106,7 @@ export async function benchImport(core: Core, token: string, opts: { rows: numbe
     let summary: Record<string, number> = {};
     let importId = '';
     const stolenBefore = stolenCpuSeconds();
+    let childrenCpu0: number | null = null;
     const loadAverage = os.loadavg();
     const cpu = { preview: 0, commit: 0, raw: null as number | null };
     const cpuSince = (from: NodeJS.CpuUsage) => {
@@ -123,6 +126,7 @@ export async function benchImport(core: Core, token: string, opts: { rows: numbe
       const t1 = performance.now();
       cpu.preview = cpuSince(cpu0);
       const cpu1 = process.cpuUsage();
+      childrenCpu0 = childrenCpuSeconds();
       previewMs = t1 - t0;
       opts.log(`import: preview ${(previewMs / 1000).toFixed(1)} s, ${JSON.stringify(preview.counts)}, longest stall ${(previewLoop.max / 1e6).toFixed(0)} ms`);
       commitLoop.enable();
@@ -142,6 +146,11 @@ export async function benchImport(core: Core, token: string, opts: { rows: numbe
     const checkpointStart = performance.now();
     while ((core.services.sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[])[0]?.busy) await new Promise((r) => setTimeout(r, 50));
     const checkpointMs = performance.now() - checkpointStart;
+    // The commit process ends once its checkpoint is over: its CPU time is counted when it has been reaped.
+    const ended = performance.now();
+    while (hasChildren() && performance.now() - ended < 30_000) await new Promise((r) => setTimeout(r, 50));
+    const childrenCpu1 = childrenCpuSeconds();
+    const commitProcessCpuSeconds = childrenCpu0 !== null && childrenCpu1 !== null ? childrenCpu1 - childrenCpu0 : null;
     const maxStallMs = loop.max / 1e6;
     const p99StallMs = loop.percentile(99) / 1e6;
     const figures = (h: typeof loop, cpu: ThreadWatch): StallFigures => ({ maxMs: h.max / 1e6, p99Ms: h.percentile(99) / 1e6, maxCpuMs: cpu.maxMs });
@@ -190,6 +199,7 @@ export async function benchImport(core: Core, token: string, opts: { rows: numbe
       commitSeconds: commitMs / 1000,
       checkpointSeconds: checkpointMs / 1000,
       cpuSeconds: cpu,
+      commitProcessCpuSeconds,
       loadAverage,
       stolenSeconds: stolenBefore !== null && stolenAfter !== null ? stolenAfter - stolenBefore : null,
       totalSeconds,
@@ -206,6 +216,27 @@ export async function benchImport(core: Core, token: string, opts: { rows: numbe
     };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** CPU seconds of this process's ended and reaped children (/proc/self/stat cutime + cstime), or null without /proc. */
+function childrenCpuSeconds(): number | null {
+  try {
+    const stat = fs.readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // After the command's closing parenthesis: state is field 3, cutime 16 and cstime 17 (proc(5)).
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether a child process of this one is still running (the commit process checkpointing). */
+function hasChildren(): boolean {
+  try {
+    return fs.readdirSync('/proc/self/task').some((tid) => fs.readFileSync(`/proc/self/task/${tid}/children`, 'utf8').trim() !== '');
+  } catch {
+    return false;
   }
 }
 

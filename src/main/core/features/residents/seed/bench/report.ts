@@ -76,7 +76,9 @@ export function formatReport(r: BenchReport): string {
         ['commit (job)', `${i.commitSeconds.toFixed(1)} s`],
         [
           'CPU time of the process (all threads)',
-          `preview ${i.cpuSeconds.preview.toFixed(1)} s, commit ${i.cpuSeconds.commit.toFixed(1)} s` + (i.cpuSeconds.raw === null ? '' : `; raw replay ${i.cpuSeconds.raw.toFixed(1)} s`),
+          `preview ${i.cpuSeconds.preview.toFixed(1)} s, commit ${i.cpuSeconds.commit.toFixed(1)} s` +
+            (i.commitProcessCpuSeconds === null ? '' : ` + its commit process ${i.commitProcessCpuSeconds.toFixed(1)} s (checkpoint included)`) +
+            (i.cpuSeconds.raw === null ? '' : `; raw replay ${i.cpuSeconds.raw.toFixed(1)} s`),
         ],
         ['checkpoint after it (background)', `${i.checkpointSeconds.toFixed(1)} s`],
         ['CPU taken by the VM host meanwhile (steal)', i.stolenSeconds === null ? 'not measured here' : `${i.stolenSeconds.toFixed(1)} s over all cores`],
