@@ -43,11 +43,16 @@ export interface ImportDefinition<Choice, Columns, Draft, Given, Prepared, Plann
   plan: Planner;
   /** The writer: the commit's one transaction over the batches, on the commit process's own connection. */
   write: CommitWriter<Work, Batch, Outcome>;
-  /**
-   * Where the bundle has the area's two worker modules (each calls `serveWorkers()` of this definition);
-   * null: none here (tests, tsx), and the work runs in the calling thread.
-   */
-  workers: { preview(): Promise<WorkerEntry | null>; commit(ctx: Pick<HandlerContext, 'workers'>): Promise<WorkerEntry | null> };
+}
+
+/**
+ * Where the bundle has the area's two worker modules (each calls `serveWorkers()` of the area's import);
+ * null: none here (tests, tsx), and the work runs in the calling thread. Given apart from the definition
+ * (`withWorkers`), in a module the worker modules do not import: a worker bundle cannot name its own path.
+ */
+export interface WorkerModules {
+  preview(): Promise<WorkerEntry | null>;
+  commit(ctx: Pick<HandlerContext, 'workers'>): Promise<WorkerEntry | null>;
 }
 
 /** What the reading worker sends: the head, then each batch of rows and drafts already serialized (packed-rows.ts). */
@@ -62,12 +67,17 @@ export interface AreaImport<Choice, Columns, Draft, Given, Prepared, Planner, Wo
   mark(sqlite: SqliteDatabase.Database): string;
   /** Reads the file in batches, drafting its rows, in this thread (read-batches.ts). */
   read(bytes: Buffer, choice: Choice, emit: (e: BatchEvent<Columns, Draft>) => void, batchRows?: number): Promise<void>;
+  /** In the area's worker modules: serves a preview worker or the commit process, whichever this one was started as. */
+  serveWorkers(): void;
+  /** The import's work off the main thread, with the area's worker modules. */
+  withWorkers(modules: WorkerModules): ImportWorkers<Choice, Columns, Given, Prepared, Work, Batch, Outcome>;
+}
+
+export interface ImportWorkers<Choice, Columns, Given, Prepared, Work, Batch, Outcome> {
   /** Worker threads for a large preview (the reader and the preparers), or null where none can run. */
   previewWorkers(ctx: Pick<HandlerContext, 'paths' | 'secrets'>, today: string): Promise<PreviewWorkers<Choice, PackedReadEvent<Columns>, Given, Prepared> | null>;
   /** Runs the writer in its own process; null, having written nothing, where none can run (the caller then writes in its own thread). */
   commit(ctx: HandlerContext, commit: { importId: string; work: Work; batches: Iterable<Batch> }, job: JobControl): Promise<Outcome | null>;
-  /** In the area's worker modules: serves a preview worker or the commit process, whichever this one was started as. */
-  serveWorkers(): void;
 }
 
 /** Binds core/import's parts to an area's definition. */
@@ -83,12 +93,14 @@ export function defineImport<Choice, Columns, Draft, Given, Prepared, Planner, W
     store: <Session extends StoredImport>(sqlite: SqliteDatabase.Database) => importStoreOf<Session>(sqlite, def.area),
     mark: (sqlite) => writeMark(sqlite, def.tables),
     read,
-    async previewWorkers(ctx, today) {
-      return startPreviewWorkers<Choice, PackedReadEvent<Columns>, Given, Prepared>({ entry: await def.workers.preview(), keyFile: ctx.paths.keyFile, today, secrets: ctx.secrets });
-    },
-    async commit(ctx, commit, job) {
-      return commitInWorker<Work, Batch, Outcome>(ctx, { entry: await def.workers.commit(ctx), ...commit }, job);
-    },
+    withWorkers: (modules) => ({
+      async previewWorkers(ctx, today) {
+        return startPreviewWorkers<Choice, PackedReadEvent<Columns>, Given, Prepared>({ entry: await modules.preview(), keyFile: ctx.paths.keyFile, today, secrets: ctx.secrets });
+      },
+      async commit(ctx, commit, job) {
+        return commitInWorker<Work, Batch, Outcome>(ctx, { entry: await modules.commit(ctx), ...commit }, job);
+      },
+    }),
     serveWorkers() {
       servePreviewWorker<Choice, PackedReadEvent<Columns>, Given, Prepared>({
         read: (bytes, choice, emit) => read(bytes, choice, (e) => emit(e.kind === 'head' ? e : { kind: 'batch', batch: packRows(e.first, e.rows, e.drafts) })),

@@ -1,9 +1,6 @@
-import type { WorkerEntry } from '../../../context';
 import { defineImport } from '../../../import/define';
-import { bundledWorkerPath } from '../../../util/worker-bundle';
 import type { ResidentFields } from '../prepare';
 import { writeImport, type CommitBatch, type CommitOutcome, type CommitWork } from './commit-write';
-import { commitWorkerEntry } from './commit-thread';
 import { draftRow, type RowDraft } from './draft';
 import { firstPass, type FirstPass } from './first-pass';
 import { headerTest, resolveMapping, type ResolvedMapping } from './mapping';
@@ -11,17 +8,12 @@ import { planRow } from './plan';
 import type { ColumnChoice } from './preview-read';
 import { registryTables } from './registry-mark';
 
-/** The bundle's preview worker, where there is a bundle. */
-async function previewWorkerEntry(): Promise<WorkerEntry | null> {
-  const path = await bundledWorkerPath(() => import('./preview-worker-path'));
-  return path ? { path } : null;
-}
-
 /**
  * The register's import, as core/import's area import (core/import/define.ts): a header found by the
  * register's column names (or the user's mapping), each row drafted cell by cell (draft.ts), prepared as a
  * new person in the preview's workers (first-pass.ts: validation, encryption, look-up hash, pinyin),
- * planned against the registry (plan.ts) and written in one transaction (commit-write.ts).
+ * planned against the registry (plan.ts) and written in one transaction (commit-write.ts). Its worker
+ * modules (preview-worker.ts, commit-worker.ts) serve it; the main process runs them through workers.ts.
  */
 export const residentsImport = defineImport<ColumnChoice, ResolvedMapping, RowDraft, Partial<ResidentFields>, FirstPass, typeof planRow, CommitWork, CommitBatch, CommitOutcome>({
   area: 'residents',
@@ -37,5 +29,4 @@ export const residentsImport = defineImport<ColumnChoice, ResolvedMapping, RowDr
   prepare: firstPass,
   plan: planRow,
   write: writeImport,
-  workers: { preview: previewWorkerEntry, commit: commitWorkerEntry },
 });

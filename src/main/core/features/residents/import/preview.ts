@@ -14,6 +14,7 @@ import type { FirstPass } from './first-pass';
 import type { ResidentFields } from '../prepare';
 import { batchDrafts, packPrepared, packRows, packWrites, type StoredBatch } from './row-batches';
 import { residentsImport } from './definition';
+import { residentsImportWorkers } from './workers';
 import type { SheetHead } from '../../../spreadsheet/sheet';
 import { Slicer } from '../../../spreadsheet/slices';
 import { importStore } from './store';
@@ -42,7 +43,7 @@ export async function previewImport(ctx: HandlerContext, fileName: string, bytes
   const { today } = await hallDay(ctx);
   // The registry as the plans will find it: if it is still so at commit, the commit writes these plans.
   const mark = residentsImport.mark(ctx.sqlite);
-  const workers = bytes.length >= WORKER_MIN_BYTES ? await residentsImport.previewWorkers(ctx, today) : null;
+  const workers = bytes.length >= WORKER_MIN_BYTES ? await residentsImportWorkers.previewWorkers(ctx, today) : null;
   let read: ReadAndPlanned;
   try {
     read = await readAndPlan(ctx, today, bytes, choices, workers);
