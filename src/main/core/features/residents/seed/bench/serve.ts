@@ -225,7 +225,14 @@ function convertWithLibreOffice(file: string, dir: string): { seconds: number | 
   } catch (err) {
     return { seconds: null, note: `${soffice} failed: ${(err as Error).message}` };
   }
-  return { seconds: (performance.now() - t) / 1000, note: `${soffice} --headless --convert-to csv` };
+  const seconds = (performance.now() - t) / 1000;
+  // soffice exits 0 even when it could not load the file ("source file could not be loaded": without
+  // LibreOffice Calc, as on a machine with only Writer): a time counts only with the CSV written.
+  const csv = path.join(out, `${path.basename(file, path.extname(file))}.csv`);
+  if (!fs.existsSync(csv) || fs.statSync(csv).size === 0) {
+    return { seconds: null, note: `${soffice} wrote no CSV after ${seconds.toFixed(1)} s (it could not load the workbook: is LibreOffice Calc installed? Debian/Ubuntu: sudo apt-get install -y libreoffice-calc)` };
+  }
+  return { seconds, note: `${soffice} --headless --convert-to csv` };
 }
 
 const fmtMib = (m: number | null) => (m === null ? '—' : `${m.toFixed(0)} MiB`);
