@@ -38,6 +38,11 @@ export interface ImportBench {
   cpuSeconds: { preview: number; commit: number; raw: number | null };
   /** CPU time of the commit's own process (commit-worker-host.ts), its checkpoint included; null where not measured (no /proc). */
   commitProcessCpuSeconds: number | null;
+  /**
+   * This process's memory (MiB): before, and at its RSS peak in each phase with what V8 held then (the main
+   * thread's heap, and the buffers outside it); the worker threads' heaps and native memory are the rest.
+   */
+  memory: { beforeRss: number; preview: MemoryPeak; commit: MemoryPeak; afterRss: number };
   /** The load average when the import started. */
   loadAverage: number[];
   /** CPU time the VM's host took for other machines during preview and commit, over all cores (core/bench/cpu-steal.ts). */
@@ -58,6 +63,27 @@ export interface ImportBench {
   slowestStatements: { sql: string; count: number; seconds: number }[];
   ok: boolean;
   target: string;
+}
+
+export interface MemoryPeak {
+  rss: number;
+  heapUsed: number;
+  external: number;
+}
+
+/** Samples this process's memory every 100 ms, keeping the figures at the RSS peak of each phase. */
+class MemoryWatch {
+  readonly peaks = { preview: { rss: 0, heapUsed: 0, external: 0 }, commit: { rss: 0, heapUsed: 0, external: 0 } };
+  phase: 'preview' | 'commit' | null = null;
+  private readonly timer = setInterval(() => {
+    if (!this.phase) return;
+    const m = process.memoryUsage();
+    const peak = this.peaks[this.phase];
+    if (m.rss / 2 ** 20 > peak.rss) Object.assign(peak, { rss: m.rss / 2 ** 20, heapUsed: m.heapUsed / 2 ** 20, external: m.external / 2 ** 20 });
+  }, 100).unref(); // a failed import must not keep the bench alive
+  stop(): void {
+    clearInterval(this.timer);
+  }
 }
 
 export interface StallFigures {
@@ -107,6 +133,8 @@ export async function benchImport(core: Core, token: string, opts: { rows: numbe
     let importId = '';
     const stolenBefore = stolenCpuSeconds();
     let childrenCpu0: number | null = null;
+    const beforeRss = process.memoryUsage().rss / 2 ** 20;
+    const memory = new MemoryWatch();
     const loadAverage = os.loadavg();
     const cpu = { preview: 0, commit: 0, raw: null as number | null };
     const cpuSince = (from: NodeJS.CpuUsage) => {
@@ -117,6 +145,7 @@ export async function benchImport(core: Core, token: string, opts: { rows: numbe
     const { statements } = await recordStatements(core.services.sqlite, async () => {
       const t0 = performance.now();
       const cpu0 = process.cpuUsage();
+      memory.phase = 'preview';
       previewLoop.enable();
       previewCpu.start();
       const preview = (await call('residents.importPreview', { fileName: 'residents-import.xlsx', contentBase64: content.toString('base64') })) as { importId: string; counts: Record<string, number> };
@@ -127,6 +156,7 @@ export async function benchImport(core: Core, token: string, opts: { rows: numbe
       cpu.preview = cpuSince(cpu0);
       const cpu1 = process.cpuUsage();
       childrenCpu0 = childrenCpuSeconds();
+      memory.phase = 'commit';
       previewMs = t1 - t0;
       opts.log(`import: preview ${(previewMs / 1000).toFixed(1)} s, ${JSON.stringify(preview.counts)}, longest stall ${(previewLoop.max / 1e6).toFixed(0)} ms`);
       commitLoop.enable();
@@ -137,6 +167,8 @@ export async function benchImport(core: Core, token: string, opts: { rows: numbe
       commitCpu.stop();
       commitMs = performance.now() - t1;
       cpu.commit = cpuSince(cpu1);
+      memory.phase = null;
+      memory.stop();
     });
     loop.disable();
     unsubscribe();
@@ -200,6 +232,7 @@ export async function benchImport(core: Core, token: string, opts: { rows: numbe
       checkpointSeconds: checkpointMs / 1000,
       cpuSeconds: cpu,
       commitProcessCpuSeconds,
+      memory: { beforeRss, preview: memory.peaks.preview, commit: memory.peaks.commit, afterRss: process.memoryUsage().rss / 2 ** 20 },
       loadAverage,
       stolenSeconds: stolenBefore !== null && stolenAfter !== null ? stolenAfter - stolenBefore : null,
       totalSeconds,
