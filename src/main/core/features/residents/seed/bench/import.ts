@@ -42,7 +42,7 @@ export interface ImportBench {
    * This process's memory (MiB): before, and at its RSS peak in each phase with what V8 held then (the main
    * thread's heap, and the buffers outside it); the worker threads' heaps and native memory are the rest.
    */
-  memory: { beforeRss: number; preview: MemoryPeak; commit: MemoryPeak; afterRss: number };
+  memory: { beforeRss: number; preview: MemoryPeak; commit: MemoryPeak; /** When the commit's job reported done (before the raw replay). */ afterRss: number };
   /** The load average when the import started. */
   loadAverage: number[];
   /** CPU time the VM's host took for other machines during preview and commit, over all cores (core/bench/cpu-steal.ts). */
@@ -135,6 +135,7 @@ export async function benchImport(core: Core, token: string, opts: { rows: numbe
     let childrenCpu0: number | null = null;
     const beforeRss = process.memoryUsage().rss / 2 ** 20;
     const memory = new MemoryWatch();
+    let afterRss = 0;
     const loadAverage = os.loadavg();
     const cpu = { preview: 0, commit: 0, raw: null as number | null };
     const cpuSince = (from: NodeJS.CpuUsage) => {
@@ -169,6 +170,7 @@ export async function benchImport(core: Core, token: string, opts: { rows: numbe
       cpu.commit = cpuSince(cpu1);
       memory.phase = null;
       memory.stop();
+      afterRss = process.memoryUsage().rss / 2 ** 20;
     });
     loop.disable();
     unsubscribe();
@@ -232,7 +234,7 @@ export async function benchImport(core: Core, token: string, opts: { rows: numbe
       checkpointSeconds: checkpointMs / 1000,
       cpuSeconds: cpu,
       commitProcessCpuSeconds,
-      memory: { beforeRss, preview: memory.peaks.preview, commit: memory.peaks.commit, afterRss: process.memoryUsage().rss / 2 ** 20 },
+      memory: { beforeRss, preview: memory.peaks.preview, commit: memory.peaks.commit, afterRss },
       loadAverage,
       stolenSeconds: stolenBefore !== null && stolenAfter !== null ? stolenAfter - stolenBefore : null,
       totalSeconds,

@@ -83,7 +83,7 @@ export function formatReport(r: BenchReport): string {
         [
           'memory of this process (MiB)',
           `${i.memory.beforeRss.toFixed(0)} before; RSS peak in the preview ${i.memory.preview.rss.toFixed(0)} (V8 heap ${i.memory.preview.heapUsed.toFixed(0)}, buffers ${i.memory.preview.external.toFixed(0)}), ` +
-            `in the commit ${i.memory.commit.rss.toFixed(0)} (heap ${i.memory.commit.heapUsed.toFixed(0)}, buffers ${i.memory.commit.external.toFixed(0)}); ${i.memory.afterRss.toFixed(0)} after`,
+            `in the commit ${i.memory.commit.rss.toFixed(0)} (heap ${i.memory.commit.heapUsed.toFixed(0)}, buffers ${i.memory.commit.external.toFixed(0)}); ${i.memory.afterRss.toFixed(0)} when it was done`,
         ],
         ['checkpoint after it (background)', `${i.checkpointSeconds.toFixed(1)} s`],
         ['CPU taken by the VM host meanwhile (steal)', i.stolenSeconds === null ? 'not measured here' : `${i.stolenSeconds.toFixed(1)} s over all cores`],
