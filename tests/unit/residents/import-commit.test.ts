@@ -22,11 +22,11 @@ function bigFile(n: number, prefix: string, region: string): string {
   return csv(rows);
 }
 
-// The commit runs in a worker thread on its own connection where one can run (the app's bundle), else
-// in the calling thread; both are tested, the worker from its TypeScript source.
+// The commit runs in a child process on its own connection where one can run (the app's bundle), else
+// in the calling thread; both are tested, the commit process from its TypeScript source.
 describe.each([
   ['in the calling thread', null],
-  ['in a worker thread', sourceWorker('src/main/core/features/residents/import/commit-worker.ts')],
+  ['in a commit process', sourceWorker('src/main/core/features/residents/import/commit-worker.ts')],
 ])('one transaction, %s', (_where, worker) => {
   let hall: TestHall;
   beforeAll(async () => {

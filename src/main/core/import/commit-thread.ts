@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { fork, type ChildProcess } from 'node:child_process';
 import type SqliteDatabase from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
 import type { HandlerContext, WorkerEntry } from '../context';
@@ -7,9 +7,9 @@ import { yieldToEventLoop } from '../spreadsheet/slices';
 import { writeGateOf } from '../db/write-gate';
 import { COMMIT_WORKER_ROLE, type CommitWorkerInit, type CommitWorkerReply, type CommitWorkerRequest } from './commit-worker-host';
 
-/** What an area hands to its commit worker: the plain values of the commit, and its batches in order. */
+/** What an area hands to its commit process: the plain values of the commit, and its batches in order. */
 export interface CommitInWorker<Work, Batch> {
-  /** The area's worker code (commit-worker-host.ts serving its writer); null: none can run here. */
+  /** The area's commit code (commit-worker-host.ts serving its writer); null: none can run here. */
   entry: WorkerEntry | null;
   /** Names the import in the key probe (any text unique to it). */
   importId: string;
@@ -18,33 +18,46 @@ export interface CommitInWorker<Work, Batch> {
 }
 
 /**
- * Runs an import's commit in a worker thread on its own connection (commit-worker-host.ts) and waits for
- * it, while this thread only hands over the batches and relays progress and the cancel. Its own connection
- * stays free for reads (WAL: they see the data as it was until the COMMIT); writes of this process wait at
- * the write gate (db/write-gate.ts) instead of blocking the thread on SQLite's lock.
- * Returns null, having written nothing, where no worker can run: no key file, or no worker code.
+ * Runs an import's commit in a child process on its own connection (commit-worker-host.ts: a process, so
+ * that its page cache leaves with it) and waits for it, while this thread only hands over the batches and
+ * relays progress and the cancel. Its own connection stays free for reads (WAL: they see the data as it
+ * was until the COMMIT); writes of this process wait at the write gate (db/write-gate.ts) instead of
+ * blocking the thread on SQLite's lock.
+ * Returns null, having written nothing, where no commit process can run: no key file, or no commit code.
  */
 export async function commitInWorker<Work, Batch, Outcome>(ctx: HandlerContext, commit: CommitInWorker<Work, Batch>, job: JobControl): Promise<Outcome | null> {
   const keyFile = ctx.paths.keyFile;
   if (!keyFile || !commit.entry) return null;
-  const cancelFlag = new SharedArrayBuffer(4);
   const probe = `import-commit-probe:${commit.importId}`;
-  const init: CommitWorkerInit<Work> = { role: COMMIT_WORKER_ROLE, databaseFile: ctx.paths.database, keyFile, cancelFlag, probe, probeHash: ctx.secrets.lookupHash(probe), work: commit.work };
-  let worker: Worker;
+  const init: CommitWorkerInit<Work> = { databaseFile: ctx.paths.database, keyFile, probe, probeHash: ctx.secrets.lookupHash(probe), work: commit.work };
+  let worker: ChildProcess;
   try {
-    worker = new Worker(commit.entry.path, { workerData: init, execArgv: commit.entry.execArgv });
+    // Under Electron, process.execPath is the app itself: ELECTRON_RUN_AS_NODE runs the file as Node would.
+    worker = fork(commit.entry.path, [], {
+      execArgv: commit.entry.execArgv ?? process.execArgv,
+      env: { ...process.env, [COMMIT_WORKER_ROLE]: '1', ELECTRON_RUN_AS_NODE: '1' },
+      serialization: 'advanced',
+    });
   } catch {
     return null;
   }
-  const cancel = () => Atomics.store(new Int32Array(cancelFlag), 0, 1);
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  // Resolves once the message is handed to the channel: the batches then wait in the commit process's
+  // queue, not in this one's.
+  const send = (m: CommitWorkerRequest<Work, Batch>) =>
+    new Promise<void>((resolve) => {
+      if (!worker.connected) return resolve();
+      worker.send(m, undefined, {}, () => resolve());
+    });
+  const cancel = () => void send({ cancel: true });
   job.signal.addEventListener('abort', cancel);
-  // The worker copies the WAL into the file after it reports done; until it has, this connection must not
+  // The commit process copies the WAL into the file after it reports done; until it has, this connection must not
   // start that checkpoint itself on its next write, on the main thread.
   const resumeCheckpoints = holdCheckpoints(ctx.sqlite);
   let committed = false;
   const releaseWrites = writeGateOf(ctx.sqlite).hold();
   try {
-    // A write that got through before the gate closed ends first (the worker's BEGIN IMMEDIATE would wait for it).
+    // A write that got through before the gate closed ends first (the commit's BEGIN IMMEDIATE would wait for it).
     await ctx.db.connection().execute(async () => {});
     const outcome = await (async () => {
       const finished = new Promise<Outcome>((resolve, reject) => {
@@ -52,20 +65,20 @@ export async function commitInWorker<Work, Batch, Outcome>(ctx: HandlerContext, 
           if ('progress' in r) job.progress(r.progress.done, r.progress.total);
           else if ('done' in r) resolve(r.done);
           else if ('checkpointed' in r) return;
-          else reject(r.app ? new AppError(r.error.code, r.error.message, { params: r.error.params, fields: r.error.fields }) : new Error(`import commit worker: ${r.error.message}`));
+          else reject(r.app ? new AppError(r.error.code, r.error.message, { params: r.error.params, fields: r.error.fields }) : new Error(`import commit process: ${r.error.message}`));
         });
         worker.on('error', reject);
-        worker.on('exit', (code) => reject(new Error(`import commit worker stopped (${code}) before it finished`)));
+        worker.on('exit', (code) => reject(new Error(`import commit process stopped (${code}) before it finished`)));
       });
       finished.catch(() => {}); // awaited below, once every batch is handed over
+      await send({ init });
       // One message per batch (a megabyte or so each), yielding between them: a single message of the
       // whole preview would be copied in one go, holding this thread for a second.
-      const send = (m: CommitWorkerRequest<Batch>) => worker.postMessage(m);
       for (const batch of commit.batches) {
-        send({ batch });
+        await send({ batch });
         await yieldToEventLoop();
       }
-      send({ end: true });
+      await send({ end: true });
       return await finished;
     })();
     committed = true;
@@ -74,11 +87,14 @@ export async function commitInWorker<Work, Batch, Outcome>(ctx: HandlerContext, 
     releaseWrites();
     job.signal.removeEventListener('abort', cancel);
     if (committed) {
-      // Committed: the worker checkpoints, then ends on its own; the process need not wait for it.
-      worker.once('exit', resumeCheckpoints);
+      // Committed: the commit process checkpoints, then ends on its own; this one need not wait for it.
+      void exited.then(resumeCheckpoints);
       worker.unref();
+      (worker.channel as { unref?: () => void } | undefined)?.unref?.();
     } else {
-      await worker.terminate();
+      // Whatever it wrote is rolled back: SQLite ignores a transaction that was never committed.
+      if (worker.exitCode === null && worker.signalCode === null) worker.kill('SIGKILL');
+      await exited;
       resumeCheckpoints();
     }
   }

@@ -1,13 +1,18 @@
 /**
- * The body of an import's commit worker thread, for any area: it opens its own connection to the database
- * file and runs the area's writer there, so that planning, the inserts, the COMMIT (its flush) and the WAL
- * checkpoint never hold up the main process. The main process keeps its own connection reserved meanwhile
- * (commit-thread.ts), so nothing else writes; SQLite's write lock would refuse it anyway.
+ * The body of an import's commit process, for any area: a child process of the app (commit-thread.ts
+ * starts it) that opens its own connection to the database file and runs the area's writer there, so that
+ * planning, the inserts, the COMMIT (its flush) and the WAL checkpoint never hold up the main process. The
+ * main process keeps its own connection reserved meanwhile (commit-thread.ts), so nothing else writes;
+ * SQLite's write lock would refuse it anyway.
  *
- * It builds the field cipher from the database's key file and proves it holds the app's very key. Batches
- * arrive one message at a time; the cancel flag is shared memory, read between slices.
+ * A process rather than a worker thread because of its memory: the writer's page cache (up to 1 GB,
+ * import-cache.ts) is malloc'd page by page, and in a thread of the serving process, closing the
+ * connection gave glibc back only part of it (measured: 140–470 MB of a 875 MB cache stayed with the
+ * process, by how the frees fell). A process's memory all goes back to the system when it ends.
+ *
+ * It builds the field cipher from the database's key file and proves it holds the app's very key. The
+ * start, the batches, the end and a cancel arrive as messages (structured clone: the 'advanced' channel).
  */
-import { parentPort, workerData } from 'node:worker_threads';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { AppError, type ErrorPayload } from '../../../shared/errors';
@@ -19,22 +24,20 @@ import type { Database } from '../db/schema';
 import { yieldThisThreadToMain } from '../util/thread-priority';
 import { importCacheKib } from './import-cache';
 
-export const COMMIT_WORKER_ROLE = 'linli-import-commit';
+/** Set in the environment of a commit process: what the area's worker module serves when it is so started. */
+export const COMMIT_WORKER_ROLE = 'LINLI_IMPORT_COMMIT';
 
 export interface CommitWorkerInit<Work> {
-  role: typeof COMMIT_WORKER_ROLE;
   databaseFile: string;
   keyFile: string;
-  /** Int32Array over it: [0] is set to 1 when the user cancels. */
-  cancelFlag: SharedArrayBuffer;
   /** The lookup hash of `probe` under the app's key: the worker must hold the very same key. */
   probe: string;
   probeHash: string;
   work: Work;
 }
 
-/** From the main thread: the batches in order, then the end of them. */
-export type CommitWorkerRequest<Batch> = { batch: Batch } | { end: true };
+/** From the app: the commit's start, the batches in order, then the end of them; a cancel at any time. */
+export type CommitWorkerRequest<Work, Batch> = { init: CommitWorkerInit<Work> } | { batch: Batch } | { end: true } | { cancel: true };
 
 export type CommitWorkerReply<Outcome> = { progress: { done: number; total: number } } | { done: Outcome } | { checkpointed: true } | { error: ErrorPayload; app: boolean };
 
@@ -54,20 +57,28 @@ export interface CommitHooks {
 /** An area's commit, as the worker runs it: one transaction over the batches handed over. */
 export type CommitWriter<Work, Batch, Outcome> = (store: CommitStore, work: Work, batches: AsyncIterable<Batch>, hooks: CommitHooks) => Promise<Outcome>;
 
-/** Serves one commit in this worker thread with `write`, when this thread was started as a commit worker. */
+/** Serves one commit in this process with `write`, when this process was started as a commit process. */
 export function serveCommitWorker<Work, Batch, Outcome>(write: CommitWriter<Work, Batch, Outcome>): void {
-  const init = workerData as CommitWorkerInit<Work> | null;
-  if (!parentPort || init?.role !== COMMIT_WORKER_ROLE) return;
-  const port = parentPort;
+  if (!process.send || process.env[COMMIT_WORKER_ROLE] !== '1') return;
   yieldThisThreadToMain();
-  const reply = (r: CommitWorkerReply<Outcome>) => port.postMessage(r);
+  let finished = false;
+  const reply = (r: CommitWorkerReply<Outcome>) => new Promise<void>((resolve) => (process.connected ? process.send!(r, undefined, {}, () => resolve()) : resolve()));
   const queue: Batch[] = [];
   let ended = false;
+  let cancelled = false;
   let wake: (() => void) | null = null;
-  port.on('message', (m: CommitWorkerRequest<Batch>) => {
-    if ('batch' in m) queue.push(m.batch);
+  let start: ((init: CommitWorkerInit<Work>) => void) | null = null;
+  const started = new Promise<CommitWorkerInit<Work>>((resolve) => (start = resolve));
+  process.on('message', (m: CommitWorkerRequest<Work, Batch>) => {
+    if ('init' in m) return start?.(m.init);
+    if ('cancel' in m) cancelled = true;
+    else if ('batch' in m) queue.push(m.batch);
     else ended = true;
     wake?.();
+  });
+  // The app went away (or gave up on the commit): what was written is rolled back with the process.
+  process.on('disconnect', () => {
+    if (!finished) process.exit(1);
   });
   async function* batches(): AsyncGenerator<Batch> {
     for (;;) {
@@ -81,40 +92,41 @@ export function serveCommitWorker<Work, Batch, Outcome>(write: CommitWriter<Work
   void (async () => {
     let sqlite: SqliteDatabase.Database | null = null;
     try {
+      const init = await started;
       const secrets = createFieldCipher(loadOrCreateKey(init.keyFile));
-      if (secrets.lookupHash(init.probe) !== init.probeHash) throw new Error('the worker read another key than the app holds');
+      if (secrets.lookupHash(init.probe) !== init.probeHash) throw new Error('the commit process read another key than the app holds');
       sqlite = new SqliteDatabase(init.databaseFile);
       applyPragmas(sqlite);
       sqlite.pragma(`cache_size = -${importCacheKib()}`);
       // The checkpoint is run below, after the job has reported done (not inside COMMIT).
       sqlite.pragma('wal_autocheckpoint = 0');
       const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-      const cancelled = new Int32Array(init.cancelFlag);
       const outcome = await write({ sqlite, db, secrets }, init.work, batches(), {
-        progress: (done, total) => reply({ progress: { done, total } }),
+        progress: (done, total) => void reply({ progress: { done, total } }),
         checkCancelled: () => {
-          if (Atomics.load(cancelled, 0) === 1) throw new AppError('jobs.cancelled');
+          if (cancelled) throw new AppError('jobs.cancelled');
         },
       });
-      reply({ done: outcome });
+      finished = true;
+      await reply({ done: outcome });
       // The import is committed, and durable: COMMIT synced the WAL (synchronous=FULL). Copying the WAL's
       // pages into the file (a second or two for 100,000 rows) is housekeeping, done here after the job
-      // has reported done rather than before, and never on the main thread's next write: it does not
-      // checkpoint until this one is over (commit-thread.ts). PASSIVE: readers and writers go on meanwhile.
+      // has reported done rather than before, and never on the app's next write: it does not checkpoint
+      // until this process has ended (commit-thread.ts). PASSIVE: readers and writers go on meanwhile.
       try {
         sqlite.pragma('wal_checkpoint(PASSIVE)');
       } catch {
         // Left for the next checkpoint: the WAL is intact and every reader sees it.
       }
-      reply({ checkpointed: true });
-      // Nothing more will come: let the thread end (its 'exit' gives the app's connection its checkpoint back).
-      port.close();
-      return;
+      await reply({ checkpointed: true });
     } catch (err) {
+      finished = true;
       const app = err instanceof AppError ? err : translateSqliteError(err);
-      reply({ app: app !== null, error: app ? app.toPayload() : { code: 'internal', message: (err as Error)?.message ?? String(err) } });
+      await reply({ app: app !== null, error: app ? app.toPayload() : { code: 'internal', message: (err as Error)?.message ?? String(err) } });
     } finally {
       sqlite?.close();
+      // Nothing more will come: the process ends (its 'exit' gives the app's connection its checkpoint back).
+      process.disconnect?.();
     }
   })();
 }

@@ -7,6 +7,15 @@ import { threadsCanYieldToMain } from '../util/thread-priority';
 import { IMPORT_BATCH_ROWS } from './read-batches';
 import { PREVIEW_WORKER_ROLE, type PreviewReply, type PreviewRequest, type PreviewWorkerInit } from './preview-worker-host';
 
+/**
+ * Each preview worker's young generation is kept small: they allocate fast (a parsed row, its draft, its
+ * prepared values) and V8's default lets each grow it to tens of megabytes that stay in the serving
+ * process's RSS. Measured on a 100,000-row import at 1,000,000 residents, two runs each: the process's RSS
+ * rose 500–518 MB in the preview with 8 MB against 670–675 MB without, for 12.6–12.7 s of CPU against
+ * 11.9–12.0 s (more scavenges).
+ */
+const PREVIEW_WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
+
 /** At most this many threads per preview (each holds its own copy of htmlparser2, pinyin-pro and a batch or two). */
 const MAX_WORKERS = 4;
 
@@ -66,7 +75,7 @@ export async function startPreviewWorkers<Choice, Event, Given, Prepared>(opts: 
   const init: PreviewWorkerInit = { role: PREVIEW_WORKER_ROLE, keyFile: opts.keyFile, today: opts.today };
   const workers: Worker[] = [];
   try {
-    for (let i = 0; i < count; i++) workers.push(new Worker(entry.path, { workerData: init, execArgv: entry.execArgv }));
+    for (let i = 0; i < count; i++) workers.push(new Worker(entry.path, { workerData: init, execArgv: entry.execArgv, resourceLimits: PREVIEW_WORKER_LIMITS }));
   } catch {
     await Promise.all(workers.map((w) => w.terminate()));
     return null;

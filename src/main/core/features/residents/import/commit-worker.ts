@@ -1,8 +1,7 @@
 /**
- * The worker thread for residents.importCommit: the shared commit worker (core/import/commit-worker-host.ts)
- * running the registry's writer (commit-write.ts) on its own connection.
+ * The process for residents.importCommit: the shared commit process (core/import/commit-worker-host.ts)
+ * running the register's writer (definition.ts, commit-write.ts) on its own connection.
  */
-import { serveCommitWorker } from '../../../import/commit-worker-host';
-import { writeImport } from './commit-write';
+import { residentsImport } from './definition';
 
-serveCommitWorker(writeImport);
+residentsImport.serveWorkers();

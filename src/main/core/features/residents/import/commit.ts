@@ -3,8 +3,7 @@ import type { ImportResult } from '../../../../../shared/contract/residents/impo
 import type { HandlerContext } from '../../../context';
 import type { JobControl } from '../../../jobs/jobs';
 import { hallDay } from '../../../time/hall-day';
-import { commitInWorker } from '../../../import/commit-thread';
-import { commitWorkerEntry } from './commit-thread';
+import { residentsImportWorkers } from './workers';
 import { writeImport, type CommitBatch, type CommitOutcome, type CommitWork, type ImportMode } from './commit-write';
 import { yieldToEventLoop } from '../../../spreadsheet/slices';
 import { writeGateOf } from '../../../db/write-gate';
@@ -50,7 +49,7 @@ export async function commitImport(ctx: HandlerContext, imp: ImportSession, mode
     newPlaces: imp.newPlaces,
   };
   const outcome =
-    (await commitInWorker<CommitWork, CommitBatch, CommitOutcome>(ctx, { entry: await commitWorkerEntry(ctx), importId: imp.importId, work, batches: commitBatches(imp) }, job)) ??
+    (await residentsImportWorkers.commit(ctx, { importId: imp.importId, work, batches: commitBatches(imp) }, job)) ??
     (await commitHere(ctx, imp, work, job));
   // What the commit found different from the preview (a row changed in between) is what the error report shows.
   for (const [i, plan] of outcome.replanned) imp.plans[i] = plan;

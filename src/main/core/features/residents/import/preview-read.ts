@@ -1,7 +1,8 @@
 import type { ImportConstants, ImportMapping } from '../../../../../shared/contract/residents/imports';
-import { draftRow, type RowDraft } from './draft';
-import { headerTest, resolveMapping, type ResolvedMapping } from './mapping';
-import { IMPORT_BATCH_ROWS, readInBatches, type BatchEvent } from '../../../import/read-batches';
+import type { RowDraft } from './draft';
+import type { ResolvedMapping } from './mapping';
+import { IMPORT_BATCH_ROWS, type BatchEvent } from '../../../import/read-batches';
+import { residentsImport } from './definition';
 
 /** Which column is which field (absent: by the headers), and one value for every row for fields without a column. */
 export interface ColumnChoice {
@@ -17,14 +18,5 @@ export type PreviewReadEvent = BatchEvent<ResolvedMapping, RowDraft>;
 
 /** A register read for a preview (core/import/read-batches.ts): its header found and mapped, each row drafted. */
 export function readForPreview(bytes: Buffer, columns: ColumnChoice, emit: (e: PreviewReadEvent) => void, batchRows = PREVIEW_BATCH_ROWS): Promise<void> {
-  return readInBatches(
-    bytes,
-    {
-      isHeader: headerTest(columns.mapping),
-      resolve: (head) => resolveMapping(head.headers, columns.mapping, columns.constants),
-      draft: (row, resolved) => draftRow(row, resolved.columns, resolved.constants),
-    },
-    emit,
-    batchRows,
-  );
+  return residentsImport.read(bytes, columns, emit, batchRows);
 }

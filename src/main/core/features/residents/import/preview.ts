@@ -1,20 +1,20 @@
 import type { ImportChoices, ImportPreview, ImportPreviewRow } from '../../../../../shared/contract/residents/imports';
-import type { HandlerContext, WorkerEntry } from '../../../context';
+import type { HandlerContext } from '../../../context';
 import { newId } from '../../../util/ids';
 import { hallDay } from '../../../time/hall-day';
 import { RegistryLookups } from './lookups';
 import type { ResolvedMapping } from './mapping';
 import { newPlacesSummary } from './new-places';
-import { keptPlan, PlanContext, planRow, type KeptPlan, type PlannedRow } from './plan';
-import { startPreviewWorkers, type PreviewWorkers } from '../../../import/preview-pool';
-import { bundledWorkerPath } from '../../../util/worker-bundle';
+import { keptPlan, PlanContext, type KeptPlan, type PlannedRow } from './plan';
+import type { PreviewWorkers } from '../../../import/preview-pool';
 import { readForPreview, type PreviewReadEvent } from './preview-read';
 import type { PreviewWorkerEvent } from './preview-worker';
 import type { ColumnChoice } from './preview-read';
 import type { FirstPass } from './first-pass';
 import type { ResidentFields } from '../prepare';
 import { batchDrafts, packPrepared, packRows, packWrites, type StoredBatch } from './row-batches';
-import { registryMark } from './registry-mark';
+import { residentsImport } from './definition';
+import { residentsImportWorkers } from './workers';
 import type { SheetHead } from '../../../spreadsheet/sheet';
 import { Slicer } from '../../../spreadsheet/slices';
 import { importStore } from './store';
@@ -42,16 +42,8 @@ export async function previewImport(ctx: HandlerContext, fileName: string, bytes
   const session = ctx.requireSession();
   const { today } = await hallDay(ctx);
   // The registry as the plans will find it: if it is still so at commit, the commit writes these plans.
-  const mark = registryMark(ctx.sqlite);
-  const workers =
-    bytes.length >= WORKER_MIN_BYTES
-      ? await startPreviewWorkers<ColumnChoice, PreviewWorkerEvent, Partial<ResidentFields>, FirstPass>({
-          entry: await previewWorkerEntry(),
-          keyFile: ctx.paths.keyFile,
-          today,
-          secrets: ctx.secrets,
-        })
-      : null;
+  const mark = residentsImport.mark(ctx.sqlite);
+  const workers = bytes.length >= WORKER_MIN_BYTES ? await residentsImportWorkers.previewWorkers(ctx, today) : null;
   let read: ReadAndPlanned;
   try {
     read = await readAndPlan(ctx, today, bytes, choices, workers);
@@ -118,12 +110,6 @@ type Head = Extract<PreviewReadEvent, { kind: 'head' }>;
  * yields whenever it has held the thread for PLAN_SLICE_MS. A batch's rows and drafts are kept
  * serialized (row-batches.ts); only its plans stay here as objects.
  */
-/** The bundle's preview worker, where there is a bundle. */
-async function previewWorkerEntry(): Promise<WorkerEntry | null> {
-  const path = await bundledWorkerPath(() => import('./preview-worker-path'));
-  return path ? { path } : null;
-}
-
 /** The preview's worker threads, reading registers and making first passes. */
 type ResidentsPreviewWorkers = PreviewWorkers<ColumnChoice, PreviewWorkerEvent, Partial<ResidentFields>, FirstPass>;
 
@@ -147,7 +133,7 @@ async function readAndPlan(ctx: HandlerContext, today: string, bytes: Buffer, ch
     // From a worker the batch comes serialized, and its drafts are opened to plan them; read here, it
     // comes as objects, and is serialized once planned.
     const drafts = e.kind === 'batch' ? batchDrafts(e.batch) : e.drafts;
-    const passes = workers?.prepare(drafts.map((d) => d.given)) ?? null;
+    const passes = workers?.prepare(drafts.map(residentsImport.rowSchema.given)) ?? null;
     passes?.catch(() => {}); // awaited below, in turn
     planning = planning.then(async () => {
       const pre = passes ? await passes : null;
@@ -155,7 +141,7 @@ async function readAndPlan(ctx: HandlerContext, today: string, bytes: Buffer, ch
       const writes: PlannedRow['write'][] = [];
       for (let i = 0; i < drafts.length; i++) {
         if (stopped) return;
-        const plan = planRow(drafts[i], planCtx, undefined, pre?.[i]);
+        const plan = residentsImport.plan(drafts[i], planCtx, undefined, pre?.[i]);
         plans.push(keptPlan(plan));
         prepared.push(plan.prepared);
         writes.push(plan.write);

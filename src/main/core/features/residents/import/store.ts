@@ -1,9 +1,10 @@
 import type SqliteDatabase from 'better-sqlite3';
-import { importStoreOf, type ImportStore, type StoredImport } from '../../../import/store';
+import type { ImportStore, StoredImport } from '../../../import/store';
 import type { ImportConstants, ImportMapping } from '../../../../../shared/contract/residents/imports';
 import type { PlannedPlaces } from './new-places';
 import type { KeptPlan } from './plan';
 import type { StoredBatch } from './row-batches';
+import { residentsImport } from './definition';
 
 /** A previewed register, kept in memory (core/import/store.ts) so that the commit and the error report do not read it again. */
 export interface ImportSession extends StoredImport {
@@ -32,5 +33,5 @@ export interface ImportSession extends StoredImport {
 
 /** The residents area's previews (core/import/store.ts). */
 export function importStore(sqlite: SqliteDatabase.Database): ImportStore<ImportSession> {
-  return importStoreOf<ImportSession>(sqlite, 'residents');
+  return residentsImport.store<ImportSession>(sqlite);
 }

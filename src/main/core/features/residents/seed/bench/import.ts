@@ -30,6 +30,21 @@ export interface ImportBench {
    */
   checkpointSeconds: number;
   totalSeconds: number;
+  /**
+   * CPU time this process spent (every thread: the main one, the preview's workers, the commit's), per
+   * phase: on a shared machine the wall-clock figures mostly say how busy the other sessions were, these
+   * say how much work the import is.
+   */
+  cpuSeconds: { preview: number; commit: number; raw: number | null };
+  /** CPU time of the commit's own process (commit-worker-host.ts), its checkpoint included; null where not measured (no /proc). */
+  commitProcessCpuSeconds: number | null;
+  /**
+   * This process's memory (MiB): before, and at its RSS peak in each phase with what V8 held then (the main
+   * thread's heap, and the buffers outside it); the worker threads' heaps and native memory are the rest.
+   */
+  memory: { beforeRss: number; preview: MemoryPeak; commit: MemoryPeak; /** When the commit's job reported done (before the raw replay). */ afterRss: number };
+  /** The load average when the import started. */
+  loadAverage: number[];
   /** CPU time the VM's host took for other machines during preview and commit, over all cores (core/bench/cpu-steal.ts). */
   stolenSeconds: number | null;
   /** The longest the event loop was blocked during preview and commit (and each phase's own figure). */
@@ -48,6 +63,27 @@ export interface ImportBench {
   slowestStatements: { sql: string; count: number; seconds: number }[];
   ok: boolean;
   target: string;
+}
+
+export interface MemoryPeak {
+  rss: number;
+  heapUsed: number;
+  external: number;
+}
+
+/** Samples this process's memory every 100 ms, keeping the figures at the RSS peak of each phase. */
+class MemoryWatch {
+  readonly peaks = { preview: { rss: 0, heapUsed: 0, external: 0 }, commit: { rss: 0, heapUsed: 0, external: 0 } };
+  phase: 'preview' | 'commit' | null = null;
+  private readonly timer = setInterval(() => {
+    if (!this.phase) return;
+    const m = process.memoryUsage();
+    const peak = this.peaks[this.phase];
+    if (m.rss / 2 ** 20 > peak.rss) Object.assign(peak, { rss: m.rss / 2 ** 20, heapUsed: m.heapUsed / 2 ** 20, external: m.external / 2 ** 20 });
+  }, 100).unref(); // a failed import must not keep the bench alive
+  stop(): void {
+    clearInterval(this.timer);
+  }
 }
 
 export interface StallFigures {
@@ -96,9 +132,21 @@ export async function benchImport(core: Core, token: string, opts: { rows: numbe
     let summary: Record<string, number> = {};
     let importId = '';
     const stolenBefore = stolenCpuSeconds();
+    let childrenCpu0: number | null = null;
+    const beforeRss = process.memoryUsage().rss / 2 ** 20;
+    const memory = new MemoryWatch();
+    let afterRss = 0;
+    const loadAverage = os.loadavg();
+    const cpu = { preview: 0, commit: 0, raw: null as number | null };
+    const cpuSince = (from: NodeJS.CpuUsage) => {
+      const d = process.cpuUsage(from);
+      return (d.user + d.system) / 1e6;
+    };
     loop.enable();
     const { statements } = await recordStatements(core.services.sqlite, async () => {
       const t0 = performance.now();
+      const cpu0 = process.cpuUsage();
+      memory.phase = 'preview';
       previewLoop.enable();
       previewCpu.start();
       const preview = (await call('residents.importPreview', { fileName: 'residents-import.xlsx', contentBase64: content.toString('base64') })) as { importId: string; counts: Record<string, number> };
@@ -106,6 +154,10 @@ export async function benchImport(core: Core, token: string, opts: { rows: numbe
       previewCpu.stop();
       importId = preview.importId;
       const t1 = performance.now();
+      cpu.preview = cpuSince(cpu0);
+      const cpu1 = process.cpuUsage();
+      childrenCpu0 = childrenCpuSeconds();
+      memory.phase = 'commit';
       previewMs = t1 - t0;
       opts.log(`import: preview ${(previewMs / 1000).toFixed(1)} s, ${JSON.stringify(preview.counts)}, longest stall ${(previewLoop.max / 1e6).toFixed(0)} ms`);
       commitLoop.enable();
@@ -115,6 +167,10 @@ export async function benchImport(core: Core, token: string, opts: { rows: numbe
       commitLoop.disable();
       commitCpu.stop();
       commitMs = performance.now() - t1;
+      cpu.commit = cpuSince(cpu1);
+      memory.phase = null;
+      memory.stop();
+      afterRss = process.memoryUsage().rss / 2 ** 20;
     });
     loop.disable();
     unsubscribe();
@@ -124,6 +180,11 @@ export async function benchImport(core: Core, token: string, opts: { rows: numbe
     const checkpointStart = performance.now();
     while ((core.services.sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[])[0]?.busy) await new Promise((r) => setTimeout(r, 50));
     const checkpointMs = performance.now() - checkpointStart;
+    // The commit process ends once its checkpoint is over: its CPU time is counted when it has been reaped.
+    const ended = performance.now();
+    while (hasChildren() && performance.now() - ended < 30_000) await new Promise((r) => setTimeout(r, 50));
+    const childrenCpu1 = childrenCpuSeconds();
+    const commitProcessCpuSeconds = childrenCpu0 !== null && childrenCpu1 !== null ? childrenCpu1 - childrenCpu0 : null;
     const maxStallMs = loop.max / 1e6;
     const p99StallMs = loop.percentile(99) / 1e6;
     const figures = (h: typeof loop, cpu: ThreadWatch): StallFigures => ({ maxMs: h.max / 1e6, p99Ms: h.percentile(99) / 1e6, maxCpuMs: cpu.maxMs });
@@ -142,6 +203,7 @@ export async function benchImport(core: Core, token: string, opts: { rows: numbe
       const profile = new Map<string, { count: number; ms: number }>();
       const replay = compileReplay(raw, statements, profile);
       const t = performance.now();
+      const rawCpu = process.cpuUsage();
       const at = (core.services.sqlite.prepare("SELECT at FROM audit_log WHERE action = 'residents.import' AND record_id = ?").get(importId) as { at: string } | undefined)?.at;
       if (!at) throw new Error('the import left no audit record');
       raw.exec('BEGIN');
@@ -151,6 +213,7 @@ export async function benchImport(core: Core, token: string, opts: { rows: numbe
       profile.set(`(the commit's rows, inserted again: ${writes} statements)`, { count: writes, ms: performance.now() - writeStart });
       raw.exec('COMMIT');
       rawSeconds = (performance.now() - t) / 1000;
+      cpu.raw = cpuSince(rawCpu);
       slowest = [...profile.entries()]
         .sort((a, b) => b[1].ms - a[1].ms)
         .slice(0, 3)
@@ -169,6 +232,10 @@ export async function benchImport(core: Core, token: string, opts: { rows: numbe
       previewSeconds: previewMs / 1000,
       commitSeconds: commitMs / 1000,
       checkpointSeconds: checkpointMs / 1000,
+      cpuSeconds: cpu,
+      commitProcessCpuSeconds,
+      memory: { beforeRss, preview: memory.peaks.preview, commit: memory.peaks.commit, afterRss },
+      loadAverage,
       stolenSeconds: stolenBefore !== null && stolenAfter !== null ? stolenAfter - stolenBefore : null,
       totalSeconds,
       maxStallMs,
@@ -184,6 +251,27 @@ export async function benchImport(core: Core, token: string, opts: { rows: numbe
     };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** CPU seconds of this process's ended and reaped children (/proc/self/stat cutime + cstime), or null without /proc. */
+function childrenCpuSeconds(): number | null {
+  try {
+    const stat = fs.readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // After the command's closing parenthesis: state is field 3, cutime 16 and cstime 17 (proc(5)).
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether a child process of this one is still running (the commit process checkpointing). */
+function hasChildren(): boolean {
+  try {
+    return fs.readdirSync('/proc/self/task').some((tid) => fs.readFileSync(`/proc/self/task/${tid}/children`, 'utf8').trim() !== '');
+  } catch {
+    return false;
   }
 }
 

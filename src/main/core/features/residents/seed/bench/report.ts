@@ -66,7 +66,7 @@ export function formatReport(r: BenchReport): string {
   }
   if (r.import) {
     const i = r.import;
-    out.push('Import (residents.importPreview + residents.importCommit, XLSX)');
+    out.push(`Import (residents.importPreview + residents.importCommit, XLSX; load average ${i.loadAverage.map((l) => l.toFixed(1)).join(' ')} at its start)`);
     out.push(
       ...table([
         ['measure', 'value'],
@@ -74,6 +74,17 @@ export function formatReport(r: BenchReport): string {
         ['file', `${(i.fileBytes / 2 ** 20).toFixed(1)} MB`],
         ['preview', `${i.previewSeconds.toFixed(1)} s`],
         ['commit (job)', `${i.commitSeconds.toFixed(1)} s`],
+        [
+          'CPU time of the process (all threads)',
+          `preview ${i.cpuSeconds.preview.toFixed(1)} s, commit ${i.cpuSeconds.commit.toFixed(1)} s` +
+            (i.commitProcessCpuSeconds === null ? '' : ` + its commit process ${i.commitProcessCpuSeconds.toFixed(1)} s (checkpoint included)`) +
+            (i.cpuSeconds.raw === null ? '' : `; raw replay ${i.cpuSeconds.raw.toFixed(1)} s`),
+        ],
+        [
+          'memory of this process (MiB)',
+          `${i.memory.beforeRss.toFixed(0)} before; RSS peak in the preview ${i.memory.preview.rss.toFixed(0)} (V8 heap ${i.memory.preview.heapUsed.toFixed(0)}, buffers ${i.memory.preview.external.toFixed(0)}), ` +
+            `in the commit ${i.memory.commit.rss.toFixed(0)} (heap ${i.memory.commit.heapUsed.toFixed(0)}, buffers ${i.memory.commit.external.toFixed(0)}); ${i.memory.afterRss.toFixed(0)} when it was done`,
+        ],
         ['checkpoint after it (background)', `${i.checkpointSeconds.toFixed(1)} s`],
         ['CPU taken by the VM host meanwhile (steal)', i.stolenSeconds === null ? 'not measured here' : `${i.stolenSeconds.toFixed(1)} s over all cores`],
         ['total', `${i.totalSeconds.toFixed(1)} s`],

@@ -70,6 +70,22 @@ export function rssMib(pid: number | undefined): number | null {
   }
 }
 
+/**
+ * The RSS of a process's children together (the import's commit process), in MiB: the memory the import
+ * takes outside the serving process, reported beside it. Null where /proc has no children file.
+ */
+export function childrenRssMib(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const children = fs
+      .readdirSync(`/proc/${pid}/task`)
+      .flatMap((tid) => fs.readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean));
+    return children.reduce((sum, child) => sum + (rssMib(Number(child)) ?? 0), 0);
+  } catch {
+    return null;
+  }
+}
+
 export class HttpDesk {
   session = '';
   constructor(private readonly serve: ServeProcess) {}
