@@ -17,12 +17,63 @@ xie han tang feng yu dong xiao cheng cao yuan deng fu shen zeng peng lv su lu ji
 dai xia zhong tian ren fan fang shi yao tan liao zou xiong jin lu hao kong bai cui kang mao qiu qin gu hou shao meng
 long wan duan lei qian tang yin li yi chang wu qiao he lai gong wen qq qq123 aini aiwo baobei laogong laopo xiaobao
 xiaoming xiaohong mima mimamima mima123 woshishui tiantian kuaile xingfu pingan jiayou fighting sky blue red angel
-summer winter spring autumn flower apple orange banana lemon tiger lion eagle cat dog`.split(/\s+/).filter(Boolean);
+summer winter spring autumn flower apple orange banana lemon tiger lion eagle cat dog`
+  .split(/\s+/)
+  .filter(Boolean);
 
-const runs = ['0123456789', '1234567890', '9876543210', '0987654321', '147258369', '159357', '123123123', '321321',
-  '5201314', '1314520', '520520', '131452', '1314', '520', '521', '666666', '888888', '168168', '518518', '246810'];
-const suffixes = ['', '1', '12', '123', '1234', '12345', '123456', '12345678', '123456789', '!', '1!', '123!', '@123',
-  '.123', '_123', '-123', '!@#', '888', '666', '520', '1314', '5201314', '1314520', '2024', '2025', '2026', '@2025', '@2026', 'abc'];
+const runs = [
+  '0123456789',
+  '1234567890',
+  '9876543210',
+  '0987654321',
+  '147258369',
+  '159357',
+  '123123123',
+  '321321',
+  '5201314',
+  '1314520',
+  '520520',
+  '131452',
+  '1314',
+  '520',
+  '521',
+  '666666',
+  '888888',
+  '168168',
+  '518518',
+  '246810',
+];
+const suffixes = [
+  '',
+  '1',
+  '12',
+  '123',
+  '1234',
+  '12345',
+  '123456',
+  '12345678',
+  '123456789',
+  '!',
+  '1!',
+  '123!',
+  '@123',
+  '.123',
+  '_123',
+  '-123',
+  '!@#',
+  '888',
+  '666',
+  '520',
+  '1314',
+  '5201314',
+  '1314520',
+  '2024',
+  '2025',
+  '2026',
+  '@2025',
+  '@2026',
+  'abc',
+];
 const prefixes = ['', 'a'];
 
 const out = new Set();
@@ -32,10 +83,11 @@ const add = (p) => {
   if (v.length >= 10 && classes >= 2) out.add(v);
 };
 for (const w of [...words, ...runs]) for (const s of suffixes) for (const p of prefixes) add(p + w + s);
-for (const a of runs) for (const b of ['a', 'aa', 'abc', 'qwe', 'asd', 'zxc', 'qaz', 'q', 'z', 'x']) {
-  add(b + a);
-  add(a + b);
-}
+for (const a of runs)
+  for (const b of ['a', 'aa', 'abc', 'qwe', 'asd', 'zxc', 'qaz', 'q', 'z', 'x']) {
+    add(b + a);
+    add(a + b);
+  }
 // Doubled words and word + word (iloveyou123, passwordpassword1).
 for (const w of words) for (const s of ['1', '123', '!']) add(w + w + s);
 

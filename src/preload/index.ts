@@ -9,7 +9,8 @@ const known = new Set<string>(methodNames);
 
 const bridge: LinliBridge = {
   call(method, input, sessionToken) {
-    if (!known.has(method)) return Promise.resolve({ ok: false, error: { code: 'contract.unknown_method', message: String(method), params: { method: String(method) } } });
+    if (!known.has(method))
+      return Promise.resolve({ ok: false, error: { code: 'contract.unknown_method', message: String(method), params: { method: String(method) } } });
     return ipcRenderer.invoke(CALL, { method, input, sessionToken });
   },
   onEvent(listener) {

@@ -61,14 +61,32 @@ async function councilResolution(token: string) {
   const meeting = await callApi<{ id: string }>(
     linli,
     'council.saveMeeting',
-    { bodyId: body.id, title: '2026年第四季度居民代表会议', heldOn: '2026-11-20', startTime: '14:30', place: '社区议事厅', chairName: '张建国', recorderName: '李秀英' },
+    {
+      bodyId: body.id,
+      title: '2026年第四季度居民代表会议',
+      heldOn: '2026-11-20',
+      startTime: '14:30',
+      place: '社区议事厅',
+      chairName: '张建国',
+      recorderName: '李秀英',
+    },
     token,
   );
   await callApi(linli, 'council.saveAgendaItem', { meetingId: meeting.id, title: '冬季取暖补助', category: '小事', source: 'register' }, token);
   await callApi(linli, 'council.notifyMeeting', { id: meeting.id }, token);
-  await callApi(linli, 'council.markAttendance', { meetingId: meeting.id, entries: members.map((m) => ({ memberId: m.id, name: m.name, status: 'present', reason: '' })) }, token);
+  await callApi(
+    linli,
+    'council.markAttendance',
+    { meetingId: meeting.id, entries: members.map((m) => ({ memberId: m.id, name: m.name, status: 'present', reason: '' })) },
+    token,
+  );
   await callApi(linli, 'council.openMeeting', { id: meeting.id }, token);
-  const motion = await callApi<{ id: string }>(linli, 'council.addMotion', { meetingId: meeting.id, title: '同意为困难家庭发放冬季取暖补助', method: 'hands' }, token);
+  const motion = await callApi<{ id: string }>(
+    linli,
+    'council.addMotion',
+    { meetingId: meeting.id, title: '同意为困难家庭发放冬季取暖补助', method: 'hands' },
+    token,
+  );
   await callApi(linli, 'council.recordVote', { motionId: motion.id, tally: { for: 3, against: 0, abstain: 0 } }, token);
 }
 

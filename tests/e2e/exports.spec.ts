@@ -110,7 +110,12 @@ test('the report centre picks grid, building and tag from lists; 人员类别 is
   await page.getByRole('button', { name: '生成' }).click();
   const out = path.join(linli.dir, 'register.csv');
   await (await download).saveAs(out);
-  const lines = fs.readFileSync(out, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/).map((l) => l.split(','));
+  const lines = fs
+    .readFileSync(out, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split(/\r?\n/)
+    .map((l) => l.split(','));
   const gridColumn = lines[0].indexOf('网格');
   expect(lines.length).toBeGreaterThan(2);
   expect(lines.slice(1).every((l) => l[gridColumn] === gridName)).toBe(true);

@@ -134,7 +134,10 @@ test('the audit log shows all of it, and its chain verifies', async () => {
 test('the audit trail exports to PDF and reads back with pdftotext', async () => {
   await page.getByRole('link', { name: '报表中心' }).first().click();
   await expect(page.getByText('审计日志').first()).toBeVisible();
-  await page.getByLabel('PDF').check().catch(() => page.getByText('PDF', { exact: true }).first().click());
+  await page
+    .getByLabel('PDF')
+    .check()
+    .catch(() => page.getByText('PDF', { exact: true }).first().click());
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: '生成' }).first().click();
   const file = await download;

@@ -52,7 +52,10 @@ async function writeMessyRegister(file: string) {
 test.beforeAll(async ({ browser }) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-e2e-init-'));
   const dbPath = path.join(dir, 'linli.sqlite');
-  const init = spawnSync(process.execPath, [cliPath, 'init', '--db', dbPath, '--community', '泰和社区', '--admin', 'admin', '--display-name', '陈主任'], { input: `${password}\n`, encoding: 'utf8' });
+  const init = spawnSync(process.execPath, [cliPath, 'init', '--db', dbPath, '--community', '泰和社区', '--admin', 'admin', '--display-name', '陈主任'], {
+    input: `${password}\n`,
+    encoding: 'utf8',
+  });
   expect(init.status, init.stderr).toBe(0);
   linli = await startLinli({ dbPath });
   registerFile = path.join(linli.dir, '泰和小区花名册.xlsx');
@@ -129,7 +132,9 @@ test('a row changed by another desk between the preview and the import is shown 
   try {
     const id = (db.prepare("SELECT id FROM residents WHERE name = '周大'").get() as { id: string }).id;
     db.prepare("UPDATE residents SET name = '周达' WHERE id = ?").run(id);
-    db.prepare("INSERT INTO resident_events (id, resident_id, at, on_date, actor_id, actor_name, kind, detail_json) VALUES ('e2e-rename', ?, '2026-01-05T01:00:00.000Z', NULL, NULL, '另一台电脑', 'updated', '{}')").run(id);
+    db.prepare(
+      "INSERT INTO resident_events (id, resident_id, at, on_date, actor_id, actor_name, kind, detail_json) VALUES ('e2e-rename', ?, '2026-01-05T01:00:00.000Z', NULL, NULL, '另一台电脑', 'updated', '{}')",
+    ).run(id);
   } finally {
     db.close();
   }

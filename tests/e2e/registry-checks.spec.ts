@@ -28,19 +28,46 @@ test.beforeAll(async ({ browser }) => {
   ).token;
   const grid = await callApi<{ id: string }>(linli, 'residents.saveGrid', { code: 'G01', name: '第一网格' }, admin);
   const compound = await callApi<{ id: string }>(linli, 'residents.saveCompound', { name: '光明小区' }, admin);
-  const building = await callApi<{ id: string }>(linli, 'residents.saveBuilding', { compoundId: compound.id, gridId: grid.id, name: '5', floors: 3, layout: { units: 1, roomsPerFloor: 2 } }, admin);
-  const view = await callApi<{ cells: { houseId: string; unit: string; floor: number; room: string }[] }>(linli, 'residents.buildingView', { buildingId: building.id }, admin);
+  const building = await callApi<{ id: string }>(
+    linli,
+    'residents.saveBuilding',
+    { compoundId: compound.id, gridId: grid.id, name: '5', floors: 3, layout: { units: 1, roomsPerFloor: 2 } },
+    admin,
+  );
+  const view = await callApi<{ cells: { houseId: string; unit: string; floor: number; room: string }[] }>(
+    linli,
+    'residents.buildingView',
+    { buildingId: building.id },
+    admin,
+  );
   for (const c of view.cells) rooms[c.room] = c.houseId;
   // 201 is registered 空置 although a family lives there; 101 is 空置 and empty.
   for (const room of ['101', '201']) {
     const c = view.cells.find((x) => x.room === room)!;
     await callApi(linli, 'residents.saveHouse', { id: c.houseId, buildingId: building.id, unit: c.unit, floor: c.floor, room: c.room, use: '空置' }, admin);
   }
-  await callApi(linli, 'residents.create', { name: '孙空房', status: '户籍', idNumber: '34052419800101001X', houseId: rooms['201'], unplacedReason: '房东尚未确认户号' }, admin);
+  await callApi(
+    linli,
+    'residents.create',
+    { name: '孙空房', status: '户籍', idNumber: '34052419800101001X', houseId: rooms['201'], unplacedReason: '房东尚未确认户号' },
+    admin,
+  );
   // A household in 301, and someone in 102 who will join it.
   const household = await callApi<{ id: string }>(linli, 'residents.saveHousehold', { number: 'GM-5-301', houseId: rooms['301'] }, admin);
-  await callApi(linli, 'residents.create', { name: '钱户主', status: '户籍', idNumber: '11010519491231002X', householdId: household.id, relationToHead: '户主' }, admin);
-  movingId = (await callApi<{ id: string }>(linli, 'residents.create', { name: '周搬家', status: '户籍', idNumber: '440524188001010014', houseId: rooms['102'], unplacedReason: '房东尚未确认户号' }, admin)).id;
+  await callApi(
+    linli,
+    'residents.create',
+    { name: '钱户主', status: '户籍', idNumber: '11010519491231002X', householdId: household.id, relationToHead: '户主' },
+    admin,
+  );
+  movingId = (
+    await callApi<{ id: string }>(
+      linli,
+      'residents.create',
+      { name: '周搬家', status: '户籍', idNumber: '440524188001010014', houseId: rooms['102'], unplacedReason: '房东尚未确认户号' },
+      admin,
+    )
+  ).id;
 
   page = await signIn(browser, linli, { username: 'admin', password: 'admin-pass-2026', displayName: '赵主任' });
 });

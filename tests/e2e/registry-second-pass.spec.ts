@@ -128,7 +128,7 @@ test('a new resident needs a household, or 暂不登记到户 with a reason, and
   await screenshot(page, 'reminders-unplaced');
 });
 
-test("picking a room preselects its only household; 与户主关系 offers 父亲 and 母亲", async () => {
+test('picking a room preselects its only household; 与户主关系 offers 父亲 and 母亲', async () => {
   await go('#/residents/new');
   await page.getByLabel('姓名', { exact: true }).fill('郑母亲');
   await page.getByLabel('证件号', { exact: true }).fill('320102195003070027');

@@ -22,12 +22,22 @@ test.beforeAll(async ({ browser }) => {
   const s = admin.token;
   const grid = await callApi<{ id: string }>(linli, 'residents.saveGrid', { code: 'W01', name: '第一网格' }, s);
   const compound = await callApi<{ id: string }>(linli, 'residents.saveCompound', { name: '幸福家园' }, s);
-  const building = await callApi<{ id: string }>(linli, 'residents.saveBuilding', { compoundId: compound.id, gridId: grid.id, name: '3', floors: 2, layout: { units: 1, roomsPerFloor: 2 } }, s);
+  const building = await callApi<{ id: string }>(
+    linli,
+    'residents.saveBuilding',
+    { compoundId: compound.id, gridId: grid.id, name: '3', floors: 2, layout: { units: 1, roomsPerFloor: 2 } },
+    s,
+  );
   const view = await callApi<{ cells: { houseId: string; floor: number; room: string }[] }>(linli, 'residents.buildingView', { buildingId: building.id }, s);
   const [parents, own] = view.cells.filter((c) => c.floor === 1).sort((a, b) => a.room.localeCompare(b.room));
   const parentsHousehold = await callApi<{ id: string }>(linli, 'residents.saveHousehold', { number: 'H-PARENTS', houseId: parents.houseId }, s);
   await callApi(linli, 'residents.saveHousehold', { number: 'H-OWN', houseId: own.houseId }, s);
-  const zhao = await callApi<{ id: string }>(linli, 'residents.create', { name: '赵六', idNumber: '11010519491231002X', status: '户籍', houseId: parents.houseId, householdId: parentsHousehold.id, relationToHead: '子' }, s);
+  const zhao = await callApi<{ id: string }>(
+    linli,
+    'residents.create',
+    { name: '赵六', idNumber: '11010519491231002X', status: '户籍', houseId: parents.houseId, householdId: parentsHousehold.id, relationToHead: '子' },
+    s,
+  );
   residentId = zhao.id;
 
   page = await signIn(browser, linli, { username: 'admin', password: 'admin-pass-2026', displayName: '王主任' });

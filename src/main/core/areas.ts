@@ -8,11 +8,7 @@ import { charityArea } from './features/charity';
  * `npm run bench` take them. Adding an area is one line here (and one in src/shared/contract/index.ts,
  * src/shared/permissions.ts and the CLI's command table when it has commands).
  */
-const areas = [
-  residentsArea,
-  charityArea,
-  councilArea,
-] as const;
+const areas = [residentsArea, charityArea, councilArea] as const;
 
 export const areaModules: readonly AreaModule<never>[] = areas;
 

@@ -100,7 +100,10 @@ async function run(core: CoreServices, spec: MethodSpec, name: MethodName, input
   if (spec.transaction === 'none') {
     // The handler writes its own records as it goes (a backup records itself with its result), and says
     // when its data has changed: a job's commit may come long after this call returns.
-    const out = await handler(input, context((entry) => appendAudit(core.db, record(entry), actorOf(core, session), core.now())));
+    const out = await handler(
+      input,
+      context((entry) => appendAudit(core.db, record(entry), actorOf(core, session), core.now())),
+    );
     pending.length = 0;
     return out;
   }

@@ -4,8 +4,7 @@ import { contentType, isFile, resolveStatic } from '../server/static-files';
 import { isAppUrl } from './security';
 
 export type AppFileAnswer =
-  | { status: 200; file: string; headers: Record<string, string> }
-  | { status: 404 | 405 | 500; text: string; headers: Record<string, string> };
+  { status: 200; file: string; headers: Record<string, string> } | { status: 404 | 405 | 500; text: string; headers: Record<string, string> };
 
 /** Headers on every answer of the app protocol, errors included. */
 export function appHeaders(type: string): Record<string, string> {

@@ -137,6 +137,7 @@ export interface EventMessage {
 /** Forwards core events to the windows they belong to. Returns the unsubscribe function. */
 export function forwardEvents(core: Core, sessions: WindowSessions, send: (contentsId: number, channel: string, message: EventMessage) => void): () => void {
   return core.services.events.subscribe((event) => {
-    for (const id of sessions.recipients(event, (token) => core.sessionPermissions(token))) send(id, EVENT_CHANNEL, { name: event.name, payload: event.payload });
+    for (const id of sessions.recipients(event, (token) => core.sessionPermissions(token)))
+      send(id, EVENT_CHANNEL, { name: event.name, payload: event.payload });
   });
 }

@@ -40,11 +40,7 @@ export function buildMenu(ctx: MenuContext): Menu {
       label: m.view,
       submenu: [
         ...(ctx.dev
-          ? ([
-              { label: m.reload, role: 'reload' },
-              { label: m.devTools, role: 'toggleDevTools' },
-              { type: 'separator' },
-            ] satisfies MenuItemConstructorOptions[])
+          ? ([{ label: m.reload, role: 'reload' }, { label: m.devTools, role: 'toggleDevTools' }, { type: 'separator' }] satisfies MenuItemConstructorOptions[])
           : []),
         { label: m.resetZoom, role: 'resetZoom' },
         { label: m.zoomIn, role: 'zoomIn' },

@@ -66,7 +66,10 @@ export function sameOrigin(req: http.IncomingMessage, host: string): boolean {
 
 /** Calls are JSON only: a form or text/plain (which a page may send anywhere without asking) is refused. */
 export function isJson(req: http.IncomingMessage): boolean {
-  const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  const type = String(req.headers['content-type'] ?? '')
+    .split(';')[0]
+    .trim()
+    .toLowerCase();
   return type === 'application/json';
 }
 

@@ -46,7 +46,11 @@ export type AuditFilter = z.infer<typeof auditFilter>;
 
 export const audit = {
   'audit.list': method(
-    { input: auditFilter.extend({ beforeSeq: z.number().int().positive().optional(), limit: z.number().int().min(1).max(200).default(50) }), access: 'audit.read', writes: false },
+    {
+      input: auditFilter.extend({ beforeSeq: z.number().int().positive().optional(), limit: z.number().int().min(1).max(200).default(50) }),
+      access: 'audit.read',
+      writes: false,
+    },
     returns<AuditPage>(),
   ),
   'audit.actors': method({ input: z.object({}), access: 'audit.read', writes: false }, returns<AuditActor[]>()),

@@ -3,14 +3,23 @@ import { method, returns } from './define';
 import type { Role } from '../permissions';
 import { roles } from '../permissions';
 
-export const username = z.string().trim().min(2).max(32).regex(/^[A-Za-z0-9_.-]+$/, 'auth.username_chars');
+export const username = z
+  .string()
+  .trim()
+  .min(2)
+  .max(32)
+  .regex(/^[A-Za-z0-9_.-]+$/, 'auth.username_chars');
 /** Lower-case, upper-case, digits, anything else (symbols, spaces, Chinese): how many kinds a password mixes. */
 export function passwordClasses(value: string): number {
   return [/\p{Ll}/u, /\p{Lu}/u, /\p{Nd}/u, /[^\p{Ll}\p{Lu}\p{Nd}]/u].filter((re) => re.test(value)).length;
 }
 
 /** At least 10 characters, not all of one kind; core also refuses common passwords and the user name. */
-export const password = z.string().min(10, 'auth.password_short').max(200).refine((v) => passwordClasses(v) >= 2, 'auth.password_one_class');
+export const password = z
+  .string()
+  .min(10, 'auth.password_short')
+  .max(200)
+  .refine((v) => passwordClasses(v) >= 2, 'auth.password_one_class');
 
 export const communityProfileInput = z.object({
   communityName: z.string().trim().min(2).max(60),
@@ -20,7 +29,12 @@ export const communityProfileInput = z.object({
   servicePhone: z.string().trim().max(30).default(''),
   complaintPhone: z.string().trim().max(30).default(''),
   /** PNG or JPEG data URL, at most ~300 KB. */
-  sealImage: z.string().max(400_000).regex(/^data:image\/(png|jpeg);base64,/, 'community.seal_format').nullable().default(null),
+  sealImage: z
+    .string()
+    .max(400_000)
+    .regex(/^data:image\/(png|jpeg);base64,/, 'community.seal_format')
+    .nullable()
+    .default(null),
 });
 export type CommunityProfileInput = z.input<typeof communityProfileInput>;
 

@@ -26,7 +26,10 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O = unknown> {
 }
 
 /** Declares one method. `returns<T>()` only carries the output type. */
-export function method<I extends z.ZodType, O>(spec: { input: I; access: Access; writes: boolean; transaction?: 'auto' | 'none' }, _returns?: Returns<O>): MethodSpec<I, O> {
+export function method<I extends z.ZodType, O>(
+  spec: { input: I; access: Access; writes: boolean; transaction?: 'auto' | 'none' },
+  _returns?: Returns<O>,
+): MethodSpec<I, O> {
   return spec as MethodSpec<I, O>;
 }
 

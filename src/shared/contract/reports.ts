@@ -40,7 +40,12 @@ export const reports = {
   'reports.list': method({ input: z.object({}), access: 'reports.run', writes: false }, returns<ReportInfo[]>()),
   /** Starts a job; progress and the finished file arrive as events. Writes: the export is audited. */
   'reports.run': method(
-    { input: z.object({ name: z.string(), format: reportFormat, params: z.record(z.string(), z.unknown()).default({}) }), access: 'reports.run', writes: true, transaction: 'none' },
+    {
+      input: z.object({ name: z.string(), format: reportFormat, params: z.record(z.string(), z.unknown()).default({}) }),
+      access: 'reports.run',
+      writes: true,
+      transaction: 'none',
+    },
     returns<JobStarted>(),
   ),
   'reports.cancel': method({ input: z.object({ jobId: z.string() }), access: 'reports.run', writes: false }, returns<null>()),

@@ -21,4 +21,3 @@ export function translator(locale: Locale) {
     return node.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? ''));
   };
 }
-

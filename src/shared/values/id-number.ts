@@ -22,18 +22,9 @@ export interface IdNumberInfo {
   kind: IdNumberKind;
 }
 
-export type IdNumberErrorCode =
-  | 'id.empty'
-  | 'id.format'
-  | 'id.scientific'
-  | 'id.province'
-  | 'id.birth_date'
-  | 'id.future_birth'
-  | 'id.checksum';
+export type IdNumberErrorCode = 'id.empty' | 'id.format' | 'id.scientific' | 'id.province' | 'id.birth_date' | 'id.future_birth' | 'id.checksum';
 
-export type IdNumberResult =
-  | { ok: true; value: IdNumberInfo }
-  | { ok: false; code: IdNumberErrorCode };
+export type IdNumberResult = { ok: true; value: IdNumberInfo } | { ok: false; code: IdNumberErrorCode };
 
 export interface ParseIdNumberOptions {
   /** Reference date "YYYY-MM-DD" for the not-in-the-future check; defaults to the local current date. */

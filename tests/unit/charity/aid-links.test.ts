@@ -63,9 +63,9 @@ describe('citing a council resolution in an aid review', () => {
     ]);
     expect(rows("SELECT kind FROM charity_aid_events WHERE kind = 'reviewed'")).toEqual([]);
     // The table holds the same rule, whatever path writes the row.
-    expect(() =>
-      hall.core.services.sqlite.prepare("UPDATE charity_aid_applications SET council_resolution_id = 'nothing' WHERE id = ?").run(app.id),
-    ).toThrow(/FOREIGN KEY/);
+    expect(() => hall.core.services.sqlite.prepare("UPDATE charity_aid_applications SET council_resolution_id = 'nothing' WHERE id = ?").run(app.id)).toThrow(
+      /FOREIGN KEY/,
+    );
   });
 });
 
@@ -82,7 +82,9 @@ describe('opening an application’s evidence', () => {
     expect(end.done?.file).toMatchObject({ fileName: '困难证明.txt', mimeType: 'text/plain' });
     expect(jobFile(hall, end, hall.clerk).toString()).toBe('街道出具的困难证明');
     const audit = rows("SELECT action, actor_name, record_type, record_id, summary FROM audit_log WHERE action = 'charity.openEvidence'");
-    expect(audit).toEqual([{ action: 'charity.openEvidence', actor_name: '王窗口', record_type: 'charity_evidence', record_id: evidence.id, summary: `${app.number} 困难证明.txt` }]);
+    expect(audit).toEqual([
+      { action: 'charity.openEvidence', actor_name: '王窗口', record_type: 'charity_evidence', record_id: evidence.id, summary: `${app.number} 困难证明.txt` },
+    ]);
   });
 
   it('refuses a file whose bytes no longer match the recorded hash, and records the refusal', async () => {

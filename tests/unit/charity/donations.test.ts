@@ -54,7 +54,11 @@ describe('donations and receipts', () => {
     const donor = await hall.call('charity.saveDonor', { kind: 'person', name: '月捐人', disclosure: 'anonymous' }, hall.treasurer);
     const monthly = await hall.call('charity.saveCampaign', { name: '爱心月月捐', kind: 'pledge', fundCode: 'GEN', startsOn: '2026-11-01' }, hall.treasurer);
     const drive = await hall.call('charity.saveCampaign', { name: '冬季募捐', kind: 'drive', fundCode: 'GEN', startsOn: '2026-11-01' }, hall.treasurer);
-    const pledge = await hall.call('charity.savePledge', { campaignId: monthly.id, donorId: donor.id, monthlyFen: 5_000, startsMonth: '2026-11' }, hall.treasurer);
+    const pledge = await hall.call(
+      'charity.savePledge',
+      { campaignId: monthly.id, donorId: donor.id, monthlyFen: 5_000, startsMonth: '2026-11' },
+      hall.treasurer,
+    );
     const paid = await hall.call('charity.recordDonation', cash(5_000, { donorId: donor.id, pledgeId: pledge.id }), hall.treasurer);
     expect(rows(`SELECT campaign_id FROM charity_donations WHERE id = '${paid.id}'`)).toEqual([{ campaign_id: monthly.id }]);
     const before = rows('SELECT count(*) AS n FROM charity_donations');

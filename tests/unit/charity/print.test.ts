@@ -54,9 +54,7 @@ describe('charity printouts through the document engine', () => {
   it('refuses an unknown receipt, and a clerk (no charity.record) cannot print one', async () => {
     const unknown = await print('charity_receipt', 'pdf', { receipt: 'nope' });
     expect(unknown.end.failed?.error.code).toBe('charity.receipt_not_found');
-    expect((await hall.fail('reports.run', { name: 'charity_receipt', format: 'pdf', params: { receipt: 'x' } }, hall.clerk)).code).toBe(
-      'auth.forbidden',
-    );
+    expect((await hall.fail('reports.run', { name: 'charity_receipt', format: 'pdf', params: { receipt: 'x' } }, hall.clerk)).code).toBe('auth.forbidden');
   });
 
   it('prints the published notice on A4 and as the A3 poster, public (masked names, no phone), with its digest', async () => {

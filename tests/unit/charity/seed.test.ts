@@ -56,7 +56,10 @@ describe('charity seeder', () => {
     for (const n of await hall.call('charity.listNotices', {})) expect(scanPublicText(JSON.stringify(n.body))).toEqual([]);
     // Each notice's expenditure table (goods at their book value included) adds up to the funds' expenditure.
     for (const n of await hall.call('charity.listNotices', {}))
-      expect(n.body.expenditure.reduce((s, e) => s + e.amountFen, 0), n.title).toBe(n.body.totals.expenseFen);
+      expect(
+        n.body.expenditure.reduce((s, e) => s + e.amountFen, 0),
+        n.title,
+      ).toBe(n.body.totals.expenseFen);
     expect((await hall.call('charity.listNotices', {})).some((n) => n.body.expenditure.some((e) => e.purpose.includes('物资：')))).toBe(true);
   });
 });

@@ -34,7 +34,16 @@ const all = <T>(sql: string, ...params: unknown[]) => hall.core.services.sqlite.
 
 describe('the hledger exporter', () => {
   it('writes fen as yuan with two decimals and reads them back exactly', () => {
-    expect([0, 1, 99, 100, 50_000, 123_456_789, -1, -50_005].map(fenToAmount)).toEqual(['0.00', '0.01', '0.99', '1.00', '500.00', '1234567.89', '-0.01', '-500.05']);
+    expect([0, 1, 99, 100, 50_000, 123_456_789, -1, -50_005].map(fenToAmount)).toEqual([
+      '0.00',
+      '0.01',
+      '0.99',
+      '1.00',
+      '500.00',
+      '1234567.89',
+      '-0.01',
+      '-500.05',
+    ]);
     for (const fen of [0, 1, 99, 100, 50_000, 123_456_789, -1, -50_005]) expect(amountToFen(fenToAmount(fen))).toBe(fen);
     expect(amountToFen('0')).toBe(0);
     expect(amountToFen('-3.5')).toBe(-350);
@@ -51,25 +60,31 @@ describe('the hledger exporter', () => {
     const firstLines = all<{ account_code: string; fund_code: string; debit: number; credit: number }>(
       'SELECT account_code, fund_code, debit, credit FROM charity_lines WHERE entry_seq = 1 ORDER BY line_no',
     );
-    const expected = [`${first.entry_date} (1) ${first.memo.replace(/;/g, '；')}`, ...firstLines.map((l) => `    ${l.fund_code}:${l.account_code}  ${fenToAmount(l.debit - l.credit)}`)];
+    const expected = [
+      `${first.entry_date} (1) ${first.memo.replace(/;/g, '；')}`,
+      ...firstLines.map((l) => `    ${l.fund_code}:${l.account_code}  ${fenToAmount(l.debit - l.credit)}`),
+    ];
     expect(text.split('\n').slice(0, expected.length)).toEqual(expected);
     expect(text.split('\n').filter((l) => l.startsWith('    ')).length).toBe(all<{ n: number }>('SELECT count(*) AS n FROM charity_lines')[0].n);
   });
 
-  it.skipIf(!hledgerVersion())('hledger’s balance of the export equals Linli’s fund balances, account by account (skipped where hledger is not installed: apt-get install -y hledger)', async () => {
-    const file = path.join(hall.dir, 'check.journal');
-    writeHledgerJournal(hall.core.services.sqlite, file);
-    const totals = hledgerBalances(file);
-    const types = new Map(all<{ code: string; type: string }>('SELECT code, type FROM charity_accounts').map((a) => [a.code, a.type]));
-    const funds = (await hall.call('charity.listFunds', {})) as LinliFundFigures[];
-    expect(totals.size).toBeGreaterThan(4);
-    expect(compareWithHledger(totals, types, funds)).toEqual([]);
-    // And a difference is found: one fund's cash off by one fen.
-    const tampered = new Map(totals);
-    const cash = [...tampered.keys()].find((k) => k.endsWith(':1001'))!;
-    tampered.set(cash, tampered.get(cash)! + 1);
-    expect(compareWithHledger(tampered, types, funds)).toEqual([expect.stringContaining(`${cash}: hledger`)]);
-  });
+  it.skipIf(!hledgerVersion())(
+    'hledger’s balance of the export equals Linli’s fund balances, account by account (skipped where hledger is not installed: apt-get install -y hledger)',
+    async () => {
+      const file = path.join(hall.dir, 'check.journal');
+      writeHledgerJournal(hall.core.services.sqlite, file);
+      const totals = hledgerBalances(file);
+      const types = new Map(all<{ code: string; type: string }>('SELECT code, type FROM charity_accounts').map((a) => [a.code, a.type]));
+      const funds = (await hall.call('charity.listFunds', {})) as LinliFundFigures[];
+      expect(totals.size).toBeGreaterThan(4);
+      expect(compareWithHledger(totals, types, funds)).toEqual([]);
+      // And a difference is found: one fund's cash off by one fen.
+      const tampered = new Map(totals);
+      const cash = [...tampered.keys()].find((k) => k.endsWith(':1001'))!;
+      tampered.set(cash, tampered.get(cash)! + 1);
+      expect(compareWithHledger(tampered, types, funds)).toEqual([expect.stringContaining(`${cash}: hledger`)]);
+    },
+  );
 });
 
 describe('the posted donations’ running totals (dashboard, pledges)', () => {
@@ -107,7 +122,9 @@ describe('the posted donations’ running totals (dashboard, pledges)', () => {
       `SELECT c.id, coalesce(sum(d.amount_fen), 0) AS received FROM charity_campaigns c LEFT JOIN charity_donations d ON d.campaign_id = c.id
         AND d.entry_seq IS NOT NULL GROUP BY c.id`,
     );
-    expect(Object.fromEntries(dash.donationsByCampaign.map((c) => [c.campaignId, c.receivedFen]))).toEqual(Object.fromEntries(campaigns.map((c) => [c.id, c.received])));
+    expect(Object.fromEntries(dash.donationsByCampaign.map((c) => [c.campaignId, c.receivedFen]))).toEqual(
+      Object.fromEntries(campaigns.map((c) => [c.id, c.received])),
+    );
     expect(campaigns.some((c) => c.received > 0)).toBe(true);
   });
 
@@ -116,7 +133,10 @@ describe('the posted donations’ running totals (dashboard, pledges)', () => {
     const month = all<{ m: string }>('SELECT max(received_on) AS m FROM charity_donations')[0].m;
     const before = all<{ n: number }>('SELECT coalesce(sum(amount_fen), 0) AS n FROM charity_donation_totals WHERE donor_id = ?', donor.id)[0].n;
     await hall.call('charity.recordDonation', { donorId: donor.id, kind: 'cash', method: '现金', amountFen: 12_345, fundCode: 'GEN', receivedOn: month });
-    const after = all<{ month: string; kind: string; amount_fen: number }>('SELECT month, kind, amount_fen FROM charity_donation_totals WHERE donor_id = ?', donor.id);
+    const after = all<{ month: string; kind: string; amount_fen: number }>(
+      'SELECT month, kind, amount_fen FROM charity_donation_totals WHERE donor_id = ?',
+      donor.id,
+    );
     expect(before).toBe(0);
     expect(after).toEqual([{ month: month.slice(0, 7), kind: 'cash', amount_fen: 12_345 }]);
   });
@@ -140,7 +160,8 @@ describe('the fast chain check over several pages of a bench book', () => {
     const copy = path.join(hall.dir, `damaged-${Math.random().toString(36).slice(2)}.sqlite`);
     fs.copyFileSync(file, copy);
     const raw = new SqliteDatabase(copy);
-    for (const t of ['charity_entries_no_update', 'charity_entries_no_delete', 'charity_lines_no_update', 'charity_lines_no_delete']) raw.exec(`DROP TRIGGER ${t}`);
+    for (const t of ['charity_entries_no_update', 'charity_entries_no_delete', 'charity_lines_no_update', 'charity_lines_no_delete'])
+      raw.exec(`DROP TRIGGER ${t}`);
     raw.pragma('foreign_keys = OFF');
     change(raw);
     const verdict = charityChain.verify(raw);
@@ -155,7 +176,11 @@ describe('the fast chain check over several pages of a bench book', () => {
   });
 
   it('a changed amount on the second page names that entry', () => {
-    const v = verdictAfter((raw) => raw.exec('UPDATE charity_lines SET debit = debit + 100 WHERE entry_seq = 7501 AND debit > 0; UPDATE charity_lines SET credit = credit + 100 WHERE entry_seq = 7501 AND credit > 0'));
+    const v = verdictAfter((raw) =>
+      raw.exec(
+        'UPDATE charity_lines SET debit = debit + 100 WHERE entry_seq = 7501 AND debit > 0; UPDATE charity_lines SET credit = credit + 100 WHERE entry_seq = 7501 AND credit > 0',
+      ),
+    );
     expect(v).toMatchObject({ ok: false, count: 7501, firstBroken: { seq: 7501, reason: 'hash_mismatch' } });
   });
 

@@ -18,7 +18,12 @@ describe('linli bench runs each area’s suite', () => {
     const db = path.join(dir, 'bench.sqlite');
     const r = await linli(['bench', '--db', db, '--residents', '300', '--runs', '3', '--only', 'search', '--json']);
     expect(r.code, r.stderr).toBe(0);
-    const report = JSON.parse(r.stdout) as { residents: number; search: { name: string; handler: { runs: number } | null }[]; list: unknown[]; import: unknown };
+    const report = JSON.parse(r.stdout) as {
+      residents: number;
+      search: { name: string; handler: { runs: number } | null }[];
+      list: unknown[];
+      import: unknown;
+    };
     expect(report.residents).toBe(300);
     expect(report.search.length).toBe(7);
     expect(report.search.every((c) => c.handler?.runs === 3)).toBe(true);
@@ -26,7 +31,21 @@ describe('linli bench runs each area’s suite', () => {
     expect(report.import).toBeNull();
 
     // The kept file is reused (signed in with the saved credentials); a real registry would be refused.
-    const again = await linli(['bench', '--db', db, '--runs', '2', '--only', 'residents', '--cases', 'name 张伟,all active name↑', '--import-rows', '0', '--deep-pages', '2']);
+    const again = await linli([
+      'bench',
+      '--db',
+      db,
+      '--runs',
+      '2',
+      '--only',
+      'residents',
+      '--cases',
+      'name 张伟,all active name↑',
+      '--import-rows',
+      '0',
+      '--deep-pages',
+      '2',
+    ]);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toContain('Search (residents.search');
     expect(again.stdout).toContain('all active name↑ p1');

@@ -30,7 +30,10 @@ describe('linli CLI against a real file', () => {
   });
 
   it('adds, lists and disables a user as the signed-in administrator', async () => {
-    const add = await linli(['users', 'add', 'zhangsan', '--role', 'clerk', '--display-name', '张三', '--db', db, '--user', 'admin'], `${ADMIN_PW}\n${CLERK_PW}\n`);
+    const add = await linli(
+      ['users', 'add', 'zhangsan', '--role', 'clerk', '--display-name', '张三', '--db', db, '--user', 'admin'],
+      `${ADMIN_PW}\n${CLERK_PW}\n`,
+    );
     expect(add.stderr).toBe('');
     expect(add.code).toBe(0);
     expect(add.stdout).toContain('zhangsan');
@@ -47,7 +50,10 @@ describe('linli CLI against a real file', () => {
 
     const disable = await linli(['users', 'disable', 'zhangsan', '--db', db, '--user', 'admin'], `${ADMIN_PW}\n`);
     expect(disable.code).toBe(0);
-    const after = JSON.parse((await linli(['users', 'list', '--db', db, '--user', 'admin', '--json'], `${ADMIN_PW}\n`)).stdout) as { username: string; disabled: boolean }[];
+    const after = JSON.parse((await linli(['users', 'list', '--db', db, '--user', 'admin', '--json'], `${ADMIN_PW}\n`)).stdout) as {
+      username: string;
+      disabled: boolean;
+    }[];
     expect(after.find((u) => u.username === 'zhangsan')?.disabled).toBe(true);
 
     const refused = await linli(['users', 'list', '--db', db, '--user', 'zhangsan'], `${CLERK_PW}\n`);
@@ -104,7 +110,10 @@ describe('linli CLI against a real file', () => {
 
   it('exports the audit report as CSV with a BOM and Chinese headers', async () => {
     const out = path.join(dir, 'out', 'audit.csv');
-    const r = await linli(['report', 'audit', '--db', db, '--user', 'admin', '--format', 'csv', '--out', out, '--from', '2000-01-01', '--to', '2099-12-31'], `${ADMIN_PW}\n`);
+    const r = await linli(
+      ['report', 'audit', '--db', db, '--user', 'admin', '--format', 'csv', '--out', out, '--from', '2000-01-01', '--to', '2099-12-31'],
+      `${ADMIN_PW}\n`,
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const bytes = fs.readFileSync(out);

@@ -16,7 +16,12 @@ export async function linli(argv: string[], stdin = '', env: Record<string, stri
 }
 
 /** The same, with `onOutput` hearing each piece written to stdout or stderr as it is written (to act between two steps of a command). */
-export async function linliWith(argv: string[], stdin: string, onOutput: (text: string) => void, env: Record<string, string | undefined> = { LANG: 'zh_CN.UTF-8' }): Promise<CliRun> {
+export async function linliWith(
+  argv: string[],
+  stdin: string,
+  onOutput: (text: string) => void,
+  env: Record<string, string | undefined> = { LANG: 'zh_CN.UTF-8' },
+): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const io: CliIo = {

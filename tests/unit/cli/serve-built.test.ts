@@ -17,7 +17,8 @@ function newestSource(dir: string): number {
   }
   return newest;
 }
-const cliIsCurrent = () => fs.existsSync(cli) && fs.statSync(cli).mtimeMs >= Math.max(newestSource(path.join(root, 'src', 'main')), newestSource(path.join(root, 'src', 'shared')));
+const cliIsCurrent = () =>
+  fs.existsSync(cli) && fs.statSync(cli).mtimeMs >= Math.max(newestSource(path.join(root, 'src', 'main')), newestSource(path.join(root, 'src', 'shared')));
 
 /** Resolves with the first stdout line that matches, or rejects when the process ends first. */
 function lineMatching(child: ChildProcess, pattern: RegExp, stderr: () => string): Promise<RegExpExecArray> {
@@ -51,7 +52,11 @@ describe('the built CLI: linli serve', () => {
 
   it('prints a single-use URL, gives a new one on Enter, wants cookie + key + Origin, and stops cleanly on SIGTERM', async () => {
     let stderr = '';
-    child = spawn(process.execPath, [cli, 'serve', '--db', path.join(dir, 'serve.sqlite'), '--port', '0'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, LANG: 'zh_CN.UTF-8' } });
+    child = spawn(process.execPath, [cli, 'serve', '--db', path.join(dir, 'serve.sqlite'), '--port', '0'], {
+      cwd: root,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, LANG: 'zh_CN.UTF-8' },
+    });
     child.stderr!.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
     const m = await lineMatching(child, /^Linli is running at (http:\/\/127\.0\.0\.1:(\d+)\/\?token=([\w-]+))$/, () => stderr);
     const [, link, port] = m;
@@ -67,7 +72,11 @@ describe('the built CLI: linli serve', () => {
     expect(landing.status).toBe(302);
     const cookie = (landing.headers.get('set-cookie') ?? '').split(';')[0];
     const key = (landing.headers.get('location') ?? '').replace('/#key=', '');
-    const asPage = await fetch(api, { method: 'POST', body, headers: { 'Content-Type': 'application/json', Cookie: cookie, 'X-Linli-Key': key, Origin: origin } });
+    const asPage = await fetch(api, {
+      method: 'POST',
+      body,
+      headers: { 'Content-Type': 'application/json', Cookie: cookie, 'X-Linli-Key': key, Origin: origin },
+    });
     expect(await asPage.json()).toMatchObject({ ok: true, value: { needsSetup: true } });
     const cookieOnly = await fetch(api, { method: 'POST', body, headers: { 'Content-Type': 'application/json', Cookie: cookie } });
     expect(cookieOnly.status).toBe(403);

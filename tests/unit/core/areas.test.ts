@@ -40,6 +40,11 @@ describe('areas plug in through one list', () => {
     expect(order).toEqual(['residents', 'charity', 'council']);
     expect(seedOrder(areaModules).map((s) => s.name)[0]).toBe('residents');
     expect(() => seedOrder([{ name: 'a', seeder: seeder(['ghost']) }])).toThrow(/ghost/);
-    expect(() => seedOrder([{ name: 'a', seeder: seeder(['b']) }, { name: 'b', seeder: seeder(['a']) }])).toThrow(/circle/);
+    expect(() =>
+      seedOrder([
+        { name: 'a', seeder: seeder(['b']) },
+        { name: 'b', seeder: seeder(['a']) },
+      ]),
+    ).toThrow(/circle/);
   });
 });

@@ -5,10 +5,21 @@ describe('first run and sign-in', () => {
   it('a fresh file needs setup; setup creates the profile and the administrator, once', async () => {
     const hall = await openTestHall({ setUp: false });
     expect(await hall.call('auth.status', {}, null)).toMatchObject({ needsSetup: true, communityName: null });
-    const s = await hall.call('auth.setup', { community: { communityName: '和平社区', unitName: '和平社区居民委员会' }, admin: { username: 'boss', displayName: '李主任', password: 'long-enough-1' } }, null);
+    const s = await hall.call(
+      'auth.setup',
+      {
+        community: { communityName: '和平社区', unitName: '和平社区居民委员会' },
+        admin: { username: 'boss', displayName: '李主任', password: 'long-enough-1' },
+      },
+      null,
+    );
     expect(s.user).toMatchObject({ username: 'boss', roles: ['admin'] });
     expect(await hall.call('auth.status', {}, null)).toMatchObject({ needsSetup: false, communityName: '和平社区' });
-    const again = await hall.fail('auth.setup', { community: { communityName: '别的社区', unitName: '别的' }, admin: { username: 'x2', displayName: 'x', password: 'long-enough-1' } }, null);
+    const again = await hall.fail(
+      'auth.setup',
+      { community: { communityName: '别的社区', unitName: '别的' }, admin: { username: 'x2', displayName: 'x', password: 'long-enough-1' } },
+      null,
+    );
     expect(again.code).toBe('auth.already_set_up');
     await hall.close();
   });
@@ -63,7 +74,10 @@ describe('first run and sign-in', () => {
     await hall.call('auth.session', {});
     const answered = await hall.core.services.db.connection().execute(async () => {
       // The connection is held here, as an import holds it; a cancel must still be answered.
-      const r = await Promise.race([hall.core.call({ method: 'reports.cancel', input: { jobId: 'x' }, sessionToken: hall.adminToken }), new Promise((resolve) => setTimeout(() => resolve('blocked'), 2_000))]);
+      const r = await Promise.race([
+        hall.core.call({ method: 'reports.cancel', input: { jobId: 'x' }, sessionToken: hall.adminToken }),
+        new Promise((resolve) => setTimeout(() => resolve('blocked'), 2_000)),
+      ]);
       return r;
     });
     expect(answered).toEqual({ ok: true, value: null });
@@ -80,7 +94,9 @@ describe('first run and sign-in', () => {
 
   it('changes the own password: the old one stops working', async () => {
     const hall = await openTestHall();
-    expect((await hall.fail('auth.changePassword', { currentPassword: 'wrong', newPassword: 'brand-new-pass' })).fields).toEqual({ currentPassword: 'auth.bad_credentials' });
+    expect((await hall.fail('auth.changePassword', { currentPassword: 'wrong', newPassword: 'brand-new-pass' })).fields).toEqual({
+      currentPassword: 'auth.bad_credentials',
+    });
     await hall.call('auth.changePassword', { currentPassword: adminPassword, newPassword: 'brand-new-pass' });
     expect((await hall.fail('auth.login', { username: 'admin', password: adminPassword }, null)).code).toBe('auth.bad_credentials');
     await hall.call('auth.login', { username: 'admin', password: 'brand-new-pass' }, null);
@@ -92,7 +108,9 @@ describe('accounts and roles', () => {
   it('the administrator creates, re-roles, disables and resets; nothing is deleted', async () => {
     const hall = await openTestHall();
     const clerk = await addUser(hall, 'clerk1', ['clerk']);
-    expect((await hall.fail('users.create', { username: 'clerk1', displayName: 'x', password: 'Desk-pass-7391', roles: ['clerk'] })).code).toBe('users.username_taken');
+    expect((await hall.fail('users.create', { username: 'clerk1', displayName: 'x', password: 'Desk-pass-7391', roles: ['clerk'] })).code).toBe(
+      'users.username_taken',
+    );
     const list = await hall.call('users.list', { includeDisabled: true });
     const id = list.find((u) => u.username === 'clerk1')!.id;
 

@@ -58,10 +58,13 @@ describe('HTTP binding (linli serve)', () => {
   it('refuses a wrong Host header (DNS rebinding)', async () => {
     // fetch will not send a foreign Host header; node:http will, as a rebinding page's browser would.
     const status = await new Promise<number>((resolve, reject) => {
-      const req = http.request({ host: '127.0.0.1', port: server.port, path: '/api/call', method: 'POST', headers: { host: 'evil.example', cookie: browser.cookie } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = http.request(
+        { host: '127.0.0.1', port: server.port, path: '/api/call', method: 'POST', headers: { host: 'evil.example', cookie: browser.cookie } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on('error', reject);
       req.end('{"method":"auth.status","input":{}}');
     });

@@ -13,9 +13,21 @@ describe('a crash in the middle of a write', () => {
   it('SIGKILL during a large transaction leaves the last committed state, intact', async () => {
     const dir = tempDir('linli-crash-');
     const file = path.join(dir, 'linli.sqlite');
-    const child = spawn(process.execPath, ['--experimental-transform-types', '--no-warnings', '--import', path.join(fixtures, 'register-ts.mjs'), path.join(fixtures, 'crash-writer.ts'), file, String(PER_BATCH)], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        '--experimental-transform-types',
+        '--no-warnings',
+        '--import',
+        path.join(fixtures, 'register-ts.mjs'),
+        path.join(fixtures, 'crash-writer.ts'),
+        file,
+        String(PER_BATCH),
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     const committed = await new Promise<number>((resolve, reject) => {

@@ -67,7 +67,15 @@ describe('data.changed after writes', () => {
   });
 
   it('an import sends one event when its job has committed, not when the call that started it returns', async () => {
-    const p = await preview(hall, '居民.csv', csv([['姓名', '身份证号', '人员类型'], ['郑十', idFor('1960-02-02', 31), '户籍'], ['王十一', '110105196002020000', '户籍']]));
+    const p = await preview(
+      hall,
+      '居民.csv',
+      csv([
+        ['姓名', '身份证号', '人员类型'],
+        ['郑十', idFor('1960-02-02', 31), '户籍'],
+        ['王十一', '110105196002020000', '户籍'],
+      ]),
+    );
     expect(p.counts).toMatchObject({ add: 1, reject: 1 });
     // All or nothing with a refused row: the call fails before any job starts.
     expect((await hall.fail('residents.importCommit', { importId: p.importId, mode: 'all_or_nothing' })).code).toBe('import.has_rejects');

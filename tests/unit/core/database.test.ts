@@ -50,7 +50,8 @@ describe('opening the file', () => {
 
   it('refuses a damaged database (garbage over its pages) and leaves it untouched', async () => {
     const hall = await openTestHall();
-    for (let i = 0; i < 8; i++) await hall.call('users.create', { username: `user${i}`, displayName: `用户${i}`, password: 'Desk-pass-7391', roles: ['clerk'] });
+    for (let i = 0; i < 8; i++)
+      await hall.call('users.create', { username: `user${i}`, displayName: `用户${i}`, password: 'Desk-pass-7391', roles: ['clerk'] });
     await hall.close();
     const copy = path.join(hall.dir, 'copy.sqlite');
     fs.copyFileSync(hall.dbPath, copy);

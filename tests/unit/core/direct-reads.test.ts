@@ -12,7 +12,9 @@ import { addUser, openTestHall } from '../support/core';
  * how to ask, never an answer: every call reads the file again, so nothing stale and nobody else's rows.
  */
 
-const tagNames = queryShape<{ name: string }, { name: string; colour: string }>(['name'], (db, v) => db.selectFrom('tags').select(['name', 'colour']).where('name', '=', v.name));
+const tagNames = queryShape<{ name: string }, { name: string; colour: string }>(['name'], (db, v) =>
+  db.selectFrom('tags').select(['name', 'colour']).where('name', '=', v.name),
+);
 
 async function addTag(hall: Awaited<ReturnType<typeof openTestHall>>, name: string) {
   return hall.call('residents.saveTag', { name, colour: 'blue', sort: 1 });
@@ -53,7 +55,10 @@ describe('queries compiled once, read on the connection (db/query-shape.ts)', ()
     const insertedOnce = new Promise<void>((resolve) => (inserted = resolve));
     const write = writeTransaction(db, sqlite, async (trx) => {
       const at = new Date().toISOString();
-      await trx.insertInto('tags').values({ id: 't-pending', name: '待定', colour: 'grey', sort: 9, created_at: at, created_by: null, updated_at: at, updated_by: null }).execute();
+      await trx
+        .insertInto('tags')
+        .values({ id: 't-pending', name: '待定', colour: 'grey', sort: 9, created_at: at, created_by: null, updated_at: at, updated_by: null })
+        .execute();
       // The write's own reads (its transaction's db) see its row.
       expect((await selectRows(trx, sql<{ n: number }>`SELECT count(*) AS n FROM tags WHERE name = ${'待定'}`))[0].n).toBe(1);
       inserted();
@@ -96,7 +101,11 @@ describe('the session, read from the file on every call (auth/sessions.ts)', () 
     file.prepare(`UPDATE users SET roles_json = '["clerk"]' WHERE username = 'clerk2'`).run();
     expect((await hall.call('residents.saveTag', tag, other)).name).toBe('测试甲');
     // A session ended in the file (signed out elsewhere) is refused at once, though the process still knows it.
-    file.prepare("UPDATE sessions SET ended_at = '2026-11-22T02:00:00Z', ended_reason = 'logout' WHERE ended_at IS NULL AND user_id = (SELECT id FROM users WHERE username = 'clerk2')").run();
+    file
+      .prepare(
+        "UPDATE sessions SET ended_at = '2026-11-22T02:00:00Z', ended_reason = 'logout' WHERE ended_at IS NULL AND user_id = (SELECT id FROM users WHERE username = 'clerk2')",
+      )
+      .run();
     expect((await hall.fail('residents.list', { limit: 5 }, other)).code).toBe('auth.no_session');
     file.close();
     await hall.close();
@@ -111,7 +120,11 @@ describe("the hall's day (time/hall-day.ts, time/zone.ts)", () => {
     const ctx = hall.core.services;
     expect(await hallDay(ctx)).toEqual({ today: '2026-11-23', timeZone: 'Asia/Shanghai' });
     const file = new SqliteDatabase(hall.dbPath);
-    file.prepare("INSERT INTO settings (key, value_json, updated_at, updated_by) VALUES ('timeZone', '\"America/New_York\"', '2026-11-22T18:30:00Z', NULL) ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json").run();
+    file
+      .prepare(
+        "INSERT INTO settings (key, value_json, updated_at, updated_by) VALUES ('timeZone', '\"America/New_York\"', '2026-11-22T18:30:00Z', NULL) ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json",
+      )
+      .run();
     file.close();
     expect(await hallDay(ctx)).toEqual({ today: '2026-11-22', timeZone: 'America/New_York' });
     await hall.close();

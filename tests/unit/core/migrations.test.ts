@@ -18,7 +18,9 @@ async function fileAtSchema1(file: string): Promise<void> {
   sqlite.pragma(`application_id = ${LINLI_APPLICATION_ID}`);
   sqlite.pragma('user_version = 1');
   sqlite
-    .prepare("INSERT INTO users (id, username, display_name, password_hash, roles_json, created_at, updated_at) VALUES ('u1', 'admin', '王主任', 'x', '[\"admin\"]', '2026-01-01', '2026-01-01')")
+    .prepare(
+      "INSERT INTO users (id, username, display_name, password_hash, roles_json, created_at, updated_at) VALUES ('u1', 'admin', '王主任', 'x', '[\"admin\"]', '2026-01-01', '2026-01-01')",
+    )
     .run();
   await db.destroy();
 }

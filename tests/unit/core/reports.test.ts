@@ -20,7 +20,7 @@ afterAll(() => hall.close());
 async function runReport(format: 'pdf' | 'docx' | 'xlsx' | 'csv', params: Record<string, unknown>, token = hall.adminToken) {
   const progress: EventMap['job.progress'][] = [];
   const { jobId } = await hall.call('reports.run', { name: 'audit', format, params }, token);
-  const file = await new Promise<NonNullable<EventMap["job.done"]["file"]>>((resolve, reject) => {
+  const file = await new Promise<NonNullable<EventMap['job.done']['file']>>((resolve, reject) => {
     const off = hall.core.services.events.subscribe((e) => {
       if (e.sessionToken !== token) return;
       if (e.name === 'job.progress' && (e.payload as EventMap['job.progress']).jobId === jobId) progress.push(e.payload as EventMap['job.progress']);
@@ -102,8 +102,12 @@ describe('the audit report through the report engine', () => {
   });
 
   it('refuses bad parameters, an unknown report and a user without the permission', async () => {
-    expect((await hall.fail('reports.run', { name: 'audit', format: 'csv', params: { from: '2026-13-01', to: '2026-11-30' } })).code).toBe('contract.invalid_input');
-    expect((await hall.fail('reports.run', { name: 'audit', format: 'csv', params: { from: '2026-11-30', to: '2026-11-01' } })).fields).toEqual({ to: 'contract.date_range' });
+    expect((await hall.fail('reports.run', { name: 'audit', format: 'csv', params: { from: '2026-13-01', to: '2026-11-30' } })).code).toBe(
+      'contract.invalid_input',
+    );
+    expect((await hall.fail('reports.run', { name: 'audit', format: 'csv', params: { from: '2026-11-30', to: '2026-11-01' } })).fields).toEqual({
+      to: 'contract.date_range',
+    });
     expect((await hall.fail('reports.run', { name: 'nope', format: 'csv', params: {} })).code).toBe('reports.unknown');
     const clerk = (await hall.call('auth.login', { username: 'clerk1', password: 'user-pass-2026' }, null)).token;
     expect((await hall.call('reports.list', {}, clerk)).map((r) => r.name)).not.toContain('audit');

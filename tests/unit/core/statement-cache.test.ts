@@ -15,7 +15,7 @@ afterEach(() => {
 function database() {
   const sqlite = new SqliteDatabase(path.join(tempDir(), 'cache.sqlite'));
   open = sqlite;
-  sqlite.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT); INSERT INTO t (v) VALUES (\'a\'), (\'b\'), (\'c\')');
+  sqlite.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT); INSERT INTO t (v) VALUES ('a'), ('b'), ('c')");
   let prepared = 0;
   const prepare = sqlite.prepare.bind(sqlite);
   sqlite.prepare = ((source: string) => {

@@ -101,21 +101,31 @@ describe('linli council minutes', () => {
     expect(attendance).toMatch(/<w:ind [^>]*w:hanging="960"/);
   });
 
-  it.skipIf(!soffice)('the DOCX converted to PDF by LibreOffice keeps its text (skipped where soffice is not installed)', async () => {
-    const docx = await print('docx');
-    const outDir = path.join(f.hall.dir, 'soffice');
-    execFileSync(soffice!, ['--headless', '--convert-to', 'pdf', '--outdir', outDir, docx], { timeout: 120_000 });
-    // LibreOffice wraps the tally table's cells on its own (the motion's name over two lines), so the table's
-    // text comes out interleaved: everything else is compared as in Chromium's PDF, the table word by word.
-    const text = pdfText(path.join(outDir, `${path.basename(docx, '.docx')}.pdf`)).replace(/\n/g, '');
-    for (const words of ['2026年第四季度居民代表会议纪要', '幸福社区居民委员会', '居议〔2026〕1号同意3栋加装电梯方案', '请假：周杰（出差）', '列席：钱监督']) {
-      expect(text).toContain(words);
-    }
-    expect(text).toContain('出席：张建国、李秀英、王志强、刘桂兰、陈明、杨丽、赵伟、黄敏');
-    expect(text).toMatch(/主持人：张建国.*记录人：李秀英/);
-    for (const cell of ['同意3栋加装', '增设非机动车', '举手', '通过', '未通', '序', '动议', '结果']) expect(text).toContain(cell);
-    expect(text).not.toContain('草稿');
-  }, 180_000); // LibreOffice's first start on a fresh machine makes its profile: allow it time.
+  it.skipIf(!soffice)(
+    'the DOCX converted to PDF by LibreOffice keeps its text (skipped where soffice is not installed)',
+    async () => {
+      const docx = await print('docx');
+      const outDir = path.join(f.hall.dir, 'soffice');
+      execFileSync(soffice!, ['--headless', '--convert-to', 'pdf', '--outdir', outDir, docx], { timeout: 120_000 });
+      // LibreOffice wraps the tally table's cells on its own (the motion's name over two lines), so the table's
+      // text comes out interleaved: everything else is compared as in Chromium's PDF, the table word by word.
+      const text = pdfText(path.join(outDir, `${path.basename(docx, '.docx')}.pdf`)).replace(/\n/g, '');
+      for (const words of [
+        '2026年第四季度居民代表会议纪要',
+        '幸福社区居民委员会',
+        '居议〔2026〕1号同意3栋加装电梯方案',
+        '请假：周杰（出差）',
+        '列席：钱监督',
+      ]) {
+        expect(text).toContain(words);
+      }
+      expect(text).toContain('出席：张建国、李秀英、王志强、刘桂兰、陈明、杨丽、赵伟、黄敏');
+      expect(text).toMatch(/主持人：张建国.*记录人：李秀英/);
+      for (const cell of ['同意3栋加装', '增设非机动车', '举手', '通过', '未通', '序', '动议', '结果']) expect(text).toContain(cell);
+      expect(text).not.toContain('草稿');
+    },
+    180_000,
+  ); // LibreOffice's first start on a fresh machine makes its profile: allow it time.
 
   it('puts the print on the audit record as an export of council_minutes', async () => {
     await print('pdf');
@@ -148,7 +158,9 @@ describe('linli council minutes', () => {
   });
 
   it('says minutes in its help, in both languages', async () => {
-    expect((await linli(['council', '--help'])).stdout).toContain('linli council minutes --db 文件 --user 用户名 --meeting 会议编号 --format pdf|docx --out 文件');
+    expect((await linli(['council', '--help'])).stdout).toContain(
+      'linli council minutes --db 文件 --user 用户名 --meeting 会议编号 --format pdf|docx --out 文件',
+    );
     const en = await linli(['council', '--help'], '', { LANG: 'en_US.UTF-8' });
     expect(en.stdout).toContain('linli council minutes --db FILE --user NAME --meeting ID --format pdf|docx --out FILE');
   });

@@ -15,7 +15,9 @@ import { formSample, officialSample, posterSample } from './samples';
 const keep = process.env.LINLI_KEEP_DOCS;
 const tmp = mkdtempSync(join(tmpdir(), 'linli-documents-'));
 let pdf: PdfRenderer;
-beforeAll(() => { pdf = createChromiumPdfRenderer(); });
+beforeAll(() => {
+  pdf = createChromiumPdfRenderer();
+});
 afterAll(async () => {
   await pdf.close();
   rmSync(tmp, { recursive: true, force: true });
@@ -148,7 +150,11 @@ describe('public outputs', () => {
     for (const format of ['pdf', 'docx', 'html'] as const) await expect(renderDocument(posterSample(), format, pdf)).resolves.toBeDefined();
   });
 
-  for (const [kind, value] of [['idNumber', '11010519491231002X'], ['phone', '13812345678'], ['address', '幸福里3栋2单元301室']] as const) {
+  for (const [kind, value] of [
+    ['idNumber', '11010519491231002X'],
+    ['phone', '13812345678'],
+    ['address', '幸福里3栋2单元301室'],
+  ] as const) {
     it(`are refused when they show a ${kind} (${value}) in PDF, DOCX and HTML`, async () => {
       for (const format of ['pdf', 'docx', 'html'] as const) {
         await expect(renderDocument(withValue(value), format, pdf)).rejects.toMatchObject({ code: 'reports.public_personal_data', params: { kind } });

@@ -52,7 +52,10 @@ describe('a public table report', () => {
     kind: 'table',
     title: '低保公示名单',
     meta: [],
-    columns: [{ key: 'name', header: '户主' }, { key: 'note', header: '备注' }],
+    columns: [
+      { key: 'name', header: '户主' },
+      { key: 'note', header: '备注' },
+    ],
     rows: [{ name: '张*', note: cell }],
     letterhead: { communityName: '幸福社区居民委员会', unitName: '幸福社区居民委员会' },
     generatedAt: '2026-11-22T02:30:00.000Z',

@@ -32,12 +32,27 @@ export function officialSample(): DocumentModel {
           { header: '弃权', kind: 'integer', width: 6 },
           { header: '结果', width: 8, align: 'center' },
         ],
-        rows: [['3栋加装电梯', 38, 2, 1, '通过'], ['楼道照明改造', 41, 0, 0, '通过']],
+        rows: [
+          ['3栋加装电梯', 38, 2, 1, '通过'],
+          ['楼道照明改造', 41, 0, 0, '通过'],
+        ],
       },
       { kind: 'heading', level: 1, text: '二、关于楼道照明改造' },
       { kind: 'paragraph', content: ['会议同意对1至6栋楼道照明进行改造，所需经费', '从社区公益金中列支，合计叁万元整。'] },
-      { kind: 'fields', fields: [{ label: '出席', value: '王建国、李秀英、张伟、刘洋、陈静、赵磊、孙丽、周敏、吴刚、郑华、王芳、李娜（共38人）' }, { label: '请假', value: '陈静（因病）' }] },
-      { kind: 'signatures', signers: [{ role: '主持人', name: '王建国' }, { role: '记录人', name: '李秀英' }] },
+      {
+        kind: 'fields',
+        fields: [
+          { label: '出席', value: '王建国、李秀英、张伟、刘洋、陈静、赵磊、孙丽、周敏、吴刚、郑华、王芳、李娜（共38人）' },
+          { label: '请假', value: '陈静（因病）' },
+        ],
+      },
+      {
+        kind: 'signatures',
+        signers: [
+          { role: '主持人', name: '王建国' },
+          { role: '记录人', name: '李秀英' },
+        ],
+      },
       { kind: 'seal', unitName: '幸福社区居民委员会', date: '2026年11月22日' },
       { kind: 'qr', data: 'sha256:9f2c0b7d1e5a4c3b2a1908f7e6d5c4b3a29180f7e6d5c4b3a2918f7e6d5c4b3a', caption: '扫码核验本纪要' },
     ],
@@ -54,7 +69,15 @@ export function formSample(): DocumentModel {
     labels,
     generatedAt,
     blocks: [
-      { kind: 'fields', columns: 2, fields: [{ label: '捐赠人', value: '张伟' }, { label: '捐赠方式', value: '现金' }, { label: '捐赠用途', value: '困难家庭冬季慰问', wide: true }] },
+      {
+        kind: 'fields',
+        columns: 2,
+        fields: [
+          { label: '捐赠人', value: '张伟' },
+          { label: '捐赠方式', value: '现金' },
+          { label: '捐赠用途', value: '困难家庭冬季慰问', wide: true },
+        ],
+      },
       { kind: 'amount', fen: 123456, figuresLabel: '小写', wordsLabel: '金额（大写）' },
       { kind: 'paragraph', content: ['感谢您对社区慈善事业的支持！'] },
       { kind: 'signatures', signers: [{ role: '收款单位（盖章）' }, { role: '经手人', name: '李秀英' }, { role: '复核人' }] },
@@ -82,7 +105,10 @@ export function posterSample(): DocumentModel {
           { header: '家庭人口', kind: 'integer', width: 6 },
           { header: '月补助金额（元）', kind: 'fen', width: 10 },
         ],
-        rows: [[1, '张*', 3, 186000], [2, '刘*', 2, 124000]],
+        rows: [
+          [1, '张*', 3, 186000],
+          [2, '刘*', 2, 124000],
+        ],
         totals: ['合计', '', 5, 310000],
       },
       { kind: 'paragraph', content: ['公示时间：2026年11月22日至2026年11月28日'] },

@@ -39,7 +39,14 @@ describe('app:// protocol answers', () => {
   });
 
   it('never leaves the renderer folder', () => {
-    for (const url of ['app://linli/../secret.txt', 'app://linli/%2e%2e/secret.txt', 'app://linli/assets/..%2f..%2fsecret.txt', 'app://linli/..%5csecret.txt', 'app://linli/%00', 'app://linli/%E0%A4%A']) {
+    for (const url of [
+      'app://linli/../secret.txt',
+      'app://linli/%2e%2e/secret.txt',
+      'app://linli/assets/..%2f..%2fsecret.txt',
+      'app://linli/..%5csecret.txt',
+      'app://linli/%00',
+      'app://linli/%E0%A4%A',
+    ]) {
       const a = resolveAppRequest(renderer, url);
       if (a.status === 200) expect(path.relative(renderer, a.file).startsWith('..'), url).toBe(false);
       expect(a.headers['Content-Security-Policy']).toBe(CONTENT_SECURITY_POLICY);

@@ -86,7 +86,15 @@ function resolveRelative(file: string, specifier: string): string | null {
 describe('process boundaries', () => {
   it('the scanner sees the import forms used in this code base', () => {
     const src = `import a from 'a';\nimport type { B } from "b";\nimport {\n  c,\n} from 'c';\nimport 'd.css';\nexport { e } from './e';\nexport const f = 'not-a-module';\nconst g = require('g');\nawait import('h');\n`;
-    expect(importsOf(src).map((i) => `${i.specifier}${i.typeOnly ? ':type' : ''}@${i.line}`)).toEqual(['a@1', 'b:type@2', 'c@3', 'd.css@6', './e@7', 'g@9', 'h@10']);
+    expect(importsOf(src).map((i) => `${i.specifier}${i.typeOnly ? ':type' : ''}@${i.line}`)).toEqual([
+      'a@1',
+      'b:type@2',
+      'c@3',
+      'd.css@6',
+      './e@7',
+      'g@9',
+      'h@10',
+    ]);
   });
 
   it('core, shared and the renderer never import electron', () => {
@@ -103,7 +111,11 @@ describe('process boundaries', () => {
         if (s === '@core' || s.startsWith('@core/')) return true;
         if (s.startsWith('.')) {
           const target = path.resolve(path.dirname(file), s);
-          return target === path.join(root, 'src/main') || target.startsWith(path.join(root, 'src/main') + path.sep) || target.startsWith(path.join(root, 'src/preload'));
+          return (
+            target === path.join(root, 'src/main') ||
+            target.startsWith(path.join(root, 'src/main') + path.sep) ||
+            target.startsWith(path.join(root, 'src/preload'))
+          );
         }
         return s.startsWith('src/main');
       }),
@@ -161,7 +173,17 @@ describe('process boundaries', () => {
   });
 
   it('the Electron modules that tests load use electron for types only', () => {
-    const pure = ['security.ts', 'app-files.ts', 'host-ipc.ts', 'host-channels.ts', 'ipc-binding.ts', 'startup.ts', 'print-options.ts', 'strings.ts', 'language.ts'];
+    const pure = [
+      'security.ts',
+      'app-files.ts',
+      'host-ipc.ts',
+      'host-channels.ts',
+      'ipc-binding.ts',
+      'startup.ts',
+      'print-options.ts',
+      'strings.ts',
+      'language.ts',
+    ];
     const found: string[] = [];
     for (const name of pure) {
       const file = path.join(root, 'src/main/electron', name);
@@ -242,7 +264,13 @@ describe('area boundaries', () => {
     // The lists that the composition roots loop over: core's areas, the contract map, the permissions.
     // db/schema.ts's Database lists each area's table types and chains/registry.ts each area's hash chain,
     // as areas.ts lists their modules (the backup check's worker reads chains without loading every handler).
-    const lists = ['src/main/core/areas.ts', 'src/main/core/db/schema.ts', 'src/main/core/chains/registry.ts', 'src/shared/contract/index.ts', 'src/shared/permissions.ts'];
+    const lists = [
+      'src/main/core/areas.ts',
+      'src/main/core/db/schema.ts',
+      'src/main/core/chains/registry.ts',
+      'src/shared/contract/index.ts',
+      'src/shared/permissions.ts',
+    ];
     const found = areaImports(['src/main/core', 'src/shared'])
       .filter((i) => !areaOf(i.from) && !lists.includes(i.from))
       .map((i) => `${i.from}:${i.line} imports '${i.spec}'`);
@@ -270,8 +298,13 @@ describe('area boundaries', () => {
     // The foundation learns about areas from the two lists in features/ (areas.ts: screens, nav, Ctrl+K;
     // locales.ts: their strings), which are no area themselves: so no exemption is needed here.
     for (const list of rendererAreaLists) expect(fs.existsSync(path.join(root, list)), list).toBe(true);
-    const found = areaImports(['src/renderer/src/app', 'src/renderer/src/components', 'src/renderer/src/api', 'src/renderer/src/i18n', 'src/renderer/src/main.tsx'])
-      .map((i) => `${i.from}:${i.line} imports '${i.spec}'`);
+    const found = areaImports([
+      'src/renderer/src/app',
+      'src/renderer/src/components',
+      'src/renderer/src/api',
+      'src/renderer/src/i18n',
+      'src/renderer/src/main.tsx',
+    ]).map((i) => `${i.from}:${i.line} imports '${i.spec}'`);
     expect(found).toEqual([]);
   });
 });

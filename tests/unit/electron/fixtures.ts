@@ -80,7 +80,13 @@ export async function coreWithUsers(): Promise<CoreFixture> {
       },
     }),
   );
-  ok(await core.call({ method: 'users.create', input: { username: 'clerk', displayName: '王窗口', password: 'clerk-password-1', roles: ['clerk'] }, sessionToken: admin.token }));
+  ok(
+    await core.call({
+      method: 'users.create',
+      input: { username: 'clerk', displayName: '王窗口', password: 'clerk-password-1', roles: ['clerk'] },
+      sessionToken: admin.token,
+    }),
+  );
   const clerk = ok<{ token: string }>(await core.call({ method: 'auth.login', input: { username: 'clerk', password: 'clerk-password-1' } }));
   return {
     core,

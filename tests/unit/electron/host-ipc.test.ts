@@ -2,7 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bindHostIpc, forwardEvents, safeFileName, WindowSessions, type EventMessage, type HostDialogs } from '../../../src/main/electron/host-ipc';
-import { CHOOSE_BACKUP_FILE_CHANNEL, CHOOSE_FOLDER_CHANNEL, SAVE_EXPORT_CHANNEL, SET_LANGUAGE_CHANNEL, SET_SESSION_CHANNEL } from '../../../src/main/electron/host-channels';
+import {
+  CHOOSE_BACKUP_FILE_CHANNEL,
+  CHOOSE_FOLDER_CHANNEL,
+  SAVE_EXPORT_CHANNEL,
+  SET_LANGUAGE_CHANNEL,
+  SET_SESSION_CHANNEL,
+} from '../../../src/main/electron/host-channels';
 import { CALL_CHANNEL, EVENT_CHANNEL } from '../../../src/main/electron/ipc-binding';
 import { isAppUrl } from '../../../src/main/electron/security';
 import { APP_PAGE, coreWithUsers, FakeIpcMain, type CoreFixture } from './fixtures';
@@ -35,7 +41,8 @@ describe('host channels (save dialog, pickers, sessions, events)', () => {
   function storedExport(token: string, fileName: string, text: string): Promise<string> {
     return new Promise((resolve, reject) => {
       const stop = fx.core.services.events.subscribe((event) => {
-        if (event.name === 'job.done' && (event.payload as { jobId: string }).jobId === jobId) resolve((event.payload as { file: { fileId: string } }).file.fileId);
+        if (event.name === 'job.done' && (event.payload as { jobId: string }).jobId === jobId)
+          resolve((event.payload as { file: { fileId: string } }).file.fileId);
         else if (event.name === 'job.failed') reject(new Error(JSON.stringify(event.payload)));
         else return;
         stop();
@@ -62,8 +69,12 @@ describe('host channels (save dialog, pickers, sessions, events)', () => {
   it('refuses another session’s export, and an unknown one, loudly (not as a cancel)', async () => {
     const fileId = await storedExport(fx.adminToken, 'audit.csv', 'secret');
     saveAnswer = path.join(fx.dir, 'stolen.csv');
-    await expect(ipc.invoke(SAVE_EXPORT_CHANNEL, APP_PAGE, { fileId, fileName: 'audit.csv', sessionToken: fx.clerkToken })).rejects.toThrow(/jobs.file_not_found/);
-    await expect(ipc.invoke(SAVE_EXPORT_CHANNEL, APP_PAGE, { fileId: 'nope', fileName: 'x', sessionToken: fx.clerkToken })).rejects.toThrow(/jobs.file_not_found/);
+    await expect(ipc.invoke(SAVE_EXPORT_CHANNEL, APP_PAGE, { fileId, fileName: 'audit.csv', sessionToken: fx.clerkToken })).rejects.toThrow(
+      /jobs.file_not_found/,
+    );
+    await expect(ipc.invoke(SAVE_EXPORT_CHANNEL, APP_PAGE, { fileId: 'nope', fileName: 'x', sessionToken: fx.clerkToken })).rejects.toThrow(
+      /jobs.file_not_found/,
+    );
     await expect(ipc.invoke(SAVE_EXPORT_CHANNEL, APP_PAGE, { fileId: 1 })).rejects.toThrow(/invalid_input/);
     expect(fs.existsSync(saveAnswer)).toBe(false);
   });
@@ -133,7 +144,10 @@ describe('host channels (save dialog, pickers, sessions, events)', () => {
     expect(got).toEqual([2]);
 
     got.length = 0;
-    const users = (await fx.core.call({ method: 'users.list', input: {}, sessionToken: fx.adminToken })) as { ok: true; value: { id: string; username: string }[] };
+    const users = (await fx.core.call({ method: 'users.list', input: {}, sessionToken: fx.adminToken })) as {
+      ok: true;
+      value: { id: string; username: string }[];
+    };
     const clerk = users.value.find((u) => u.username === 'clerk')!;
     expect((await fx.core.call({ method: 'users.setDisabled', input: { userId: clerk.id, disabled: true }, sessionToken: fx.adminToken })).ok).toBe(true);
     got.length = 0;
@@ -166,7 +180,15 @@ describe('safeFileName', () => {
 describe('channel names', () => {
   it('are the same strings in the preload as in main', () => {
     const preload = fs.readFileSync(path.resolve('src/preload/index.ts'), 'utf8');
-    for (const channel of [CALL_CHANNEL, EVENT_CHANNEL, SET_SESSION_CHANNEL, SET_LANGUAGE_CHANNEL, SAVE_EXPORT_CHANNEL, CHOOSE_FOLDER_CHANNEL, CHOOSE_BACKUP_FILE_CHANNEL]) {
+    for (const channel of [
+      CALL_CHANNEL,
+      EVENT_CHANNEL,
+      SET_SESSION_CHANNEL,
+      SET_LANGUAGE_CHANNEL,
+      SAVE_EXPORT_CHANNEL,
+      CHOOSE_FOLDER_CHANNEL,
+      CHOOSE_BACKUP_FILE_CHANNEL,
+    ]) {
       expect(preload, channel).toContain(`'${channel}'`);
     }
   });

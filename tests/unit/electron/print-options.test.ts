@@ -25,7 +25,14 @@ describe('printToPDF options', () => {
       landscape: true,
       margins: { top: '20mm', right: '15mm', bottom: '20mm', left: '15mm' },
     });
-    expect(opts).toMatchObject({ pageSize: 'A4', landscape: true, printBackground: true, displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate: '<span class="pageNumber"></span>' });
+    expect(opts).toMatchObject({
+      pageSize: 'A4',
+      landscape: true,
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: '<span></span>',
+      footerTemplate: '<span class="pageNumber"></span>',
+    });
     expect(opts.margins?.top).toBeCloseTo(20 / 25.4, 10);
     expect(opts.margins?.left).toBeCloseTo(15 / 25.4, 10);
   });

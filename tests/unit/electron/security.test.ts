@@ -29,7 +29,16 @@ describe('window webPreferences', () => {
 
   it('print window: the same guards, no preload, no JavaScript, its own partition', () => {
     const prefs = printWebPreferences('linli-print');
-    expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webviewTag: false, spellcheck: false, javascript: false, partition: 'linli-print', devTools: false });
+    expect(prefs).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      spellcheck: false,
+      javascript: false,
+      partition: 'linli-print',
+      devTools: false,
+    });
     expect(prefs.preload).toBeUndefined();
     expect(prefs.partition?.startsWith('persist:')).toBe(false);
   });

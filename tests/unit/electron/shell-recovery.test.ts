@@ -75,7 +75,10 @@ describe('start-up with a damaged file', () => {
     expect(fs.readFileSync(path.join(dir, aside[0])).equals(garbage)).toBe(true);
     expect(info.message).toContain(aside[0]);
 
-    const status = (await e.electron.ipcMain.invoke('linli:call', APP_PAGE, { method: 'auth.status', input: {} })) as { ok: boolean; value: { needsSetup: boolean } };
+    const status = (await e.electron.ipcMain.invoke('linli:call', APP_PAGE, { method: 'auth.status', input: {} })) as {
+      ok: boolean;
+      value: { needsSetup: boolean };
+    };
     expect(status).toMatchObject({ ok: true, value: { needsSetup: false } });
     e.app.quit();
     await until(() => e.app.quitCalls >= 2, 'closing');

@@ -49,7 +49,14 @@ describe('the Electron shell (index.ts) on a fake Electron', () => {
 
   it('makes one hardened window on app://linli/index.html with the CommonJS preload', () => {
     const [win] = e.windows;
-    expect(win.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webviewTag: false, spellcheck: false, devTools: false });
+    expect(win.options.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      spellcheck: false,
+      devTools: false,
+    });
     expect(String(win.options.webPreferences?.preload)).toMatch(/[\\/]preload[\\/]index\.cjs$/);
     expect(win.loaded).toEqual(['app://linli/index.html']);
   });
@@ -161,13 +168,25 @@ describe('the Electron shell (index.ts) on a fake Electron', () => {
     expect(Buffer.from(bytes).toString('latin1')).toBe('%PDF-1.7 fake');
     const win = e.windows[before];
     expect(win.options.show).toBe(false);
-    expect(win.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, partition: 'linli-print' });
+    expect(win.options.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      javascript: false,
+      partition: 'linli-print',
+    });
     expect(win.options.webPreferences?.preload).toBeUndefined();
     expect(win.isDestroyed()).toBe(true);
 
     const [printed] = win.webContents.printed;
     expect(printed.html).toContain('居民名册');
-    expect(printed.options).toMatchObject({ pageSize: 'A4', landscape: true, printBackground: true, displayHeaderFooter: true, footerTemplate: '<span class="pageNumber"></span>' });
+    expect(printed.options).toMatchObject({
+      pageSize: 'A4',
+      landscape: true,
+      printBackground: true,
+      displayHeaderFooter: true,
+      footerTemplate: '<span class="pageNumber"></span>',
+    });
     expect(printed.options.margins).toEqual({ top: 1, right: 0.5, bottom: 1, left: 0.5 });
 
     const ses = e.partitions.get('linli-print')!;

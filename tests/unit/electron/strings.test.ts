@@ -51,7 +51,10 @@ describe("the desktop shell's strings (electron.* in the shared locale files)", 
   it('every text resolves in both locales, placeholders filled; English has no Chinese, Chinese is the old wording', () => {
     for (const locale of ['zh-CN', 'en'] as const) {
       const texts = allTexts(locale);
-      expect(texts.filter((t) => !t.trim() || /\belectron\.|\{\{/.test(t)), locale).toEqual([]);
+      expect(
+        texts.filter((t) => !t.trim() || /\belectron\.|\{\{/.test(t)),
+        locale,
+      ).toEqual([]);
     }
     expect(allTexts('en').filter((t) => /[\u4e00-\u9fff]/.test(t))).toEqual([]);
     const zh = electronTexts('zh-CN');

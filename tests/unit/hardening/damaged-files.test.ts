@@ -28,7 +28,10 @@ describe('a damaged file is caught before anything writes to it', () => {
     expect(() => inspectExisting(hall.dbPath)).toThrow(expect.objectContaining({ code: 'db.corrupt' }));
 
     const before = fs.readFileSync(hall.dbPath);
-    for (const args of [['users', 'list'], ['residents', 'export', '--format', 'csv', '--out', path.join(hall.dir, 'x.csv')]]) {
+    for (const args of [
+      ['users', 'list'],
+      ['residents', 'export', '--format', 'csv', '--out', path.join(hall.dir, 'x.csv')],
+    ]) {
       const run = await linli([...args, '--db', hall.dbPath, '--user', 'admin'], `${adminPassword}\n`);
       expect(run.code).toBe(1);
       expect(run.stderr).toContain(hall.dbPath);
@@ -178,7 +181,9 @@ describe('the scheduled full check', () => {
     expect(await hall.call('users.list', {})).toHaveLength(2);
     expect((await hall.call('backups.restore', { path: good.path })).checksum).toBe('match');
     const admin = await hall.call('auth.login', { username: 'admin', password: adminPassword }, null);
-    expect((await hall.call('users.create', { username: 'later', displayName: '后来', password: 'Later-user-2026', roles: ['clerk'] }, admin.token)).username).toBe('later');
+    expect(
+      (await hall.call('users.create', { username: 'later', displayName: '后来', password: 'Later-user-2026', roles: ['clerk'] }, admin.token)).username,
+    ).toBe('later');
     await hall.close();
   });
 });

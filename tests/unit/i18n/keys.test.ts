@@ -127,7 +127,8 @@ function errorCodes(): Set<string> {
   const codes = new Set<string>(Object.values(ErrorCodes));
   const notCodes = new Set<string>([...methodNames, ...permissions]);
   const code = /^[a-z][a-z_]*(\.[a-z_]+)+$/;
-  const zodMessage = /\.(?:min|max|length|regex|nonempty|startsWith|endsWith|includes|gt|gte|lt|lte|refine|email|url)\([^\n]*?,\s*'([a-z][a-z_]*(?:\.[a-z_]+)+)'\s*\)/g;
+  const zodMessage =
+    /\.(?:min|max|length|regex|nonempty|startsWith|endsWith|includes|gt|gte|lt|lte|refine|email|url)\([^\n]*?,\s*'([a-z][a-z_]*(?:\.[a-z_]+)+)'\s*\)/g;
   const sources = [
     ...files(path.join(root, 'src/main/core'), ['.ts']),
     ...files(path.join(root, 'src/main/server'), ['.ts']),
@@ -174,19 +175,37 @@ describe('i18n keys', () => {
   });
 
   it('every error code core or the hosts can produce is translated (errors.<code>)', () => {
-    expectInBoth([...errorCodes()].map((c) => `errors.${c}`), () => 'error code');
+    expectInBoth(
+      [...errorCodes()].map((c) => `errors.${c}`),
+      () => 'error code',
+    );
   });
 
   it('every role, contract area and recorded audit action has a name', () => {
     const areas = new Set(methodNames.map((m) => m.split('.')[0]));
-    expectInBoth(roles.map((r) => `roles.${r}`), () => 'role');
-    expectInBoth([...areas].map((a) => `areas.${a}`), () => 'contract area');
-    expectInBoth([...auditActions()].map((a) => `auditActions.${a}`), () => 'audit action recorded in core');
+    expectInBoth(
+      roles.map((r) => `roles.${r}`),
+      () => 'role',
+    );
+    expectInBoth(
+      [...areas].map((a) => `areas.${a}`),
+      () => 'contract area',
+    );
+    expectInBoth(
+      [...auditActions()].map((a) => `auditActions.${a}`),
+      () => 'audit action recorded in core',
+    );
   });
 
   it('every report and report parameter has a name', () => {
-    expectInBoth(reportCatalogue.map((r) => `reportNames.${r.name}`), () => 'report');
-    expectInBoth(reportCatalogue.flatMap((r) => r.paramFields.map((p) => `reports.params.${p.name}`)), () => 'report parameter');
+    expectInBoth(
+      reportCatalogue.map((r) => `reportNames.${r.name}`),
+      () => 'report',
+    );
+    expectInBoth(
+      reportCatalogue.flatMap((r) => r.paramFields.map((p) => `reports.params.${p.name}`)),
+      () => 'report parameter',
+    );
     const options = reportCatalogue.flatMap((r) => r.paramFields.flatMap((p) => (p.options ?? []).map((o) => `reports.options.${p.name}.${o.value}`)));
     expectInBoth(options, () => 'report option');
   });
@@ -205,7 +224,11 @@ describe('i18n keys', () => {
         localisedCommands.flatMap((c) => [`cli.${c}.summary`, `cli.${c}.help`]),
         () => 'linli command',
       );
-      for (const name of localisedCommands) expect(commands.map((c) => c.name), name).toContain(name);
+      for (const name of localisedCommands)
+        expect(
+          commands.map((c) => c.name),
+          name,
+        ).toContain(name);
     });
 
     it('every message and help text resolves in both locales, every placeholder filled', () => {
@@ -219,8 +242,7 @@ describe('i18n keys', () => {
           if (typeof entry === 'function') {
             const say = entry as (...args: string[]) => unknown;
             for (const arg of ['mismatch', '']) check(`${locale} ${name}(${arg})`, say(...Array<string>(say.length).fill(arg)));
-          }
-          else if (Array.isArray(entry) || typeof entry === 'string') check(`${locale} ${name}`, entry);
+          } else if (Array.isArray(entry) || typeof entry === 'string') check(`${locale} ${name}`, entry);
           else check(`${locale} ${name}`, Object.values(entry));
         }
         expect(Object.keys(table.chainNames), locale).toEqual(expect.arrayContaining(['audit', 'charity']));
@@ -230,7 +252,11 @@ describe('i18n keys', () => {
     });
 
     it('both locales of a cli.* text take the same {{placeholders}}', () => {
-      const names = (text: string | undefined) => [...(text ?? '').matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort().join(',');
+      const names = (text: string | undefined) =>
+        [...(text ?? '').matchAll(/\{\{(\w+)\}\}/g)]
+          .map((m) => m[1])
+          .sort()
+          .join(',');
       const differ = [...merged['zh-CN']].filter(([k, zh]) => k.startsWith('cli.') && names(zh) !== names(merged.en.get(k))).map(([k]) => k);
       expect(differ).toEqual([]);
     });

@@ -57,16 +57,42 @@ describe('core/import', () => {
     expect(file.fileName).toBe('捐赠.errors.xlsx');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(file.bytes) as unknown as ArrayBuffer);
-    const values = wb.worksheets[0].getSheetValues().filter(Boolean).map((v) => (v as unknown[]).slice(1));
-    expect(values).toEqual([['捐赠人', '金额', '错误原因'], ['张三', '12.5', '第 2 行：金额不是整数分']]);
+    const values = wb.worksheets[0]
+      .getSheetValues()
+      .filter(Boolean)
+      .map((v) => (v as unknown[]).slice(1));
+    expect(values).toEqual([
+      ['捐赠人', '金额', '错误原因'],
+      ['张三', '12.5', '第 2 行：金额不是整数分'],
+    ]);
   });
 
   it("reads a file in batches through an area's header test, resolver and row drafter", async () => {
     const body = Buffer.from('说明\r\n捐赠人,金额\r\n' + Array.from({ length: 5 }, (_, i) => `人${i},${i}`).join('\r\n'), 'utf8');
     const events: BatchEvent<number, string>[] = [];
-    await readInBatches(body, { isHeader: (t) => t.includes('金额'), resolve: (head) => head.headers.indexOf('金额'), draft: (row, col) => `${row.row}:${String(row.cells[col])}` }, (e) => events.push(e), 2);
-    expect(events.map((e) => (e.kind === 'head' ? `head ${e.head.headerRow} ${e.resolved}` : e.drafts.join(' ')))).toEqual(['head 2 1', '3:0 4:1', '5:2 6:3', '7:4']);
-    const refused = readInBatches(body, { isHeader: (t) => t.includes('金额'), resolve: () => { throw new Error('no name column'); }, draft: () => '' }, () => {});
+    await readInBatches(
+      body,
+      { isHeader: (t) => t.includes('金额'), resolve: (head) => head.headers.indexOf('金额'), draft: (row, col) => `${row.row}:${String(row.cells[col])}` },
+      (e) => events.push(e),
+      2,
+    );
+    expect(events.map((e) => (e.kind === 'head' ? `head ${e.head.headerRow} ${e.resolved}` : e.drafts.join(' ')))).toEqual([
+      'head 2 1',
+      '3:0 4:1',
+      '5:2 6:3',
+      '7:4',
+    ]);
+    const refused = readInBatches(
+      body,
+      {
+        isHeader: (t) => t.includes('金额'),
+        resolve: () => {
+          throw new Error('no name column');
+        },
+        draft: () => '',
+      },
+      () => {},
+    );
     await expect(refused).rejects.toThrow('no name column');
   });
 });
@@ -77,7 +103,13 @@ describe('the preview worker pool (core/import/preview-pool.ts)', () => {
     try {
       const entry = sourceWorker('src/main/core/features/residents/import/preview-worker.ts');
       const secrets = hall.core.services.secrets;
-      const workers = await startPreviewWorkers<ColumnChoice, PreviewWorkerEvent, Partial<ResidentFields>, FirstPass>({ entry, keyFile: hall.core.services.paths.keyFile, today: '2026-11-22', secrets, workers: 2 });
+      const workers = await startPreviewWorkers<ColumnChoice, PreviewWorkerEvent, Partial<ResidentFields>, FirstPass>({
+        entry,
+        keyFile: hall.core.services.paths.keyFile,
+        today: '2026-11-22',
+        secrets,
+        workers: 2,
+      });
       expect(workers).not.toBeNull();
       try {
         const id = makeId('110105', '1980-01-01', 11);

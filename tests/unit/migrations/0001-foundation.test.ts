@@ -7,13 +7,27 @@ describe('migration 0001: foundation', () => {
     f = await fileAt('0001_foundation');
   });
   afterAll(() => f.close());
-  const run = (sql: string, ...params: unknown[]) => () => f.sqlite.prepare(sql).run(...params);
+  const run =
+    (sql: string, ...params: unknown[]) =>
+    () =>
+      f.sqlite.prepare(sql).run(...params);
   const audit = (seq: number, area: string, actor: string | null) =>
-    run("INSERT INTO audit_log (seq, id, at, actor_id, workstation, action, area, prev_hash, hash) VALUES (?, ?, '2026-01-01', ?, 'desk', 'x.y', ?, 'p', 'h')", seq, `a${seq}`, actor, area)();
+    run(
+      "INSERT INTO audit_log (seq, id, at, actor_id, workstation, action, area, prev_hash, hash) VALUES (?, ?, '2026-01-01', ?, 'desk', 'x.y', ?, 'p', 'h')",
+      seq,
+      `a${seq}`,
+      actor,
+      area,
+    )();
 
   it('accounts: user names unique whatever their case, roles as JSON, never deleted', () => {
     const add = (id: string, username: string, roles = '["admin"]') =>
-      run("INSERT INTO users (id, username, display_name, password_hash, roles_json, created_at, updated_at) VALUES (?, ?, '王', 'h', ?, 'now', 'now')", id, username, roles);
+      run(
+        "INSERT INTO users (id, username, display_name, password_hash, roles_json, created_at, updated_at) VALUES (?, ?, '王', 'h', ?, 'now', 'now')",
+        id,
+        username,
+        roles,
+      );
     add('u1', 'Admin')();
     expect(add('u2', 'admin')).toThrow(/UNIQUE/);
     expect(add('u3', 'clerk', 'not json')).toThrow(/CHECK/);
@@ -28,8 +42,12 @@ describe('migration 0001: foundation', () => {
     audit(2, 'users', null);
     expect(run("UPDATE audit_log SET summary = 'x' WHERE seq = 1")).toThrow(/append-only/);
     expect(run('DELETE FROM audit_log WHERE seq = 1')).toThrow(/append-only/);
-    expect(planOf(f.sqlite, "SELECT * FROM audit_log WHERE area = ? AND seq < ? ORDER BY seq DESC LIMIT 50", 'users', 10)).toMatch(/USING INDEX audit_log_area \(area=\? AND seq<\?\)/);
-    expect(planOf(f.sqlite, 'SELECT * FROM audit_log WHERE actor_id = ? ORDER BY seq DESC LIMIT 50', 'u1')).toMatch(/USING INDEX audit_log_actor \(actor_id=\?\)/);
+    expect(planOf(f.sqlite, 'SELECT * FROM audit_log WHERE area = ? AND seq < ? ORDER BY seq DESC LIMIT 50', 'users', 10)).toMatch(
+      /USING INDEX audit_log_area \(area=\? AND seq<\?\)/,
+    );
+    expect(planOf(f.sqlite, 'SELECT * FROM audit_log WHERE actor_id = ? ORDER BY seq DESC LIMIT 50', 'u1')).toMatch(
+      /USING INDEX audit_log_actor \(actor_id=\?\)/,
+    );
     expect(planOf(f.sqlite, 'SELECT * FROM audit_log WHERE record_id = ? ORDER BY seq DESC', 'r1')).toMatch(/USING INDEX audit_log_record/);
     expect(planOf(f.sqlite, 'SELECT * FROM audit_log WHERE at >= ? AND at < ?', 'a', 'b')).toMatch(/USING INDEX audit_log_at/);
     expect(planOf(f.sqlite, 'SELECT * FROM audit_log WHERE area = ? ORDER BY seq DESC LIMIT 50', 'users')).not.toMatch(/TEMP B-TREE/);
@@ -37,7 +55,8 @@ describe('migration 0001: foundation', () => {
 
   it('settings hold JSON; backups are of known kinds with a size', () => {
     expect(run("INSERT INTO settings (key, value_json, updated_at) VALUES ('k', '{', 'now')")).toThrow(/CHECK/);
-    const backup = (kind: string, bytes: number) => run("INSERT INTO backups (id, at, kind, path, bytes, ok, counts_json) VALUES (?, 'now', ?, '/b', ?, 1, '{}')", `${kind}${bytes}`, kind, bytes);
+    const backup = (kind: string, bytes: number) =>
+      run("INSERT INTO backups (id, at, kind, path, bytes, ok, counts_json) VALUES (?, 'now', ?, '/b', ?, 1, '{}')", `${kind}${bytes}`, kind, bytes);
     backup('daily', 10)();
     expect(backup('weekly', 10)).toThrow(/CHECK/);
     expect(backup('manual', -1)).toThrow(/CHECK/);

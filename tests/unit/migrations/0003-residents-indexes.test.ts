@@ -11,10 +11,19 @@ describe('migration 0003: list filters sorted by birth date, the visits-due boar
   afterAll(() => f.close());
 
   it('a filtered list in birth order, and the board in due order, page along an index with no sort step', () => {
-    const byGrid = planOf(f.sqlite, 'SELECT * FROM residents WHERE archived = 0 AND grid_id = ? AND (birth_date, id) > (?, ?) ORDER BY birth_date, id LIMIT 50', 'g', '1950-01-01', 'r0');
+    const byGrid = planOf(
+      f.sqlite,
+      'SELECT * FROM residents WHERE archived = 0 AND grid_id = ? AND (birth_date, id) > (?, ?) ORDER BY birth_date, id LIMIT 50',
+      'g',
+      '1950-01-01',
+      'r0',
+    );
     expect(byGrid).toMatch(/USING INDEX residents_grid_birth/);
     expect(byGrid).not.toMatch(/TEMP B-TREE/);
-    for (const [column, index] of [['building_id', 'residents_building_birth'], ['status', 'residents_status_birth']]) {
+    for (const [column, index] of [
+      ['building_id', 'residents_building_birth'],
+      ['status', 'residents_status_birth'],
+    ]) {
       const p = planOf(f.sqlite, `SELECT * FROM residents WHERE archived = 0 AND ${column} = ? ORDER BY birth_date, id LIMIT 50`, 'x');
       expect(p).toMatch(new RegExp(`USING INDEX ${index}`));
       expect(p).not.toMatch(/TEMP B-TREE/);

@@ -15,7 +15,11 @@ describe('migration 0004: names in pinyin order', () => {
     const all = planOf(f.sqlite, 'SELECT * FROM residents WHERE archived = 0 ORDER BY name_pinyin, name, id LIMIT 50');
     expect(all).toMatch(/USING INDEX residents_archived_pinyin/);
     expect(all).not.toMatch(/TEMP B-TREE/);
-    for (const [column, index] of [['grid_id', 'residents_grid_pinyin'], ['building_id', 'residents_building_pinyin'], ['status', 'residents_status_pinyin']]) {
+    for (const [column, index] of [
+      ['grid_id', 'residents_grid_pinyin'],
+      ['building_id', 'residents_building_pinyin'],
+      ['status', 'residents_status_pinyin'],
+    ]) {
       const p = planOf(f.sqlite, `SELECT * FROM residents WHERE archived = 0 AND ${column} = ? ORDER BY name_pinyin, name, id LIMIT 50`, 'x');
       expect(p).toMatch(new RegExp(`USING INDEX ${index}`));
       expect(p).not.toMatch(/TEMP B-TREE/);

@@ -11,7 +11,7 @@ import { planOf } from './support';
  * 0005 copies each resident's sort keys into its tag links, and its triggers keep them so on every write
  * that does not go through the app's code (raw SQL here, as an import or a repair script would).
  */
-describe('migration 0005: tag links carry their residents\' sort keys', () => {
+describe("migration 0005: tag links carry their residents' sort keys", () => {
   it('fills existing links, then follows inserts and updates', async () => {
     const sqlite = new SqliteDatabase(path.join(tempDir(), 'linli.sqlite'));
     const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
@@ -49,8 +49,16 @@ describe('migration 0005: tag links carry their residents\' sort keys', () => {
     ]);
 
     // A tag's page in either order is one range of a covering index: no resident row read, no sort step.
-    for (const [order, index] of [['birth_date, resident_id', 'resident_tags_birth'], ['name_pinyin, name, resident_id', 'resident_tags_pinyin']]) {
-      const plan = planOf(sqlite, `SELECT resident_id FROM resident_tags WHERE tag_id = ? AND archived = 0 AND status = ? ORDER BY ${order} LIMIT 50`, tag, '户籍');
+    for (const [order, index] of [
+      ['birth_date, resident_id', 'resident_tags_birth'],
+      ['name_pinyin, name, resident_id', 'resident_tags_pinyin'],
+    ]) {
+      const plan = planOf(
+        sqlite,
+        `SELECT resident_id FROM resident_tags WHERE tag_id = ? AND archived = 0 AND status = ? ORDER BY ${order} LIMIT 50`,
+        tag,
+        '户籍',
+      );
       expect(plan).toMatch(new RegExp(`USING COVERING INDEX ${index}`));
       expect(plan).not.toMatch(/TEMP B-TREE/);
     }

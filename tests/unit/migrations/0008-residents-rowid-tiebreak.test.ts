@@ -33,17 +33,32 @@ describe('migration 0008: ties broken by rowid, one building index, 居住证 pe
   });
 
   it('pages by (key, rowid) along the indexes with no sort step; the rows are all there', () => {
-    const page = planOf(f.sqlite, 'SELECT * FROM residents WHERE archived = 0 AND (name_pinyin, name, rowid) > (?, ?, ?) ORDER BY name_pinyin, name, rowid LIMIT 50', 'lisi', '李四', 3);
+    const page = planOf(
+      f.sqlite,
+      'SELECT * FROM residents WHERE archived = 0 AND (name_pinyin, name, rowid) > (?, ?, ?) ORDER BY name_pinyin, name, rowid LIMIT 50',
+      'lisi',
+      '李四',
+      3,
+    );
     expect(page).toMatch(/USING INDEX residents_archived_pinyin/);
     expect(page).not.toMatch(/TEMP B-TREE/);
     const byGrid = planOf(f.sqlite, 'SELECT * FROM residents WHERE archived = 0 AND grid_id = ? ORDER BY birth_date, rowid LIMIT 50', 'g');
     expect(byGrid).toMatch(/USING INDEX residents_grid_birth/);
     expect(byGrid).not.toMatch(/TEMP B-TREE/);
     expect(planOf(f.sqlite, 'SELECT * FROM residents WHERE archived = 0 AND building_id = ?', 'b')).toMatch(/USING INDEX residents_building/);
-    const permits = planOf(f.sqlite, "SELECT * FROM residents WHERE archived = 0 AND permit_expires_on BETWEEN ? AND ? AND status = '居住证' ORDER BY permit_expires_on, rowid", '2026-11-22', '2026-12-22');
+    const permits = planOf(
+      f.sqlite,
+      "SELECT * FROM residents WHERE archived = 0 AND permit_expires_on BETWEEN ? AND ? AND status = '居住证' ORDER BY permit_expires_on, rowid",
+      '2026-11-22',
+      '2026-12-22',
+    );
     expect(permits).toMatch(/USING INDEX residents_permit/);
-    expect(f.sqlite.prepare("SELECT count(*) FROM residents INDEXED BY residents_permit WHERE permit_expires_on IS NOT NULL AND status = '居住证'").pluck().get()).toBe(1);
+    expect(
+      f.sqlite.prepare("SELECT count(*) FROM residents INDEXED BY residents_permit WHERE permit_expires_on IS NOT NULL AND status = '居住证'").pluck().get(),
+    ).toBe(1);
     // Same key, so the rowid (insertion order) breaks the tie: b-id was written first.
-    expect(f.sqlite.prepare("SELECT id FROM residents WHERE archived = 0 AND name_pinyin = 'zhangsan' ORDER BY name_pinyin, name, rowid").pluck().all()).toEqual(['b-id', 'a-id']);
+    expect(
+      f.sqlite.prepare("SELECT id FROM residents WHERE archived = 0 AND name_pinyin = 'zhangsan' ORDER BY name_pinyin, name, rowid").pluck().all(),
+    ).toEqual(['b-id', 'a-id']);
   });
 });

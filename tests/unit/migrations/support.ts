@@ -45,7 +45,10 @@ export function indexOf(sqlite: SqliteDatabase.Database, name: string): { column
 }
 
 /** A resident row with only what the schema requires, as the app of 0002–0008 wrote it. */
-export function insertResident(sqlite: SqliteDatabase.Database, r: { id: string; name: string; pinyin?: string; birth?: string | null; status?: string; archived?: 0 | 1; more?: Record<string, unknown> }): void {
+export function insertResident(
+  sqlite: SqliteDatabase.Database,
+  r: { id: string; name: string; pinyin?: string; birth?: string | null; status?: string; archived?: 0 | 1; more?: Record<string, unknown> },
+): void {
   const values: Record<string, unknown> = {
     id: r.id,
     name: r.name,

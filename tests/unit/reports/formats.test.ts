@@ -100,7 +100,11 @@ describe('docx', () => {
     expect(xml).toContain('末行记录：低保复核完成');
     expect(xml).toContain('1,234.56');
     expect(xml).toMatch(/<w:trPr>(?:(?!<\/w:trPr>).)*<w:tblHeader/s);
-    const footers = await Promise.all(Object.keys(zip.files).filter((n) => /word\/footer\d*\.xml/.test(n)).map((n) => zip.file(n)!.async('string')));
+    const footers = await Promise.all(
+      Object.keys(zip.files)
+        .filter((n) => /word\/footer\d*\.xml/.test(n))
+        .map((n) => zip.file(n)!.async('string')),
+    );
     expect(footers.join('')).toMatch(/NUMPAGES/);
   });
 });

@@ -5,7 +5,7 @@ import { emptyResident } from '../../../src/renderer/src/features/residents/form
 
 /** A resident's fields are declared once, in the contract; core and the form take theirs from there. */
 describe('resident fields', () => {
-  it('a parsed input gives core exactly the person\'s fields, placement and tags left out', () => {
+  it("a parsed input gives core exactly the person's fields, placement and tags left out", () => {
     const parsed = residentInput.parse({ name: '张三', status: '户籍', houseId: 'h1', tagIds: ['t1'], acknowledgeSimilar: true });
     const fields = pickResidentFields(parsed);
     expect(Object.keys(fields).sort()).toEqual([...residentFieldNames].sort());
@@ -13,7 +13,7 @@ describe('resident fields', () => {
     expect(fields).not.toHaveProperty('houseId');
   });
 
-  it('a blank record and the empty form start from the contract\'s defaults', () => {
+  it("a blank record and the empty form start from the contract's defaults", () => {
     const blank = blankResidentFields();
     expect(Object.keys(blank).sort()).toEqual([...residentFieldNames].sort());
     expect(blank).toMatchObject({ name: '', status: '户籍', docType: '居民身份证', phone: '', idCardExpiresOn: null });

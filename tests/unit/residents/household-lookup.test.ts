@@ -22,9 +22,18 @@ beforeAll(async () => {
   ] as const) {
     ids[number] = (await makeHousehold(hall, number, house)).id;
   }
-  const head = await hall.call('residents.create', residentInput({ name: '户主甲', idNumber: idFor('1970-05-06', 11), householdId: ids['H-3-2-501'], relationToHead: '户主' }));
-  await hall.call('residents.create', residentInput({ name: '成员乙', idNumber: idFor('1972-05-06', 22), householdId: ids['H-3-2-501'], relationToHead: '配偶' }));
-  const gone = await hall.call('residents.create', residentInput({ name: '已迁出', idNumber: idFor('1990-05-06', 33), householdId: ids['H-3-2-501'], relationToHead: '子' }));
+  const head = await hall.call(
+    'residents.create',
+    residentInput({ name: '户主甲', idNumber: idFor('1970-05-06', 11), householdId: ids['H-3-2-501'], relationToHead: '户主' }),
+  );
+  await hall.call(
+    'residents.create',
+    residentInput({ name: '成员乙', idNumber: idFor('1972-05-06', 22), householdId: ids['H-3-2-501'], relationToHead: '配偶' }),
+  );
+  const gone = await hall.call(
+    'residents.create',
+    residentInput({ name: '已迁出', idNumber: idFor('1990-05-06', 33), householdId: ids['H-3-2-501'], relationToHead: '子' }),
+  );
   await hall.call('residents.moveOut', { id: gone.id, on: '2026-03-01' });
   ids.head = head.id;
 });
@@ -38,7 +47,16 @@ const numbers = async (number: string, more: { limit?: number } = {}) => (await 
 describe('residents.findHousehold', () => {
   it('finds a household by its whole number, with its head, present members and address', async () => {
     expect(await find('H-3-2-501')).toEqual([
-      { id: ids['H-3-2-501'], number: 'H-3-2-501', houseId: expect.any(String), buildingId: expect.any(String), address: '幸福小区3栋2单元501', headName: '户主甲', members: 2, archived: false },
+      {
+        id: ids['H-3-2-501'],
+        number: 'H-3-2-501',
+        houseId: expect.any(String),
+        buildingId: expect.any(String),
+        address: '幸福小区3栋2单元501',
+        headName: '户主甲',
+        members: 2,
+        archived: false,
+      },
     ]);
   });
 
@@ -56,7 +74,9 @@ describe('residents.findHousehold', () => {
   });
 
   it('a household without a house has no address; an unknown number finds nothing', async () => {
-    expect(await find('120', { limit: 1 })).toEqual([expect.objectContaining({ number: '120', houseId: null, buildingId: null, address: '', headName: null, members: 0 })]);
+    expect(await find('120', { limit: 1 })).toEqual([
+      expect.objectContaining({ number: '120', houseId: null, buildingId: null, address: '', headName: null, members: 0 }),
+    ]);
     expect(await find('H-9')).toEqual([]);
   });
 
@@ -70,7 +90,9 @@ describe('residents.findHousehold', () => {
       for (const archived of [0, 1, null] as const) {
         const q = householdsByNumberQuery('H-3', match, archived, 20).compile(hall.core.services.db as never);
         const p = plan(q);
-        expect(p, `${match} ${archived}`).toContain(match === 'exact' ? 'USING INDEX sqlite_autoindex_households_2 (number=?)' : 'USING INDEX sqlite_autoindex_households_2 (number>? AND number<?)');
+        expect(p, `${match} ${archived}`).toContain(
+          match === 'exact' ? 'USING INDEX sqlite_autoindex_households_2 (number=?)' : 'USING INDEX sqlite_autoindex_households_2 (number>? AND number<?)',
+        );
         expect(p).not.toMatch(/SCAN households|TEMP B-TREE/);
       }
   });
@@ -81,7 +103,15 @@ describe('Ctrl+K finds households by 户号', () => {
 
   it('a whole number is an exact hit listed before residents; a beginning comes after them', async () => {
     const hits = await hall.call('residents.search', { q: 'H-3-2-501' });
-    expect(hits[0]).toMatchObject({ type: 'household', id: ids['H-3-2-501'], number: 'H-3-2-501', matchedBy: 'household', headName: '户主甲', members: 2, address: '幸福小区3栋2单元501' });
+    expect(hits[0]).toMatchObject({
+      type: 'household',
+      id: ids['H-3-2-501'],
+      number: 'H-3-2-501',
+      matchedBy: 'household',
+      headName: '户主甲',
+      members: 2,
+      address: '幸福小区3栋2单元501',
+    });
     expect((await households('h-3-2')).map((h) => [h.number, h.matchedBy])).toEqual([
       ['H-3-2-501', 'household_prefix'],
       ['H-3-2-502', 'household_prefix'],

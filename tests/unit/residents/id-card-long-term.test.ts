@@ -12,7 +12,8 @@ import { canHoldLongTermCard } from '../../../src/shared/values/id-card-validity
 
 let hall: TestHall; // the clock reads 2026-11-22
 let seq = 0;
-const person = (name: string, birth: string, more: Parameters<typeof residentInput>[0] = {}) => hall.call('residents.create', residentInput({ name, idNumber: idFor(birth, ++seq * 2), ...more }));
+const person = (name: string, birth: string, more: Parameters<typeof residentInput>[0] = {}) =>
+  hall.call('residents.create', residentInput({ name, idNumber: idFor(birth, ++seq * 2), ...more }));
 
 beforeAll(async () => {
   hall = await openTestHall();
@@ -30,9 +31,15 @@ describe('long-term ID cards', () => {
   });
 
   it('refuse a date beside 长期, another document, or a holder under 46, each with a clear field error', async () => {
-    const withDate = await hall.fail('residents.create', residentInput({ name: '又长期又有日期', idNumber: idFor('1960-05-01', 901), idCardLongTerm: true, idCardExpiresOn: '2030-01-01' }));
+    const withDate = await hall.fail(
+      'residents.create',
+      residentInput({ name: '又长期又有日期', idNumber: idFor('1960-05-01', 901), idCardLongTerm: true, idCardExpiresOn: '2030-01-01' }),
+    );
     expect(withDate).toMatchObject({ code: 'contract.invalid_input', fields: { idCardExpiresOn: 'residents.long_term_with_date' } });
-    const passport = await hall.fail('residents.create', residentInput({ name: '护照长期', docType: '护照', idNumber: 'E12345678', birthDate: '1950-01-01', idCardLongTerm: true }));
+    const passport = await hall.fail(
+      'residents.create',
+      residentInput({ name: '护照长期', docType: '护照', idNumber: 'E12345678', birthDate: '1950-01-01', idCardLongTerm: true }),
+    );
     expect(passport).toMatchObject({ fields: { idCardLongTerm: 'residents.long_term_not_id_card' } });
     // Born 1980-11-23: 45 on 2026-11-22, one day short of 46.
     const young = await hall.fail('residents.create', residentInput({ name: '年轻长期', idNumber: idFor('1980-11-23', 903), idCardLongTerm: true }));
@@ -61,14 +68,16 @@ describe('long-term ID cards', () => {
     const dated = await person('证下月到期', '1975-06-06', { idCardExpiresOn: '2026-12-20' });
     const names = (await hall.call('residents.idCardsExpiring', { withinDays: 365, limit: 200 })).rows.map((r) => r.id);
     expect(names).toContain(dated.id);
-    const longTermIds = (hall.core.services.sqlite.prepare('SELECT id FROM residents WHERE id_card_long_term = 1').pluck().all() as string[]);
+    const longTermIds = hall.core.services.sqlite.prepare('SELECT id FROM residents WHERE id_card_long_term = 1').pluck().all() as string[];
     expect(longTermIds.length).toBeGreaterThan(0);
     for (const id of longTermIds) expect(names).not.toContain(id);
   });
 
   it('the file itself refuses a long-term card with a date', () => {
     const id = hall.core.services.sqlite.prepare('SELECT id FROM residents WHERE id_card_long_term = 1 LIMIT 1').pluck().get() as string;
-    expect(() => hall.core.services.sqlite.prepare("UPDATE residents SET id_card_expires_on = '2030-01-01' WHERE id = ?").run(id)).toThrow(/CHECK constraint failed/);
+    expect(() => hall.core.services.sqlite.prepare("UPDATE residents SET id_card_expires_on = '2030-01-01' WHERE id = ?").run(id)).toThrow(
+      /CHECK constraint failed/,
+    );
   });
 });
 
@@ -100,7 +109,9 @@ describe('long-term ID cards in an import', () => {
     const refused = p.rows.find((r) => r.name === '导入太年轻');
     expect(refused?.problems).toEqual([expect.objectContaining({ field: 'idCardExpiresOn', code: 'residents.long_term_too_young', params: { age: 46 } })]);
     await commit(hall, p.importId);
-    const rows = hall.core.services.sqlite.prepare("SELECT name, id_card_expires_on AS on_, id_card_long_term AS lt FROM residents WHERE name LIKE '导入%' ORDER BY name").all();
+    const rows = hall.core.services.sqlite
+      .prepare("SELECT name, id_card_expires_on AS on_, id_card_long_term AS lt FROM residents WHERE name LIKE '导入%' ORDER BY name")
+      .all();
     expect(rows).toEqual([
       { name: '导入日期', on_: '2035-03-01', lt: 0 },
       { name: '导入长期', on_: null, lt: 1 },

@@ -17,7 +17,16 @@ function bigFile(n: number, prefix: string, region: string): string {
   const rows = [['姓名', '身份证号', '人员类型', '楼栋', '单元', '房号', '户号', '与户主关系']];
   for (let i = 0; i < n; i++) {
     const birth = `19${String(50 + (i % 40)).padStart(2, '0')}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
-    rows.push([`${prefix}${i}`, makeId(region, birth, 100 + Math.floor(i / 840)), '户籍', '3', '1', '101', `${prefix}-${Math.floor(i / 4)}`, i % 4 ? '子' : '户主']);
+    rows.push([
+      `${prefix}${i}`,
+      makeId(region, birth, 100 + Math.floor(i / 840)),
+      '户籍',
+      '3',
+      '1',
+      '101',
+      `${prefix}-${Math.floor(i / 4)}`,
+      i % 4 ? '子' : '户主',
+    ]);
   }
   return csv(rows);
 }
@@ -37,28 +46,45 @@ describe.each([
   const count = (sql: string) => (hall.core.services.sqlite.prepare(sql).get() as { n: number }).n;
   /** The last import's audit record (what it wrote, and whether its rows were planned again at commit). */
   const lastImportAudit = (): Record<string, unknown> => {
-    const row = hall.core.services.sqlite.prepare("SELECT after_json FROM audit_log WHERE action = 'residents.import' ORDER BY seq DESC LIMIT 1").get() as { after_json: string };
+    const row = hall.core.services.sqlite.prepare("SELECT after_json FROM audit_log WHERE action = 'residents.import' ORDER BY seq DESC LIMIT 1").get() as {
+      after_json: string;
+    };
     return JSON.parse(row.after_json) as Record<string, unknown>;
   };
 
   it('cancelling mid-way leaves nothing imported: no resident, household, history or audit record', async () => {
     const p = await preview(hall, 'cancel.csv', bigFile(6000, 'C', '150203'));
     expect(p.counts.add).toBe(6000);
-    const before = { residents: residentCount(hall), households: count('SELECT count(*) AS n FROM households'), events: count('SELECT count(*) AS n FROM resident_events'), audit: count("SELECT count(*) AS n FROM audit_log WHERE action = 'residents.import'") };
+    const before = {
+      residents: residentCount(hall),
+      households: count('SELECT count(*) AS n FROM households'),
+      events: count('SELECT count(*) AS n FROM resident_events'),
+      audit: count("SELECT count(*) AS n FROM audit_log WHERE action = 'residents.import'"),
+    };
     let cancelledAt = 0;
     let cancelCall: Promise<unknown> | null = null;
     // Cancelled through the contract, as the screen does: the call gets through while the import holds
     // the connection, and the job stops at its next slice.
-    const end = await runJob(hall, () => hall.call('residents.importCommit', { importId: p.importId, mode: 'valid_rows' }), hall.adminToken, (prog, jobId) => {
-      if (!cancelledAt && prog.done > 0 && prog.done < prog.total) {
-        cancelledAt = prog.done;
-        cancelCall = hall.call('jobs.cancel', { jobId });
-      }
-    });
+    const end = await runJob(
+      hall,
+      () => hall.call('residents.importCommit', { importId: p.importId, mode: 'valid_rows' }),
+      hall.adminToken,
+      (prog, jobId) => {
+        if (!cancelledAt && prog.done > 0 && prog.done < prog.total) {
+          cancelledAt = prog.done;
+          cancelCall = hall.call('jobs.cancel', { jobId });
+        }
+      },
+    );
     expect(cancelledAt).toBeGreaterThan(0);
     await cancelCall;
     expect(end.failed?.error.code).toBe('jobs.cancelled');
-    expect({ residents: residentCount(hall), households: count('SELECT count(*) AS n FROM households'), events: count('SELECT count(*) AS n FROM resident_events'), audit: count("SELECT count(*) AS n FROM audit_log WHERE action = 'residents.import'") }).toEqual(before);
+    expect({
+      residents: residentCount(hall),
+      households: count('SELECT count(*) AS n FROM households'),
+      events: count('SELECT count(*) AS n FROM resident_events'),
+      audit: count("SELECT count(*) AS n FROM audit_log WHERE action = 'residents.import'"),
+    }).toEqual(before);
     expect(hall.core.services.sqlite.inTransaction).toBe(false);
 
     // The preview is still there: committing it again works.
@@ -100,12 +126,17 @@ describe.each([
     writeGateOf(hall.core.services.sqlite).waitMs = 120_000;
     let saved: Promise<unknown> | null = null;
     let appConnectionWriting: boolean | null = null;
-    const end = await runJob(hall, () => hall.call('residents.importCommit', { importId: p.importId, mode: 'valid_rows' }), hall.adminToken, (prog) => {
-      if (!saved && prog.done > 0 && prog.done < prog.total) {
-        saved = hall.call('residents.saveImportMapping', { name: '等待中', mapping: { name: '姓名' } });
-        appConnectionWriting = hall.core.services.sqlite.inTransaction;
-      }
-    });
+    const end = await runJob(
+      hall,
+      () => hall.call('residents.importCommit', { importId: p.importId, mode: 'valid_rows' }),
+      hall.adminToken,
+      (prog) => {
+        if (!saved && prog.done > 0 && prog.done < prog.total) {
+          saved = hall.call('residents.saveImportMapping', { name: '等待中', mapping: { name: '姓名' } });
+          appConnectionWriting = hall.core.services.sqlite.inTransaction;
+        }
+      },
+    );
     expect(end.done?.summary).toMatchObject({ added: 4000 });
     // In a worker, the transaction is on the worker's own connection; the app's stays out of it.
     expect(appConnectionWriting).toBe(worker === null);
@@ -116,7 +147,11 @@ describe.each([
   it('plans each row again at commit: a change made since the preview is not written over', async () => {
     const taken = makeId('150205', '1966-03-03', 7);
     const other = makeId('150205', '1967-04-04', 8);
-    const rows = [['姓名', '身份证号', '人员类型', '楼栋', '单元', '房号'], ['赵先', taken, '户籍', '3', '1', '101'], ['钱后', other, '户籍', '3', '1', '101']];
+    const rows = [
+      ['姓名', '身份证号', '人员类型', '楼栋', '单元', '房号'],
+      ['赵先', taken, '户籍', '3', '1', '101'],
+      ['钱后', other, '户籍', '3', '1', '101'],
+    ];
     const p = await preview(hall, 'since.csv', csv(rows));
     expect(p.counts).toMatchObject({ add: 2, reject: 0 });
     // Meanwhile a clerk registers the first person by hand, under another name.
@@ -139,18 +174,30 @@ describe.each([
   it("writes the preview's plans as they are when nothing was written in between, with the same rows as planning again", async () => {
     const head = makeId('150207', '1958-08-08', 3);
     const child = makeId('150207', '1988-09-09', 4);
-    const rows = [['姓名', '身份证号', '人员类型', '楼栋', '单元', '房号', '户号', '与户主关系', '联系电话'], ['孙平', head, '户籍', '3', '1', '101', 'AS-1', '户主', '13800138000'], ['孙小平', child, '户籍', '3', '1', '101', 'AS-1', '子', '']];
+    const rows = [
+      ['姓名', '身份证号', '人员类型', '楼栋', '单元', '房号', '户号', '与户主关系', '联系电话'],
+      ['孙平', head, '户籍', '3', '1', '101', 'AS-1', '户主', '13800138000'],
+      ['孙小平', child, '户籍', '3', '1', '101', 'AS-1', '子', ''],
+    ];
     const p = await preview(hall, 'as-previewed.csv', csv(rows));
     const end = await commit(hall, p.importId);
     expect(end.done?.summary).toEqual({ added: 2, updated: 0, unchanged: 0, rejected: 0 });
     expect(lastImportAudit()).toMatchObject({ added: 2, planned: 'as_previewed' });
     const sqlite = hall.core.services.sqlite;
-    const people = sqlite.prepare("SELECT r.name, r.relation_to_head, r.phone_masked, r.house_id IS NOT NULL AS placed, h.number, h.head_resident_id = r.id AS is_head FROM residents r JOIN households h ON h.id = r.household_id WHERE h.number = 'AS-1' ORDER BY r.name").all();
+    const people = sqlite
+      .prepare(
+        "SELECT r.name, r.relation_to_head, r.phone_masked, r.house_id IS NOT NULL AS placed, h.number, h.head_resident_id = r.id AS is_head FROM residents r JOIN households h ON h.id = r.household_id WHERE h.number = 'AS-1' ORDER BY r.name",
+      )
+      .all();
     expect(people).toEqual([
       { name: '孙小平', relation_to_head: '子', phone_masked: '', placed: 1, number: 'AS-1', is_head: 0 },
       { name: '孙平', relation_to_head: '户主', phone_masked: '138****8000', placed: 1, number: 'AS-1', is_head: 1 },
     ]);
-    const events = sqlite.prepare("SELECT e.kind FROM resident_events e JOIN residents r ON r.id = e.resident_id JOIN households h ON h.id = r.household_id WHERE h.number = 'AS-1'").all();
+    const events = sqlite
+      .prepare(
+        "SELECT e.kind FROM resident_events e JOIN residents r ON r.id = e.resident_id JOIN households h ON h.id = r.household_id WHERE h.number = 'AS-1'",
+      )
+      .all();
     expect(events).toEqual([{ kind: 'imported' }, { kind: 'imported' }]);
     // The same file again: matched by ID number, nothing changes.
     const again = await preview(hall, 'as-previewed.csv', csv(rows));
@@ -184,7 +231,9 @@ describe('the error report', () => {
     expect(values(1)).toEqual(['姓名', '身份证号码', '人员类型', '楼栋', '单元', '房号', '联系电话', '错误原因']);
     expect(values(2).slice(0, 7)).toEqual(['吴错', badId, '户籍', '3', '1', '101', '13700000002']);
     expect(values(2)[7]).toBe('第 3 行：「身份证号码」号码有误（校验不通过），请对照身份证逐位核对');
-    expect(values(3)[7]).toBe('第 4 行：「楼栋」没有楼栋“9”。可以新建文件中没有的地址（导入页勾选“新建这些地址”，命令行加 --create-places），或先在“地址管理”中建立');
+    expect(values(3)[7]).toBe(
+      '第 4 行：「楼栋」没有楼栋“9”。可以新建文件中没有的地址（导入页勾选“新建这些地址”，命令行加 --create-places），或先在“地址管理”中建立',
+    );
     expect(ws.rowCount).toBe(3);
     // Ready to work in: the header stays in view, the reasons stand out, cells are text (an ID stays as typed).
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -212,7 +261,9 @@ describe('saved mappings', () => {
     expect(b.id).toBe(a.id);
     const list = await hall.call('residents.importMappings', {});
     expect(list.find((m) => m.name === '街道模板')).toEqual({ id: a.id, name: '街道模板', mapping: { name: '姓名', idNumber: '证件号码' } });
-    expect((await hall.fail('residents.saveImportMapping', { name: 'x', mapping: { nope: '姓名' } })).fields).toEqual({ 'mapping.nope': 'import.unknown_field' });
+    expect((await hall.fail('residents.saveImportMapping', { name: 'x', mapping: { nope: '姓名' } })).fields).toEqual({
+      'mapping.nope': 'import.unknown_field',
+    });
     const audit = await hall.call('audit.list', { limit: 5, action: 'residents.saveImportMapping' });
     expect(audit.entries.filter((e) => e.recordId === a.id)).toHaveLength(2);
   });
@@ -236,7 +287,8 @@ describe('holdCheckpoints', () => {
 
 describe('the reference check of an import', () => {
   it('finds a written row whose parent is missing, column by column, and reads the written rows through indexes', async () => {
-    const { checkReferences, findBrokenReference, lastRowid, referenceCheckQueries, withoutForeignKeyEnforcement } = await import('../../../src/main/core/import/references');
+    const { checkReferences, findBrokenReference, lastRowid, referenceCheckQueries, withoutForeignKeyEnforcement } =
+      await import('../../../src/main/core/import/references');
     const sqlite = hall.core.services.sqlite;
     const resident = sqlite.prepare('SELECT id FROM residents LIMIT 1').get() as { id: string } | undefined;
     expect(resident).toBeDefined();
@@ -245,12 +297,19 @@ describe('the reference check of an import', () => {
       sqlite.exec('BEGIN IMMEDIATE');
       try {
         const since = lastRowid(sqlite, 'resident_events');
-        const event = sqlite.prepare("INSERT INTO resident_events (id, resident_id, at, on_date, actor_id, actor_name, kind, detail_json) VALUES (?, ?, '2026-11-22T00:00:00.000Z', NULL, NULL, 'test', 'imported', '{}')");
+        const event = sqlite.prepare(
+          "INSERT INTO resident_events (id, resident_id, at, on_date, actor_id, actor_name, kind, detail_json) VALUES (?, ?, '2026-11-22T00:00:00.000Z', NULL, NULL, 'test', 'imported', '{}')",
+        );
         event.run('event-ok', resident!.id);
         expect(findBrokenReference(sqlite, 'resident_events', { where: 'r.rowid > ?', params: [since] })).toBeNull();
         event.run('event-broken', 'no-such-resident');
-        expect(findBrokenReference(sqlite, 'resident_events', { where: 'r.rowid > ?', params: [since] })).toEqual({ column: 'resident_id', value: 'no-such-resident' });
-        expect(() => checkReferences(sqlite, 'resident_events', { where: 'r.rowid > ?', params: [since] })).toThrow(/resident_events\.resident_id refers to a missing record \(no-such-resident\)/);
+        expect(findBrokenReference(sqlite, 'resident_events', { where: 'r.rowid > ?', params: [since] })).toEqual({
+          column: 'resident_id',
+          value: 'no-such-resident',
+        });
+        expect(() => checkReferences(sqlite, 'resident_events', { where: 'r.rowid > ?', params: [since] })).toThrow(
+          /resident_events\.resident_id refers to a missing record \(no-such-resident\)/,
+        );
       } finally {
         sqlite.exec('ROLLBACK');
       }

@@ -22,7 +22,10 @@ describe('files as Excel, WPS and LibreOffice write them', () => {
     expect(p.sheetName).toBe('lo-residents');
     expect(p.counts).toEqual({ add: 4, update: 0, unchanged: 0, reject: 0 });
     expect(p.rows.map((r) => [r.row, r.name, r.address])).toEqual([
-      [2, '陈一', '幸福小区3栋1单元101'], [3, '陈二', '幸福小区3栋1单元101'], [4, '林三', '幸福小区3栋2单元201'], [5, '林小四', '幸福小区3栋2单元201'],
+      [2, '陈一', '幸福小区3栋1单元101'],
+      [3, '陈二', '幸福小区3栋1单元101'],
+      [4, '林三', '幸福小区3栋2单元201'],
+      [5, '林小四', '幸福小区3栋2单元201'],
     ]);
   });
 
@@ -36,7 +39,14 @@ describe('files as Excel, WPS and LibreOffice write them', () => {
       [{ row: 5, field: 'idNumber', code: 'id.scientific', params: { value: '1.50204E+17' } }],
     ]);
     // As text in a CSV (what Excel writes after showing it): the same code.
-    const q = await preview(hall, 'excel.csv', csv([['姓名', '身份证号', '人员类型'], ['甲', '1.10105E+17', '户籍']]));
+    const q = await preview(
+      hall,
+      'excel.csv',
+      csv([
+        ['姓名', '身份证号', '人员类型'],
+        ['甲', '1.10105E+17', '户籍'],
+      ]),
+    );
     expect(q.rows[0].problems).toEqual([{ row: 2, field: 'idNumber', code: 'id.scientific', params: { value: '1.10105E+17' } }]);
   });
 
@@ -57,7 +67,9 @@ describe('files as Excel, WPS and LibreOffice write them', () => {
     const sheet = await readSpreadsheet(fixture('lo-residents-gbk.csv'), headerTest(undefined));
     expect([sheet.encoding, sheet.separator]).toEqual(['gbk', ',']);
     expect((await readSpreadsheet(fixture('lo-residents-tab.csv'), headerTest(undefined))).separator).toBe('\t');
-    expect((await readSpreadsheet(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), fixture('lo-residents.csv')]), headerTest(undefined))).encoding).toBe('utf-8-bom');
+    expect((await readSpreadsheet(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), fixture('lo-residents.csv')]), headerTest(undefined))).encoding).toBe(
+      'utf-8-bom',
+    );
   });
 
   it('a CSV whose line endings are mixed (\\r\\n, \\n and \\r alternating) has one row per line, line ends inside quotes kept', async () => {
@@ -101,13 +113,25 @@ describe('files as Excel, WPS and LibreOffice write them', () => {
   it('a title merged above the header is fine, merged data cells are filled, a merged header is refused', async () => {
     const withTitle = await xlsx(
       [['幸福社区实有人口登记表'], ['姓名', '身份证号', '人员类型', '户号'], ['张三', id1, '户籍', 'M-01'], ['李四', id2, null, null]],
-      { after: (ws) => { ws.mergeCells('A1:D1'); ws.mergeCells('C3:C4'); ws.mergeCells('D3:D4'); } },
+      {
+        after: (ws) => {
+          ws.mergeCells('A1:D1');
+          ws.mergeCells('C3:C4');
+          ws.mergeCells('D3:D4');
+        },
+      },
     );
     const p = await preview(hall, 'title.xlsx', withTitle);
     expect(p.counts).toEqual({ add: 2, update: 0, unchanged: 0, reject: 0 });
     expect(p.rows.map((r) => r.row)).toEqual([3, 4]);
 
-    const mergedHeader = await xlsx([['姓名', '身份证号', '地址', null], ['张三', id1, '3栋', '101']], { after: (ws) => ws.mergeCells('C1:D1') });
+    const mergedHeader = await xlsx(
+      [
+        ['姓名', '身份证号', '地址', null],
+        ['张三', id1, '3栋', '101'],
+      ],
+      { after: (ws) => ws.mergeCells('C1:D1') },
+    );
     expect(await previewFails(hall, 'merged.xlsx', mergedHeader)).toMatchObject({ code: 'import.merged_header', params: { row: 1, range: 'C1:D1' } });
   });
 
@@ -149,9 +173,12 @@ describe('files that are refused, with nothing imported', () => {
     expect((await previewFails(hall, 'zero.csv', Buffer.alloc(0))).code).toBe('import.empty');
     expect((await previewFails(hall, 'zero.xlsx', Buffer.alloc(0))).code).toBe('import.empty');
     expect((await previewFails(hall, 'blank.csv', '\r\n ,,\r\n\r\n')).code).toBe('import.empty');
-    expect((await previewFails(hall, 'empty.xlsx', await xlsx([])))).toMatchObject({ code: 'import.empty' });
+    expect(await previewFails(hall, 'empty.xlsx', await xlsx([]))).toMatchObject({ code: 'import.empty' });
     expect(await previewFails(hall, 'header.csv', header + ',,\r\n')).toMatchObject({ code: 'import.header_only', params: { row: 1 } });
-    expect(await previewFails(hall, 'header.xlsx', await xlsx([['说明：请勿修改表头'], ['姓名', '身份证号', '人员类型']]))).toMatchObject({ code: 'import.header_only', params: { row: 2 } });
+    expect(await previewFails(hall, 'header.xlsx', await xlsx([['说明：请勿修改表头'], ['姓名', '身份证号', '人员类型']]))).toMatchObject({
+      code: 'import.header_only',
+      params: { row: 2 },
+    });
   });
 
   it('more than 200,000 rows', async () => {

@@ -77,9 +77,42 @@ describe('the first import into a community with no places', () => {
       )
       .all();
     expect(rows).toEqual([
-      { name: '吴二', status: '户籍', compound: '泰和小区', building: '3', floors: 3, unit: '1', room: '301', floor: 3, address_key: '3-1-301', grid: '未分网格' },
-      { name: '周大', status: '户籍', compound: '泰和小区', building: '3', floors: 3, unit: '1', room: '301', floor: 3, address_key: '3-1-301', grid: '未分网格' },
-      { name: '郑三', status: '流动人口', compound: '泰和小区', building: '5', floors: 12, unit: '2', room: '1203', floor: 12, address_key: '5-2-1203', grid: '未分网格' },
+      {
+        name: '吴二',
+        status: '户籍',
+        compound: '泰和小区',
+        building: '3',
+        floors: 3,
+        unit: '1',
+        room: '301',
+        floor: 3,
+        address_key: '3-1-301',
+        grid: '未分网格',
+      },
+      {
+        name: '周大',
+        status: '户籍',
+        compound: '泰和小区',
+        building: '3',
+        floors: 3,
+        unit: '1',
+        room: '301',
+        floor: 3,
+        address_key: '3-1-301',
+        grid: '未分网格',
+      },
+      {
+        name: '郑三',
+        status: '流动人口',
+        compound: '泰和小区',
+        building: '5',
+        floors: 12,
+        unit: '2',
+        room: '1203',
+        floor: 12,
+        address_key: '5-2-1203',
+        grid: '未分网格',
+      },
     ]);
     // The room only 王四 (refused) named is not made; the household is in its house; the audit says what was made.
     expect(count("SELECT count(*) AS n FROM houses WHERE room = '101'")).toBe(0);
@@ -94,8 +127,11 @@ describe('the first import into a community with no places', () => {
     expect(view.floors[0]).toBe(12);
   });
 
-  it('one value for every row: 人员类别 = 户籍 and 小区 given, as the CLI\'s --set does', async () => {
-    const body = csv([['姓名', '公民身份号码', '楼栋', '房号'], ['周大', a, '3', '301']]);
+  it("one value for every row: 人员类别 = 户籍 and 小区 given, as the CLI's --set does", async () => {
+    const body = csv([
+      ['姓名', '公民身份号码', '楼栋', '房号'],
+      ['周大', a, '3', '301'],
+    ]);
     const p = await preview(body, { constants: { compound: '泰和小区', status: '户籍' }, createPlaces: true });
     expect(p.counts.add).toBe(1);
     await commit(hall, p.importId);
@@ -104,7 +140,10 @@ describe('the first import into a community with no places', () => {
 
   it('a compound spelled otherwise is mapped to the existing one, and its existing building and room are used', async () => {
     const places = await makePlaces(hall);
-    const body = csv([['小区', '姓名', '公民身份号码', '户籍性质', '楼栋', '单元', '房号'], ['幸福', '周大', a, '户籍', '3', '1', '101']]);
+    const body = csv([
+      ['小区', '姓名', '公民身份号码', '户籍性质', '楼栋', '单元', '房号'],
+      ['幸福', '周大', a, '户籍', '3', '1', '101'],
+    ]);
     const unmapped = await preview(body);
     expect(unmapped.newPlaces.compounds).toEqual(['幸福']);
     const p = await preview(body, { compoundAliases: { 幸福: '幸福小区' } });
@@ -118,23 +157,42 @@ describe('the first import into a community with no places', () => {
   it('a new building goes into the grid the row names; with several grids and none named, the row says so', async () => {
     await makePlaces(hall);
     await hall.call('residents.saveGrid', { code: 'G02', name: '第二网格', workerUserId: null, workerName: '', workerPhone: '', complaintPhone: '' });
-    const body = csv([['小区', '姓名', '公民身份号码', '户籍性质', '楼栋', '房号', '网格'], ['幸福小区', '周大', a, '户籍', '8', '101', '第二网格'], ['幸福小区', '吴二', b, '户籍', '9', '101', '']]);
+    const body = csv([
+      ['小区', '姓名', '公民身份号码', '户籍性质', '楼栋', '房号', '网格'],
+      ['幸福小区', '周大', a, '户籍', '8', '101', '第二网格'],
+      ['幸福小区', '吴二', b, '户籍', '9', '101', ''],
+    ]);
     const p = await preview(body, { createPlaces: true });
-    expect(p.rows.find((r) => r.name === '吴二')!.problems).toEqual([{ row: 3, field: 'grid', code: 'import.grid_needed', params: { building: '幸福小区9栋' } }]);
+    expect(p.rows.find((r) => r.name === '吴二')!.problems).toEqual([
+      { row: 3, field: 'grid', code: 'import.grid_needed', params: { building: '幸福小区9栋' } },
+    ]);
     await commit(hall, p.importId);
     const grid = hall.core.services.sqlite.prepare("SELECT g.name FROM buildings b JOIN grids g ON g.id = b.grid_id WHERE b.name = '8'").get();
     expect(grid).toEqual({ name: '第二网格' });
   });
 
   it('a grid the file names is made with a code of its own where an archived grid holds that code', async () => {
-    const old = await hall.call('residents.saveGrid', { code: '东区', name: '旧东区', workerUserId: null, workerName: '', workerPhone: '', complaintPhone: '' });
+    const old = await hall.call('residents.saveGrid', {
+      code: '东区',
+      name: '旧东区',
+      workerUserId: null,
+      workerName: '',
+      workerPhone: '',
+      complaintPhone: '',
+    });
     hall.core.services.sqlite.prepare('UPDATE grids SET archived = 1 WHERE id = ?').run(old.id);
-    const body = csv([['小区', '姓名', '公民身份号码', '户籍性质', '楼栋', '房号', '网格'], ['泰和小区', '周大', a, '户籍', '3', '301', '东区']]);
+    const body = csv([
+      ['小区', '姓名', '公民身份号码', '户籍性质', '楼栋', '房号', '网格'],
+      ['泰和小区', '周大', a, '户籍', '3', '301', '东区'],
+    ]);
     const p = await preview(body, { createPlaces: true });
     expect(p.newPlaces.grids).toEqual(['东区']);
     const end = await commit(hall, p.importId);
     expect(end.done?.summary).toMatchObject({ added: 1 });
-    expect(hall.core.services.sqlite.prepare('SELECT g.code, g.name FROM residents r JOIN grids g ON g.id = r.grid_id').get()).toEqual({ code: '东区-2', name: '东区' });
+    expect(hall.core.services.sqlite.prepare('SELECT g.code, g.name FROM residents r JOIN grids g ON g.id = r.grid_id').get()).toEqual({
+      code: '东区-2',
+      name: '东区',
+    });
   });
 
   it('keeps the planned ids when the commit plans again after a change, and uses a place made in between', async () => {
@@ -156,7 +214,11 @@ describe('the commit in a worker thread (its own connection) creates the planned
       const p = await preview(register, { constants: { compound: '泰和小区', status: '户籍' }, createPlaces: true });
       const end = await commit(hall, p.importId);
       expect(end.done?.summary).toEqual({ added: 4, updated: 0, unchanged: 0, rejected: 0 });
-      expect(count('SELECT count(*) AS n FROM residents r JOIN houses h ON h.id = r.house_id JOIN buildings b ON b.id = h.building_id JOIN grids g ON g.id = b.grid_id')).toBe(4);
+      expect(
+        count(
+          'SELECT count(*) AS n FROM residents r JOIN houses h ON h.id = r.house_id JOIN buildings b ON b.id = h.building_id JOIN grids g ON g.id = b.grid_id',
+        ),
+      ).toBe(4);
       expect(count('SELECT count(*) AS n FROM houses')).toBe(3);
     } finally {
       await hall.close();
@@ -166,7 +228,14 @@ describe('the commit in a worker thread (its own connection) creates the planned
 
 describe('floorOfRoom', () => {
   it.each([
-    ['301', 3], ['1203', 12], ['12', 1], ['A01', 1], ['101-1', 1], ['0101', 1], ['20001', 200], ['99901', 1],
+    ['301', 3],
+    ['1203', 12],
+    ['12', 1],
+    ['A01', 1],
+    ['101-1', 1],
+    ['0101', 1],
+    ['20001', 200],
+    ['99901', 1],
   ] as const)('%s → %d', (room, floor) => {
     expect(floorOfRoom(room)).toBe(floor);
   });

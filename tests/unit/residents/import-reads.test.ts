@@ -9,7 +9,16 @@ function bigFile(n: number, prefix: string, region: string): string {
   const rows = [['姓名', '身份证号', '人员类型', '楼栋', '单元', '房号', '户号', '与户主关系']];
   for (let i = 0; i < n; i++) {
     const birth = `19${String(50 + (i % 40)).padStart(2, '0')}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
-    rows.push([`${prefix}${i}`, makeId(region, birth, 100 + Math.floor(i / 840)), '户籍', '3', '1', '101', `${prefix}-${Math.floor(i / 4)}`, i % 4 ? '子' : '户主']);
+    rows.push([
+      `${prefix}${i}`,
+      makeId(region, birth, 100 + Math.floor(i / 840)),
+      '户籍',
+      '3',
+      '1',
+      '101',
+      `${prefix}-${Math.floor(i / 4)}`,
+      i % 4 ? '子' : '户主',
+    ]);
   }
   return csv(rows);
 }
@@ -43,9 +52,14 @@ describe('while an import commits in its worker', () => {
         await new Promise((r) => setTimeout(r, 5));
       }
     };
-    const end = await runJob(hall, () => hall.call('residents.importCommit', { importId: p.importId, mode: 'valid_rows' }), hall.adminToken, (prog) => {
-      if (!reading && prog.done > 0 && prog.done < prog.total) reading = readLoop();
-    });
+    const end = await runJob(
+      hall,
+      () => hall.call('residents.importCommit', { importId: p.importId, mode: 'valid_rows' }),
+      hall.adminToken,
+      (prog) => {
+        if (!reading && prog.done > 0 && prog.done < prog.total) reading = readLoop();
+      },
+    );
     jobEnded = true;
     await reading;
     expect(end.done?.summary).toMatchObject({ added: 5000 });
@@ -65,17 +79,22 @@ describe('while an import commits in its worker', () => {
     const gate = writeGateOf(hall.core.services.sqlite);
     const p = await preview(hall, 'writes.csv', bigFile(5000, '写者', '150303'));
     let writes: Promise<{ refused: unknown; heldWhenAsked: boolean }> | null = null;
-    const end = await runJob(hall, () => hall.call('residents.importCommit', { importId: p.importId, mode: 'valid_rows' }), hall.adminToken, (prog) => {
-      if (writes || !(prog.done > 0 && prog.done < prog.total)) return;
-      writes = (async () => {
-        gate.waitMs = 1;
-        const refused = await hall.fail('residents.saveImportMapping', { name: '被拒绝', mapping: { name: '姓名' } });
-        gate.waitMs = 60_000;
-        const heldWhenAsked = gate.held;
-        await hall.call('residents.saveImportMapping', { name: '等到了', mapping: { name: '姓名' } });
-        return { refused, heldWhenAsked };
-      })();
-    });
+    const end = await runJob(
+      hall,
+      () => hall.call('residents.importCommit', { importId: p.importId, mode: 'valid_rows' }),
+      hall.adminToken,
+      (prog) => {
+        if (writes || !(prog.done > 0 && prog.done < prog.total)) return;
+        writes = (async () => {
+          gate.waitMs = 1;
+          const refused = await hall.fail('residents.saveImportMapping', { name: '被拒绝', mapping: { name: '姓名' } });
+          gate.waitMs = 60_000;
+          const heldWhenAsked = gate.held;
+          await hall.call('residents.saveImportMapping', { name: '等到了', mapping: { name: '姓名' } });
+          return { refused, heldWhenAsked };
+        })();
+      },
+    );
     expect(end.done?.summary).toMatchObject({ added: 5000 });
     const { refused, heldWhenAsked } = await writes!;
     expect(refused).toMatchObject({ code: 'import.committing' });

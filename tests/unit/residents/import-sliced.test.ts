@@ -45,7 +45,22 @@ function idOf(i: number): string {
 function person(i: number, change = ''): string[] {
   const unit = String(1 + (i % 2));
   const room = `${1 + (Math.floor(i / 2) % 6)}0${1 + (Math.floor(i / 12) % 2)}`;
-  return [`居民${i}`, '居民身份证', idOf(i), '', `138${String(i).padStart(8, '0')}`, i % 5 ? '户籍' : '流动人口', '3栋', unit, room, `S-${Math.floor(i / 3)}`, i % 3 === 0 ? '户主' : '子', i % 7 ? '' : '低保', '', change];
+  return [
+    `居民${i}`,
+    '居民身份证',
+    idOf(i),
+    '',
+    `138${String(i).padStart(8, '0')}`,
+    i % 5 ? '户籍' : '流动人口',
+    '3栋',
+    unit,
+    room,
+    `S-${Math.floor(i / 3)}`,
+    i % 3 === 0 ? '户主' : '子',
+    i % 7 ? '' : '低保',
+    '',
+    change,
+  ];
 }
 
 /** The file: 200 people as registered, 100 changed, then new people with every kind of problem spread through. */
@@ -109,33 +124,52 @@ async function planInBatches(bytes: Buffer) {
 }
 
 describe('the preview in batches and slices', () => {
-  it.each(['xlsx', 'csv'] as const)('gives exactly what planning the whole %s at once gives', async (format) => {
-    const bytes = format === 'xlsx' ? await xlsx(rows()) : Buffer.from(csv(rows()), 'utf8');
-    const before = await planAtOnce(bytes);
-    const expected = summary(before.plans);
-    // The file is worth the comparison: several batches, every action, the problems that depend on order.
-    expect(before.plans.length).toBe(ROWS);
-    expect(ROWS).toBeGreaterThan(PREVIEW_BATCH_ROWS * 4);
-    expect(expected.counts).toMatchObject({ add: expect.any(Number), update: 100, unchanged: 200 });
-    expect(expected.counts.add).toBeGreaterThan(1_000);
-    const codes = new Set(before.plans.flatMap((p) => p.problems.map((x) => x.code)));
-    for (const code of ['id.checksum', 'import.duplicate_in_file', 'import.unknown_house', 'import.two_heads', 'import.unknown_tag', 'import.required', 'phone.format']) expect([...codes]).toContain(code);
+  it.each(['xlsx', 'csv'] as const)(
+    'gives exactly what planning the whole %s at once gives',
+    async (format) => {
+      const bytes = format === 'xlsx' ? await xlsx(rows()) : Buffer.from(csv(rows()), 'utf8');
+      const before = await planAtOnce(bytes);
+      const expected = summary(before.plans);
+      // The file is worth the comparison: several batches, every action, the problems that depend on order.
+      expect(before.plans.length).toBe(ROWS);
+      expect(ROWS).toBeGreaterThan(PREVIEW_BATCH_ROWS * 4);
+      expect(expected.counts).toMatchObject({ add: expect.any(Number), update: 100, unchanged: 200 });
+      expect(expected.counts.add).toBeGreaterThan(1_000);
+      const codes = new Set(before.plans.flatMap((p) => p.problems.map((x) => x.code)));
+      for (const code of [
+        'id.checksum',
+        'import.duplicate_in_file',
+        'import.unknown_house',
+        'import.two_heads',
+        'import.unknown_tag',
+        'import.required',
+        'phone.format',
+      ])
+        expect([...codes]).toContain(code);
 
-    const p = await preview(hall, `register.${format}`, bytes);
-    expect(p).toMatchObject({ sheetName: format === 'xlsx' ? '居民' : null, headers: before.sheet.headers, mapping: before.resolved.mapping, unmappedHeaders: before.resolved.unmappedHeaders, totalRows: ROWS });
-    expect(p.counts).toEqual(expected.counts);
-    expect(p.rows).toEqual(expected.shown);
-    const stored = importStore(hall.core.services.sqlite).get(p.importId, hall.adminToken, hall.clock.now().getTime());
-    expect(stored.plans.map(view)).toEqual(expected.rows);
-    // What the commit and the error report read back: every row and its draft, in order.
-    expect(stored.batches.map((b) => b.first)).toEqual(Array.from({ length: Math.ceil(ROWS / PREVIEW_BATCH_ROWS) }, (_, k) => k * PREVIEW_BATCH_ROWS));
-    expect(stored.batches.flatMap(batchRows)).toEqual(before.sheet.rows);
-    expect(stored.batches.flatMap(batchDrafts)).toEqual(before.sheet.rows.map((r) => draftRow(r, before.resolved.columns)));
+      const p = await preview(hall, `register.${format}`, bytes);
+      expect(p).toMatchObject({
+        sheetName: format === 'xlsx' ? '居民' : null,
+        headers: before.sheet.headers,
+        mapping: before.resolved.mapping,
+        unmappedHeaders: before.resolved.unmappedHeaders,
+        totalRows: ROWS,
+      });
+      expect(p.counts).toEqual(expected.counts);
+      expect(p.rows).toEqual(expected.shown);
+      const stored = importStore(hall.core.services.sqlite).get(p.importId, hall.adminToken, hall.clock.now().getTime());
+      expect(stored.plans.map(view)).toEqual(expected.rows);
+      // What the commit and the error report read back: every row and its draft, in order.
+      expect(stored.batches.map((b) => b.first)).toEqual(Array.from({ length: Math.ceil(ROWS / PREVIEW_BATCH_ROWS) }, (_, k) => k * PREVIEW_BATCH_ROWS));
+      expect(stored.batches.flatMap(batchRows)).toEqual(before.sheet.rows);
+      expect(stored.batches.flatMap(batchDrafts)).toEqual(before.sheet.rows.map((r) => draftRow(r, before.resolved.columns)));
 
-    const batched = await planInBatches(bytes);
-    expect(batched.batches).toBe(Math.ceil(ROWS / PREVIEW_BATCH_ROWS));
-    expect(batched.plans.map(view)).toEqual(expected.rows);
-  }, 120_000);
+      const batched = await planInBatches(bytes);
+      expect(batched.batches).toBe(Math.ceil(ROWS / PREVIEW_BATCH_ROWS));
+      expect(batched.plans.map(view)).toEqual(expected.rows);
+    },
+    120_000,
+  );
 
   it('a sliced preview gives every rejected row to the error report and commits as it was previewed', async () => {
     const file = rows();
@@ -144,8 +178,13 @@ describe('the preview in batches and slices', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(jobFile(hall, report) as unknown as ArrayBuffer);
     // An empty cell is not written at all (it reads back as a hole in the row), as spreadsheet programs do.
-    const reported = wb.worksheets[0].getSheetValues().slice(2).map((r) => Array.from({ length: header.length }, (_, i) => ((r as unknown[]) ?? [])[i + 1] ?? ''));
-    const rejected = importStore(hall.core.services.sqlite).get(p.importId, hall.adminToken, hall.clock.now().getTime()).plans.filter((x) => x.action === 'reject');
+    const reported = wb.worksheets[0]
+      .getSheetValues()
+      .slice(2)
+      .map((r) => Array.from({ length: header.length }, (_, i) => ((r as unknown[]) ?? [])[i + 1] ?? ''));
+    const rejected = importStore(hall.core.services.sqlite)
+      .get(p.importId, hall.adminToken, hall.clock.now().getTime())
+      .plans.filter((x) => x.action === 'reject');
     expect(rejected).toHaveLength(p.counts.reject);
     expect(reported).toEqual(rejected.map((x) => file[x.row - 1]));
 

@@ -73,8 +73,25 @@ describe('the same cells as exceljs’ streaming reader', () => {
 
   it('the LibreOffice fixture, cell by cell: text IDs, date cells, numbers', async () => {
     const sheet = await readXlsx(fixture('lo-residents.xlsx'), headerTest(undefined));
-    expect(sheet.headers).toEqual(['姓名', '身份证号码', '性别', '出生日期', '联系电话', '人员类型', '小区', '楼栋', '单元', '房号', '户号', '与户主关系', '登记日期']);
-    expect(sheet.rows[0]).toEqual({ row: 2, cells: ['陈一', '150203197503120114', '男', { date: '1975-03-12' }, '13800000001', '户籍', '幸福小区', 3, 1, 101, 'LO-001', '户主', '2026/1/5'] });
+    expect(sheet.headers).toEqual([
+      '姓名',
+      '身份证号码',
+      '性别',
+      '出生日期',
+      '联系电话',
+      '人员类型',
+      '小区',
+      '楼栋',
+      '单元',
+      '房号',
+      '户号',
+      '与户主关系',
+      '登记日期',
+    ]);
+    expect(sheet.rows[0]).toEqual({
+      row: 2,
+      cells: ['陈一', '150203197503120114', '男', { date: '1975-03-12' }, '13800000001', '户籍', '幸福小区', 3, 1, 101, 'LO-001', '户主', '2026/1/5'],
+    });
     const mangled = await readXlsx(fixture('lo-mangled.xlsx'), headerTest(undefined));
     expect(mangled.rows[0].cells.slice(0, 2)).toEqual(['陈一', 1.5020319750312e17]); // LibreOffice keeps 15 digits
   });
@@ -87,8 +104,36 @@ describe('the same cells as exceljs’ streaming reader', () => {
     const ws = wb.addWorksheet('居民');
     ws.addRow(['幸福社区实有人口登记表']);
     ws.addRow(['姓名', '身份证号', '人员类型', '出生日期', '登记日期', '备注', '数量', '党员', '错误', '公式', '链接', '时间', '金额']);
-    ws.addRow([{ richText: [{ text: '张' }, { font: { bold: true }, text: '三' }] }, id1, '户籍', new Date(Date.UTC(1980, 0, 1)), 46027, 'a & b <c> "d" \'e\' &amp;', 3.14159, true, { error: '#N/A' }, { formula: 'G3*2', result: 6.28318 }, { text: '链接', hyperlink: 'https://example.org' }, 0.5, 1234.5]);
-    ws.addRow(['李四', id2, null, new Date(Date.UTC(1982, 2, 4)), 46028, '  前后有空格  ', -2, false, { error: '#DIV/0!' }, { formula: 'A4&"的"' }, null, 0.75, -0.5]);
+    ws.addRow([
+      { richText: [{ text: '张' }, { font: { bold: true }, text: '三' }] },
+      id1,
+      '户籍',
+      new Date(Date.UTC(1980, 0, 1)),
+      46027,
+      'a & b <c> "d" \'e\' &amp;',
+      3.14159,
+      true,
+      { error: '#N/A' },
+      { formula: 'G3*2', result: 6.28318 },
+      { text: '链接', hyperlink: 'https://example.org' },
+      0.5,
+      1234.5,
+    ]);
+    ws.addRow([
+      '李四',
+      id2,
+      null,
+      new Date(Date.UTC(1982, 2, 4)),
+      46028,
+      '  前后有空格  ',
+      -2,
+      false,
+      { error: '#DIV/0!' },
+      { formula: 'A4&"的"' },
+      null,
+      0.75,
+      -0.5,
+    ]);
     ws.addRow([]);
     ws.addRow(['王五', 110105194912310000, '流动人口', null, null, '一\n二', 1e21, null, null, { formula: 'SUM(G3:G4)', result: 1.14159 }]);
     ws.addRow([null, null, null, null, null, null, null, null, null, null, null, null, 7]);
@@ -101,13 +146,51 @@ describe('the same cells as exceljs’ streaming reader', () => {
     ws.mergeCells('C3:C4');
     const [withHeaderTest, firstRow] = await compare(Buffer.from(await wb.xlsx.writeBuffer()));
     expect(rowsOf(withHeaderTest)).toEqual([
-      [3, ['张三', id1, '户籍', { date: '1980-01-01' }, { date: '2026-01-05' }, 'a & b <c> "d" \'e\' &amp;', 3.14159, true, { error: '#N/A' }, 6.28318, '链接', { date: '1899-12-30' }, 1234.5]],
-      [4, ['李四', id2, '户籍', { date: '1982-03-04' }, { date: '2026-01-06' }, '  前后有空格  ', -2, false, { error: '#DIV/0!' }, { formula: 'A4&"的"' }, null, { date: '1899-12-30' }, -0.5]],
+      [
+        3,
+        [
+          '张三',
+          id1,
+          '户籍',
+          { date: '1980-01-01' },
+          { date: '2026-01-05' },
+          'a & b <c> "d" \'e\' &amp;',
+          3.14159,
+          true,
+          { error: '#N/A' },
+          6.28318,
+          '链接',
+          { date: '1899-12-30' },
+          1234.5,
+        ],
+      ],
+      [
+        4,
+        [
+          '李四',
+          id2,
+          '户籍',
+          { date: '1982-03-04' },
+          { date: '2026-01-06' },
+          '  前后有空格  ',
+          -2,
+          false,
+          { error: '#DIV/0!' },
+          { formula: 'A4&"的"' },
+          null,
+          { date: '1899-12-30' },
+          -0.5,
+        ],
+      ],
       [6, ['王五', 110105194912310000, '流动人口', null, null, '一\n二', 1e21, null, null, 1.14159]],
       [7, [null, null, null, null, null, null, null, null, null, null, null, null, 7]],
     ]);
     // No recognised header anywhere: the first sheet with content, its first row as the header.
-    expect('sheet' in firstRow && [firstRow.sheet.sheetName, firstRow.sheet.headers, firstRow.sheet.rows.length]).toEqual(['说明', ['第1条：请按表头填写'], 11]);
+    expect('sheet' in firstRow && [firstRow.sheet.sheetName, firstRow.sheet.headers, firstRow.sheet.rows.length]).toEqual([
+      '说明',
+      ['第1条：请按表头填写'],
+      11,
+    ]);
   });
 
   it('a sheet written by exceljs’ streaming writer, with inline strings and with shared strings', async () => {
@@ -117,7 +200,14 @@ describe('the same cells as exceljs’ streaming reader', () => {
       const ws = wb.addWorksheet('居民');
       ws.getColumn(4).numFmt = 'yyyy-mm-dd';
       ws.addRow(['姓名', '身份证号', '人员类型', '出生日期', '楼栋']).commit();
-      for (let i = 0; i < 300; i++) ws.addRow([`居民${i} & <${i}>`, makeId('110105', '1980-01-01', i), i % 2 ? '户籍' : '流动人口', new Date(Date.UTC(1950 + (i % 50), i % 12, 1 + (i % 28))), i % 30]).commit();
+      for (let i = 0; i < 300; i++)
+        ws.addRow([
+          `居民${i} & <${i}>`,
+          makeId('110105', '1980-01-01', i),
+          i % 2 ? '户籍' : '流动人口',
+          new Date(Date.UTC(1950 + (i % 50), i % 12, 1 + (i % 28))),
+          i % 30,
+        ]).commit();
       ws.commit();
       await wb.commit();
       const [withHeaderTest] = await compare(fs.readFileSync(file));
@@ -138,8 +228,17 @@ describe('the same cells as exceljs’ streaming reader', () => {
     const [book1904] = await compare(Buffer.from(await wb.xlsx.writeBuffer()));
     expect(rowsOf(book1904)).toEqual([[2, ['张三', id1, '户籍', { date: '2026-01-05' }]]]);
 
-    expect(await compare(await xlsx([]))).toEqual([{ refused: 'import.empty', params: undefined }, { refused: 'import.empty', params: undefined }]);
-    const merged = await xlsx([['姓名', '身份证号', '地址', null], ['张三', id1, '3栋', '101']], { after: (s) => s.mergeCells('C1:D1') });
+    expect(await compare(await xlsx([]))).toEqual([
+      { refused: 'import.empty', params: undefined },
+      { refused: 'import.empty', params: undefined },
+    ]);
+    const merged = await xlsx(
+      [
+        ['姓名', '身份证号', '地址', null],
+        ['张三', id1, '3栋', '101'],
+      ],
+      { after: (s) => s.mergeCells('C1:D1') },
+    );
     expect((await compare(merged))[0]).toEqual({ refused: 'import.merged_header', params: { row: 1, range: 'C1:D1' } });
     const headerOnly = await xlsx([['说明：请勿修改表头'], ['姓名', '身份证号', '人员类型']]);
     expect((await compare(headerOnly))[0]).toEqual({ refused: 'import.header_only', params: { row: 2 } });
@@ -166,8 +265,14 @@ interface PartSheet {
 
 async function book(opts: { sheets: PartSheet[]; strings?: string; styles?: string; workbookPr?: string; workbook?: string }): Promise<Buffer> {
   const zip = new JSZip();
-  zip.file('[Content_Types].xml', `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>`);
-  zip.file('_rels/.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
+  zip.file(
+    '[Content_Types].xml',
+    `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>`,
+  );
+  zip.file(
+    '_rels/.rels',
+    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+  );
   const rels: string[] = [];
   const sheets: string[] = [];
   opts.sheets.forEach((s, i) => {
@@ -175,7 +280,11 @@ async function book(opts: { sheets: PartSheet[]; strings?: string; styles?: stri
     const target = s.target ?? path.replace(/^xl\//, '');
     rels.push(`<Relationship Id="rId${i + 1}" Type="${RELS}/worksheet" Target="${target}"/>`);
     sheets.push(`<sheet name="${s.name}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`);
-    zip.file(path, s.xml ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}" xmlns:r="${RELS}"><sheetData>${s.rows ?? ''}</sheetData>${s.after ?? ''}</worksheet>`);
+    zip.file(
+      path,
+      s.xml ??
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}" xmlns:r="${RELS}"><sheetData>${s.rows ?? ''}</sheetData>${s.after ?? ''}</worksheet>`,
+    );
   });
   if (opts.strings !== undefined) {
     rels.push(`<Relationship Id="rId90" Type="${RELS}/sharedStrings" Target="sharedStrings.xml"/>`);
@@ -185,8 +294,15 @@ async function book(opts: { sheets: PartSheet[]; strings?: string; styles?: stri
     rels.push(`<Relationship Id="rId91" Type="${RELS}/styles" Target="styles.xml"/>`);
     zip.file('xl/styles.xml', `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="${MAIN}">${opts.styles}</styleSheet>`);
   }
-  zip.file('xl/_rels/workbook.xml.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`);
-  zip.file('xl/workbook.xml', opts.workbook ?? `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${MAIN}" xmlns:r="${RELS}">${opts.workbookPr ?? ''}<sheets>${sheets.join('')}</sheets></workbook>`);
+  zip.file(
+    'xl/_rels/workbook.xml.rels',
+    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`,
+  );
+  zip.file(
+    'xl/workbook.xml',
+    opts.workbook ??
+      `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${MAIN}" xmlns:r="${RELS}">${opts.workbookPr ?? ''}<sheets>${sheets.join('')}</sheets></workbook>`,
+  );
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
@@ -200,16 +316,20 @@ async function cells(buf: Buffer): Promise<[number, CellValue[]][]> {
 
 describe('workbooks as other writers make them', () => {
   it('x:-prefixed elements everywhere (workbook, shared strings, sheet, merges)', async () => {
-    const sheet = `<?xml version="1.0" encoding="UTF-8"?><x:worksheet xmlns:x="${MAIN}"><x:sheetData>`
-      + `<x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="B1" t="inlineStr"><x:is><x:t>户号</x:t></x:is></x:c></x:row>`
-      + `<x:row r="2"><x:c r="A2" t="s"><x:v>1</x:v></x:c><x:c r="B2"><x:v>42</x:v></x:c></x:row>`
-      + `<x:row r="3"><x:c r="A3" t="inlineStr"><x:is><x:t>李四</x:t></x:is></x:c></x:row>`
-      + `</x:sheetData><x:mergeCells count="1"><x:mergeCell ref="B2:B3"/></x:mergeCells></x:worksheet>`;
+    const sheet =
+      `<?xml version="1.0" encoding="UTF-8"?><x:worksheet xmlns:x="${MAIN}"><x:sheetData>` +
+      `<x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="B1" t="inlineStr"><x:is><x:t>户号</x:t></x:is></x:c></x:row>` +
+      `<x:row r="2"><x:c r="A2" t="s"><x:v>1</x:v></x:c><x:c r="B2"><x:v>42</x:v></x:c></x:row>` +
+      `<x:row r="3"><x:c r="A3" t="inlineStr"><x:is><x:t>李四</x:t></x:is></x:c></x:row>` +
+      `</x:sheetData><x:mergeCells count="1"><x:mergeCell ref="B2:B3"/></x:mergeCells></x:worksheet>`;
     const workbook = `<?xml version="1.0" encoding="UTF-8"?><x:workbook xmlns:x="${MAIN}" xmlns:rel="${RELS}"><x:sheets><x:sheet name="前缀" sheetId="7" rel:id="rId1"/></x:sheets></x:workbook>`;
     const buf = await book({ sheets: [{ name: 'unused', xml: sheet }], workbook, strings: '<x:si><x:t>姓名</x:t></x:si><x:si><x:t>张三</x:t></x:si>' });
     const read = await readXlsx(buf, anyRowIsHeader);
     expect([read.sheetName, read.headers]).toEqual(['前缀', ['姓名', '户号']]);
-    expect(read.rows).toEqual([{ row: 2, cells: ['张三', 42] }, { row: 3, cells: ['李四', 42] }]);
+    expect(read.rows).toEqual([
+      { row: 2, cells: ['张三', 42] },
+      { row: 3, cells: ['李四', 42] },
+    ]);
     // exceljs' reader failed on such a workbook (it knew no <x:sheet>): with a TypeError, or, when its stream
     // happens to reach the sheet before the workbook part (it does under load), by finding no rows at all.
     await expect(readXlsxWithExceljs(buf, anyRowIsHeader)).rejects.toThrow();
@@ -224,10 +344,11 @@ describe('workbooks as other writers make them', () => {
       '<si><t/></si>',
       '<si><t>東京</t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh></si>',
     ].join('');
-    const rows = HEAD
-      + `<row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2" t="s"><v>1</v></c><c r="C2" t="s"><v>2</v></c><c r="D2" t="s"><v>3</v></c><c r="E2" t="s"><v>4</v></c><c r="F2" t="s"><v>5</v></c></row>`
-      + `<row r="3">${inline('A3', '李&amp;四')}<c r="B3" t="inlineStr"><is><r><t>赵</t></r><r><rPr><i/></rPr><t>六</t></r><rPh sb="0" eb="1"><t>zhao</t></rPh></is></c>`
-      + `<c r="C3" t="inlineStr"><is><t xml:space="preserve"> 空 格 </t></is></c><c r="D3" t="str"><v>&#x5F20;&amp;lt;</v></c></row>`;
+    const rows =
+      HEAD +
+      `<row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2" t="s"><v>1</v></c><c r="C2" t="s"><v>2</v></c><c r="D2" t="s"><v>3</v></c><c r="E2" t="s"><v>4</v></c><c r="F2" t="s"><v>5</v></c></row>` +
+      `<row r="3">${inline('A3', '李&amp;四')}<c r="B3" t="inlineStr"><is><r><t>赵</t></r><r><rPr><i/></rPr><t>六</t></r><rPh sb="0" eb="1"><t>zhao</t></rPh></is></c>` +
+      `<c r="C3" t="inlineStr"><is><t xml:space="preserve"> 空 格 </t></is></c><c r="D3" t="str"><v>&#x5F20;&amp;lt;</v></c></row>`;
     expect(await cells(await book({ sheets: [{ name: '居民', rows }], strings }))).toEqual([
       [2, ['张三', '王 五 ', 'A&B <户> 张张 "q" \'a\'', '  前后  ', null, '東京']],
       [3, ['李&四', '赵六', ' 空 格 ', '张&lt;']],
@@ -236,37 +357,59 @@ describe('workbooks as other writers make them', () => {
 
   it('dates by number format: built-in 14, 22, 31, 57, 58 and custom codes; numbers by 0.00, [Red]0, quoted and escaped letters', async () => {
     const formats: [number, string][] = [
-      [164, 'yyyy"年"m"月"d"日"'], [165, '0.00'], [166, '[Red]0'], [167, '[h]:mm:ss'], [168, '[$-804]0.00'], [169, '"day"0'],
-      [170, 'yyyy\\-mm\\-dd'], [171, '0\\ \\d'], [172, '[DBNum1][$-804]yyyy"年"m"月"d"日"'], [173, 'General'], [174, 'G/通用格式'], [175, '#,##0.00_);[Red]\\(#,##0.00\\)'], [176, '[mm]:ss'],
+      [164, 'yyyy"年"m"月"d"日"'],
+      [165, '0.00'],
+      [166, '[Red]0'],
+      [167, '[h]:mm:ss'],
+      [168, '[$-804]0.00'],
+      [169, '"day"0'],
+      [170, 'yyyy\\-mm\\-dd'],
+      [171, '0\\ \\d'],
+      [172, '[DBNum1][$-804]yyyy"年"m"月"d"日"'],
+      [173, 'General'],
+      [174, 'G/通用格式'],
+      [175, '#,##0.00_);[Red]\\(#,##0.00\\)'],
+      [176, '[mm]:ss'],
     ];
     const xfIds = [0, 14, 22, 31, 57, 58, 2, ...formats.map(([id]) => id)];
-    const styles = `<numFmts count="${formats.length}">${formats.map(([id, code]) => `<numFmt numFmtId="${id}" formatCode="${code.replace(/"/g, '&quot;')}"/>`).join('')}</numFmts>`
-      + `<cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs>`
-      + `<cellXfs count="${xfIds.length}">${xfIds.map((id) => `<xf numFmtId="${id}" fontId="0" applyNumberFormat="1"/>`).join('')}</cellXfs>`
-      + `<dxfs count="1"><dxf><numFmt numFmtId="165" formatCode="yyyy"/></dxf></dxfs>`;
+    const styles =
+      `<numFmts count="${formats.length}">${formats.map(([id, code]) => `<numFmt numFmtId="${id}" formatCode="${code.replace(/"/g, '&quot;')}"/>`).join('')}</numFmts>` +
+      `<cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs>` +
+      `<cellXfs count="${xfIds.length}">${xfIds.map((id) => `<xf numFmtId="${id}" fontId="0" applyNumberFormat="1"/>`).join('')}</cellXfs>` +
+      `<dxfs count="1"><dxf><numFmt numFmtId="165" formatCode="yyyy"/></dxf></dxfs>`;
     const row = xfIds.map((_, s) => `<c r="${String.fromCharCode(65 + s)}2" s="${s}"><v>46027.75</v></c>`).join('');
     const got = await cells(await book({ sheets: [{ name: '居民', rows: `${HEAD}<row r="2">${row}</row>` }], styles }));
     const day = { date: '2026-01-05' }; // 46027.75 is 2026-01-05 18:00: the time of day is left out
     expect(serialDate(46027.75, false)).toEqual(day);
-    expect(got).toEqual([[2, [46027.75, day, day, day, day, day, 46027.75, day, 46027.75, 46027.75, day, 46027.75, 46027.75, day, 46027.75, day, 46027.75, 46027.75, 46027.75, day]]]);
+    expect(got).toEqual([
+      [
+        2,
+        [46027.75, day, day, day, day, day, 46027.75, day, 46027.75, 46027.75, day, 46027.75, 46027.75, day, 46027.75, day, 46027.75, 46027.75, 46027.75, day],
+      ],
+    ]);
   });
 
   it('the same serial as a date in the 1900 and in the 1904 system, as exceljs converted it', async () => {
     const styles = `<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="31"/></cellXfs>`;
     const rows = `${HEAD}<row r="2"><c r="A2" s="1"><v>46027</v></c><c r="B2" s="1"><v>1</v></c><c r="C2" s="1"><v>60</v></c><c r="D2" s="1"><v>0</v></c></row>`;
-    expect(await cells(await book({ sheets: [{ name: '居民', rows }], styles }))).toEqual([[2, [{ date: '2026-01-05' }, { date: '1899-12-31' }, { date: '1900-02-28' }, { date: '1899-12-30' }]]]);
+    expect(await cells(await book({ sheets: [{ name: '居民', rows }], styles }))).toEqual([
+      [2, [{ date: '2026-01-05' }, { date: '1899-12-31' }, { date: '1900-02-28' }, { date: '1899-12-30' }]],
+    ]);
     for (const pr of ['<workbookPr date1904="1"/>', '<workbookPr date1904="true"/>']) {
-      expect(await cells(await book({ sheets: [{ name: '居民', rows }], styles, workbookPr: pr }))).toEqual([[2, [{ date: '2030-01-06' }, { date: '1904-01-02' }, { date: '1904-03-01' }, { date: '1904-01-01' }]]]);
+      expect(await cells(await book({ sheets: [{ name: '居民', rows }], styles, workbookPr: pr }))).toEqual([
+        [2, [{ date: '2030-01-06' }, { date: '1904-01-02' }, { date: '1904-03-01' }, { date: '1904-01-01' }]],
+      ]);
     }
     expect(serialDate(46027, true)).toEqual({ date: '2030-01-06' });
   });
 
   it('cells and rows without a position follow the one before; a row’s cells end at its last value', async () => {
-    const rows = HEAD
-      + `<row r="2"><c t="inlineStr"><is><t>a</t></is></c><c r="D2"><v>4</v></c><c><v>5</v></c><c r="H2"/></row>`
-      + `<row><c><v>1</v></c><c/><c><v>3</v></c></row>`
-      + `<row r="9"><c r="b9"><v>2</v></c></row>`
-      + `<row><c r="C10" t="inlineStr"><is><t></t></is></c></row>`;
+    const rows =
+      HEAD +
+      `<row r="2"><c t="inlineStr"><is><t>a</t></is></c><c r="D2"><v>4</v></c><c><v>5</v></c><c r="H2"/></row>` +
+      `<row><c><v>1</v></c><c/><c><v>3</v></c></row>` +
+      `<row r="9"><c r="b9"><v>2</v></c></row>` +
+      `<row><c r="C10" t="inlineStr"><is><t></t></is></c></row>`;
     expect(await cells(await book({ sheets: [{ name: '居民', rows }] }))).toEqual([
       [2, ['a', null, null, 4, 5]],
       [3, [1, null, 3]],
@@ -278,27 +421,56 @@ describe('workbooks as other writers make them', () => {
     const data = `<row r="2">${inline('A2', '张三')}${inline('B2', id1)}${inline('C2', '户籍')}</row><row r="3">${inline('A3', '李四')}</row>`;
     const buf = await book({
       sheets: [
-        { name: '说明', rows: `<row r="1">${inline('A1', '请勿修改表头')}</row><row r="2">${inline('A2', '见下一页')}</row>`, path: 'xl/worksheets/sheet1.xml', target: '/xl/worksheets/sheet1.xml' },
-        { name: '居民', rows: HEAD + data, after: '<mergeCells count="1"><mergeCell ref="B2:C3"/></mergeCells>', path: 'xl/data/people.xml', target: '/xl/data/people.xml' },
+        {
+          name: '说明',
+          rows: `<row r="1">${inline('A1', '请勿修改表头')}</row><row r="2">${inline('A2', '见下一页')}</row>`,
+          path: 'xl/worksheets/sheet1.xml',
+          target: '/xl/worksheets/sheet1.xml',
+        },
+        {
+          name: '居民',
+          rows: HEAD + data,
+          after: '<mergeCells count="1"><mergeCell ref="B2:C3"/></mergeCells>',
+          path: 'xl/data/people.xml',
+          target: '/xl/data/people.xml',
+        },
         { name: '旧表', rows: HEAD, path: 'xl/worksheets/sheet3.xml', target: './worksheets/../worksheets/sheet3.xml' },
       ],
     });
     const sheet = await readXlsx(buf, headerTest(undefined));
-    expect([sheet.sheetName, sheet.headerRow, sheet.rows]).toEqual(['居民', 1, [{ row: 2, cells: ['张三', id1, id1] }, { row: 3, cells: ['李四', id1, id1] }]]);
+    expect([sheet.sheetName, sheet.headerRow, sheet.rows]).toEqual([
+      '居民',
+      1,
+      [
+        { row: 2, cells: ['张三', id1, id1] },
+        { row: 3, cells: ['李四', id1, id1] },
+      ],
+    ]);
     // No header test passes: the first sheet with content, in the workbook's order, is taken.
     expect((await readXlsx(buf, anyRowIsHeader)).sheetName).toBe('说明');
 
-    const merged = await book({ sheets: [{ name: '居民', rows: HEAD + data, after: '<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>', path: 'xl/worksheets/people.xml', target: '/xl/worksheets/people.xml' }] });
+    const merged = await book({
+      sheets: [
+        {
+          name: '居民',
+          rows: HEAD + data,
+          after: '<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>',
+          path: 'xl/worksheets/people.xml',
+          target: '/xl/worksheets/people.xml',
+        },
+      ],
+    });
     await expect(readXlsx(merged, headerTest(undefined))).rejects.toMatchObject({ code: 'import.merged_header', params: { row: 1, range: 'A1:B1' } });
     expect(partPath('xl/', '../xl/worksheets/./sheet1.xml')).toBe('xl/worksheets/sheet1.xml');
   });
 
   it('booleans, errors, ISO dates, formulas with and without a cached value', async () => {
     const styles = `<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs>`;
-    const rows = HEAD
-      + `<row r="2"><c r="A2" t="b"><v>1</v></c><c r="B2" t="b"><v>0</v></c><c r="C2" t="e"><v>#N/A</v></c><c r="D2" t="e"><v>#DIV/0!</v></c><c r="E2" t="d"><v>2026-01-05T00:00:00Z</v></c><c r="F2" t="d"><v>2026-01-06</v></c></row>`
-      + `<row r="3"><c r="A3"><f>1+1</f><v>2</v></c><c r="B3" t="str"><f>"张"&amp;"三"</f><v>张三</v></c><c r="C3"><f>SUM(A1:A2)</f></c><c r="D3"><f t="shared" ref="D3:D4" si="0">A3*2</f><v>4</v></c><c r="E3"><f t="shared" si="0"/><v>6</v></c><c r="F3"><f t="shared" si="0"/></c></row>`
-      + `<row r="4"><c r="A4" t="b"><f>TRUE()</f><v>1</v></c><c r="B4" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="C4"><f>A3-2</f><v>0</v></c><c r="D4" s="1"><f>DATE(2026,1,5)</f><v>46027</v></c><c r="E4" t="str"><f>IF(A3=2,"","x")</f><v></v></c><c r="F4" t="str"><f>A9</f></c></row>`;
+    const rows =
+      HEAD +
+      `<row r="2"><c r="A2" t="b"><v>1</v></c><c r="B2" t="b"><v>0</v></c><c r="C2" t="e"><v>#N/A</v></c><c r="D2" t="e"><v>#DIV/0!</v></c><c r="E2" t="d"><v>2026-01-05T00:00:00Z</v></c><c r="F2" t="d"><v>2026-01-06</v></c></row>` +
+      `<row r="3"><c r="A3"><f>1+1</f><v>2</v></c><c r="B3" t="str"><f>"张"&amp;"三"</f><v>张三</v></c><c r="C3"><f>SUM(A1:A2)</f></c><c r="D3"><f t="shared" ref="D3:D4" si="0">A3*2</f><v>4</v></c><c r="E3"><f t="shared" si="0"/><v>6</v></c><c r="F3"><f t="shared" si="0"/></c></row>` +
+      `<row r="4"><c r="A4" t="b"><f>TRUE()</f><v>1</v></c><c r="B4" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="C4"><f>A3-2</f><v>0</v></c><c r="D4" s="1"><f>DATE(2026,1,5)</f><v>46027</v></c><c r="E4" t="str"><f>IF(A3=2,"","x")</f><v></v></c><c r="F4" t="str"><f>A9</f></c></row>`;
     expect(await cells(await book({ sheets: [{ name: '居民', rows }], styles }))).toEqual([
       [2, [true, false, { error: '#N/A' }, { error: '#DIV/0!' }, { date: '2026-01-05' }, { date: '2026-01-06' }]],
       [3, [2, '张三', { formula: 'SUM(A1:A2)' }, 4, 6, { formula: '' }]],
@@ -318,7 +490,10 @@ describe('workbooks as other writers make them', () => {
     for (let r = 2; r <= 200_002; r++) rows += `<row r="${r}"><c r="A${r}" t="s"><v>0</v></c><c r="B${r}"><v>${r}</v></c></row>`;
     const file = await book({ sheets: [{ name: '居民', rows }], strings: '<si><t>甲</t></si>' });
     let handed = 0;
-    await expect(readXlsx(file, headerTest(undefined), { start: () => {}, row: () => handed++ })).rejects.toMatchObject({ code: 'import.too_many_rows', params: { max: 200_000 } });
+    await expect(readXlsx(file, headerTest(undefined), { start: () => {}, row: () => handed++ })).rejects.toMatchObject({
+      code: 'import.too_many_rows',
+      params: { max: 200_000 },
+    });
     expect(handed).toBe(200_000);
   }, 60_000);
 
@@ -370,8 +545,26 @@ describe('a zip bomb: parts that inflate to far more than the file', () => {
 
 describe('number format codes', () => {
   it.each([
-    ['yyyy-mm-dd', true], ['yyyy"年"m"月"d"日"', true], ['m/d/yy h:mm', true], ['[h]:mm:ss', true], ['[mm]:ss', true], ['[ss]', true], ['YYYY/MM/DD', true], ['[$-F800]dddd, mmmm dd, yyyy', true],
-    ['General', false], ['G/通用格式', false], ['0.00', false], ['[Red]0', false], ['[$-804]0.00', false], ['"年"0', false], ['0"天"', false], ['0\\d', false], ['#,##0_);[Red](#,##0)', false], ['0.00E+00', false], ['@', false], ['_-* #,##0_-;-* #,##0_-', false],
+    ['yyyy-mm-dd', true],
+    ['yyyy"年"m"月"d"日"', true],
+    ['m/d/yy h:mm', true],
+    ['[h]:mm:ss', true],
+    ['[mm]:ss', true],
+    ['[ss]', true],
+    ['YYYY/MM/DD', true],
+    ['[$-F800]dddd, mmmm dd, yyyy', true],
+    ['General', false],
+    ['G/通用格式', false],
+    ['0.00', false],
+    ['[Red]0', false],
+    ['[$-804]0.00', false],
+    ['"年"0', false],
+    ['0"天"', false],
+    ['0\\d', false],
+    ['#,##0_);[Red](#,##0)', false],
+    ['0.00E+00', false],
+    ['@', false],
+    ['_-* #,##0_-;-* #,##0_-', false],
   ] as const)('%s → date: %s', (code, date) => {
     expect(isDateFormat(code)).toBe(date);
   });

@@ -19,15 +19,53 @@ const wang = makeId('150203', '2010-06-15', 33);
 describe('column mapping', () => {
   it('recognises the usual Chinese headers and the English field names', () => {
     const cases: [string, string][] = [
-      ['姓名', 'name'], ['曾用名', 'formerNames'], ['证件类型', 'docType'], ['身份证号', 'idNumber'], ['身份证号码', 'idNumber'],
-      ['公民身份号码', 'idNumber'], ['证件号码', 'idNumber'], ['出生日期', 'birthDate'], ['性别', 'gender'], ['联系电话', 'phone'],
-      ['手机', 'phone'], ['手机号码', 'phone'], ['电话', 'phone'], ['人员类型', 'status'], ['户籍状态', 'status'], ['居住类型', 'status'],
-      ['居住事由', 'residenceReason'], ['登记日期', 'registeredOn'], ['居住证到期', 'permitExpiresOn'], ['签注日期', 'permitExpiresOn'],
-      ['身份证有效期', 'idCardExpiresOn'], ['民族', 'ethnicity'], ['文化程度', 'education'], ['婚姻状况', 'maritalStatus'], ['职业', 'occupation'],
-      ['备注', 'notes'], ['小区', 'compound'], ['楼栋', 'building'], ['楼号', 'building'], ['幢', 'building'], ['单元', 'unit'], ['房号', 'room'],
-      ['门牌号', 'room'], ['室', 'room'], ['户号', 'householdNumber'], ['与户主关系', 'relationToHead'], ['标签', 'tags'], ['人员标签', 'tags'],
-      ['网格', 'grid'], ['idNumber', 'idNumber'], ['id_number', 'idNumber'], ['Name', 'name'], ['relationToHead', 'relationToHead'],
-      ['*姓名', 'name'], ['身份证号（18位）', 'idNumber'], ['出生日期(年-月-日)', 'birthDate'], [' 联 系 电 话 ', 'phone'],
+      ['姓名', 'name'],
+      ['曾用名', 'formerNames'],
+      ['证件类型', 'docType'],
+      ['身份证号', 'idNumber'],
+      ['身份证号码', 'idNumber'],
+      ['公民身份号码', 'idNumber'],
+      ['证件号码', 'idNumber'],
+      ['出生日期', 'birthDate'],
+      ['性别', 'gender'],
+      ['联系电话', 'phone'],
+      ['手机', 'phone'],
+      ['手机号码', 'phone'],
+      ['电话', 'phone'],
+      ['人员类型', 'status'],
+      ['户籍状态', 'status'],
+      ['居住类型', 'status'],
+      ['居住事由', 'residenceReason'],
+      ['登记日期', 'registeredOn'],
+      ['居住证到期', 'permitExpiresOn'],
+      ['签注日期', 'permitExpiresOn'],
+      ['身份证有效期', 'idCardExpiresOn'],
+      ['民族', 'ethnicity'],
+      ['文化程度', 'education'],
+      ['婚姻状况', 'maritalStatus'],
+      ['职业', 'occupation'],
+      ['备注', 'notes'],
+      ['小区', 'compound'],
+      ['楼栋', 'building'],
+      ['楼号', 'building'],
+      ['幢', 'building'],
+      ['单元', 'unit'],
+      ['房号', 'room'],
+      ['门牌号', 'room'],
+      ['室', 'room'],
+      ['户号', 'householdNumber'],
+      ['与户主关系', 'relationToHead'],
+      ['标签', 'tags'],
+      ['人员标签', 'tags'],
+      ['网格', 'grid'],
+      ['idNumber', 'idNumber'],
+      ['id_number', 'idNumber'],
+      ['Name', 'name'],
+      ['relationToHead', 'relationToHead'],
+      ['*姓名', 'name'],
+      ['身份证号（18位）', 'idNumber'],
+      ['出生日期(年-月-日)', 'birthDate'],
+      [' 联 系 电 话 ', 'phone'],
     ];
     for (const [h, field] of cases) expect([h, fieldForHeader(h)]).toEqual([h, field]);
     expect(fieldForHeader('身高')).toBeUndefined();
@@ -57,7 +95,14 @@ describe('preview and commit', () => {
     const p = await preview(hall, '居民.xlsx', file);
     expect(p).toMatchObject({ fileName: '居民.xlsx', sheetName: '居民', totalRows: 3, counts: { add: 3, update: 0, unchanged: 0, reject: 0 } });
     expect(p.mapping).toMatchObject({ name: '姓名', idNumber: '身份证号码', building: '楼栋', householdNumber: '户号' });
-    expect(p.rows[0]).toEqual({ row: 2, action: 'add', name: '张三', idMasked: `${zhang.slice(0, 3)}***********${zhang.slice(-4)}`, address: '幸福小区3栋2单元501', problems: [] });
+    expect(p.rows[0]).toEqual({
+      row: 2,
+      action: 'add',
+      name: '张三',
+      idMasked: `${zhang.slice(0, 3)}***********${zhang.slice(-4)}`,
+      address: '幸福小区3栋2单元501',
+      problems: [],
+    });
     expect(p.rows[2]).toMatchObject({ row: 4, name: '王小五', address: '幸福小区3栋2单元501' });
     expect(residentCount(hall)).toBe(before);
 
@@ -68,7 +113,12 @@ describe('preview and commit', () => {
     expect(residentCount(hall)).toBe(before + 3);
 
     const sqlite = hall.core.services.sqlite;
-    const hh = sqlite.prepare("SELECT * FROM households WHERE number = 'H001'").get() as { id: string; house_id: string; head_resident_id: string; next_visit_due: string };
+    const hh = sqlite.prepare("SELECT * FROM households WHERE number = 'H001'").get() as {
+      id: string;
+      house_id: string;
+      head_resident_id: string;
+      next_visit_due: string;
+    };
     const zhangRow = sqlite.prepare("SELECT * FROM residents WHERE name = '张三'").get() as Record<string, unknown>;
     expect(hh.head_resident_id).toBe(zhangRow.id);
     expect(hh.house_id).toBe(zhangRow.house_id);
@@ -79,7 +129,10 @@ describe('preview and commit', () => {
     expect(wangRow).toMatchObject({ household_id: hh.id, house_id: zhangRow.house_id, relation_to_head: '子' });
     const tags = sqlite.prepare('SELECT t.name FROM resident_tags rt JOIN tags t ON t.id = rt.tag_id WHERE rt.resident_id = ?').all(zhangRow.id as string);
     expect(tags).toEqual([{ name: '低保' }]);
-    const events = sqlite.prepare('SELECT kind, detail_json FROM resident_events WHERE resident_id = ?').all(zhangRow.id as string) as { kind: string; detail_json: string }[];
+    const events = sqlite.prepare('SELECT kind, detail_json FROM resident_events WHERE resident_id = ?').all(zhangRow.id as string) as {
+      kind: string;
+      detail_json: string;
+    }[];
     expect(events.map((e) => e.kind)).toEqual(['imported']);
     expect(JSON.parse(events[0].detail_json)).toMatchObject({ fileName: '居民.xlsx', row: 2 });
 
@@ -108,7 +161,10 @@ describe('preview and commit', () => {
     const sqlite = hall.core.services.sqlite;
     const row = sqlite.prepare("SELECT * FROM residents WHERE name = '张三'").get() as Record<string, unknown>;
     expect(row).toMatchObject({ notes: '新备注', phone_masked: '138****8000', house_id: expect.any(String), relation_to_head: '户主' });
-    const events = sqlite.prepare("SELECT kind, detail_json FROM resident_events WHERE resident_id = ? ORDER BY at, kind").all(row.id as string) as { kind: string; detail_json: string }[];
+    const events = sqlite.prepare('SELECT kind, detail_json FROM resident_events WHERE resident_id = ? ORDER BY at, kind').all(row.id as string) as {
+      kind: string;
+      detail_json: string;
+    }[];
     const updated = events.find((e) => e.kind === 'updated')!;
     expect(JSON.parse(updated.detail_json).changes).toEqual([{ field: 'notes', from: '', to: '新备注' }]);
     expect(events.filter((e) => e.kind === 'tagged').map((e) => JSON.parse(e.detail_json).tag)).toEqual(['高龄']);

@@ -31,7 +31,13 @@ const filters: Partial<ListFilter>[] = [
   { buildingId: 'b1', gridId: 'g1', status: '流动人口', tagId: 't1', ageMax: 17 },
   { status: '居住证', tagId: 't1' },
 ];
-const cursors: (Keyset | null)[] = [null, { k: 'zhangsan', n: '张三', i: 7 }, { k: '1980-01-01', i: 7 }, { k: null, i: 7 }, { k: '1980-01-01', i: 'resident-id' }];
+const cursors: (Keyset | null)[] = [
+  null,
+  { k: 'zhangsan', n: '张三', i: 7 },
+  { k: '1980-01-01', i: 7 },
+  { k: null, i: 7 },
+  { k: '1980-01-01', i: 'resident-id' },
+];
 
 /** The same filter with other values everywhere (ids, status, ages, cursor, page size, day). */
 function otherValues(f: ListFilter, after: Keyset | null): { f: ListFilter; after: Keyset | null } {
@@ -42,7 +48,12 @@ function otherValues(f: ListFilter, after: Keyset | null): { f: ListFilter; afte
   if (g.status) g.status = g.status === '户籍' ? '流动人口' : '户籍';
   if (g.ageMin !== undefined) g.ageMin += 1;
   if (g.ageMax !== undefined) g.ageMax += 2;
-  const other = after && { ...after, k: after.k === null ? null : `${after.k}x`, ...(after.n === undefined ? {} : { n: `${after.n}乙` }), i: typeof after.i === 'number' ? after.i + 100 : `${after.i}-2` };
+  const other = after && {
+    ...after,
+    k: after.k === null ? null : `${after.k}x`,
+    ...(after.n === undefined ? {} : { n: `${after.n}乙` }),
+    i: typeof after.i === 'number' ? after.i + 100 : `${after.i}-2`,
+  };
   return { f: g, after: other };
 }
 
@@ -64,7 +75,9 @@ describe('a page query compiled once per shape (people/list.ts compiledPageQueri
                 [otherValues(f, after).f, otherValues(f, after).after, '2027-03-01', 20],
               ] as const) {
                 const byTag = pagesByTag(input);
-                const built = (byTag ? tagPageQueries(input, today, cursor, limit) : pageQueries(input, today, cursor, limit)).map((g) => g.map((q) => q.compile(db)));
+                const built = (byTag ? tagPageQueries(input, today, cursor, limit) : pageQueries(input, today, cursor, limit)).map((g) =>
+                  g.map((q) => q.compile(db)),
+                );
                 const compiled = compiledPageQueries(db, input, byTag, today, cursor, limit);
                 expect(compiled, JSON.stringify({ input, cursor })).toEqual(built.map((g) => g.map((q) => ({ sql: q.sql, parameters: [...q.parameters] }))));
                 checked++;

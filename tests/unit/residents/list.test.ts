@@ -20,7 +20,13 @@ beforeAll(async () => {
   hall = await openTestHall();
   const a = await makePlaces(hall);
   const grid2 = await hall.call('residents.saveGrid', { code: 'G02', name: '第二网格' });
-  const bB = await hall.call('residents.saveBuilding', { compoundId: a.compound.id, gridId: grid2.id, name: '5', floors: 4, layout: { units: 0, roomsPerFloor: 3 } });
+  const bB = await hall.call('residents.saveBuilding', {
+    compoundId: a.compound.id,
+    gridId: grid2.id,
+    name: '5',
+    floors: 4,
+    layout: { units: 0, roomsPerFloor: 3 },
+  });
   const viewB = await hall.call('residents.buildingView', { buildingId: bB.id });
   const viewA = await hall.call('residents.buildingView', { buildingId: a.building.id });
   ids.g1 = a.grid.id;
@@ -39,7 +45,14 @@ beforeAll(async () => {
     const tagIds = [...(i % 4 === 0 ? [ids.dibao] : []), ...(i % 5 === 0 ? [ids.liudong] : [])];
     const input: Input<'residents.create'> = noBirth
       ? residentInput({ name, docType: '其他', status: statuses[i % 3], houseId: i % 11 === 0 ? null : house, tagIds, acknowledgeSimilar: true })
-      : residentInput({ name, idNumber: idFor(birth, 100 + i), status: statuses[i % 3], houseId: i % 11 === 0 ? null : house, tagIds, acknowledgeSimilar: true });
+      : residentInput({
+          name,
+          idNumber: idFor(birth, 100 + i),
+          status: statuses[i % 3],
+          houseId: i % 11 === 0 ? null : house,
+          tagIds,
+          acknowledgeSimilar: true,
+        });
     const r = await hall.call('residents.create', input);
     if (i % 4 === 1) await hall.call('residents.moveOut', { id: r.id, on: '2026-11-01' });
   }
@@ -67,7 +80,9 @@ function ageOf(birth: string): number {
 function expected(f: Input<'residents.list'>): string[] {
   const sqlite = hall.core.services.sqlite;
   const all = sqlite.prepare('SELECT id, name, birth_date, grid_id, building_id, status, archived FROM residents').all() as Raw[];
-  const tagged = new Set((sqlite.prepare('SELECT resident_id FROM resident_tags WHERE tag_id = ?').all(f.tagId ?? '') as { resident_id: string }[]).map((r) => r.resident_id));
+  const tagged = new Set(
+    (sqlite.prepare('SELECT resident_id FROM resident_tags WHERE tag_id = ?').all(f.tagId ?? '') as { resident_id: string }[]).map((r) => r.resident_id),
+  );
   const keep = all.filter(
     (r) =>
       (f.archived === 'all' || r.archived === (f.archived === 'archived' ? 1 : 0)) &&
@@ -82,7 +97,9 @@ function expected(f: Input<'residents.list'>): string[] {
   // Ties: the rowid (which ends every index entry, migration 0008), or the resident's id for a tag's links.
   const tie = pagesByTag({ ...f, archived: f.archived ?? 'active' }) ? 'id' : 'rowid';
   const order = f.sort === 'birthDate' ? `birth_date ${dir}, ${tie} ${dir}` : `name_pinyin ${dir}, name ${dir}, ${tie} ${dir}`;
-  const rows = sqlite.prepare(`SELECT id FROM residents WHERE id IN (SELECT value FROM json_each(?)) ORDER BY ${order}`).all(JSON.stringify(keep.map((r) => r.id))) as { id: string }[];
+  const rows = sqlite
+    .prepare(`SELECT id FROM residents WHERE id IN (SELECT value FROM json_each(?)) ORDER BY ${order}`)
+    .all(JSON.stringify(keep.map((r) => r.id))) as { id: string }[];
   return rows.map((r) => r.id);
 }
 
@@ -149,14 +166,27 @@ describe('residents.list keyset paging', () => {
     expect(tagged).toHaveLength(3);
     const [renamed, redated, gone] = tagged;
     const detail = async (id: string) => (await hall.call('residents.get', { id })).resident;
-    const asInput = (d: Awaited<ReturnType<typeof detail>>) => ({ ...residentInput({ name: d.name, status: d.status, docType: '其他' as const, birthDate: d.birthDate, houseId: d.houseId, tagIds: d.tags.map((t) => t.id), acknowledgeSimilar: true }), id: d.id });
+    const asInput = (d: Awaited<ReturnType<typeof detail>>) => ({
+      ...residentInput({
+        name: d.name,
+        status: d.status,
+        docType: '其他' as const,
+        birthDate: d.birthDate,
+        houseId: d.houseId,
+        tagIds: d.tags.map((t) => t.id),
+        acknowledgeSimilar: true,
+      }),
+      id: d.id,
+    });
     await hall.call('residents.update', { ...asInput(await detail(renamed.id)), name: '艾改名' });
     await hall.call('residents.update', { ...asInput(await detail(redated.id)), birthDate: '1920-01-02' });
     await hall.call('residents.moveOut', { id: gone.id, on: '2026-11-20' });
     const newcomer = await hall.call('residents.create', residentInput({ name: '白新', idNumber: idFor('1940-05-06', 901), tagIds: [ids.dibao] }));
     await hall.call('residents.setTags', { id: newcomer.id, tagIds: [ids.dibao, ids.liudong] });
     const stale = sqlite
-      .prepare('SELECT count(*) AS n FROM resident_tags rt JOIN residents r ON r.id = rt.resident_id WHERE rt.archived IS NOT r.archived OR rt.status IS NOT r.status OR rt.birth_date IS NOT r.birth_date OR rt.name_pinyin IS NOT r.name_pinyin OR rt.name IS NOT r.name')
+      .prepare(
+        'SELECT count(*) AS n FROM resident_tags rt JOIN residents r ON r.id = rt.resident_id WHERE rt.archived IS NOT r.archived OR rt.status IS NOT r.status OR rt.birth_date IS NOT r.birth_date OR rt.name_pinyin IS NOT r.name_pinyin OR rt.name IS NOT r.name',
+      )
       .get() as { n: number };
     expect(stale.n).toBe(0);
     for (const sort of ['name', 'birthDate'] as const)
@@ -196,7 +226,11 @@ describe('residents.list name order', () => {
     const p = await makePlaces(own);
     // Code-point order would put 丁 (U+4E01) first and 艾 (U+827E) after 张 and 周.
     const names = ['周五', '丁一', '艾伟', '张三', '安娜', '赵四', '白雪'];
-    for (const [i, name] of names.entries()) await own.call('residents.create', residentInput({ name, idNumber: idFor(`19${50 + i}-03-04`, 300 + i), houseId: p.house('1', '101'), acknowledgeSimilar: true }));
+    for (const [i, name] of names.entries())
+      await own.call(
+        'residents.create',
+        residentInput({ name, idNumber: idFor(`19${50 + i}-03-04`, 300 + i), houseId: p.house('1', '101'), acknowledgeSimilar: true }),
+      );
   }, 60_000);
   afterAll(async () => {
     await own.close();

@@ -16,8 +16,22 @@ afterAll(async () => {
 
 describe('creating residents', () => {
   it('accepts a valid ID number and derives birth date, gender and region', async () => {
-    const r = await hall.call('residents.create', residentInput({ name: '王秀英', idNumber: '11010519491231002x', phone: '138 0013 8000', houseId: places.house('2', '501') }));
-    expect(r).toMatchObject({ name: '王秀英', birthDate: '1949-12-31', gender: 'female', regionCode: '110105', idMasked: '110***********002X', phoneMasked: '138****8000', address: '幸福小区3栋2单元501', gridName: '第一网格', age: 76, archived: false });
+    const r = await hall.call(
+      'residents.create',
+      residentInput({ name: '王秀英', idNumber: '11010519491231002x', phone: '138 0013 8000', houseId: places.house('2', '501') }),
+    );
+    expect(r).toMatchObject({
+      name: '王秀英',
+      birthDate: '1949-12-31',
+      gender: 'female',
+      regionCode: '110105',
+      idMasked: '110***********002X',
+      phoneMasked: '138****8000',
+      address: '幸福小区3栋2单元501',
+      gridName: '第一网格',
+      age: 76,
+      archived: false,
+    });
     const male = await hall.call('residents.create', residentInput({ name: '李建国', idNumber: '440524188001010014' }));
     expect(male).toMatchObject({ birthDate: '1880-01-01', gender: 'male' });
     const timeline = (await hall.call('residents.get', { id: r.id })).timeline;
@@ -51,11 +65,18 @@ describe('creating residents', () => {
   it('refuses the same ID number twice, naming the existing resident', async () => {
     const first = await hall.call('residents.create', residentInput({ name: '钱八', idNumber: '34052419800101001X' }));
     const err = await hall.fail('residents.create', residentInput({ name: '钱捌', idNumber: '34052419800101001x' }));
-    expect(err).toMatchObject({ code: 'residents.duplicate_id', params: { residentId: first.id, name: '钱八' }, fields: { idNumber: 'residents.duplicate_id' } });
+    expect(err).toMatchObject({
+      code: 'residents.duplicate_id',
+      params: { residentId: first.id, name: '钱八' },
+      fields: { idNumber: 'residents.duplicate_id' },
+    });
   });
 
   it('warns about the same name and birth date, then saves when acknowledged', async () => {
-    const first = await hall.call('residents.create', residentInput({ name: '陈九', docType: '护照', idNumber: 'E1234567', birthDate: '1990-02-03', gender: 'male' }));
+    const first = await hall.call(
+      'residents.create',
+      residentInput({ name: '陈九', docType: '护照', idNumber: 'E1234567', birthDate: '1990-02-03', gender: 'male' }),
+    );
     const input = residentInput({ name: '陈九', docType: '其他', birthDate: '1990-02-03' });
     const err = await hall.fail('residents.create', input);
     expect(err).toMatchObject({ code: 'residents.similar_exists', params: { residentId: first.id, name: '陈九', birthDate: '1990-02-03' } });
@@ -104,7 +125,9 @@ describe('sensitive values', () => {
     const auditor = await addUser(hall, 'auditor2', ['auditor']);
     expect((await hall.fail('residents.reveal', { id: resident.id, field: 'idNumber', reason: '办理低保' }, worker)).code).toBe('auth.forbidden');
     expect((await hall.fail('residents.reveal', { id: resident.id, field: 'idNumber', reason: '办理低保' }, auditor)).code).toBe('auth.forbidden');
-    expect((await hall.fail('residents.reveal', { id: resident.id, field: 'idNumber', reason: ' ' }, clerk)).fields).toEqual({ reason: 'residents.reason_required' });
+    expect((await hall.fail('residents.reveal', { id: resident.id, field: 'idNumber', reason: ' ' }, clerk)).fields).toEqual({
+      reason: 'residents.reason_required',
+    });
     expect(await hall.call('residents.reveal', { id: resident.id, field: 'idNumber', reason: '办理低保' }, clerk)).toEqual({ value: number });
     expect(await hall.call('residents.reveal', { id: resident.id, field: 'phone', reason: '联系本人' }, clerk)).toEqual({ value: phone });
     const audit = await hall.call('audit.list', { limit: 10, action: 'residents.reveal' });
@@ -117,7 +140,10 @@ describe('sensitive values', () => {
 
   it('an edit that sends the masked values back keeps the stored numbers', async () => {
     const detail = (await hall.call('residents.get', { id: resident.id })).resident;
-    const updated = await hall.call('residents.update', { ...residentInput({ name: '郑敏感', idNumber: detail.idMasked, phone: detail.phoneMasked, houseId: detail.houseId, occupation: '工人' }), id: resident.id });
+    const updated = await hall.call('residents.update', {
+      ...residentInput({ name: '郑敏感', idNumber: detail.idMasked, phone: detail.phoneMasked, houseId: detail.houseId, occupation: '工人' }),
+      id: resident.id,
+    });
     expect(updated).toMatchObject({ idMasked: detail.idMasked, phoneMasked: detail.phoneMasked, occupation: '工人' });
     expect(await hall.call('residents.reveal', { id: resident.id, field: 'phone', reason: '核对' })).toEqual({ value: phone });
     const [latest] = (await hall.call('residents.get', { id: resident.id })).timeline;
@@ -142,10 +168,16 @@ describe('sensitive values', () => {
 describe('history and archive', () => {
   it('records update, move out, death and move in; archived people are hidden unless asked for', async () => {
     const hh = await makeHousehold(hall, 'H-100', places.house('1', '201'));
-    const r = await hall.call('residents.create', residentInput({ name: '冯历史', idNumber: idFor('1950-06-01', 11), householdId: hh.id, relationToHead: '户主' }));
+    const r = await hall.call(
+      'residents.create',
+      residentInput({ name: '冯历史', idNumber: idFor('1950-06-01', 11), householdId: hh.id, relationToHead: '户主' }),
+    );
     expect(r.household).toMatchObject({ id: hh.id, number: 'H-100', relationToHead: '户主', headName: '冯历史' });
     expect(r.address).toBe('幸福小区3栋1单元201');
-    await hall.call('residents.update', { ...residentInput({ name: '冯历史', idNumber: idFor('1950-06-01', 11), householdId: hh.id, relationToHead: '户主', status: '居住证' }), id: r.id });
+    await hall.call('residents.update', {
+      ...residentInput({ name: '冯历史', idNumber: idFor('1950-06-01', 11), householdId: hh.id, relationToHead: '户主', status: '居住证' }),
+      id: r.id,
+    });
     hall.clock.advance(1000);
     await hall.call('residents.moveOut', { id: r.id, on: '2026-10-01', note: '迁往外地' });
     expect((await hall.fail('residents.moveOut', { id: r.id, on: '2026-10-02' })).code).toBe('residents.already_archived');
@@ -192,7 +224,10 @@ describe('history and archive', () => {
     const b = await makeHousehold(hall, 'H-201', places.house('2', '301'));
     const tags = await hall.call('residents.listTags', {});
     const tag = tags.find((t) => t.name === '退役军人')!;
-    const r = await hall.call('residents.create', residentInput({ name: '褚迁户', idNumber: idFor('1960-03-03', 21), householdId: a.id, relationToHead: '户主', tagIds: [tag.id] }));
+    const r = await hall.call(
+      'residents.create',
+      residentInput({ name: '褚迁户', idNumber: idFor('1960-03-03', 21), householdId: a.id, relationToHead: '户主', tagIds: [tag.id] }),
+    );
     expect(r.tags).toEqual([{ id: tag.id, name: '退役军人', colour: 'green' }]);
     const moved = await hall.call('residents.changeHousehold', { id: r.id, householdId: b.id, relationToHead: '子' });
     expect(moved).toMatchObject({ address: '幸福小区3栋2单元301', household: { id: b.id, relationToHead: '子' } });

@@ -36,7 +36,9 @@ describe('places', () => {
     expect(err).toMatchObject({ code: 'residents.grid_code_taken', fields: { code: 'residents.grid_code_taken' } });
     expect((await hall.fail('residents.saveCompound', { name: '幸福小区' })).code).toBe('residents.compound_name_taken');
     const [building] = await hall.call('residents.listBuildings', {});
-    expect((await hall.fail('residents.saveBuilding', { compoundId: building.compoundId, gridId: building.gridId, name: '3幢', floors: 3 })).code).toBe('residents.building_name_taken');
+    expect((await hall.fail('residents.saveBuilding', { compoundId: building.compoundId, gridId: building.gridId, name: '3幢', floors: 3 })).code).toBe(
+      'residents.building_name_taken',
+    );
     expect((await hall.fail('residents.saveHouse', { buildingId: building.id, unit: '2单元', floor: 5, room: '501室' })).code).toBe('residents.house_exists');
     const audit = await hall.call('audit.list', { limit: 50, area: 'residents' });
     expect(audit.entries.map((e) => e.action)).toEqual(expect.arrayContaining(['residents.saveGrid', 'residents.saveCompound', 'residents.saveBuilding']));
@@ -44,9 +46,17 @@ describe('places', () => {
 
   it('renaming a building re-keys its houses; a house without units reads 幸福小区8栋501', async () => {
     const [building] = await hall.call('residents.listBuildings', {});
-    const renamed = await hall.call('residents.saveBuilding', { id: building.id, compoundId: building.compoundId, gridId: building.gridId, name: '8', floors: 6 });
+    const renamed = await hall.call('residents.saveBuilding', {
+      id: building.id,
+      compoundId: building.compoundId,
+      gridId: building.gridId,
+      name: '8',
+      floors: 6,
+    });
     expect(renamed.label).toBe('幸福小区 8栋');
-    const keys = hall.core.services.sqlite.prepare("SELECT address_key FROM houses WHERE building_id = ? AND unit = '1' AND room = '101'").get(building.id) as { address_key: string };
+    const keys = hall.core.services.sqlite.prepare("SELECT address_key FROM houses WHERE building_id = ? AND unit = '1' AND room = '101'").get(building.id) as {
+      address_key: string;
+    };
     expect(keys.address_key).toBe('8-1-101');
     const h = await hall.call('residents.saveHouse', { buildingId: building.id, floor: 5, room: '501', use: '商用' });
     expect(h).toMatchObject({ unit: '无', address: '幸福小区8栋501', use: '商用' });
@@ -55,12 +65,23 @@ describe('places', () => {
   });
 
   it('a room registered 空置 that people live in is drawn occupied and flagged, on the 楼盘表 and the house', async () => {
-    const building = await hall.call('residents.saveBuilding', { compoundId: (await hall.call('residents.listCompounds', {}))[0].id, gridId: (await hall.call('residents.listGrids', {}))[0].id, name: '9', floors: 2, layout: { units: 1, roomsPerFloor: 2 } });
+    const building = await hall.call('residents.saveBuilding', {
+      compoundId: (await hall.call('residents.listCompounds', {}))[0].id,
+      gridId: (await hall.call('residents.listGrids', {}))[0].id,
+      name: '9',
+      floors: 2,
+      layout: { units: 1, roomsPerFloor: 2 },
+    });
     const cellAt = async (room: string) => (await hall.call('residents.buildingView', { buildingId: building.id })).cells.find((c) => c.room === room)!;
     const vacant = await cellAt('101');
     const lived = await cellAt('102');
     const rented = await cellAt('201');
-    for (const [cell, use] of [[vacant, '空置'], [lived, '空置'], [rented, '出租']] as const) await hall.call('residents.saveHouse', { id: cell.houseId, buildingId: building.id, unit: cell.unit, floor: cell.floor, room: cell.room, use });
+    for (const [cell, use] of [
+      [vacant, '空置'],
+      [lived, '空置'],
+      [rented, '出租'],
+    ] as const)
+      await hall.call('residents.saveHouse', { id: cell.houseId, buildingId: building.id, unit: cell.unit, floor: cell.floor, room: cell.room, use });
     await hall.call('residents.create', residentInput({ name: '住空房', idNumber: idFor('1970-01-01', 11), houseId: lived.houseId }));
     await hall.call('residents.create', residentInput({ name: '也住空房', idNumber: idFor('1971-01-01', 21), houseId: lived.houseId }));
     await hall.call('residents.create', residentInput({ name: '租客', idNumber: idFor('1990-01-01', 31), houseId: rented.houseId }));

@@ -171,7 +171,14 @@ describe('query plans: visits and reminders', () => {
       expect(plans).toHaveLength(5);
       for (const line of plans) expect(line).toMatch(/SEARCH residents USING COVERING INDEX residents_archived_birth \(/);
       // The cursor's year (60: 1966) after (date, rowid); the earlier years (70–100) after its day.
-      if (after) expect(plans.map((p) => p.match(/\(archived=\? AND (.*)\)$/)?.[1])).toEqual(['birth_date>? AND birth_date<?', 'birth_date>? AND birth_date<?', 'birth_date>? AND birth_date<?', 'birth_date>? AND birth_date<?', 'birth_date>? AND birth_date<?']);
+      if (after)
+        expect(plans.map((p) => p.match(/\(archived=\? AND (.*)\)$/)?.[1])).toEqual([
+          'birth_date>? AND birth_date<?',
+          'birth_date>? AND birth_date<?',
+          'birth_date>? AND birth_date<?',
+          'birth_date>? AND birth_date<?',
+          'birth_date>? AND birth_date<?',
+        ]);
       else for (const p of plans) expect(p).toContain('(archived=? AND birth_date>? AND birth_date<?)');
     }
     const counts = plan(compile(milestoneCountQuery(2026, '11')));
@@ -179,7 +186,10 @@ describe('query plans: visits and reminders', () => {
   });
 
   it('ID cards expiring and permits due are one range each, the keyset inside it; their counts read the index alone', () => {
-    for (const [kind, index, column] of [['idCards', 'residents_id_card_expiry', 'id_card_expires_on'], ['permits', 'residents_permit', 'permit_expires_on']] as const) {
+    for (const [kind, index, column] of [
+      ['idCards', 'residents_id_card_expiry', 'id_card_expires_on'],
+      ['permits', 'residents_permit', 'permit_expires_on'],
+    ] as const) {
       const first = plan(compile(expiringQuery(kind, today, '2027-01-21', null, 50)));
       expectIndexed(first, index, first);
       // ID cards start at the first dated card, however long ago it expired: the partial index holds only those.
@@ -230,7 +240,10 @@ describe('query plans: every statement the handlers run', () => {
     const { makePlaces, makeHousehold, residentInput, idFor } = await import('./fixture');
     const p = await makePlaces(hall);
     const hh = await makeHousehold(hall, 'P-1', p.house('1', '101'));
-    const r = await hall.call('residents.create', residentInput({ name: '计划', idNumber: idFor('1966-11-03', 9), householdId: hh.id, relationToHead: '户主' }));
+    const r = await hall.call(
+      'residents.create',
+      residentInput({ name: '计划', idNumber: idFor('1966-11-03', 9), householdId: hh.id, relationToHead: '户主' }),
+    );
     const tag = (await hall.call('residents.listTags', {}))[0].id;
     const calls: [string, () => Promise<unknown>][] = [
       ['buildingView', () => hall.call('residents.buildingView', { buildingId: p.building.id })],
@@ -248,15 +261,25 @@ describe('query plans: every statement the handlers run', () => {
       ['permitsDue', () => hall.call('residents.permitsDue', { withinDays: 366 })],
       ['unplaced', () => hall.call('residents.unplaced', {})],
       ['idOwner', () => hall.call('residents.idOwner', { docType: '居民身份证', idNumber: idFor('1966-11-03', 9) })],
-      ['list tag by birth, deep', async () => {
-        const first = await hall.call('residents.list', { tagId: tag, sort: 'birthDate', direction: 'desc', limit: 1 });
-        if (first.nextCursor) await hall.call('residents.list', { tagId: tag, sort: 'birthDate', direction: 'desc', limit: 1, cursor: first.nextCursor });
-      }],
+      [
+        'list tag by birth, deep',
+        async () => {
+          const first = await hall.call('residents.list', { tagId: tag, sort: 'birthDate', direction: 'desc', limit: 1 });
+          if (first.nextCursor) await hall.call('residents.list', { tagId: tag, sort: 'birthDate', direction: 'desc', limit: 1, cursor: first.nextCursor });
+        },
+      ],
       ['search', () => hall.call('residents.search', { q: '3栋501' })],
       ['findHousehold', () => hall.call('residents.findHousehold', { number: 'P', includeArchived: true })],
       ['search by 户号', () => hall.call('residents.search', { q: 'P-1' })],
       ['setTags (recompute one household)', () => hall.call('residents.setTags', { id: r.id, tagIds: [tag] })],
-      ['update', () => hall.call('residents.update', { ...residentInput({ name: '计划', idNumber: idFor('1966-11-03', 9), householdId: hh.id, relationToHead: '户主', occupation: '工人' }), id: r.id })],
+      [
+        'update',
+        () =>
+          hall.call('residents.update', {
+            ...residentInput({ name: '计划', idNumber: idFor('1966-11-03', 9), householdId: hh.id, relationToHead: '户主', occupation: '工人' }),
+            id: r.id,
+          }),
+      ],
       ['recordVisit', () => hall.call('residents.recordVisit', { householdId: hh.id, visitedOn: '2026-11-20', outcome: 'met' })],
       ['saveHousehold', () => hall.call('residents.saveHousehold', { id: hh.id, number: 'P-1', houseId: p.house('1', '102'), headResidentId: r.id })],
       ['moveOut', () => hall.call('residents.moveOut', { id: r.id, on: '2026-11-21' })],
@@ -272,7 +295,8 @@ describe('query plans: every statement the handlers run', () => {
         // An index range on archived alone reads every present resident: right for an ordered page with a
         // LIMIT, wrong anywhere else (the sign of a planner that preferred `archived = 0` to a real key).
         // (Reading the archived ones on purpose — `archived = 1`, a small part of the registry — is fine.)
-        if (!/\bLIMIT\b|archived = 1/i.test(sql)) expect(p, what).not.toMatch(/^SEARCH (residents|r|households|h) USING (COVERING )?INDEX \w+ \(archived=\?\)$/m);
+        if (!/\bLIMIT\b|archived = 1/i.test(sql))
+          expect(p, what).not.toMatch(/^SEARCH (residents|r|households|h) USING (COVERING )?INDEX \w+ \(archived=\?\)$/m);
       }
     }
   });

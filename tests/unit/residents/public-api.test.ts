@@ -13,9 +13,18 @@ beforeAll(async () => {
   hall = await openTestHall();
   const p = await makePlaces(hall);
   const hh = await makeHousehold(hall, 'H-7', p.house('2', '501'));
-  ids.head = (await hall.call('residents.create', residentInput({ name: '张三', idNumber: zhangId, phone: phoneFor(1234), householdId: hh.id, relationToHead: '户主' }))).id;
-  ids.child = (await hall.call('residents.create', residentInput({ name: '张小明', idNumber: idFor('2015-03-02', 11), householdId: hh.id, relationToHead: '子' }))).id;
-  ids.gone = (await hall.call('residents.create', residentInput({ name: '张三', idNumber: idFor('1930-08-08', 51), householdId: hh.id, relationToHead: '父亲', acknowledgeSimilar: true }))).id;
+  ids.head = (
+    await hall.call('residents.create', residentInput({ name: '张三', idNumber: zhangId, phone: phoneFor(1234), householdId: hh.id, relationToHead: '户主' }))
+  ).id;
+  ids.child = (
+    await hall.call('residents.create', residentInput({ name: '张小明', idNumber: idFor('2015-03-02', 11), householdId: hh.id, relationToHead: '子' }))
+  ).id;
+  ids.gone = (
+    await hall.call(
+      'residents.create',
+      residentInput({ name: '张三', idNumber: idFor('1930-08-08', 51), householdId: hh.id, relationToHead: '父亲', acknowledgeSimilar: true }),
+    )
+  ).id;
   await hall.call('residents.moveOut', { id: ids.gone, on: '2026-01-01' });
 });
 afterAll(() => hall.close());

@@ -9,7 +9,8 @@ async function setClock(iso: string | number) {
   hall.clock.t = typeof iso === 'number' ? iso : Date.parse(iso);
   await hall.call('auth.unlock', { password: adminPassword });
 }
-const person = (name: string, birth: string, more: Parameters<typeof residentInput>[0] = {}) => hall.call('residents.create', residentInput({ name, idNumber: idFor(birth, ++seq * 2), ...more }));
+const person = (name: string, birth: string, more: Parameters<typeof residentInput>[0] = {}) =>
+  hall.call('residents.create', residentInput({ name, idNumber: idFor(birth, ++seq * 2), ...more }));
 
 beforeAll(async () => {
   hall = await openTestHall(); // the clock reads 2026-11-22 in Shanghai
@@ -108,12 +109,19 @@ async function walk<R>(page: (cursor: string | null) => Promise<{ rows: R[]; nex
 describe('proactive lists, paged', () => {
   let own: TestHall;
   let n = 0;
-  const add = (name: string, birth: string, more: Parameters<typeof residentInput>[0] = {}) => own.call('residents.create', residentInput({ name, idNumber: idFor(birth, ++n * 2), acknowledgeSimilar: true, ...more }));
+  const add = (name: string, birth: string, more: Parameters<typeof residentInput>[0] = {}) =>
+    own.call('residents.create', residentInput({ name, idNumber: idFor(birth, ++n * 2), acknowledgeSimilar: true, ...more }));
   beforeAll(async () => {
     own = await openTestHall(); // 2026-11-22
     // Milestones in November 2026 on the same days in different years, and several on one date (ties in the
     // order they were registered: the rowid; their uuidv7 ids are in the same order).
-    for (const [age, days] of [[60, ['03', '03', '17', '30']], [70, ['03', '17']], [80, ['01', '03', '03', '30']], [90, ['17']], [100, ['03', '28']]] as const)
+    for (const [age, days] of [
+      [60, ['03', '03', '17', '30']],
+      [70, ['03', '17']],
+      [80, ['01', '03', '03', '30']],
+      [90, ['17']],
+      [100, ['03', '28']],
+    ] as const)
       for (const day of days) await add(`整寿${age}`, `${2026 - age}-11-${day}`);
     await add('不是整寿', '1965-11-03');
     const statuses = ['居住证', '户籍'] as const;
@@ -136,7 +144,21 @@ describe('proactive lists, paged', () => {
     expect(all.map((m) => m.resident.id)).toEqual(sorted.map((m) => m.resident.id));
     expect(all).toHaveLength(13);
     expect(new Set(all.map((m) => m.resident.id)).size).toBe(13);
-    expect(all.map((m) => `${m.birthday.slice(8)}:${m.turning}`)).toEqual(['01:80', '03:100', '03:80', '03:80', '03:70', '03:60', '03:60', '17:90', '17:70', '17:60', '28:100', '30:80', '30:60']);
+    expect(all.map((m) => `${m.birthday.slice(8)}:${m.turning}`)).toEqual([
+      '01:80',
+      '03:100',
+      '03:80',
+      '03:80',
+      '03:70',
+      '03:60',
+      '03:60',
+      '17:90',
+      '17:70',
+      '17:60',
+      '28:100',
+      '30:80',
+      '30:60',
+    ]);
     const first = await own.call('residents.milestones', { month: 'this', limit: 5 });
     expect(first.total).toBe(13);
     expect(first.byAge).toEqual([
@@ -148,7 +170,7 @@ describe('proactive lists, paged', () => {
     ]);
   });
 
-  it("refuses a milestone cursor from another month", async () => {
+  it('refuses a milestone cursor from another month', async () => {
     const first = await own.call('residents.milestones', { month: 'this', limit: 2 });
     expect((await own.fail('residents.milestones', { month: 'next', cursor: first.nextCursor })).fields).toEqual({ cursor: 'residents.bad_cursor' });
   });

@@ -12,7 +12,10 @@ beforeAll(async () => {
   const p = await makePlaces(hall);
   const hh = await makeHousehold(hall, 'H-1', p.house('2', '501'));
   people.zhangsan = await hall.call('residents.create', residentInput({ name: '张三', idNumber: zhangId, phone: phoneFor(1234), householdId: hh.id }));
-  people.zhangsanfeng = await hall.call('residents.create', residentInput({ name: '张三丰', idNumber: idFor('1950-01-02', 11), phone: phoneFor(5678), houseId: p.house('1', '501') }));
+  people.zhangsanfeng = await hall.call(
+    'residents.create',
+    residentInput({ name: '张三丰', idNumber: idFor('1950-01-02', 11), phone: phoneFor(5678), houseId: p.house('1', '501') }),
+  );
   people.zhaosi = await hall.call('residents.create', residentInput({ name: '赵四', idNumber: idFor('1970-03-04', 21), houseId: p.house('1', '301') }));
   people.shan = await hall.call('residents.create', residentInput({ name: '单雄信', idNumber: idFor('1960-05-06', 31) }));
   people.zeng = await hall.call('residents.create', residentInput({ name: '曾国藩', idNumber: idFor('1940-11-26', 41) }));
@@ -25,7 +28,8 @@ afterAll(async () => {
 
 const searchAll = async (q: string, more: { includeArchived?: boolean; limit?: number } = {}) => hall.call('residents.search', { q, ...more });
 /** The resident hits (households found by 户号 have tests of their own, below). */
-const search = async (q: string, more: { includeArchived?: boolean; limit?: number } = {}) => (await searchAll(q, more)).filter((h): h is ResidentHit => h.type === 'resident');
+const search = async (q: string, more: { includeArchived?: boolean; limit?: number } = {}) =>
+  (await searchAll(q, more)).filter((h): h is ResidentHit => h.type === 'resident');
 const names = async (q: string) => (await search(q)).map((h) => `${h.name}:${h.matchedBy}${h.archived ? ':archived' : ''}`);
 
 describe('residents.search', () => {
@@ -76,7 +80,10 @@ describe('residents.search', () => {
   it('finds by address in the forms people type', async () => {
     for (const q of ['3栋2单元501', '3-2-501', '3幢2单元501室', '幸福小区3栋2单元501', '３栋２单元５０１']) {
       const hits = await search(q);
-      expect(hits.map((h) => [h.name, h.matchedBy, h.address]), q).toEqual([['张三', 'address', '幸福小区3栋2单元501']]);
+      expect(
+        hits.map((h) => [h.name, h.matchedBy, h.address]),
+        q,
+      ).toEqual([['张三', 'address', '幸福小区3栋2单元501']]);
     }
     // No unit: every unit's 501 in building 3.
     expect((await search('3栋501')).map((h) => h.name).sort()).toEqual(['张三', '张三丰'].sort());

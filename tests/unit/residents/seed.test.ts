@@ -45,12 +45,22 @@ describe('linli seed: a synthetic community', () => {
     expect(c.grids).toBeGreaterThan(0);
     expect(c.houses).toBeGreaterThan(c.households * 0.9);
     const s = core.services.sqlite;
-    for (const [table, n] of Object.entries({ grids: c.grids, compounds: c.compounds, buildings: c.buildings, houses: c.houses, households: c.households, visits: c.visits, resident_tags: c.tags })) {
+    for (const [table, n] of Object.entries({
+      grids: c.grids,
+      compounds: c.compounds,
+      buildings: c.buildings,
+      houses: c.houses,
+      households: c.households,
+      visits: c.visits,
+      resident_tags: c.tags,
+    })) {
       expect((s.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n, table).toBe(n);
     }
     // Every building is 6–33 floors; rented houses carry a landlord and a lease.
     expect(s.prepare('SELECT count(*) AS n FROM buildings WHERE floors NOT BETWEEN 6 AND 33').get()).toEqual({ n: 0 });
-    expect(s.prepare("SELECT count(*) AS n FROM houses WHERE use = '出租' AND (landlord_name = '' OR lease_start IS NULL OR lease_end <= lease_start)").get()).toEqual({ n: 0 });
+    expect(
+      s.prepare("SELECT count(*) AS n FROM houses WHERE use = '出租' AND (landlord_name = '' OR lease_start IS NULL OR lease_end <= lease_start)").get(),
+    ).toEqual({ n: 0 });
   });
 
   it('gives every resident a valid ID number whose sequence parity matches the gender', () => {
@@ -74,9 +84,24 @@ describe('linli seed: a synthetic community', () => {
       const idNumber = r.id_cipher ? secrets.decrypt(r.id_cipher) : '';
       const phone = r.phone_cipher ? secrets.decrypt(r.phone_cipher) : '';
       const fields: ResidentFields = {
-        name: r.name, formerNames: r.former_names, docType: r.doc_type as DocType, idNumber, birthDate: null, gender: null, phone,
-        status: r.status as ResidentStatus, residenceReason: r.residence_reason, registeredOn: r.registered_on, permitExpiresOn: r.permit_expires_on,
-        idCardExpiresOn: r.id_card_expires_on, idCardLongTerm: r.id_card_long_term === 1, ethnicity: r.ethnicity, education: r.education, maritalStatus: r.marital_status, occupation: r.occupation, notes: r.notes,
+        name: r.name,
+        formerNames: r.former_names,
+        docType: r.doc_type as DocType,
+        idNumber,
+        birthDate: null,
+        gender: null,
+        phone,
+        status: r.status as ResidentStatus,
+        residenceReason: r.residence_reason,
+        registeredOn: r.registered_on,
+        permitExpiresOn: r.permit_expires_on,
+        idCardExpiresOn: r.id_card_expires_on,
+        idCardLongTerm: r.id_card_long_term === 1,
+        ethnicity: r.ethnicity,
+        education: r.education,
+        maritalStatus: r.marital_status,
+        occupation: r.occupation,
+        notes: r.notes,
       };
       const prepared = prepareResident(fields, secrets, result.today);
       expect(prepared.ok, `${r.name}: ${JSON.stringify(prepared.ok ? null : prepared.problems)}`).toBe(true);
@@ -105,11 +130,13 @@ describe('linli seed: a synthetic community', () => {
     expect(share("SELECT count(*) AS n FROM residents WHERE status != '户籍' AND residence_reason = ''")).toBe(0);
     expect(share("SELECT count(*) AS n FROM residents WHERE status = '居住证' AND permit_expires_on IS NULL")).toBe(0);
     // Phones, where present, are mainland mobiles.
-    const phones = s.prepare("SELECT phone_cipher FROM residents WHERE phone_cipher IS NOT NULL LIMIT 200").pluck().all() as string[];
+    const phones = s.prepare('SELECT phone_cipher FROM residents WHERE phone_cipher IS NOT NULL LIMIT 200').pluck().all() as string[];
     for (const c of phones) expect(core.services.secrets.decrypt(c)).toMatch(/^1[3-9]\d{9}$/);
     // 80+ are tagged 高龄.
-    expect(share(`SELECT count(*) AS n FROM residents r WHERE r.archived = 0 AND r.birth_date <= '${Number(result.today.slice(0, 4)) - 80}${result.today.slice(4)}'
-      AND NOT EXISTS (SELECT 1 FROM resident_tags rt JOIN tags t ON t.id = rt.tag_id WHERE rt.resident_id = r.id AND t.name = '高龄')`)).toBe(0);
+    expect(
+      share(`SELECT count(*) AS n FROM residents r WHERE r.archived = 0 AND r.birth_date <= '${Number(result.today.slice(0, 4)) - 80}${result.today.slice(4)}'
+      AND NOT EXISTS (SELECT 1 FROM resident_tags rt JOIN tags t ON t.id = rt.tag_id WHERE rt.resident_id = r.id AND t.name = '高龄')`),
+    ).toBe(0);
   });
 
   it('follows the ID card validity rule: 5/10/20 years or long-term (no date) from 46', () => {
@@ -126,7 +153,9 @@ describe('linli seed: a synthetic community', () => {
       expect([r.doc_type, r.id_card_expires_on]).toEqual(['居民身份证', null]);
     }
     // Children without a card are not long-term.
-    expect(residents.some((r) => r.id_card_expires_on === null && r.id_card_long_term === 0 && r.birth_date! > `${Number(result.today.slice(0, 4)) - 16}`)).toBe(true);
+    expect(
+      residents.some((r) => r.id_card_expires_on === null && r.id_card_long_term === 0 && r.birth_date! > `${Number(result.today.slice(0, 4)) - 16}`),
+    ).toBe(true);
   });
 
   it('gives every household an active head, and members their relation to the head', () => {
@@ -151,12 +180,18 @@ describe('linli seed: a synthetic community', () => {
     expect(overdue).toBeGreaterThan(0);
     expect(overdue).toBeLessThan(result.counts.households / 2);
     // Households of 流动人口 are visited weekly (the "3456" default): their due date is 7 days after the last visit.
-    const weekly = s.prepare(`SELECT h.last_visit_on, h.next_visit_due FROM households h JOIN residents r ON r.id = h.head_resident_id
-      WHERE r.status = '流动人口' AND h.last_visit_on IS NOT NULL`).all() as { last_visit_on: string; next_visit_due: string }[];
+    const weekly = s
+      .prepare(
+        `SELECT h.last_visit_on, h.next_visit_due FROM households h JOIN residents r ON r.id = h.head_resident_id
+      WHERE r.status = '流动人口' AND h.last_visit_on IS NOT NULL`,
+      )
+      .all() as { last_visit_on: string; next_visit_due: string }[];
     expect(weekly.length).toBeGreaterThan(0);
     for (const w of weekly) expect((Date.parse(w.next_visit_due) - Date.parse(w.last_visit_on)) / 86_400_000).toBe(7);
     // The latest visit is the household's last_visit_on.
-    const mismatched = s.prepare('SELECT count(*) AS n FROM households h WHERE h.last_visit_on IS NOT (SELECT max(visited_on) FROM visits v WHERE v.household_id = h.id)').get() as { n: number };
+    const mismatched = s
+      .prepare('SELECT count(*) AS n FROM households h WHERE h.last_visit_on IS NOT (SELECT max(visited_on) FROM visits v WHERE v.household_id = h.id)')
+      .get() as { n: number };
     expect(mismatched.n).toBe(0);
   });
 
@@ -189,7 +224,8 @@ describe('linli seed: a synthetic community', () => {
       await seedResidents(twin.services, { residents: 500, seed: 'unit-test' });
       await seedResidents(other.services, { residents: 500, seed: 'another' });
       // The last household of a smaller run is cut short, so compare the people before it.
-      const rows = (c: Core) => c.services.sqlite.prepare('SELECT name, id_hash, birth_date, phone_last4, relation_to_head, status FROM residents ORDER BY rowid LIMIT 490').all();
+      const rows = (c: Core) =>
+        c.services.sqlite.prepare('SELECT name, id_hash, birth_date, phone_last4, relation_to_head, status FROM residents ORDER BY rowid LIMIT 490').all();
       expect(rows(twin)).toEqual(
         residents.slice(0, 490).map((r) => ({
           name: r.name,

@@ -112,6 +112,10 @@ describe('who holds an ID number already', () => {
   it('says when the holder has moved out', async () => {
     const gone = await person('迁走的人', { idNumber: '440524188001010014' });
     await hall.call('residents.moveOut', { id: gone.id, on: '2026-10-01' });
-    expect(await hall.call('residents.idOwner', { docType: '居民身份证', idNumber: '440524188001010014' })).toEqual({ id: gone.id, name: '迁走的人', archived: true });
+    expect(await hall.call('residents.idOwner', { docType: '居民身份证', idNumber: '440524188001010014' })).toEqual({
+      id: gone.id,
+      name: '迁走的人',
+      archived: true,
+    });
   });
 });

@@ -29,7 +29,10 @@ describe('visit policy ("3456")', () => {
     expect((await hall.call('residents.getHousehold', { id: migrant.id })).household).toMatchObject({ nextVisitDue: '2026-11-29', visitIntervalDays: 7 });
 
     const key = await makeHousehold(hall, 'V-3', places.house('1', '201'));
-    const person = await hall.call('residents.create', residentInput({ name: '重点乙', idNumber: idFor('1980-01-01', 5), householdId: key.id, tagIds: [await tagId(hall, '重点人员')] }));
+    const person = await hall.call(
+      'residents.create',
+      residentInput({ name: '重点乙', idNumber: idFor('1980-01-01', 5), householdId: key.id, tagIds: [await tagId(hall, '重点人员')] }),
+    );
     expect((await hall.call('residents.getHousehold', { id: key.id })).household).toMatchObject({ nextVisitDue: '2026-12-22', visitIntervalDays: 30 });
     // Tags follow at once: without the tag the household is ordinary again.
     await hall.call('residents.setTags', { id: person.id, tagIds: [] });
@@ -53,7 +56,17 @@ describe('visit policy ("3456")', () => {
     expect(view.cells.find((c) => c.houseId === places.house('1', '102'))).toMatchObject({ visitOverdue: true, state: 'occupied', occupants: 1 });
 
     const v2 = overdue.rows[0].householdId;
-    const result = await hall.call('residents.recordVisit', { householdId: v2, visitedOn: '2027-01-01', outcome: 'met', checklist: { family: true, category: true, facilities: false, hazards: true }, notes: '情况正常' }, workerToken);
+    const result = await hall.call(
+      'residents.recordVisit',
+      {
+        householdId: v2,
+        visitedOn: '2027-01-01',
+        outcome: 'met',
+        checklist: { family: true, category: true, facilities: false, hazards: true },
+        notes: '情况正常',
+      },
+      workerToken,
+    );
     expect(result.nextVisitDue).toBe('2027-01-08');
     expect(result.visit).toMatchObject({ visitorName: 'gw1', outcome: 'met', checklist: { family: true, hazards: true } });
     const v3 = overdue.rows[1].householdId;
@@ -64,7 +77,9 @@ describe('visit policy ("3456")', () => {
     expect((await hall.call('residents.listVisits', { householdId: v3 })).map((v) => v.visitedOn)).toEqual(['2026-12-31', '2026-12-01']);
     const after = await hall.call('residents.buildingView', { buildingId: places.building.id });
     expect(after.cells.find((c) => c.houseId === places.house('1', '102'))!.visitOverdue).toBe(false);
-    expect((await hall.fail('residents.recordVisit', { householdId: v2, visitedOn: '2027-01-02', outcome: 'met' })).fields).toEqual({ visitedOn: 'residents.date_in_future' });
+    expect((await hall.fail('residents.recordVisit', { householdId: v2, visitedOn: '2027-01-02', outcome: 'met' })).fields).toEqual({
+      visitedOn: 'residents.date_in_future',
+    });
     const auditor = await addUser(hall, 'aud1', ['auditor']);
     expect((await hall.fail('residents.recordVisit', { householdId: v2, visitedOn: '2027-01-01', outcome: 'met' }, auditor)).code).toBe('auth.forbidden');
   });
@@ -102,7 +117,9 @@ describe('visit policy ("3456")', () => {
     const before = await hall.call('residents.visitPolicy', {});
     expect(before).toContainEqual({ kind: 'default', match: '*', intervalDays: 182 });
     expect(before).toContainEqual({ kind: 'status', match: '流动人口', intervalDays: 7 });
-    const rows = before.map((r) => (r.kind === 'status' && r.match === '流动人口' ? { ...r, intervalDays: 14 } : r.kind === 'default' ? { ...r, intervalDays: 365 } : r));
+    const rows = before.map((r) =>
+      r.kind === 'status' && r.match === '流动人口' ? { ...r, intervalDays: 14 } : r.kind === 'default' ? { ...r, intervalDays: 365 } : r,
+    );
     const saved = await hall.call('residents.saveVisitPolicy', { rows });
     expect(saved).toContainEqual({ kind: 'status', match: '流动人口', intervalDays: 14 });
     const due = await hall.call('residents.visitsDue', { withinDays: 366 });
@@ -112,7 +129,9 @@ describe('visit policy ("3456")', () => {
       ['V-1', '2027-11-22', 365],
     ]);
     expect((await hall.fail('residents.saveVisitPolicy', { rows: rows.filter((r) => r.kind !== 'default') })).code).toBe('residents.policy_default_required');
-    expect((await hall.fail('residents.saveVisitPolicy', { rows: [...rows, { kind: 'tag', match: '没有这个', intervalDays: 3 }] })).code).toBe('residents.policy_unknown_tag');
+    expect((await hall.fail('residents.saveVisitPolicy', { rows: [...rows, { kind: 'tag', match: '没有这个', intervalDays: 3 }] })).code).toBe(
+      'residents.policy_unknown_tag',
+    );
     expect((await hall.fail('residents.saveVisitPolicy', { rows: [...rows, rows[0]] })).code).toBe('residents.policy_duplicate');
     expect((await hall.call('audit.list', { limit: 5, action: 'residents.saveVisitPolicy' })).entries).toHaveLength(1);
   });
@@ -120,7 +139,15 @@ describe('visit policy ("3456")', () => {
 
 describe('building view', () => {
   it('colours rooms: rented, vacant, business, occupied', async () => {
-    const rented = await hall.call('residents.saveHouse', { id: places.house('2', '601'), buildingId: places.building.id, unit: '2', floor: 6, room: '601', use: '出租', landlordName: '房东甲' });
+    const rented = await hall.call('residents.saveHouse', {
+      id: places.house('2', '601'),
+      buildingId: places.building.id,
+      unit: '2',
+      floor: 6,
+      room: '601',
+      use: '出租',
+      landlordName: '房东甲',
+    });
     await hall.call('residents.saveHouse', { id: places.house('2', '602'), buildingId: places.building.id, unit: '2', floor: 6, room: '602', use: '商用' });
     // The 楼盘表 is drawn from this building's own houses only.
     await hall.call('residents.saveHouse', { buildingId: places.building.id, unit: '3', floor: 1, room: '101', use: '空置' });

@@ -51,7 +51,8 @@ describe('messages point to menus that exist', () => {
   it('every “在“X”中” names a menu of the navigation, or a button or tab that exists', () => {
     const nav = new Set([...Object.values(uiZhAll.nav), ...Object.values(uiZhAll.residents.nav)]);
     const labels = new Set(strings(uiZhAll).map(([, text]) => text));
-    const pointers = (tree: unknown) => strings(tree).flatMap(([key, text]) => [...text.matchAll(/在“([^”]+)”/g)].map((m) => [key, m[1].split(' → ')] as const));
+    const pointers = (tree: unknown) =>
+      strings(tree).flatMap(([key, text]) => [...text.matchAll(/在“([^”]+)”/g)].map((m) => [key, m[1].split(' → ')] as const));
     // Messages core sends (errors, import problems) name a menu first.
     const fromCore = pointers(sharedZhAll);
     expect(fromCore.length).toBeGreaterThanOrEqual(2);
@@ -105,7 +106,9 @@ describe("a resident's history in people's words", () => {
     const changed = { from: 'hh-1', to: 'hh-2', toNumber: 'GM-5-301', relationFrom: '户主', relationTo: '父亲', houseFrom: 'h1', houseTo: 'h2' };
     const lines = detailLines(zh, event('household_changed', changed));
     expect(lines).toEqual(['户号：GM-5-301', '与户主关系：户主 → 父亲']);
-    expect(detailLines(en, event('household_changed', { toNumber: 'A-1', relationFrom: '', relationTo: '母亲' }))[1]).toBe('Relation to head: (empty) → Mother');
+    expect(detailLines(en, event('household_changed', { toNumber: 'A-1', relationFrom: '', relationTo: '母亲' }))[1]).toBe(
+      'Relation to head: (empty) → Mother',
+    );
   });
 });
 

@@ -40,7 +40,11 @@ export async function readXlsxWithExceljs(buf: Buffer, isHeader: HeaderTest, sin
     throw new AppError('import.not_spreadsheet', 'The ZIP file is not an Excel workbook');
   }
   const collector = (name: string | null, firstRowIsHeader: boolean) =>
-    new SheetCollector(isHeader, firstRowIsHeader, sink && { onStart: (headerRow, headers) => sink.start({ format: 'xlsx', sheetName: name, headerRow, headers }), onRow: (row) => sink.row(row) });
+    new SheetCollector(
+      isHeader,
+      firstRowIsHeader,
+      sink && { onStart: (headerRow, headers) => sink.start({ format: 'xlsx', sheetName: name, headerRow, headers }), onRow: (row) => sink.row(row) },
+    );
   const first = await readSheets(buf, entries, (_id, name) => collector(name, false));
   if (first.sheet) return first.sheet;
   const withContent = first.firstWithContent;
@@ -50,7 +54,11 @@ export async function readXlsxWithExceljs(buf: Buffer, isHeader: HeaderTest, sin
   return again.sheet;
 }
 
-async function readSheets(buf: Buffer, entries: ZipEntry[], collectorFor: (sheetId: string, sheetName: string | null) => SheetCollector | null): Promise<{ sheet: Sheet | null; firstWithContent: string | null }> {
+async function readSheets(
+  buf: Buffer,
+  entries: ZipEntry[],
+  collectorFor: (sheetId: string, sheetName: string | null) => SheetCollector | null,
+): Promise<{ sheet: Sheet | null; firstWithContent: string | null }> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), {
     sharedStrings: 'cache',
     styles: 'cache', // number formats tell date cells from numbers
@@ -75,13 +83,17 @@ async function readSheets(buf: Buffer, entries: ZipEntry[], collectorFor: (sheet
       if (collector.state === 'reading' && !filler) {
         const merges = await sheetMerges(buf, entries, id);
         const hit = merges.find((m) => m.r1 <= collector.headerRow && collector.headerRow <= m.r2);
-        if (hit) throw new AppError('import.merged_header', `The header row has merged cells ${hit.ref}`, { params: { row: collector.headerRow, range: hit.ref } });
+        if (hit)
+          throw new AppError('import.merged_header', `The header row has merged cells ${hit.ref}`, { params: { row: collector.headerRow, range: hit.ref } });
         filler = new MergeFiller(merges.filter((m) => m.r1 > collector.headerRow));
       }
     }
     if (collector.state === 'reading') {
       collector.finish();
-      return { sheet: { format: 'xlsx', sheetName: ws.name ?? null, headerRow: collector.headerRow, headers: collector.headers, rows: collector.rows }, firstWithContent };
+      return {
+        sheet: { format: 'xlsx', sheetName: ws.name ?? null, headerRow: collector.headerRow, headers: collector.headers, rows: collector.rows },
+        firstWithContent,
+      };
     }
     if (collector.sawContent) firstWithContent ??= id;
   }

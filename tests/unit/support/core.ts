@@ -81,7 +81,15 @@ export async function openTestHall(opts: { pdf?: PdfRenderer; setUp?: boolean; w
     const s = await hall.call(
       'auth.setup',
       {
-        community: { communityName: '幸福社区居民委员会', streetOffice: '青山路街道', unitName: '幸福社区居民委员会', address: '青山区幸福路1号', servicePhone: '0472-1234567', complaintPhone: '0472-7654321', sealImage: null },
+        community: {
+          communityName: '幸福社区居民委员会',
+          streetOffice: '青山路街道',
+          unitName: '幸福社区居民委员会',
+          address: '青山区幸福路1号',
+          servicePhone: '0472-1234567',
+          complaintPhone: '0472-7654321',
+          sealImage: null,
+        },
         admin: { username: 'admin', displayName: '王管理', password: adminPassword },
       },
       null,

@@ -87,7 +87,7 @@ describe('parseIdNumber: valid numbers', () => {
     expect(hk.ok && hk.value.provinceCode).toBe('81');
   });
 
-  it('accepts every allowed province prefix and a code not in today\'s GB/T 2260 list', () => {
+  it("accepts every allowed province prefix and a code not in today's GB/T 2260 list", () => {
     const allowed = [11, 15, 21, 23, 31, 37, 41, 46, 50, 54, 61, 65, 81, 83];
     for (const p of allowed) expect(isValidIdNumber(withCheck(`${p}999919900101001`), TODAY)).toBe(true);
   });

@@ -44,7 +44,10 @@ if (seed.status !== 0) {
 }
 
 const electron = electronBinary();
-if (!electron) process.stderr.write('未找到 Electron（或没有图形界面），改为在浏览器中使用：打开下面的地址。\nNo Electron binary (or no display): serving Linli for a browser; open the address below.\n');
+if (!electron)
+  process.stderr.write(
+    '未找到 Electron（或没有图形界面），改为在浏览器中使用：打开下面的地址。\nNo Electron binary (or no display): serving Linli for a browser; open the address below.\n',
+  );
 const child = electron
   ? spawn(electron, [out('main', 'index.js'), ...args], { stdio: 'inherit', env: withoutRunAsNode(process.env) })
   : spawn(process.execPath, [out('main', 'cli.js'), 'serve', ...args], { stdio: 'inherit' });

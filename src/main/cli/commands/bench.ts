@@ -57,7 +57,10 @@ export const benchCommand: Command = {
           settleSeconds,
           serveCli: stringOption(ctx.args.values, 'serve-cli'),
           groups,
-          cases: stringOption(ctx.args.values, 'cases')?.split(',').map((c) => c.trim()).filter(Boolean),
+          cases: stringOption(ctx.args.values, 'cases')
+            ?.split(',')
+            .map((c) => c.trim())
+            .filter(Boolean),
           seed: stringOption(ctx.args.values, 'seed') ?? 'bench',
           log: (line) => ctx.note(line),
           // A long case (an import) comes last: what was measured before it goes to stderr first, so it is not lost.
@@ -91,7 +94,10 @@ function selectedSuites(ctx: CommandContext): SelectedSuite[] {
   const suites = areaModules.flatMap((a) => (a.bench ? [{ area: a.name, suite: a.bench }] : []));
   const raw = stringOption(ctx.args.values, 'only');
   if (raw === undefined) return suites.map((s) => ({ ...s, groups: s.suite.groups }));
-  const wanted = raw.split(',').map((g) => g.trim()).filter(Boolean);
+  const wanted = raw
+    .split(',')
+    .map((g) => g.trim())
+    .filter(Boolean);
   const known = suites.flatMap((s) => [s.area, ...s.suite.groups]);
   const bad = wanted.find((w) => !known.includes(w));
   if (bad || wanted.length === 0) throw new UsageError(ctx.text.badValue('only', bad ?? raw, known.join(', ')));
@@ -131,7 +137,10 @@ async function signIn(ctx: CommandContext, core: Core): Promise<string> {
     const password = generatePassword();
     const r = await core.call({
       method: 'auth.setup',
-      input: { community: { communityName: '性能测试社区', unitName: '性能测试社区居民委员会' }, admin: { username: 'bench', displayName: '性能测试', password } },
+      input: {
+        community: { communityName: '性能测试社区', unitName: '性能测试社区居民委员会' },
+        admin: { username: 'bench', displayName: '性能测试', password },
+      },
       sessionToken: null,
     });
     if (!r.ok) throw new CliError(ctx.explain(r.error), r.error.code);

@@ -30,11 +30,7 @@ const foundationCommands: Command[] = [
  * They stay out of the area's core module: a command signs in through the CLI, which opens a core, and
  * core importing it back would be a cycle.
  */
-const areaCommands: Command[] = [
-  residentsCommand,
-  councilCommand,
-  charityCommand,
-];
+const areaCommands: Command[] = [residentsCommand, councilCommand, charityCommand];
 
 /** Every `linli` command, in the order `--help` lists them. */
 export const commands: Command[] = [...foundationCommands, ...areaCommands];

@@ -29,7 +29,11 @@ export const initCommand: Command = {
         core,
         'auth.setup',
         {
-          community: { communityName, unitName: stringOption(ctx.args.values, 'unit') ?? communityName, streetOffice: stringOption(ctx.args.values, 'street') ?? '' },
+          community: {
+            communityName,
+            unitName: stringOption(ctx.args.values, 'unit') ?? communityName,
+            streetOffice: stringOption(ctx.args.values, 'street') ?? '',
+          },
           admin: { username, displayName, password },
         },
         null,

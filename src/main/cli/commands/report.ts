@@ -20,7 +20,14 @@ const names = () => reportCatalogue.map((r) => r.name).join(', ');
 export const reportCommand: Command = {
   name: 'report',
   ...commandTexts('report', { reports: names() }),
-  options: { ...userOption, format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' }, from: { type: 'string' }, to: { type: 'string' }, param: { type: 'string', multiple: true } },
+  options: {
+    ...userOption,
+    format: { type: 'string', short: 'f' },
+    out: { type: 'string', short: 'o' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    param: { type: 'string', multiple: true },
+  },
   positionals: true,
   async run(ctx) {
     const [name, ...extra] = ctx.args.positionals;
@@ -39,7 +46,11 @@ export const reportCommand: Command = {
         const { jobId } = await call('reports.run', { name, format, params: { ...params, locale: reportLocale(ctx) } });
         const done = await waiter.wait(jobId);
         const file = core.services.jobs.file(done.fileId, session.token);
-        if (!file) throw new CliError(ctx.explain({ code: 'jobs.failed', message: 'the finished file is gone', params: { message: 'the finished file is gone' } }), 'jobs.failed');
+        if (!file)
+          throw new CliError(
+            ctx.explain({ code: 'jobs.failed', message: 'the finished file is gone', params: { message: 'the finished file is gone' } }),
+            'jobs.failed',
+          );
         ensureFolder(path.dirname(out));
         fs.copyFileSync(file.path, out);
         ctx.print(ctx.text.reportDone(out, file.bytes));
@@ -105,7 +116,8 @@ export function jobWaiter(events: EventBus, sessionToken: string, ctx: CommandCo
     if (payload.jobId !== waiting.jobId) return;
     if (progressShown) ctx.io.stderr.write('\n');
     if (event.name === 'job.done' && payload.file) waiting.resolve(payload.file);
-    else if (event.name === 'job.failed' && payload.error) waiting.reject(new CliError(ctx.explain(payload.error), payload.error.code, 1, { error: payload.error }));
+    else if (event.name === 'job.failed' && payload.error)
+      waiting.reject(new CliError(ctx.explain(payload.error), payload.error.code, 1, { error: payload.error }));
   };
   const unsubscribe = events.subscribe((event) => {
     if (event.sessionToken !== sessionToken) return;

@@ -14,8 +14,16 @@ type Done = EventMap['job.done'];
 
 /** How people head the columns --set can stand in for (each one is recognised by constantField). */
 const constantHeader: Record<(typeof constantFields)[number], string> = {
-  status: '人员类别', docType: '证件类型', residenceReason: '居住事由', registeredOn: '登记日期', ethnicity: '民族',
-  compound: '小区', building: '楼栋', unit: '单元', grid: '网格', tags: '标签',
+  status: '人员类别',
+  docType: '证件类型',
+  residenceReason: '居住事由',
+  registeredOn: '登记日期',
+  ethnicity: '民族',
+  compound: '小区',
+  building: '楼栋',
+  unit: '单元',
+  grid: '网格',
+  tags: '标签',
 };
 
 /** The fields --set takes, as the headers people write: 小区、楼栋 … */
@@ -177,7 +185,21 @@ async function importFile(ctx: CommandContext): Promise<number> {
       if (sincePreview > 0) ctx.print(s.changedSincePreview(sincePreview));
       ctx.print(s.rejected(rejected, errorReport));
     }
-    ctx.emitJson({ ok: rejected === 0, importId: p.importId, counts: p.counts, constants: p.constants, createPlaces, newPlaces: p.newPlaces, dryRun, mode, imported: summary, rejected, rejectedSincePreview: sincePreview, errorReport, unmappedHeaders: p.unmappedHeaders });
+    ctx.emitJson({
+      ok: rejected === 0,
+      importId: p.importId,
+      counts: p.counts,
+      constants: p.constants,
+      createPlaces,
+      newPlaces: p.newPlaces,
+      dryRun,
+      mode,
+      imported: summary,
+      rejected,
+      rejectedSincePreview: sincePreview,
+      errorReport,
+      unmappedHeaders: p.unmappedHeaders,
+    });
     return rejected > 0 ? ExitCode.failed : ExitCode.ok;
   });
 }

@@ -23,7 +23,8 @@ export const restoreCommand: Command = {
   async run(ctx) {
     const from = path.resolve(ctx.required('from'));
     requireUser(ctx);
-    if (!fs.existsSync(from)) throw new CliError(ctx.explain({ code: 'backups.not_found', message: `No file at ${from}`, params: { path: from } }), 'backups.not_found');
+    if (!fs.existsSync(from))
+      throw new CliError(ctx.explain({ code: 'backups.not_found', message: `No file at ${from}`, params: { path: from } }), 'backups.not_found');
 
     const damage = liveFileDamage(ctx.dbPath);
     if (damage && damage.code !== 'db.corrupt' && damage.code !== 'db.not_sqlite') throw await databaseRefusal(ctx, damage);

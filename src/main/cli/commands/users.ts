@@ -16,7 +16,13 @@ export const usersCommand: Command = {
   positionals: true,
   async run(ctx) {
     const [sub, target, ...extra] = ctx.args.positionals;
-    const subs: Record<string, Sub> = { list, add, disable: (c, t) => setDisabled(c, t, true), enable: (c, t) => setDisabled(c, t, false), 'reset-password': resetPassword };
+    const subs: Record<string, Sub> = {
+      list,
+      add,
+      disable: (c, t) => setDisabled(c, t, true),
+      enable: (c, t) => setDisabled(c, t, false),
+      'reset-password': resetPassword,
+    };
     if (!sub || !Object.hasOwn(subs, sub)) throw new UsageError(ctx.text.unknownSubcommand(sub ?? '', Object.keys(subs).join(', ')));
     if (extra.length || (sub === 'list' && target)) throw new UsageError(ctx.text.extraArguments([...(sub === 'list' ? [target] : []), ...extra].join(' ')));
     return subs[sub](ctx, target);
@@ -33,7 +39,13 @@ async function list(ctx: CommandContext): Promise<number> {
     const users = await call('users.list', { includeDisabled: true });
     ctx.emitJson(users);
     const t = translator(ctx.locale);
-    const rows = users.map((u) => [u.username, u.displayName, u.roles.map((r) => t(`roles.${r}`)).join(ctx.text.roleSeparator), u.disabled ? ctx.text.userDisabled : ctx.text.userActive, u.lastLoginAt ?? '—']);
+    const rows = users.map((u) => [
+      u.username,
+      u.displayName,
+      u.roles.map((r) => t(`roles.${r}`)).join(ctx.text.roleSeparator),
+      u.disabled ? ctx.text.userDisabled : ctx.text.userActive,
+      u.lastLoginAt ?? '—',
+    ]);
     for (const line of table([ctx.text.usersHeader, ...rows])) ctx.print(line);
     return 0;
   });
@@ -82,7 +94,13 @@ async function findUser(ctx: CommandContext, s: SignedIn, username: string): Pro
 
 /** Left-aligned columns; wide (CJK) characters count as two. */
 function table(rows: string[][]): string[] {
-  const width = (s: string) => Array.from(s).reduce((n, ch) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
+  const width = (s: string) =>
+    Array.from(s).reduce((n, ch) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => width(r[i] ?? ''))));
-  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell + ' '.repeat(widths[i] - width(cell) + 2))).join('').trimEnd());
+  return rows.map((r) =>
+    r
+      .map((cell, i) => (i === r.length - 1 ? cell : cell + ' '.repeat(widths[i] - width(cell) + 2)))
+      .join('')
+      .trimEnd(),
+  );
 }

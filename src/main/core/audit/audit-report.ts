@@ -55,7 +55,9 @@ export const auditReport = defineReport({
         { label: ctx.t('auditReport.count'), value: String(rows.length) },
         {
           label: ctx.t('auditReport.chain'),
-          value: chain.ok ? ctx.t('auditReport.chainOk', { head: (chain.head ?? '').slice(0, 16) }) : ctx.t('auditReport.chainBroken', { seq: chain.firstBroken?.seq ?? 0, reason: chain.firstBroken?.reason ?? '' }),
+          value: chain.ok
+            ? ctx.t('auditReport.chainOk', { head: (chain.head ?? '').slice(0, 16) })
+            : ctx.t('auditReport.chainBroken', { seq: chain.firstBroken?.seq ?? 0, reason: chain.firstBroken?.reason ?? '' }),
         },
       ],
       columns: [

@@ -26,7 +26,21 @@ type AuditContent = Omit<AuditLogTable, 'seq' | 'prev_hash' | 'hash'>;
 
 /** The fields a record's hash covers, in a fixed shape. */
 function contentOf(row: AuditContent & { seq: number }): unknown {
-  return [row.seq, row.id, row.at, row.actor_id, row.actor_name, row.workstation, row.action, row.area, row.record_type, row.record_id, row.summary, row.before_json, row.after_json];
+  return [
+    row.seq,
+    row.id,
+    row.at,
+    row.actor_id,
+    row.actor_name,
+    row.workstation,
+    row.action,
+    row.area,
+    row.record_type,
+    row.record_id,
+    row.summary,
+    row.before_json,
+    row.after_json,
+  ];
 }
 
 export async function appendAudit(db: Kysely<Database>, entry: AuditWrite, actor: AuditActor, at: Date): Promise<void> {
@@ -54,7 +68,11 @@ export async function appendAudit(db: Kysely<Database>, entry: AuditWrite, actor
     .execute();
 }
 
-export async function listAudit(db: Kysely<Database>, filter: AuditFilter & { beforeSeq?: number; limit: number }, timeZoneOffset: (date: string, endOfDay: boolean) => string) {
+export async function listAudit(
+  db: Kysely<Database>,
+  filter: AuditFilter & { beforeSeq?: number; limit: number },
+  timeZoneOffset: (date: string, endOfDay: boolean) => string,
+) {
   let q = db.selectFrom('audit_log');
   if (filter.userId) q = q.where('actor_id', '=', filter.userId);
   if (filter.area) q = q.where('area', '=', filter.area);
@@ -80,7 +98,11 @@ export async function auditAreas(db: Kysely<Database>): Promise<string[]> {
  * One row per actor through the (actor_id, seq) index; anonymous records (failed sign-ins) are left out.
  */
 export async function auditActors(db: Kysely<Database>): Promise<{ id: string; name: string }[]> {
-  const latest = db.selectFrom('audit_log').select((eb) => eb.fn.max('seq').as('seq')).where('actor_id', 'is not', null).groupBy('actor_id');
+  const latest = db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('actor_id', 'is not', null)
+    .groupBy('actor_id');
   const rows = await db.selectFrom('audit_log').select(['actor_id', 'actor_name']).where('seq', 'in', latest).orderBy('actor_name').execute();
   return rows.map((r) => ({ id: r.actor_id as string, name: r.actor_name ?? (r.actor_id as string) }));
 }

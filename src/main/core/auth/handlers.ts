@@ -65,7 +65,9 @@ async function anyAdministrator(ctx: HandlerContext): Promise<boolean> {
   return row !== undefined;
 }
 
-export const authHandlers: HandlerMap<'auth.status' | 'auth.setup' | 'auth.login' | 'auth.logout' | 'auth.session' | 'auth.lock' | 'auth.unlock' | 'auth.changePassword'> = {
+export const authHandlers: HandlerMap<
+  'auth.status' | 'auth.setup' | 'auth.login' | 'auth.logout' | 'auth.session' | 'auth.lock' | 'auth.unlock' | 'auth.changePassword'
+> = {
   async 'auth.status'(_input, ctx) {
     const admin = await anyAdministrator(ctx);
     const profile = await findProfile(ctx.db);
@@ -94,7 +96,15 @@ export const authHandlers: HandlerMap<'auth.status' | 'auth.setup' | 'auth.login
     await insertUser(ctx.db, user);
     const actor = { id: userId, name: user.display_name };
     await ctx.audit({ action: 'community.setup', area: 'community', recordType: 'community_profile', recordId: profile.id, after: toProfile(profile), actor });
-    await ctx.audit({ action: 'users.create', area: 'users', recordType: 'user', recordId: userId, summary: `${user.display_name}（${user.username}）`, after: toUserSummary(user), actor });
+    await ctx.audit({
+      action: 'users.create',
+      area: 'users',
+      recordType: 'user',
+      recordId: userId,
+      summary: `${user.display_name}（${user.username}）`,
+      after: toUserSummary(user),
+      actor,
+    });
     const s = await ctx.sessions.create(ctx.db, { id: userId, username: user.username, displayName: user.display_name, roles: ['admin'] }, ctx.now().getTime());
     return sessionInfo(ctx, s);
   },

@@ -54,7 +54,10 @@ export class SessionStore {
     const token = randomBytes(32).toString('base64url');
     const at = new Date(now).toISOString();
     const row = { token_hash: hashToken(token), user_id: user.id, host_id: this.hostId, workstation: this.workstation, created_at: at };
-    await db.insertInto('sessions').values({ ...row, ended_at: null, ended_reason: null }).execute();
+    await db
+      .insertInto('sessions')
+      .values({ ...row, ended_at: null, ended_reason: null })
+      .execute();
     const session: Session = {
       token,
       userId: user.id,
@@ -98,7 +101,9 @@ export class SessionStore {
 
   /** Ends one session (sign-out); inside the caller's write transaction. */
   async end(db: Kysely<Database>, token: string, reason: EndReason, at: Date): Promise<void> {
-    await endWhere(db, reason, at).where('token_hash', '=', this.local.get(token)?.hash ?? hashToken(token)).execute();
+    await endWhere(db, reason, at)
+      .where('token_hash', '=', this.local.get(token)?.hash ?? hashToken(token))
+      .execute();
     this.local.delete(token);
   }
 

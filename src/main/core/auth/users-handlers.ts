@@ -40,9 +40,21 @@ export const usersHandlers: HandlerMap<'users.list' | 'users.create' | 'users.se
     if (!input.roles.includes('admin') && (await countActiveAdmins(ctx.db, input.userId)) === 0) {
       throw new AppError('users.last_admin', 'At least one active administrator must remain');
     }
-    await updateUser(ctx.db, input.userId, { roles_json: JSON.stringify([...new Set(input.roles)]), updated_at: ctx.now().toISOString(), updated_by: ctx.requireSession().userId });
+    await updateUser(ctx.db, input.userId, {
+      roles_json: JSON.stringify([...new Set(input.roles)]),
+      updated_at: ctx.now().toISOString(),
+      updated_by: ctx.requireSession().userId,
+    });
     const after = await mustFind(ctx.db, input.userId);
-    await ctx.audit({ action: 'users.setRoles', area: 'users', recordType: 'user', recordId: input.userId, summary: who(after), before: toUserSummary(before), after: toUserSummary(after) });
+    await ctx.audit({
+      action: 'users.setRoles',
+      area: 'users',
+      recordType: 'user',
+      recordId: input.userId,
+      summary: who(after),
+      before: toUserSummary(before),
+      after: toUserSummary(after),
+    });
     // A signed-in user's powers follow the change at once: every call reads the roles afresh.
     return toUserSummary(after);
   },
@@ -54,7 +66,15 @@ export const usersHandlers: HandlerMap<'users.list' | 'users.create' | 'users.se
     }
     await updateUser(ctx.db, input.userId, { disabled: input.disabled ? 1 : 0, updated_at: ctx.now().toISOString(), updated_by: ctx.requireSession().userId });
     const after = await mustFind(ctx.db, input.userId);
-    await ctx.audit({ action: input.disabled ? 'users.disable' : 'users.enable', area: 'users', recordType: 'user', recordId: input.userId, summary: who(after), before: toUserSummary(before), after: toUserSummary(after) });
+    await ctx.audit({
+      action: input.disabled ? 'users.disable' : 'users.enable',
+      area: 'users',
+      recordType: 'user',
+      recordId: input.userId,
+      summary: who(after),
+      before: toUserSummary(before),
+      after: toUserSummary(after),
+    });
     // Every session of the account ends at once, in every process sharing the file.
     if (input.disabled) await ctx.sessions.endForUser(ctx.db, input.userId, 'disabled', ctx.now());
     return toUserSummary(after);
@@ -63,7 +83,11 @@ export const usersHandlers: HandlerMap<'users.list' | 'users.create' | 'users.se
   async 'users.resetPassword'(input, ctx) {
     const user = await mustFind(ctx.db, input.userId);
     enforcePasswordPolicy(input.newPassword, user.username, 'newPassword');
-    await updateUser(ctx.db, input.userId, { password_hash: await hashPassword(input.newPassword), updated_at: ctx.now().toISOString(), updated_by: ctx.requireSession().userId });
+    await updateUser(ctx.db, input.userId, {
+      password_hash: await hashPassword(input.newPassword),
+      updated_at: ctx.now().toISOString(),
+      updated_by: ctx.requireSession().userId,
+    });
     await ctx.sessions.endForUser(ctx.db, input.userId, 'password_reset', ctx.now());
     await ctx.audit({ action: 'users.resetPassword', area: 'users', recordType: 'user', recordId: input.userId, summary: who(user) });
     return null;

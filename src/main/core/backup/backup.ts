@@ -37,7 +37,12 @@ export function toBackupRecord(row: BackupsTable): BackupRecord {
  * Copies the open file with SQLite's online backup (other work goes on meanwhile), then opens the copy
  * and verifies it. The result is recorded either way: a failed backup is stored as failed, never hidden.
  */
-export async function makeBackup(core: CoreServices, kind: BackupKind, actor: { id: string | null; name: string | null }, folder = core.paths.backupFolder): Promise<BackupRecord> {
+export async function makeBackup(
+  core: CoreServices,
+  kind: BackupKind,
+  actor: { id: string | null; name: string | null },
+  folder = core.paths.backupFolder,
+): Promise<BackupRecord> {
   const { timeZone } = await readSettings(core.db);
   const at = core.now();
   const stamp = formatLocal(at, timeZone, 'YYYYMMDD-HHmmss');
@@ -62,8 +67,7 @@ export async function makeBackup(core: CoreServices, kind: BackupKind, actor: { 
     if (!checked.check.ok && automaticKinds.includes(kind) && /^integrity check/.test(problem ?? '')) {
       const good = await core.db.selectFrom('backups').select('path').where('ok', '=', 1).orderBy('at', 'desc').executeTakeFirst();
       core.markDamaged(problem ?? '', good?.path ?? null);
-    }
-    else problem = compareHeads(core, checked.check.heads);
+    } else problem = compareHeads(core, checked.check.heads);
     if (!problem && checked.sha256) {
       sha256 = checked.sha256;
       writeSidecar(target, sha256);
@@ -140,7 +144,10 @@ export async function rotate(core: CoreServices): Promise<string[]> {
   const { timeZone, backupKeep } = await readSettings(core.db);
   const rows = await core.db.selectFrom('backups').selectAll().where('kind', 'in', automaticKinds).where('ok', '=', 1).execute();
   const present = rows.filter((r) => fs.existsSync(r.path) && r.path.startsWith(core.paths.backupFolder));
-  const keep = backupsToKeep(present.map((r) => ({ id: r.id, at: r.at, date: localToday(new Date(r.at), timeZone) })), backupKeep);
+  const keep = backupsToKeep(
+    present.map((r) => ({ id: r.id, at: r.at, date: localToday(new Date(r.at), timeZone) })),
+    backupKeep,
+  );
   const removed: string[] = [];
   for (const r of present) {
     if (keep.has(r.id)) continue;

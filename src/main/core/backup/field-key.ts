@@ -40,8 +40,7 @@ export function fieldKeyMatches(sqlite: SqliteDatabase.Database, secrets: FieldC
  * of showing empty fields or, worse, encrypting new values with a key the rest of the file does not use.
  */
 export function guardedCipher(inner: FieldCipher, state: FieldKeyState): FieldCipher {
-  const refuse = () =>
-    new AppError('crypto.key_missing', 'The field key of this data file is not here', { params: { path: state.keyFile ?? 'linli.key' } });
+  const refuse = () => new AppError('crypto.key_missing', 'The field key of this data file is not here', { params: { path: state.keyFile ?? 'linli.key' } });
   return {
     encrypt(plain) {
       if (state.mismatch) throw refuse();

@@ -91,7 +91,11 @@ export async function restoreBackup(core: CoreServices, swap: FileSwap, candidat
       const { id, at, path: savedPath, bytes, counts, sha256 } = saved;
       const counts_json = JSON.stringify(counts);
       const record = { id, at, kind: 'pre_restore', path: savedPath, bytes, ok: 1, problem: null, counts_json, created_by: actor.id, sha256 };
-      await trx.insertInto('backups').values(record).onConflict((oc) => oc.column('id').doNothing()).execute();
+      await trx
+        .insertInto('backups')
+        .values(record)
+        .onConflict((oc) => oc.column('id').doNothing())
+        .execute();
     }
     // Sessions recorded in the restored file are nobody's now.
     await core.sessions.endAll(trx, 'restore', core.now());

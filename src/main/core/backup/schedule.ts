@@ -24,7 +24,14 @@ export function startBackupSchedule(core: () => CoreServices, checkEveryMs = HOU
       const setUp = await c.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
       if (!setUp) return;
       if (kind === 'daily') {
-        const last = await c.db.selectFrom('backups').select('at').where('kind', 'in', ['startup', 'daily']).where('ok', '=', 1).orderBy('at', 'desc').limit(1).executeTakeFirst();
+        const last = await c.db
+          .selectFrom('backups')
+          .select('at')
+          .where('kind', 'in', ['startup', 'daily'])
+          .where('ok', '=', 1)
+          .orderBy('at', 'desc')
+          .limit(1)
+          .executeTakeFirst();
         if (last && c.now().getTime() - Date.parse(last.at) < 24 * HOUR) return;
       }
       const rec = await makeBackup(c, kind, system);

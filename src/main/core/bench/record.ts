@@ -45,7 +45,8 @@ export async function recordStatements<T>(sqlite: SqliteDatabase.Database, work:
   } finally {
     sqlite.prepare = original;
     clearStatementCache(sqlite);
-    for (const stmt of patchedStatements) for (const method of ['all', 'get', 'run', 'iterate'] as const) delete (stmt as unknown as Record<string, unknown>)[method];
+    for (const stmt of patchedStatements)
+      for (const method of ['all', 'get', 'run', 'iterate'] as const) delete (stmt as unknown as Record<string, unknown>)[method];
   }
 }
 
@@ -66,7 +67,11 @@ export function isFrameworkStatement(sql: string): boolean {
  * Prepares the recorded statements once and returns a function that runs them all again, reading every
  * row (as the handler did). Statements that write are only allowed inside `replayInTransaction`.
  */
-export function compileReplay(sqlite: SqliteDatabase.Database, recorded: RecordedStatement[], profile?: Map<string, { count: number; ms: number }>): () => number {
+export function compileReplay(
+  sqlite: SqliteDatabase.Database,
+  recorded: RecordedStatement[],
+  profile?: Map<string, { count: number; ms: number }>,
+): () => number {
   const cache = new Map<string, Stmt>();
   const steps = recorded
     .filter((r) => !isFrameworkStatement(r.sql))

@@ -13,6 +13,10 @@ function pad(s: string, n: number, right = false): string {
 /** Rows as aligned plain-text columns under a header line (the first row); `rightAligned` lists number columns. */
 export function table(rows: string[][], rightAligned: number[] = []): string[] {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => width(r[i] ?? ''))));
-  const line = (r: string[]) => r.map((c, i) => pad(c ?? '', widths[i], rightAligned.includes(i))).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => pad(c ?? '', widths[i], rightAligned.includes(i)))
+      .join('  ')
+      .trimEnd();
   return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)];
 }

@@ -4,7 +4,9 @@ import type { HandlerMap } from '../context';
 import { findProfile, saveProfile, toProfile } from './profile';
 import { readSettings, writeSettings } from './settings';
 
-export const communityHandlers: HandlerMap<'community.profile' | 'community.updateProfile' | 'community.settings' | 'community.updateSettings' | 'community.dataLocation'> = {
+export const communityHandlers: HandlerMap<
+  'community.profile' | 'community.updateProfile' | 'community.settings' | 'community.updateSettings' | 'community.dataLocation'
+> = {
   async 'community.profile'(_input, ctx) {
     const row = await findProfile(ctx.db);
     if (!row) throw new AppError('community.not_set_up');

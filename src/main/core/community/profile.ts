@@ -47,7 +47,10 @@ export async function saveProfile(db: Kysely<Database>, fields: ProfileFields, a
   if (existing) {
     await db.updateTable('community_profile').set(columns).where('id', '=', existing.id).execute();
   } else {
-    await db.insertInto('community_profile').values({ id: newId(), created_at: at, created_by: by, ...columns }).execute();
+    await db
+      .insertInto('community_profile')
+      .values({ id: newId(), created_at: at, created_by: by, ...columns })
+      .execute();
   }
   return (await findProfile(db))!;
 }

@@ -28,7 +28,9 @@ export async function writeSettings(db: Kysely<Database>, next: Settings, at: st
   }
 }
 
-const oneSetting = queryShape<{ key: keyof Settings }, { value_json: string }>(['key'], (db, v) => db.selectFrom('settings').select('value_json').where('key', '=', v.key));
+const oneSetting = queryShape<{ key: keyof Settings }, { value_json: string }>(['key'], (db, v) =>
+  db.selectFrom('settings').select('value_json').where('key', '=', v.key),
+);
 
 /** One setting, read afresh (another desk may have changed it), or its default: a single-row look-up. */
 export async function readSetting<K extends keyof Settings>(db: Kysely<Database>, key: K): Promise<Settings[K]> {

@@ -16,7 +16,9 @@ export interface Keyset {
 }
 
 export function encodeCursor(sort: string, key: Keyset): string {
-  return Buffer.from(JSON.stringify(key.n === undefined ? { s: sort, k: key.k, i: key.i } : { s: sort, k: key.k, n: key.n, i: key.i }), 'utf8').toString('base64url');
+  return Buffer.from(JSON.stringify(key.n === undefined ? { s: sort, k: key.k, i: key.i } : { s: sort, k: key.k, n: key.n, i: key.i }), 'utf8').toString(
+    'base64url',
+  );
 }
 
 /**

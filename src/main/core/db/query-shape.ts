@@ -82,9 +82,12 @@ export interface QueryTemplate {
 
 /** Finds where each placeholder landed among a compiled query's parameters; `names` must all be there. */
 export function templateOf(query: { sql: string; parameters: readonly unknown[] }, names: readonly string[] = []): QueryTemplate {
-  const slots = query.parameters.map((p): Slot => (typeof p === 'string' && p.startsWith(PLACEHOLDER) ? { kind: 'value', name: p.slice(PLACEHOLDER.length) } : { kind: 'constant', value: p }));
+  const slots = query.parameters.map((p): Slot =>
+    typeof p === 'string' && p.startsWith(PLACEHOLDER) ? { kind: 'value', name: p.slice(PLACEHOLDER.length) } : { kind: 'constant', value: p },
+  );
   // A value the builder transformed or dropped would otherwise be run as the placeholder's text.
-  for (const n of names) if (!slots.some((s) => s.kind === 'value' && s.name === n)) throw new Error(`queryShape: the value ${n} does not reach the compiled query`);
+  for (const n of names)
+    if (!slots.some((s) => s.kind === 'value' && s.name === n)) throw new Error(`queryShape: the value ${n} does not reach the compiled query`);
   return { sql: query.sql, slots };
 }
 
@@ -98,7 +101,10 @@ export function fillTemplate(template: QueryTemplate, values: Readonly<Record<st
   });
 }
 
-export function queryShape<P extends Record<string, unknown>, R>(names: readonly (keyof P & string)[], build: (db: Kysely<Database>, values: P) => Compilable<R>): QueryShape<P, R> {
+export function queryShape<P extends Record<string, unknown>, R>(
+  names: readonly (keyof P & string)[],
+  build: (db: Kysely<Database>, values: P) => Compilable<R>,
+): QueryShape<P, R> {
   let compiled: QueryTemplate | null = null;
 
   const compile = (db: Kysely<Database>) => {

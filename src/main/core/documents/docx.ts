@@ -1,6 +1,24 @@
 import {
-  AlignmentType, BorderStyle, Document, DocumentGridType, Footer, ImageRun, LineRuleType, Packer, PageNumber, PageOrientation,
-  HeightRule, Paragraph, Table, TableCell, TableRow, TextRun, UnderlineType, VerticalAlign, WidthType, type IBorderOptions,
+  AlignmentType,
+  BorderStyle,
+  Document,
+  DocumentGridType,
+  Footer,
+  ImageRun,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  HeightRule,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  UnderlineType,
+  VerticalAlign,
+  WidthType,
+  type IBorderOptions,
 } from 'docx';
 import { fenToChineseUppercase } from '../../../shared/values/money-words';
 import { formatFen } from '../../../shared/values/money';
@@ -18,7 +36,10 @@ const TWIPS_PER_MM = 1440 / 25.4;
 const twips = (mm: number) => Math.round(mm * TWIPS_PER_MM);
 type Align = (typeof AlignmentType)[keyof typeof AlignmentType];
 const ALIGN: Record<'left' | 'center' | 'right' | 'justify', Align> = {
-  left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT, justify: AlignmentType.JUSTIFIED,
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+  justify: AlignmentType.JUSTIFIED,
 };
 const LINE: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const THICK: IBorderOptions = { style: BorderStyle.SINGLE, size: 12, color: '000000' };
@@ -49,19 +70,39 @@ function lookOf(doc: DocumentModel, setup: PageSetup): Look {
     case 'official': {
       const pitch = Math.round((typeArea(setup).height / OFFICIAL_GRID.lines) * TWIPS_PER_MM);
       return {
-        body: DOCX_FONTS.fangsong, size: OFFICIAL_GRID.fontPt * 2, line: pitch, tableSize: 24, titleFont: DOCX_FONTS.title, titleSize: 44,
-        titleBold: false, headingFonts: [DOCX_FONTS.hei, DOCX_FONTS.kai, DOCX_FONTS.fangsong], indentBody: true,
+        body: DOCX_FONTS.fangsong,
+        size: OFFICIAL_GRID.fontPt * 2,
+        line: pitch,
+        tableSize: 24,
+        titleFont: DOCX_FONTS.title,
+        titleSize: 44,
+        titleBold: false,
+        headingFonts: [DOCX_FONTS.hei, DOCX_FONTS.kai, DOCX_FONTS.fangsong],
+        indentBody: true,
       };
     }
     case 'form':
       return {
-        body: DOCX_FONTS.song, size: 24, tableSize: 22, titleFont: DOCX_FONTS.song, titleSize: 44, titleBold: true,
-        headingFonts: [DOCX_FONTS.song, DOCX_FONTS.song, DOCX_FONTS.song], indentBody: false,
+        body: DOCX_FONTS.song,
+        size: 24,
+        tableSize: 22,
+        titleFont: DOCX_FONTS.song,
+        titleSize: 44,
+        titleBold: true,
+        headingFonts: [DOCX_FONTS.song, DOCX_FONTS.song, DOCX_FONTS.song],
+        indentBody: false,
       };
     case 'poster':
       return {
-        body: DOCX_FONTS.fangsong, size: 44, line: 770, tableSize: 32, titleFont: DOCX_FONTS.hei, titleSize: 128, titleBold: true,
-        headingFonts: [DOCX_FONTS.hei, DOCX_FONTS.hei, DOCX_FONTS.hei], indentBody: true,
+        body: DOCX_FONTS.fangsong,
+        size: 44,
+        line: 770,
+        tableSize: 32,
+        titleFont: DOCX_FONTS.hei,
+        titleSize: 128,
+        titleBold: true,
+        headingFonts: [DOCX_FONTS.hei, DOCX_FONTS.hei, DOCX_FONTS.hei],
+        indentBody: true,
       };
   }
 }
@@ -391,14 +432,15 @@ export async function documentToDocx(doc: DocumentModel): Promise<Uint8Array> {
               footer: twips(Math.max(8, m.bottom - 14)),
             },
           },
-          grid: official && look.line
-            ? {
-                type: DocumentGridType.LINES_AND_CHARS,
-                linePitch: look.line,
-                // 28 characters across: the pitch's difference from the font size, in 4096ths of a point.
-                charSpace: Math.round(((typeArea(setup).width * 72) / 25.4 / OFFICIAL_GRID.chars - OFFICIAL_GRID.fontPt) * 4096),
-              }
-            : undefined,
+          grid:
+            official && look.line
+              ? {
+                  type: DocumentGridType.LINES_AND_CHARS,
+                  linePitch: look.line,
+                  // 28 characters across: the pitch's difference from the font size, in 4096ths of a point.
+                  charSpace: Math.round(((typeArea(setup).width * 72) / 25.4 / OFFICIAL_GRID.chars - OFFICIAL_GRID.fontPt) * 4096),
+                }
+              : undefined,
         },
         footers: official ? officialFooters() : doc.layout === 'form' ? formFooter(doc) : undefined,
         children,

@@ -20,8 +20,11 @@ export function qrMatrix(data: string): QrMatrix {
   let path = '';
   for (let y = 0; y < size; y++) {
     // Runs of dark modules in a row become one rectangle: a tenth of the path a module per rect would be.
-    for (let x = 0; x < size; ) {
-      if (!bits[y * size + x]) { x++; continue; }
+    for (let x = 0; x < size;) {
+      if (!bits[y * size + x]) {
+        x++;
+        continue;
+      }
       let end = x;
       while (end < size && bits[y * size + end]) end++;
       path += `M${x + QR_MARGIN} ${y + QR_MARGIN}h${end - x}v1h${x - end}z`;

@@ -65,7 +65,12 @@ export async function commitInWorker<Work, Batch, Outcome>(ctx: HandlerContext, 
           if ('progress' in r) job.progress(r.progress.done, r.progress.total);
           else if ('done' in r) resolve(r.done);
           else if ('checkpointed' in r) return;
-          else reject(r.app ? new AppError(r.error.code, r.error.message, { params: r.error.params, fields: r.error.fields }) : new Error(`import commit process: ${r.error.message}`));
+          else
+            reject(
+              r.app
+                ? new AppError(r.error.code, r.error.message, { params: r.error.params, fields: r.error.fields })
+                : new Error(`import commit process: ${r.error.message}`),
+            );
         });
         worker.on('error', reject);
         worker.on('exit', (code) => reject(new Error(`import commit process stopped (${code}) before it finished`)));

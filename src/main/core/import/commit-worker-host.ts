@@ -39,7 +39,8 @@ export interface CommitWorkerInit<Work> {
 /** From the app: the commit's start, the batches in order, then the end of them; a cancel at any time. */
 export type CommitWorkerRequest<Work, Batch> = { init: CommitWorkerInit<Work> } | { batch: Batch } | { end: true } | { cancel: true };
 
-export type CommitWorkerReply<Outcome> = { progress: { done: number; total: number } } | { done: Outcome } | { checkpointed: true } | { error: ErrorPayload; app: boolean };
+export type CommitWorkerReply<Outcome> =
+  { progress: { done: number; total: number } } | { done: Outcome } | { checkpointed: true } | { error: ErrorPayload; app: boolean };
 
 /** Where the area's writer writes: the worker's own connection, Kysely on it, and the field cipher. */
 export interface CommitStore {
@@ -62,7 +63,8 @@ export function serveCommitWorker<Work, Batch, Outcome>(write: CommitWriter<Work
   if (!process.send || process.env[COMMIT_WORKER_ROLE] !== '1') return;
   yieldThisThreadToMain();
   let finished = false;
-  const reply = (r: CommitWorkerReply<Outcome>) => new Promise<void>((resolve) => (process.connected ? process.send!(r, undefined, {}, () => resolve()) : resolve()));
+  const reply = (r: CommitWorkerReply<Outcome>) =>
+    new Promise<void>((resolve) => (process.connected ? process.send!(r, undefined, {}, () => resolve()) : resolve()));
   const queue: Batch[] = [];
   let ended = false;
   let cancelled = false;

@@ -59,8 +59,17 @@ export interface WorkerModules {
 export type PackedReadEvent<Columns> = Extract<BatchEvent<Columns, never>, { kind: 'head' }> | { kind: 'batch'; batch: PackedRows };
 
 /** An area's import: its definition, and core/import's parts bound to it. */
-export interface AreaImport<Choice, Columns, Draft, Given, Prepared, Planner, Work, Batch, Outcome>
-  extends ImportDefinition<Choice, Columns, Draft, Given, Prepared, Planner, Work, Batch, Outcome> {
+export interface AreaImport<Choice, Columns, Draft, Given, Prepared, Planner, Work, Batch, Outcome> extends ImportDefinition<
+  Choice,
+  Columns,
+  Draft,
+  Given,
+  Prepared,
+  Planner,
+  Work,
+  Batch,
+  Outcome
+> {
   /** The area's previews on this connection. */
   store<Session extends StoredImport>(sqlite: SqliteDatabase.Database): ImportStore<Session>;
   /** The write mark of the area's tables now: a commit compares it with its preview's. */
@@ -75,7 +84,10 @@ export interface AreaImport<Choice, Columns, Draft, Given, Prepared, Planner, Wo
 
 export interface ImportWorkers<Choice, Columns, Given, Prepared, Work, Batch, Outcome> {
   /** Worker threads for a large preview (the reader and the preparers), or null where none can run. */
-  previewWorkers(ctx: Pick<HandlerContext, 'paths' | 'secrets'>, today: string): Promise<PreviewWorkers<Choice, PackedReadEvent<Columns>, Given, Prepared> | null>;
+  previewWorkers(
+    ctx: Pick<HandlerContext, 'paths' | 'secrets'>,
+    today: string,
+  ): Promise<PreviewWorkers<Choice, PackedReadEvent<Columns>, Given, Prepared> | null>;
   /** Runs the writer in its own process; null, having written nothing, where none can run (the caller then writes in its own thread). */
   commit(ctx: HandlerContext, commit: { importId: string; work: Work; batches: Iterable<Batch> }, job: JobControl): Promise<Outcome | null>;
 }
@@ -95,7 +107,12 @@ export function defineImport<Choice, Columns, Draft, Given, Prepared, Planner, W
     read,
     withWorkers: (modules) => ({
       async previewWorkers(ctx, today) {
-        return startPreviewWorkers<Choice, PackedReadEvent<Columns>, Given, Prepared>({ entry: await modules.preview(), keyFile: ctx.paths.keyFile, today, secrets: ctx.secrets });
+        return startPreviewWorkers<Choice, PackedReadEvent<Columns>, Given, Prepared>({
+          entry: await modules.preview(),
+          keyFile: ctx.paths.keyFile,
+          today,
+          secrets: ctx.secrets,
+        });
       },
       async commit(ctx, commit, job) {
         return commitInWorker<Work, Batch, Outcome>(ctx, { entry: await modules.commit(ctx), ...commit }, job);

@@ -102,7 +102,12 @@ export async function startPreviewWorkers<Choice, Event, Given, Prepared>(opts: 
       if ('event' in r) return void waiting.get(r.id)?.event?.(r.event);
       const p = settle(r.id);
       if (!p) return;
-      if ('error' in r) p.reject(r.app ? new AppError(r.error.code, r.error.message, { params: r.error.params, fields: r.error.fields }) : new Error(`import preview worker: ${r.error.message}`));
+      if ('error' in r)
+        p.reject(
+          r.app
+            ? new AppError(r.error.code, r.error.message, { params: r.error.params, fields: r.error.fields })
+            : new Error(`import preview worker: ${r.error.message}`),
+        );
       else p.resolve(r);
     });
     w.on('error', (err) => breakAll(err));

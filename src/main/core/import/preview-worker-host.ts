@@ -20,9 +20,7 @@ export interface PreviewWorkerInit {
 }
 
 export type PreviewRequest<Choice, Given> =
-  | { id: number; probe: string }
-  | { id: number; read: { bytes: Uint8Array; choice: Choice } }
-  | { id: number; prepare: Given[] };
+  { id: number; probe: string } | { id: number; read: { bytes: Uint8Array; choice: Choice } } | { id: number; prepare: Given[] };
 
 export type PreviewReply<Event> =
   | { id: number; hash: string }

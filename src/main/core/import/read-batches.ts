@@ -12,7 +12,8 @@ export interface RowReader<Columns, Draft> {
   draft(row: SheetRow, columns: Columns): Draft;
 }
 
-export type BatchEvent<Columns, Draft> = { kind: 'head'; head: SheetHead; resolved: Columns } | { kind: 'rows'; first: number; rows: SheetRow[]; drafts: Draft[] };
+export type BatchEvent<Columns, Draft> =
+  { kind: 'head'; head: SheetHead; resolved: Columns } | { kind: 'rows'; first: number; rows: SheetRow[]; drafts: Draft[] };
 
 /**
  * Reads the file and drafts its rows as they are read, in batches, so that planning can start while the

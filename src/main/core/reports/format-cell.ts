@@ -24,8 +24,12 @@ function partsIn(date: Date, timeZone: string): Record<string, string> {
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
       timeZone,
-      year: 'numeric', month: '2-digit', day: '2-digit',
-      hour: '2-digit', minute: '2-digit', second: '2-digit',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
       hourCycle: 'h23', // 'hour12: false' can yield "24:00" at midnight in some engines
     });
     formatters.set(timeZone, f);

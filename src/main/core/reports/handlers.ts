@@ -9,7 +9,9 @@ const localeParam = z.enum(['zh-CN', 'en']).catch('zh-CN');
 export const reportsHandlers: HandlerMap<'reports.list' | 'reports.run' | 'reports.cancel'> = {
   async 'reports.list'(_input, ctx) {
     const s = ctx.requireSession();
-    return reportCatalogue.filter((r) => s.permissions.has(r.permission)).map((r) => ({ name: r.name, area: r.area, formats: r.formats, params: r.paramFields }));
+    return reportCatalogue
+      .filter((r) => s.permissions.has(r.permission))
+      .map((r) => ({ name: r.name, area: r.area, formats: r.formats, params: r.paramFields }));
   },
 
   async 'reports.run'(input, ctx) {
@@ -26,7 +28,14 @@ export const reportsHandlers: HandlerMap<'reports.list' | 'reports.run' | 'repor
       throw new AppError(ErrorCodes.forbidden, 'Permission residents.export_full is needed', { params: { permission: 'residents.export_full' } });
     }
     // Every export is on the record, with what was asked for, before any data leaves.
-    await ctx.audit({ action: 'reports.export', area: 'reports', recordType: 'report', recordId: input.name, summary: `${input.name}.${input.format}`, after: { format: input.format, params: prepared.params } });
+    await ctx.audit({
+      action: 'reports.export',
+      area: 'reports',
+      recordType: 'report',
+      recordId: input.name,
+      summary: `${input.name}.${input.format}`,
+      after: { format: input.format, params: prepared.params },
+    });
     // The record is the one write; the file the job renders is not data.
     ctx.events.emit('data.changed', { area: 'reports' });
     const jobId = ctx.jobs.start(s.token, (job) => renderReport(ctx, prepared, input.format, { id: s.userId, displayName: s.displayName }, locale, job));

@@ -20,7 +20,8 @@ export function prepareReport(
 ): { def: ReportDefinition; prepared: PreparedReport } {
   const def = findReport(name);
   if (!def) throw new AppError('reports.unknown', `No report named ${name}`, { params: { name } });
-  if (!session.permissions.has(def.permission)) throw new AppError(ErrorCodes.forbidden, `Permission ${def.permission} is needed`, { params: { permission: def.permission } });
+  if (!session.permissions.has(def.permission))
+    throw new AppError(ErrorCodes.forbidden, `Permission ${def.permission} is needed`, { params: { permission: def.permission } });
   if (!def.formats.includes(format)) throw new AppError('reports.format_unsupported', `${name} does not come as ${format}`);
   return { def, prepared: def.prepare(rawParams) };
 }
@@ -61,7 +62,13 @@ export async function renderReport(
       generatedAt: now.toISOString(),
       generatedBy: user.displayName,
       timeZone: settings.timeZone,
-      labels: { page: t('reportLabels.page'), of: t('reportLabels.of'), generatedAt: t('reportLabels.generatedAt'), generatedBy: t('reportLabels.generatedBy'), total: t('reportLabels.total') },
+      labels: {
+        page: t('reportLabels.page'),
+        of: t('reportLabels.of'),
+        generatedAt: t('reportLabels.generatedAt'),
+        generatedBy: t('reportLabels.generatedBy'),
+        total: t('reportLabels.total'),
+      },
     },
   };
   const model = await prepared.build(ctx);

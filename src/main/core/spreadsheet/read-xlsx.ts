@@ -35,7 +35,11 @@ export async function readXlsx(buf: Buffer, isHeader: HeaderTest, sink?: SheetSi
   const slicer = new Slicer(READ_SLICE_MS);
   const book = await readWorkbook(entries, slicer);
   const collector = (name: string | null, firstRowIsHeader: boolean) =>
-    new SheetCollector(isHeader, firstRowIsHeader, sink && { onStart: (headerRow, headers) => sink.start({ format: 'xlsx', sheetName: name, headerRow, headers }), onRow: (row) => sink.row(row) });
+    new SheetCollector(
+      isHeader,
+      firstRowIsHeader,
+      sink && { onStart: (headerRow, headers) => sink.start({ format: 'xlsx', sheetName: name, headerRow, headers }), onRow: (row) => sink.row(row) },
+    );
   const first = await readSheets(book, slicer, (_index, name) => collector(name, false));
   if (first.sheet) return first.sheet;
   const withContent = first.firstWithContent;
@@ -45,7 +49,11 @@ export async function readXlsx(buf: Buffer, isHeader: HeaderTest, sink?: SheetSi
   return again.sheet;
 }
 
-async function readSheets(book: Workbook, slicer: Slicer, collectorFor: (index: number, sheetName: string | null) => SheetCollector | null): Promise<{ sheet: Sheet | null; firstWithContent: number | null }> {
+async function readSheets(
+  book: Workbook,
+  slicer: Slicer,
+  collectorFor: (index: number, sheetName: string | null) => SheetCollector | null,
+): Promise<{ sheet: Sheet | null; firstWithContent: number | null }> {
   let firstWithContent: number | null = null;
   for (let index = 0; index < book.sheets.length; index++) {
     const { name, path } = book.sheets[index];
@@ -65,7 +73,8 @@ async function readSheets(book: Workbook, slicer: Slicer, collectorFor: (index: 
         if (collector.state === 'reading' && !filler) {
           const merges = await sheetMerges(entry);
           const hit = merges.find((m) => m.r1 <= collector.headerRow && collector.headerRow <= m.r2);
-          if (hit) throw new AppError('import.merged_header', `The header row has merged cells ${hit.ref}`, { params: { row: collector.headerRow, range: hit.ref } });
+          if (hit)
+            throw new AppError('import.merged_header', `The header row has merged cells ${hit.ref}`, { params: { row: collector.headerRow, range: hit.ref } });
           filler = new MergeFiller(merges.filter((m) => m.r1 > collector.headerRow));
         }
       }

@@ -81,7 +81,11 @@ export function cellText(v: CellValue | undefined): string {
 /** Numbers as Excel shows them in a General cell: up to 15 significant digits, then scientific. */
 export function numberText(n: number): string {
   if (Number.isInteger(n) && Math.abs(n) < 1e15) return String(n);
-  if (Math.abs(n) >= 1e15) return n.toExponential(5).replace(/\.?0+e/, 'e').toUpperCase();
+  if (Math.abs(n) >= 1e15)
+    return n
+      .toExponential(5)
+      .replace(/\.?0+e/, 'e')
+      .toUpperCase();
   return String(Number(n.toPrecision(15)));
 }
 

@@ -31,4 +31,3 @@ export const headerItems: ComponentType[] = areas.flatMap((a) => a.headerItems ?
 export function navigationFor(can: (p: Permission) => boolean) {
   return { home: homeRoute, sections: navSections(areas, can) };
 }
-

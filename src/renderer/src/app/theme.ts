@@ -6,7 +6,10 @@ export const theme = createTheme({
   primaryShade: 7,
   defaultRadius: 'sm',
   fontFamily: '-apple-system, BlinkMacSystemFont, "Segoe UI", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif',
-  headings: { fontFamily: '-apple-system, BlinkMacSystemFont, "Segoe UI", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif', fontWeight: '600' },
+  headings: {
+    fontFamily: '-apple-system, BlinkMacSystemFont, "Segoe UI", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif',
+    fontWeight: '600',
+  },
   fontFamilyMonospace: 'ui-monospace, "Cascadia Mono", "Source Code Pro", Menlo, Consolas, monospace',
   // Keyboard users always see where they are; mouse clicks do not leave rings behind.
   focusRing: 'auto',

@@ -8,7 +8,16 @@ export function ErrorAlert({ error, title, onClose }: { error: unknown; title?: 
   const { t } = useTranslation();
   if (!error) return null;
   return (
-    <Alert color="red" variant="light" role="alert" icon={<IconAlertTriangle size={18} />} title={title} withCloseButton={!!onClose} onClose={onClose} closeButtonLabel={t('common.close')}>
+    <Alert
+      color="red"
+      variant="light"
+      role="alert"
+      icon={<IconAlertTriangle size={18} />}
+      title={title}
+      withCloseButton={!!onClose}
+      onClose={onClose}
+      closeButtonLabel={t('common.close')}
+    >
       {translateError(t, error)}
     </Alert>
   );

@@ -6,4 +6,3 @@ export interface TagRef {
   name: string;
   colour: string;
 }
-

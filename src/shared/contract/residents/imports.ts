@@ -5,9 +5,31 @@ import type { JobStarted } from '../reports';
 
 /** The resident fields an import column can map to. */
 export const importFields = [
-  'name', 'formerNames', 'docType', 'idNumber', 'birthDate', 'gender', 'phone', 'status', 'residenceReason',
-  'registeredOn', 'permitExpiresOn', 'idCardExpiresOn', 'ethnicity', 'education', 'maritalStatus', 'occupation',
-  'notes', 'compound', 'building', 'unit', 'room', 'householdNumber', 'relationToHead', 'tags', 'grid',
+  'name',
+  'formerNames',
+  'docType',
+  'idNumber',
+  'birthDate',
+  'gender',
+  'phone',
+  'status',
+  'residenceReason',
+  'registeredOn',
+  'permitExpiresOn',
+  'idCardExpiresOn',
+  'ethnicity',
+  'education',
+  'maritalStatus',
+  'occupation',
+  'notes',
+  'compound',
+  'building',
+  'unit',
+  'room',
+  'householdNumber',
+  'relationToHead',
+  'tags',
+  'grid',
 ] as const;
 export type ImportField = (typeof importFields)[number];
 export type ImportMapping = Partial<Record<ImportField, string>>;
@@ -17,7 +39,16 @@ export type ImportMapping = Partial<Record<ImportField, string>>;
  * A person's own fields (name, ID, phone, birth date, room, 户号) never: one value for all would be wrong.
  */
 export const constantFields = [
-  'status', 'docType', 'residenceReason', 'registeredOn', 'ethnicity', 'compound', 'building', 'unit', 'grid', 'tags',
+  'status',
+  'docType',
+  'residenceReason',
+  'registeredOn',
+  'ethnicity',
+  'compound',
+  'building',
+  'unit',
+  'grid',
+  'tags',
 ] as const satisfies readonly ImportField[];
 export type ConstantField = (typeof constantFields)[number];
 export type ImportConstants = Partial<Record<ConstantField, string>>;
@@ -111,7 +142,16 @@ export const imports = {
     returns<JobStarted>(),
   ),
   /** The rejected rows as XLSX with a reason column, ready to fix and re-import (a job producing a file). */
-  'residents.importErrorReport': method({ input: z.object({ importId: id }), access: 'residents.import', writes: true, transaction: 'none' }, returns<JobStarted>()),
-  'residents.importMappings': method({ input: z.object({}), access: 'residents.import', writes: false }, returns<{ id: string; name: string; mapping: ImportMapping }[]>()),
-  'residents.saveImportMapping': method({ input: z.object({ name: z.string().trim().min(1).max(40), mapping: z.record(z.string(), z.string()) }), access: 'residents.import', writes: true }, returns<{ id: string; name: string }>()),
+  'residents.importErrorReport': method(
+    { input: z.object({ importId: id }), access: 'residents.import', writes: true, transaction: 'none' },
+    returns<JobStarted>(),
+  ),
+  'residents.importMappings': method(
+    { input: z.object({}), access: 'residents.import', writes: false },
+    returns<{ id: string; name: string; mapping: ImportMapping }[]>(),
+  ),
+  'residents.saveImportMapping': method(
+    { input: z.object({ name: z.string().trim().min(1).max(40), mapping: z.record(z.string(), z.string()) }), access: 'residents.import', writes: true },
+    returns<{ id: string; name: string }>(),
+  ),
 };

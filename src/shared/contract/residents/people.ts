@@ -190,8 +190,14 @@ export const householdInput = z.object({
 
 export const people = {
   'residents.list': method({ input: residentListInput, access: 'residents.read', writes: false }, returns<Page<ResidentRow>>()),
-  'residents.count': method({ input: residentListInput.omit({ sort: true, direction: true, cursor: true, limit: true }), access: 'residents.read', writes: false }, returns<{ count: number }>()),
-  'residents.get': method({ input: z.object({ id }), access: 'residents.read', writes: false }, returns<{ resident: ResidentDetail; timeline: ResidentEvent[] }>()),
+  'residents.count': method(
+    { input: residentListInput.omit({ sort: true, direction: true, cursor: true, limit: true }), access: 'residents.read', writes: false },
+    returns<{ count: number }>(),
+  ),
+  'residents.get': method(
+    { input: z.object({ id }), access: 'residents.read', writes: false },
+    returns<{ resident: ResidentDetail; timeline: ResidentEvent[] }>(),
+  ),
   /**
    * Who holds this document number already (the form asks as the number is typed, before saving): the
    * number as the form has it, checked and normalised as a save would; null when nobody, or when the number
@@ -207,24 +213,64 @@ export const people = {
   ),
   'residents.create': method({ input: residentInput, access: 'residents.write', writes: true }, returns<ResidentDetail>()),
   'residents.update': method({ input: residentInput.extend({ id }), access: 'residents.write', writes: true }, returns<ResidentDetail>()),
-  'residents.moveOut': method({ input: z.object({ id, on: isoDate, note: z.string().max(200).default('') }), access: 'residents.write', writes: true }, returns<ResidentDetail>()),
-  'residents.recordDeath': method({ input: z.object({ id, on: isoDate, note: z.string().max(200).default('') }), access: 'residents.write', writes: true }, returns<ResidentDetail>()),
-  'residents.moveIn': method(
-    { input: z.object({ id, on: isoDate, houseId: id.nullable().default(null), householdId: id.nullable().default(null), relationToHead: z.string().max(20).default('') }), access: 'residents.write', writes: true },
+  'residents.moveOut': method(
+    { input: z.object({ id, on: isoDate, note: z.string().max(200).default('') }), access: 'residents.write', writes: true },
     returns<ResidentDetail>(),
   ),
-  'residents.changeHousehold': method({ input: z.object({ id, householdId: id, relationToHead: z.string().trim().max(20) }), access: 'residents.write', writes: true }, returns<ResidentDetail>()),
+  'residents.recordDeath': method(
+    { input: z.object({ id, on: isoDate, note: z.string().max(200).default('') }), access: 'residents.write', writes: true },
+    returns<ResidentDetail>(),
+  ),
+  'residents.moveIn': method(
+    {
+      input: z.object({
+        id,
+        on: isoDate,
+        houseId: id.nullable().default(null),
+        householdId: id.nullable().default(null),
+        relationToHead: z.string().max(20).default(''),
+      }),
+      access: 'residents.write',
+      writes: true,
+    },
+    returns<ResidentDetail>(),
+  ),
+  'residents.changeHousehold': method(
+    { input: z.object({ id, householdId: id, relationToHead: z.string().trim().max(20) }), access: 'residents.write', writes: true },
+    returns<ResidentDetail>(),
+  ),
   'residents.setTags': method({ input: z.object({ id, tagIds: z.array(id).max(50) }), access: 'residents.write', writes: true }, returns<ResidentDetail>()),
   /** The full ID number or phone: needs the permission and a reason, and is audited. */
-  'residents.reveal': method({ input: z.object({ id, field: z.enum(['idNumber', 'phone']), reason: z.string().trim().min(2, 'residents.reason_required').max(200) }), access: 'residents.reveal', writes: true }, returns<{ value: string }>()),
+  'residents.reveal': method(
+    {
+      input: z.object({ id, field: z.enum(['idNumber', 'phone']), reason: z.string().trim().min(2, 'residents.reason_required').max(200) }),
+      access: 'residents.reveal',
+      writes: true,
+    },
+    returns<{ value: string }>(),
+  ),
   /** Ctrl+K: name, pinyin or initials, ID number or its last 4–6 characters, phone or its last 4 digits, an address like 3栋2单元501, or a 户号. */
-  'residents.search': method({ input: z.object({ q: z.string().trim().min(1).max(60), limit: z.number().int().min(1).max(50).default(20), includeArchived: z.boolean().default(true) }), access: 'residents.read', writes: false }, returns<SearchHit[]>()),
-  'residents.getHousehold': method({ input: z.object({ id }), access: 'residents.read', writes: false }, returns<{ household: Household; members: (ResidentRow & { relationToHead: string })[] }>()),
+  'residents.search': method(
+    {
+      input: z.object({ q: z.string().trim().min(1).max(60), limit: z.number().int().min(1).max(50).default(20), includeArchived: z.boolean().default(true) }),
+      access: 'residents.read',
+      writes: false,
+    },
+    returns<SearchHit[]>(),
+  ),
+  'residents.getHousehold': method(
+    { input: z.object({ id }), access: 'residents.read', writes: false },
+    returns<{ household: Household; members: (ResidentRow & { relationToHead: string })[] }>(),
+  ),
   'residents.saveHousehold': method({ input: householdInput, access: 'residents.write', writes: true }, returns<Household>()),
   /** Households by 户号: the one with exactly this number first, then those whose number starts with it. */
   'residents.findHousehold': method(
     {
-      input: z.object({ number: z.string().trim().min(1, 'residents.household_number_required').max(30), limit: z.number().int().min(1).max(50).default(20), includeArchived: z.boolean().default(false) }),
+      input: z.object({
+        number: z.string().trim().min(1, 'residents.household_number_required').max(30),
+        limit: z.number().int().min(1).max(50).default(20),
+        includeArchived: z.boolean().default(false),
+      }),
       access: 'residents.read',
       writes: false,
     },

@@ -102,10 +102,21 @@ export const places = {
   'residents.listGrids': method({ input: z.object({}), access: 'residents.read', writes: false }, returns<Grid[]>()),
   'residents.saveGrid': method({ input: gridInput, access: 'residents.places', writes: true }, returns<Grid>()),
   'residents.listCompounds': method({ input: z.object({}), access: 'residents.read', writes: false }, returns<Compound[]>()),
-  'residents.saveCompound': method({ input: z.object({ id: id.optional(), name: z.string().trim().min(1).max(40) }), access: 'residents.places', writes: true }, returns<Compound>()),
-  'residents.listBuildings': method({ input: z.object({ compoundId: id.optional(), gridId: id.optional() }), access: 'residents.read', writes: false }, returns<Building[]>()),
+  'residents.saveCompound': method(
+    { input: z.object({ id: id.optional(), name: z.string().trim().min(1).max(40) }), access: 'residents.places', writes: true },
+    returns<Compound>(),
+  ),
+  'residents.listBuildings': method(
+    { input: z.object({ compoundId: id.optional(), gridId: id.optional() }), access: 'residents.read', writes: false },
+    returns<Building[]>(),
+  ),
   'residents.saveBuilding': method({ input: buildingInput, access: 'residents.places', writes: true }, returns<Building>()),
   'residents.buildingView': method({ input: z.object({ buildingId: id }), access: 'residents.read', writes: false }, returns<BuildingView>()),
-  'residents.getHouse': method({ input: z.object({ id }), access: 'residents.read', writes: false }, returns<House & { households: { id: string; number: string; headName: string | null; members: number }[]; occupants: number; vacantButOccupied: boolean }>()),
+  'residents.getHouse': method(
+    { input: z.object({ id }), access: 'residents.read', writes: false },
+    returns<
+      House & { households: { id: string; number: string; headName: string | null; members: number }[]; occupants: number; vacantButOccupied: boolean }
+    >(),
+  ),
   'residents.saveHouse': method({ input: houseInput, access: 'residents.places', writes: true }, returns<House>()),
 };

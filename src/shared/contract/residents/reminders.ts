@@ -23,7 +23,10 @@ export interface MilestonePage extends ReminderPage<Milestone> {
 
 export const reminders = {
   /** Residents turning 60/70/80/90/100 this month or next (老年优待证, 高龄津贴), by birthday, paged. */
-  'residents.milestones': method({ input: z.object({ month: z.enum(['this', 'next']).default('this'), cursor, limit: pageLimit }), access: 'residents.read', writes: false }, returns<MilestonePage>()),
+  'residents.milestones': method(
+    { input: z.object({ month: z.enum(['this', 'next']).default('this'), cursor, limit: pageLimit }), access: 'residents.read', writes: false },
+    returns<MilestonePage>(),
+  ),
   /**
    * ID cards already expired (oldest first, `expired` true), then those expiring from today to today + withinDays,
    * soonest first, paged; `expired` in the page counts the whole list's expired cards.

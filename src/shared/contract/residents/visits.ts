@@ -70,16 +70,56 @@ export const visits = {
   'residents.listVisits': method({ input: z.object({ householdId: id }), access: 'residents.read', writes: false }, returns<Visit[]>()),
   /** A grid worker's due and overdue households (mine = the grids whose worker is the signed-in user), with how many in all. */
   'residents.visitsDue': method(
-    { input: z.object({ gridId: id.optional(), mine: z.boolean().default(false), overdueOnly: z.boolean().default(false), withinDays: z.number().int().min(0).max(366).default(14), cursor, limit: pageLimit }), access: 'residents.read', writes: false },
+    {
+      input: z.object({
+        gridId: id.optional(),
+        mine: z.boolean().default(false),
+        overdueOnly: z.boolean().default(false),
+        withinDays: z.number().int().min(0).max(366).default(14),
+        cursor,
+        limit: pageLimit,
+      }),
+      access: 'residents.read',
+      writes: false,
+    },
     returns<Page<DueHousehold> & { total: number }>(),
   ),
   'residents.visitPolicy': method({ input: z.object({}), access: 'residents.read', writes: false }, returns<VisitPolicyRow[]>()),
   'residents.saveVisitPolicy': method(
-    { input: z.object({ rows: z.array(z.object({ kind: z.enum(['tag', 'status', 'default']), match: z.string().trim().min(1).max(20), intervalDays: z.number().int().min(1).max(730) })).min(1) }), access: 'residents.places', writes: true },
+    {
+      input: z.object({
+        rows: z
+          .array(
+            z.object({ kind: z.enum(['tag', 'status', 'default']), match: z.string().trim().min(1).max(20), intervalDays: z.number().int().min(1).max(730) }),
+          )
+          .min(1),
+      }),
+      access: 'residents.places',
+      writes: true,
+    },
     returns<VisitPolicyRow[]>(),
   ),
   'residents.listTags': method({ input: z.object({}), access: 'residents.read', writes: false }, returns<Tag[]>()),
-  'residents.saveTag': method({ input: z.object({ id: id.optional(), name: z.string().trim().min(1).max(12), colour: z.string().trim().min(1).max(20), sort: z.number().int().default(0) }), access: 'residents.places', writes: true }, returns<Tag>()),
+  'residents.saveTag': method(
+    {
+      input: z.object({
+        id: id.optional(),
+        name: z.string().trim().min(1).max(12),
+        colour: z.string().trim().min(1).max(20),
+        sort: z.number().int().default(0),
+      }),
+      access: 'residents.places',
+      writes: true,
+    },
+    returns<Tag>(),
+  ),
   'residents.codeLists': method({ input: z.object({}), access: 'residents.read', writes: false }, returns<Record<string, { code: string; label: string }[]>>()),
-  'residents.saveCodeList': method({ input: z.object({ list: z.string().min(1).max(30), labels: z.array(z.string().trim().min(1).max(20)).min(1).max(200) }), access: 'residents.places', writes: true }, returns<{ code: string; label: string }[]>()),
+  'residents.saveCodeList': method(
+    {
+      input: z.object({ list: z.string().min(1).max(30), labels: z.array(z.string().trim().min(1).max(20)).min(1).max(200) }),
+      access: 'residents.places',
+      writes: true,
+    },
+    returns<{ code: string; label: string }[]>(),
+  ),
 };

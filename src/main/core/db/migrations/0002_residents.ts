@@ -231,13 +231,24 @@ const now = '2026-01-01T00:00:00.000Z';
  *  every file has the same defaults. */
 async function seedDefaults(db: Kysely<any>): Promise<void> {
   const tags: [string, string][] = [
-    ['低保', 'orange'], ['特困', 'red'], ['残疾', 'grape'], ['独居老人', 'pink'], ['空巢', 'pink'],
-    ['高龄', 'violet'], ['重点人员', 'red'], ['社区矫正', 'dark'], ['流动人口', 'cyan'], ['退役军人', 'green'],
+    ['低保', 'orange'],
+    ['特困', 'red'],
+    ['残疾', 'grape'],
+    ['独居老人', 'pink'],
+    ['空巢', 'pink'],
+    ['高龄', 'violet'],
+    ['重点人员', 'red'],
+    ['社区矫正', 'dark'],
+    ['流动人口', 'cyan'],
+    ['退役军人', 'green'],
   ];
   let i = 0;
   for (const [name, colour] of tags) {
     i++;
-    await db.insertInto('tags').values({ id: `tag-default-${String(i).padStart(2, '0')}`, name, colour, sort: i, created_at: now, updated_at: now }).execute();
+    await db
+      .insertInto('tags')
+      .values({ id: `tag-default-${String(i).padStart(2, '0')}`, name, colour, sort: i, created_at: now, updated_at: now })
+      .execute();
   }
   // "3456": 流动人口 weekly, 重点人群 monthly, everyone else half-yearly.
   const policy: [string, string, number][] = [
@@ -254,14 +265,52 @@ async function seedDefaults(db: Kysely<any>): Promise<void> {
   i = 0;
   for (const [kind, match, days] of policy) {
     i++;
-    await db.insertInto('visit_policy').values({ id: `policy-default-${String(i).padStart(2, '0')}`, kind, match, interval_days: days, created_at: now, updated_at: now }).execute();
+    await db
+      .insertInto('visit_policy')
+      .values({ id: `policy-default-${String(i).padStart(2, '0')}`, kind, match, interval_days: days, created_at: now, updated_at: now })
+      .execute();
   }
   const lists: Record<string, string[]> = {
-    ethnicity: ['汉族', '蒙古族', '回族', '藏族', '维吾尔族', '苗族', '彝族', '壮族', '布依族', '朝鲜族', '满族', '侗族', '瑶族', '白族', '土家族', '哈尼族', '哈萨克族', '傣族', '黎族', '其他'],
+    ethnicity: [
+      '汉族',
+      '蒙古族',
+      '回族',
+      '藏族',
+      '维吾尔族',
+      '苗族',
+      '彝族',
+      '壮族',
+      '布依族',
+      '朝鲜族',
+      '满族',
+      '侗族',
+      '瑶族',
+      '白族',
+      '土家族',
+      '哈尼族',
+      '哈萨克族',
+      '傣族',
+      '黎族',
+      '其他',
+    ],
     education: ['研究生', '大学本科', '大学专科', '中专', '高中', '初中', '小学', '学龄前', '未上学'],
     marital_status: ['未婚', '已婚', '丧偶', '离婚'],
     // Shenzhen's coded list (DOMAIN.md §8).
-    occupation: ['公务员', '事业单位人员', '企业管理人员', '专业技术人员', '商业服务人员', '工人', '农民', '个体经营', '自由职业', '学生', '无业', '离退休', '其他'],
+    occupation: [
+      '公务员',
+      '事业单位人员',
+      '企业管理人员',
+      '专业技术人员',
+      '商业服务人员',
+      '工人',
+      '农民',
+      '个体经营',
+      '自由职业',
+      '学生',
+      '无业',
+      '离退休',
+      '其他',
+    ],
     residence_reason: ['务工', '务农', '经商', '投靠亲友', '学习培训', '随迁家属', '就医', '其他'],
     relation_to_head: ['户主', '配偶', '子', '女', '父母', '祖父母', '孙子女', '兄弟姐妹', '儿媳', '女婿', '其他亲属', '非亲属'],
   };
@@ -269,7 +318,10 @@ async function seedDefaults(db: Kysely<any>): Promise<void> {
     let sort = 0;
     for (const label of labels) {
       sort++;
-      await db.insertInto('code_lists').values({ list, code: String(sort).padStart(2, '0'), label, sort }).execute();
+      await db
+        .insertInto('code_lists')
+        .values({ list, code: String(sort).padStart(2, '0'), label, sort })
+        .execute();
     }
   }
 }

@@ -15,7 +15,23 @@ import { sql, type Kysely } from 'kysely';
  * covering read, then rowid).
  */
 export const relationsToHead = [
-  '户主', '配偶', '子', '女', '父亲', '母亲', '祖父母', '外祖父母', '孙子女', '外孙子女', '兄弟姐妹', '儿媳', '女婿', '岳父母', '公婆', '其他亲属', '非亲属',
+  '户主',
+  '配偶',
+  '子',
+  '女',
+  '父亲',
+  '母亲',
+  '祖父母',
+  '外祖父母',
+  '孙子女',
+  '外孙子女',
+  '兄弟姐妹',
+  '儿媳',
+  '女婿',
+  '岳父母',
+  '公婆',
+  '其他亲属',
+  '非亲属',
 ];
 
 export async function up(db: Kysely<any>): Promise<void> {

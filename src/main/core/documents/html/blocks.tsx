@@ -81,8 +81,12 @@ function FieldsView({ block, layout }: { block: Extract<Block, { kind: 'fields' 
           {rows.map((pairs, i) => (
             <tr key={i}>
               {pairs.flatMap((f, j) => [
-                <td key={`l${j}`} className="label">{f.label}</td>,
-                <td key={`v${j}`} colSpan={pairs.length < columns ? (columns - pairs.length) * 2 + 1 : 1}>{f.value}</td>,
+                <td key={`l${j}`} className="label">
+                  {f.label}
+                </td>,
+                <td key={`v${j}`} colSpan={pairs.length < columns ? (columns - pairs.length) * 2 + 1 : 1}>
+                  {f.value}
+                </td>,
               ])}
             </tr>
           ))}

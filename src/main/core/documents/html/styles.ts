@@ -9,7 +9,10 @@ export type Medium = 'print' | 'screen';
 
 /** A CSS string literal; `<` is escaped so that nothing can close the <style> element. */
 function cssString(text: string): string {
-  return `"${text.replace(/[\\"]/g, (c) => `\\${c}`).replace(/</g, '\\3C ').replace(/\n/g, ' ')}"`;
+  return `"${text
+    .replace(/[\\"]/g, (c) => `\\${c}`)
+    .replace(/</g, '\\3C ')
+    .replace(/\n/g, ' ')}"`;
 }
 
 /** `第 {n} 页` → `"第 " counter(page) " 页"`; without {n} the number follows after a space. */

@@ -86,7 +86,7 @@ export async function seedBenchJournal(core: Core, token: string, opts: { lines:
   const ins = {
     fund: sqlite.prepare("INSERT INTO charity_funds (id, code, name, kind, purpose, created_at, updated_at) VALUES (?, ?, ?, 'restricted', ?, ?, ?)"),
     donor: sqlite.prepare(
-      'INSERT INTO charity_donors (id, kind, name, contact_masked, disclosure, consent_on, created_at, updated_at) VALUES (?, ?, ?, \'\', ?, ?, ?, ?)',
+      "INSERT INTO charity_donors (id, kind, name, contact_masked, disclosure, consent_on, created_at, updated_at) VALUES (?, ?, ?, '', ?, ?, ?, ?)",
     ),
     entry: sqlite.prepare(
       `INSERT INTO charity_entries (seq, id, entry_date, kind, memo, reverses_seq, reason, posted_at, actor_name, prev_hash, hash)
@@ -128,7 +128,15 @@ export async function seedBenchJournal(core: Core, token: string, opts: { lines:
       const consent = r.next() < (company ? 0.8 : 0.35);
       const id = newId();
       const name = company ? companies[i] : r.pick(surnames) + r.pick(given);
-      ins.donor.run(id, company ? 'company' : 'person', name, consent ? 'full' : r.pick(['masked', 'caring', 'anonymous']), consent ? '2025-01-01' : null, at, at);
+      ins.donor.run(
+        id,
+        company ? 'company' : 'person',
+        name,
+        consent ? 'full' : r.pick(['masked', 'caring', 'anonymous']),
+        consent ? '2025-01-01' : null,
+        at,
+        at,
+      );
       donors.push(id);
     }
     // What each fund's accounts hold, so that a payment is taken from an account that can pay it.
@@ -159,8 +167,25 @@ export async function seedBenchJournal(core: Core, token: string, opts: { lines:
         held.set(`${fund}:${payFrom}`, (payFrom === '1001' ? cash : bank) - amount);
         prev = post(seq, entryId, date, 'disbursement', memo, stamp, lines, prev);
         ins.application.run(
-          newId(), appNo, who.id, who.household, who.name, kind, fund, amount, r.pick(['冬季取暖费困难', '子女学费困难', '突发疾病住院', '家庭主要劳动力失业']),
-          stamp, stamp, admin.id, admin.name, stamp, admin.name, method, seq, stamp, admin.id,
+          newId(),
+          appNo,
+          who.id,
+          who.household,
+          who.name,
+          kind,
+          fund,
+          amount,
+          r.pick(['冬季取暖费困难', '子女学费困难', '突发疾病住院', '家庭主要劳动力失业']),
+          stamp,
+          stamp,
+          admin.id,
+          admin.name,
+          stamp,
+          admin.name,
+          method,
+          seq,
+          stamp,
+          admin.id,
         );
         applications++;
       } else {
@@ -178,13 +203,35 @@ export async function seedBenchJournal(core: Core, token: string, opts: { lines:
         prev = post(seq, entryId, date, 'donation', memo, stamp, lines, prev);
         const donationId = newId();
         // One donation in ten is anonymous (no donor on record).
-        ins.donation.run(donationId, r.next() < 0.1 ? null : r.pick(donors), method, amount, fund, date, declined ? 1 : 0, seq, stamp, admin.id, stamp, admin.id);
+        ins.donation.run(
+          donationId,
+          r.next() < 0.1 ? null : r.pick(donors),
+          method,
+          amount,
+          fund,
+          date,
+          declined ? 1 : 0,
+          seq,
+          stamp,
+          admin.id,
+          stamp,
+          admin.id,
+        );
         if (receiptNo) ins.receipt.run(newId(), year, receiptNumber, receiptNo, donationId, date, stamp, admin.id, admin.name);
         donations++;
       }
     }
 
-    function post(seq: number, id: string, date: string, kind: 'donation' | 'disbursement', memo: string, postedAt: string, lines: HashedLine[], prevHash: string) {
+    function post(
+      seq: number,
+      id: string,
+      date: string,
+      kind: 'donation' | 'disbursement',
+      memo: string,
+      postedAt: string,
+      lines: HashedLine[],
+      prevHash: string,
+    ) {
       const fields = { seq, id, entry_date: date, kind, memo, reverses_seq: null, reason: null, posted_at: postedAt, actor_name: admin.name };
       const hash = chainHash(prevHash, entryContent(fields, lines));
       ins.entry.run(seq, id, date, kind, memo, postedAt, admin.name, prevHash, hash);

@@ -28,9 +28,7 @@ export interface CharityBenchResult {
   balances: PairedCase;
   dashboard: PairedCase;
   /** `hledger balance` of the same postings, or why it was not run. */
-  hledger:
-    | { version: string; exportMs: number; balanceMs: number; ratio: number; met: boolean; balancesEqual: true; accounts: number }
-    | { missing: string };
+  hledger: { version: string; exportMs: number; balanceMs: number; ratio: number; met: boolean; balancesEqual: true; accounts: number } | { missing: string };
   /**
    * entriesPerSecond is wall-clock (the target's); cpuEntriesPerSecond counts only this thread's CPU time, which
    * on a shared, loaded machine says what the walk itself costs when it has a core.
@@ -49,7 +47,13 @@ export interface CharityBenchResult {
  * beside the machine's raw SHA-256 rate for the same bytes; and, with `notice`, a quarter's notice of
  * `noticeRows` rows to PDF.
  */
-export async function runCharityBench(opts: { lines: number; runs: number; notice: boolean; noticeRows?: number; log: (line: string) => void }): Promise<CharityBenchResult> {
+export async function runCharityBench(opts: {
+  lines: number;
+  runs: number;
+  notice: boolean;
+  noticeRows?: number;
+  log: (line: string) => void;
+}): Promise<CharityBenchResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-charity-bench-'));
   // Imported when run: the area module (core/areas.ts) holds this suite, and the app imports the areas.
   const { createCore } = await import('../../app');
@@ -106,7 +110,14 @@ export async function runCharityBench(opts: { lines: number; runs: number; notic
     const entriesPerSecond = Math.round(journal.entries / (chainMs / 1000));
     const rawSha256PerSecond = Math.round(journal.entries / (rawMs / 1000));
     const cpuEntriesPerSecond = Math.round(journal.entries / (chainCpuMs / 1000));
-    const chain = { ms: chainMs, entriesPerSecond, cpuEntriesPerSecond, rawSha256PerSecond, ratio: entriesPerSecond / rawSha256PerSecond, met: entriesPerSecond >= charityTargets.entriesPerSecond };
+    const chain = {
+      ms: chainMs,
+      entriesPerSecond,
+      cpuEntriesPerSecond,
+      rawSha256PerSecond,
+      ratio: entriesPerSecond / rawSha256PerSecond,
+      met: entriesPerSecond >= charityTargets.entriesPerSecond,
+    };
     opts.log(`charity: chain verify ${entriesPerSecond.toLocaleString('en')} entries/s`);
 
     let notice: CharityBenchResult['notice'] = null;

@@ -38,8 +38,7 @@ export const charityReceiptReport = defineReport({
   formats: ['pdf', 'docx'],
   async build(ctx, params): Promise<DocumentReport> {
     const counted = ctx.sqlite.prepare('UPDATE charity_receipts SET print_count = print_count + 1 WHERE id = ? RETURNING print_count').get(params.receipt) as
-      | { print_count: number }
-      | undefined;
+      { print_count: number } | undefined;
     if (!counted) throw new AppError('charity.receipt_not_found', 'No such receipt');
     const printed = await printedReceipt(ctx.db, params.receipt, counted.print_count > 1);
     const letterhead = await charityLetterhead(ctx.db);

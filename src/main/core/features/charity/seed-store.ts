@@ -25,7 +25,12 @@ export async function seedGoodsAid(
   draw: Draw,
   o: { recipient: { id: string; name: string; household_id: string | null }; on: string; at: string; clerk: Person; treasurer: Person; numberYear: number },
 ): Promise<boolean> {
-  const held = await db.selectFrom('charity_stock_moves').select(['item', 'unit']).groupBy(['item', 'unit']).having((eb) => eb.fn.sum('quantity'), '>=', 5).execute();
+  const held = await db
+    .selectFrom('charity_stock_moves')
+    .select(['item', 'unit'])
+    .groupBy(['item', 'unit'])
+    .having((eb) => eb.fn.sum('quantity'), '>=', 5)
+    .execute();
   if (held.length === 0) return false;
   const { item, unit } = draw.pick(held);
   const quantity = Math.min(draw.int(2, 5), (await itemStock(db, item, unit)).held);
@@ -84,7 +89,11 @@ export async function seedGoodsAid(
 }
 
 /** The month's cash count and bank statement beside the ledger; one month's till was ¥20 short, and says why. */
-export async function seedReconciliation(db: Kysely<Database>, draw: Draw, o: { month: string; at: string; treasurer: Person; differs: boolean }): Promise<void> {
+export async function seedReconciliation(
+  db: Kysely<Database>,
+  draw: Draw,
+  o: { month: string; at: string; treasurer: Person; differs: boolean },
+): Promise<void> {
   const cashLedger = await accountBalanceThrough(db, ['1001'], o.month);
   const bankLedger = await accountBalanceThrough(db, ['1002', '1003'], o.month);
   const short = o.differs && cashLedger >= 2_000 ? 2_000 : 0;

@@ -411,21 +411,19 @@ export async function seedCouncil(services: CoreServices, opts: CouncilSeedOptio
     }
   })();
 
-  await services.db
-    .transaction()
-    .execute((trx) =>
-      appendAudit(
-        trx,
-        {
-          action: COUNCIL_SEED_ACTION,
-          area: 'council',
-          summary: `Council demo data: ${counts.meetings} meetings, ${counts.actionItems} action items`,
-          after: counts,
-          actor: opts.actor,
-        },
-        { id: opts.actor.id, name: opts.actor.name, workstation: services.workstation },
-        services.now(),
-      ),
-    );
+  await services.db.transaction().execute((trx) =>
+    appendAudit(
+      trx,
+      {
+        action: COUNCIL_SEED_ACTION,
+        area: 'council',
+        summary: `Council demo data: ${counts.meetings} meetings, ${counts.actionItems} action items`,
+        after: counts,
+        actor: opts.actor,
+      },
+      { id: opts.actor.id, name: opts.actor.name, workstation: services.workstation },
+      services.now(),
+    ),
+  );
   return counts;
 }

@@ -14,10 +14,15 @@ export const codeListsHandlers: HandlerMap<'residents.codeLists' | 'residents.sa
   },
 
   async 'residents.saveCodeList'(input, ctx) {
-    if (!/^[a-z][a-z0-9_]*$/.test(input.list)) throw new AppError('residents.code_list_name', 'Not a code list name', { fields: { list: 'residents.code_list_name' } });
+    if (!/^[a-z][a-z0-9_]*$/.test(input.list))
+      throw new AppError('residents.code_list_name', 'Not a code list name', { fields: { list: 'residents.code_list_name' } });
     const labels = input.labels;
     const dup = labels.find((l, i) => labels.indexOf(l) !== i);
-    if (dup) throw new AppError('residents.code_list_duplicate', 'A label is listed twice', { params: { label: dup }, fields: { labels: 'residents.code_list_duplicate' } });
+    if (dup)
+      throw new AppError('residents.code_list_duplicate', 'A label is listed twice', {
+        params: { label: dup },
+        fields: { labels: 'residents.code_list_duplicate' },
+      });
     const before = await ctx.db.selectFrom('code_lists').select(['code', 'label', 'sort']).where('list', '=', input.list).orderBy('sort').execute();
     const codeOf = new Map(before.map((r) => [r.label, r.code]));
     let next = Math.max(0, ...before.map((r) => Number(r.code) || 0)) + 1;

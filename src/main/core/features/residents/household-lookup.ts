@@ -41,11 +41,16 @@ export function householdsByNumberQuery(number: string, match: NumberMatch, arch
  * Households for a typed number: the exact matches first (any spelling), then the longer numbers that start
  * with it, in number order; at most `limit`, each once. `matches` says which of the two to look for.
  */
-export async function findHouseholdRows(db: Kysely<Database>, typed: string, opts: { limit: number; archived: 0 | 1 | null; matches: readonly NumberMatch[] }): Promise<{ row: HouseholdsTable; match: NumberMatch }[]> {
+export async function findHouseholdRows(
+  db: Kysely<Database>,
+  typed: string,
+  opts: { limit: number; archived: 0 | 1 | null; matches: readonly NumberMatch[] },
+): Promise<{ row: HouseholdsTable; match: NumberMatch }[]> {
   const spellings = numberSpellings(typed);
   const found = new Map<string, { row: HouseholdsTable; match: NumberMatch }>();
   if (opts.matches.includes('exact')) {
-    for (const s of spellings) for (const row of await selectRows(db, householdsByNumberQuery(s, 'exact', opts.archived, opts.limit))) found.set(row.id, { row, match: 'exact' });
+    for (const s of spellings)
+      for (const row of await selectRows(db, householdsByNumberQuery(s, 'exact', opts.archived, opts.limit))) found.set(row.id, { row, match: 'exact' });
   }
   if (opts.matches.includes('prefix') && found.size < opts.limit) {
     const starting: HouseholdsTable[] = [];
@@ -76,9 +81,18 @@ export async function presentMembersOf(db: Kysely<Database>, householdIds: reado
 export async function toHouseholdSummaries(db: Kysely<Database>, rows: readonly HouseholdsTable[]): Promise<HouseholdSummary[]> {
   if (rows.length === 0) return [];
   const [places, heads, members] = await Promise.all([
-    placesByHouse(db, rows.map((r) => r.house_id)),
-    namesOf(db, rows.map((r) => r.head_resident_id)),
-    presentMembersOf(db, rows.map((r) => r.id)),
+    placesByHouse(
+      db,
+      rows.map((r) => r.house_id),
+    ),
+    namesOf(
+      db,
+      rows.map((r) => r.head_resident_id),
+    ),
+    presentMembersOf(
+      db,
+      rows.map((r) => r.id),
+    ),
   ]);
   return rows.map((r) => {
     const place = r.house_id ? places.get(r.house_id) : undefined;
@@ -88,7 +102,7 @@ export async function toHouseholdSummaries(db: Kysely<Database>, rows: readonly 
       houseId: r.house_id,
       buildingId: place?.buildingId ?? null,
       address: place?.address ?? '',
-      headName: r.head_resident_id ? heads.get(r.head_resident_id) ?? null : null,
+      headName: r.head_resident_id ? (heads.get(r.head_resident_id) ?? null) : null,
       members: members.get(r.id) ?? 0,
       archived: r.archived === 1,
     };
@@ -97,7 +111,14 @@ export async function toHouseholdSummaries(db: Kysely<Database>, rows: readonly 
 
 export const householdLookupHandlers: HandlerMap<'residents.findHousehold'> = {
   async 'residents.findHousehold'(input, ctx) {
-    const found = await findHouseholdRows(ctx.db, input.number, { limit: input.limit, archived: input.includeArchived ? null : 0, matches: ['exact', 'prefix'] });
-    return toHouseholdSummaries(ctx.db, found.map((f) => f.row));
+    const found = await findHouseholdRows(ctx.db, input.number, {
+      limit: input.limit,
+      archived: input.includeArchived ? null : 0,
+      matches: ['exact', 'prefix'],
+    });
+    return toHouseholdSummaries(
+      ctx.db,
+      found.map((f) => f.row),
+    );
   },
 };

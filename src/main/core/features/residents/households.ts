@@ -12,7 +12,16 @@ import { intervalsOf, recomputeNextVisit } from './visits/policy';
 import { appendResidentEvent } from './write';
 
 export async function toHouseholds(db: Kysely<Database>, rows: readonly HouseholdsTable[]): Promise<Household[]> {
-  const [places, intervals] = await Promise.all([placesByHouse(db, rows.map((r) => r.house_id)), intervalsOf(db, rows.map((r) => r.id))]);
+  const [places, intervals] = await Promise.all([
+    placesByHouse(
+      db,
+      rows.map((r) => r.house_id),
+    ),
+    intervalsOf(
+      db,
+      rows.map((r) => r.id),
+    ),
+  ]);
   return rows.map((r) => ({
     id: r.id,
     number: r.number,
@@ -34,7 +43,14 @@ export async function mustFindHousehold(db: Kysely<Database>, id: string): Promi
 }
 
 /** Someone entered as 户主 becomes the household's head when it has none among its present members. */
-export async function claimHeadIfNeeded(db: Kysely<Database>, residentId: string, householdId: string | null, relation: string, by: string | null, at: string): Promise<void> {
+export async function claimHeadIfNeeded(
+  db: Kysely<Database>,
+  residentId: string,
+  householdId: string | null,
+  relation: string,
+  by: string | null,
+  at: string,
+): Promise<void> {
   if (!householdId || relation !== '户主') return;
   const hh = await mustFindHousehold(db, householdId);
   if (hh.head_resident_id === residentId) return;
@@ -48,7 +64,12 @@ export async function claimHeadIfNeeded(db: Kysely<Database>, residentId: string
 /** A head who leaves (moves out, dies, changes household) leaves the household without a head. */
 export async function releaseHead(db: Kysely<Database>, residentId: string, householdId: string | null, by: string | null, at: string): Promise<void> {
   if (!householdId) return;
-  await db.updateTable('households').set({ head_resident_id: null, updated_at: at, updated_by: by }).where('id', '=', householdId).where('head_resident_id', '=', residentId).execute();
+  await db
+    .updateTable('households')
+    .set({ head_resident_id: null, updated_at: at, updated_by: by })
+    .where('id', '=', householdId)
+    .where('head_resident_id', '=', residentId)
+    .execute();
 }
 
 export const householdsHandlers: HandlerMap<'residents.getHousehold' | 'residents.saveHousehold'> = {
@@ -68,7 +89,8 @@ export const householdsHandlers: HandlerMap<'residents.getHousehold' | 'resident
     const at = ctx.now().toISOString();
     const { today, timeZone } = await hallDay(ctx);
     const same = await ctx.db.selectFrom('households').select('id').where('number', '=', input.number).executeTakeFirst();
-    if (same && same.id !== input.id) throw new AppError('residents.household_number_taken', 'That household number is taken', { fields: { number: 'residents.household_number_taken' } });
+    if (same && same.id !== input.id)
+      throw new AppError('residents.household_number_taken', 'That household number is taken', { fields: { number: 'residents.household_number_taken' } });
     const before = input.id ? await mustFindHousehold(ctx.db, input.id) : undefined;
     let house: { id: string; building_id: string; grid_id: string } | undefined;
     if (input.houseId) {
@@ -82,17 +104,32 @@ export const householdsHandlers: HandlerMap<'residents.getHousehold' | 'resident
     }
     if (input.headResidentId) {
       const head = await ctx.db.selectFrom('residents').select(['household_id']).where('id', '=', input.headResidentId).executeTakeFirst();
-      if (!head || !before || head.household_id !== before.id) throw new AppError('residents.head_not_member', 'The head must be a member', { fields: { headResidentId: 'residents.head_not_member' } });
+      if (!head || !before || head.household_id !== before.id)
+        throw new AppError('residents.head_not_member', 'The head must be a member', { fields: { headResidentId: 'residents.head_not_member' } });
     }
     const id = input.id ?? newId();
     const values = { number: input.number, house_id: input.houseId, residence_relation: input.residenceRelation, head_resident_id: input.headResidentId };
     if (before) {
-      await ctx.db.updateTable('households').set({ ...values, updated_at: at, updated_by: actor.id }).where('id', '=', id).execute();
+      await ctx.db
+        .updateTable('households')
+        .set({ ...values, updated_at: at, updated_by: actor.id })
+        .where('id', '=', id)
+        .execute();
       if (before.house_id !== input.houseId) await moveMembers(ctx.db, id, before.house_id, house ?? null, actor, at);
     } else {
       await ctx.db
         .insertInto('households')
-        .values({ id, ...values, last_visit_on: null, next_visit_due: null, archived: 0, created_at: at, created_by: actor.id, updated_at: at, updated_by: actor.id })
+        .values({
+          id,
+          ...values,
+          last_visit_on: null,
+          next_visit_due: null,
+          archived: 0,
+          created_at: at,
+          created_by: actor.id,
+          updated_at: at,
+          updated_by: actor.id,
+        })
         .execute();
     }
     await recomputeNextVisit(ctx.db, [id], today, timeZone);
@@ -103,8 +140,20 @@ export const householdsHandlers: HandlerMap<'residents.getHousehold' | 'resident
 };
 
 /** A household that moves takes its present members along, each with a history event. */
-async function moveMembers(db: Kysely<Database>, householdId: string, fromHouseId: string | null, to: { id: string; building_id: string; grid_id: string } | null, actor: { id: string | null; name: string | null }, at: string) {
-  const members = await db.selectFrom('residents').select(['id']).where('household_id', '=', householdId).where(sql<number>`+archived`, '=', 0).execute();
+async function moveMembers(
+  db: Kysely<Database>,
+  householdId: string,
+  fromHouseId: string | null,
+  to: { id: string; building_id: string; grid_id: string } | null,
+  actor: { id: string | null; name: string | null },
+  at: string,
+) {
+  const members = await db
+    .selectFrom('residents')
+    .select(['id'])
+    .where('household_id', '=', householdId)
+    .where(sql<number>`+archived`, '=', 0)
+    .execute();
   if (members.length === 0) return;
   await db
     .updateTable('residents')
@@ -113,6 +162,12 @@ async function moveMembers(db: Kysely<Database>, householdId: string, fromHouseI
     .where(sql<number>`+archived`, '=', 0)
     .execute();
   for (const m of members) {
-    await appendResidentEvent(db, { residentId: m.id, kind: 'household_changed', detail: { householdId, houseFrom: fromHouseId, houseTo: to?.id ?? null }, actor, at });
+    await appendResidentEvent(db, {
+      residentId: m.id,
+      kind: 'household_changed',
+      detail: { householdId, houseFrom: fromHouseId, houseTo: to?.id ?? null },
+      actor,
+      at,
+    });
   }
 }

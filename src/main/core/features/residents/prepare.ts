@@ -23,7 +23,23 @@ export interface FieldProblem {
 }
 
 /** The columns of a resident row that follow from its fields alone (placement and stamps come later). */
-export type ResidentColumns = Omit<ResidentsTable, 'id' | 'household_id' | 'relation_to_head' | 'grid_id' | 'building_id' | 'house_id' | 'moved_in_on' | 'moved_out_on' | 'died_on' | 'archived' | 'created_at' | 'created_by' | 'updated_at' | 'updated_by'>;
+export type ResidentColumns = Omit<
+  ResidentsTable,
+  | 'id'
+  | 'household_id'
+  | 'relation_to_head'
+  | 'grid_id'
+  | 'building_id'
+  | 'house_id'
+  | 'moved_in_on'
+  | 'moved_out_on'
+  | 'died_on'
+  | 'archived'
+  | 'created_at'
+  | 'created_by'
+  | 'updated_at'
+  | 'updated_by'
+>;
 
 export interface PreparedResident {
   columns: ResidentColumns;
@@ -41,7 +57,11 @@ const dateFields = ['birthDate', 'registeredOn', 'permitExpiresOn', 'idCardExpir
  * birth date, gender and region from the number, checked against what the clerk typed; the phone checked,
  * encrypted and masked; pinyin keys of the name. One function for the form and for every import row.
  */
-export function prepareResident(fields: ResidentFields, secrets: FieldCipher, today: string): { ok: true; value: PreparedResident } | { ok: false; problems: FieldProblem[] } {
+export function prepareResident(
+  fields: ResidentFields,
+  secrets: FieldCipher,
+  today: string,
+): { ok: true; value: PreparedResident } | { ok: false; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   const name = fields.name.trim();
   if (!name) problems.push({ field: 'name', code: 'residents.name_required' });
@@ -64,7 +84,8 @@ export function prepareResident(fields: ResidentFields, secrets: FieldCipher, to
       if (fields.docType === '港澳台居民居住证' && v.kind === 'mainland') problems.push({ field: 'idNumber', code: 'id.not_hmt_permit' });
       idNumber = v.number;
       regionCode = v.regionCode;
-      if (fields.birthDate && fields.birthDate !== v.birthDate) problems.push({ field: 'birthDate', code: 'residents.birth_mismatch', params: { fromId: v.birthDate } });
+      if (fields.birthDate && fields.birthDate !== v.birthDate)
+        problems.push({ field: 'birthDate', code: 'residents.birth_mismatch', params: { fromId: v.birthDate } });
       if (fields.gender && fields.gender !== v.gender) problems.push({ field: 'gender', code: 'residents.gender_mismatch', params: { fromId: v.gender } });
       birthDate = v.birthDate;
       gender = v.gender;
@@ -85,7 +106,10 @@ export function prepareResident(fields: ResidentFields, secrets: FieldCipher, to
   }
 
   if (problems.length) return { ok: false, problems };
-  return { ok: true, value: { idNumber, phone, columns: residentColumns(fields, { name, idNumber, birthDate, gender, regionCode, phone }, secrets, nameKeys(name)) } };
+  return {
+    ok: true,
+    value: { idNumber, phone, columns: residentColumns(fields, { name, idNumber, birthDate, gender, regionCode, phone }, secrets, nameKeys(name)) },
+  };
 }
 
 /**
@@ -96,7 +120,8 @@ function longTermProblems(fields: ResidentFields, birthDate: string | null, toda
   if (!fields.idCardLongTerm) return [];
   if (fields.idCardExpiresOn) return [{ field: 'idCardExpiresOn', code: 'residents.long_term_with_date' }];
   if (!canBeLongTerm(fields.docType)) return [{ field: 'idCardLongTerm', code: 'residents.long_term_not_id_card' }];
-  if (birthDate && !canHoldLongTermCard(birthDate, today)) return [{ field: 'idCardLongTerm', code: 'residents.long_term_too_young', params: { age: LONG_TERM_CARD_AGE } }];
+  if (birthDate && !canHoldLongTermCard(birthDate, today))
+    return [{ field: 'idCardLongTerm', code: 'residents.long_term_too_young', params: { age: LONG_TERM_CARD_AGE } }];
   return [];
 }
 
@@ -115,7 +140,12 @@ export interface SettledFields {
  * masks, pinyin keys, and the plain fields trimmed. One builder for forms, imports and the seed, so every
  * path stores a resident the same way.
  */
-export function residentColumns(fields: ResidentFields, settled: SettledFields, secrets: FieldCipher, keys: { pinyin: string; initials: string }): ResidentColumns {
+export function residentColumns(
+  fields: ResidentFields,
+  settled: SettledFields,
+  secrets: FieldCipher,
+  keys: { pinyin: string; initials: string },
+): ResidentColumns {
   const { idNumber, phone } = settled;
   return {
     name: settled.name,

@@ -82,10 +82,18 @@ function listStart(kind: ExpiringKind, today: string): RawBuilder<unknown> {
 }
 
 /** One page of documents expiring up to `until` (ID cards: expired ones first), in (date, rowid) order after the cursor: one range. */
-export function expiringQuery(kind: ExpiringKind, today: string, until: string, after: Keyset | null, limit: number): RawBuilder<ResidentsTable & { row_no: number }> {
+export function expiringQuery(
+  kind: ExpiringKind,
+  today: string,
+  until: string,
+  after: Keyset | null,
+  limit: number,
+): RawBuilder<ResidentsTable & { row_no: number }> {
   const { column, index, only } = expiring[kind];
   const from = after?.k ? sql`(${column}, rowid) > (${after.k}, ${after.i})` : listStart(kind, today);
-  return sql<ResidentsTable & { row_no: number }>`SELECT rowid AS row_no, * FROM residents INDEXED BY ${index} WHERE archived = 0 AND ${from} AND ${column} <= ${until} AND ${only} ORDER BY ${column}, rowid LIMIT ${limit + 1}`;
+  return sql<
+    ResidentsTable & { row_no: number }
+  >`SELECT rowid AS row_no, * FROM residents INDEXED BY ${index} WHERE archived = 0 AND ${from} AND ${column} <= ${until} AND ${only} ORDER BY ${column}, rowid LIMIT ${limit + 1}`;
 }
 
 export function expiringCountQuery(kind: ExpiringKind, today: string, until: string): RawBuilder<{ n: number }> {
@@ -114,7 +122,10 @@ async function expiringPage(ctx: HandlerContext, kind: ExpiringKind, input: { wi
   const until = addDays(today, input.withinDays);
   const after = decodeCursor(input.cursor, kind, false, 'residents.bad_cursor');
   const date = (r: ResidentsTable) => (kind === 'idCards' ? r.id_card_expires_on : r.permit_expires_on)!;
-  const [rows, count] = await Promise.all([expiringQuery(kind, today, until, after, input.limit).execute(ctx.db), expiringCountQuery(kind, today, until).execute(ctx.db)]);
+  const [rows, count] = await Promise.all([
+    expiringQuery(kind, today, until, after, input.limit).execute(ctx.db),
+    expiringCountQuery(kind, today, until).execute(ctx.db),
+  ]);
   const { page, nextCursor } = cut(rows.rows, input.limit, (r) => encodeCursor(kind, { k: date(r), i: r.row_no }));
   const mapped = await toResidentRows(ctx.db, page, today);
   return { rows: mapped.map((r, i) => ({ row: r, date: date(page[i]) })), nextCursor, total: Number(count.rows[0].n) };
@@ -136,7 +147,14 @@ export const remindersHandlers: HandlerMap<'residents.milestones' | 'residents.i
     const keys = (await milestoneKeysQuery(year, month, after, input.limit).execute(ctx.db)).rows;
     const counts = (await milestoneCountQuery(year, month).execute(ctx.db)).rows.map((r) => ({ turning: Number(r.turning), count: Number(r.n) }));
     const { page: pageKeys, nextCursor } = cut(keys.sort(compareMilestones), input.limit, (r) => encodeCursor(scope, { k: r.birth_date, i: r.row_no }));
-    const byRow = new Map((await residentRowsByRowNumbers(ctx, pageKeys.map((k) => k.row_no))).map((r) => [r.row_no, r]));
+    const byRow = new Map(
+      (
+        await residentRowsByRowNumbers(
+          ctx,
+          pageKeys.map((k) => k.row_no),
+        )
+      ).map((r) => [r.row_no, r]),
+    );
     const page = pageKeys.map((k) => byRow.get(k.row_no)!);
     const mapped = await toResidentRows(ctx.db, page, today);
     return {

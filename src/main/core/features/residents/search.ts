@@ -79,7 +79,13 @@ export function addressHousesQuery(a: AddressQuery): RawBuilder<{ id: string }> 
 }
 
 /** The query for one resident look-up (address: given the houses found). */
-export function residentsQuery(kind: ResidentMatchKind, value: string, archived: 0 | 1, limit: number, ctx: { secrets: FieldCipher; houseIds?: string[] }): RawBuilder<ResidentsTable> {
+export function residentsQuery(
+  kind: ResidentMatchKind,
+  value: string,
+  archived: 0 | 1,
+  limit: number,
+  ctx: { secrets: FieldCipher; houseIds?: string[] },
+): RawBuilder<ResidentsTable> {
   const end = value + PREFIX_END;
   switch (kind) {
     case 'name':
@@ -118,7 +124,12 @@ type Found = { kind: MatchKind; resident: ResidentsTable } | { kind: MatchKind; 
 export async function searchRegistry(db: Kysely<Database>, secrets: FieldCipher, q: string, limit: number, includeArchived: boolean): Promise<SearchHit[]> {
   const lookups = classify(q);
   const houseIds = new Map<AddressQuery, string[]>();
-  for (const l of lookups) if (l.address) houseIds.set(l.address, (await selectRows(db, addressHousesQuery(l.address))).map((r) => r.id));
+  for (const l of lookups)
+    if (l.address)
+      houseIds.set(
+        l.address,
+        (await selectRows(db, addressHousesQuery(l.address))).map((r) => r.id),
+      );
   // Keyed by type and id: a resident and a household never share a key.
   const found = new Map<string, Found>();
   for (const archived of includeArchived ? ([0, 1] as const) : ([0] as const)) {
@@ -131,7 +142,10 @@ export async function searchRegistry(db: Kysely<Database>, secrets: FieldCipher,
         continue;
       }
       if (l.address && houseIds.get(l.address)!.length === 0) continue;
-      let rows = await selectRows(db, residentsQuery(l.kind as ResidentMatchKind, l.value, archived, room, { secrets, houseIds: l.address && houseIds.get(l.address) }));
+      let rows = await selectRows(
+        db,
+        residentsQuery(l.kind as ResidentMatchKind, l.value, archived, room, { secrets, houseIds: l.address && houseIds.get(l.address) }),
+      );
       if (l.kind === 'phone') rows = rows.filter((r) => samePhone(secrets, r.phone_cipher, l.value)).slice(0, room);
       if (l.kind === 'address') rows.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || (a.id < b.id ? -1 : 1));
       for (const row of rows) if (!found.has(`r:${row.id}`)) found.set(`r:${row.id}`, { kind: l.kind, resident: row });
@@ -144,7 +158,10 @@ export async function searchRegistry(db: Kysely<Database>, secrets: FieldCipher,
 
 async function residentHits(db: Kysely<Database>, hits: Found[]): Promise<Map<string, ResidentHit>> {
   const rows = hits.flatMap((h) => ('resident' in h ? [{ row: h.resident, kind: h.kind }] : []));
-  const places = await placesByHouse(db, rows.map((h) => h.row.house_id));
+  const places = await placesByHouse(
+    db,
+    rows.map((h) => h.row.house_id),
+  );
   return new Map(
     rows.map(({ row, kind }) => [
       row.id,
@@ -164,7 +181,10 @@ async function residentHits(db: Kysely<Database>, hits: Found[]): Promise<Map<st
 
 async function householdHits(db: Kysely<Database>, hits: Found[]): Promise<Map<string, HouseholdHit>> {
   const found = hits.flatMap((h) => ('household' in h ? [h] : []));
-  const summaries = await toHouseholdSummaries(db, found.map((h) => h.household));
+  const summaries = await toHouseholdSummaries(
+    db,
+    found.map((h) => h.household),
+  );
   return new Map(summaries.map((s, i) => [s.id, { ...s, type: 'household', matchedBy: found[i].kind === 'household' ? 'household' : 'household_prefix' }]));
 }
 

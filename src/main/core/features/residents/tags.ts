@@ -38,7 +38,13 @@ export async function tagsByResident(db: Kysely<Database>, residentIds: readonly
  * Makes a resident's tags exactly `tagIds`, with a 'tagged'/'untagged' history event per change.
  * Returns whether anything changed (the caller then recomputes the household's next visit).
  */
-export async function setResidentTags(db: Kysely<Database>, residentId: string, tagIds: readonly string[], actor: Actor, at: string): Promise<{ added: string[]; removed: string[] }> {
+export async function setResidentTags(
+  db: Kysely<Database>,
+  residentId: string,
+  tagIds: readonly string[],
+  actor: Actor,
+  at: string,
+): Promise<{ added: string[]; removed: string[] }> {
   const wanted = [...new Set(tagIds)];
   const known = wanted.length ? await db.selectFrom('tags').select(['id', 'name']).where('id', 'in', wanted).execute() : [];
   if (known.length !== wanted.length) throw new AppError('residents.tag_not_found', 'No such tag', { fields: { tagIds: 'residents.tag_not_found' } });
@@ -51,8 +57,21 @@ export async function setResidentTags(db: Kysely<Database>, residentId: string, 
   const has = new Set(current.map((t) => t.id));
   const add = known.filter((t) => !has.has(t.id));
   const remove = current.filter((t) => !wanted.includes(t.id));
-  if (add.length) await db.insertInto('resident_tags').values(add.map((t) => ({ resident_id: residentId, tag_id: t.id, created_at: at, created_by: actor.id }))).execute();
-  if (remove.length) await db.deleteFrom('resident_tags').where('resident_id', '=', residentId).where('tag_id', 'in', remove.map((t) => t.id)).execute();
+  if (add.length)
+    await db
+      .insertInto('resident_tags')
+      .values(add.map((t) => ({ resident_id: residentId, tag_id: t.id, created_at: at, created_by: actor.id })))
+      .execute();
+  if (remove.length)
+    await db
+      .deleteFrom('resident_tags')
+      .where('resident_id', '=', residentId)
+      .where(
+        'tag_id',
+        'in',
+        remove.map((t) => t.id),
+      )
+      .execute();
   for (const t of add) await appendResidentEvent(db, { residentId, kind: 'tagged', detail: { tagId: t.id, tag: t.name }, actor, at });
   for (const t of remove) await appendResidentEvent(db, { residentId, kind: 'untagged', detail: { tagId: t.id, tag: t.name }, actor, at });
   return { added: add.map((t) => t.name), removed: remove.map((t) => t.name) };
@@ -84,17 +103,30 @@ export const tagsHandlers: HandlerMap<'residents.listTags' | 'residents.saveTag'
     const by = ctx.actor().id;
     const at = ctx.now().toISOString();
     const same = await ctx.db.selectFrom('tags').select('id').where('name', '=', input.name).executeTakeFirst();
-    if (same && same.id !== input.id) throw new AppError('residents.tag_name_taken', 'A tag with that name exists', { fields: { name: 'residents.tag_name_taken' } });
+    if (same && same.id !== input.id)
+      throw new AppError('residents.tag_name_taken', 'A tag with that name exists', { fields: { name: 'residents.tag_name_taken' } });
     const before = input.id ? await ctx.db.selectFrom('tags').selectAll().where('id', '=', input.id).executeTakeFirst() : undefined;
     if (input.id && !before) throw new AppError('residents.tag_not_found', 'No such tag');
     const id = input.id ?? newId();
     if (before) {
-      await ctx.db.updateTable('tags').set({ name: input.name, colour: input.colour, sort: input.sort, updated_at: at, updated_by: by }).where('id', '=', id).execute();
+      await ctx.db
+        .updateTable('tags')
+        .set({ name: input.name, colour: input.colour, sort: input.sort, updated_at: at, updated_by: by })
+        .where('id', '=', id)
+        .execute();
       if (before.name !== input.name) {
-        await ctx.db.updateTable('visit_policy').set({ match: input.name, updated_at: at, updated_by: by }).where('kind', '=', 'tag').where('match', '=', before.name).execute();
+        await ctx.db
+          .updateTable('visit_policy')
+          .set({ match: input.name, updated_at: at, updated_by: by })
+          .where('kind', '=', 'tag')
+          .where('match', '=', before.name)
+          .execute();
       }
     } else {
-      await ctx.db.insertInto('tags').values({ id, name: input.name, colour: input.colour, sort: input.sort, created_at: at, created_by: by, updated_at: at, updated_by: by }).execute();
+      await ctx.db
+        .insertInto('tags')
+        .values({ id, name: input.name, colour: input.colour, sort: input.sort, created_at: at, created_by: by, updated_at: at, updated_by: by })
+        .execute();
     }
     const after = (await listTagRows(ctx.db)).find((t) => t.id === id)!;
     await ctx.audit({ recordType: 'tag', recordId: id, summary: input.name, before: before && toTagRef(before), after: toTag(after) });

@@ -57,7 +57,11 @@ export const unplacedHandlers: HandlerMap<'residents.unplaced'> = {
     const page = rows.rows.slice(0, input.limit);
     const last = page[page.length - 1];
     const reasons = page.length
-      ? await ctx.db.selectFrom('resident_unplaced').select(['resident_id', 'reason']).where('resident_id', 'in', inList(page.map((r) => r.id))).execute()
+      ? await ctx.db
+          .selectFrom('resident_unplaced')
+          .select(['resident_id', 'reason'])
+          .where('resident_id', 'in', inList(page.map((r) => r.id)))
+          .execute()
       : [];
     const byId = new Map(reasons.map((r) => [r.resident_id, r.reason]));
     const mapped = await toResidentRows(ctx.db, page, today);

@@ -50,7 +50,11 @@ export async function assertIdFree(db: Kysely<Database>, idHash: string | null, 
   let q = db.selectFrom('residents').select(['id', 'name']).where('id_hash', '=', idHash);
   if (exceptId) q = q.where('id', '!=', exceptId);
   const other = await q.executeTakeFirst();
-  if (other) throw new AppError('residents.duplicate_id', `This ID number belongs to ${other.name}`, { params: { residentId: other.id, name: other.name }, fields: { idNumber: 'residents.duplicate_id' } });
+  if (other)
+    throw new AppError('residents.duplicate_id', `This ID number belongs to ${other.name}`, {
+      params: { residentId: other.id, name: other.name },
+      fields: { idNumber: 'residents.duplicate_id' },
+    });
 }
 
 /** Someone with the same name and birth date: the clerk must look before saving another. */
@@ -61,10 +65,22 @@ export async function findSimilar(db: Kysely<Database>, name: string, birthDate:
   return q.executeTakeFirst();
 }
 
-export async function appendResidentEvent(db: Kysely<Database>, e: { residentId: string; kind: ResidentEvent['kind']; onDate?: string | null; detail?: Record<string, unknown>; actor: Actor; at: string }): Promise<void> {
+export async function appendResidentEvent(
+  db: Kysely<Database>,
+  e: { residentId: string; kind: ResidentEvent['kind']; onDate?: string | null; detail?: Record<string, unknown>; actor: Actor; at: string },
+): Promise<void> {
   await db
     .insertInto('resident_events')
-    .values({ id: newId(), resident_id: e.residentId, at: e.at, on_date: e.onDate ?? null, actor_id: e.actor.id, actor_name: e.actor.name, kind: e.kind, detail_json: JSON.stringify(e.detail ?? {}) })
+    .values({
+      id: newId(),
+      resident_id: e.residentId,
+      at: e.at,
+      on_date: e.onDate ?? null,
+      actor_id: e.actor.id,
+      actor_name: e.actor.name,
+      kind: e.kind,
+      detail_json: JSON.stringify(e.detail ?? {}),
+    })
     .execute();
 }
 
@@ -101,9 +117,28 @@ export async function insertResident(
 
 /** Columns compared for the history; sensitive ones are compared by their masked form only. */
 const tracked: (keyof ResidentsTable)[] = [
-  'name', 'former_names', 'doc_type', 'id_masked', 'birth_date', 'gender', 'phone_masked', 'status', 'residence_reason',
-  'registered_on', 'permit_expires_on', 'id_card_expires_on', 'id_card_long_term', 'ethnicity', 'education', 'marital_status', 'occupation',
-  'notes', 'household_id', 'relation_to_head', 'house_id', 'moved_in_on',
+  'name',
+  'former_names',
+  'doc_type',
+  'id_masked',
+  'birth_date',
+  'gender',
+  'phone_masked',
+  'status',
+  'residence_reason',
+  'registered_on',
+  'permit_expires_on',
+  'id_card_expires_on',
+  'id_card_long_term',
+  'ethnicity',
+  'education',
+  'marital_status',
+  'occupation',
+  'notes',
+  'household_id',
+  'relation_to_head',
+  'house_id',
+  'moved_in_on',
 ];
 
 export interface FieldChange {
@@ -123,8 +158,10 @@ export function diffResident(before: ResidentsTable, after: Partial<ResidentsTab
     changes.push({ field: key, from: a ?? null, to: b ?? null });
   }
   // A new number with the same mask (rare) must still show up in the history.
-  if ('id_hash' in after && after.id_hash !== before.id_hash && !changes.some((c) => c.field === 'id_masked')) changes.push({ field: 'id_masked', from: before.id_masked, to: after.id_masked });
-  if ('phone_cipher' in after && after.phone_last4 !== before.phone_last4 && !changes.some((c) => c.field === 'phone_masked')) changes.push({ field: 'phone_masked', from: before.phone_masked, to: after.phone_masked });
+  if ('id_hash' in after && after.id_hash !== before.id_hash && !changes.some((c) => c.field === 'id_masked'))
+    changes.push({ field: 'id_masked', from: before.id_masked, to: after.id_masked });
+  if ('phone_cipher' in after && after.phone_last4 !== before.phone_last4 && !changes.some((c) => c.field === 'phone_masked'))
+    changes.push({ field: 'phone_masked', from: before.phone_masked, to: after.phone_masked });
   return changes;
 }
 
@@ -152,7 +189,11 @@ export async function updateResident(
   if (samePhone(before, prepared, secrets)) next.phone_cipher = before.phone_cipher;
   const changes = diffResident(before, next);
   if (changes.length === 0 && next.id_cipher === before.id_cipher && next.phone_cipher === before.phone_cipher) return [];
-  await db.updateTable('residents').set({ ...next, updated_at: at, updated_by: actor.id }).where('id', '=', before.id).execute();
+  await db
+    .updateTable('residents')
+    .set({ ...next, updated_at: at, updated_by: actor.id })
+    .where('id', '=', before.id)
+    .execute();
   if (changes.length) await appendResidentEvent(db, { residentId: before.id, kind: 'updated', detail: { changes }, actor, at });
   return changes;
 }

@@ -1,6 +1,21 @@
 import {
-  AlignmentType, BorderStyle, Document, Footer, Header, ImageRun, Packer, PageNumber, PageOrientation,
-  Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType,
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  Header,
+  ImageRun,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
 } from 'docx';
 import type { CellValue, ReportColumn, TableReport } from '../model';
 import { DEFAULT_TIME_ZONE, formatCell, formatDate, formatDateTime, isNumericColumn } from '../format-cell';
@@ -19,7 +34,10 @@ function alignOf(col: ReportColumn) {
   return ALIGN[col.align ?? (isNumericColumn(col) ? 'right' : col.kind === 'date' || col.kind === 'datetime' ? 'center' : 'left')];
 }
 
-function para(text: string, opts: { size?: number; bold?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; color?: string; after?: number } = {}) {
+function para(
+  text: string,
+  opts: { size?: number; bold?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; color?: string; after?: number } = {},
+) {
   return new Paragraph({
     alignment: opts.align,
     spacing: { after: opts.after ?? 0 },
@@ -106,7 +124,11 @@ export async function tableToDocx(report: TableReport): Promise<Uint8Array> {
             children: [
               new Paragraph({
                 alignment: AlignmentType.CENTER,
-                children: [labelRun(report.labels.page, PageNumber.CURRENT), new TextRun({ text: ' / ', size: 18 }), labelRun(report.labels.of, PageNumber.TOTAL_PAGES)],
+                children: [
+                  labelRun(report.labels.page, PageNumber.CURRENT),
+                  new TextRun({ text: ' / ', size: 18 }),
+                  labelRun(report.labels.of, PageNumber.TOTAL_PAGES),
+                ],
               }),
               para(footerLeft, { size: 16, align: AlignmentType.CENTER, color: '444444' }),
             ],
@@ -126,10 +148,11 @@ export async function tableToDocx(report: TableReport): Promise<Uint8Array> {
           ...seal(lh.sealImageDataUrl),
           para(lh.unitName, { align: AlignmentType.RIGHT }),
           para(formatDate(report.generatedAt, tz), { align: AlignmentType.RIGHT, after: 200 }),
-          para(
-            `${report.labels.generatedBy}：${report.generatedBy}　${report.labels.generatedAt}：${formatDateTime(report.generatedAt, tz)}`,
-            { size: 18, align: AlignmentType.RIGHT, color: '333333' },
-          ),
+          para(`${report.labels.generatedBy}：${report.generatedBy}　${report.labels.generatedAt}：${formatDateTime(report.generatedAt, tz)}`, {
+            size: 18,
+            align: AlignmentType.RIGHT,
+            color: '333333',
+          }),
         ],
       },
     ],

@@ -24,12 +24,21 @@ export async function renderTableReport(report: TableReport, format: ReportForma
       bytes = await pdf.renderPdf(page);
       break;
     }
-    case 'docx': bytes = await tableToDocx(report); break;
-    case 'xlsx': bytes = await tableToXlsx(report); break;
-    case 'csv': bytes = tableToCsv(report); break;
+    case 'docx':
+      bytes = await tableToDocx(report);
+      break;
+    case 'xlsx':
+      bytes = await tableToXlsx(report);
+      break;
+    case 'csv':
+      bytes = tableToCsv(report);
+      break;
     // The printed page itself: one file, its CSS inline.
-    case 'html': bytes = new TextEncoder().encode(tableToPrintablePage(report).html); break;
-    default: throw new Error(`Unknown report format: ${String(format satisfies never)}`);
+    case 'html':
+      bytes = new TextEncoder().encode(tableToPrintablePage(report).html);
+      break;
+    default:
+      throw new Error(`Unknown report format: ${String(format satisfies never)}`);
   }
   if (report.public) await scanPublicOutput(format, bytes, report.title, printedHtml);
   return { fileName: reportFileName(report, format), mimeType: MIME_TYPES[format], bytes };

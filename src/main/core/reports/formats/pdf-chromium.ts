@@ -34,16 +34,18 @@ export function createChromiumPdfRenderer(): PdfRenderer {
     if (!browser) {
       const executablePath = chromiumPath();
       if (!existsSync(executablePath)) {
-        return Promise.reject(
-          new Error(`Chromium was not found at ${executablePath}; install it or set CHROMIUM_PATH to its executable.`),
-        );
+        return Promise.reject(new Error(`Chromium was not found at ${executablePath}; install it or set CHROMIUM_PATH to its executable.`));
       }
       browser = chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true }).then((b) => {
         // A crashed browser must not poison every later render.
-        b.on('disconnected', () => { browser = null; });
+        b.on('disconnected', () => {
+          browser = null;
+        });
         return b;
       });
-      browser.catch(() => { browser = null; });
+      browser.catch(() => {
+        browser = null;
+      });
     }
     return browser;
   }

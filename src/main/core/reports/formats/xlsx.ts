@@ -8,7 +8,10 @@ const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
 /** Excel forbids []:*?/\ in sheet names, leading/trailing apostrophes, and more than 31 characters. */
 export function sheetName(title: string): string {
-  const cleaned = title.replace(/[[\]:*?/\\]/g, ' ').replace(/^'+|'+$/g, '').trim();
+  const cleaned = title
+    .replace(/[[\]:*?/\\]/g, ' ')
+    .replace(/^'+|'+$/g, '')
+    .trim();
   return Array.from(cleaned).slice(0, 31).join('').trim() || 'Sheet1';
 }
 

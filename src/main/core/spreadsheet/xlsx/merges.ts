@@ -68,7 +68,8 @@ async function mergeCellsElement(entry: ZipEntry): Promise<string | null> {
       close = Buffer.from(`</${open.prefix}mergeCells>`);
     }
     const text = Buffer.concat(found);
-    if (text.length > MERGES_MAX_BYTES) throw new AppError('import.too_large', 'The merged cells list is too large', { params: { part: 'mergeCells', max: MERGES_MAX_BYTES / 1024 / 1024 } });
+    if (text.length > MERGES_MAX_BYTES)
+      throw new AppError('import.too_large', 'The merged cells list is too large', { params: { part: 'mergeCells', max: MERGES_MAX_BYTES / 1024 / 1024 } });
     const end = text.indexOf(close!);
     if (end >= 0) return text.toString('utf8', 0, end + close!.length);
     found = [text];

@@ -120,7 +120,10 @@ class SharedStrings implements Partial<Handler> {
         // An empty item is an empty cell (as exceljs read it).
         if (this.inItem) {
           this.total += this.text.length;
-          if (this.total > MAX_SHARED_CHARS) throw new AppError('import.too_large', 'The shared strings table is too large', { params: { part: 'sharedStrings', max: MAX_SHARED_CHARS / 1024 / 1024 } });
+          if (this.total > MAX_SHARED_CHARS)
+            throw new AppError('import.too_large', 'The shared strings table is too large', {
+              params: { part: 'sharedStrings', max: MAX_SHARED_CHARS / 1024 / 1024 },
+            });
           this.strings.push(this.text === '' ? null : lines(this.text));
         }
         this.inItem = false;

@@ -27,7 +27,8 @@ export const MAX_SHARED_CHARS = 128 * 1024 * 1024;
 
 /** `text` + `more`, refused once a single cell's text passes MAX_TEXT_CHARS. */
 export function appendText(text: string, more: string, part: string): string {
-  if (text.length + more.length > MAX_TEXT_CHARS) throw new AppError('import.too_large', `A text in ${part} is longer than ${MAX_TEXT_CHARS} characters`, { params: { part, max: 1 } });
+  if (text.length + more.length > MAX_TEXT_CHARS)
+    throw new AppError('import.too_large', `A text in ${part} is longer than ${MAX_TEXT_CHARS} characters`, { params: { part, max: 1 } });
   return text + more;
 }
 
@@ -41,7 +42,13 @@ export function lines(s: string): string {
  * most the cap of its kind (zip.ts). After each piece `afterPiece` runs (the sheet hands its rows on
  * there); false stops reading the part.
  */
-export async function parsePart(entry: ZipEntry, kind: PartKind, slicer: Slicer, handler: Partial<Handler>, afterPiece?: () => boolean | Promise<boolean>): Promise<void> {
+export async function parsePart(
+  entry: ZipEntry,
+  kind: PartKind,
+  slicer: Slicer,
+  handler: Partial<Handler>,
+  afterPiece?: () => boolean | Promise<boolean>,
+): Promise<void> {
   const parser = new Parser(handler, { xmlMode: true, decodeEntities: true });
   const decoder = new StringDecoder('utf8');
   for await (const chunk of entryChunks(entry, PART_CAPS[kind])) {

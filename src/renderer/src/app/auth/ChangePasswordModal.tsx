@@ -47,9 +47,26 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
     <Modal opened={opened} onClose={close} title={t('shell.changePassword')} centered closeButtonProps={{ 'aria-label': t('common.close') }}>
       <form onSubmit={submit} noValidate>
         <Stack>
-          <PasswordInput label={t('auth.currentPassword')} autoComplete="current-password" data-autofocus key={form.key('currentPassword')} {...form.getInputProps('currentPassword')} />
-          <PasswordInput label={t('auth.newPassword')} description={t('users.hints.password')} autoComplete="new-password" key={form.key('newPassword')} {...form.getInputProps('newPassword')} />
-          <PasswordInput label={t('auth.confirmNewPassword')} autoComplete="new-password" key={form.key('confirmPassword')} {...form.getInputProps('confirmPassword')} />
+          <PasswordInput
+            label={t('auth.currentPassword')}
+            autoComplete="current-password"
+            data-autofocus
+            key={form.key('currentPassword')}
+            {...form.getInputProps('currentPassword')}
+          />
+          <PasswordInput
+            label={t('auth.newPassword')}
+            description={t('users.hints.password')}
+            autoComplete="new-password"
+            key={form.key('newPassword')}
+            {...form.getInputProps('newPassword')}
+          />
+          <PasswordInput
+            label={t('auth.confirmNewPassword')}
+            autoComplete="new-password"
+            key={form.key('confirmPassword')}
+            {...form.getInputProps('confirmPassword')}
+          />
           <ErrorAlert error={error} />
           <FormFooter submitting={form.submitting} onCancel={close} />
         </Stack>

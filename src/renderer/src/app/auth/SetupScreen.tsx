@@ -51,10 +51,33 @@ export function SetupScreen() {
             {t('setup.adminHint')}
           </Text>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
-            <TextInput label={t('users.fields.username')} description={t('users.hints.username')} autoComplete="username" key={form.key('admin.username')} {...form.getInputProps('admin.username')} />
-            <TextInput label={t('users.fields.displayName')} description={t('users.hints.displayName')} key={form.key('admin.displayName')} {...form.getInputProps('admin.displayName')} />
-            <PasswordInput label={t('users.fields.password')} description={t('users.hints.password')} autoComplete="new-password" key={form.key('admin.password')} {...form.getInputProps('admin.password')} />
-            <PasswordInput label={t('users.fields.confirmPassword')} description={t('users.hints.confirmPassword')} autoComplete="new-password" key={form.key('admin.confirmPassword')} {...form.getInputProps('admin.confirmPassword')} />
+            <TextInput
+              label={t('users.fields.username')}
+              description={t('users.hints.username')}
+              autoComplete="username"
+              key={form.key('admin.username')}
+              {...form.getInputProps('admin.username')}
+            />
+            <TextInput
+              label={t('users.fields.displayName')}
+              description={t('users.hints.displayName')}
+              key={form.key('admin.displayName')}
+              {...form.getInputProps('admin.displayName')}
+            />
+            <PasswordInput
+              label={t('users.fields.password')}
+              description={t('users.hints.password')}
+              autoComplete="new-password"
+              key={form.key('admin.password')}
+              {...form.getInputProps('admin.password')}
+            />
+            <PasswordInput
+              label={t('users.fields.confirmPassword')}
+              description={t('users.hints.confirmPassword')}
+              autoComplete="new-password"
+              key={form.key('admin.confirmPassword')}
+              {...form.getInputProps('admin.confirmPassword')}
+            />
           </SimpleGrid>
           <ErrorAlert error={error} />
           <Button type="submit" loading={form.submitting} size="md">

@@ -8,7 +8,14 @@ export function Greeting() {
   const { t } = useTranslation();
   const { session, settings } = useSignedIn();
   const hour = dayjs().tz(settings.timeZone).hour();
-  const greeting = hour < 11 ? t('home.morning', { name: session.user.displayName }) : hour < 13 ? t('home.noon', { name: session.user.displayName }) : hour < 18 ? t('home.afternoon', { name: session.user.displayName }) : t('home.evening', { name: session.user.displayName });
+  const greeting =
+    hour < 11
+      ? t('home.morning', { name: session.user.displayName })
+      : hour < 13
+        ? t('home.noon', { name: session.user.displayName })
+        : hour < 18
+          ? t('home.afternoon', { name: session.user.displayName })
+          : t('home.evening', { name: session.user.displayName });
   return (
     <Stack gap={4}>
       <Title order={2} fz="h3">

@@ -43,7 +43,13 @@ export function HomeCommunityCard() {
             ))}
           </SimpleGrid>
           <Stack gap={2} align="center">
-            {data.sealImage ? <Image src={data.sealImage} alt={t('community.seal.previewAlt')} h={72} w={72} fit="contain" /> : <Text size="xs" c="dimmed">{t('community.seal.none')}</Text>}
+            {data.sealImage ? (
+              <Image src={data.sealImage} alt={t('community.seal.previewAlt')} h={72} w={72} fit="contain" />
+            ) : (
+              <Text size="xs" c="dimmed">
+                {t('community.seal.none')}
+              </Text>
+            )}
           </Stack>
         </Group>
       )}

@@ -12,9 +12,11 @@ export function HomePage() {
     <Stack gap="lg" maw={1200}>
       <Greeting />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-        {areas.flatMap((a) => a.homeCards ?? []).map((Card, i) => (
-          <Card key={i} />
-        ))}
+        {areas
+          .flatMap((a) => a.homeCards ?? [])
+          .map((Card, i) => (
+            <Card key={i} />
+          ))}
         <HomeCommunityCard />
       </SimpleGrid>
       <Title order={3} fz="h5">

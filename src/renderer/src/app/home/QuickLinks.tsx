@@ -13,7 +13,10 @@ import { navigate } from '../router';
 export function QuickLinks() {
   const { t } = useTranslation();
   const { can } = useSignedIn();
-  const links = allowedRoutes(areas.flatMap((a) => a.routes), can);
+  const links = allowedRoutes(
+    areas.flatMap((a) => a.routes),
+    can,
+  );
   return (
     <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="md">
       {links.map((route) => (

@@ -49,7 +49,13 @@ export function LockOverlay() {
   });
 
   return createPortal(
-    <div ref={root} role="dialog" aria-modal="true" aria-labelledby="linli-lock-title" style={{ position: 'fixed', inset: 0, zIndex: 10_000, background: 'var(--mantine-color-gray-1)' }}>
+    <div
+      ref={root}
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby="linli-lock-title"
+      style={{ position: 'fixed', inset: 0, zIndex: 10_000, background: 'var(--mantine-color-gray-1)' }}
+    >
       <FocusTrap active>
         <Center h="100%" p="md">
           <Paper withBorder shadow="md" p="xl" w="100%" maw={400}>
@@ -70,7 +76,14 @@ export function LockOverlay() {
                 <Text size="xs" c="dimmed">
                   {t('app.workstation', { name: session.workstation })}
                 </Text>
-                <PasswordInput label={t('lock.password')} autoComplete="current-password" data-autofocus autoFocus key={form.key('password')} {...form.getInputProps('password')} />
+                <PasswordInput
+                  label={t('lock.password')}
+                  autoComplete="current-password"
+                  data-autofocus
+                  autoFocus
+                  key={form.key('password')}
+                  {...form.getInputProps('password')}
+                />
                 {countdown.running ? (
                   <Alert color="orange" variant="light" role="alert">
                     {t('errors.auth.throttled', { seconds: countdown.remaining })}

@@ -42,7 +42,12 @@ export function UserMenu() {
           <Menu.Divider />
           <Menu.Label>{t('shell.language')}</Menu.Label>
           {languages.map((lng) => (
-            <Menu.Item key={lng} onClick={() => void setLanguage(lng)} leftSection={i18n.language === lng ? <IconCheck size={16} /> : <span style={{ width: 16 }} />} lang={lng}>
+            <Menu.Item
+              key={lng}
+              onClick={() => void setLanguage(lng)}
+              leftSection={i18n.language === lng ? <IconCheck size={16} /> : <span style={{ width: 16 }} />}
+              lang={lng}
+            >
               {languageName(lng)}
             </Menu.Item>
           ))}

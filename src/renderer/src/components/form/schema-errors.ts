@@ -27,9 +27,13 @@ function issueMessage(t: TFunction, issue: z.core.$ZodIssue, value: unknown): st
   switch (issue.code) {
     case 'too_small':
       if (empty) return t('errors.contract.required');
-      return issue.origin === 'string' ? t('errors.contract.too_short', { min: Number(issue.minimum) }) : t('errors.contract.too_small', { min: Number(issue.minimum) });
+      return issue.origin === 'string'
+        ? t('errors.contract.too_short', { min: Number(issue.minimum) })
+        : t('errors.contract.too_small', { min: Number(issue.minimum) });
     case 'too_big':
-      return issue.origin === 'string' ? t('errors.contract.too_long', { max: Number(issue.maximum) }) : t('errors.contract.too_big', { max: Number(issue.maximum) });
+      return issue.origin === 'string'
+        ? t('errors.contract.too_long', { max: Number(issue.maximum) })
+        : t('errors.contract.too_big', { max: Number(issue.maximum) });
     case 'invalid_type':
       return empty ? t('errors.contract.required') : t('errors.contract.field_invalid', { detail: issue.message });
     default:

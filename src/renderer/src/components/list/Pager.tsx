@@ -3,7 +3,21 @@ import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 
 /** 上一页 · 第 N 页 · 下一页, under a keyset-paged table. */
-export function Pager({ page, hasPrevious, nextCursor, onPrevious, onNext, loading }: { page: number; hasPrevious: boolean; nextCursor: string | null; onPrevious: () => void; onNext: (cursor: string | null) => void; loading?: boolean }) {
+export function Pager({
+  page,
+  hasPrevious,
+  nextCursor,
+  onPrevious,
+  onNext,
+  loading,
+}: {
+  page: number;
+  hasPrevious: boolean;
+  nextCursor: string | null;
+  onPrevious: () => void;
+  onNext: (cursor: string | null) => void;
+  loading?: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <Group justify="flex-end" gap="sm">

@@ -11,9 +11,12 @@ export function usePager(scope: string) {
   const [state, setState] = useState<{ scope: string; stack: (string | null)[] }>({ scope, stack: [null] });
   const stack = state.scope === scope ? state.stack : [null];
   const cursor = stack[stack.length - 1];
-  const next = useCallback((nextCursor: string | null) => {
-    if (nextCursor) setState((s) => ({ scope, stack: s.scope === scope ? [...s.stack, nextCursor] : [null, nextCursor] }));
-  }, [scope]);
+  const next = useCallback(
+    (nextCursor: string | null) => {
+      if (nextCursor) setState((s) => ({ scope, stack: s.scope === scope ? [...s.stack, nextCursor] : [null, nextCursor] }));
+    },
+    [scope],
+  );
   const previous = useCallback(() => setState((s) => ({ scope, stack: s.scope === scope && s.stack.length > 1 ? s.stack.slice(0, -1) : [null] })), [scope]);
   return { cursor, page: stack.length, hasPrevious: stack.length > 1, next, previous };
 }

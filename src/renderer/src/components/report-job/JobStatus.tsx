@@ -18,7 +18,9 @@ export function JobStatus({ state, save, onCancel }: { state: ReportJobState; sa
         <Stack gap={6}>
           <Group justify="space-between">
             <Text size="sm" aria-live="polite">
-              {total > 0 ? t('reports.progress', { done: formatNumber(done, i18n.language), total: formatNumber(total, i18n.language) }) : t('reports.preparing')}
+              {total > 0
+                ? t('reports.progress', { done: formatNumber(done, i18n.language), total: formatNumber(total, i18n.language) })
+                : t('reports.preparing')}
             </Text>
             <Button size="compact-sm" variant="default" color="red" leftSection={<IconX size={14} />} onClick={onCancel} disabled={!state.jobId}>
               {t('common.cancel')}

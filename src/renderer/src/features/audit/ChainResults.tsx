@@ -12,7 +12,9 @@ export function ChainResults({ results, error, onClose }: { results: ChainCheck[
   return (
     <Stack gap="xs">
       <ErrorAlert error={error} onClose={onClose} />
-      {results?.map((r) => <ChainResult key={r.chain} result={r} onClose={onClose} closeLabel={t('common.close')} />)}
+      {results?.map((r) => (
+        <ChainResult key={r.chain} result={r} onClose={onClose} closeLabel={t('common.close')} />
+      ))}
     </Stack>
   );
 }
@@ -21,7 +23,15 @@ function ChainResult({ result, onClose, closeLabel }: { result: ChainCheck; onCl
   const { t, i18n } = useTranslation();
   if (result.ok) {
     return (
-      <Alert color="green" variant="light" role="status" title={t('audit.verify.okTitle', { chain: chainLabel(t, result.chain) })} withCloseButton onClose={onClose} closeButtonLabel={closeLabel}>
+      <Alert
+        color="green"
+        variant="light"
+        role="status"
+        title={t('audit.verify.okTitle', { chain: chainLabel(t, result.chain) })}
+        withCloseButton
+        onClose={onClose}
+        closeButtonLabel={closeLabel}
+      >
         <Text size="sm">{t('audit.verify.okDetail', { count: formatNumber(result.count, i18n.language) })}</Text>
         {result.head && (
           <Text size="sm" className="linli-mono">
@@ -32,7 +42,15 @@ function ChainResult({ result, onClose, closeLabel }: { result: ChainCheck; onCl
     );
   }
   return (
-    <Alert color="red" variant="filled" role="alert" title={t('audit.verify.brokenTitle', { chain: chainLabel(t, result.chain) })} withCloseButton onClose={onClose} closeButtonLabel={closeLabel}>
+    <Alert
+      color="red"
+      variant="filled"
+      role="alert"
+      title={t('audit.verify.brokenTitle', { chain: chainLabel(t, result.chain) })}
+      withCloseButton
+      onClose={onClose}
+      closeButtonLabel={closeLabel}
+    >
       <Text size="sm">
         {result.firstBroken
           ? t('audit.verify.brokenDetail', { seq: result.firstBroken.seq, reason: chainReasonLabel(t, result.firstBroken.reason) })

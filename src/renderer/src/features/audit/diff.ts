@@ -20,7 +20,12 @@ export function diffRows(before: unknown, after: unknown): DiffRow[] {
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
   // Something created (no before) or only described (no after) has nothing to compare: no marks.
   const compare = isObj(before) && isObj(after);
-  return keys.map((key) => ({ key, before: isObj(before) ? b[key] : undefined, after: isObj(after) ? a[key] : undefined, changed: compare && !same(b[key], a[key]) }));
+  return keys.map((key) => ({
+    key,
+    before: isObj(before) ? b[key] : undefined,
+    after: isObj(after) ? a[key] : undefined,
+    changed: compare && !same(b[key], a[key]),
+  }));
 }
 
 function same(x: unknown, y: unknown): boolean {

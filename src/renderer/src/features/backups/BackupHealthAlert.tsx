@@ -30,12 +30,18 @@ export function BackupHealthAlert({ status, action }: { status: BackupStatus; ac
   }
 
   const title =
-    health.kind === 'failed' ? t('backups.health.failedTitle') : health.kind === 'none' ? t('backups.health.noneTitle') : t('backups.health.staleTitle', { hours: STALE_AFTER_HOURS });
+    health.kind === 'failed'
+      ? t('backups.health.failedTitle')
+      : health.kind === 'none'
+        ? t('backups.health.noneTitle')
+        : t('backups.health.staleTitle', { hours: STALE_AFTER_HOURS });
   return (
     <Alert color="red" variant="filled" role="alert" icon={<IconAlertOctagon size={22} />} title={title}>
       <Stack gap={4}>
         {health.kind === 'failed' && status.lastFailed && (
-          <Text size="sm">{t('backups.health.failedDetail', { when: formatDateTime(status.lastFailed.at, settings.timeZone), problem: status.lastFailed.problem ?? '' })}</Text>
+          <Text size="sm">
+            {t('backups.health.failedDetail', { when: formatDateTime(status.lastFailed.at, settings.timeZone), problem: status.lastFailed.problem ?? '' })}
+          </Text>
         )}
         {health.kind === 'stale' && <Text size="sm">{t('backups.health.staleDetail', { hours: health.hours })}</Text>}
         <Text size="sm">{lastLine ?? t('backups.health.neverVerified')}</Text>

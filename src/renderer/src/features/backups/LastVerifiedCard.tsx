@@ -20,7 +20,13 @@ export function LastVerifiedCard({ status }: { status: BackupStatus }) {
         <BackupHealthAlert status={status} />
         {last && (
           <Stack gap={4}>
-            <Text size="sm">{t('backups.last.summary', { when: formatDateTime(last.at, settings.timeZone), kind: kindLabel(t, last.kind), size: formatBytes(last.bytes, i18n.language) })}</Text>
+            <Text size="sm">
+              {t('backups.last.summary', {
+                when: formatDateTime(last.at, settings.timeZone),
+                kind: kindLabel(t, last.kind),
+                size: formatBytes(last.bytes, i18n.language),
+              })}
+            </Text>
             <Text size="sm" className="linli-mono">
               {last.path}
             </Text>

@@ -35,7 +35,13 @@ export function RestoreOtherFile({ onChosen }: { onChosen: (path: string) => voi
       }}
     >
       <Group align="flex-end">
-        <TextInput label={t('backups.restore.pathLabel')} description={t('backups.restore.pathHint')} value={path} onChange={(e) => setPath(e.currentTarget.value)} w={520} />
+        <TextInput
+          label={t('backups.restore.pathLabel')}
+          description={t('backups.restore.pathHint')}
+          value={path}
+          onChange={(e) => setPath(e.currentTarget.value)}
+          w={520}
+        />
         <Button type="submit" variant="default" disabled={!path.trim()}>
           {t('backups.restore.usePath')}
         </Button>

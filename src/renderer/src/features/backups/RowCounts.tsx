@@ -8,7 +8,12 @@ export function RowCounts({ counts }: { counts: Record<string, number> }) {
   const { t, i18n } = useTranslation();
   // The migration tool's own bookkeeping tables say nothing about the hall's data.
   const entries = Object.entries(counts).filter(([table]) => !table.startsWith('kysely_'));
-  if (entries.length === 0) return <Text size="sm" c="dimmed">{t('backups.noCounts')}</Text>;
+  if (entries.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        {t('backups.noCounts')}
+      </Text>
+    );
   return (
     <Group gap="md">
       {entries.map(([table, n]) => (

@@ -69,7 +69,15 @@ export function RunBackupCard({ defaultFolder, onDone }: { defaultFolder: string
             )}
           </Group>
         ) : (
-          <TextInput label={t('backups.run.folder')} description={t('backups.run.folderHint')} placeholder={defaultFolder} value={folder} onChange={(e) => setFolder(e.currentTarget.value)} disabled={busy} maw={640} />
+          <TextInput
+            label={t('backups.run.folder')}
+            description={t('backups.run.folderHint')}
+            placeholder={defaultFolder}
+            value={folder}
+            onChange={(e) => setFolder(e.currentTarget.value)}
+            disabled={busy}
+            maw={640}
+          />
         )}
         <Group>
           <Button leftSection={<IconDeviceFloppy size={16} />} onClick={() => void run()} loading={busy}>
@@ -81,12 +89,18 @@ export function RunBackupCard({ defaultFolder, onDone }: { defaultFolder: string
           (result.ok ? (
             <Alert color="green" variant="light" role="status" title={t('backups.run.okTitle')}>
               <Stack gap={4}>
-                <Text size="sm">{t('backups.run.okDetail', { when: formatDateTime(result.at, settings.timeZone), size: formatBytes(result.bytes, i18n.language) })}</Text>
+                <Text size="sm">
+                  {t('backups.run.okDetail', { when: formatDateTime(result.at, settings.timeZone), size: formatBytes(result.bytes, i18n.language) })}
+                </Text>
                 <Text size="sm" className="linli-mono">
                   {result.path}
                 </Text>
                 <RowCounts counts={result.counts} />
-                {folder.trim() !== '' && <Text size="sm" fw={600}>{t('backups.run.noKeyNote')}</Text>}
+                {folder.trim() !== '' && (
+                  <Text size="sm" fw={600}>
+                    {t('backups.run.noKeyNote')}
+                  </Text>
+                )}
               </Stack>
             </Alert>
           ) : (

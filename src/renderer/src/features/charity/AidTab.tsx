@@ -47,7 +47,14 @@ export function AidTab() {
     { key: 'recipient', title: t('charity.aid.recipient'), nowrap: true, render: (a) => a.recipientName },
     { key: 'kind', title: t('charity.aid.kind'), nowrap: true, render: (a) => a.kind },
     { key: 'fund', title: t('charity.fields.fund'), nowrap: true, mono: true, render: (a) => a.fundCode },
-    { key: 'amount', title: t('charity.fields.amount'), numeric: true, mono: true, nowrap: true, render: (a) => (a.amountFen > 0 || a.items.length === 0 ? yuan(a.amountFen) : '') },
+    {
+      key: 'amount',
+      title: t('charity.fields.amount'),
+      numeric: true,
+      mono: true,
+      nowrap: true,
+      render: (a) => (a.amountFen > 0 || a.items.length === 0 ? yuan(a.amountFen) : ''),
+    },
     {
       key: 'items',
       title: t('charity.aid.items'),
@@ -114,7 +121,12 @@ export function AidTab() {
       </Card>
       {filing && <AidApplicationForm onClose={() => setFiling(false)} onFiled={() => (setFiling(false), void list.reload())} />}
       {evidenceOf && (
-        <Modal opened onClose={() => setEvidenceOf(null)} title={t('charity.aid.evidenceTitle', { number: evidenceOf.number, name: evidenceOf.recipientName })} size="lg">
+        <Modal
+          opened
+          onClose={() => setEvidenceOf(null)}
+          title={t('charity.aid.evidenceTitle', { number: evidenceOf.number, name: evidenceOf.recipientName })}
+          size="lg"
+        >
           <EvidenceFiles evidence={evidenceOf.evidence} />
         </Modal>
       )}

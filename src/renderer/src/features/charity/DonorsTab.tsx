@@ -47,7 +47,14 @@ export function DonorsTab({ rest = [] }: { rest?: string[] }) {
       key: 'consent',
       title: t('charity.donors.consent'),
       nowrap: true,
-      render: (d) => (d.consentOn ? <Badge color="green">{d.consentOn}</Badge> : <Text size="sm" c="dimmed">{t('charity.donors.noConsent')}</Text>),
+      render: (d) =>
+        d.consentOn ? (
+          <Badge color="green">{d.consentOn}</Badge>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t('charity.donors.noConsent')}
+          </Text>
+        ),
     },
     { key: 'total', title: t('charity.donors.total'), numeric: true, mono: true, render: (d) => yuan(d.totalFen) },
     {

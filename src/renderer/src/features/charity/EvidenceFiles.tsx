@@ -37,7 +37,8 @@ export function EvidenceFiles({ evidence }: { evidence: AidApplication['evidence
           )}
           <Text size="sm">{e.fileName}</Text>
           <Text size="xs" c="dimmed" className="linli-mono" title={e.sha256}>
-            {e.size < 1024 ? t('charity.aid.evidenceBytes', { bytes: e.size }) : t('charity.aid.evidenceSize', { kb: Math.round(e.size / 1024) })} · sha256:{e.sha256.slice(0, 16)}…
+            {e.size < 1024 ? t('charity.aid.evidenceBytes', { bytes: e.size }) : t('charity.aid.evidenceSize', { kb: Math.round(e.size / 1024) })} · sha256:
+            {e.sha256.slice(0, 16)}…
           </Text>
         </Group>
       ))}

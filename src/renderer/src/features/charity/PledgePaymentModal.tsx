@@ -57,7 +57,12 @@ export function PledgePaymentModal({
   }
 
   return (
-    <Modal opened onClose={onClose} returnFocus={false} title={t('charity.campaigns.recordTitle', { name: pledge.donorName, monthly: yuan(pledge.monthlyFen) })}>
+    <Modal
+      opened
+      onClose={onClose}
+      returnFocus={false}
+      title={t('charity.campaigns.recordTitle', { name: pledge.donorName, monthly: yuan(pledge.monthlyFen) })}
+    >
       <form onSubmit={(e) => (e.preventDefault(), void submit())}>
         <Stack gap="xs">
           <Group grow align="flex-start">

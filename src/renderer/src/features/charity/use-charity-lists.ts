@@ -13,4 +13,3 @@ export function useFundsAndDonors() {
     donors: donors.data?.rows ?? [],
   };
 }
-

@@ -35,7 +35,11 @@ export function ProfileView({ profile }: { profile: CommunityProfile }) {
           <Text size="xs" c="dimmed">
             {t('community.fields.sealImage')}
           </Text>
-          {profile.sealImage ? <Image src={profile.sealImage} alt={t('community.seal.previewAlt')} h={140} w={140} fit="contain" /> : <Text>{t('community.seal.none')}</Text>}
+          {profile.sealImage ? (
+            <Image src={profile.sealImage} alt={t('community.seal.previewAlt')} h={140} w={140} fit="contain" />
+          ) : (
+            <Text>{t('community.seal.none')}</Text>
+          )}
           <Text size="xs" c="dimmed" mt="md">
             {t('community.updatedAt', { when: formatDateTime(profile.updatedAt, settings.timeZone) })}
           </Text>

@@ -58,8 +58,28 @@ function SettingsForm({ settings, onSaved }: { settings: Settings; onSaved: (s: 
               {t('settings.sessionSection')}
             </Title>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <NumberInput label={t('settings.fields.idleLockMinutes')} description={t('settings.hints.idleLockMinutes')} min={1} max={240} allowDecimal={false} hideControls={readOnly} readOnly={readOnly} autoFocus={!readOnly} key={form.key('idleLockMinutes')} {...form.getInputProps('idleLockMinutes')} />
-              <Select label={t('settings.fields.timeZone')} description={t('settings.hints.timeZone')} data={zones} searchable allowDeselect={false} readOnly={readOnly} key={form.key('timeZone')} {...form.getInputProps('timeZone')} />
+              <NumberInput
+                label={t('settings.fields.idleLockMinutes')}
+                description={t('settings.hints.idleLockMinutes')}
+                min={1}
+                max={240}
+                allowDecimal={false}
+                hideControls={readOnly}
+                readOnly={readOnly}
+                autoFocus={!readOnly}
+                key={form.key('idleLockMinutes')}
+                {...form.getInputProps('idleLockMinutes')}
+              />
+              <Select
+                label={t('settings.fields.timeZone')}
+                description={t('settings.hints.timeZone')}
+                data={zones}
+                searchable
+                allowDeselect={false}
+                readOnly={readOnly}
+                key={form.key('timeZone')}
+                {...form.getInputProps('timeZone')}
+              />
             </SimpleGrid>
           </Stack>
         </Card>
@@ -72,9 +92,36 @@ function SettingsForm({ settings, onSaved }: { settings: Settings; onSaved: (s: 
               {t('settings.hints.retention')}
             </Text>
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <NumberInput label={t('settings.fields.keepDaily')} min={1} max={60} allowDecimal={false} hideControls={readOnly} readOnly={readOnly} key={form.key('backupKeep.daily')} {...form.getInputProps('backupKeep.daily')} />
-              <NumberInput label={t('settings.fields.keepWeekly')} min={0} max={52} allowDecimal={false} hideControls={readOnly} readOnly={readOnly} key={form.key('backupKeep.weekly')} {...form.getInputProps('backupKeep.weekly')} />
-              <NumberInput label={t('settings.fields.keepMonthly')} min={0} max={120} allowDecimal={false} hideControls={readOnly} readOnly={readOnly} key={form.key('backupKeep.monthly')} {...form.getInputProps('backupKeep.monthly')} />
+              <NumberInput
+                label={t('settings.fields.keepDaily')}
+                min={1}
+                max={60}
+                allowDecimal={false}
+                hideControls={readOnly}
+                readOnly={readOnly}
+                key={form.key('backupKeep.daily')}
+                {...form.getInputProps('backupKeep.daily')}
+              />
+              <NumberInput
+                label={t('settings.fields.keepWeekly')}
+                min={0}
+                max={52}
+                allowDecimal={false}
+                hideControls={readOnly}
+                readOnly={readOnly}
+                key={form.key('backupKeep.weekly')}
+                {...form.getInputProps('backupKeep.weekly')}
+              />
+              <NumberInput
+                label={t('settings.fields.keepMonthly')}
+                min={0}
+                max={120}
+                allowDecimal={false}
+                hideControls={readOnly}
+                readOnly={readOnly}
+                key={form.key('backupKeep.monthly')}
+                {...form.getInputProps('backupKeep.monthly')}
+              />
             </SimpleGrid>
           </Stack>
         </Card>

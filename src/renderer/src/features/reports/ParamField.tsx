@@ -42,7 +42,16 @@ export function ParamField({
         />
       );
     case 'boolean':
-      return <Checkbox label={label} autoFocus={autoFocus} error={inputProps.error} defaultChecked={Boolean(inputProps.defaultValue)} onChange={inputProps.onChange} mt="lg" />;
+      return (
+        <Checkbox
+          label={label}
+          autoFocus={autoFocus}
+          error={inputProps.error}
+          defaultChecked={Boolean(inputProps.defaultValue)}
+          onChange={inputProps.onChange}
+          mt="lg"
+        />
+      );
     case 'number':
       return (
         <NumberInput

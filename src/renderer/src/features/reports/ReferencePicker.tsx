@@ -21,7 +21,16 @@ export function ReferencePicker({ reference, ...props }: PickerProps & { referen
   const { can } = useSession();
   const source = reference ? referenceSources[reference] : undefined;
   if (!source || !can(source.permission)) {
-    return <TextInput label={props.label} error={props.error as string | undefined} autoFocus={props.autoFocus} defaultValue={props.defaultValue ?? ''} onChange={props.onChange} w={240} />;
+    return (
+      <TextInput
+        label={props.label}
+        error={props.error as string | undefined}
+        autoFocus={props.autoFocus}
+        defaultValue={props.defaultValue ?? ''}
+        onChange={props.onChange}
+        w={240}
+      />
+    );
   }
   return <SourcePicker source={source} {...props} />;
 }

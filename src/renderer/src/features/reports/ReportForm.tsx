@@ -70,7 +70,12 @@ export function ReportForm({ report }: { report: ReportInfo }) {
               })}
             </Group>
           )}
-          <Radio.Group label={t('reports.format')} defaultValue={report.formats[0]} onChange={(value) => form.setFieldValue('format', value)} key={form.key('format')}>
+          <Radio.Group
+            label={t('reports.format')}
+            defaultValue={report.formats[0]}
+            onChange={(value) => form.setFieldValue('format', value)}
+            key={form.key('format')}
+          >
             <Group gap="lg" mt={6}>
               {report.formats.map((f) => (
                 <Radio key={f} value={f} label={formatLabel(t, f)} />

@@ -41,9 +41,22 @@ export function CreateUserModal({ opened, onClose, onCreated }: { opened: boolea
     <Modal opened={opened} onClose={close} title={t('users.create')} centered closeButtonProps={{ 'aria-label': t('common.close') }}>
       <form onSubmit={submit} noValidate>
         <Stack>
-          <TextInput label={t('users.fields.username')} description={t('users.hints.username')} autoComplete="off" data-autofocus key={form.key('username')} {...form.getInputProps('username')} />
+          <TextInput
+            label={t('users.fields.username')}
+            description={t('users.hints.username')}
+            autoComplete="off"
+            data-autofocus
+            key={form.key('username')}
+            {...form.getInputProps('username')}
+          />
           <TextInput label={t('users.fields.displayName')} key={form.key('displayName')} {...form.getInputProps('displayName')} />
-          <PasswordInput label={t('users.fields.initialPassword')} description={t('users.hints.initialPassword')} autoComplete="new-password" key={form.key('password')} {...form.getInputProps('password')} />
+          <PasswordInput
+            label={t('users.fields.initialPassword')}
+            description={t('users.hints.initialPassword')}
+            autoComplete="new-password"
+            key={form.key('password')}
+            {...form.getInputProps('password')}
+          />
           <RolesSelect key={form.key('roles')} {...form.getInputProps('roles')} />
           <ErrorAlert error={error} />
           <FormFooter submitting={form.submitting} onCancel={close} saveLabel={t('users.createSubmit')} />

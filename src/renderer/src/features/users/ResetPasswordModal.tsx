@@ -33,13 +33,26 @@ export function ResetPasswordModal({ user, onClose }: { user: UserSummary; onClo
   });
 
   return (
-    <Modal opened onClose={onClose} title={t('users.resetPasswordTitle', { name: user.displayName })} centered closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('users.resetPasswordTitle', { name: user.displayName })}
+      centered
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           <Text size="sm" c="dimmed">
             {t('users.resetPasswordHint', { username: user.username })}
           </Text>
-          <PasswordInput label={t('auth.newPassword')} description={t('users.hints.password')} autoComplete="new-password" data-autofocus key={form.key('newPassword')} {...form.getInputProps('newPassword')} />
+          <PasswordInput
+            label={t('auth.newPassword')}
+            description={t('users.hints.password')}
+            autoComplete="new-password"
+            data-autofocus
+            key={form.key('newPassword')}
+            {...form.getInputProps('newPassword')}
+          />
           <ErrorAlert error={error} />
           <FormFooter submitting={form.submitting} onCancel={onClose} saveLabel={t('users.resetPassword')} />
         </Stack>

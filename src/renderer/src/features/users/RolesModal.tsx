@@ -35,7 +35,13 @@ export function RolesModal({ user, onClose, onSaved }: { user: UserSummary; onCl
   });
 
   return (
-    <Modal opened onClose={onClose} title={t('users.editRolesTitle', { name: user.displayName })} centered closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('users.editRolesTitle', { name: user.displayName })}
+      centered
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           <Text size="sm" c="dimmed">

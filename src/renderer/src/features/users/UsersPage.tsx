@@ -32,7 +32,10 @@ export function UsersPage() {
 
   async function toggle(user: UserSummary) {
     const saved = await api.call('users.setDisabled', { userId: user.id, disabled: !user.disabled });
-    notifications.show({ color: 'green', message: saved.disabled ? t('users.disabledDone', { name: saved.displayName }) : t('users.enabledDone', { name: saved.displayName }) });
+    notifications.show({
+      color: 'green',
+      message: saved.disabled ? t('users.disabledDone', { name: saved.displayName }) : t('users.enabledDone', { name: saved.displayName }),
+    });
     await reload();
   }
 

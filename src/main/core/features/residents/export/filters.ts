@@ -44,24 +44,38 @@ function one<T>(rows: T[], code: string, field: string): T {
 export function resolveFilter(sqlite: SqliteDatabase.Database, p: RegisterParams): ResolvedFilter {
   const out: ResolvedFilter = { labels: {} };
   if (p.grid) {
-    const g = one(sqlite.prepare('SELECT id, name FROM grids WHERE id = @v OR code = @v OR name = @v').all({ v: p.grid }) as { id: string; name: string }[], 'residents.grid_not_found', 'grid');
+    const g = one(
+      sqlite.prepare('SELECT id, name FROM grids WHERE id = @v OR code = @v OR name = @v').all({ v: p.grid }) as { id: string; name: string }[],
+      'residents.grid_not_found',
+      'grid',
+    );
     out.gridId = g.id;
     out.labels.grid = g.name;
   }
   if (p.building) {
-    let rows = sqlite.prepare('SELECT b.id, b.name, c.name AS compound FROM buildings b JOIN compounds c ON c.id = b.compound_id WHERE b.id = ?').all(p.building) as { id: string; name: string; compound: string }[];
+    let rows = sqlite
+      .prepare('SELECT b.id, b.name, c.name AS compound FROM buildings b JOIN compounds c ON c.id = b.compound_id WHERE b.id = ?')
+      .all(p.building) as { id: string; name: string; compound: string }[];
     if (!rows.length) {
       const m = /^(.*?)([0-9A-Za-z]+(?:栋|幢|号楼|座|号)?|[^0-9A-Za-z]+楼)$/.exec(p.building.replace(/\s+/g, ''));
       const compound = m?.[1] ?? '';
       const name = normaliseBuildingName(m?.[2] ?? p.building);
-      rows = sqlite.prepare("SELECT b.id, b.name, c.name AS compound FROM buildings b JOIN compounds c ON c.id = b.compound_id WHERE b.name = ? AND (? = '' OR c.name = ?)").all(name, compound, compound) as typeof rows;
+      rows = sqlite
+        .prepare(
+          "SELECT b.id, b.name, c.name AS compound FROM buildings b JOIN compounds c ON c.id = b.compound_id WHERE b.name = ? AND (? = '' OR c.name = ?)",
+        )
+        .all(name, compound, compound) as typeof rows;
     }
     const b = one(rows, 'residents.building_not_found', 'building');
     out.buildingId = b.id;
     out.labels.building = `${b.compound}${/^[0-9A-Za-z]+$/.test(b.name) ? `${b.name}栋` : b.name}`;
   }
   if (p.tag) {
-    const t = one(sqlite.prepare('SELECT id, name FROM tags WHERE id = @v OR name = @v').all({ v: p.tag }) as { id: string; name: string }[], 'residents.tag_not_found', 'tag');
+    const t = one(
+      sqlite.prepare('SELECT id, name FROM tags WHERE id = @v OR name = @v').all({ v: p.tag }) as { id: string; name: string }[],
+      'residents.tag_not_found',
+      'tag',
+    );
     out.tagId = t.id;
     out.labels.tag = t.name;
   }

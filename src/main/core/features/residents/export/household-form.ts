@@ -5,7 +5,6 @@ import { defineReport } from '../../../reports/registry';
 import { formatAddress } from '../address';
 import { householdFormPage, type Member } from './household-form-page';
 
-
 /**
  * 居民信息登记表: one household on an A4 form, as kept in the 分类台账 and signed at a home visit. Not a
  * table report: its own page (header block, members, signature lines), printed through core.pdf.
@@ -30,7 +29,19 @@ export const householdFormReport = defineReport({
           WHERE h.id = @v OR h.number = @v`,
       )
       .get({ v: params.household }) as
-      | { id: string; number: string; residence_relation: string; house_id: string | null; head_resident_id: string | null; unit: string | null; room: string | null; building_name: string | null; compound_name: string | null; grid_name: string | null; worker_name: string | null }
+      | {
+          id: string;
+          number: string;
+          residence_relation: string;
+          house_id: string | null;
+          head_resident_id: string | null;
+          unit: string | null;
+          room: string | null;
+          building_name: string | null;
+          compound_name: string | null;
+          grid_name: string | null;
+          worker_name: string | null;
+        }
       | undefined;
     if (!hh) throw new AppError('residents.household_not_found', 'No such household', { fields: { household: 'residents.household_not_found' } });
     const members = ctx.sqlite
@@ -41,7 +52,10 @@ export const householdFormReport = defineReport({
       )
       .all(hh.head_resident_id, hh.id) as Member[];
     ctx.job.progress(1, 1);
-    const address = hh.house_id && hh.compound_name ? formatAddress({ compoundName: hh.compound_name, buildingName: hh.building_name ?? '', unit: hh.unit ?? '无', room: hh.room ?? '' }) : '';
+    const address =
+      hh.house_id && hh.compound_name
+        ? formatAddress({ compoundName: hh.compound_name, buildingName: hh.building_name ?? '', unit: hh.unit ?? '无', room: hh.room ?? '' })
+        : '';
     const head = members.find((m) => m.is_head)?.name ?? '';
     const title = ctx.t('householdForm.title');
     return {
@@ -50,8 +64,13 @@ export const householdFormReport = defineReport({
       generatedAt: ctx.frame.generatedAt,
       timeZone: ctx.timeZone,
       page: householdFormPage(ctx, {
-        title, number: hh.number, address, relation: hh.residence_relation,
-        grid: hh.grid_name ? `${hh.grid_name}${hh.worker_name ? `（${hh.worker_name}）` : ''}` : '', head, members,
+        title,
+        number: hh.number,
+        address,
+        relation: hh.residence_relation,
+        grid: hh.grid_name ? `${hh.grid_name}${hh.worker_name ? `（${hh.worker_name}）` : ''}` : '',
+        head,
+        members,
       }),
     };
   },

@@ -30,7 +30,15 @@ export const registerReport = defineReport({
   async build(ctx, params): Promise<TableReport> {
     if (params.fullIds) requirePermission(ctx.sqlite, ctx.user.id, 'residents.export_full');
     const f = resolveFilter(ctx.sqlite, params);
-    const filter = { gridId: f.gridId, buildingId: f.buildingId, tagId: f.tagId, status: params.status, ageMin: params.ageMin, ageMax: params.ageMax, archived: params.archived };
+    const filter = {
+      gridId: f.gridId,
+      buildingId: f.buildingId,
+      tagId: f.tagId,
+      status: params.status,
+      ageMin: params.ageMin,
+      ageMax: params.ageMax,
+      archived: params.archived,
+    };
     const lc = listContext(ctx);
     const total = (await peopleHandlers['residents.count'](filter, lc)).count;
     const extra = ctx.sqlite.prepare(
@@ -43,7 +51,10 @@ export const registerReport = defineReport({
     ctx.job.progress(0, total);
     do {
       ctx.job.checkCancelled();
-      const page: { rows: ResidentRow[]; nextCursor: string | null } = await peopleHandlers['residents.list']({ ...filter, sort: 'name', direction: 'asc', cursor, limit: PAGE }, lc);
+      const page: { rows: ResidentRow[]; nextCursor: string | null } = await peopleHandlers['residents.list'](
+        { ...filter, sort: 'name', direction: 'asc', cursor, limit: PAGE },
+        lc,
+      );
       const byId = new Map((extra.all(JSON.stringify(page.rows.map((r) => r.id))) as (Extra & { id: string })[]).map((e) => [e.id, e]));
       for (const r of page.rows) {
         const e = byId.get(r.id);
@@ -56,7 +67,7 @@ export const registerReport = defineReport({
           age: r.age,
           idNumber: reveal(e?.id_cipher, r.idMasked),
           // 长期 for a long-term card; empty when not known (as the import reads it back).
-          idCardExpiry: e?.id_card_long_term === 1 ? ctx.t('registerReport.longTerm') : e?.id_card_expires_on ?? '',
+          idCardExpiry: e?.id_card_long_term === 1 ? ctx.t('registerReport.longTerm') : (e?.id_card_expires_on ?? ''),
           phone: reveal(e?.phone_cipher, r.phoneMasked),
           status: r.status,
           address: r.address,

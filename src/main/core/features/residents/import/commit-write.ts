@@ -67,11 +67,21 @@ interface Written {
  * between slices, or any failure, rolls everything back. The same code runs in a worker thread on its
  * own connection (commit-worker.ts) or, where no worker can run, in the calling thread.
  */
-export function writeImport(store: CommitStore, work: CommitWork, batches: AsyncIterable<CommitBatch> | Iterable<CommitBatch>, hooks: CommitHooks): Promise<CommitOutcome> {
+export function writeImport(
+  store: CommitStore,
+  work: CommitWork,
+  batches: AsyncIterable<CommitBatch> | Iterable<CommitBatch>,
+  hooks: CommitHooks,
+): Promise<CommitOutcome> {
   return withoutForeignKeyEnforcement(store.sqlite, () => writeInOneTransaction(store, work, batches, hooks));
 }
 
-async function writeInOneTransaction(store: CommitStore, work: CommitWork, batches: AsyncIterable<CommitBatch> | Iterable<CommitBatch>, hooks: CommitHooks): Promise<CommitOutcome> {
+async function writeInOneTransaction(
+  store: CommitStore,
+  work: CommitWork,
+  batches: AsyncIterable<CommitBatch> | Iterable<CommitBatch>,
+  hooks: CommitHooks,
+): Promise<CommitOutcome> {
   const { sqlite } = store;
   sqlite.exec('BEGIN IMMEDIATE');
   try {
@@ -95,7 +105,8 @@ async function writeInOneTransaction(store: CommitStore, work: CommitWork, batch
     hooks.progress(0, work.totalRows);
     const count = (plan: Pick<PlannedRow, 'action' | 'row'>) => {
       if (plan.action === 'reject') {
-        if (work.mode === 'all_or_nothing') throw new AppError('import.has_rejects', 'A row became invalid since the preview', { params: { count: 1, row: plan.row } });
+        if (work.mode === 'all_or_nothing')
+          throw new AppError('import.has_rejects', 'A row became invalid since the preview', { params: { count: 1, row: plan.row } });
         counts.rejected++;
       } else if (plan.action === 'unchanged') counts.unchanged++;
       else if (plan.action === 'add') counts.added++;
@@ -114,7 +125,16 @@ async function writeInOneTransaction(store: CommitStore, work: CommitWork, batch
           (kept, j) => {
             count(kept);
             const w = writes[j];
-            if (w && (kept.action === 'add' || kept.action === 'update')) writeRow({ ...kept, write: { ...w, prepared: prepared[j]! }, prepared: prepared[j] }, writer, touched, written, work, planned, work.newHouseholds);
+            if (w && (kept.action === 'add' || kept.action === 'update'))
+              writeRow(
+                { ...kept, write: { ...w, prepared: prepared[j]! }, prepared: prepared[j] },
+                writer,
+                touched,
+                written,
+                work,
+                planned,
+                work.newHouseholds,
+              );
           },
           between(batch.first),
         );
@@ -133,12 +153,16 @@ async function writeInOneTransaction(store: CommitStore, work: CommitWork, batch
       );
     }
     recomputeTouchedVisits(store.db, sqlite, touched, work.today, work.timeZone);
-    checkReferences(sqlite, 'residents', { where: 'r.rowid > ? OR r.id IN (SELECT value FROM json_each(?))', params: [since.residents, JSON.stringify(written.updated)] });
+    checkReferences(sqlite, 'residents', {
+      where: 'r.rowid > ? OR r.id IN (SELECT value FROM json_each(?))',
+      params: [since.residents, JSON.stringify(written.updated)],
+    });
     checkReferences(sqlite, 'resident_events', { where: 'r.rowid > ?', params: [since.events] });
     checkReferences(sqlite, 'households', { where: 'r.rowid > ?', params: [since.households] });
     checkReferences(sqlite, 'buildings', { where: 'r.rowid > ?', params: [since.buildings] });
     checkReferences(sqlite, 'houses', { where: 'r.rowid > ?', params: [since.houses] });
-    if (written.tagged.length) checkReferences(sqlite, 'resident_tags', { where: 'r.resident_id IN (SELECT value FROM json_each(?))', params: [JSON.stringify(written.tagged)] });
+    if (written.tagged.length)
+      checkReferences(sqlite, 'resident_tags', { where: 'r.resident_id IN (SELECT value FROM json_each(?))', params: [JSON.stringify(written.tagged)] });
     await appendAudit(
       store.db,
       {
@@ -148,7 +172,14 @@ async function writeInOneTransaction(store: CommitStore, work: CommitWork, batch
         recordId: work.importId,
         summary: `${work.fileName}: +${counts.added} ~${counts.updated} =${counts.unchanged} ×${counts.rejected}`,
         // planned: whether the rows were written as previewed, or planned again after a change in between.
-        after: { fileName: work.fileName, sheet: work.sheetName, mode: work.mode, ...counts, planned: asPreviewed ? 'as_previewed' : 'again', placesMade: writer.made },
+        after: {
+          fileName: work.fileName,
+          sheet: work.sheetName,
+          mode: work.mode,
+          ...counts,
+          planned: asPreviewed ? 'as_previewed' : 'again',
+          placesMade: writer.made,
+        },
       },
       { id: work.actor.id, name: work.actor.name, workstation: work.workstation },
       new Date(work.at),
@@ -169,7 +200,15 @@ function sameProblems(a: KeptPlan['problems'], b: KeptPlan['problems']): boolean
 }
 
 /** `households`: the new households as planned for these rows (the preview's, or this commit's own plan's). */
-function writeRow(plan: PlannedRow, writer: ImportWriter, touched: Set<string>, written: Written, work: CommitWork, planned: PlannedPlaces, households: CommitWork['newHouseholds']): void {
+function writeRow(
+  plan: PlannedRow,
+  writer: ImportWriter,
+  touched: Set<string>,
+  written: Written,
+  work: CommitWork,
+  planned: PlannedPlaces,
+  households: CommitWork['newHouseholds'],
+): void {
   const w = plan.write!;
   // The places first: the household and the person refer to them.
   writer.ensurePlace(planned, w.next);

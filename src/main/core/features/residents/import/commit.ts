@@ -49,8 +49,7 @@ export async function commitImport(ctx: HandlerContext, imp: ImportSession, mode
     newPlaces: imp.newPlaces,
   };
   const outcome =
-    (await residentsImportWorkers.commit(ctx, { importId: imp.importId, work, batches: commitBatches(imp) }, job)) ??
-    (await commitHere(ctx, imp, work, job));
+    (await residentsImportWorkers.commit(ctx, { importId: imp.importId, work, batches: commitBatches(imp) }, job)) ?? (await commitHere(ctx, imp, work, job));
   // What the commit found different from the preview (a row changed in between) is what the error report shows.
   for (const [i, plan] of outcome.replanned) imp.plans[i] = plan;
   imp.state = 'committed';
@@ -60,7 +59,10 @@ export async function commitImport(ctx: HandlerContext, imp: ImportSession, mode
 }
 
 const settled = Object.fromEntries(
-  (['add', 'update', 'unchanged'] as const).map((action) => [action, Object.freeze({ row: 0, action, name: '', idMasked: '', address: '', problems: [], stamp: '' }) as KeptPlan]),
+  (['add', 'update', 'unchanged'] as const).map((action) => [
+    action,
+    Object.freeze({ row: 0, action, name: '', idMasked: '', address: '', problems: [], stamp: '' }) as KeptPlan,
+  ]),
 ) as Record<'add' | 'update' | 'unchanged', KeptPlan>;
 
 /**

@@ -15,7 +15,17 @@ import { registryTables } from './registry-mark';
  * planned against the registry (plan.ts) and written in one transaction (commit-write.ts). Its worker
  * modules (preview-worker.ts, commit-worker.ts) serve it; the main process runs them through workers.ts.
  */
-export const residentsImport = defineImport<ColumnChoice, ResolvedMapping, RowDraft, Partial<ResidentFields>, FirstPass, typeof planRow, CommitWork, CommitBatch, CommitOutcome>({
+export const residentsImport = defineImport<
+  ColumnChoice,
+  ResolvedMapping,
+  RowDraft,
+  Partial<ResidentFields>,
+  FirstPass,
+  typeof planRow,
+  CommitWork,
+  CommitBatch,
+  CommitOutcome
+>({
   area: 'residents',
   tables: registryTables,
   headers: (choice) => ({

@@ -21,7 +21,21 @@ type Columns = Partial<Record<ImportField, number>>;
 const textFields = ['name', 'formerNames', 'residenceReason', 'ethnicity', 'education', 'maritalStatus', 'occupation', 'notes'] as const;
 const dateFields = ['birthDate', 'registeredOn', 'permitExpiresOn'] as const;
 /** The form's length limits, applied to imported text too. */
-const lengths = residentInput.pick({ name: true, formerNames: true, idNumber: true, phone: true, residenceReason: true, ethnicity: true, education: true, maritalStatus: true, occupation: true, notes: true, relationToHead: true }).partial();
+const lengths = residentInput
+  .pick({
+    name: true,
+    formerNames: true,
+    idNumber: true,
+    phone: true,
+    residenceReason: true,
+    ethnicity: true,
+    education: true,
+    maritalStatus: true,
+    occupation: true,
+    notes: true,
+    relationToHead: true,
+  })
+  .partial();
 
 /** `constants`: one value for every row, for fields without a column (mapping.ts). */
 export function draftRow(sheetRow: SheetRow, columns: Columns, constants: ImportConstants = {}): RowDraft {

@@ -38,7 +38,14 @@ export const importHandlers: HandlerMap<keyof typeof imports> = {
     const imp = importStore(ctx.sqlite).get(input.importId, s.token, ctx.now().getTime());
     const rejected = imp.plans.filter((p) => p.action === 'reject').length;
     // The rows leave the app as they were typed (full ID numbers included): on the record, like any export.
-    await ctx.audit({ action: 'residents.importErrorReport', area: 'residents', recordType: 'import', recordId: imp.importId, summary: `${imp.fileName}: ${rejected}`, after: { fileName: imp.fileName, rejected } });
+    await ctx.audit({
+      action: 'residents.importErrorReport',
+      area: 'residents',
+      recordType: 'import',
+      recordId: imp.importId,
+      summary: `${imp.fileName}: ${rejected}`,
+      after: { fileName: imp.fileName, rejected },
+    });
     // The record is the one write; the workbook the job makes is not data.
     ctx.events.emit('data.changed', { area: 'residents' });
     const jobId = ctx.jobs.start(s.token, () => errorReport(imp));
@@ -53,7 +60,15 @@ export const importHandlers: HandlerMap<keyof typeof imports> = {
     const mapping = parseMapping(input.mapping) ?? {};
     const actor = ctx.actor();
     const saved = await saveMapping(ctx.db, input.name, mapping, actor.id, ctx.now().toISOString());
-    await ctx.audit({ action: 'residents.saveImportMapping', area: 'residents', recordType: 'import_mapping', recordId: saved.id, summary: input.name, before: saved.replaced ?? undefined, after: mapping });
+    await ctx.audit({
+      action: 'residents.saveImportMapping',
+      area: 'residents',
+      recordType: 'import_mapping',
+      recordId: saved.id,
+      summary: input.name,
+      before: saved.replaced ?? undefined,
+      after: mapping,
+    });
     return { id: saved.id, name: saved.name };
   },
 };

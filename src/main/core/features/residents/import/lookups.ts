@@ -16,7 +16,11 @@ export interface HouseholdFound {
 
 export type PlaceResult =
   | { ok: true; place: PlaceFound }
-  | { ok: false; code: 'import.unknown_compound' | 'import.unknown_building' | 'import.ambiguous_building' | 'import.unknown_house' | 'import.grid_needed'; params: Record<string, string> };
+  | {
+      ok: false;
+      code: 'import.unknown_compound' | 'import.unknown_building' | 'import.ambiguous_building' | 'import.unknown_house' | 'import.grid_needed';
+      params: Record<string, string>;
+    };
 
 /** The look-ups' SQL, each one an index search (tests/unit/residents/import-lookups.test.ts checks their plans). */
 export const lookupSql = {
@@ -28,7 +32,8 @@ export const lookupSql = {
   compoundByName: 'SELECT id, name FROM compounds WHERE name = ?',
   // Two statements, not one with "? IS NULL OR compound_id = ?": planned once without the value, that
   // one walked every building of the name (hundreds of 3栋 in a district) on every call.
-  buildingInCompound: 'SELECT b.id, b.grid_id, b.name, c.name AS compound_name FROM buildings b JOIN compounds c ON c.id = b.compound_id WHERE b.compound_id = ? AND b.name = ?',
+  buildingInCompound:
+    'SELECT b.id, b.grid_id, b.name, c.name AS compound_name FROM buildings b JOIN compounds c ON c.id = b.compound_id WHERE b.compound_id = ? AND b.name = ?',
   buildingsNamed: 'SELECT b.id, b.grid_id, b.name, c.name AS compound_name FROM buildings b JOIN compounds c ON c.id = b.compound_id WHERE b.name = ? LIMIT 2',
   house: 'SELECT id FROM houses WHERE building_id = ? AND unit = ? AND room = ?',
   household: 'SELECT id, house_id, head_resident_id FROM households WHERE number = ?',
@@ -58,7 +63,10 @@ export class RegistryLookups {
   private readonly cache = new Map<string, unknown>();
 
   constructor(sqlite: SqliteDatabase.Database) {
-    this.q = Object.fromEntries(Object.entries(lookupSql).map(([k, sql]) => [k, sqlite.prepare(sql)])) as Record<keyof typeof lookupSql, SqliteDatabase.Statement>;
+    this.q = Object.fromEntries(Object.entries(lookupSql).map(([k, sql]) => [k, sqlite.prepare(sql)])) as Record<
+      keyof typeof lookupSql,
+      SqliteDatabase.Statement
+    >;
   }
 
   private cached<T>(key: string, load: () => T): T {
@@ -164,9 +172,15 @@ export class RegistryLookups {
   /** A stored house with its building, grid and address ("幸福小区3栋2单元501"). */
   house(houseId: string): PlaceFound | null {
     return this.cached(`house:${houseId}`, () => {
-      const h = this.q.houseById.get(houseId) as { id: string; unit: string; room: string; building_id: string; grid_id: string; building_name: string; compound_name: string } | undefined;
+      const h = this.q.houseById.get(houseId) as
+        { id: string; unit: string; room: string; building_id: string; grid_id: string; building_name: string; compound_name: string } | undefined;
       if (!h) return null;
-      return { houseId: h.id, buildingId: h.building_id, gridId: h.grid_id, address: formatAddress({ compoundName: h.compound_name, buildingName: h.building_name, unit: h.unit, room: h.room }) };
+      return {
+        houseId: h.id,
+        buildingId: h.building_id,
+        gridId: h.grid_id,
+        address: formatAddress({ compoundName: h.compound_name, buildingName: h.building_name, unit: h.unit, room: h.room }),
+      };
     });
   }
 }

@@ -1,5 +1,12 @@
 import { AppError } from '../../../../../shared/errors';
-import { constantFields, importFields, type ConstantField, type ImportConstants, type ImportField, type ImportMapping } from '../../../../../shared/contract/residents/imports';
+import {
+  constantFields,
+  importFields,
+  type ConstantField,
+  type ImportConstants,
+  type ImportField,
+  type ImportMapping,
+} from '../../../../../shared/contract/residents/imports';
 import { stripSpaces, toHalfWidth } from '../../../../../shared/values/normalize';
 
 /**
@@ -16,7 +23,21 @@ const knownHeaders: Record<ImportField, string[]> = {
   gender: ['性别'],
   phone: ['联系电话', '手机', '手机号码', '手机号', '电话', '电话号码', '联系方式', '联系手机'],
   // 户籍性质 / 户别 / 人员性质 are what registers head the 户籍 / 居住证 / 流动人口 column with (values.ts reads 本地, 外地 …).
-  status: ['人员类型', '户籍状态', '居住类型', '人口类型', '人员类别', '户籍性质', '人员性质', '户别', '户口性质', '户籍类别', '人口类别', '人口性质', '人员属性'],
+  status: [
+    '人员类型',
+    '户籍状态',
+    '居住类型',
+    '人口类型',
+    '人员类别',
+    '户籍性质',
+    '人员性质',
+    '户别',
+    '户口性质',
+    '户籍类别',
+    '人口类别',
+    '人口性质',
+    '人员属性',
+  ],
   residenceReason: ['居住事由', '暂住事由'],
   registeredOn: ['登记日期', '登记时间'],
   permitExpiresOn: ['居住证到期', '居住证到期日期', '居住证有效期', '签注日期', '居住证签注日期'],
@@ -56,7 +77,11 @@ export function fieldForHeader(header: string): ImportField | undefined {
 
 /** Is this row of texts a header row: does it name at least two known columns (or the given mapping's)? */
 export function headerTest(explicit: ImportMapping | undefined): (texts: string[]) => boolean {
-  const wanted = new Set(Object.values(explicit ?? {}).filter(Boolean).map(normaliseHeader));
+  const wanted = new Set(
+    Object.values(explicit ?? {})
+      .filter(Boolean)
+      .map(normaliseHeader),
+  );
   return (texts) => {
     let known = 0;
     let mapped = 0;
@@ -141,7 +166,8 @@ export function resolveMapping(headers: string[], explicit: ImportMapping | unde
       taken.add(i);
     });
   }
-  if (columns.name === undefined) throw new AppError('import.no_name_column', 'No column holds the name', { params: { headers: headers.filter(Boolean).join('、') } });
+  if (columns.name === undefined)
+    throw new AppError('import.no_name_column', 'No column holds the name', { params: { headers: headers.filter(Boolean).join('、') } });
   for (const field of Object.keys(constants) as ConstantField[]) {
     const i = columns[field];
     if (i === undefined) continue;

@@ -110,10 +110,24 @@ function copyPlanned(p: PlannedPlaces | undefined): PlannedPlaces {
 /** A stored resident's fields, so that an empty cell keeps what is stored. */
 function storedFields(r: ResidentsTable, secrets: FieldCipher): ResidentFields {
   return {
-    name: r.name, formerNames: r.former_names, docType: r.doc_type as ResidentFields['docType'], idNumber: '', birthDate: r.birth_date,
-    gender: r.gender as ResidentFields['gender'], phone: r.phone_cipher ? secrets.decrypt(r.phone_cipher) : '', status: r.status as ResidentFields['status'],
-    residenceReason: r.residence_reason, registeredOn: r.registered_on, permitExpiresOn: r.permit_expires_on, idCardExpiresOn: r.id_card_expires_on, idCardLongTerm: r.id_card_long_term === 1,
-    ethnicity: r.ethnicity, education: r.education, maritalStatus: r.marital_status, occupation: r.occupation, notes: r.notes,
+    name: r.name,
+    formerNames: r.former_names,
+    docType: r.doc_type as ResidentFields['docType'],
+    idNumber: '',
+    birthDate: r.birth_date,
+    gender: r.gender as ResidentFields['gender'],
+    phone: r.phone_cipher ? secrets.decrypt(r.phone_cipher) : '',
+    status: r.status as ResidentFields['status'],
+    residenceReason: r.residence_reason,
+    registeredOn: r.registered_on,
+    permitExpiresOn: r.permit_expires_on,
+    idCardExpiresOn: r.id_card_expires_on,
+    idCardLongTerm: r.id_card_long_term === 1,
+    ethnicity: r.ethnicity,
+    education: r.education,
+    maritalStatus: r.marital_status,
+    occupation: r.occupation,
+    notes: r.notes,
   };
 }
 
@@ -186,7 +200,7 @@ export function planRow(draft: RowDraft, ctx: PlanContext, reuse?: EarlierPlan, 
 
   // Where the person lives: a house that exists (or that the import creates), or a grid alone.
   let placement: PlacementColumns | null = null;
-  let address = existing ? ctx.lookups.house(existing.house_id ?? '')?.address ?? '' : '';
+  let address = existing ? (ctx.lookups.house(existing.house_id ?? '')?.address ?? '') : '';
   const rowGrid = draft.grid ? ctx.places.grid(draft.grid) : null;
   if (draft.place) {
     const p = draft.place;
@@ -197,8 +211,7 @@ export function planRow(draft: RowDraft, ctx: PlanContext, reuse?: EarlierPlan, 
         add({ field: placeProblemField[found.code], code: found.code, params: found.params });
         // The screen shows the address the row names, so that the clerk sees which place is missing.
         address = namedAddress(ctx.places.compoundName(p.compound), p.building, p.unit, p.room);
-      }
-      else {
+      } else {
         placement = { house_id: found.place.houseId, building_id: found.place.buildingId, grid_id: found.place.gridId };
         address = found.place.address;
       }
@@ -236,7 +249,8 @@ export function planRow(draft: RowDraft, ctx: PlanContext, reuse?: EarlierPlan, 
       }
     }
     if (draft.relationToHead === '户主') {
-      if (found?.headResidentId && found.headResidentId !== existing?.id) add({ field: 'relationToHead', code: 'import.head_exists', params: { household: number } });
+      if (found?.headResidentId && found.headResidentId !== existing?.id)
+        add({ field: 'relationToHead', code: 'import.head_exists', params: { household: number } });
       const firstRow = ctx.heads.get(household.id);
       if (firstRow !== undefined) add({ field: 'relationToHead', code: 'import.two_heads', params: { household: number, firstRow } });
       else ctx.heads.set(household.id, row);
@@ -273,7 +287,8 @@ export function planRow(draft: RowDraft, ctx: PlanContext, reuse?: EarlierPlan, 
   if (after.id_hash === existing.id_hash) after.id_cipher = existing.id_cipher;
   if (samePhone(existing, value, ctx.secrets)) after.phone_cipher = existing.phone_cipher;
   const changes = diffResident(existing, after);
-  if (placement && placement.grid_id !== existing.grid_id && !changes.some((c) => c.field === 'house_id')) changes.push({ field: 'grid_id', from: existing.grid_id, to: placement.grid_id });
+  if (placement && placement.grid_id !== existing.grid_id && !changes.some((c) => c.field === 'house_id'))
+    changes.push({ field: 'grid_id', from: existing.grid_id, to: placement.grid_id });
   const stored = tagIds.length ? ctx.lookups.tagsOf(existing.id) : new Set<string>();
   const newTags = tagIds.map((id, i) => [id, tagNames[i]] as const).filter(([id]) => !stored.has(id));
   const cipherChanged = after.id_cipher !== existing.id_cipher || after.phone_cipher !== existing.phone_cipher;
@@ -281,6 +296,8 @@ export function planRow(draft: RowDraft, ctx: PlanContext, reuse?: EarlierPlan, 
   return {
     ...base,
     action: changed ? 'update' : 'unchanged',
-    write: changed ? { ...write, next: after, residentId: existing.id, before: existing, changes, tagIds: newTags.map(([id]) => id), tagNames: newTags.map(([, n]) => n) } : null,
+    write: changed
+      ? { ...write, next: after, residentId: existing.id, before: existing, changes, tagIds: newTags.map(([id]) => id), tagNames: newTags.map(([, n]) => n) }
+      : null,
   };
 }

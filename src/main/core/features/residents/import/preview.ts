@@ -113,7 +113,13 @@ type Head = Extract<PreviewReadEvent, { kind: 'head' }>;
 /** The preview's worker threads, reading registers and making first passes. */
 type ResidentsPreviewWorkers = PreviewWorkers<ColumnChoice, PreviewWorkerEvent, Partial<ResidentFields>, FirstPass>;
 
-async function readAndPlan(ctx: HandlerContext, today: string, bytes: Buffer, choices: ImportChoices, workers: ResidentsPreviewWorkers | null): Promise<ReadAndPlanned> {
+async function readAndPlan(
+  ctx: HandlerContext,
+  today: string,
+  bytes: Buffer,
+  choices: ImportChoices,
+  workers: ResidentsPreviewWorkers | null,
+): Promise<ReadAndPlanned> {
   const placeChoice = { create: choices.createPlaces === true, aliases: choices.compoundAliases ?? {} };
   const planCtx = new PlanContext(new RegistryLookups(ctx.sqlite), ctx.secrets, today, undefined, placeChoice);
   const columns = { mapping: choices.mapping, constants: choices.constants };

@@ -10,7 +10,13 @@ export async function listMappings(db: Kysely<Database>): Promise<{ id: string; 
 }
 
 /** Saves under a name; the same name again replaces that mapping. */
-export async function saveMapping(db: Kysely<Database>, name: string, mapping: ImportMapping, actorId: string | null, at: string): Promise<{ id: string; name: string; replaced: ImportMapping | null }> {
+export async function saveMapping(
+  db: Kysely<Database>,
+  name: string,
+  mapping: ImportMapping,
+  actorId: string | null,
+  at: string,
+): Promise<{ id: string; name: string; replaced: ImportMapping | null }> {
   const existing = await db.selectFrom('import_mappings').select(['id', 'mapping_json']).where('name', '=', name).executeTakeFirst();
   const mapping_json = JSON.stringify(mapping);
   if (existing) {

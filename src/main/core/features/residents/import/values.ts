@@ -111,7 +111,18 @@ export function expiryValue(v: CellValue): Converted<CardExpiry> {
   return date.ok ? ok(date.value === null ? null : { on: date.value, longTerm: false }) : date;
 }
 
-const genders: Record<string, 'male' | 'female'> = { 男: 'male', 男性: 'male', m: 'male', male: 'male', '1': 'male', 女: 'female', 女性: 'female', f: 'female', female: 'female', '2': 'female' };
+const genders: Record<string, 'male' | 'female'> = {
+  男: 'male',
+  男性: 'male',
+  m: 'male',
+  male: 'male',
+  '1': 'male',
+  女: 'female',
+  女性: 'female',
+  f: 'female',
+  female: 'female',
+  '2': 'female',
+};
 
 export function genderValue(v: CellValue): Converted<'male' | 'female'> {
   const t = textValue(v);
@@ -121,9 +132,28 @@ export function genderValue(v: CellValue): Converted<'male' | 'female'> {
 }
 
 const statusWords: Record<string, ResidentStatus> = {
-  户籍: '户籍', 户籍人口: '户籍', 户籍居民: '户籍', 本地户籍: '户籍', 常住户籍: '户籍', 本地: '户籍', 本地人口: '户籍', 本市户籍: '户籍', 本社区户籍: '户籍',
-  居住证: '居住证', 持居住证: '居住证', 居住证人员: '居住证', 已办居住证: '居住证',
-  流动人口: '流动人口', 流动: '流动人口', 外来人口: '流动人口', 暂住人口: '流动人口', 暂住: '流动人口', 外地: '流动人口', 外地人口: '流动人口', 外地户籍: '流动人口', 外来: '流动人口',
+  户籍: '户籍',
+  户籍人口: '户籍',
+  户籍居民: '户籍',
+  本地户籍: '户籍',
+  常住户籍: '户籍',
+  本地: '户籍',
+  本地人口: '户籍',
+  本市户籍: '户籍',
+  本社区户籍: '户籍',
+  居住证: '居住证',
+  持居住证: '居住证',
+  居住证人员: '居住证',
+  已办居住证: '居住证',
+  流动人口: '流动人口',
+  流动: '流动人口',
+  外来人口: '流动人口',
+  暂住人口: '流动人口',
+  暂住: '流动人口',
+  外地: '流动人口',
+  外地人口: '流动人口',
+  外地户籍: '流动人口',
+  外来: '流动人口',
 };
 
 export function statusValue(v: CellValue): Converted<ResidentStatus> {
@@ -134,10 +164,18 @@ export function statusValue(v: CellValue): Converted<ResidentStatus> {
 }
 
 const docWords: Record<string, DocType> = {
-  身份证: '居民身份证', 居民身份证: '居民身份证', 二代身份证: '居民身份证',
-  港澳台居民居住证: '港澳台居民居住证', 港澳居民居住证: '港澳台居民居住证', 台湾居民居住证: '港澳台居民居住证',
-  外国人永久居留证: '外国人永久居留证', 外国人永久居留身份证: '外国人永久居留证', 永久居留身份证: '外国人永久居留证',
-  护照: '护照', 其他: '其他', 其它: '其他',
+  身份证: '居民身份证',
+  居民身份证: '居民身份证',
+  二代身份证: '居民身份证',
+  港澳台居民居住证: '港澳台居民居住证',
+  港澳居民居住证: '港澳台居民居住证',
+  台湾居民居住证: '港澳台居民居住证',
+  外国人永久居留证: '外国人永久居留证',
+  外国人永久居留身份证: '外国人永久居留证',
+  永久居留身份证: '外国人永久居留证',
+  护照: '护照',
+  其他: '其他',
+  其它: '其他',
 };
 
 export function docTypeValue(v: CellValue): Converted<DocType> {
@@ -151,5 +189,12 @@ export function docTypeValue(v: CellValue): Converted<DocType> {
 export function tagNames(v: CellValue): string[] {
   const t = textValue(v);
   if (t === null) return [];
-  return [...new Set(t.split(/[,，、;；/|\s]+/).map((s) => s.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      t
+        .split(/[,，、;；/|\s]+/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
 }

@@ -7,12 +7,46 @@ import type { PlannedPlaces } from './new-places';
 
 /** Every column of residents, once: a missing one is a compile error. */
 const residentColumnSet: Record<keyof ResidentsTable, true> = {
-  id: true, name: true, former_names: true, name_pinyin: true, name_initials: true, doc_type: true, id_cipher: true, id_hash: true,
-  id_tail_rev: true, id_masked: true, birth_date: true, gender: true, region_code: true, phone_cipher: true, phone_last4: true,
-  phone_masked: true, status: true, residence_reason: true, registered_on: true, permit_expires_on: true, id_card_expires_on: true,
-  id_card_long_term: true, ethnicity: true, education: true, marital_status: true, occupation: true, notes: true, household_id: true, relation_to_head: true,
-  grid_id: true, building_id: true, house_id: true, moved_in_on: true, moved_out_on: true, died_on: true, archived: true,
-  created_at: true, created_by: true, updated_at: true, updated_by: true,
+  id: true,
+  name: true,
+  former_names: true,
+  name_pinyin: true,
+  name_initials: true,
+  doc_type: true,
+  id_cipher: true,
+  id_hash: true,
+  id_tail_rev: true,
+  id_masked: true,
+  birth_date: true,
+  gender: true,
+  region_code: true,
+  phone_cipher: true,
+  phone_last4: true,
+  phone_masked: true,
+  status: true,
+  residence_reason: true,
+  registered_on: true,
+  permit_expires_on: true,
+  id_card_expires_on: true,
+  id_card_long_term: true,
+  ethnicity: true,
+  education: true,
+  marital_status: true,
+  occupation: true,
+  notes: true,
+  household_id: true,
+  relation_to_head: true,
+  grid_id: true,
+  building_id: true,
+  house_id: true,
+  moved_in_on: true,
+  moved_out_on: true,
+  died_on: true,
+  archived: true,
+  created_at: true,
+  created_by: true,
+  updated_at: true,
+  updated_by: true,
 };
 const residentColumns = Object.keys(residentColumnSet) as (keyof ResidentsTable)[];
 const updatable = residentColumns.filter((c) => c !== 'id' && c !== 'created_at' && c !== 'created_by');
@@ -33,14 +67,18 @@ export class ImportWriter {
     this.s = {
       insertResident: sqlite.prepare(`INSERT INTO residents (${residentColumns.join(', ')}) VALUES (${residentColumns.map((c) => `@${c}`).join(', ')})`),
       updateResident: sqlite.prepare(`UPDATE residents SET ${updatable.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`),
-      event: sqlite.prepare('INSERT INTO resident_events (id, resident_id, at, on_date, actor_id, actor_name, kind, detail_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+      event: sqlite.prepare(
+        'INSERT INTO resident_events (id, resident_id, at, on_date, actor_id, actor_name, kind, detail_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
       tag: sqlite.prepare('INSERT OR IGNORE INTO resident_tags (resident_id, tag_id, created_at, created_by) VALUES (?, ?, ?, ?)'),
       household: sqlite.prepare(
         `INSERT INTO households (id, number, house_id, head_resident_id, residence_relation, last_visit_on, next_visit_due, archived, created_at, created_by, updated_at, updated_by)
          VALUES (?, ?, ?, NULL, '人户一致', NULL, NULL, 0, ?, ?, ?, ?)`,
       ),
       householdExists: sqlite.prepare('SELECT 1 FROM households WHERE id = ?'),
-      grid: sqlite.prepare('INSERT OR IGNORE INTO grids (id, code, name, archived, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, 0, ?, ?, ?, ?)'),
+      grid: sqlite.prepare(
+        'INSERT OR IGNORE INTO grids (id, code, name, archived, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, 0, ?, ?, ?, ?)',
+      ),
       compound: sqlite.prepare('INSERT OR IGNORE INTO compounds (id, name, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?)'),
       building: sqlite.prepare(
         'INSERT OR IGNORE INTO buildings (id, compound_id, grid_id, name, floors, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',

@@ -16,16 +16,16 @@ import { eventsOfResident, findResidentRow, mustFindResident, residentRowsByIds 
 import { auditView, toResidentDetail, toResidentEvent, toResidentRows } from './rows';
 
 type PeopleMethods =
-  | 'residents.list'
-  | 'residents.count'
-  | 'residents.get'
-  | 'residents.idOwner'
-  | 'residents.create'
-  | 'residents.update'
-  | 'residents.reveal';
+  'residents.list' | 'residents.count' | 'residents.get' | 'residents.idOwner' | 'residents.create' | 'residents.update' | 'residents.reveal';
 
 async function tagNames(ctx: Pick<HandlerContext, 'db'>, residentId: string): Promise<string[]> {
-  const rows = await ctx.db.selectFrom('resident_tags').innerJoin('tags', 'tags.id', 'resident_tags.tag_id').select('tags.name').where('resident_tags.resident_id', '=', residentId).orderBy('tags.sort').execute();
+  const rows = await ctx.db
+    .selectFrom('resident_tags')
+    .innerJoin('tags', 'tags.id', 'resident_tags.tag_id')
+    .select('tags.name')
+    .where('resident_tags.resident_id', '=', residentId)
+    .orderBy('tags.sort')
+    .execute();
   return rows.map((r) => r.name);
 }
 
@@ -38,7 +38,12 @@ export const peopleHandlers: HandlerMap<PeopleMethods> = {
     const after = decodeCursor(input.cursor, tag, input.sort === 'name', 'residents.bad_cursor');
     const page = pagesByTag(input)
       ? await pageByTag(ctx, input, today, after)
-      : mergePage(await readRanges<ListedRow>(ctx, compiledPageQueries(ctx.db, input, false, today, after, input.limit), input.limit), input.sort, input.direction, input.limit);
+      : mergePage(
+          await readRanges<ListedRow>(ctx, compiledPageQueries(ctx.db, input, false, today, after, input.limit), input.limit),
+          input.sort,
+          input.direction,
+          input.limit,
+        );
     const last = page.rows[page.rows.length - 1];
     return { rows: await toResidentRows(ctx.db, page.rows, today), nextCursor: page.more && last ? encodeCursor(tag, keyOf(last, input.sort)) : null };
   },
@@ -140,9 +145,26 @@ async function readRanges<R>(ctx: Pick<HandlerContext, 'db'>, groups: PageQuery[
 }
 
 /** A page of a tag's links in order, then those residents' rows by id. */
-async function pageByTag(ctx: Pick<HandlerContext, 'db'>, input: ListFilter & { limit: number }, today: string, after: Keyset | null): Promise<{ rows: ResidentsTable[]; more: boolean }> {
-  const keys = mergePage(await readRanges<SortKeys>(ctx, compiledPageQueries(ctx.db, input, true, today, after, input.limit), input.limit), input.sort, input.direction, input.limit);
-  const byId = new Map((await residentRowsByIds(ctx.db, keys.rows.map((k) => k.id))).map((r) => [r.id, r]));
+async function pageByTag(
+  ctx: Pick<HandlerContext, 'db'>,
+  input: ListFilter & { limit: number },
+  today: string,
+  after: Keyset | null,
+): Promise<{ rows: ResidentsTable[]; more: boolean }> {
+  const keys = mergePage(
+    await readRanges<SortKeys>(ctx, compiledPageQueries(ctx.db, input, true, today, after, input.limit), input.limit),
+    input.sort,
+    input.direction,
+    input.limit,
+  );
+  const byId = new Map(
+    (
+      await residentRowsByIds(
+        ctx.db,
+        keys.rows.map((k) => k.id),
+      )
+    ).map((r) => [r.id, r]),
+  );
   return { rows: keys.rows.map((k) => byId.get(k.id)!), more: keys.more };
 }
 

@@ -24,7 +24,10 @@ export async function idOwner(
   } else {
     number = input.idNumber.replace(/\s+/g, '').toUpperCase();
   }
-  let q = db.selectFrom('residents').select(['id', 'name', 'archived']).where('id_hash', '=', idLookupHash(secrets, input.docType, number));
+  let q = db
+    .selectFrom('residents')
+    .select(['id', 'name', 'archived'])
+    .where('id_hash', '=', idLookupHash(secrets, input.docType, number));
   if (input.exceptId) q = q.where('id', '!=', input.exceptId);
   const row = await q.executeTakeFirst();
   return row ? { id: row.id, name: row.name, archived: row.archived === 1 } : null;

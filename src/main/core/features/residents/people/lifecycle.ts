@@ -19,14 +19,27 @@ type LifecycleMethods = 'residents.moveOut' | 'residents.recordDeath' | 'residen
 
 function checkDate(on: string, row: ResidentsTable, today: string, field = 'on') {
   if (on > today) throw new AppError('residents.date_in_future', 'The date is in the future', { fields: { [field]: 'residents.date_in_future' } });
-  if (row.birth_date && on < row.birth_date) throw new AppError('residents.date_before_birth', 'The date is before the birth date', { fields: { [field]: 'residents.date_before_birth' } });
+  if (row.birth_date && on < row.birth_date)
+    throw new AppError('residents.date_before_birth', 'The date is before the birth date', { fields: { [field]: 'residents.date_before_birth' } });
 }
 
 /** The step's closing: visits due again for the households it touched, the audit record, the new detail. */
-async function finish(ctx: HandlerContext, before: ResidentsTable, { action, today, timeZone, households }: { action: string; today: string; timeZone: string; households: (string | null)[] }) {
+async function finish(
+  ctx: HandlerContext,
+  before: ResidentsTable,
+  { action, today, timeZone, households }: { action: string; today: string; timeZone: string; households: (string | null)[] },
+) {
   await recomputeNextVisit(ctx.db, households, today, timeZone);
   const after = (await findResidentRow(ctx.db, before.id))!;
-  await ctx.audit({ action, area: 'residents', recordType: 'resident', recordId: before.id, summary: after.name, before: auditView(before), after: auditView(after) });
+  await ctx.audit({
+    action,
+    area: 'residents',
+    recordType: 'resident',
+    recordId: before.id,
+    summary: after.name,
+    before: auditView(before),
+    after: auditView(after),
+  });
   return toResidentDetail(ctx.db, after, today);
 }
 
@@ -61,7 +74,11 @@ async function leave(kind: keyof typeof leavings, input: { id: string; on: strin
   const before = await mustFindResident(ctx.db, input.id);
   if (how.alreadyLeft(before)) throw new AppError('residents.already_archived', how.why);
   checkDate(input.on, before, today);
-  await ctx.db.updateTable('residents').set({ ...how.dated(input.on), archived: 1, updated_at: at, updated_by: actor.id }).where('id', '=', before.id).execute();
+  await ctx.db
+    .updateTable('residents')
+    .set({ ...how.dated(input.on), archived: 1, updated_at: at, updated_by: actor.id })
+    .where('id', '=', before.id)
+    .execute();
   await appendResidentEvent(ctx.db, { residentId: before.id, kind, onDate: input.on, detail: how.detail(before, input.note), actor, at });
   await releaseHead(ctx.db, before.id, before.household_id, actor.id, at);
   return finish(ctx, before, { action: how.action, today, timeZone, households: [before.household_id] });
@@ -76,12 +93,20 @@ async function place(
   ctx: HandlerContext,
   before: ResidentsTable,
   placement: PlacementColumns,
-  step: { action: string; columns: Partial<ResidentsTable>; event: { kind: 'moved_in' | 'restored' | 'household_changed'; onDate?: string; detail: Record<string, unknown> } },
+  step: {
+    action: string;
+    columns: Partial<ResidentsTable>;
+    event: { kind: 'moved_in' | 'restored' | 'household_changed'; onDate?: string; detail: Record<string, unknown> };
+  },
 ) {
   const actor = ctx.actor();
   const at = ctx.now().toISOString();
   const { today, timeZone } = await hallDay(ctx);
-  await ctx.db.updateTable('residents').set({ ...placement, ...step.columns, updated_at: at, updated_by: actor.id }).where('id', '=', before.id).execute();
+  await ctx.db
+    .updateTable('residents')
+    .set({ ...placement, ...step.columns, updated_at: at, updated_by: actor.id })
+    .where('id', '=', before.id)
+    .execute();
   await appendResidentEvent(ctx.db, { residentId: before.id, ...step.event, actor, at });
   if (before.household_id !== placement.household_id) await releaseHead(ctx.db, before.id, before.household_id, actor.id, at);
   await claimHeadIfNeeded(ctx.db, before.id, placement.household_id, placement.relation_to_head, actor.id, at);
@@ -105,14 +130,26 @@ export const lifecycleHandlers: HandlerMap<LifecycleMethods> = {
     const placement =
       input.houseId || input.householdId
         ? await resolvePlacement(ctx.db, { houseId: input.houseId, householdId: input.householdId, relationToHead })
-        : { house_id: before.house_id, building_id: before.building_id, grid_id: before.grid_id, household_id: before.household_id, relation_to_head: relationToHead };
+        : {
+            house_id: before.house_id,
+            building_id: before.building_id,
+            grid_id: before.grid_id,
+            household_id: before.household_id,
+            relation_to_head: relationToHead,
+          };
     return place(ctx, before, placement, {
       action: 'residents.moveIn',
       columns: { archived: 0, moved_out_on: null, died_on: null, moved_in_on: input.on },
       event: {
         kind: before.died_on ? 'restored' : 'moved_in',
         onDate: input.on,
-        detail: { fromHouseId: before.house_id, toHouseId: placement.house_id, householdId: placement.household_id, movedOutOn: before.moved_out_on, diedOn: before.died_on },
+        detail: {
+          fromHouseId: before.house_id,
+          toHouseId: placement.house_id,
+          householdId: placement.household_id,
+          movedOutOn: before.moved_out_on,
+          diedOn: before.died_on,
+        },
       },
     });
   },
@@ -121,13 +158,25 @@ export const lifecycleHandlers: HandlerMap<LifecycleMethods> = {
     const before = await mustFindResident(ctx.db, input.id);
     const target = await mustFindHousehold(ctx.db, input.householdId);
     // A household without a house keeps the person where they live.
-    const placement = await resolvePlacement(ctx.db, { houseId: target.house_id ?? before.house_id, householdId: target.id, relationToHead: input.relationToHead });
+    const placement = await resolvePlacement(ctx.db, {
+      houseId: target.house_id ?? before.house_id,
+      householdId: target.id,
+      relationToHead: input.relationToHead,
+    });
     return place(ctx, before, placement, {
       action: 'residents.changeHousehold',
       columns: {},
       event: {
         kind: 'household_changed',
-        detail: { from: before.household_id, to: target.id, toNumber: target.number, relationFrom: before.relation_to_head, relationTo: input.relationToHead, houseFrom: before.house_id, houseTo: placement.house_id },
+        detail: {
+          from: before.household_id,
+          to: target.id,
+          toNumber: target.number,
+          relationFrom: before.relation_to_head,
+          relationTo: input.relationToHead,
+          houseFrom: before.house_id,
+          houseTo: placement.house_id,
+        },
       },
     });
   },

@@ -121,8 +121,10 @@ export function tagPageQueries(f: ListFilter, today: string, after: Keyset | nul
 }
 
 type MakeRange<T> = (index: RawBuilder<unknown>, where: RawBuilder<unknown>, order: RawBuilder<unknown>, take: number) => RawBuilder<T>;
-const residentRanges: MakeRange<ListedRow> = (index, where, order, take) => sql`SELECT rowid AS row_no, * FROM residents INDEXED BY ${index} WHERE ${where} ORDER BY ${order} LIMIT ${take}`;
-const linkRanges: MakeRange<SortKeys> = (index, where, order, take) => sql`SELECT resident_id AS id, birth_date, name_pinyin, name FROM resident_tags INDEXED BY ${index} WHERE ${where} ORDER BY ${order} LIMIT ${take}`;
+const residentRanges: MakeRange<ListedRow> = (index, where, order, take) =>
+  sql`SELECT rowid AS row_no, * FROM residents INDEXED BY ${index} WHERE ${where} ORDER BY ${order} LIMIT ${take}`;
+const linkRanges: MakeRange<SortKeys> = (index, where, order, take) =>
+  sql`SELECT resident_id AS id, birth_date, name_pinyin, name FROM resident_tags INDEXED BY ${index} WHERE ${where} ORDER BY ${order} LIMIT ${take}`;
 
 /** One page query, compiled: its SQL and this call's parameters. */
 export interface PageQuery {
@@ -139,7 +141,19 @@ const pageTemplates = new Map<string, QueryTemplate[][]>();
  */
 function pageShape(f: ListFilter, byTag: boolean, range: { after?: string; upTo?: string }, after: Keyset | null): string {
   const cursor = after === null ? 'none' : after.k === null ? 'null-key' : after.n === undefined ? 'key' : 'key+name';
-  return [byTag, f.sort, f.direction, f.archived, !!f.buildingId, !!f.gridId, !!f.status, !!f.tagId, range.after !== undefined, range.upTo !== undefined, cursor].join('|');
+  return [
+    byTag,
+    f.sort,
+    f.direction,
+    f.archived,
+    !!f.buildingId,
+    !!f.gridId,
+    !!f.status,
+    !!f.tagId,
+    range.after !== undefined,
+    range.upTo !== undefined,
+    cursor,
+  ].join('|');
 }
 
 /**
@@ -167,7 +181,18 @@ export function compiledPageQueries(db: Kysely<Database>, f: ListFilter, byTag: 
     templates = groups.map((group) => group.map((q) => templateOf(q.compile(db))));
     pageTemplates.set(shape, templates);
   }
-  const values = { buildingId: f.buildingId, gridId: f.gridId, status: f.status, tagId: f.tagId, after: range.after, upTo: range.upTo, k: after?.k, n: after?.n, i: after?.i, take: limit + 1 };
+  const values = {
+    buildingId: f.buildingId,
+    gridId: f.gridId,
+    status: f.status,
+    tagId: f.tagId,
+    after: range.after,
+    upTo: range.upTo,
+    k: after?.k,
+    n: after?.n,
+    i: after?.i,
+    take: limit + 1,
+  };
   return templates.map((group) => group.map((t) => ({ sql: t.sql, parameters: fillTemplate(t, values) })));
 }
 

@@ -14,7 +14,9 @@ export async function mustFindResident(db: Kysely<Database>, id: string): Promis
   return row;
 }
 
-const residentRowsShape = queryShape<{ ids: string }, ResidentsTable>(['ids'], (db, v) => db.selectFrom('residents').selectAll().where('id', 'in', inJsonList<string>(v.ids)));
+const residentRowsShape = queryShape<{ ids: string }, ResidentsTable>(['ids'], (db, v) =>
+  db.selectFrom('residents').selectAll().where('id', 'in', inJsonList<string>(v.ids)),
+);
 
 /** Residents by id (a page of a tag's list): one query, compiled once. */
 export function residentRowsByIds(db: Kysely<Database>, ids: readonly string[]): Promise<ResidentsTable[]> {
@@ -41,7 +43,9 @@ export function membersOfHousehold(db: Kysely<Database>, householdId: string): P
   return db.selectFrom('residents').selectAll().where('household_id', '=', householdId).orderBy('archived').orderBy('name').orderBy('id').execute();
 }
 
-const gridNamesShape = queryShape<{ ids: string }, { id: string; name: string }>(['ids'], (db, v) => db.selectFrom('grids').select(['id', 'name']).where('id', 'in', inJsonList<string>(v.ids)));
+const gridNamesShape = queryShape<{ ids: string }, { id: string; name: string }>(['ids'], (db, v) =>
+  db.selectFrom('grids').select(['id', 'name']).where('id', 'in', inJsonList<string>(v.ids)),
+);
 
 export async function gridNames(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
@@ -49,7 +53,9 @@ export async function gridNames(db: Kysely<Database>, ids: readonly string[]): P
   return new Map(rows.map((g) => [g.id, g.name]));
 }
 
-const namesShape = queryShape<{ ids: string }, { id: string; name: string }>(['ids'], (db, v) => db.selectFrom('residents').select(['id', 'name']).where('id', 'in', inJsonList<string>(v.ids)));
+const namesShape = queryShape<{ ids: string }, { id: string; name: string }>(['ids'], (db, v) =>
+  db.selectFrom('residents').select(['id', 'name']).where('id', 'in', inJsonList<string>(v.ids)),
+);
 
 export async function namesOf(db: Kysely<Database>, ids: readonly (string | null)[]): Promise<Map<string, string>> {
   const wanted = ids.filter((id): id is string => !!id);

@@ -12,8 +12,20 @@ import { findHouseholdRow, gridNames, namesOf, unplacedReasonOf } from './reposi
  */
 export async function toResidentRows(db: Kysely<Database>, rows: readonly ResidentsTable[], today: string): Promise<ResidentRow[]> {
   if (rows.length === 0) return [];
-  const [tags, places] = await Promise.all([tagsByResident(db, rows.map((r) => r.id)), placesByHouse(db, rows.map((r) => r.house_id))]);
-  const grids = await gridNames(db, rows.filter((r) => r.grid_id && !(r.house_id && places.has(r.house_id))).map((r) => r.grid_id!));
+  const [tags, places] = await Promise.all([
+    tagsByResident(
+      db,
+      rows.map((r) => r.id),
+    ),
+    placesByHouse(
+      db,
+      rows.map((r) => r.house_id),
+    ),
+  ]);
+  const grids = await gridNames(
+    db,
+    rows.filter((r) => r.grid_id && !(r.house_id && places.has(r.house_id))).map((r) => r.grid_id!),
+  );
   return rows.map((r) => {
     const place = r.house_id ? places.get(r.house_id) : undefined;
     return {
@@ -26,7 +38,7 @@ export async function toResidentRows(db: Kysely<Database>, rows: readonly Reside
       phoneMasked: r.phone_masked,
       status: r.status as ResidentStatus,
       address: place?.address ?? '',
-      gridName: place?.gridName ?? (r.grid_id ? grids.get(r.grid_id) ?? null : null),
+      gridName: place?.gridName ?? (r.grid_id ? (grids.get(r.grid_id) ?? null) : null),
       tags: tags.get(r.id) ?? [],
       archived: r.archived === 1,
       movedOutOn: r.moved_out_on,
@@ -38,7 +50,7 @@ export async function toResidentRows(db: Kysely<Database>, rows: readonly Reside
 export async function toResidentDetail(db: Kysely<Database>, row: ResidentsTable, today: string): Promise<ResidentDetail> {
   const [base] = await toResidentRows(db, [row], today);
   const household = row.household_id ? await findHouseholdRow(db, row.household_id) : undefined;
-  const head = household?.head_resident_id ? (await namesOf(db, [household.head_resident_id])).get(household.head_resident_id) ?? null : null;
+  const head = household?.head_resident_id ? ((await namesOf(db, [household.head_resident_id])).get(household.head_resident_id) ?? null) : null;
   return {
     ...base,
     formerNames: row.former_names,

@@ -27,7 +27,8 @@ export const placesHandlers: HandlerMap<PlaceMethods> = {
     const by = ctx.actor().id;
     const at = ctx.now().toISOString();
     const sameCode = await repo.findGridByCode(ctx.db, input.code);
-    if (sameCode && sameCode.id !== input.id) throw new AppError('residents.grid_code_taken', 'That grid code is taken', { fields: { code: 'residents.grid_code_taken' } });
+    if (sameCode && sameCode.id !== input.id)
+      throw new AppError('residents.grid_code_taken', 'That grid code is taken', { fields: { code: 'residents.grid_code_taken' } });
     if (input.workerUserId && !(await ctx.db.selectFrom('users').select('id').where('id', '=', input.workerUserId).executeTakeFirst())) {
       throw new AppError('users.not_found', 'No such account', { fields: { workerUserId: 'users.not_found' } });
     }
@@ -58,7 +59,8 @@ export const placesHandlers: HandlerMap<PlaceMethods> = {
     const by = ctx.actor().id;
     const at = ctx.now().toISOString();
     const same = await repo.findCompoundByName(ctx.db, input.name);
-    if (same && same.id !== input.id) throw new AppError('residents.compound_name_taken', 'That compound exists', { fields: { name: 'residents.compound_name_taken' } });
+    if (same && same.id !== input.id)
+      throw new AppError('residents.compound_name_taken', 'That compound exists', { fields: { name: 'residents.compound_name_taken' } });
     const before = input.id ? await repo.findCompoundRow(ctx.db, input.id) : undefined;
     if (input.id && !before) throw new AppError('residents.compound_not_found', 'No such compound');
     const id = input.id ?? newId();
@@ -77,10 +79,13 @@ export const placesHandlers: HandlerMap<PlaceMethods> = {
     const by = ctx.actor().id;
     const at = ctx.now().toISOString();
     const name = normaliseBuildingName(input.name);
-    if (!(await repo.findCompoundRow(ctx.db, input.compoundId))) throw new AppError('residents.compound_not_found', 'No such compound', { fields: { compoundId: 'residents.compound_not_found' } });
-    if (!(await repo.findGridRow(ctx.db, input.gridId))) throw new AppError('residents.grid_not_found', 'No such grid', { fields: { gridId: 'residents.grid_not_found' } });
+    if (!(await repo.findCompoundRow(ctx.db, input.compoundId)))
+      throw new AppError('residents.compound_not_found', 'No such compound', { fields: { compoundId: 'residents.compound_not_found' } });
+    if (!(await repo.findGridRow(ctx.db, input.gridId)))
+      throw new AppError('residents.grid_not_found', 'No such grid', { fields: { gridId: 'residents.grid_not_found' } });
     const same = await repo.findBuildingByName(ctx.db, input.compoundId, name);
-    if (same && same.id !== input.id) throw new AppError('residents.building_name_taken', 'That building exists in this compound', { fields: { name: 'residents.building_name_taken' } });
+    if (same && same.id !== input.id)
+      throw new AppError('residents.building_name_taken', 'That building exists in this compound', { fields: { name: 'residents.building_name_taken' } });
     const before = input.id ? await repo.findBuildingRow(ctx.db, input.id) : undefined;
     if (input.id && !before) throw new AppError('residents.building_not_found', 'No such building');
     const id = input.id ?? newId();
@@ -137,7 +142,8 @@ export const placesHandlers: HandlerMap<PlaceMethods> = {
     const unit = normaliseUnit(input.unit);
     const room = normaliseRoom(input.room);
     const same = await repo.findHouseAt(ctx.db, building.id, unit, room);
-    if (same && same.id !== input.id) throw new AppError('residents.house_exists', 'That room exists in this building', { fields: { room: 'residents.house_exists' } });
+    if (same && same.id !== input.id)
+      throw new AppError('residents.house_exists', 'That room exists in this building', { fields: { room: 'residents.house_exists' } });
     const before = input.id ? await repo.findHouseRow(ctx.db, input.id) : undefined;
     if (input.id && !before) throw new AppError('residents.house_not_found', 'No such house');
     const id = input.id ?? newId();
@@ -169,7 +175,14 @@ export const placesHandlers: HandlerMap<PlaceMethods> = {
 };
 
 /** The rooms of a new building: per unit (or "无") and floor, rooms numbered 501, 502, … */
-function layoutRooms(buildingId: string, buildingName: string, floors: number, layout: { units: number; roomsPerFloor: number }, at: string, by: string | null): HousesTable[] {
+function layoutRooms(
+  buildingId: string,
+  buildingName: string,
+  floors: number,
+  layout: { units: number; roomsPerFloor: number },
+  at: string,
+  by: string | null,
+): HousesTable[] {
   const units = layout.units === 0 ? ['无'] : Array.from({ length: layout.units }, (_, i) => String(i + 1));
   const rows: HousesTable[] = [];
   for (const unit of units) {

@@ -26,7 +26,11 @@ export function findGridByCode(db: Kysely<Database>, code: string) {
 }
 
 export function countBuildingsInGrid(db: Kysely<Database>, gridId: string) {
-  return db.selectFrom('buildings').select((eb) => eb.fn.countAll<number>().as('n')).where('grid_id', '=', gridId).executeTakeFirstOrThrow();
+  return db
+    .selectFrom('buildings')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('grid_id', '=', gridId)
+    .executeTakeFirstOrThrow();
 }
 
 export async function insertGrid(db: Kysely<Database>, row: GridsTable) {
@@ -72,7 +76,11 @@ export function listBuildingRows(db: Kysely<Database>, filter: { compoundId?: st
   let q = buildingRowsQuery(db);
   if (filter.compoundId) q = q.where('buildings.compound_id', '=', filter.compoundId);
   if (filter.gridId) q = q.where('buildings.grid_id', '=', filter.gridId);
-  return q.orderBy('compounds.name').orderBy(sql`length(buildings.name)`).orderBy('buildings.name').execute();
+  return q
+    .orderBy('compounds.name')
+    .orderBy(sql`length(buildings.name)`)
+    .orderBy('buildings.name')
+    .execute();
 }
 
 export function findBuildingRow(db: Kysely<Database>, id: string): Promise<BuildingRow | undefined> {
@@ -107,7 +115,11 @@ export async function regridResidentsOfBuilding(db: Kysely<Database>, buildingId
 
 /** Houses in insert-sized batches (a layout can make a few thousand rooms). */
 export async function insertHouses(db: Kysely<Database>, rows: HousesTable[]) {
-  for (let i = 0; i < rows.length; i += 200) await db.insertInto('houses').values(rows.slice(i, i + 200)).execute();
+  for (let i = 0; i < rows.length; i += 200)
+    await db
+      .insertInto('houses')
+      .values(rows.slice(i, i + 200))
+      .execute();
 }
 
 export function findHouseRow(db: Kysely<Database>, id: string) {
@@ -147,14 +159,16 @@ export function occupantsOfBuilding(db: Kysely<Database>, buildingId: string) {
 }
 
 export function householdsOfBuilding(db: Kysely<Database>, buildingId: string) {
-  return db
-    .selectFrom('households')
-    .innerJoin('houses', 'houses.id', 'households.house_id')
-    .select(['households.id', 'households.house_id', 'households.next_visit_due'])
-    .where('houses.building_id', '=', buildingId)
-    // Unary plus: reach households through the building's houses, not through an index on archived.
-    .where(sql<number>`+households.archived`, '=', 0)
-    .execute();
+  return (
+    db
+      .selectFrom('households')
+      .innerJoin('houses', 'houses.id', 'households.house_id')
+      .select(['households.id', 'households.house_id', 'households.next_visit_due'])
+      .where('houses.building_id', '=', buildingId)
+      // Unary plus: reach households through the building's houses, not through an index on archived.
+      .where(sql<number>`+households.archived`, '=', 0)
+      .execute()
+  );
 }
 
 /** Present residents living in one house (whatever household they are in), through residents_house. */

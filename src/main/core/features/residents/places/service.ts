@@ -85,7 +85,11 @@ const byNumber = (a: string, b: string) => a.localeCompare(b, 'zh-CN', { numeric
  * and flagged; an overdue visit is flagged on top of any state.
  */
 export async function buildingView(db: Kysely<Database>, building: BuildingRow, today: string): Promise<BuildingView> {
-  const [houses, occupants, households] = await Promise.all([housesOfBuilding(db, building.id), occupantsOfBuilding(db, building.id), householdsOfBuilding(db, building.id)]);
+  const [houses, occupants, households] = await Promise.all([
+    housesOfBuilding(db, building.id),
+    occupantsOfBuilding(db, building.id),
+    householdsOfBuilding(db, building.id),
+  ]);
   const living = new Map(occupants.map((o) => [o.house_id, Number(o.n)]));
   const byHouse = new Map<string, { ids: string[]; overdue: boolean }>();
   for (const h of households) {

@@ -54,7 +54,18 @@ export interface SeedCounts {
   visits: number;
 }
 
-const streetNames = ['青山路街道', '幸福路街道', '富强路街道', '自由路街道', '先锋道街道', '民主路街道', '友谊大街街道', '钢铁大街街道', '万青路街道', '科学路街道'];
+const streetNames = [
+  '青山路街道',
+  '幸福路街道',
+  '富强路街道',
+  '自由路街道',
+  '先锋道街道',
+  '民主路街道',
+  '友谊大街街道',
+  '钢铁大街街道',
+  '万青路街道',
+  '科学路街道',
+];
 
 /**
  * Builds the community in the order people would see it: a compound, its buildings (each in one grid),
@@ -124,8 +135,15 @@ export class CommunityGenerator {
       const workerName = this.people.fullName(this.people.surname(), workerGender, this.rng.int(1975, 2000), '汉族');
       const id = newId();
       this.sink.grid({
-        id, code, name: `${streetName}第${inStreet}网格`, worker_user_id: null, worker_name: workerName, worker_phone: this.people.phone(),
-        complaint_phone: this.complaintPhone, archived: 0, ...this.stamp,
+        id,
+        code,
+        name: `${streetName}第${inStreet}网格`,
+        worker_user_id: null,
+        worker_name: workerName,
+        worker_phone: this.people.phone(),
+        complaint_phone: this.complaintPhone,
+        archived: 0,
+        ...this.stamp,
       });
       this.counts.grids++;
       this.grid = { id, workerName, households: 0, target: this.rng.int(300, 500) };
@@ -155,14 +173,33 @@ export class CommunityGenerator {
     }
   }
 
-  private house(grid: NonNullable<CommunityGenerator['grid']>, buildingId: string, building: string, unit: string, floor: number, room: string, shop: boolean): void {
+  private house(
+    grid: NonNullable<CommunityGenerator['grid']>,
+    buildingId: string,
+    building: string,
+    unit: string,
+    floor: number,
+    room: string,
+    shop: boolean,
+  ): void {
     const full = this.counts.residents >= this.plan.residents;
     const r = this.rng.next();
     const use = shop ? '商用' : full || r < 0.08 ? '空置' : r < 0.285 ? '出租' : '自住';
     const houseId = newId();
     const row: HousesTable = {
-      id: houseId, building_id: buildingId, unit, floor, room, address_key: houseAddressKey(building, unit, room), use,
-      owner_name: '', landlord_name: '', lease_start: null, lease_end: null, rental_registration_no: '', ...this.stamp,
+      id: houseId,
+      building_id: buildingId,
+      unit,
+      floor,
+      room,
+      address_key: houseAddressKey(building, unit, room),
+      use,
+      owner_name: '',
+      landlord_name: '',
+      lease_start: null,
+      lease_end: null,
+      rental_registration_no: '',
+      ...this.stamp,
     };
     const households: PlannedHousehold[] = [];
     let movedIn = '';
@@ -215,9 +252,15 @@ export class CommunityGenerator {
     const { last, due, visits } = this.visitPlan(movedIn, interval);
     const relationRoll = this.rng.next();
     this.sink.household({
-      id: householdId, number, house_id: houseId, head_resident_id: residentIds[0],
+      id: householdId,
+      number,
+      house_id: houseId,
+      head_resident_id: residentIds[0],
       residence_relation: relationRoll < 0.92 ? '人户一致' : relationRoll < 0.96 ? '人在户不在' : '户在人不在',
-      last_visit_on: last, next_visit_due: due, archived: 0, ...this.stamp,
+      last_visit_on: last,
+      next_visit_due: due,
+      archived: 0,
+      ...this.stamp,
     });
     this.counts.households++;
     grid.households++;
@@ -233,10 +276,23 @@ export class CommunityGenerator {
       const all = met && this.rng.chance(0.7);
       const followUp = met && this.rng.chance(0.05);
       this.sink.visit({
-        id: newId(), household_id: householdId, visited_on: visitedOn, visitor_user_id: null, visitor_name: grid.workerName, outcome,
-        checklist_json: JSON.stringify({ family: all || (met && this.rng.chance(0.8)), category: all || (met && this.rng.chance(0.7)), facilities: all || (met && this.rng.chance(0.6)), hazards: all || (met && this.rng.chance(0.6)) }),
-        notes: met ? this.rng.pick(visitNotes) : '', follow_up: followUp ? 1 : 0, follow_up_note: followUp ? this.rng.pick(followUpNotes) : '',
-        created_at: `${visitedOn}T0${this.rng.int(1, 9)}:${String(this.rng.int(0, 59)).padStart(2, '0')}:00.000Z`, created_by: null,
+        id: newId(),
+        household_id: householdId,
+        visited_on: visitedOn,
+        visitor_user_id: null,
+        visitor_name: grid.workerName,
+        outcome,
+        checklist_json: JSON.stringify({
+          family: all || (met && this.rng.chance(0.8)),
+          category: all || (met && this.rng.chance(0.7)),
+          facilities: all || (met && this.rng.chance(0.6)),
+          hazards: all || (met && this.rng.chance(0.6)),
+        }),
+        notes: met ? this.rng.pick(visitNotes) : '',
+        follow_up: followUp ? 1 : 0,
+        follow_up_note: followUp ? this.rng.pick(followUpNotes) : '',
+        created_at: `${visitedOn}T0${this.rng.int(1, 9)}:${String(this.rng.int(0, 59)).padStart(2, '0')}:00.000Z`,
+        created_by: null,
       });
       this.counts.visits++;
     });
@@ -246,14 +302,23 @@ export class CommunityGenerator {
     const head = planned.members[0];
     const died = this.rng.chance(0.3);
     const gender = this.rng.chance(0.5) ? 'male' : 'female';
-    const age = died ? this.people.age(Math.min(head.age + 20, 85), Math.min(head.age + 40, 104)) : this.people.age(18, Math.max(18, Math.min(head.age - 18, 45)));
+    const age = died
+      ? this.people.age(Math.min(head.age + 20, 85), Math.min(head.age + 40, 104))
+      : this.people.age(18, Math.max(18, Math.min(head.age - 18, 45)));
     const birthDate = this.people.birthDate(age);
     const surname = died && gender === 'female' ? this.people.surname() : head.surname;
     const person: Person = {
       relation: died ? (gender === 'male' ? '父亲' : '母亲') : gender === 'male' ? '子' : '女',
-      gender, age, birthDate, surname, region: head.region, ethnicity: head.ethnicity,
-      maritalStatus: died ? '丧偶' : '未婚', name: this.people.fullName(surname, gender, Number(birthDate.slice(0, 4)), head.ethnicity),
-      education: this.people.education(age), occupation: this.people.occupation(age),
+      gender,
+      age,
+      birthDate,
+      surname,
+      region: head.region,
+      ethnicity: head.ethnicity,
+      maritalStatus: died ? '丧偶' : '未婚',
+      name: this.people.fullName(surname, gender, Number(birthDate.slice(0, 4)), head.ethnicity),
+      education: this.people.education(age),
+      occupation: this.people.occupation(age),
     };
     const from = Math.max(dayNumber(movedIn) + 30, this.people.todayDayNumber - 3 * 365);
     const on = dateOfDay(this.rng.int(Math.min(from, this.people.todayDayNumber - 1), this.people.todayDayNumber - 1));
@@ -261,7 +326,11 @@ export class CommunityGenerator {
   }
 
   private resident(
-    id: string, p: Person, planned: PlannedHousehold, movedIn: string, tags: string[],
+    id: string,
+    p: Person,
+    planned: PlannedHousehold,
+    movedIn: string,
+    tags: string[],
     place: { household_id: string; grid_id: string; building_id: string; house_id: string },
     archived: { kind: 'moved_out' | 'died'; on: string } | null,
   ): void {
@@ -296,9 +365,14 @@ export class CommunityGenerator {
     const movedInOn = p.birthDate > movedIn ? p.birthDate : movedIn;
     this.sink.resident(
       {
-        id, ...place, relation_to_head: p.relation, moved_in_on: movedInOn,
-        moved_out_on: archived?.kind === 'moved_out' ? archived.on : null, died_on: archived?.kind === 'died' ? archived.on : null,
-        archived: archived ? 1 : 0, ...this.stamp,
+        id,
+        ...place,
+        relation_to_head: p.relation,
+        moved_in_on: movedInOn,
+        moved_out_on: archived?.kind === 'moved_out' ? archived.on : null,
+        died_on: archived?.kind === 'died' ? archived.on : null,
+        archived: archived ? 1 : 0,
+        ...this.stamp,
       },
       fields,
       tags,

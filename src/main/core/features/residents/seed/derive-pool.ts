@@ -54,7 +54,11 @@ export async function startDerivePool(opts: { keyFile: string | null; today: str
   return {
     async derive(fields) {
       const size = Math.ceil(fields.length / workers.length);
-      const parts = await Promise.all(workers.map((w, i) => (i * size < fields.length ? ask(w, { fields: fields.slice(i * size, (i + 1) * size) }) : Promise.resolve({ id: -1, columns: [] }))));
+      const parts = await Promise.all(
+        workers.map((w, i) =>
+          i * size < fields.length ? ask(w, { fields: fields.slice(i * size, (i + 1) * size) }) : Promise.resolve({ id: -1, columns: [] }),
+        ),
+      );
       return parts.flatMap((p) => p.columns ?? []);
     },
     close,

@@ -13,7 +13,10 @@ import { nameKeys } from '../name-keys';
 export class SeedDeriver {
   private readonly keys = new Map<string, { pinyin: string; initials: string }>();
 
-  constructor(private readonly secrets: FieldCipher, private readonly today: string) {}
+  constructor(
+    private readonly secrets: FieldCipher,
+    private readonly today: string,
+  ) {}
 
   columns(fields: ResidentFields): ResidentColumns {
     const name = fields.name.trim();

@@ -22,7 +22,9 @@ export function deferredIndexFile(databasePath: string): string {
  */
 export function deferIndexes(sqlite: SqliteDatabase.Database, databasePath: string): { restore(): void } {
   const marks = seededTables.map(() => '?').join(', ');
-  const ddl = sqlite.prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${marks}) ORDER BY name`).all(...seededTables) as IndexDdl[];
+  const ddl = sqlite
+    .prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${marks}) ORDER BY name`)
+    .all(...seededTables) as IndexDdl[];
   const file = deferredIndexFile(databasePath);
   fs.writeFileSync(file, JSON.stringify(ddl, null, 1) + '\n', { mode: 0o600 });
   sqlite.transaction(() => {

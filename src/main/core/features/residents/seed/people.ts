@@ -3,8 +3,20 @@ import type { ResidentStatus } from '../../../../../shared/contract/residents';
 import { Rng, Weighted } from '../../../seed/random';
 import { addDays, addYears, dateOfDay, dayNumber } from '../../../time/calendar';
 import {
-  agePyramid, educationsAdult, educationsElderly, ethnicities, givenChars, givenNamesByEra, mobilePrefixes, mongolianNames,
-  occupationsWorking, regionCodes, residenceReasons, surnames, type RegionCode, type Relation,
+  agePyramid,
+  educationsAdult,
+  educationsElderly,
+  ethnicities,
+  givenChars,
+  givenNamesByEra,
+  mobilePrefixes,
+  mongolianNames,
+  occupationsWorking,
+  regionCodes,
+  residenceReasons,
+  surnames,
+  type RegionCode,
+  type Relation,
 } from './data';
 
 export type Gender = 'male' | 'female';
@@ -46,7 +58,11 @@ export class PeopleFactory {
   private readonly todayDay: number;
   private readonly todayYear: number;
 
-  constructor(private readonly rng: Rng, readonly today: string, home = '150204') {
+  constructor(
+    private readonly rng: Rng,
+    readonly today: string,
+    home = '150204',
+  ) {
     this.todayDay = dayNumber(today);
     this.todayYear = Number(today.slice(0, 4));
     regionCodes.forEach((r, i) => this.regionIndex.set(r.code, i));
@@ -262,8 +278,16 @@ export interface PlannedHousehold {
 export function planHousehold(f: PeopleFactory, rng: Rng, tenant: boolean): PlannedHousehold {
   const comp = (tenant ? tenantTable : ownerTable).draw(rng);
   const status: ResidentStatus = tenant
-    ? rng.chance(0.68) ? '流动人口' : rng.chance(0.85) ? '居住证' : '户籍'
-    : rng.chance(0.878) ? '户籍' : rng.chance(0.6) ? '居住证' : '流动人口';
+    ? rng.chance(0.68)
+      ? '流动人口'
+      : rng.chance(0.85)
+        ? '居住证'
+        : '户籍'
+    : rng.chance(0.878)
+      ? '户籍'
+      : rng.chance(0.6)
+        ? '居住证'
+        : '流动人口';
   const local = status === '户籍';
   const headRegion = f.region(local);
   const ethnicity = f.ethnicity();
@@ -275,13 +299,31 @@ export function planHousehold(f: PeopleFactory, rng: Rng, tenant: boolean): Plan
   // 22–42 years older: the children's ages then follow the census shape, not the parents' cohorts.
   const hasChild = comp.slots.includes(child) && !comp.slots.includes(daughterInLaw);
   const eldest = hasChild ? (rng.chance(0.85) ? f.age(0, 24) : f.age(25, Math.min(35, comp.headAge[1] - 22))) : null;
-  const headAge = eldest === null ? f.age(comp.headAge[0], comp.headAge[1]) : f.age(Math.max(comp.headAge[0], eldest + 22), Math.min(comp.headAge[1], eldest + 42));
-  const headGender: Gender = hasSpouse ? (rng.chance(0.78) ? 'male' : 'female') : single && headAge >= 60 ? (rng.chance(0.62) ? 'female' : 'male') : rng.chance(0.55) ? 'male' : 'female';
+  const headAge =
+    eldest === null ? f.age(comp.headAge[0], comp.headAge[1]) : f.age(Math.max(comp.headAge[0], eldest + 22), Math.min(comp.headAge[1], eldest + 42));
+  const headGender: Gender = hasSpouse
+    ? rng.chance(0.78)
+      ? 'male'
+      : 'female'
+    : single && headAge >= 60
+      ? rng.chance(0.62)
+        ? 'female'
+        : 'male'
+      : rng.chance(0.55)
+        ? 'male'
+        : 'female';
   const members: Person[] = [];
   const make = (relation: Relation, gender: Gender, age: number, surname: string, region: string, marital: string, eth = ethnicity): Person => {
     const birthDate = f.birthDate(age);
     const person: Person = {
-      relation, gender, age, birthDate, surname, region, ethnicity: eth, maritalStatus: marital,
+      relation,
+      gender,
+      age,
+      birthDate,
+      surname,
+      region,
+      ethnicity: eth,
+      maritalStatus: marital,
       name: f.fullName(surname, gender, Number(birthDate.slice(0, 4)), eth),
       education: f.education(age),
       occupation: f.occupation(age),
@@ -290,7 +332,17 @@ export function planHousehold(f: PeopleFactory, rng: Rng, tenant: boolean): Plan
     return person;
   };
 
-  const headMarital = hasSpouse ? '已婚' : headAge < 25 ? '未婚' : comp.slots.some((s) => s.kind === 'child') ? (rng.chance(0.6) ? '离婚' : '丧偶') : headAge >= 60 ? rng.pick(['丧偶', '丧偶', '丧偶', '离婚', '未婚']) : rng.pick(['未婚', '未婚', '离婚', '丧偶']);
+  const headMarital = hasSpouse
+    ? '已婚'
+    : headAge < 25
+      ? '未婚'
+      : comp.slots.some((s) => s.kind === 'child')
+        ? rng.chance(0.6)
+          ? '离婚'
+          : '丧偶'
+        : headAge >= 60
+          ? rng.pick(['丧偶', '丧偶', '丧偶', '离婚', '未婚'])
+          : rng.pick(['未婚', '未婚', '离婚', '丧偶']);
   const headSurname = headGender === 'male' || !hasSpouse ? familySurname : f.surname();
   const h = make('户主', headGender, headAge, headSurname, headRegion, headMarital);
   const husbandSurname = headGender === 'male' ? h.surname : familySurname;
@@ -306,7 +358,15 @@ export function planHousehold(f: PeopleFactory, rng: Rng, tenant: boolean): Plan
         const gender: Gender = headGender === 'male' ? 'female' : 'male';
         const age = Math.max(20, Math.min(104, Math.round(headGender === 'male' ? rng.around(headAge - 2, 4) : rng.around(headAge + 2, 4))));
         youngerParentAge = Math.min(headAge, age);
-        make('配偶', gender, age, gender === 'male' ? husbandSurname : f.surname(), rng.chance(0.6) ? headRegion : f.region(local), '已婚', rng.chance(0.9) ? ethnicity : f.ethnicity());
+        make(
+          '配偶',
+          gender,
+          age,
+          gender === 'male' ? husbandSurname : f.surname(),
+          rng.chance(0.6) ? headRegion : f.region(local),
+          '已婚',
+          rng.chance(0.9) ? ethnicity : f.ethnicity(),
+        );
         break;
       }
       case 'child': {

@@ -70,12 +70,17 @@ export function countResidents(services: Pick<CoreServices, 'sqlite'>): number {
  * statements in large transactions; one audit record at the end.
  */
 export async function seedResidents(services: CoreServices, opts: SeedOptions): Promise<SeedResult> {
-  if (!Number.isInteger(opts.residents) || opts.residents < 1) throw new AppError('contract.invalid_input', 'The number of residents must be a positive whole number');
+  if (!Number.isInteger(opts.residents) || opts.residents < 1)
+    throw new AppError('contract.invalid_input', 'The number of residents must be a positive whole number');
   // An earlier seed that was killed before it rebuilt its indexes is repaired first.
   restoreIndexes(services.sqlite, services.paths.database);
   const existing = countResidents(services);
   if (existing > 0 && !opts.append) {
-    throw new AppError('residents.seed_not_empty', `The registry already has ${existing} residents; seeding adds synthetic people, so it only runs on an empty registry (or with --append)`, { params: { count: existing } });
+    throw new AppError(
+      'residents.seed_not_empty',
+      `The registry already has ${existing} residents; seeding adds synthetic people, so it only runs on an empty registry (or with --append)`,
+      { params: { count: existing } },
+    );
   }
   const started = performance.now();
   const seed = String(opts.seed ?? 'linli');
@@ -89,22 +94,34 @@ export async function seedResidents(services: CoreServices, opts: SeedOptions): 
   const policy = readVisitPolicy(services);
   const idTaken = sqlite.prepare('SELECT 1 FROM residents WHERE id_hash = ?');
   const taken = {
-    compoundNames: new Set((sqlite.prepare('SELECT name FROM compounds').pluck().all() as string[])),
-    gridCodes: new Set((sqlite.prepare('SELECT code FROM grids').pluck().all() as string[])),
-    householdNumbers: new Set((sqlite.prepare('SELECT number FROM households').pluck().all() as string[])),
+    compoundNames: new Set(sqlite.prepare('SELECT name FROM compounds').pluck().all() as string[]),
+    gridCodes: new Set(sqlite.prepare('SELECT code FROM grids').pluck().all() as string[]),
+    householdNumbers: new Set(sqlite.prepare('SELECT number FROM households').pluck().all() as string[]),
     idNumber: existing > 0 ? (n: string) => idTaken.get(idLookupHash(services.secrets, '居民身份证', n)) !== undefined : undefined,
   };
 
   const rng = new Rng(seedFrom(seed));
   const people = new PeopleFactory(rng, today, opts.home ?? '150204');
-  const pool = opts.workers ? await startDerivePool({ keyFile: services.paths.keyFile, today, secrets: services.secrets, workers: opts.workers === 'auto' ? undefined : opts.workers }) : null;
+  const pool = opts.workers
+    ? await startDerivePool({ keyFile: services.paths.keyFile, today, secrets: services.secrets, workers: opts.workers === 'auto' ? undefined : opts.workers })
+    : null;
   const deriver = pool ?? inThreadDeriver(new SeedDeriver(services.secrets, today));
   let generator: CommunityGenerator | null = null;
   const writer = new SeedWriter(sqlite, deriver, tagIds, { at, actorId: actor.id }, opts.batchRows ?? 20_000, (rows) => {
-    opts.onProgress?.({ rows, residents: generator?.counts.residents ?? 0, households: generator?.counts.households ?? 0, elapsedMs: performance.now() - started });
+    opts.onProgress?.({
+      rows,
+      residents: generator?.counts.residents ?? 0,
+      households: generator?.counts.households ?? 0,
+      elapsedMs: performance.now() - started,
+    });
     if (opts.signal?.aborted) throw new AppError('residents.seed_cancelled', 'Seeding was stopped; the rows written so far stay');
   });
-  generator = new CommunityGenerator(rng, people, { residents: opts.residents, today, at, actorId: actor.id, policy, home: opts.home ?? '150204', taken }, writer);
+  generator = new CommunityGenerator(
+    rng,
+    people,
+    { residents: opts.residents, today, at, actorId: actor.id, policy, home: opts.home ?? '150204', taken },
+    writer,
+  );
 
   // A bigger page cache while a million rows go in; the app's own setting is put back afterwards.
   const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
@@ -116,7 +133,13 @@ export async function seedResidents(services: CoreServices, opts: SeedOptions): 
     await writer.flush();
   } finally {
     await deriver.close();
-    opts.onProgress?.({ rows: writer.written, residents: generator.counts.residents, households: generator.counts.households, elapsedMs: performance.now() - started, phase: 'indexes' });
+    opts.onProgress?.({
+      rows: writer.written,
+      residents: generator.counts.residents,
+      households: generator.counts.households,
+      elapsedMs: performance.now() - started,
+      phase: 'indexes',
+    });
     deferred?.restore();
     sqlite.pragma(`cache_size = ${cacheSize}`);
   }
@@ -140,8 +163,14 @@ export async function seedResidents(services: CoreServices, opts: SeedOptions): 
   );
   const seconds = elapsedMs / 1000;
   return {
-    seed, today, counts, rows: writer.written, elapsedMs, workers: pool ? (opts.workers === 'auto' ? os.availableParallelism() : Number(opts.workers)) : 0,
-    rowsPerSecond: Math.round(writer.written / seconds), residentsPerSecond: Math.round(counts.residents / seconds),
+    seed,
+    today,
+    counts,
+    rows: writer.written,
+    elapsedMs,
+    workers: pool ? (opts.workers === 'auto' ? os.availableParallelism() : Number(opts.workers)) : 0,
+    rowsPerSecond: Math.round(writer.written / seconds),
+    residentsPerSecond: Math.round(counts.residents / seconds),
   };
 }
 

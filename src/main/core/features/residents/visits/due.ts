@@ -57,9 +57,18 @@ export function pageOfDue(rows: Pick<HouseholdsTable, 'id' | 'next_visit_due'>[]
 
 export async function toDueHouseholds(db: Kysely<Database>, rows: readonly HouseholdsTable[], today: string): Promise<DueHousehold[]> {
   const [places, heads, intervals] = await Promise.all([
-    placesByHouse(db, rows.map((r) => r.house_id)),
-    namesOf(db, rows.map((r) => r.head_resident_id)),
-    intervalsOf(db, rows.map((r) => r.id)),
+    placesByHouse(
+      db,
+      rows.map((r) => r.house_id),
+    ),
+    namesOf(
+      db,
+      rows.map((r) => r.head_resident_id),
+    ),
+    intervalsOf(
+      db,
+      rows.map((r) => r.id),
+    ),
   ]);
   return rows.map((r) => {
     const place = r.house_id ? places.get(r.house_id) : undefined;
@@ -67,7 +76,7 @@ export async function toDueHouseholds(db: Kysely<Database>, rows: readonly House
       householdId: r.id,
       number: r.number,
       address: place?.address ?? '',
-      headName: r.head_resident_id ? heads.get(r.head_resident_id) ?? null : null,
+      headName: r.head_resident_id ? (heads.get(r.head_resident_id) ?? null) : null,
       gridName: place?.gridName ?? null,
       workerName: place?.workerName || null,
       lastVisitOn: r.last_visit_on,

@@ -34,7 +34,8 @@ export const visitsHandlers: HandlerMap<VisitMethods> = {
     const at = ctx.now().toISOString();
     const { today } = await hallDay(ctx);
     const household = await mustFindHousehold(ctx.db, input.householdId);
-    if (input.visitedOn > today) throw new AppError('residents.date_in_future', 'The visit date is in the future', { fields: { visitedOn: 'residents.date_in_future' } });
+    if (input.visitedOn > today)
+      throw new AppError('residents.date_in_future', 'The visit date is in the future', { fields: { visitedOn: 'residents.date_in_future' } });
     const row: VisitsTable = {
       id: newId(),
       household_id: household.id,
@@ -54,7 +55,11 @@ export const visitsHandlers: HandlerMap<VisitMethods> = {
     const last = household.last_visit_on && household.last_visit_on > input.visitedOn ? household.last_visit_on : input.visitedOn;
     const interval = (await intervalsOf(ctx.db, [household.id])).get(household.id)!;
     const nextVisitDue = addDays(last, interval);
-    await ctx.db.updateTable('households').set({ last_visit_on: last, next_visit_due: nextVisitDue, updated_at: at, updated_by: actor.id }).where('id', '=', household.id).execute();
+    await ctx.db
+      .updateTable('households')
+      .set({ last_visit_on: last, next_visit_due: nextVisitDue, updated_at: at, updated_by: actor.id })
+      .where('id', '=', household.id)
+      .execute();
     await ctx.audit({
       recordType: 'household',
       recordId: household.id,
@@ -67,7 +72,13 @@ export const visitsHandlers: HandlerMap<VisitMethods> = {
 
   async 'residents.listVisits'(input, ctx) {
     await mustFindHousehold(ctx.db, input.householdId);
-    const rows = await ctx.db.selectFrom('visits').selectAll().where('household_id', '=', input.householdId).orderBy('visited_on', 'desc').orderBy('id', 'desc').execute();
+    const rows = await ctx.db
+      .selectFrom('visits')
+      .selectAll()
+      .where('household_id', '=', input.householdId)
+      .orderBy('visited_on', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
     return rows.map(toVisit);
   },
 
@@ -111,23 +122,43 @@ export const visitsHandlers: HandlerMap<VisitMethods> = {
     const at = ctx.now().toISOString();
     const { today, timeZone } = await hallDay(ctx);
     const rows: VisitPolicyRow[] = input.rows.map((r) => ({ kind: r.kind, match: r.kind === 'default' ? '*' : r.match, intervalDays: r.intervalDays }));
-    if (rows.filter((r) => r.kind === 'default').length !== 1) throw new AppError('residents.policy_default_required', 'Exactly one default row is needed', { fields: { rows: 'residents.policy_default_required' } });
+    if (rows.filter((r) => r.kind === 'default').length !== 1)
+      throw new AppError('residents.policy_default_required', 'Exactly one default row is needed', { fields: { rows: 'residents.policy_default_required' } });
     const seen = new Set<string>();
     const tagNames = new Set((await ctx.db.selectFrom('tags').select('name').execute()).map((t) => t.name));
     for (const r of rows) {
       const key = `${r.kind}:${r.match}`;
-      if (seen.has(key)) throw new AppError('residents.policy_duplicate', 'A row is listed twice', { params: { match: r.match }, fields: { rows: 'residents.policy_duplicate' } });
+      if (seen.has(key))
+        throw new AppError('residents.policy_duplicate', 'A row is listed twice', {
+          params: { match: r.match },
+          fields: { rows: 'residents.policy_duplicate' },
+        });
       seen.add(key);
-      if (r.kind === 'tag' && !tagNames.has(r.match)) throw new AppError('residents.policy_unknown_tag', 'No such tag', { params: { match: r.match }, fields: { rows: 'residents.policy_unknown_tag' } });
+      if (r.kind === 'tag' && !tagNames.has(r.match))
+        throw new AppError('residents.policy_unknown_tag', 'No such tag', { params: { match: r.match }, fields: { rows: 'residents.policy_unknown_tag' } });
       if (r.kind === 'status' && !(residentStatuses as readonly string[]).includes(r.match)) {
-        throw new AppError('residents.policy_unknown_status', 'No such status', { params: { match: r.match }, fields: { rows: 'residents.policy_unknown_status' } });
+        throw new AppError('residents.policy_unknown_status', 'No such status', {
+          params: { match: r.match },
+          fields: { rows: 'residents.policy_unknown_status' },
+        });
       }
     }
     const before = await listPolicy(ctx.db);
     await ctx.db.deleteFrom('visit_policy').execute();
     await ctx.db
       .insertInto('visit_policy')
-      .values(rows.map((r) => ({ id: newId(), kind: r.kind, match: r.match, interval_days: r.intervalDays, created_at: at, created_by: by, updated_at: at, updated_by: by })))
+      .values(
+        rows.map((r) => ({
+          id: newId(),
+          kind: r.kind,
+          match: r.match,
+          interval_days: r.intervalDays,
+          created_at: at,
+          created_by: by,
+          updated_at: at,
+          updated_by: by,
+        })),
+      )
       .execute();
     await recomputeNextVisit(ctx.db, 'all', today, timeZone);
     const after = await listPolicy(ctx.db);

@@ -92,7 +92,12 @@ export async function recomputeNextVisit(db: Kysely<Database>, householdIds: Hou
  * transaction (an import's chunks): `sqlite.prepare(s.sql).run(...s.parameters)`. Null when there is
  * nothing to do.
  */
-export function recomputeNextVisitStatement(db: Kysely<Database>, householdIds: HouseholdSet, today: string, timeZone = 'Asia/Shanghai'): { sql: string; parameters: readonly unknown[] } | null {
+export function recomputeNextVisitStatement(
+  db: Kysely<Database>,
+  householdIds: HouseholdSet,
+  today: string,
+  timeZone = 'Asia/Shanghai',
+): { sql: string; parameters: readonly unknown[] } | null {
   const json = idsJson(householdIds);
   if (json === '[]') return null;
   const c = recomputeQuery(json, offsetModifier(today, timeZone)).compile(db);

@@ -19,7 +19,15 @@ export function MeetingsPage() {
   const [creating, setCreating] = useState(false);
   const columns: Column<MeetingSummary>[] = [
     { key: 'date', title: t('council.meetings.date'), nowrap: true, render: (m) => m.heldOn },
-    { key: 'title', title: t('council.meetings.title'), render: (m) => <Anchor href={hrefOf('council', 'meeting', m.id)} size="sm">{m.title}</Anchor> },
+    {
+      key: 'title',
+      title: t('council.meetings.title'),
+      render: (m) => (
+        <Anchor href={hrefOf('council', 'meeting', m.id)} size="sm">
+          {m.title}
+        </Anchor>
+      ),
+    },
     { key: 'body', title: t('council.meetings.body'), render: (m) => m.bodyName },
     { key: 'place', title: t('council.meetings.place'), render: (m) => m.place },
     {

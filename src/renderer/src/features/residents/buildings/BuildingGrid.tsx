@@ -62,7 +62,13 @@ export function BuildingGrid({ view }: { view: BuildingView }) {
                   <Fragment key={u.unit}>
                     {i > 0 && <td className="linli-bg-gap" aria-hidden />}
                     {Array.from({ length: u.width }, (_, k) => (
-                      <td key={k}>{cells[k] ? <BuildingCellButton cell={cells[k]} row={row} col={firstCol.get(u.unit)! + k} /> : <div className="linli-bg-empty" aria-hidden />}</td>
+                      <td key={k}>
+                        {cells[k] ? (
+                          <BuildingCellButton cell={cells[k]} row={row} col={firstCol.get(u.unit)! + k} />
+                        ) : (
+                          <div className="linli-bg-empty" aria-hidden />
+                        )}
+                      </td>
                     ))}
                   </Fragment>
                 );

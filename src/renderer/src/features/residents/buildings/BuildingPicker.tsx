@@ -18,14 +18,35 @@ export function BuildingPicker({ selectedId, onPick }: { selectedId: string | nu
   return (
     <Stack gap="sm">
       <Group gap="sm" align="flex-end">
-        <Select label={t('residents.fields.grid')} data={(grids.data ?? []).map((g) => ({ value: g.id, label: g.name }))} value={filter.gridId} onChange={(v) => setFilter({ ...filter, gridId: v })} clearable searchable selectFirstOptionOnChange placeholder={t('residents.list.all')} w={200} />
-        <Select label={t('residents.place.compound')} data={(compounds.data ?? []).map((c) => ({ value: c.id, label: c.name }))} value={filter.compoundId} onChange={(v) => setFilter({ ...filter, compoundId: v })} clearable searchable selectFirstOptionOnChange placeholder={t('residents.list.all')} w={180} />
+        <Select
+          label={t('residents.fields.grid')}
+          data={(grids.data ?? []).map((g) => ({ value: g.id, label: g.name }))}
+          value={filter.gridId}
+          onChange={(v) => setFilter({ ...filter, gridId: v })}
+          clearable
+          searchable
+          selectFirstOptionOnChange
+          placeholder={t('residents.list.all')}
+          w={200}
+        />
+        <Select
+          label={t('residents.place.compound')}
+          data={(compounds.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+          value={filter.compoundId}
+          onChange={(v) => setFilter({ ...filter, compoundId: v })}
+          clearable
+          searchable
+          selectFirstOptionOnChange
+          placeholder={t('residents.list.all')}
+          w={180}
+        />
         <Select
           label={t('residents.place.building')}
           data={buildings.data.map((b) => ({ value: b.id, label: b.label }))}
           value={buildings.data.some((b) => b.id === selectedId) ? selectedId : null}
           onChange={(v) => v && onPick(v)}
-          searchable selectFirstOptionOnChange
+          searchable
+          selectFirstOptionOnChange
           placeholder={t('residents.place.choose')}
           nothingFoundMessage={t('residents.place.noBuildings')}
           w={220}

@@ -49,7 +49,10 @@ export function HousePicker({ value, initialBuildingId, onChange, error }: House
     };
   }, [buildingId]);
 
-  const buildingOptions = useMemo(() => buildings.data.filter((b) => !compoundId || b.compoundId === compoundId).map((b) => ({ value: b.id, label: buildingShortLabel(b) })), [buildings.data, compoundId]);
+  const buildingOptions = useMemo(
+    () => buildings.data.filter((b) => !compoundId || b.compoundId === compoundId).map((b) => ({ value: b.id, label: buildingShortLabel(b) })),
+    [buildings.data, compoundId],
+  );
 
   const roomOptions = useMemo(() => {
     const units = [...new Set(cells.map((c) => c.unit))];
@@ -73,7 +76,8 @@ export function HousePicker({ value, initialBuildingId, onChange, error }: House
           setBuildingId(null);
           onChange(null);
         }}
-        searchable selectFirstOptionOnChange
+        searchable
+        selectFirstOptionOnChange
         {...selectOnFocus}
         clearable
         placeholder={t('residents.place.choose')}
@@ -87,7 +91,8 @@ export function HousePicker({ value, initialBuildingId, onChange, error }: House
           setBuildingId(v);
           onChange(null);
         }}
-        searchable selectFirstOptionOnChange
+        searchable
+        selectFirstOptionOnChange
         {...selectOnFocus}
         clearable
         placeholder={t('residents.place.choose')}
@@ -99,7 +104,8 @@ export function HousePicker({ value, initialBuildingId, onChange, error }: House
         data={roomOptions}
         value={value}
         onChange={onChange}
-        searchable selectFirstOptionOnChange
+        searchable
+        selectFirstOptionOnChange
         {...selectOnFocus}
         clearable
         disabled={!buildingId}

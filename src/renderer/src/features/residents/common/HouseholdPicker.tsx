@@ -41,7 +41,10 @@ export function onlyHousehold<H extends { id: string }>(households: H[]): H | nu
 /** A household found by number; one at another house names where it lives. */
 function foundOption(t: TFunction, h: HouseholdSummary, houseId: string | null): ComboboxItem {
   const label = t('residents.household.option', { number: h.number, head: h.headName ?? t('residents.household.noHead'), count: h.members });
-  return { value: h.id, label: h.houseId === houseId ? label : t('residents.household.optionElsewhere', { option: label, address: h.address || t('residents.household.noHouse') }) };
+  return {
+    value: h.id,
+    label: h.houseId === houseId ? label : t('residents.household.optionElsewhere', { option: label, address: h.address || t('residents.household.noHouse') }),
+  };
 }
 
 /**
@@ -84,8 +87,12 @@ export function HouseholdPicker({ houseId, value, onChange, current, error, canC
   }, [houseId, preselectOnly]);
 
   const options = useMemo(() => {
-    const list = households.map((h) => ({ value: h.id, label: t('residents.household.option', { number: h.number, head: h.headName ?? t('residents.household.noHead'), count: h.members }) }));
-    if (current && !households.some((h) => h.id === current.id)) list.unshift({ value: current.id, label: t('residents.household.optionCurrent', { number: current.number }) });
+    const list = households.map((h) => ({
+      value: h.id,
+      label: t('residents.household.option', { number: h.number, head: h.headName ?? t('residents.household.noHead'), count: h.members }),
+    }));
+    if (current && !households.some((h) => h.id === current.id))
+      list.unshift({ value: current.id, label: t('residents.household.optionCurrent', { number: current.number }) });
     return list;
   }, [households, current, t]);
 

@@ -32,7 +32,10 @@ export function useBuildings(filter: { gridId?: string | null; compoundId?: stri
   const gridId = filter.gridId ?? undefined;
   const compoundId = filter.compoundId ?? undefined;
   const asked = all || Boolean(gridId || compoundId);
-  const { data, error, reload } = useLoad<Building[]>(async () => (asked ? api.call('residents.listBuildings', { gridId, compoundId }) : noBuildings), [gridId, compoundId, asked]);
+  const { data, error, reload } = useLoad<Building[]>(
+    async () => (asked ? api.call('residents.listBuildings', { gridId, compoundId }) : noBuildings),
+    [gridId, compoundId, asked],
+  );
   return { data: data ?? noBuildings, error, reload };
 }
 

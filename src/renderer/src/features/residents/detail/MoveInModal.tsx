@@ -16,7 +16,9 @@ export function MoveInModal({ resident, onClose, onDone }: { resident: ResidentD
       initial={{ houseId: resident.houseId, householdId: resident.household?.id ?? null, relationToHead: resident.household?.relationToHead || null }}
       current={resident.household}
       required={['on']}
-      submit={(p) => api.call('residents.moveIn', { id: resident.id, on: p.on!, houseId: p.houseId, householdId: p.householdId, relationToHead: p.relationToHead ?? '' })}
+      submit={(p) =>
+        api.call('residents.moveIn', { id: resident.id, on: p.on!, houseId: p.houseId, householdId: p.householdId, relationToHead: p.relationToHead ?? '' })
+      }
       onClose={onClose}
       onDone={onDone}
     />

@@ -45,11 +45,27 @@ type PlacementErrors = Partial<Record<keyof Placement, string | null | undefined
  * 迁入 and 变更户: a house, a household there (or found anywhere by its 户号, which brings the house along)
  * and the relation to its head, and for 迁入 a date.
  */
-export function PlacementModal({ resident, title, explain, confirmLabel, initial, dateLabel, current, required, submit, onClose, onDone }: PlacementModalProps) {
+export function PlacementModal({
+  resident,
+  title,
+  explain,
+  confirmLabel,
+  initial,
+  dateLabel,
+  current,
+  required,
+  submit,
+  onClose,
+  onDone,
+}: PlacementModalProps) {
   const { t } = useTranslation();
   const { settings } = useSignedIn();
   const [on, setOn] = useState<string | null>(dateLabel ? todayIn(settings.timeZone) : null);
-  const { houseId, setHouseId, building, householdId, setHouseholdId, followHousehold } = usePlacementPicks({ houseId: initial.houseId, buildingId: resident.buildingId, householdId: initial.householdId });
+  const { houseId, setHouseId, building, householdId, setHouseholdId, followHousehold } = usePlacementPicks({
+    houseId: initial.houseId,
+    buildingId: resident.buildingId,
+    householdId: initial.householdId,
+  });
   const [relationToHead, setRelation] = useState(initial.relationToHead);
   const [errors, setErrors] = useState<PlacementErrors>({});
   const [error, setError] = useState<unknown>(null);

@@ -24,7 +24,7 @@ export function IdentityFacts({ r }: { r: ResidentDetail }) {
     { label: t('residents.fields.education'), value: codeValueLabel(t, 'education', r.education) },
     { label: t('residents.fields.maritalStatus'), value: codeValueLabel(t, 'marital_status', r.maritalStatus) },
     { label: t('residents.fields.occupation'), value: codeValueLabel(t, 'occupation', r.occupation) },
-    { label: t('residents.fields.idCardExpiresOn'), value: r.idCardLongTerm ? t('residents.fields.longTerm') : r.idCardExpiresOn ?? '' },
+    { label: t('residents.fields.idCardExpiresOn'), value: r.idCardLongTerm ? t('residents.fields.longTerm') : (r.idCardExpiresOn ?? '') },
   ];
   return <Facts facts={facts} />;
 }

@@ -1,5 +1,20 @@
 import { Group, Stack, Text, Timeline } from '@mantine/core';
-import { IconArrowRight, IconEdit, IconHome, IconHomeMove, IconLogin, IconLogout, IconPlus, IconTag, IconTagOff, IconArchive, IconRestore, IconFileImport, IconCross, type Icon } from '@tabler/icons-react';
+import {
+  IconArrowRight,
+  IconEdit,
+  IconHome,
+  IconHomeMove,
+  IconLogin,
+  IconLogout,
+  IconPlus,
+  IconTag,
+  IconTagOff,
+  IconArchive,
+  IconRestore,
+  IconFileImport,
+  IconCross,
+  type Icon,
+} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ResidentEvent } from '@shared/contract/residents';
 import { useSignedIn } from '../../../app/session-context';
@@ -23,7 +38,14 @@ const icons: Record<ResidentEvent['kind'], Icon> = {
   imported: IconFileImport,
 };
 
-const colours: Partial<Record<ResidentEvent['kind'], string>> = { moved_out: 'orange', died: 'gray', archived: 'gray', moved_in: 'teal', created: 'indigo', imported: 'indigo' };
+const colours: Partial<Record<ResidentEvent['kind'], string>> = {
+  moved_out: 'orange',
+  died: 'gray',
+  archived: 'gray',
+  moved_in: 'teal',
+  created: 'indigo',
+  imported: 'indigo',
+};
 
 /** 历史: who did what and when, newest first. Field changes read 字段：旧 → 新 (sensitive values arrive masked). */
 export function ResidentTimeline({ events }: { events: ResidentEvent[] }) {
@@ -43,7 +65,17 @@ export function ResidentTimeline({ events }: { events: ResidentEvent[] }) {
         const Icon = icons[e.kind] ?? IconHome;
         const changes = changesOf(e);
         return (
-          <Timeline.Item key={e.id} bullet={<Icon size={14} />} color={colours[e.kind]} title={<Text fw={600} size="sm">{eventKindLabel(t, e.kind)}{e.onDate ? t('residents.timeline.onDate', { date: e.onDate }) : ''}</Text>}>
+          <Timeline.Item
+            key={e.id}
+            bullet={<Icon size={14} />}
+            color={colours[e.kind]}
+            title={
+              <Text fw={600} size="sm">
+                {eventKindLabel(t, e.kind)}
+                {e.onDate ? t('residents.timeline.onDate', { date: e.onDate }) : ''}
+              </Text>
+            }
+          >
             <Text size="xs" c="dimmed">
               {t('residents.timeline.by', { who: e.actorName ?? t('residents.timeline.system'), at: formatDateTimeShort(e.at, settings.timeZone) })}
             </Text>

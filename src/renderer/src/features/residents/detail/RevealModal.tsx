@@ -11,12 +11,23 @@ import { FormFooter } from '../../../components/form/FormFooter';
 
 export type RevealField = 'idNumber' | 'phone';
 
-
 /**
  * Asks why before showing a full ID number or phone (PIPL: purpose, least privilege). Main checks the
  * permission, requires the reason and writes the reveal to the audit trail.
  */
-export function RevealModal({ residentId, residentName, field, onClose, onRevealed }: { residentId: string; residentName: string; field: RevealField; onClose: () => void; onRevealed: (value: string) => void }) {
+export function RevealModal({
+  residentId,
+  residentName,
+  field,
+  onClose,
+  onRevealed,
+}: {
+  residentId: string;
+  residentName: string;
+  field: RevealField;
+  onClose: () => void;
+  onRevealed: (value: string) => void;
+}) {
   const { t } = useTranslation();
   const [error, setError] = useState<unknown>(null);
   const form = useForm({
@@ -38,9 +49,20 @@ export function RevealModal({ residentId, residentName, field, onClose, onReveal
 
   const fieldName = field === 'idNumber' ? t('residents.fields.idNumber') : t('residents.fields.phone');
   // The usual reasons at the counter, one click away; anything else is typed.
-  const quickReasons = [t('residents.reveal.quick.checkIdentity'), t('residents.reveal.quick.callResident'), t('residents.reveal.quick.fillForm'), t('residents.reveal.quick.verifyRecord')];
+  const quickReasons = [
+    t('residents.reveal.quick.checkIdentity'),
+    t('residents.reveal.quick.callResident'),
+    t('residents.reveal.quick.fillForm'),
+    t('residents.reveal.quick.verifyRecord'),
+  ];
   return (
-    <Modal opened onClose={onClose} title={t('residents.reveal.title', { field: fieldName, name: residentName })} centered closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('residents.reveal.title', { field: fieldName, name: residentName })}
+      centered
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           <Text size="sm" c="dimmed">

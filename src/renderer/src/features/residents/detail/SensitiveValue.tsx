@@ -42,7 +42,13 @@ export function SensitiveValue({ residentId, residentName, field, masked }: { re
         </Button>
       ) : (
         can('residents.reveal') && (
-          <Button size="compact-xs" variant="subtle" leftSection={<IconEye size={14} />} onClick={() => setAsking(true)} aria-label={t('residents.reveal.buttonFor', { field: field === 'idNumber' ? t('residents.fields.idNumber') : t('residents.fields.phone') })}>
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            leftSection={<IconEye size={14} />}
+            onClick={() => setAsking(true)}
+            aria-label={t('residents.reveal.buttonFor', { field: field === 'idNumber' ? t('residents.fields.idNumber') : t('residents.fields.phone') })}
+          >
             {t('residents.reveal.button')}
           </Button>
         )

@@ -57,7 +57,8 @@ export function TagsEditor({ resident, onSaved }: { resident: ResidentDetail; on
         data={(tags.data ?? []).map((tag) => ({ value: tag.id, label: tag.name }))}
         value={selected}
         onChange={setSelected}
-        searchable selectFirstOptionOnChange
+        searchable
+        selectFirstOptionOnChange
         hidePickedOptions
         data-autofocus
         autoFocus

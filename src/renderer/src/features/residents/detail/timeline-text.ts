@@ -15,7 +15,20 @@ export interface Change {
  * `idNumber`). Both read the same to people.
  */
 export function fieldKey(field: string): string {
-  const aliases: Record<string, string> = { id_masked: 'idNumber', idMasked: 'idNumber', phone_masked: 'phone', phoneMasked: 'phone', household_id: 'household', householdId: 'household', house_id: 'house', houseId: 'house', building_id: 'building', buildingId: 'building', grid_id: 'grid', gridId: 'grid' };
+  const aliases: Record<string, string> = {
+    id_masked: 'idNumber',
+    idMasked: 'idNumber',
+    phone_masked: 'phone',
+    phoneMasked: 'phone',
+    household_id: 'household',
+    householdId: 'household',
+    house_id: 'house',
+    houseId: 'house',
+    building_id: 'building',
+    buildingId: 'building',
+    grid_id: 'grid',
+    gridId: 'grid',
+  };
   return aliases[field] ?? field.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 }
 
@@ -33,8 +46,15 @@ const flagColumns = new Set(['id_card_long_term']);
 
 /** Fields whose values are a coded list's labels (stored in Chinese), by the list. */
 const codedFields: Record<string, string> = {
-  ethnicity: 'ethnicity', education: 'education', marital_status: 'marital_status', maritalStatus: 'marital_status', occupation: 'occupation',
-  residence_reason: 'residence_reason', residenceReason: 'residence_reason', relation_to_head: 'relation_to_head', relationToHead: 'relation_to_head',
+  ethnicity: 'ethnicity',
+  education: 'education',
+  marital_status: 'marital_status',
+  maritalStatus: 'marital_status',
+  occupation: 'occupation',
+  residence_reason: 'residence_reason',
+  residenceReason: 'residence_reason',
+  relation_to_head: 'relation_to_head',
+  relationToHead: 'relation_to_head',
 };
 
 /** A changed value as people read it: booleans and genders in words, empty as 空, lists joined. */

@@ -17,7 +17,15 @@ export function IdCardExpiryField({ date, longTerm, canBeLongTerm }: IdCardExpir
   const { t } = useTranslation();
   return (
     <Group gap="sm" align="flex-start" wrap="nowrap">
-      <DateField label={t('residents.fields.idCardExpiresOn')} clearable disabled={longTerm.checked} value={date.value} onChange={date.onChange} error={date.error} style={{ flex: 1 }} />
+      <DateField
+        label={t('residents.fields.idCardExpiresOn')}
+        clearable
+        disabled={longTerm.checked}
+        value={date.value}
+        onChange={date.onChange}
+        error={date.error}
+        style={{ flex: 1 }}
+      />
       {canBeLongTerm && (
         <Checkbox
           label={t('residents.fields.idCardLongTerm')}

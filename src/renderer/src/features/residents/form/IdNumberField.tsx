@@ -45,7 +45,11 @@ export function IdNumberField({ value, onChange, state, original, error, owner }
       <Group gap={6} wrap="wrap" component="span">
         <IconCircleCheck size={14} color="var(--mantine-color-teal-7)" aria-hidden />
         <Text span size="xs" c="teal.8">
-          {t('residents.form.idDerived', { birthDate: v.birthDate, gender: genderLabel(t, v.gender), region: province ? withNote(t, province, v.regionCode) : v.regionCode })}
+          {t('residents.form.idDerived', {
+            birthDate: v.birthDate,
+            gender: genderLabel(t, v.gender),
+            region: province ? withNote(t, province, v.regionCode) : v.regionCode,
+          })}
         </Text>
         {v.convertedFrom15 && (
           <Text span size="xs" c="orange.8" fw={500}>
@@ -61,7 +65,7 @@ export function IdNumberField({ value, onChange, state, original, error, owner }
   return (
     <TextInput
       label={t('residents.fields.idNumber')}
-     
+
       value={value}
       onChange={(e) => {
         onChange(e.currentTarget.value);

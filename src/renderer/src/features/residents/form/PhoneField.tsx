@@ -10,7 +10,11 @@ export function PhoneField({ value, onChange, original, error }: { value: string
   const kept = !!original && value === original;
   const parsed = value.trim() && !kept ? parsePhone(value) : null;
   const liveError = left && parsed && !parsed.ok ? t(`errors.${parsed.code}`) : undefined;
-  const description = kept ? t('residents.form.phoneKept') : parsed?.ok && parsed.value.number !== value.trim() ? t('residents.form.phoneNormalised', { number: parsed.value.number }) : null;
+  const description = kept
+    ? t('residents.form.phoneKept')
+    : parsed?.ok && parsed.value.number !== value.trim()
+      ? t('residents.form.phoneNormalised', { number: parsed.value.number })
+      : null;
   return (
     <TextInput
       label={t('residents.fields.phone')}

@@ -71,7 +71,8 @@ export function ResidentForm({ existing, at = null }: { existing: ResidentDetail
   const id = idState(docType, idText, original.id, today);
   const derived = derivedFromId(id);
   // A kept mainland number already decided birth date and gender when it was stored.
-  const fromNumber = derived ?? (id.kind === 'kept' && !isOtherDocument(docType) && existing?.birthDate ? { birthDate: existing.birthDate, gender: existing.gender } : null);
+  const fromNumber =
+    derived ?? (id.kind === 'kept' && !isOtherDocument(docType) && existing?.birthDate ? { birthDate: existing.birthDate, gender: existing.gender } : null);
   const owner = useIdOwner(docType, idText, id, existing?.id ?? null);
   // A newly typed number whose birth date makes the person older than 120: confirmed before saving.
   const ageFromNumber = derived ? Math.floor(daysBetween(derived.birthDate, today) / 365.25) : null;
@@ -108,7 +109,10 @@ export function ResidentForm({ existing, at = null }: { existing: ResidentDetail
     const input = toInput(withDerived, { houseId, householdId }, acknowledgeSimilar);
     try {
       const saved = existing ? await api.call('residents.update', { ...input, id: existing.id }) : await api.call('residents.create', input);
-      notifications.show({ color: 'green', message: existing ? t('residents.form.updated', { name: saved.name }) : t('residents.form.created', { name: saved.name }) });
+      notifications.show({
+        color: 'green',
+        message: existing ? t('residents.form.updated', { name: saved.name }) : t('residents.form.created', { name: saved.name }),
+      });
       navigate(residentsScreen, saved.id);
     } catch (err) {
       const existingPerson = err instanceof ApiError && (err.code === 'residents.similar_exists' || err.code === 'residents.duplicate_id');
@@ -205,10 +209,21 @@ export function ResidentForm({ existing, at = null }: { existing: ResidentDetail
             original={original.phone}
             error={form.errors.phone}
           />
-          <CodeSelect label={t('residents.fields.ethnicity')} lists={lists.data} list="ethnicity" current={initial.ethnicity} key={form.key('ethnicity')} {...code('ethnicity')} />
+          <CodeSelect
+            label={t('residents.fields.ethnicity')}
+            lists={lists.data}
+            list="ethnicity"
+            current={initial.ethnicity}
+            key={form.key('ethnicity')}
+            {...code('ethnicity')}
+          />
           <IdCardExpiryField
             date={{ value: expiry.on, onChange: (on) => setCardExpiry({ ...expiry, on }), error: form.errors.idCardExpiresOn as string | undefined }}
-            longTerm={{ checked: expiry.longTerm, onChange: (longTerm) => setCardExpiry({ on: longTerm ? null : expiry.on, longTerm }), error: form.errors.idCardLongTerm as string | undefined }}
+            longTerm={{
+              checked: expiry.longTerm,
+              onChange: (longTerm) => setCardExpiry({ on: longTerm ? null : expiry.on, longTerm }),
+              error: form.errors.idCardLongTerm as string | undefined,
+            }}
             canBeLongTerm={canBeLongTerm(docType)}
           />
         </FormSection>
@@ -216,7 +231,7 @@ export function ResidentForm({ existing, at = null }: { existing: ResidentDetail
         <FormSection title={t('residents.form.registration')}>
           <Select
             label={t('residents.fields.status')}
-           
+
             data={residentStatuses.map((s) => ({ value: s, label: statusLabel(t, s) }))}
             allowDeselect={false}
             key={form.key('status')}
@@ -227,9 +242,26 @@ export function ResidentForm({ existing, at = null }: { existing: ResidentDetail
             }}
             comboboxProps={{ withinPortal: true }}
           />
-          {!isRegistered(status) && <CodeSelect label={t('residents.fields.residenceReason')} lists={lists.data} list="residence_reason" current={initial.residenceReason} key={form.key('residenceReason')} {...code('residenceReason')} />}
-          <DateField label={t('residents.fields.registeredOn')} clearable maxDate={today} key={form.key('registeredOn')} {...form.getInputProps('registeredOn')} />
-          {isPermitHolder(status) && <DateField label={t('residents.fields.permitExpiresOn')} clearable key={form.key('permitExpiresOn')} {...form.getInputProps('permitExpiresOn')} />}
+          {!isRegistered(status) && (
+            <CodeSelect
+              label={t('residents.fields.residenceReason')}
+              lists={lists.data}
+              list="residence_reason"
+              current={initial.residenceReason}
+              key={form.key('residenceReason')}
+              {...code('residenceReason')}
+            />
+          )}
+          <DateField
+            label={t('residents.fields.registeredOn')}
+            clearable
+            maxDate={today}
+            key={form.key('registeredOn')}
+            {...form.getInputProps('registeredOn')}
+          />
+          {isPermitHolder(status) && (
+            <DateField label={t('residents.fields.permitExpiresOn')} clearable key={form.key('permitExpiresOn')} {...form.getInputProps('permitExpiresOn')} />
+          )}
         </FormSection>
 
         <Card withBorder padding="md">
@@ -262,7 +294,14 @@ export function ResidentForm({ existing, at = null }: { existing: ResidentDetail
                 canCreate={can('residents.write')}
                 preselectOnly
               />
-              <CodeSelect label={t('residents.fields.relationToHead')} lists={lists.data} list="relation_to_head" current={initial.relationToHead} key={form.key('relationToHead')} {...code('relationToHead')} />
+              <CodeSelect
+                label={t('residents.fields.relationToHead')}
+                lists={lists.data}
+                list="relation_to_head"
+                current={initial.relationToHead}
+                key={form.key('relationToHead')}
+                {...code('relationToHead')}
+              />
               <DateField label={t('residents.fields.movedInOn')} clearable maxDate={today} key={form.key('movedInOn')} {...form.getInputProps('movedInOn')} />
             </div>
             {!householdId && (
@@ -287,11 +326,50 @@ export function ResidentForm({ existing, at = null }: { existing: ResidentDetail
         </Card>
 
         <FormSection title={t('residents.form.more')}>
-          <CodeSelect label={t('residents.fields.education')} lists={lists.data} list="education" current={initial.education} key={form.key('education')} {...code('education')} />
-          <CodeSelect label={t('residents.fields.maritalStatus')} lists={lists.data} list="marital_status" current={initial.maritalStatus} key={form.key('maritalStatus')} {...code('maritalStatus')} />
-          <CodeSelect label={t('residents.fields.occupation')} lists={lists.data} list="occupation" current={initial.occupation} key={form.key('occupation')} {...code('occupation')} />
-          <MultiSelect label={t('residents.fields.tags')} data={(tags.data ?? []).map((tag) => ({ value: tag.id, label: tag.name }))} searchable selectFirstOptionOnChange hidePickedOptions key={form.key('tagIds')} {...form.getInputProps('tagIds')} comboboxProps={{ withinPortal: true }} />
-          <Textarea label={t('residents.fields.notes')} description={t('residents.form.notesHint')} autosize minRows={2} maxLength={2000} key={form.key('notes')} {...form.getInputProps('notes')} style={{ gridColumn: 'span 2' }} />
+          <CodeSelect
+            label={t('residents.fields.education')}
+            lists={lists.data}
+            list="education"
+            current={initial.education}
+            key={form.key('education')}
+            {...code('education')}
+          />
+          <CodeSelect
+            label={t('residents.fields.maritalStatus')}
+            lists={lists.data}
+            list="marital_status"
+            current={initial.maritalStatus}
+            key={form.key('maritalStatus')}
+            {...code('maritalStatus')}
+          />
+          <CodeSelect
+            label={t('residents.fields.occupation')}
+            lists={lists.data}
+            list="occupation"
+            current={initial.occupation}
+            key={form.key('occupation')}
+            {...code('occupation')}
+          />
+          <MultiSelect
+            label={t('residents.fields.tags')}
+            data={(tags.data ?? []).map((tag) => ({ value: tag.id, label: tag.name }))}
+            searchable
+            selectFirstOptionOnChange
+            hidePickedOptions
+            key={form.key('tagIds')}
+            {...form.getInputProps('tagIds')}
+            comboboxProps={{ withinPortal: true }}
+          />
+          <Textarea
+            label={t('residents.fields.notes')}
+            description={t('residents.form.notesHint')}
+            autosize
+            minRows={2}
+            maxLength={2000}
+            key={form.key('notes')}
+            {...form.getInputProps('notes')}
+            style={{ gridColumn: 'span 2' }}
+          />
         </FormSection>
 
         {failure instanceof ApiError && (failure.code === 'residents.similar_exists' || failure.code === 'residents.duplicate_id') ? (

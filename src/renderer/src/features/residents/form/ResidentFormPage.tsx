@@ -23,12 +23,17 @@ export function ResidentFormPage({ id, atHouseId = null }: { id: string | null; 
           {id ? t('residents.form.backToResident') : t('residents.detail.backToList')}
         </Group>
       </Anchor>
-      <PageHeader title={id ? t('residents.form.editTitle', { name: data?.name ?? '' }) : t('residents.form.newTitle')} description={t('residents.form.intro')} />
+      <PageHeader
+        title={id ? t('residents.form.editTitle', { name: data?.name ?? '' }) : t('residents.form.newTitle')}
+        description={t('residents.form.intro')}
+      />
       <ErrorAlert error={error ?? house.error} />
       {loading || house.loading ? (
         <Loader size="sm" aria-label={t('common.loading')} />
       ) : (
-        (!id || data) && <ResidentForm key={id ?? 'new'} existing={data} at={house.data ? { houseId: house.data.id, buildingId: house.data.buildingId } : null} />
+        (!id || data) && (
+          <ResidentForm key={id ?? 'new'} existing={data} at={house.data ? { houseId: house.data.id, buildingId: house.data.buildingId } : null} />
+        )
       )}
     </Stack>
   );

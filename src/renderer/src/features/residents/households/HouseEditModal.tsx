@@ -16,8 +16,23 @@ export function HouseEditModal({ house, onClose, onSaved }: { house: House; onCl
   const { t } = useTranslation();
   const [error, setError] = useState<unknown>(null);
   const [use, setUse] = useState<House['use']>(house.use);
-  const initial = { use: house.use as string, ownerName: house.ownerName, landlordName: house.landlordName, leaseStart: house.leaseStart, leaseEnd: house.leaseEnd, rentalRegistrationNo: house.rentalRegistrationNo };
-  const full = (v: typeof initial) => ({ id: house.id, buildingId: house.buildingId, unit: house.unit, floor: house.floor, room: house.room, ...v, use: v.use as House['use'] });
+  const initial = {
+    use: house.use as string,
+    ownerName: house.ownerName,
+    landlordName: house.landlordName,
+    leaseStart: house.leaseStart,
+    leaseEnd: house.leaseEnd,
+    rentalRegistrationNo: house.rentalRegistrationNo,
+  };
+  const full = (v: typeof initial) => ({
+    id: house.id,
+    buildingId: house.buildingId,
+    unit: house.unit,
+    floor: house.floor,
+    room: house.room,
+    ...v,
+    use: v.use as House['use'],
+  });
   const form = useForm({ mode: 'uncontrolled', initialValues: initial, validate: (v) => schemaErrors(t, houseInput, full(v)) });
 
   const submit = form.onSubmit(async (v) => {
@@ -32,7 +47,14 @@ export function HouseEditModal({ house, onClose, onSaved }: { house: House; onCl
   });
 
   return (
-    <Modal opened onClose={onClose} title={t('residents.house.editTitle', { address: house.address })} size="lg" centered closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('residents.house.editTitle', { address: house.address })}
+      size="lg"
+      centered
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           <Select

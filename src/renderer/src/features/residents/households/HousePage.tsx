@@ -59,7 +59,12 @@ export function HousePage({ id }: { id: string }) {
         </Group>
       </Group>
       {data.vacantButOccupied && (
-        <Alert color="yellow" variant="light" icon={<IconAlertTriangle size={18} />} title={t('residents.buildings.vacantButOccupied', { count: data.occupants })}>
+        <Alert
+          color="yellow"
+          variant="light"
+          icon={<IconAlertTriangle size={18} />}
+          title={t('residents.buildings.vacantButOccupied', { count: data.occupants })}
+        >
           {t('residents.house.vacantButOccupiedHint')}
         </Alert>
       )}

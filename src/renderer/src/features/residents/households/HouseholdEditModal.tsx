@@ -11,7 +11,17 @@ import { FormFooter } from '../../../components/form/FormFooter';
 import { residenceRelationLabel } from '../common/terms';
 
 /** 户号, 人户关系 and 户主 (one of the members). The house is changed through 变更户 of its people. */
-export function HouseholdEditModal({ household, members, onClose, onSaved }: { household: Household; members: ResidentRow[]; onClose: () => void; onSaved: () => void }) {
+export function HouseholdEditModal({
+  household,
+  members,
+  onClose,
+  onSaved,
+}: {
+  household: Household;
+  members: ResidentRow[];
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { t } = useTranslation();
   const [error, setError] = useState<unknown>(null);
   const initial = { number: household.number, residenceRelation: household.residenceRelation as string, headResidentId: household.headResidentId };
@@ -24,7 +34,13 @@ export function HouseholdEditModal({ household, members, onClose, onSaved }: { h
   const submit = form.onSubmit(async (v) => {
     setError(null);
     try {
-      await api.call('residents.saveHousehold', { id: household.id, houseId: household.houseId, number: v.number, residenceRelation: v.residenceRelation as Household['residenceRelation'], headResidentId: v.headResidentId });
+      await api.call('residents.saveHousehold', {
+        id: household.id,
+        houseId: household.houseId,
+        number: v.number,
+        residenceRelation: v.residenceRelation as Household['residenceRelation'],
+        headResidentId: v.headResidentId,
+      });
       onSaved();
       onClose();
     } catch (err) {
@@ -33,7 +49,13 @@ export function HouseholdEditModal({ household, members, onClose, onSaved }: { h
   });
 
   return (
-    <Modal opened onClose={onClose} title={t('residents.household.editTitle', { number: household.number })} centered closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('residents.household.editTitle', { number: household.number })}
+      centered
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           <TextInput label={t('residents.household.number')} data-autofocus key={form.key('number')} {...form.getInputProps('number')} />

@@ -63,7 +63,16 @@ export function HouseholdPage({ id }: { id: string }) {
               <Facts
                 cols={4}
                 facts={[
-                  { label: t('residents.household.head'), value: head ? <Anchor href={residentHref(head.id)} size="sm">{head.name}</Anchor> : '' },
+                  {
+                    label: t('residents.household.head'),
+                    value: head ? (
+                      <Anchor href={residentHref(head.id)} size="sm">
+                        {head.name}
+                      </Anchor>
+                    ) : (
+                      ''
+                    ),
+                  },
                   { label: t('residents.household.memberCount'), value: t('residents.household.members', { count: active }) },
                   { label: t('residents.visits.last'), value: h.lastVisitOn ?? t('residents.visits.never') },
                   { label: t('residents.visits.next'), value: <NextVisit household={h} /> },

@@ -29,13 +29,32 @@ export function VisitForm({ householdId, onSaved }: { householdId: string; onSav
   const today = todayIn(settings.timeZone);
   const [followUp, setFollowUp] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const initialValues: VisitValues = { visitedOn: today, outcome: 'met', checklist: { family: false, category: false, facilities: false, hazards: false }, notes: '', followUp: false, followUpNote: '' };
-  const form = useForm<VisitValues>({ mode: 'uncontrolled', initialValues, validate: (v) => ({ visitedOn: v.visitedOn ? null : t('errors.contract.required') }) });
+  const initialValues: VisitValues = {
+    visitedOn: today,
+    outcome: 'met',
+    checklist: { family: false, category: false, facilities: false, hazards: false },
+    notes: '',
+    followUp: false,
+    followUpNote: '',
+  };
+  const form = useForm<VisitValues>({
+    mode: 'uncontrolled',
+    initialValues,
+    validate: (v) => ({ visitedOn: v.visitedOn ? null : t('errors.contract.required') }),
+  });
 
   const submit = form.onSubmit(async (v) => {
     setError(null);
     try {
-      const saved = await api.call('residents.recordVisit', { householdId, visitedOn: v.visitedOn!, outcome: v.outcome, checklist: v.checklist, notes: v.notes.trim(), followUp: v.followUp, followUpNote: v.followUp ? v.followUpNote.trim() : '' });
+      const saved = await api.call('residents.recordVisit', {
+        householdId,
+        visitedOn: v.visitedOn!,
+        outcome: v.outcome,
+        checklist: v.checklist,
+        notes: v.notes.trim(),
+        followUp: v.followUp,
+        followUpNote: v.followUp ? v.followUpNote.trim() : '',
+      });
       notifications.show({ color: 'green', message: t('residents.visits.saved', { next: saved.nextVisitDue }) });
       form.reset();
       setFollowUp(false);
@@ -74,7 +93,9 @@ export function VisitForm({ householdId, onSaved }: { householdId: string; onSav
             setFollowUp(e.currentTarget.checked);
           }}
         />
-        {followUp && <TextInput label={t('residents.visits.followUpNoteLabel')} maxLength={500} key={form.key('followUpNote')} {...form.getInputProps('followUpNote')} />}
+        {followUp && (
+          <TextInput label={t('residents.visits.followUpNoteLabel')} maxLength={500} key={form.key('followUpNote')} {...form.getInputProps('followUpNote')} />
+        )}
         <ErrorAlert error={error} />
         <Group justify="flex-end">
           <Button type="submit" loading={form.submitting}>

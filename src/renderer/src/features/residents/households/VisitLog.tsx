@@ -39,7 +39,13 @@ export function VisitLog({ visits }: { visits: Visit[] }) {
           <Stack gap={4} mt={4}>
             <Group gap={6}>
               {checklistKeys.map((k) => (
-                <Badge key={k} size="xs" variant={v.checklist[k] ? 'light' : 'outline'} color={v.checklist[k] ? 'teal' : 'gray'} leftSection={v.checklist[k] ? <IconCheck size={10} /> : <IconX size={10} />}>
+                <Badge
+                  key={k}
+                  size="xs"
+                  variant={v.checklist[k] ? 'light' : 'outline'}
+                  color={v.checklist[k] ? 'teal' : 'gray'}
+                  leftSection={v.checklist[k] ? <IconCheck size={10} /> : <IconX size={10} />}
+                >
                   {checklistLabel(t, k)}
                 </Badge>
               ))}

@@ -10,7 +10,15 @@ const choices: Partial<Record<ConstantField, readonly string[]>> = { status: res
  * A column the file lacks, given one value for every row (小区 = 泰和小区; 人员类别 = 户籍). Only fields
  * not taken from a column are offered; a value set here replaces the column for that field.
  */
-export function ConstantsEditor({ mapping, constants, onChange }: { mapping: ImportMapping; constants: ImportConstants; onChange: (c: ImportConstants) => void }) {
+export function ConstantsEditor({
+  mapping,
+  constants,
+  onChange,
+}: {
+  mapping: ImportMapping;
+  constants: ImportConstants;
+  onChange: (c: ImportConstants) => void;
+}) {
   const { t } = useTranslation();
   const offered = constantFields.filter((f) => !mapping[f] || constants[f]);
   if (offered.length === 0) return null;
@@ -28,9 +36,29 @@ export function ConstantsEditor({ mapping, constants, onChange }: { mapping: Imp
           const label = importFieldLabel(t, field);
           const list = choices[field];
           return list ? (
-            <Select key={field} label={label} aria-label={t('residents.import.constantOf', { field: label })} data={[...list]} value={constants[field] ?? null} onChange={(v) => set(field, v)} clearable size="xs" placeholder={t('residents.import.constantNone')} comboboxProps={{ withinPortal: true }} />
+            <Select
+              key={field}
+              label={label}
+              aria-label={t('residents.import.constantOf', { field: label })}
+              data={[...list]}
+              value={constants[field] ?? null}
+              onChange={(v) => set(field, v)}
+              clearable
+              size="xs"
+              placeholder={t('residents.import.constantNone')}
+              comboboxProps={{ withinPortal: true }}
+            />
           ) : (
-            <TextInput key={field} label={label} aria-label={t('residents.import.constantOf', { field: label })} value={constants[field] ?? ''} onChange={(e) => set(field, e.currentTarget.value)} size="xs" maxLength={100} placeholder={t('residents.import.constantNone')} />
+            <TextInput
+              key={field}
+              label={label}
+              aria-label={t('residents.import.constantOf', { field: label })}
+              value={constants[field] ?? ''}
+              onChange={(e) => set(field, e.currentTarget.value)}
+              size="xs"
+              maxLength={100}
+              placeholder={t('residents.import.constantNone')}
+            />
           );
         })}
       </SimpleGrid>

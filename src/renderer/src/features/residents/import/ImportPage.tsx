@@ -66,7 +66,10 @@ export function ImportPage() {
     }
   }
 
-  const dirty = !!preview && (JSON.stringify(clean(mapping)) !== JSON.stringify(clean(preview.mapping)) || JSON.stringify(clean(constants)) !== JSON.stringify(clean(preview.constants)));
+  const dirty =
+    !!preview &&
+    (JSON.stringify(clean(mapping)) !== JSON.stringify(clean(preview.mapping)) ||
+      JSON.stringify(clean(constants)) !== JSON.stringify(clean(preview.constants)));
   /** The choices of the preview on screen, with the mapping and constants as edited. */
   const current = (over: Partial<ImportChoices> = {}): ImportChoices => ({
     mapping,
@@ -113,7 +116,15 @@ export function ImportPage() {
               </Text>
             </Group>
             <Stack gap="md">
-              <MappingEditor headers={preview.headers} mapping={mapping} unmappedHeaders={preview.unmappedHeaders} onChange={setMapping} dirty={dirty} onApply={() => void load(file, current())} applying={busy} />
+              <MappingEditor
+                headers={preview.headers}
+                mapping={mapping}
+                unmappedHeaders={preview.unmappedHeaders}
+                onChange={setMapping}
+                dirty={dirty}
+                onApply={() => void load(file, current())}
+                applying={busy}
+              />
               <ConstantsEditor mapping={mapping} constants={constants} onChange={setConstants} />
             </Stack>
           </Card>
@@ -143,5 +154,9 @@ export function ImportPage() {
 
 /** Without empty entries, in key order (to compare two mappings). */
 function clean(m: Record<string, string | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.entries(m).filter(([, h]) => h).sort(([a], [b]) => a.localeCompare(b))) as Record<string, string>;
+  return Object.fromEntries(
+    Object.entries(m)
+      .filter(([, h]) => h)
+      .sort(([a], [b]) => a.localeCompare(b)),
+  ) as Record<string, string>;
 }

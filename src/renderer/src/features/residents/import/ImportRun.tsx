@@ -36,7 +36,7 @@ export function ImportRun({ preview, stale, onRunning }: { preview: ImportPrevie
     api.transport().saveExport(reportFile, api.session()!).catch(setSaveError);
   }, [reportFile]);
 
-  const summary = run.state.phase === 'done' ? run.state.result.summary ?? {} : null;
+  const summary = run.state.phase === 'done' ? (run.state.result.summary ?? {}) : null;
   // Once imported, the rows not imported are the commit's: a row changed since the preview is refused there.
   const rejected = summary ? (summary.rejected ?? 0) : preview.counts.reject;
   const rejectedSincePreview = summary ? Math.max(0, rejected - preview.counts.reject) : 0;
@@ -47,7 +47,12 @@ export function ImportRun({ preview, stale, onRunning }: { preview: ImportPrevie
       {run.state.phase !== 'done' && (
         <Radio.Group label={t('residents.import.mode')} value={mode} onChange={(v) => setMode(v as typeof mode)}>
           <Stack gap={6} mt={6}>
-            <Radio value="valid_rows" label={t('residents.import.modeValid')} description={t('residents.import.modeValidHint', { count: preview.counts.reject })} disabled={running} />
+            <Radio
+              value="valid_rows"
+              label={t('residents.import.modeValid')}
+              description={t('residents.import.modeValidHint', { count: preview.counts.reject })}
+              disabled={running}
+            />
             <Radio value="all_or_nothing" label={t('residents.import.modeAll')} description={t('residents.import.modeAllHint')} disabled={running} />
           </Stack>
         </Radio.Group>
@@ -61,7 +66,9 @@ export function ImportRun({ preview, stale, onRunning }: { preview: ImportPrevie
         <Stack gap={4}>
           <Group justify="space-between">
             <Text size="sm" fw={500}>
-              {run.state.phase === 'running' && run.state.total > 0 ? t('residents.import.progress', { done: run.state.done, total: run.state.total }) : t('residents.import.starting')}
+              {run.state.phase === 'running' && run.state.total > 0
+                ? t('residents.import.progress', { done: run.state.done, total: run.state.total })
+                : t('residents.import.starting')}
             </Text>
             <Group gap="xs">
               <Text size="xs" c="dimmed">
@@ -94,9 +101,17 @@ export function ImportRun({ preview, stale, onRunning }: { preview: ImportPrevie
         </Alert>
       )}
       {summary && (
-        <Alert color={rejected > 0 ? 'orange' : 'teal'} variant="light" icon={rejected > 0 ? <IconAlertTriangle size={18} /> : <IconCircleCheck size={18} />} title={rejected > 0 ? t('residents.import.doneWithRejects', { count: rejected }) : t('residents.import.done')}>
+        <Alert
+          color={rejected > 0 ? 'orange' : 'teal'}
+          variant="light"
+          icon={rejected > 0 ? <IconAlertTriangle size={18} /> : <IconCircleCheck size={18} />}
+          title={rejected > 0 ? t('residents.import.doneWithRejects', { count: rejected }) : t('residents.import.done')}
+        >
           <Stack gap="xs">
-            <ImportCounts counts={{ add: summary.added ?? 0, update: summary.updated ?? 0, unchanged: summary.unchanged ?? 0, reject: rejected }} title={t('residents.import.done')} />
+            <ImportCounts
+              counts={{ add: summary.added ?? 0, update: summary.updated ?? 0, unchanged: summary.unchanged ?? 0, reject: rejected }}
+              title={t('residents.import.done')}
+            />
             {rejectedSincePreview > 0 && (
               <Text size="sm" c="orange.9" role="alert">
                 {t('residents.import.rejectedSincePreview', { count: rejectedSincePreview })}
@@ -119,7 +134,12 @@ export function ImportRun({ preview, stale, onRunning }: { preview: ImportPrevie
           {t('residents.import.errorReport', { count: rejected })}
         </Button>
         {run.state.phase !== 'done' && (
-          <Button leftSection={<IconPlayerPlay size={16} />} disabled={blocked || nothing || running || stale} loading={running} onClick={() => void run.start(() => api.call('residents.importCommit', { importId: preview.importId, mode }))}>
+          <Button
+            leftSection={<IconPlayerPlay size={16} />}
+            disabled={blocked || nothing || running || stale}
+            loading={running}
+            onClick={() => void run.start(() => api.call('residents.importCommit', { importId: preview.importId, mode }))}
+          >
             {t('residents.import.start', { count: mode === 'valid_rows' ? preview.counts.add + preview.counts.update : preview.totalRows })}
           </Button>
         )}

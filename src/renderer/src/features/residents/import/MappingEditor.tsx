@@ -59,7 +59,15 @@ export function MappingEditor({ headers, mapping, unmappedHeaders, onChange, dir
   return (
     <Stack gap="sm">
       <Group gap="sm" align="flex-end" wrap="wrap">
-        <Select label={t('residents.import.savedMappings')} data={(saved.data ?? []).map((m) => ({ value: m.id, label: m.name }))} onChange={pick} placeholder={saved.data?.length ? t('residents.place.choose') : t('residents.import.noSavedMappings')} disabled={!saved.data?.length} w={220} clearable />
+        <Select
+          label={t('residents.import.savedMappings')}
+          data={(saved.data ?? []).map((m) => ({ value: m.id, label: m.name }))}
+          onChange={pick}
+          placeholder={saved.data?.length ? t('residents.place.choose') : t('residents.import.noSavedMappings')}
+          disabled={!saved.data?.length}
+          w={220}
+          clearable
+        />
         <TextInput label={t('residents.import.mappingName')} value={name} onChange={(e) => setName(e.currentTarget.value)} maxLength={40} w={200} />
         <Button variant="default" leftSection={<IconDeviceFloppy size={16} />} onClick={() => void save()} loading={saving} disabled={!name.trim()}>
           {t('residents.import.saveMapping')}
@@ -78,7 +86,8 @@ export function MappingEditor({ headers, mapping, unmappedHeaders, onChange, dir
             value={mapping[field] ?? null}
             onChange={(h) => onChange({ ...mapping, [field]: h ?? undefined })}
             clearable
-            searchable selectFirstOptionOnChange
+            searchable
+            selectFirstOptionOnChange
             size="xs"
             placeholder={t('residents.import.notMapped')}
             styles={mapping[field] ? undefined : { input: { borderStyle: 'dashed' } }}

@@ -39,7 +39,13 @@ export function NewPlacesPanel({ preview, onChange, busy }: NewPlacesPanelProps)
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xs">
           {places.grids.length > 0 && <PlaceList label={t('residents.import.newGrids', { count: places.grids.length })} items={places.grids} />}
           {places.buildings.length > 0 && <PlaceList label={t('residents.import.newBuildings', { count: places.buildings.length })} items={places.buildings} />}
-          {places.houseCount > 0 && <PlaceList label={t('residents.import.newHouses', { count: places.houseCount })} items={places.houses} more={places.houseCount - places.houses.length} />}
+          {places.houseCount > 0 && (
+            <PlaceList
+              label={t('residents.import.newHouses', { count: places.houseCount })}
+              items={places.houses}
+              more={places.houseCount - places.houses.length}
+            />
+          )}
         </SimpleGrid>
         {[...places.compounds, ...mapped].map((spelling) => (
           <Group key={spelling} gap="sm" align="flex-end">

@@ -25,7 +25,8 @@ export function ResidentFilters({ value, onChange }: { value: ListFilters; onCha
           value={value.gridId}
           onChange={(v) => set({ gridId: v, buildingId: null })}
           clearable
-          searchable selectFirstOptionOnChange
+          searchable
+          selectFirstOptionOnChange
           placeholder={t('residents.list.all')}
           w={150}
         />
@@ -35,7 +36,8 @@ export function ResidentFilters({ value, onChange }: { value: ListFilters; onCha
           value={value.buildingId}
           onChange={(v) => set({ buildingId: v })}
           clearable
-          searchable selectFirstOptionOnChange
+          searchable
+          selectFirstOptionOnChange
           placeholder={t('residents.list.all')}
           w={170}
         />
@@ -45,7 +47,8 @@ export function ResidentFilters({ value, onChange }: { value: ListFilters; onCha
           value={value.tagId}
           onChange={(v) => set({ tagId: v })}
           clearable
-          searchable selectFirstOptionOnChange
+          searchable
+          selectFirstOptionOnChange
           placeholder={t('residents.list.all')}
           w={130}
         />
@@ -58,12 +61,28 @@ export function ResidentFilters({ value, onChange }: { value: ListFilters; onCha
           placeholder={t('residents.list.all')}
           w={120}
         />
-        <NumberInput label={t('residents.list.ageFrom')} value={value.ageMin ?? ''} onChange={(v) => set({ ageMin: age(v) })} min={0} max={130} allowDecimal={false} allowNegative={false} w={80} />
-        <NumberInput label={t('residents.list.ageTo')} value={value.ageMax ?? ''} onChange={(v) => set({ ageMax: age(v) })} min={0} max={130} allowDecimal={false} allowNegative={false} w={80} />
+        <NumberInput
+          label={t('residents.list.ageFrom')}
+          value={value.ageMin ?? ''}
+          onChange={(v) => set({ ageMin: age(v) })}
+          min={0}
+          max={130}
+          allowDecimal={false}
+          allowNegative={false}
+          w={80}
+        />
+        <NumberInput
+          label={t('residents.list.ageTo')}
+          value={value.ageMax ?? ''}
+          onChange={(v) => set({ ageMax: age(v) })}
+          min={0}
+          max={130}
+          allowDecimal={false}
+          allowNegative={false}
+          w={80}
+        />
         <Stack gap={0}>
-          <Input.Label id="residents-archived-label">
-            {t('residents.list.scope')}
-          </Input.Label>
+          <Input.Label id="residents-archived-label">{t('residents.list.scope')}</Input.Label>
           <SegmentedControl
             aria-labelledby="residents-archived-label"
             value={value.archived}

@@ -39,7 +39,10 @@ export function ResidentListPage() {
   // eslint-disable-next-line react-hooks/exhaustive-deps -- queryKey is query's JSON: a new object with the same filters is no change
   const count = useLoad(() => api.call('residents.count', toQuery(query)), [queryKey]);
 
-  const total = count.data && !count.loading ? t('residents.list.total', { count: count.data.count, formatted: formatNumber(count.data.count, i18n.language) }) : t('residents.list.counting');
+  const total =
+    count.data && !count.loading
+      ? t('residents.list.total', { count: count.data.count, formatted: formatNumber(count.data.count, i18n.language) })
+      : t('residents.list.counting');
 
   return (
     <Stack gap="md" maw={1400}>

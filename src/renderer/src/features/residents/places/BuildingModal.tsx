@@ -31,7 +31,14 @@ export function BuildingModal({ building, onClose, onSaved }: { building: Buildi
   const compounds = useCompounds();
   const [error, setError] = useState<unknown>(null);
   const [shape, setShape] = useState({ units: 2, floors: building?.floors ?? 6, rooms: 2 });
-  const initial: BuildingValues = { compoundId: building?.compoundId ?? null, gridId: building?.gridId ?? null, name: building?.name ?? '', floors: building?.floors ?? 6, units: 2, roomsPerFloor: 2 };
+  const initial: BuildingValues = {
+    compoundId: building?.compoundId ?? null,
+    gridId: building?.gridId ?? null,
+    name: building?.name ?? '',
+    floors: building?.floors ?? 6,
+    units: 2,
+    roomsPerFloor: 2,
+  };
   const toInput = (v: BuildingValues) => ({
     id: building?.id,
     compoundId: v.compoundId ?? '',
@@ -60,24 +67,74 @@ export function BuildingModal({ building, onClose, onSaved }: { building: Buildi
   const rooms = Math.max(shape.units, 1) * shape.floors * shape.rooms;
 
   return (
-    <Modal opened onClose={onClose} title={building ? t('residents.places.editBuilding', { name: building.label }) : t('residents.places.newBuilding')} size="lg" centered closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={building ? t('residents.places.editBuilding', { name: building.label }) : t('residents.places.newBuilding')}
+      size="lg"
+      centered
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           <SimpleGrid cols={2}>
-            <Select label={t('residents.place.compound')} data={(compounds.data ?? []).map((c) => ({ value: c.id, label: c.name }))} searchable selectFirstOptionOnChange data-autofocus key={form.key('compoundId')} {...form.getInputProps('compoundId')} comboboxProps={{ withinPortal: true }} />
-            <Select label={t('residents.fields.grid')} data={(grids.data ?? []).map((g) => ({ value: g.id, label: g.name }))} searchable selectFirstOptionOnChange key={form.key('gridId')} {...form.getInputProps('gridId')} comboboxProps={{ withinPortal: true }} />
-            <TextInput label={t('residents.places.buildingName')} description={t('residents.places.buildingNameHint')} key={form.key('name')} {...form.getInputProps('name')} />
+            <Select
+              label={t('residents.place.compound')}
+              data={(compounds.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+              searchable
+              selectFirstOptionOnChange
+              data-autofocus
+              key={form.key('compoundId')}
+              {...form.getInputProps('compoundId')}
+              comboboxProps={{ withinPortal: true }}
+            />
+            <Select
+              label={t('residents.fields.grid')}
+              data={(grids.data ?? []).map((g) => ({ value: g.id, label: g.name }))}
+              searchable
+              selectFirstOptionOnChange
+              key={form.key('gridId')}
+              {...form.getInputProps('gridId')}
+              comboboxProps={{ withinPortal: true }}
+            />
+            <TextInput
+              label={t('residents.places.buildingName')}
+              description={t('residents.places.buildingNameHint')}
+              key={form.key('name')}
+              {...form.getInputProps('name')}
+            />
             <NumberInput label={t('residents.places.floors')} min={1} max={200} allowDecimal={false} key={form.key('floors')} {...track('floors', 'floors')} />
             {!building && (
               <>
-                <NumberInput label={t('residents.places.units')} description={t('residents.places.unitsHint')} min={0} max={20} allowDecimal={false} key={form.key('units')} {...track('units', 'units')} />
-                <NumberInput label={t('residents.places.roomsPerFloor')} min={1} max={30} allowDecimal={false} key={form.key('roomsPerFloor')} {...track('roomsPerFloor', 'rooms')} />
+                <NumberInput
+                  label={t('residents.places.units')}
+                  description={t('residents.places.unitsHint')}
+                  min={0}
+                  max={20}
+                  allowDecimal={false}
+                  key={form.key('units')}
+                  {...track('units', 'units')}
+                />
+                <NumberInput
+                  label={t('residents.places.roomsPerFloor')}
+                  min={1}
+                  max={30}
+                  allowDecimal={false}
+                  key={form.key('roomsPerFloor')}
+                  {...track('roomsPerFloor', 'rooms')}
+                />
               </>
             )}
           </SimpleGrid>
           {!building && Number.isFinite(rooms) && rooms > 0 && (
             <Alert color="indigo" variant="light">
-              {t('residents.places.layoutPreview', { count: rooms, example: shape.units > 0 ? t('residents.place.unitRoom', { unit: 1, room: `${shape.floors}0${Math.min(shape.rooms, 9)}` }) : `${shape.floors}0${Math.min(shape.rooms, 9)}` })}
+              {t('residents.places.layoutPreview', {
+                count: rooms,
+                example:
+                  shape.units > 0
+                    ? t('residents.place.unitRoom', { unit: 1, room: `${shape.floors}0${Math.min(shape.rooms, 9)}` })
+                    : `${shape.floors}0${Math.min(shape.rooms, 9)}`,
+              })}
             </Alert>
           )}
           <ErrorAlert error={error} />

@@ -23,7 +23,10 @@ export function CodeListsTab() {
     setText((lists.data?.[list] ?? []).map((c) => c.label).join('\n'));
   }, [lists.data, list]);
 
-  const labels = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const labels = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const duplicates = labels.filter((l, i) => labels.indexOf(l) !== i);
 
   async function save() {
@@ -45,7 +48,14 @@ export function CodeListsTab() {
       <Text size="sm" c="dimmed">
         {t('residents.places.codeListsIntro')}
       </Text>
-      <Select label={t('residents.places.codeList')} data={codeLists.map((l) => ({ value: l, label: codeListLabel(t, l) }))} value={list} onChange={(v) => v && setList(v)} allowDeselect={false} w={240} />
+      <Select
+        label={t('residents.places.codeList')}
+        data={codeLists.map((l) => ({ value: l, label: codeListLabel(t, l) }))}
+        value={list}
+        onChange={(v) => v && setList(v)}
+        allowDeselect={false}
+        w={240}
+      />
       <Textarea
         label={t('residents.places.codeListEntries')}
         description={t('residents.places.codeListHint', { count: labels.length })}

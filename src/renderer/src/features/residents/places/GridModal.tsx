@@ -22,7 +22,14 @@ export function GridModal({ grid, onClose, onSaved }: { grid: Grid | null; onClo
   const [error, setError] = useState<unknown>(null);
   // Only administrators may list accounts; others keep whatever account is linked.
   const users = useLoad(async () => (can('users.manage') ? api.call('users.list', { includeDisabled: false }) : []), [can]);
-  const initial = { code: grid?.code ?? '', name: grid?.name ?? '', workerUserId: grid?.workerUserId ?? null, workerName: grid?.workerName ?? '', workerPhone: grid?.workerPhone ?? '', complaintPhone: grid?.complaintPhone ?? '' };
+  const initial = {
+    code: grid?.code ?? '',
+    name: grid?.name ?? '',
+    workerUserId: grid?.workerUserId ?? null,
+    workerName: grid?.workerName ?? '',
+    workerPhone: grid?.workerPhone ?? '',
+    complaintPhone: grid?.complaintPhone ?? '',
+  };
   const form = useForm({ mode: 'uncontrolled', initialValues: initial, validate: (v) => schemaErrors(t, gridInput, v) });
 
   const submit = form.onSubmit(async (v) => {
@@ -37,7 +44,14 @@ export function GridModal({ grid, onClose, onSaved }: { grid: Grid | null; onClo
   });
 
   return (
-    <Modal opened onClose={onClose} title={grid ? t('residents.places.editGrid', { name: grid.name }) : t('residents.places.newGrid')} size="lg" centered closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={grid ? t('residents.places.editGrid', { name: grid.name }) : t('residents.places.newGrid')}
+      size="lg"
+      centered
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           <SimpleGrid cols={2}>
@@ -52,7 +66,8 @@ export function GridModal({ grid, onClose, onSaved }: { grid: Grid | null; onClo
                 description={t('residents.places.workerAccountHint')}
                 data={(users.data ?? []).map((u) => ({ value: u.id, label: withNote(t, u.displayName, u.username) }))}
                 clearable
-                searchable selectFirstOptionOnChange
+                searchable
+                selectFirstOptionOnChange
                 key={form.key('workerUserId') + (users.data ? 'l' : '')}
                 {...form.getInputProps('workerUserId')}
                 comboboxProps={{ withinPortal: true }}

@@ -7,10 +7,26 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FormFooter } from '../../../components/form/FormFooter';
 
 /** One name to give or change (a compound); the save call is the caller's. */
-export function NameModal({ title, label, initial, onClose, onSave }: { title: string; label: string; initial: string; onClose: () => void; onSave: (name: string) => Promise<void> }) {
+export function NameModal({
+  title,
+  label,
+  initial,
+  onClose,
+  onSave,
+}: {
+  title: string;
+  label: string;
+  initial: string;
+  onClose: () => void;
+  onSave: (name: string) => Promise<void>;
+}) {
   const { t } = useTranslation();
   const [error, setError] = useState<unknown>(null);
-  const form = useForm({ mode: 'uncontrolled', initialValues: { name: initial }, validate: (v) => ({ name: v.name.trim() ? null : t('errors.contract.required') }) });
+  const form = useForm({
+    mode: 'uncontrolled',
+    initialValues: { name: initial },
+    validate: (v) => ({ name: v.name.trim() ? null : t('errors.contract.required') }),
+  });
   const submit = form.onSubmit(async (v) => {
     setError(null);
     try {

@@ -17,7 +17,9 @@ export function TagModal({ tag, onClose, onSaved }: { tag: Tag | null; onClose: 
   const form = useForm({
     mode: 'uncontrolled',
     initialValues: { name: tag?.name ?? '', colour: tag?.colour ?? 'blue', sort: tag?.sort ?? 0 },
-    validate: (v) => ({ name: v.name.trim() ? (v.name.trim().length > 12 ? t('errors.contract.too_long', { max: 12 }) : null) : t('errors.contract.required') }),
+    validate: (v) => ({
+      name: v.name.trim() ? (v.name.trim().length > 12 ? t('errors.contract.too_long', { max: 12 }) : null) : t('errors.contract.required'),
+    }),
   });
 
   const submit = form.onSubmit(async (v) => {
@@ -34,7 +36,13 @@ export function TagModal({ tag, onClose, onSaved }: { tag: Tag | null; onClose: 
   const nameProps = form.getInputProps('name');
   const colourProps = form.getInputProps('colour');
   return (
-    <Modal opened onClose={onClose} title={tag ? t('residents.places.editTag', { name: tag.name }) : t('residents.places.newTag')} centered closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={tag ? t('residents.places.editTag', { name: tag.name }) : t('residents.places.newTag')}
+      centered
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           <TextInput
@@ -66,7 +74,13 @@ export function TagModal({ tag, onClose, onSaved }: { tag: Tag | null; onClose: 
             onChange={(v) => (colourProps.onChange(v), setPreview((p) => ({ ...p, colour: v ?? 'blue' })))}
             comboboxProps={{ withinPortal: true }}
           />
-          <NumberInput label={t('residents.places.tagSort')} description={t('residents.places.tagSortHint')} allowDecimal={false} key={form.key('sort')} {...form.getInputProps('sort')} />
+          <NumberInput
+            label={t('residents.places.tagSort')}
+            description={t('residents.places.tagSortHint')}
+            allowDecimal={false}
+            key={form.key('sort')}
+            {...form.getInputProps('sort')}
+          />
           <Group gap="xs">
             {t('residents.places.preview')}
             <Badge color={preview.colour} variant="light" radius="sm">

@@ -76,15 +76,61 @@ export function VisitPolicyTab() {
                 />
               </Table.Td>
               <Table.Td>
-                {r.kind === 'tag' && <Select aria-label={t('residents.places.policyMatchOf', { n: i + 1 })} data={(tags.data ?? []).map((tag) => tag.name)} value={r.match || null} onChange={(v) => update(i, { match: v ?? '' })} searchable selectFirstOptionOnChange size="xs" />}
-                {r.kind === 'status' && <Select aria-label={t('residents.places.policyMatchOf', { n: i + 1 })} data={residentStatuses.map((s) => ({ value: s, label: statusLabel(t, s) }))} value={r.match || null} onChange={(v) => update(i, { match: v ?? '' })} size="xs" />}
-                {r.kind === 'default' && <TextInput aria-label={t('residents.places.policyMatchOf', { n: i + 1 })} value={t('residents.places.policyEveryone')} readOnly size="xs" variant="filled" />}
+                {r.kind === 'tag' && (
+                  <Select
+                    aria-label={t('residents.places.policyMatchOf', { n: i + 1 })}
+                    data={(tags.data ?? []).map((tag) => tag.name)}
+                    value={r.match || null}
+                    onChange={(v) => update(i, { match: v ?? '' })}
+                    searchable
+                    selectFirstOptionOnChange
+                    size="xs"
+                  />
+                )}
+                {r.kind === 'status' && (
+                  <Select
+                    aria-label={t('residents.places.policyMatchOf', { n: i + 1 })}
+                    data={residentStatuses.map((s) => ({ value: s, label: statusLabel(t, s) }))}
+                    value={r.match || null}
+                    onChange={(v) => update(i, { match: v ?? '' })}
+                    size="xs"
+                  />
+                )}
+                {r.kind === 'default' && (
+                  <TextInput
+                    aria-label={t('residents.places.policyMatchOf', { n: i + 1 })}
+                    value={t('residents.places.policyEveryone')}
+                    readOnly
+                    size="xs"
+                    variant="filled"
+                  />
+                )}
               </Table.Td>
               <Table.Td>
-                <NumberInput aria-label={t('residents.places.policyDaysOf', { n: i + 1 })} value={r.intervalDays} onChange={(v) => update(i, { intervalDays: typeof v === 'number' ? v : 0 })} min={1} max={730} allowDecimal={false} size="xs" rightSection={<Text size="xs" c="dimmed">{t('residents.places.days')}</Text>} rightSectionWidth={36} />
+                <NumberInput
+                  aria-label={t('residents.places.policyDaysOf', { n: i + 1 })}
+                  value={r.intervalDays}
+                  onChange={(v) => update(i, { intervalDays: typeof v === 'number' ? v : 0 })}
+                  min={1}
+                  max={730}
+                  allowDecimal={false}
+                  size="xs"
+                  rightSection={
+                    <Text size="xs" c="dimmed">
+                      {t('residents.places.days')}
+                    </Text>
+                  }
+                  rightSectionWidth={36}
+                />
               </Table.Td>
               <Table.Td>
-                <ActionIcon variant="subtle" color="red" aria-label={t('residents.places.removeRow', { n: i + 1 })} onClick={() => setRows((rs) => rs.filter((_, k) => k !== i))} disabled={r.kind === 'default'}>
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  aria-label={t('residents.places.removeRow', { n: i + 1 })}
+                  onClick={() => setRows((rs) => rs.filter((_, k) => k !== i))}
+                  disabled={r.kind === 'default'}
+                >
                   <IconTrash size={16} />
                 </ActionIcon>
               </Table.Td>
@@ -93,7 +139,12 @@ export function VisitPolicyTab() {
         </Table.Tbody>
       </Table>
       <Group justify="space-between">
-        <Button variant="default" size="xs" leftSection={<IconPlus size={14} />} onClick={() => setRows((rs) => [...rs, { kind: 'tag', match: '', intervalDays: 30 }])}>
+        <Button
+          variant="default"
+          size="xs"
+          leftSection={<IconPlus size={14} />}
+          onClick={() => setRows((rs) => [...rs, { kind: 'tag', match: '', intervalDays: 30 }])}
+        >
           {t('residents.places.addRow')}
         </Button>
         <Button onClick={() => void save()} loading={busy} disabled={rows.some((r) => !r.match || r.intervalDays < 1)}>

@@ -73,7 +73,11 @@ export function ExpiringTab({ kind }: { kind: 'idCards' | 'permits' }) {
                     </Badge>
                   )}
                   <Text size="xs" c={days < 0 ? 'red.8' : days <= 7 ? 'orange.8' : 'dimmed'}>
-                    {days < 0 ? t('residents.reminders.pastDays', { count: -days }) : days === 0 ? t('residents.visits.dueToday') : t('residents.visits.dueInDays', { count: days })}
+                    {days < 0
+                      ? t('residents.reminders.pastDays', { count: -days })
+                      : days === 0
+                        ? t('residents.visits.dueToday')
+                        : t('residents.visits.dueInDays', { count: days })}
                   </Text>
                 </Group>
               );

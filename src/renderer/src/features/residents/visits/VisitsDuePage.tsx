@@ -23,9 +23,19 @@ export function VisitsDuePage() {
   const { session } = useSignedIn();
   const grids = useGrids();
   const isWorker = session.user.roles.includes('grid_worker');
-  const [filter, setFilter] = useSessionState<DueFilter>('residents.visits.filter', { scope: isWorker ? 'mine' : 'grid', gridId: null, overdueOnly: false, withinDays: '14' });
+  const [filter, setFilter] = useSessionState<DueFilter>('residents.visits.filter', {
+    scope: isWorker ? 'mine' : 'grid',
+    gridId: null,
+    overdueOnly: false,
+    withinDays: '14',
+  });
   const set = (patch: Partial<DueFilter>) => setFilter({ ...filter, ...patch });
-  const query = { mine: filter.scope === 'mine', gridId: filter.scope === 'grid' ? (filter.gridId ?? undefined) : undefined, overdueOnly: filter.overdueOnly, withinDays: Number(filter.withinDays) };
+  const query = {
+    mine: filter.scope === 'mine',
+    gridId: filter.scope === 'grid' ? (filter.gridId ?? undefined) : undefined,
+    overdueOnly: filter.overdueOnly,
+    withinDays: Number(filter.withinDays),
+  };
   const due = useKeysetList(JSON.stringify(query), (cursor) => api.call('residents.visitsDue', { ...query, cursor, limit: 50 }));
   const myGrids = (grids.data ?? []).filter((g) => g.workerUserId === session.user.id);
 
@@ -44,9 +54,7 @@ export function VisitsDuePage() {
       <Card withBorder padding="sm">
         <Group gap="lg" align="flex-end" wrap="wrap">
           <Stack gap={0}>
-            <Input.Label id="visits-scope-label">
-              {t('residents.visits.scope')}
-            </Input.Label>
+            <Input.Label id="visits-scope-label">{t('residents.visits.scope')}</Input.Label>
             <SegmentedControl
               aria-labelledby="visits-scope-label"
               value={filter.scope}
@@ -58,7 +66,17 @@ export function VisitsDuePage() {
             />
           </Stack>
           {filter.scope === 'grid' && (
-            <Select label={t('residents.fields.grid')} data={(grids.data ?? []).map((g) => ({ value: g.id, label: `${g.name}${g.workerName ? ` · ${g.workerName}` : ''}` }))} value={filter.gridId} onChange={(v) => set({ gridId: v })} clearable searchable selectFirstOptionOnChange placeholder={t('residents.list.all')} w={220} />
+            <Select
+              label={t('residents.fields.grid')}
+              data={(grids.data ?? []).map((g) => ({ value: g.id, label: `${g.name}${g.workerName ? ` · ${g.workerName}` : ''}` }))}
+              value={filter.gridId}
+              onChange={(v) => set({ gridId: v })}
+              clearable
+              searchable
+              selectFirstOptionOnChange
+              placeholder={t('residents.list.all')}
+              w={220}
+            />
           )}
           <Select
             label={t('residents.visits.within')}
@@ -68,11 +86,18 @@ export function VisitsDuePage() {
             allowDeselect={false}
             w={140}
           />
-          <Switch label={t('residents.visits.overdueOnly')} checked={filter.overdueOnly} onChange={(e) => set({ overdueOnly: e.currentTarget.checked })} mb={8} />
+          <Switch
+            label={t('residents.visits.overdueOnly')}
+            checked={filter.overdueOnly}
+            onChange={(e) => set({ overdueOnly: e.currentTarget.checked })}
+            mb={8}
+          />
         </Group>
         {filter.scope === 'mine' && grids.data && (
           <Text size="xs" c="dimmed" mt="xs">
-            {myGrids.length ? t('residents.visits.myGrids', { grids: myGrids.map((g) => g.name).join(t('common.listSeparator')) }) : t('residents.visits.noGridsOfMine')}
+            {myGrids.length
+              ? t('residents.visits.myGrids', { grids: myGrids.map((g) => g.name).join(t('common.listSeparator')) })
+              : t('residents.visits.noGridsOfMine')}
           </Text>
         )}
       </Card>

@@ -94,7 +94,23 @@ export interface StallFigures {
   maxCpuMs: number;
 }
 
-const headers = ['姓名', '身份证号', '联系电话', '人员类型', '居住事由', '民族', '文化程度', '婚姻状况', '职业', '小区', '楼栋', '单元', '房号', '户号', '与户主关系'];
+const headers = [
+  '姓名',
+  '身份证号',
+  '联系电话',
+  '人员类型',
+  '居住事由',
+  '民族',
+  '文化程度',
+  '婚姻状况',
+  '职业',
+  '小区',
+  '楼栋',
+  '单元',
+  '房号',
+  '户号',
+  '与户主关系',
+];
 
 /**
  * Generates an XLSX of new residents in households placed in existing houses (about 1% of rows with a
@@ -149,7 +165,10 @@ export async function benchImport(core: Core, token: string, opts: { rows: numbe
       memory.phase = 'preview';
       previewLoop.enable();
       previewCpu.start();
-      const preview = (await call('residents.importPreview', { fileName: 'residents-import.xlsx', contentBase64: content.toString('base64') })) as { importId: string; counts: Record<string, number> };
+      const preview = (await call('residents.importPreview', { fileName: 'residents-import.xlsx', contentBase64: content.toString('base64') })) as {
+        importId: string;
+        counts: Record<string, number>;
+      };
       previewLoop.disable();
       previewCpu.stop();
       importId = preview.importId;
@@ -204,7 +223,9 @@ export async function benchImport(core: Core, token: string, opts: { rows: numbe
       const replay = compileReplay(raw, statements, profile);
       const t = performance.now();
       const rawCpu = process.cpuUsage();
-      const at = (core.services.sqlite.prepare("SELECT at FROM audit_log WHERE action = 'residents.import' AND record_id = ?").get(importId) as { at: string } | undefined)?.at;
+      const at = (
+        core.services.sqlite.prepare("SELECT at FROM audit_log WHERE action = 'residents.import' AND record_id = ?").get(importId) as { at: string } | undefined
+      )?.at;
       if (!at) throw new Error('the import left no audit record');
       raw.exec('BEGIN');
       replay();
@@ -305,8 +326,10 @@ export async function writeWorkbook(core: Core, file: string, opts: { rows: numb
   const taken = sqlite.prepare('SELECT 1 FROM residents WHERE id_hash = ?');
   const isTaken = (n: string) => taken.get(idLookupHash(core.services.secrets, '居民身份证', n)) !== undefined;
   const houses = sqlite
-    .prepare(`SELECT c.name AS compound, b.name AS building, h.unit, h.room FROM houses h JOIN buildings b ON b.id = h.building_id JOIN compounds c ON c.id = b.compound_id
-      WHERE h.use IN ('空置', '自住', '出租') ORDER BY h.use = '空置' DESC, h.rowid LIMIT ?`)
+    .prepare(
+      `SELECT c.name AS compound, b.name AS building, h.unit, h.room FROM houses h JOIN buildings b ON b.id = h.building_id JOIN compounds c ON c.id = b.compound_id
+      WHERE h.use IN ('空置', '自住', '出租') ORDER BY h.use = '空置' DESC, h.rowid LIMIT ?`,
+    )
     .all(Math.ceil(opts.rows / 2)) as { compound: string; building: string; unit: string; room: string }[];
 
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false, useStyles: false });
@@ -332,8 +355,21 @@ export async function writeWorkbook(core: Core, file: string, opts: { rows: numb
       const fromElsewhere = planned.status !== '户籍';
       sheet
         .addRow([
-          p.name, id, phone, planned.status, fromElsewhere ? (p.relation === '户主' ? people.reason() : '随迁家属') : '', p.ethnicity, p.education,
-          p.maritalStatus, p.occupation, house.compound, house.building, house.unit === '无' ? '' : house.unit, house.room, number, p.relation,
+          p.name,
+          id,
+          phone,
+          planned.status,
+          fromElsewhere ? (p.relation === '户主' ? people.reason() : '随迁家属') : '',
+          p.ethnicity,
+          p.education,
+          p.maritalStatus,
+          p.occupation,
+          house.compound,
+          house.building,
+          house.unit === '无' ? '' : house.unit,
+          house.room,
+          number,
+          p.relation,
         ])
         .commit();
       written++;

@@ -60,7 +60,9 @@ export function formatReport(r: BenchReport): string {
     out.push('');
   }
   if (r.list.length) {
-    out.push(`List pages of 50 (residents.list, and the reminder lists: milestones, idCardsExpiring, permitsDue; p1 = first page, pN = after following the cursor N−1 pages; ms)`);
+    out.push(
+      `List pages of 50 (residents.list, and the reminder lists: milestones, idCardsExpiring, permitsDue; p1 = first page, pN = after following the cursor N−1 pages; ms)`,
+    );
     out.push(...table(caseRows(r.list), [1, 2, 3, 4, 5, 6, 7]));
     out.push('');
   }
@@ -92,7 +94,10 @@ export function formatReport(r: BenchReport): string {
         ['longest event-loop stall (p99)', `${i.maxStallMs.toFixed(0)} ms (${i.p99StallMs.toFixed(0)} ms)`],
         ['…during the preview', `${i.stalls.preview.maxMs.toFixed(0)} ms (${i.stalls.preview.p99Ms.toFixed(0)} ms)`],
         ['…during the commit', `${i.stalls.commit.maxMs.toFixed(0)} ms (${i.stalls.commit.p99Ms.toFixed(0)} ms)`],
-        ['main thread held by its own work (CPU)', `preview ${i.stalls.preview.maxCpuMs.toFixed(0)} ms, commit ${i.stalls.commit.maxCpuMs.toFixed(0)} ms at most between two event-loop turns`],
+        [
+          'main thread held by its own work (CPU)',
+          `preview ${i.stalls.preview.maxCpuMs.toFixed(0)} ms, commit ${i.stalls.commit.maxCpuMs.toFixed(0)} ms at most between two event-loop turns`,
+        ],
         ['result', JSON.stringify(i.counts)],
         ['target', `${i.target}: ${i.ok ? 'ok' : 'MISSED'}`],
         ...i.slowestStatements.map((st, n) => [n === 0 ? 'slowest statements (raw)' : '', `${st.seconds.toFixed(1)} s, ${st.count}×: ${st.sql}`]),

@@ -134,7 +134,20 @@ async function seedPhase(core: Core, opts: BenchOptions): Promise<SeedFigures> {
   if (existing > 0) {
     opts.log(`Reusing ${existing} residents in ${core.services.paths.database}`);
     const bytes = fileBytes();
-    return { residents: existing, households: 0, rows: 0, seconds: 0, rowsPerSecond: 0, residentsPerSecond: 0, workers: 0, peakRssMb: 0, maxRssMb: 0, fileBytes: bytes, bytesPerResident: Math.round(bytes / existing), reused: true };
+    return {
+      residents: existing,
+      households: 0,
+      rows: 0,
+      seconds: 0,
+      rowsPerSecond: 0,
+      residentsPerSecond: 0,
+      workers: 0,
+      peakRssMb: 0,
+      maxRssMb: 0,
+      fileBytes: bytes,
+      bytesPerResident: Math.round(bytes / existing),
+      reused: true,
+    };
   }
   const rss = new RssSampler();
   let lastLog = 0;
@@ -148,7 +161,11 @@ async function seedPhase(core: Core, opts: BenchOptions): Promise<SeedFigures> {
       const now = performance.now();
       if (p.phase === 'indexes' || now - lastLog > 5000) {
         lastLog = now;
-        opts.log(p.phase === 'indexes' ? `seed: ${p.residents} residents written, building indexes…` : `seed: ${p.residents}/${opts.residents} residents, ${Math.round(p.residents / (p.elapsedMs / 1000))}/s`);
+        opts.log(
+          p.phase === 'indexes'
+            ? `seed: ${p.residents} residents written, building indexes…`
+            : `seed: ${p.residents}/${opts.residents} residents, ${Math.round(p.residents / (p.elapsedMs / 1000))}/s`,
+        );
       }
     },
   });
@@ -180,8 +197,18 @@ export const overheadTarget = { ratio: 1.2, addedMs: 0.2 };
  * Times one case: the handler through core.call and the statements it ran, replayed raw, in alternation
  * (each pair under the same load). The recording is taken from one extra handler call with the same input.
  */
-async function timeCase(core: Core, call: Call, opts: BenchOptions, group: CaseResult['group'], name: string, method: string, input: Record<string, unknown>, target: { median?: number; p95: number }): Promise<CaseResult> {
-  const targetText = target.median !== undefined && target.median !== target.p95 ? `median ≤ ${target.median}, p95 ≤ ${target.p95} ms` : `p95 ≤ ${target.p95} ms`;
+async function timeCase(
+  core: Core,
+  call: Call,
+  opts: BenchOptions,
+  group: CaseResult['group'],
+  name: string,
+  method: string,
+  input: Record<string, unknown>,
+  target: { median?: number; p95: number },
+): Promise<CaseResult> {
+  const targetText =
+    target.median !== undefined && target.median !== target.p95 ? `median ≤ ${target.median}, p95 ≤ ${target.p95} ms` : `p95 ≤ ${target.p95} ms`;
   let recorded;
   try {
     recorded = await recordStatements(core.services.sqlite, () => call(method, input));
@@ -237,7 +264,9 @@ function fmt(ms: number): string {
 async function searchCases(core: Core, call: Call, opts: BenchOptions, notes: string[]): Promise<CaseResult[]> {
   const sqlite = core.services.sqlite;
   // Real values from the file: someone's ID number and phone tail.
-  const someone = sqlite.prepare("SELECT id_cipher, phone_last4 FROM residents WHERE id_cipher IS NOT NULL AND phone_last4 != '' AND archived = 0 ORDER BY rowid LIMIT 1 OFFSET ?").get(Math.floor(countResidents(core.services) / 2)) as { id_cipher: string; phone_last4: string } | undefined;
+  const someone = sqlite
+    .prepare("SELECT id_cipher, phone_last4 FROM residents WHERE id_cipher IS NOT NULL AND phone_last4 != '' AND archived = 0 ORDER BY rowid LIMIT 1 OFFSET ?")
+    .get(Math.floor(countResidents(core.services) / 2)) as { id_cipher: string; phone_last4: string } | undefined;
   const idNumber = someone ? core.services.secrets.decrypt(someone.id_cipher) : '000000';
   const zhangwei = (sqlite.prepare("SELECT count(*) AS n FROM residents WHERE name = '张伟'").get() as { n: number }).n;
   if (zhangwei === 0) notes.push('search: nobody is called 张伟 in this file; the name case finds the prefix');
@@ -251,16 +280,24 @@ async function searchCases(core: Core, call: Call, opts: BenchOptions, notes: st
     ['address 3栋2单元501', '3栋2单元501'],
   ];
   const out: CaseResult[] = [];
-  for (const [name, q] of cases) if (wanted(opts, name)) out.push(await timeCase(core, call, opts, 'search', name, 'residents.search', { q, limit: 20 }, { median: 20, p95: 50 }));
+  for (const [name, q] of cases)
+    if (wanted(opts, name)) out.push(await timeCase(core, call, opts, 'search', name, 'residents.search', { q, limit: 20 }, { median: 20, p95: 50 }));
   return out;
 }
 
 async function listCases(core: Core, call: Call, opts: BenchOptions, notes: string[]): Promise<CaseResult[]> {
   const sqlite = core.services.sqlite;
   const pick = <T>(sqlText: string): T | undefined => sqlite.prepare(sqlText).get() as T | undefined;
-  const grid = pick<{ id: string; name: string; n: number }>('SELECT g.id, g.name, count(*) AS n FROM residents r JOIN grids g ON g.id = r.grid_id GROUP BY g.id ORDER BY n DESC LIMIT 1');
-  const building = pick<{ id: string; n: number }>('SELECT building_id AS id, count(*) AS n FROM residents WHERE building_id IS NOT NULL GROUP BY building_id ORDER BY n DESC LIMIT 1');
-  const tag = (name: string) => pick<{ id: string; n: number }>(`SELECT t.id, count(rt.resident_id) AS n FROM tags t LEFT JOIN resident_tags rt ON rt.tag_id = t.id WHERE t.name = '${name}' GROUP BY t.id`);
+  const grid = pick<{ id: string; name: string; n: number }>(
+    'SELECT g.id, g.name, count(*) AS n FROM residents r JOIN grids g ON g.id = r.grid_id GROUP BY g.id ORDER BY n DESC LIMIT 1',
+  );
+  const building = pick<{ id: string; n: number }>(
+    'SELECT building_id AS id, count(*) AS n FROM residents WHERE building_id IS NOT NULL GROUP BY building_id ORDER BY n DESC LIMIT 1',
+  );
+  const tag = (name: string) =>
+    pick<{ id: string; n: number }>(
+      `SELECT t.id, count(rt.resident_id) AS n FROM tags t LEFT JOIN resident_tags rt ON rt.tag_id = t.id WHERE t.name = '${name}' GROUP BY t.id`,
+    );
   const common = tag('高龄');
   const rare = tag('社区矫正');
   const filters: [string, Record<string, unknown>][] = [
@@ -287,7 +324,8 @@ async function listCases(core: Core, call: Call, opts: BenchOptions, notes: stri
   ];
   const out: CaseResult[] = [];
   for (const [fname, filter] of filters) {
-    for (const [sname, sort] of sorts) out.push(...(await pagedCases(core, call, opts, `${fname} ${sname}`, 'residents.list', { ...filter, ...sort, limit: 50 })));
+    for (const [sname, sort] of sorts)
+      out.push(...(await pagedCases(core, call, opts, `${fname} ${sname}`, 'residents.list', { ...filter, ...sort, limit: 50 })));
   }
   // The reminder lists, paged the same way (a month's milestones, documents expiring within N days).
   const reminders: [string, string, Record<string, unknown>][] = [
@@ -299,4 +337,3 @@ async function listCases(core: Core, call: Call, opts: BenchOptions, notes: stri
   if (!grid) notes.push('list: no grids in the file');
   return out;
 }
-

@@ -94,7 +94,13 @@ export class HttpDesk {
   async call(method: string, input: unknown): Promise<unknown> {
     const res = await fetch(`${this.serve.base}/api/call`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: this.serve.cookie, 'x-linli-key': this.serve.key, origin: this.serve.base, 'x-linli-session': this.session },
+      headers: {
+        'content-type': 'application/json',
+        cookie: this.serve.cookie,
+        'x-linli-key': this.serve.key,
+        origin: this.serve.base,
+        'x-linli-session': this.session,
+      },
       body: JSON.stringify({ method, input }),
     });
     const r = (await res.json()) as { ok: boolean; value?: unknown; error?: { code: string; message: string } };
@@ -117,7 +123,10 @@ export class HttpDesk {
     const decoder = new TextDecoder();
     const seen: { name: string; payload: { jobId: string; summary?: Record<string, number>; error?: { code: string } } }[] = [];
     let id: string | null = null;
-    void jobId.then((j) => (id = j), () => {});
+    void jobId.then(
+      (j) => (id = j),
+      () => {},
+    );
     let buffer = '';
     for (;;) {
       const { value, done } = await reader.read();

@@ -230,7 +230,10 @@ function convertWithLibreOffice(file: string, dir: string): { seconds: number | 
   // LibreOffice Calc, as on a machine with only Writer): a time counts only with the CSV written.
   const csv = path.join(out, `${path.basename(file, path.extname(file))}.csv`);
   if (!fs.existsSync(csv) || fs.statSync(csv).size === 0) {
-    return { seconds: null, note: `${soffice} wrote no CSV after ${seconds.toFixed(1)} s (it could not load the workbook: is LibreOffice Calc installed? Debian/Ubuntu: sudo apt-get install -y libreoffice-calc)` };
+    return {
+      seconds: null,
+      note: `${soffice} wrote no CSV after ${seconds.toFixed(1)} s (it could not load the workbook: is LibreOffice Calc installed? Debian/Ubuntu: sudo apt-get install -y libreoffice-calc)`,
+    };
   }
   return { seconds, note: `${soffice} --headless --convert-to csv` };
 }
