@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Card, Group, NumberInput, SimpleGrid, Table, Text, Title } from '@mantine/core';
+import { Card, Group, NumberInput, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -24,11 +24,12 @@ export function AnnualCard() {
       </Group>
       <ErrorAlert error={error} />
       {data && (
-        <SimpleGrid cols={{ base: 1, lg: 3 }}>
-          <Table>
+        <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="xl">
+          <Table aria-label={t('charity.annual.fundsLabel')}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('charity.fields.fund')}</Table.Th>
+                <Table.Th ta="right">{t('charity.annual.opening')}</Table.Th>
                 <Table.Th ta="right">{t('charity.annual.income')}</Table.Th>
                 <Table.Th ta="right">{t('charity.annual.expense')}</Table.Th>
                 <Table.Th ta="right">{t('charity.annual.closing')}</Table.Th>
@@ -38,35 +39,54 @@ export function AnnualCard() {
               {data.funds.map((f) => (
                 <Table.Tr key={f.code}>
                   <Table.Td>{f.name}</Table.Td>
-                  <Table.Td ta="right">{yuan(f.incomeFen)}</Table.Td>
-                  <Table.Td ta="right">{yuan(f.expenseFen)}</Table.Td>
-                  <Table.Td ta="right">{yuan(f.closingFen)}</Table.Td>
+                  {[f.openingFen, f.incomeFen, f.expenseFen, f.closingFen].map((fen, i) => (
+                    <Table.Td key={i} ta="right" className="linli-mono" style={{ whiteSpace: 'nowrap' }}>
+                      {yuan(fen)}
+                    </Table.Td>
+                  ))}
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
-          <div>
-            <Text size="sm">
-              {t('charity.annual.received', {
-                cash: yuan(data.income.cashFen),
-                goods: yuan(data.income.goodsFen),
-                n: data.income.donations,
-                donors: data.income.donors,
-              })}
-            </Text>
-            {data.projects.map((p) => (
-              <Text size="sm" key={p.name}>
-                {t('charity.annual.project', { name: p.name, received: yuan(p.receivedFen), target: p.targetFen > 0 ? ` / ${yuan(p.targetFen)}` : '' })}
+          <Stack gap="sm">
+            <div>
+              <Text size="sm" fw={600}>
+                {t('charity.annual.receivedTitle')}
               </Text>
-            ))}
-          </div>
-          <div>
-            {data.aid.map((a) => (
-              <Text size="sm" key={a.kind}>
-                {t('charity.annual.aidLine', { kind: a.kind, n: a.count, amount: yuan(a.amountFen) })}
+              <Text size="sm">
+                {t('charity.annual.received', {
+                  cash: yuan(data.income.cashFen),
+                  goods: yuan(data.income.goodsFen),
+                  n: data.income.donations,
+                  donors: data.income.donors,
+                })}
               </Text>
-            ))}
-          </div>
+            </div>
+            {data.projects.length > 0 && (
+              <div>
+                <Text size="sm" fw={600}>
+                  {t('charity.annual.projectsTitle')}
+                </Text>
+                {data.projects.map((p) => (
+                  <Text size="sm" key={p.name}>
+                    {t('charity.annual.project', { name: p.name, received: yuan(p.receivedFen), target: p.targetFen > 0 ? ` / ${yuan(p.targetFen)}` : '' })}
+                  </Text>
+                ))}
+              </div>
+            )}
+            {data.aid.length > 0 && (
+              <div>
+                <Text size="sm" fw={600}>
+                  {t('charity.annual.aidTitle')}
+                </Text>
+                {data.aid.map((a) => (
+                  <Text size="sm" key={a.kind}>
+                    {t('charity.annual.aidLine', { kind: a.kind, n: a.count, amount: yuan(a.amountFen) })}
+                  </Text>
+                ))}
+              </div>
+            )}
+          </Stack>
         </SimpleGrid>
       )}
     </Card>
