@@ -7,6 +7,7 @@ import { seedCharity } from '../../../src/main/core/features/charity/seed';
 import { seedResidents } from '../../../src/main/core/features/residents/seed/seed';
 import { charityChain, journalRows } from '../../../src/main/core/features/charity/chain';
 import { verifyChain } from '../../../src/main/core/chains/hash';
+import { cutRanges, joinRanges, verifyRange } from '../../../src/main/core/features/charity/verify-range';
 import { seedBenchJournal } from '../../../src/main/core/features/charity/bench-seed';
 import {
   amountToFen,
@@ -166,6 +167,9 @@ describe('the fast chain check over several pages of a bench book', () => {
     change(raw);
     const verdict = charityChain.verify(raw);
     expect(verdict).toEqual(verifyChain(journalRows(raw), { contiguous: true }));
+    // Checked in ranges side by side (as every core does it) and joined: the same verdict, wherever the cuts fall.
+    for (const parts of [2, 3, 7, 12])
+      expect(joinRanges(cutRanges(12_000, parts).map(([from, to]) => verifyRange(raw, from, to))), `${parts} ranges`).toEqual(verdict);
     raw.close();
     fs.rmSync(copy);
     return verdict;
@@ -197,6 +201,18 @@ describe('the fast chain check over several pages of a bench book', () => {
         UPDATE charity_lines SET entry_seq = 5001 WHERE entry_seq = -1`),
     );
     expect(v).toMatchObject({ ok: false, firstBroken: { seq: 5000, reason: 'prev_hash_mismatch' } });
+  });
+
+  it('a deleted first entry, and an entry deleted where two ranges meet, name the entry after them', () => {
+    expect(verdictAfter((raw) => raw.exec('DELETE FROM charity_lines WHERE entry_seq = 1; DELETE FROM charity_entries WHERE seq = 1'))).toMatchObject({
+      ok: false,
+      firstBroken: { seq: 2, reason: 'sequence_gap' },
+    });
+    expect(verdictAfter((raw) => raw.exec('DELETE FROM charity_lines WHERE entry_seq = 6001; DELETE FROM charity_entries WHERE seq = 6001'))).toMatchObject({
+      ok: false,
+      count: 6001,
+      firstBroken: { seq: 6002, reason: 'sequence_gap' },
+    });
   });
 
   it('a line moved to another fund (its hash recomputed by no one) is named by its hash', () => {

@@ -8,7 +8,7 @@ import type { Command, CommandContext } from '../context';
 import { stringOption, userOption } from '../args';
 import { CliError, ExitCode, UsageError } from '../errors';
 import { inspectExisting } from '../../core/db/connection';
-import { charityChain } from '../../core/features/charity/chain';
+import { verifyJournalOnAllCores } from '../../core/features/charity/verify-all-cores';
 import { exportPublicLedger, verifyNoticeDigest, type PublicLedger } from '../../core/features/charity/public-ledger';
 import { databaseRefusal } from '../recovery';
 import { charityBenchText, runCharityBench } from '../../core/features/charity/bench';
@@ -65,7 +65,7 @@ export const charityCommand: Command = {
 };
 
 /** The file, read-only and without signing in, as `linli verify` opens it. */
-async function readOnly<T>(ctx: CommandContext, work: (sqlite: SqliteDatabase.Database) => T): Promise<T> {
+async function readOnly<T>(ctx: CommandContext, work: (sqlite: SqliteDatabase.Database) => T | Promise<T>): Promise<T> {
   if (!databaseExists(ctx.dbPath)) throw new CliError(ctx.text.noDatabase(ctx.dbPath), 'cli.no_database');
   try {
     inspectExisting(ctx.dbPath);
@@ -75,7 +75,7 @@ async function readOnly<T>(ctx: CommandContext, work: (sqlite: SqliteDatabase.Da
   }
   const sqlite = new SqliteDatabase(ctx.dbPath, { readonly: true, fileMustExist: true });
   try {
-    return work(sqlite);
+    return await work(sqlite);
   } finally {
     sqlite.close();
   }
@@ -84,7 +84,8 @@ async function readOnly<T>(ctx: CommandContext, work: (sqlite: SqliteDatabase.Da
 const reasonText = (ctx: CommandContext, reason: string) => ctx.text.chainReasons[reason] ?? reason;
 
 async function verify(ctx: CommandContext): Promise<number> {
-  const v = await readOnly(ctx, (sqlite) => charityChain.verify(sqlite));
+  // Every core checks a range of the journal; the verdict is the one walk's (verify-range.ts).
+  const v = await readOnly(ctx, (sqlite) => verifyJournalOnAllCores(sqlite, ctx.dbPath));
   if (v.ok) ctx.print(say[ctx.locale].chainOk(v.count, v.head ?? '—'));
   else ctx.note(say[ctx.locale].chainBroken(v.firstBroken!.seq, reasonText(ctx, v.firstBroken!.reason)));
   ctx.emitJson(v);

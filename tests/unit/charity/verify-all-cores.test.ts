@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestHall, type TestHall } from '../support/core';
+import { ensureBuiltCli, runBuiltCli } from '../support/built-cli';
+import { seedBenchJournal } from '../../../src/main/core/features/charity/bench-seed';
+
+/**
+ * The built `linli charity verify` on a journal large enough to be checked a range per core in worker
+ * threads (the bundle's verify-worker): the same verdict as the one walk, on an intact and a damaged copy.
+ */
+let hall: TestHall;
+let file: string;
+beforeAll(async () => {
+  ensureBuiltCli();
+  hall = await openTestHall();
+  const j = await seedBenchJournal(hall.core, hall.adminToken, { lines: 120_000, noticeRows: 3_000 });
+  expect(j.entries).toBe(60_000);
+  file = path.join(hall.dir, 'journal.sqlite');
+  await hall.core.services.sqlite.backup(file);
+}, 300_000);
+afterAll(() => hall.close());
+
+describe('linli charity verify, every core', () => {
+  it('counts an intact journal of 60,000 entries, and names the first broken entry in a copy', async () => {
+    const ok = await runBuiltCli(['charity', 'verify', '--db', file, '--json']);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true, count: 60_000, firstBroken: null });
+
+    const copy = path.join(hall.dir, 'damaged.sqlite');
+    fs.copyFileSync(file, copy);
+    const raw = new SqliteDatabase(copy);
+    raw.exec('DROP TRIGGER charity_lines_no_update');
+    // In the second half: a range other than the first names it, and the verdict counts every entry before it.
+    raw.exec(
+      'UPDATE charity_lines SET debit = debit + 1 WHERE entry_seq = 45001 AND debit > 0; UPDATE charity_lines SET credit = credit + 1 WHERE entry_seq = 45001 AND credit > 0',
+    );
+    raw.close();
+    const bad = await runBuiltCli(['charity', 'verify', '--db', copy, '--json']);
+    expect(bad.code).toBe(1);
+    expect(JSON.parse(bad.stdout)).toMatchObject({ ok: false, count: 45_001, firstBroken: { seq: 45_001, reason: 'hash_mismatch' } });
+  }, 120_000);
+});
