@@ -71,6 +71,10 @@ tr { break-inside: avoid; }
 .grid th { font-weight: bold; text-align: center; }
 .grid tr.totals td { font-weight: bold; }
 .grid caption { caption-side: top; font-weight: bold; padding-bottom: 1mm; }
+/* A long table printed as one table per page (table-pages.ts): each starts a page, its columns as wide as the
+   row heights were estimated for, a long word wrapped inside its cell rather than widening the table. */
+.grid.paged { break-before: page; table-layout: fixed; }
+.grid.paged td, .grid.paged th { overflow-wrap: anywhere; }
 .qr { break-inside: avoid; display: flex; flex-direction: column; align-items: flex-end; }
 .qr .code { display: flex; flex-direction: column; align-items: center; }
 .qr svg { display: block; }
