@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { fenToChineseUppercase } from '../../../../shared/values/money-words';
 import { formatFen } from '../../../../shared/values/money';
 import type { Block, DocumentModel, Inline } from '../model';
@@ -39,14 +39,16 @@ function TableView({ block, paging }: { block: TableBlock; paging?: TablePaging 
         {text}
       </td>
     ));
-  const mm = (h: number | undefined) => (h ? { height: `${h}mm` } : undefined);
   // Printed, a long table becomes one table per page (table-pages.ts); otherwise one table that flows.
   const paged = paging ? pageTable(block, paging, texts) : null;
+  const leastRow = block.rowHeightMm ? ({ '--least-row': `${block.rowHeightMm}mm` } as CSSProperties) : undefined;
   const pages = paged?.pages ?? [{ start: 0, end: block.rows.length, totals: Boolean(block.totals) }];
   return (
     <>
       {pages.map((page, p) => (
-        <table key={p} className={paged ? 'grid paged' : 'grid'}>
+        // The least row height once on the table (styles.ts), not on each of thousands of rows: an element with
+        // a style attribute of its own cannot share its computed style with its neighbours.
+        <table key={p} className={paged ? 'grid paged' : 'grid'} style={leastRow}>
           {block.caption && p === 0 ? <caption>{block.caption}</caption> : null}
           <colgroup>
             {widths.map((w, i) => (
@@ -54,7 +56,7 @@ function TableView({ block, paging }: { block: TableBlock; paging?: TablePaging 
             ))}
           </colgroup>
           <thead>
-            <tr style={mm(paged?.headMm)}>
+            <tr>
               {block.columns.map((c, i) => (
                 <th key={i}>{c.header}</th>
               ))}
@@ -62,9 +64,7 @@ function TableView({ block, paging }: { block: TableBlock; paging?: TablePaging 
           </thead>
           <tbody>
             {block.rows.slice(page.start, page.end).map((r, i) => (
-              <tr key={i} style={mm(paged ? paged.heights[page.start + i] : block.rowHeightMm)}>
-                {row(r)}
-              </tr>
+              <tr key={i}>{row(r)}</tr>
             ))}
             {block.totals && page.totals ? <tr className="totals">{row(block.totals)}</tr> : null}
           </tbody>

@@ -6,7 +6,7 @@ import { pageSetup, typeArea } from './page-setup';
 // 15 s as one table, 5 s as page-sized tables; 25,000 and more failed with "Printing failed"). A table of
 // more than a few pages is therefore cut here into tables of one page each, every one with its header row,
 // so Chromium never fragments a long table. Each row's height is estimated from its text and the column
-// widths (fixed, table-layout: fixed), and given to the row, so that the rows a page holds are known.
+// widths (fixed, table-layout: fixed), erring tall, so that a page's rows are known to fit on it.
 
 type Layout = DocumentModel['layout'];
 type TableBlock = Extract<Block, { kind: 'table' }>;
@@ -74,14 +74,14 @@ export interface TablePage {
 }
 
 /**
- * The table's rows as pages, with every row's height, or null when the table is short enough to flow as one
+ * The table's rows as pages, or null when the table is short enough to flow as one
  * table. `text(cell, column)` is the cell as printed (fen as yuan).
  */
 export function pageTable(
   block: TableBlock,
   paging: TablePaging,
   text: (cells: Cell[]) => string[],
-): { pages: TablePage[]; heights: number[]; headMm: number } | null {
+): { pages: TablePage[] } | null {
   const columnMm = columnTextMm(block, paging);
   const heights = block.rows.map((r) => rowHeightMm(text(r), columnMm, paging.layout, block.rowHeightMm));
   const totalsMm = block.totals ? rowHeightMm(text(block.totals), columnMm, paging.layout) : 0;
@@ -108,5 +108,5 @@ export function pageTable(
     start = block.rows.length - 1;
   }
   pages.push({ start, end: block.rows.length, totals: Boolean(block.totals) });
-  return { pages, heights, headMm };
+  return { pages };
 }
