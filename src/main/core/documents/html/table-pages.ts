@@ -51,7 +51,10 @@ export function columnTextMm(block: TableBlock, paging: TablePaging): number[] {
   return widths.map((w) => Math.max(1, (paging.area.width * w) / sum - t.padXMm - BORDER_MM));
 }
 
-/** A row's height in mm, rounded up to 0.1 mm: its tallest cell's lines (a word may wrap early: 10% more), padding, border. */
+/**
+ * A row's height in mm, rounded up to 0.1 mm: its tallest cell's lines, padding and a border. A wrapped line
+ * may end up to one em short (the next character or word did not fit), so a line is counted as one em less.
+ */
 export function rowHeightMm(cells: Cell[], columnMm: number[], layout: Layout, leastMm = 0): number {
   const t = GRID_TEXT[layout];
   const emMm = t.fontPt * PT_MM;
@@ -59,7 +62,8 @@ export function rowHeightMm(cells: Cell[], columnMm: number[], layout: Layout, l
   columnMm.forEach((width, i) => {
     const text = cells[i] === null || cells[i] === undefined ? '' : String(cells[i]);
     const ems = textEms(text);
-    if (ems * emMm > width) lines = Math.max(lines, Math.ceil((ems * emMm * 1.1) / width));
+    const perLine = width / emMm;
+    if (ems > perLine) lines = Math.max(lines, Math.ceil(ems / Math.max(1, perLine - 1)));
   });
   const height = lines * t.fontPt * t.lineHeight * PT_MM + t.padYMm + BORDER_MM;
   return Math.ceil(Math.max(height, leastMm) * 10) / 10;
