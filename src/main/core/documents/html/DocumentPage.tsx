@@ -1,6 +1,7 @@
 import type { Block, DocumentModel } from '../model';
 import { BlockView, safeSealImage } from './blocks';
 import { documentCss, type Medium } from './styles';
+import { tablePaging } from './table-pages';
 
 /**
  * In a form, the blocks that make up the form itself (fields, amounts, tables, text) sit inside one bordered
@@ -13,18 +14,20 @@ function splitForm(blocks: Block[]): { framed: Block[]; after: Block[] } {
   return firstOutside < 0 ? { framed: blocks, after: [] } : { framed: blocks.slice(0, firstOutside), after: blocks.slice(firstOutside) };
 }
 
-function Blocks({ blocks, doc }: { blocks: Block[]; doc: DocumentModel }) {
+function Blocks({ blocks, doc, medium }: { blocks: Block[]; doc: DocumentModel; medium: Medium }) {
   const sealImage = safeSealImage(doc.letterhead.sealImageDataUrl);
+  // Only the printed page is cut into pages; the website page shows each table whole.
+  const paging = medium === 'print' ? tablePaging(doc) : undefined;
   return (
     <>
       {blocks.map((b, i) => (
-        <BlockView key={i} block={b} layout={doc.layout} sealImage={sealImage} />
+        <BlockView key={i} block={b} layout={doc.layout} sealImage={sealImage} paging={paging} />
       ))}
     </>
   );
 }
 
-function Body({ doc }: { doc: DocumentModel }) {
+function Body({ doc, medium }: { doc: DocumentModel; medium: Medium }) {
   const unit = doc.letterhead.communityName;
   if (doc.layout === 'form') {
     const { framed, after } = splitForm(doc.blocks);
@@ -38,11 +41,11 @@ function Body({ doc }: { doc: DocumentModel }) {
         {doc.subtitle ? <div className="subtitle">{doc.subtitle}</div> : null}
         {framed.length ? (
           <div className="frame">
-            <Blocks blocks={framed} doc={doc} />
+            <Blocks blocks={framed} doc={doc} medium={medium} />
           </div>
         ) : null}
         <div className="after">
-          <Blocks blocks={after} doc={doc} />
+          <Blocks blocks={after} doc={doc} medium={medium} />
         </div>
       </>
     );
@@ -59,7 +62,7 @@ function Body({ doc }: { doc: DocumentModel }) {
       <h1>{doc.title}</h1>
       {doc.subtitle ? <div className="subtitle">{doc.subtitle}</div> : null}
       <div className="title-gap" />
-      <Blocks blocks={doc.blocks} doc={doc} />
+      <Blocks blocks={doc.blocks} doc={doc} medium={medium} />
     </>
   );
 }
@@ -82,7 +85,7 @@ export function DocumentPage({ doc, medium }: { doc: DocumentModel; medium: Medi
               <span className="stamp">{doc.stamp}</span>
             </div>
           ) : null}
-          <Body doc={doc} />
+          <Body doc={doc} medium={medium} />
         </div>
       </body>
     </html>

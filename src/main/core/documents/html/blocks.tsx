@@ -1,8 +1,9 @@
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { fenToChineseUppercase } from '../../../../shared/values/money-words';
 import { formatFen } from '../../../../shared/values/money';
 import type { Block, DocumentModel, Inline } from '../model';
 import { qrMatrix } from '../qr';
+import { pageTable, type TablePaging } from './table-pages';
 
 // One component per block kind. Every text reaches the page as a React child, so react-dom/server escapes it;
 // nothing here sets inner HTML.
@@ -28,39 +29,48 @@ export function columnAlign(col: TableBlock['columns'][number]): 'left' | 'cente
   return col.align ?? (col.kind === 'fen' || col.kind === 'integer' ? 'right' : 'left');
 }
 
-function TableView({ block }: { block: TableBlock }) {
+function TableView({ block, paging }: { block: TableBlock; paging?: TablePaging }) {
   const widths = block.columns.map((c) => Math.max(1, c.width ?? 10));
   const sum = widths.reduce((a, b) => a + b, 0);
+  const texts = (cells: Cell[]) => block.columns.map((col, i) => cellText(cells[i] ?? null, col.kind));
   const row = (cells: Cell[]) =>
-    block.columns.map((col, i) => (
-      <td key={i} className={`a-${columnAlign(col)}${col.kind === 'fen' ? ' num' : ''}`}>
-        {cellText(cells[i] ?? null, col.kind)}
+    texts(cells).map((text, i) => (
+      <td key={i} className={`a-${columnAlign(block.columns[i])}${block.columns[i].kind === 'fen' ? ' num' : ''}`}>
+        {text}
       </td>
     ));
+  // Printed, a long table becomes one table per page (table-pages.ts); otherwise one table that flows.
+  const paged = paging ? pageTable(block, paging, texts) : null;
+  const leastRow = block.rowHeightMm ? ({ '--least-row': `${block.rowHeightMm}mm` } as CSSProperties) : undefined;
+  const pages = paged?.pages ?? [{ start: 0, end: block.rows.length, totals: Boolean(block.totals) }];
   return (
-    <table className="grid">
-      {block.caption ? <caption>{block.caption}</caption> : null}
-      <colgroup>
-        {widths.map((w, i) => (
-          <col key={i} style={{ width: `${((w / sum) * 100).toFixed(2)}%` }} />
-        ))}
-      </colgroup>
-      <thead>
-        <tr>
-          {block.columns.map((c, i) => (
-            <th key={i}>{c.header}</th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {block.rows.map((r, i) => (
-          <tr key={i} style={block.rowHeightMm ? { height: `${block.rowHeightMm}mm` } : undefined}>
-            {row(r)}
-          </tr>
-        ))}
-        {block.totals ? <tr className="totals">{row(block.totals)}</tr> : null}
-      </tbody>
-    </table>
+    <>
+      {pages.map((page, p) => (
+        // The least row height once on the table (styles.ts), not on each of thousands of rows: an element with
+        // a style attribute of its own cannot share its computed style with its neighbours.
+        <table key={p} className={paged ? 'grid paged' : 'grid'} style={leastRow}>
+          {block.caption && p === 0 ? <caption>{block.caption}</caption> : null}
+          <colgroup>
+            {widths.map((w, i) => (
+              <col key={i} style={{ width: `${((w / sum) * 100).toFixed(2)}%` }} />
+            ))}
+          </colgroup>
+          <thead>
+            <tr>
+              {block.columns.map((c, i) => (
+                <th key={i}>{c.header}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {block.rows.slice(page.start, page.end).map((r, i) => (
+              <tr key={i}>{row(r)}</tr>
+            ))}
+            {block.totals && page.totals ? <tr className="totals">{row(block.totals)}</tr> : null}
+          </tbody>
+        </table>
+      ))}
+    </>
   );
 }
 
@@ -184,7 +194,8 @@ export function QrCode({ data, caption, sizeMm }: { data: string; caption?: stri
 
 const QR_MM: Record<Layout, number> = { official: 25, form: 22, poster: 50 };
 
-export function BlockView({ block, layout, sealImage }: { block: Block; layout: Layout; sealImage?: string }): ReactNode {
+/** `paging` is given when printing: a table longer than a few pages is then cut into page-sized tables (table-pages.ts). */
+export function BlockView({ block, layout, sealImage, paging }: { block: Block; layout: Layout; sealImage?: string; paging?: TablePaging }): ReactNode {
   switch (block.kind) {
     case 'heading': {
       const Tag = (['h2', 'h3', 'h4'] as const)[block.level - 1];
@@ -204,7 +215,7 @@ export function BlockView({ block, layout, sealImage }: { block: Block; layout: 
       );
     }
     case 'table':
-      return <TableView block={block} />;
+      return <TableView block={block} paging={paging} />;
     case 'fields':
       return <FieldsView block={block} layout={layout} />;
     case 'amount':

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Block, DocumentModel } from '../../../src/main/core/documents/model';
+import { documentToHtml, renderDocument } from '../../../src/main/core/documents';
+import { documentToPrintablePage } from '../../../src/main/core/documents/html/render';
+import { pageTable, tablePaging } from '../../../src/main/core/documents/html/table-pages';
+import { cellText } from '../../../src/main/core/documents/html/blocks';
+import type { PdfRenderer } from '../../../src/main/core/reports/model';
+import { createChromiumPdfRenderer } from '../../../src/main/core/reports/formats/pdf-chromium';
+
+// A printed table longer than two pages is cut into one table per page (html/table-pages.ts), because Chromium
+// fragments one long table in time that grows with the square of its rows. These check that the cut is
+// invisible in what matters: every row printed once, the header on every page, the totals at the end, each
+// page a page (no cut table spilling over), page numbers, and what follows the table still printed.
+
+const tmp = mkdtempSync(join(tmpdir(), 'linli-long-tables-'));
+let pdf: PdfRenderer;
+beforeAll(() => {
+  pdf = createChromiumPdfRenderer();
+});
+afterAll(async () => {
+  await pdf.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+type Table = Extract<Block, { kind: 'table' }>;
+
+/** 600 rows; every seventh has a purpose long enough to wrap onto a second or third line. */
+function longTable(rows = 600): Table {
+  return {
+    kind: 'table',
+    caption: '一、收入明细',
+    columns: [
+      { header: '序号', width: 10 },
+      { header: '日期', width: 18 },
+      { header: '捐赠人', width: 16 },
+      { header: '用途', width: 30 },
+      { header: '金额（元）', kind: 'fen', width: 18 },
+    ],
+    rows: Array.from({ length: rows }, (_, i) => [
+      i + 1,
+      '2025-01-15',
+      `捐赠人${i % 300}`,
+      i % 7 === 0 ? `第${i + 1}行：冬季困难家庭慰问、大病医疗救助与助学金的定向捐赠款项` : '大病救助',
+      (i + 1) * 100,
+    ]),
+    totals: ['合计', '', '', '', Array.from({ length: rows }, (_, i) => (i + 1) * 100).reduce((a, b) => a + b, 0)],
+  };
+}
+
+function doc(layout: DocumentModel['layout'], table: Table): DocumentModel {
+  return {
+    layout,
+    title: '长表格测试',
+    letterhead: { communityName: '幸福社区居民委员会', unitName: '幸福社区居民委员会' },
+    blocks: [
+      { kind: 'paragraph', content: ['表格之前的一段。'] },
+      table,
+      { kind: 'paragraph', content: ['表格之后的一段：全部行已列出。'] },
+      { kind: 'qr', data: 'a'.repeat(64), caption: '账本链头' },
+    ],
+    labels: { page: '第 {n} 页', of: '共 {n} 页' },
+    generatedAt: '2025-04-01T00:00:00Z',
+  };
+}
+
+function pages(bytes: Uint8Array, name: string): string[] {
+  const file = join(tmp, name);
+  writeFileSync(file, bytes);
+  return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+    .split('\f')
+    .filter((p) => p.trim());
+}
+
+describe('a long table in print', () => {
+  for (const layout of ['official', 'form'] as const) {
+    it(`${layout}: one table per page, every row once, the header on every page, totals and what follows at the end`, async () => {
+      const table = longTable();
+      const plan = pageTable(table, tablePaging(doc(layout, table)), (cells) => table.columns.map((c, i) => cellText(cells[i] ?? null, c.kind)));
+      expect(plan).not.toBeNull();
+      const html = documentToPrintablePage(doc(layout, table)).html;
+      expect(html.match(/<table class="grid paged"/g)?.length).toBe(plan!.pages.length);
+
+      const printed = pages((await renderDocument(doc(layout, table), 'pdf', pdf)).bytes, `${layout}.pdf`);
+      // The text before the table on page 1, then exactly one printed page per planned table page: no cut
+      // table spilled over onto a page of its own (the heights were estimated right), then the rest.
+      expect(printed[0]).toContain('表格之前的一段');
+      expect(printed.length).toBeGreaterThanOrEqual(plan!.pages.length + 1);
+      expect(printed.length).toBeLessThanOrEqual(plan!.pages.length + 2);
+      const tablePages = printed.slice(1, 1 + plan!.pages.length);
+      for (const page of tablePages) expect(page).toMatch(/序号\s+日期\s+捐赠人\s+用途\s+金额（元）/);
+      const all = printed.join('\n');
+      const firstNumbers = tablePages.map((p) => Number(/^\s*(\d+)\s+2025-01-15/m.exec(p)?.[1]));
+      expect(firstNumbers).toEqual(plan!.pages.map((p) => p.start + 1));
+      for (let i = 1; i <= 600; i++) expect(all).toMatch(new RegExp(`^\\s*${i}\\s+2025-01-15`, 'm'));
+      expect(all.match(/^\s*\d+\s+2025-01-15/gm)?.length).toBe(600);
+      expect(tablePages.at(-1)).toMatch(/合计\s+180,300\.00/);
+      expect(all.replace(/\s+/g, '')).toContain('表格之后的一段：全部行已列出。');
+      expect(all.replace(/\s+/g, '')).toContain('账本链头');
+      if (layout === 'form') expect(all).toContain(`第 ${printed.length} 页 / 共 ${printed.length} 页`);
+      else expect(all).toMatch(new RegExp(`—\\s*${printed.length}\\s*—`));
+    });
+  }
+
+  it('a table of two pages or less prints as one table, and the website page never cuts a table', () => {
+    const short = longTable(30);
+    expect(documentToPrintablePage(doc('official', short)).html.match(/<table class="grid/g)?.length).toBe(1);
+    expect(documentToHtml(doc('official', longTable())).match(/<table class="grid/g)?.length).toBe(1);
+  });
+});
