@@ -3,22 +3,45 @@ import { MIME_TYPES, reportFileName } from '../reports/formats/file-name';
 import type { DocumentModel } from './model';
 import { documentToDocx } from './docx';
 import { documentToHtml, documentToPrintablePage } from './html/render';
-import { scanPublicOutput } from './public-scan';
+import { markupText, scanPublicOutput } from './public-scan';
+import { documentText } from './document-text';
+import { writeDocumentPdf } from './pdf/write';
+import { pageTable, tablePaging } from './html/table-pages';
+import { cellText } from './html/blocks';
 
 export type DocumentFormat = 'pdf' | 'docx' | 'html';
 
 /**
- * A document in one format: PDF printed from the JSX page, DOCX from the same model, or one self-contained
+ * Whether a document is written by the direct PDF writer (pdf/document-pdf.ts) rather than printed by Chromium:
+ * one with a table longer than the pages Chromium prints it in quickly (the same test that cuts a printed table
+ * into pages). Short documents, the receipts and minutes, are printed from the page as reviewed.
+ */
+export function writesPdfDirectly(doc: DocumentModel): boolean {
+  const paging = tablePaging(doc);
+  return doc.blocks.some((b) => b.kind === 'table' && pageTable(b, paging, (cells) => b.columns.map((c, i) => cellText(cells[i] ?? null, c.kind))) !== null);
+}
+
+/**
+ * A document in one format: PDF printed from the JSX page (or, when long, written directly), DOCX from the same model, or one self-contained
  * HTML file for a website. A public document is read back after rendering and refused if it shows an ID
  * number, a phone or an address (error reports.public_personal_data).
  */
 export async function renderDocument(doc: DocumentModel, format: DocumentFormat, pdf: PdfRenderer): Promise<RenderedFile> {
   let bytes: Uint8Array;
-  let printedHtml: string | undefined;
+  let sourceText: string | undefined;
+  let pages: number | undefined;
   switch (format) {
     case 'pdf': {
+      // The direct writer needs the font files; without them a long document is printed by Chromium, slowly.
+      const written = writesPdfDirectly(doc) ? await writeDocumentPdf(doc) : null;
+      if (written) {
+        bytes = written.bytes;
+        pages = written.pages;
+        sourceText = documentText(doc);
+        break;
+      }
       const page = documentToPrintablePage(doc);
-      printedHtml = page.html;
+      sourceText = markupText(page.html);
       bytes = await pdf.renderPdf(page);
       break;
     }
@@ -31,7 +54,7 @@ export async function renderDocument(doc: DocumentModel, format: DocumentFormat,
     default:
       throw new Error(`Unknown document format: ${String(format satisfies never)}`);
   }
-  if (doc.public) await scanPublicOutput(format, bytes, doc.title, printedHtml);
+  if (doc.public) await scanPublicOutput(format, bytes, doc.title, sourceText, pages);
   const name = { title: doc.title, generatedAt: doc.generatedAt };
   return { fileName: reportFileName(name, format), mimeType: MIME_TYPES[format], bytes };
 }

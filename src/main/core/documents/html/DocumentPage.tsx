@@ -2,17 +2,7 @@ import type { Block, DocumentModel } from '../model';
 import { BlockView, safeSealImage } from './blocks';
 import { documentCss, type Medium } from './styles';
 import { tablePaging } from './table-pages';
-
-/**
- * In a form, the blocks that make up the form itself (fields, amounts, tables, text) sit inside one bordered
- * frame; signatures, the seal and a QR code come after it, outside the border, as on a printed receipt.
- */
-const FRAMED: ReadonlySet<Block['kind']> = new Set(['fields', 'amount', 'table', 'paragraph', 'heading']);
-
-function splitForm(blocks: Block[]): { framed: Block[]; after: Block[] } {
-  const firstOutside = blocks.findIndex((b) => !FRAMED.has(b.kind));
-  return firstOutside < 0 ? { framed: blocks, after: [] } : { framed: blocks.slice(0, firstOutside), after: blocks.slice(firstOutside) };
-}
+import { splitForm } from '../form-parts';
 
 function Blocks({ blocks, doc, medium }: { blocks: Block[]; doc: DocumentModel; medium: Medium }) {
   const sealImage = safeSealImage(doc.letterhead.sealImageDataUrl);

@@ -3,7 +3,7 @@ import { tableToCsv } from './csv';
 import { tableToDocx } from './docx';
 import { tableToPrintablePage } from './html';
 import { tableToXlsx } from './xlsx';
-import { scanPublicOutput } from '../../documents/public-scan';
+import { markupText, scanPublicOutput } from '../../documents/public-scan';
 import { renderDocument } from '../../documents/render';
 import { MIME_TYPES, reportFileName } from './file-name';
 
@@ -40,7 +40,7 @@ export async function renderTableReport(report: TableReport, format: ReportForma
     default:
       throw new Error(`Unknown report format: ${String(format satisfies never)}`);
   }
-  if (report.public) await scanPublicOutput(format, bytes, report.title, printedHtml);
+  if (report.public) await scanPublicOutput(format, bytes, report.title, printedHtml === undefined ? undefined : markupText(printedHtml));
   return { fileName: reportFileName(report, format), mimeType: MIME_TYPES[format], bytes };
 }
 
