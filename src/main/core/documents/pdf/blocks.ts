@@ -196,7 +196,7 @@ function seal(p: PdfPages, block: Extract<Block, { kind: 'seal' }>): void {
     const cx = x + width / 2;
     const cy = p.y + body.lineH - 0.05 * size;
     try {
-      p.doc.image(dataUrlBytes(image), cx - size / 2, cy - size / 2, { width: size, height: size });
+      p.graphics().image(dataUrlBytes(image), cx - size / 2, cy - size / 2, { width: size, height: size });
     } catch {
       // An image pdfkit cannot read is left out, as a browser shows nothing for a broken image.
     }
@@ -219,7 +219,7 @@ function qr(p: PdfPages, block: Extract<Block, { kind: 'qr' }>): void {
   p.ensure(size + (caption.length ? 1 * MM + caption.length * captionLineH : 0));
   const x = p.right - boxW + (boxW - size) / 2;
   const m = qrMatrix(block.data);
-  const doc = p.doc;
+  const doc = p.graphics();
   doc
     .save()
     .translate(x, p.y)
@@ -227,7 +227,6 @@ function qr(p: PdfPages, block: Extract<Block, { kind: 'qr' }>): void {
   doc.rect(0, 0, m.size, m.size).fill('#fff');
   doc.path(m.path).fill('#000');
   doc.restore();
-  p.forgetFill();
   p.y += size + (caption.length ? 1 * MM : 0);
   caption.forEach((line) => {
     p.drawLine(line, p.right - boxW + (boxW - line.widthPt) / 2, p.y, captionLineH);

@@ -19,14 +19,13 @@ function stamp(p: PdfPages, text: string): void {
   const w = textWidth(text, style) + 6 * MM;
   const h = 16 * 1.3 + 1 * MM;
   const x = p.right - w;
-  p.doc
+  p.graphics()
     .save()
     .opacity(0.85)
     .rotate(6, { origin: [x + w / 2, p.y + h / 2] });
-  p.doc.rect(x, p.y, w, h).lineWidth(2.5).strokeColor(RED).stroke();
+  p.graphics().rect(x, p.y, w, h).lineWidth(2.5).strokeColor(RED).stroke();
   p.drawLine(breakLines([{ text, style }], Infinity)[0], x + 3 * MM + (16 * 0.3) / 2, p.y, h);
-  p.doc.restore();
-  p.forgetFill();
+  p.graphics().restore();
   p.y += h + 2 * MM;
 }
 
@@ -104,13 +103,12 @@ function officialNumber(p: PdfPages, n: number): void {
 
 /** A form's 第 n 页 / 共 N 页 in the middle of the bottom margin, written once the pages are counted. */
 function formNumbers(p: PdfPages): void {
-  const range = p.doc.bufferedPageRange();
+  const range = p.graphics().bufferedPageRange();
   const total = range.count;
   const words = (label: string, n: number) => (label.includes('{n}') ? label.replace('{n}', String(n)) : `${label} ${n}`);
   const style = p.style('serif', 9, { color: '#444' });
   for (let i = 0; i < total; i++) {
-    p.doc.switchToPage(range.start + i);
-    p.forgetFill();
+    p.switchToPage(range.start + i);
     const line = breakLines([{ text: `${words(p.model.labels.page, i + 1)} / ${words(p.model.labels.of, total)}`, style }], Infinity)[0];
     p.drawLine(line, p.area.left + (p.area.width - line.widthPt) / 2, p.bottom, p.setup.margin.bottom * MM);
   }

@@ -4,6 +4,7 @@ import { pageSetup, PAPER_MM, typeArea, type PageSetup } from '../html/page-setu
 import type { FaceRole, Faces } from './faces';
 import { plainFont, type PlainFont } from './plain-font';
 import type { Line, TextStyle } from './lines';
+import { TextBatch, type PdfkitInternals } from './text-batch';
 
 /** Millimetres to PDF points. */
 export const MM = 72 / 25.4;
@@ -13,7 +14,8 @@ export const MM = 72 / 25.4;
  * block). Blocks ask for room with `fits`/`ensure`; a new page starts at the top of the type area.
  */
 export class PdfPages {
-  readonly doc: PDFKit.PDFDocument;
+  private readonly doc: PDFKit.PDFDocument;
+  private readonly text: TextBatch;
   readonly setup: PageSetup;
   /** The type area (版心) in points, from the page's top left. */
   readonly area: { left: number; top: number; width: number; height: number };
@@ -25,8 +27,6 @@ export class PdfPages {
   pageCount = 0;
   /** Called as each page is finished, with its number (an official page's — n —, written without keeping pages). */
   onPageEnd?: (page: number) => void;
-  /** The fill colour last set on this page, so that thousands of cells do not set it again. */
-  private fill: string | undefined;
   private readonly styles = new Map<string, TextStyle>();
   private readonly size: [number, number];
 
@@ -54,7 +54,14 @@ export class PdfPages {
       // pdfkit takes a font object with a `layout` method as it takes a file (see plain-font.ts).
       this.doc.registerFont(role, this.fonts[role].font as unknown as PDFKit.Mixins.PDFFontSource);
     }
+    this.text = new TextBatch(this.doc as unknown as PdfkitInternals);
     this.newPage();
+  }
+
+  /** The pdfkit document for drawing other than text, the text added so far written first (it lies beneath). */
+  graphics(): PDFKit.PDFDocument {
+    this.text.flush();
+    return this.doc;
   }
 
   get bottom(): number {
@@ -68,9 +75,9 @@ export class PdfPages {
   newPage(): void {
     if (this.frameTop !== null) this.strokeFrame();
     if (this.pageCount > 0) this.onPageEnd?.(this.pageCount);
+    this.text.flush();
     this.doc.addPage({ size: this.size, margin: 0 });
     this.pageCount++;
-    this.fill = undefined;
     this.y = this.area.top;
     if (this.frameTop !== null) this.frameTop = this.y;
   }
@@ -78,7 +85,7 @@ export class PdfPages {
   /** The frame's 1.5 pt border from where it opened on this page down to the cursor. */
   strokeFrame(): void {
     if (this.frameTop === null || this.y <= this.frameTop) return;
-    this.doc
+    this.graphics()
       .rect(this.area.left + 0.75, this.frameTop, this.area.width - 1.5, this.y - this.frameTop)
       .lineWidth(1.5)
       .strokeColor('#000')
@@ -111,34 +118,15 @@ export class PdfPages {
     const middle = lineTop + heightPt / 2;
     for (const seg of line.segments) {
       const s = seg.style;
-      const color = s.color ?? '#000';
-      if (color !== this.fill) {
-        this.doc.fillColor(color);
-        this.fill = color;
-      }
-      this.doc
-        .font(s.fontName)
-        .fontSize(s.sizePt)
-        .text(seg.text, x, middle, {
-          lineBreak: false,
-          baseline: 'middle',
-          characterSpacing: s.spacingPt,
-          textWidth: seg.widthPt,
-          wordCount: 1,
-        } as PDFKit.Mixins.TextOptions);
+      this.text.add(seg.text, s, x, middle);
       if (s.underline) this.rule(x, middle + s.sizePt * 0.62, x + seg.widthPt, middle + s.sizePt * 0.62, 0.75, s.color);
       x += seg.widthPt;
     }
   }
 
-  /** After a graphics state was restored (doc.restore()), the fill colour is set again before the next text. */
-  forgetFill(): void {
-    this.fill = undefined;
-  }
-
   /** A straight line (borders, rules, signature lines). */
   rule(x1: number, y1: number, x2: number, y2: number, widthPt: number, color = '#000'): void {
-    this.doc.moveTo(x1, y1).lineTo(x2, y2).lineWidth(widthPt).strokeColor(color).stroke();
+    this.graphics().moveTo(x1, y1).lineTo(x2, y2).lineWidth(widthPt).strokeColor(color).stroke();
   }
 
   /** Where a line of `widthPt` starts in a box from `x` of `boxPt`, aligned. */
@@ -148,9 +136,16 @@ export class PdfPages {
     return x;
   }
 
+  /** Goes back to a page written before (a form's pages are kept for their numbers). */
+  switchToPage(index: number): void {
+    this.text.flush();
+    this.doc.switchToPage(index);
+  }
+
   /** The finished file. */
   end(): Promise<Uint8Array> {
     this.onPageEnd?.(this.pageCount);
+    this.text.flush();
     return new Promise((resolve, reject) => {
       const chunks: Buffer[] = [];
       this.doc.on('data', (c: Buffer) => chunks.push(c));

@@ -73,7 +73,7 @@ export function drawTable(p: PdfPages, block: TableBlock, framed = false): void 
     drawRow(header, () => 'center');
   };
   const endPart = (last: boolean) => {
-    const doc = p.doc;
+    const doc = p.graphics();
     if (framed && last) ruleYs.pop(); // the frame's own bottom line
     for (const y of ruleYs) doc.moveTo(left, y).lineTo(left + widthPt, y);
     colX.forEach((x, i) => {
