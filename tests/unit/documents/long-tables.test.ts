@@ -7,7 +7,7 @@ import type { Block, DocumentModel } from '../../../src/main/core/documents/mode
 import { documentToHtml, renderDocument } from '../../../src/main/core/documents';
 import { writesPdfDirectly } from '../../../src/main/core/documents/render';
 import { documentToPrintablePage } from '../../../src/main/core/documents/html/render';
-import { pageTable, tablePaging } from '../../../src/main/core/documents/html/table-pages';
+import { isLongTable, pageTable, tablePaging } from '../../../src/main/core/documents/html/table-pages';
 import { cellText } from '../../../src/main/core/documents/html/blocks';
 import type { PdfRenderer } from '../../../src/main/core/reports/model';
 import { createChromiumPdfRenderer } from '../../../src/main/core/reports/formats/pdf-chromium';
@@ -165,6 +165,16 @@ describe('a long table printed by Chromium (where the fonts for the direct write
       expectWholeTable(printed, layout, tablePages);
     });
   }
+
+  it('isLongTable, which stops measuring once it knows, says what pageTable says', () => {
+    for (const rows of [10, 30, 50, 60, 70, 90, 600])
+      for (const layout of ['official', 'form', 'poster'] as const) {
+        const table = longTable(rows);
+        const paging = tablePaging(doc(layout, table));
+        const text = (cells: (string | number | null)[]) => table.columns.map((c, i) => cellText(cells[i] ?? null, c.kind));
+        expect(isLongTable(table, paging, text)).toBe(pageTable(table, paging, text) !== null);
+      }
+  });
 
   it('a table of two pages or less prints as one table, and the website page never cuts a table', () => {
     const short = longTable(30);

@@ -172,19 +172,25 @@ export async function pdfText(bytes: Uint8Array, pages?: number): Promise<string
 
 export type ScannedFormat = 'pdf' | 'docx' | 'xlsx' | 'csv' | 'html';
 
+/** The text a PDF was made from: the printed page's, or the document's for the direct writer. */
+export interface SourceText {
+  text: string;
+  /** Already checked by the caller (while the PDF was being written). */
+  checked?: boolean;
+  /** The PDF's pages, when known: a long PDF is then read back on every core. */
+  pages?: number;
+}
+
 /**
- * Scans a rendered public file and refuses it if it holds personal data. `sourceText` is the text a PDF was
- * made from (the printed page's text, or the document's for the direct writer): scanned too, so that a PDF is
- * checked even where pdftotext is missing. `pages`, when known, lets a long PDF be read on every core.
+ * Scans a rendered public file and refuses it if it holds personal data. A PDF's `source` text is checked too:
+ * a value wrapped inside a narrow cell is whole there, and where pdftotext is missing it is all there is.
  */
-export async function scanPublicOutput(format: ScannedFormat, bytes: Uint8Array, what: string, sourceText?: string, pages?: number): Promise<void> {
+export async function scanPublicOutput(format: ScannedFormat, bytes: Uint8Array, what: string, source?: SourceText): Promise<void> {
   switch (format) {
     case 'pdf': {
-      // Both: the PDF as printed, and the text it was made from, where a value wrapped inside a narrow cell
-      // is still whole.
-      if (sourceText !== undefined) assertNoPersonalData(sourceText, what);
-      const text = await pdfText(bytes, pages);
-      if (text === null && sourceText === undefined) throw new Error('pdftotext is not installed: a public PDF cannot be checked');
+      if (source && !source.checked) assertNoPersonalData(source.text, what);
+      const text = await pdfText(bytes, source?.pages);
+      if (text === null && source === undefined) throw new Error('pdftotext is not installed: a public PDF cannot be checked');
       if (text !== null) assertNoPersonalData(text, what);
       return;
     }

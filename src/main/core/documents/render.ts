@@ -3,10 +3,10 @@ import { MIME_TYPES, reportFileName } from '../reports/formats/file-name';
 import type { DocumentModel } from './model';
 import { documentToDocx } from './docx';
 import { documentToHtml, documentToPrintablePage } from './html/render';
-import { markupText, scanPublicOutput } from './public-scan';
+import { assertNoPersonalData, markupText, scanPublicOutput, type SourceText } from './public-scan';
 import { documentText } from './document-text';
 import { writeDocumentPdf } from './pdf/write';
-import { pageTable, tablePaging } from './html/table-pages';
+import { isLongTable, tablePaging } from './html/table-pages';
 import { cellText } from './html/blocks';
 
 export type DocumentFormat = 'pdf' | 'docx' | 'html';
@@ -18,7 +18,7 @@ export type DocumentFormat = 'pdf' | 'docx' | 'html';
  */
 export function writesPdfDirectly(doc: DocumentModel): boolean {
   const paging = tablePaging(doc);
-  return doc.blocks.some((b) => b.kind === 'table' && pageTable(b, paging, (cells) => b.columns.map((c, i) => cellText(cells[i] ?? null, c.kind))) !== null);
+  return doc.blocks.some((b) => b.kind === 'table' && isLongTable(b, paging, (cells) => b.columns.map((c, i) => cellText(cells[i] ?? null, c.kind))));
 }
 
 /**
@@ -28,20 +28,29 @@ export function writesPdfDirectly(doc: DocumentModel): boolean {
  */
 export async function renderDocument(doc: DocumentModel, format: DocumentFormat, pdf: PdfRenderer): Promise<RenderedFile> {
   let bytes: Uint8Array;
-  let sourceText: string | undefined;
-  let pages: number | undefined;
+  let source: SourceText | undefined;
   switch (format) {
     case 'pdf': {
-      // The direct writer needs the font files; without them a long document is printed by Chromium, slowly.
-      const written = writesPdfDirectly(doc) ? await writeDocumentPdf(doc) : null;
-      if (written) {
-        bytes = written.bytes;
-        pages = written.pages;
-        sourceText = documentText(doc);
-        break;
+      if (writesPdfDirectly(doc)) {
+        const writing = writeDocumentPdf(doc);
+        // The text it is written from is checked meanwhile: the writer works in a thread of its own.
+        const text = documentText(doc);
+        try {
+          if (doc.public) assertNoPersonalData(text, doc.title);
+        } catch (err) {
+          writing.catch(() => undefined);
+          throw err;
+        }
+        // The direct writer needs the font files; without them a long document is printed by Chromium, slowly.
+        const written = await writing;
+        if (written) {
+          bytes = written.bytes;
+          source = { text, checked: true, pages: written.pages };
+          break;
+        }
       }
       const page = documentToPrintablePage(doc);
-      sourceText = markupText(page.html);
+      source = { text: markupText(page.html) };
       bytes = await pdf.renderPdf(page);
       break;
     }
@@ -54,7 +63,7 @@ export async function renderDocument(doc: DocumentModel, format: DocumentFormat,
     default:
       throw new Error(`Unknown document format: ${String(format satisfies never)}`);
   }
-  if (doc.public) await scanPublicOutput(format, bytes, doc.title, sourceText, pages);
+  if (doc.public) await scanPublicOutput(format, bytes, doc.title, source);
   const name = { title: doc.title, generatedAt: doc.generatedAt };
   return { fileName: reportFileName(name, format), mimeType: MIME_TYPES[format], bytes };
 }

@@ -69,6 +69,27 @@ export function rowHeightMm(cells: Cell[], columnMm: number[], layout: Layout, l
   return Math.ceil(Math.max(height, leastMm) * 10) / 10;
 }
 
+/**
+ * Whether a table is long enough to be cut into pages (pageTable would not return null), measuring rows only
+ * until it is: the first hundred rows of a notice of 50,000 decide it.
+ */
+export function isLongTable(block: TableBlock, paging: TablePaging, text: (cells: Cell[]) => string[]): boolean {
+  const columnMm = columnTextMm(block, paging);
+  const headMm = rowHeightMm(
+    block.columns.map((c) => c.header),
+    columnMm,
+    paging.layout,
+  );
+  const line = rowHeightMm([], columnMm, paging.layout);
+  const room = paging.area.height - TABLE_MARGINS_MM - headMm - line * 2;
+  let total = block.totals ? rowHeightMm(text(block.totals), columnMm, paging.layout) : 0;
+  for (const row of block.rows) {
+    total += rowHeightMm(text(row), columnMm, paging.layout, block.rowHeightMm);
+    if (total > room * PAGED_AFTER_PAGES) return true;
+  }
+  return false;
+}
+
 export interface TablePage {
   /** Indexes of `block.rows` on this page. */
   start: number;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { compileReplay, recordStatements } from '../../bench/record';
 import { timePaired, type Timing } from '../../bench/stats';
+import { childrenCpuSeconds, processCpuSeconds } from '../../bench/cpu';
 import { GENESIS_HASH } from '../../chains/hash';
 import { charityChain, journalRows, sha256 } from './chain';
 import { verifyJournalOnAllCores } from './verify-all-cores';
@@ -36,7 +37,25 @@ export interface CharityBenchResult {
    */
   chain: { ms: number; entriesPerSecond: number; cpuEntriesPerSecond: number; rawSha256PerSecond: number; ratio: number; met: boolean };
   /** The quarter's notice to PDF; `failed` holds the error where publishing or printing it failed. */
-  notice: { rows: number; publishMs: number; renderMs: number; ms: number; bytes: number; met: boolean; failed?: string } | null;
+  notice: {
+    rows: number;
+    publishMs: number;
+    renderMs: number;
+    ms: number;
+    bytes: number;
+    /** PDF pages; CPU seconds of this process (every thread) and of pdftotext reading it back, when known. */
+    pages?: number;
+    cpuSeconds?: number;
+    childCpuSeconds?: number | null;
+    met: boolean;
+    failed?: string;
+  } | null;
+}
+
+/** A PDF's page count from its page tree (pdfkit writes `/Type /Pages … /Count N` once). */
+function pdfPageCount(bytes: Uint8Array): number | undefined {
+  const m = /\/Type \/Pages\s*\/Count (\d+)/.exec(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'));
+  return m ? Number(m[1]) : undefined;
 }
 
 /**
@@ -128,6 +147,8 @@ export async function runCharityBench(opts: {
     let notice: CharityBenchResult['notice'] = null;
     if (opts.notice) {
       const t2 = performance.now();
+      const cpu0 = processCpuSeconds();
+      const child0 = childrenCpuSeconds();
       let publishMs = 0;
       let rows = 0;
       try {
@@ -142,7 +163,18 @@ export async function runCharityBench(opts: {
         const file = await renderNotice(core.services.db, core.services.pdf, n, 'pdf');
         const renderMs = performance.now() - t3;
         const ms = performance.now() - t2;
-        notice = { rows, publishMs, renderMs, ms, bytes: file.bytes.byteLength, met: ms <= charityTargets.noticeMs };
+        const child1 = childrenCpuSeconds();
+        notice = {
+          rows,
+          publishMs,
+          renderMs,
+          ms,
+          bytes: file.bytes.byteLength,
+          pages: pdfPageCount(file.bytes),
+          cpuSeconds: processCpuSeconds() - cpu0,
+          childCpuSeconds: child0 === null || child1 === null ? null : child1 - child0,
+          met: ms <= charityTargets.noticeMs,
+        };
       } catch (err) {
         // Printed as MISSED with the reason, after the figures measured before it.
         const ms = performance.now() - t2;
@@ -235,7 +267,9 @@ export function charityBenchText(r: CharityBenchResult): string {
             ? `quarter notice  ${n(r.notice.rows)} rows to PDF FAILED after ${(r.notice.ms / 1000).toFixed(1)} s (publish ${(r.notice.publishMs / 1000).toFixed(1)} s): ` +
               `${r.notice.failed} | target ≤ ${charityTargets.noticeMs / 1000} s: MISSED`
             : `quarter notice  ${n(r.notice.rows)} rows to PDF in ${(r.notice.ms / 1000).toFixed(1)} s (publish ${(r.notice.publishMs / 1000).toFixed(1)} s, ` +
-              `render ${(r.notice.renderMs / 1000).toFixed(1)} s; ${n(r.notice.bytes)} bytes) | target ≤ ${charityTargets.noticeMs / 1000} s: ${mark(r.notice.met)}`,
+              `render ${(r.notice.renderMs / 1000).toFixed(1)} s; ${n(r.notice.bytes)} bytes${r.notice.pages ? `, ${n(r.notice.pages)} pages` : ''}` +
+              `${r.notice.cpuSeconds !== undefined ? `; CPU ${r.notice.cpuSeconds.toFixed(1)} s in this process` : ''}` +
+              `${r.notice.childCpuSeconds != null ? ` + ${r.notice.childCpuSeconds.toFixed(1)} s pdftotext` : ''}) | target ≤ ${charityTargets.noticeMs / 1000} s: ${mark(r.notice.met)}`,
         ]
       : []),
     '',

@@ -40,7 +40,7 @@ export async function renderTableReport(report: TableReport, format: ReportForma
     default:
       throw new Error(`Unknown report format: ${String(format satisfies never)}`);
   }
-  if (report.public) await scanPublicOutput(format, bytes, report.title, printedHtml === undefined ? undefined : markupText(printedHtml));
+  if (report.public) await scanPublicOutput(format, bytes, report.title, printedHtml === undefined ? undefined : { text: markupText(printedHtml) });
   return { fileName: reportFileName(report, format), mimeType: MIME_TYPES[format], bytes };
 }
 
