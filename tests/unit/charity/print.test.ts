@@ -57,13 +57,13 @@ describe('charity printouts through the document engine', () => {
     expect((await hall.fail('reports.run', { name: 'charity_receipt', format: 'pdf', params: { receipt: 'x' } }, hall.clerk)).code).toBe('auth.forbidden');
   });
 
-  it('prints the published notice on A4 and as the A3 poster, public (masked names, no phone), with its digest', async () => {
+  it('prints the published notice on A4 landscape and as the A3 poster, public (masked names, no phone), with its digest', async () => {
     const donor = await hall.call('charity.saveDonor', { kind: 'person', name: '刘好心', contact: '13912345678', disclosure: 'masked' }, hall.treasurer);
     await hall.call('charity.recordDonation', cash(20_000, { donorId: donor.id, receivedOn: '2026-11-05' }), hall.treasurer);
     const notice = await hall.call('charity.publishNotice', { period: '2026-11' }, hall.treasurer);
-    for (const [name, width] of [
-      ['charity_notice', 595.3],
-      ['charity_notice_poster', 841.9],
+    for (const [name, width, height] of [
+      ['charity_notice', 841.9, 595.3],
+      ['charity_notice_poster', 841.9, 1190.6],
     ] as const) {
       const { bytes } = await print(name, 'pdf', { notice: notice.id });
       const text = pdfText(bytes!, name);
@@ -72,8 +72,9 @@ describe('charity printouts through the document engine', () => {
       expect(text).not.toContain('刘好心');
       expect(text).not.toContain('13912345678');
       expect(text).toContain(notice.headHash.slice(0, 16));
-      const info = execFileSync('pdfinfo', [path.join(hall.dir, `${name}.pdf`)], { encoding: 'utf8' }).match(/Page size:\s+([\d.]+) x/)!;
+      const info = execFileSync('pdfinfo', [path.join(hall.dir, `${name}.pdf`)], { encoding: 'utf8' }).match(/Page size:\s+([\d.]+) x ([\d.]+)/)!;
       expect(Math.abs(Number(info[1]) - width)).toBeLessThan(2);
+      expect(Math.abs(Number(info[2]) - height)).toBeLessThan(2);
     }
     const html = (await print('charity_notice', 'html', { notice: notice.id })).bytes!.toString('utf8');
     expect(html).toContain('刘*心');

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestHall, type TestHall } from '../support/core';
+import { execFileSync } from 'node:child_process';
+import { adminPassword, openTestHall, type TestHall } from '../support/core';
 import { ensureBuiltCli, runBuiltCli } from '../support/built-cli';
 import { seedBenchJournal } from '../../../src/main/core/features/charity/bench-seed';
 
@@ -12,11 +13,13 @@ import { seedBenchJournal } from '../../../src/main/core/features/charity/bench-
  */
 let hall: TestHall;
 let file: string;
+let quarter: string;
 beforeAll(async () => {
   ensureBuiltCli();
   hall = await openTestHall();
   const j = await seedBenchJournal(hall.core, hall.adminToken, { lines: 120_000, noticeRows: 3_000 });
   expect(j.entries).toBe(60_000);
+  quarter = j.noticeQuarter;
   file = path.join(hall.dir, 'journal.sqlite');
   await hall.core.services.sqlite.backup(file);
 }, 300_000);
@@ -40,5 +43,25 @@ describe('linli charity verify, every core', () => {
     const bad = await runBuiltCli(['charity', 'verify', '--db', copy, '--json']);
     expect(bad.code).toBe(1);
     expect(JSON.parse(bad.stdout)).toMatchObject({ ok: false, count: 45_001, firstBroken: { seq: 45_001, reason: 'hash_mismatch' } });
+  }, 120_000);
+});
+
+describe('linli charity notice, a quarter of 3,000 rows', () => {
+  it('is written by the direct PDF writer in its worker thread, every row read back', async () => {
+    const out = path.join(hall.dir, 'quarter.pdf');
+    const r = await runBuiltCli(
+      ['charity', 'notice', '--db', file, '--period', quarter, '--format', 'pdf', '--out', out, '--user', 'admin'],
+      `${adminPassword}\n`,
+    );
+    expect(r.code, r.stderr).toBe(0);
+    // The bundle's write-worker embeds the CJK faces as subsets (Chromium would have drawn Type 3 glyphs).
+    const fonts = execFileSync('pdffonts', [out], { encoding: 'utf8' });
+    expect(fonts).toMatch(/CID Type 0C\s+Identity-H\s+yes yes yes/);
+    expect(fonts).not.toContain('Type 3');
+    const text = execFileSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' });
+    expect(text).toContain('收支公示');
+    // Every row of both tables, numbered from 1 in each: 3,000 numbers at the start of a line, and the totals.
+    expect(text.match(/^\s*\d+\s+20\d\d-\d\d-\d\d\s/gm)?.length).toBe(3_000);
+    expect(text).toContain('合计');
   }, 120_000);
 });

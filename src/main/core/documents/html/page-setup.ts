@@ -36,3 +36,13 @@ export function typeArea(setup: PageSetup): { width: number; height: number } {
 
 /** GB/T 9704: 22 lines of 28 characters on the type area, body text 3号 (16 pt). */
 export const OFFICIAL_GRID = { lines: 22, chars: 28, fontPt: 16 } as const;
+
+/**
+ * The official grid's character and line pitch in mm: 28 characters across the portrait type area (156 mm) and 22
+ * lines down it (225 mm). A page turned for a wide table (landscape) keeps the same type, not a stretched grid.
+ */
+export function officialGridMm(area: { width: number; height: number }): { charMm: number; lineMm: number } {
+  const across = Math.min(area.width, area.height);
+  const down = Math.max(area.width, area.height);
+  return { charMm: across / OFFICIAL_GRID.chars, lineMm: down / OFFICIAL_GRID.lines };
+}

@@ -1,6 +1,6 @@
 import type { DocumentModel } from '../model';
 import { cssFamily, FANGSONG, HEI, KAI, SONG, XIAOBIAOSONG } from '../fonts';
-import { OFFICIAL_GRID, pageSetup, PAPER_MM, typeArea } from './page-setup';
+import { OFFICIAL_GRID, officialGridMm, pageSetup, PAPER_MM, typeArea } from './page-setup';
 
 // The CSS of each layout. Print: @page carries the paper, the margins and the page numbers (margin boxes),
 // so Chromium and Electron print the same page. Screen (the website page): the same sheet on a grey desk.
@@ -101,11 +101,10 @@ tr { break-inside: avoid; }
 `;
 
 function officialRules(doc: DocumentModel): string {
-  const area = typeArea(pageSetup(doc));
   const g = OFFICIAL_GRID;
-  // 28 characters across the type area and 22 lines down it: the character pitch and the line pitch.
-  const pitch = `${(area.width / g.chars).toFixed(3)}mm`;
-  const line = `${(area.height / g.lines).toFixed(3)}mm`;
+  const grid = officialGridMm(typeArea(pageSetup(doc)));
+  const pitch = `${grid.charMm.toFixed(3)}mm`;
+  const line = `${grid.lineMm.toFixed(3)}mm`;
   return `
 body { font-family: ${cssFamily(FANGSONG)}; font-size: ${g.fontPt}pt; line-height: ${line}; }
 .sheet { letter-spacing: calc(${pitch} - 1em); }

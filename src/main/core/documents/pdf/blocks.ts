@@ -2,7 +2,7 @@ import { fenToChineseUppercase } from '../../../../shared/values/money-words';
 import { formatFen } from '../../../../shared/values/money';
 import type { Block, DocumentModel, Inline } from '../model';
 import { safeSealImage } from '../html/blocks';
-import { OFFICIAL_GRID } from '../html/page-setup';
+import { OFFICIAL_GRID, officialGridMm } from '../html/page-setup';
 import { qrMatrix } from '../qr';
 import type { FaceRole } from './faces';
 import { breakLines, textWidth, type Line, type StyledText } from './lines';
@@ -19,8 +19,8 @@ type Align = 'left' | 'center' | 'right' | 'justify' | undefined;
 export function bodyText(p: PdfPages): { sizePt: number; lineH: number; spacingPt: number } {
   switch (p.model.layout) {
     case 'official': {
-      const g = OFFICIAL_GRID;
-      return { sizePt: g.fontPt, lineH: p.area.height / g.lines, spacingPt: p.area.width / g.chars - g.fontPt };
+      const grid = officialGridMm({ width: p.area.width / MM, height: p.area.height / MM });
+      return { sizePt: OFFICIAL_GRID.fontPt, lineH: grid.lineMm * MM, spacingPt: grid.charMm * MM - OFFICIAL_GRID.fontPt };
     }
     case 'form':
       return { sizePt: 12, lineH: 12 * 1.6, spacingPt: 0 };

@@ -9,12 +9,16 @@ import { expenditureHeaders, fundHeaders, incomeHeaders, noticeHeader, noticeTab
  */
 export function noticeDocument(notice: Notice, letterhead: ReportLetterhead, poster = false): DocumentModel {
   const t = noticeTables(notice);
-  // Column shares of the type area (156 mm), so that a number, a date, an amount and a receipt number fit on
-  // one line and a purpose on two: a quarter's rows then take far fewer pages than with equal columns.
+  // The A4 notice is printed landscape (GB/T 9704 allows a table page turned): its type area is 225 mm wide,
+  // so that a number, a date, a donor, an amount, a receipt or voucher number and the approval each fit on
+  // one line in 12 pt and a purpose on two; in portrait's 156 mm every row wrapped to two or three lines.
+  // Widths in mm of that area (the A3 poster, portrait, takes them as shares of its own).
+  // Amounts of money are right-aligned, so that their decimal points line up.
+  const money = new Set(['金额', '期初余额', '本期收入', '本期支出', '期末余额']);
   const table = (caption: string, headers: string[], rows: string[][], widths: number[]) => ({
     kind: 'table' as const,
     caption,
-    columns: headers.map((header, i) => ({ header, width: widths[i] })),
+    columns: headers.map((header, i) => ({ header, width: widths[i], align: money.has(header) ? ('right' as const) : undefined })),
     rows,
   });
   return {
@@ -23,12 +27,13 @@ export function noticeDocument(notice: Notice, letterhead: ReportLetterhead, pos
     subtitle: notice.number,
     stamp: notice.supersedesId ? '更正公告' : undefined,
     paper: poster ? 'A3' : 'A4',
+    orientation: poster ? 'portrait' : 'landscape',
     letterhead,
     public: true,
     blocks: [
       { kind: 'fields', columns: 1, fields: noticeHeader(notice).map(([label, value]) => ({ label, value, wide: true })) },
-      table('一、收入', incomeHeaders, t.income, [14, 25, 19, 15, 25, 31, 27]),
-      table('二、支出', expenditureHeaders, t.expenditure, [14, 25, 24, 18, 22, 20, 15, 18]),
+      table('一、收入', incomeHeaders, t.income, [15, 26, 30, 20, 42, 59, 33]),
+      table('二、支出', expenditureHeaders, t.expenditure, [15, 26, 40, 22, 26, 38, 20, 38]),
       table('三、基金余额', fundHeaders, t.funds, [28, 18, 18, 18, 18]),
       {
         kind: 'paragraph',
