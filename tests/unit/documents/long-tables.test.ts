@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import type { Block, DocumentModel } from '../../../src/main/core/documents/model';
 import { documentToHtml, renderDocument } from '../../../src/main/core/documents';
 import { writesPdfDirectly } from '../../../src/main/core/documents/render';
+import { scanPublicOutput } from '../../../src/main/core/documents/public-scan';
+import { documentToPdf } from '../../../src/main/core/documents/pdf/document-pdf';
+import { openFaces } from '../../../src/main/core/documents/pdf/faces';
 import { documentToPrintablePage } from '../../../src/main/core/documents/html/render';
 import { isLongTable, pageTable, tablePaging } from '../../../src/main/core/documents/html/table-pages';
 import { cellText } from '../../../src/main/core/documents/html/blocks';
@@ -136,6 +139,21 @@ describe('a long table written directly (pdf/document-pdf.ts)', () => {
       await expect(renderDocument(model, 'pdf', pdf)).rejects.toMatchObject({ code: 'reports.public_personal_data', params: { kind } });
     }
     await expect(renderDocument({ ...doc('official', longTable()), public: true }, 'pdf', pdf)).resolves.toBeDefined();
+  });
+
+  it('read back alone, in drawing order (pdftotext -raw), a value is found in a cell right after digits', async () => {
+    const faces = openFaces()!;
+    for (const [value, kind] of [
+      ['11010519491231002X', 'idNumber'],
+      ['13812345678', 'phone'],
+    ] as const) {
+      const table = longTable();
+      // The cell before it, the donor 捐赠人300, ends in digits: run together, the value would not be seen.
+      table.rows[300][3] = value;
+      const written = await documentToPdf({ ...doc('official', table), public: true }, faces);
+      const source = { text: '', checked: true, pages: written.pages, drawnInReadingOrder: true };
+      await expect(scanPublicOutput('pdf', written.bytes, '长表格', source)).rejects.toMatchObject({ code: 'reports.public_personal_data', params: { kind } });
+    }
   });
 
   it('a short document is still printed from its page by Chromium', async () => {

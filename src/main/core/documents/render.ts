@@ -45,7 +45,7 @@ export async function renderDocument(doc: DocumentModel, format: DocumentFormat,
         const written = await writing;
         if (written) {
           bytes = written.bytes;
-          source = { text, checked: true, pages: written.pages };
+          source = { text, checked: true, pages: written.pages, drawnInReadingOrder: true };
           break;
         }
       }

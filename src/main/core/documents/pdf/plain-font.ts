@@ -31,14 +31,17 @@ export function plainFont(face: fontkit.Font): PlainFont {
     }
     return g;
   };
+  // pdfkit's `encode` takes the glyphs of a run (for the subset's ids and the ToUnicode map); the positions are
+  // only `text()`'s, which the writer does not use (text-batch.ts), so none are made. The advance is in
+  // thousandths of an em, as pdfkit scales a shaped run's.
+  const perThousand = 1000 / face.unitsPerEm;
   const wrapped = Object.create(face) as { layout(text: string): PlainRun };
   wrapped.layout = (text: string): PlainRun => {
     const run: PlainRun = { glyphs: [], positions: [], advanceWidth: 0 };
     for (const ch of text) {
       const g = glyphFor(ch.codePointAt(0)!);
       run.glyphs.push(g);
-      run.positions.push({ xAdvance: g.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 });
-      run.advanceWidth += g.advanceWidth;
+      run.advanceWidth += g.advanceWidth * perThousand;
     }
     return run;
   };

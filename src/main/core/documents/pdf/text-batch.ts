@@ -37,6 +37,8 @@ export class TextBatch {
   private spacing = 0;
   private color = '';
   private readonly faces = new Map<string, PdfkitFont>();
+  /** Each string's glyph ids in each font: a notice repeats its dates, methods and purposes thousands of times. */
+  private readonly encoded = new Map<string, Map<string, string>>();
 
   constructor(private readonly doc: PdfkitInternals) {}
 
@@ -66,8 +68,14 @@ export class TextBatch {
     }
     // The baseline sits half the font's ascent plus descent below the middle (pdfkit's `baseline: 'middle'`).
     const baseline = middle + ((face.ascender + face.descender) / 2000) * style.sizePt;
-    const [glyphs] = face.encode(text);
-    this.ops.push(`1 0 0 1 ${n(x)} ${n(this.doc.page.height - baseline)} Tm <${glyphs.join('')}> Tj`);
+    let known = this.encoded.get(face.id);
+    if (!known) this.encoded.set(face.id, (known = new Map()));
+    let hex = known.get(text);
+    if (hex === undefined) {
+      hex = face.encode(text)[0].join('');
+      known.set(text, hex);
+    }
+    this.ops.push(`1 0 0 1 ${n(x)} ${n(this.doc.page.height - baseline)} Tm <${hex}> Tj`);
   }
 
   /** Writes what was added as one text object, in the page's own (bottom-up) coordinates. */
