@@ -47,6 +47,28 @@ describe('linli charity verify, every core', () => {
 });
 
 describe('linli charity notice, a quarter of 3,000 rows', () => {
+  it('is refused, in the writer worker, when a name on it carries a phone number', async () => {
+    const copy = path.join(hall.dir, 'phone-in-name.sqlite');
+    fs.copyFileSync(file, copy);
+    const raw = new SqliteDatabase(copy);
+    // A donor who agreed to be named, whose name was typed with a phone in it.
+    raw
+      .prepare(
+        `UPDATE charity_donors SET name = '李13812345678', disclosure = 'full', consent_on = '2024-12-01'
+          WHERE id = (SELECT donor_id FROM charity_donations WHERE donor_id IS NOT NULL AND received_on LIKE ? ORDER BY received_on LIMIT 1)`,
+      )
+      .run(`${quarter.slice(0, 4)}-%`);
+    raw.close();
+    const out = path.join(hall.dir, 'refused.pdf');
+    const r = await runBuiltCli(
+      ['charity', 'notice', '--db', copy, '--period', quarter, '--format', 'pdf', '--out', out, '--user', 'admin'],
+      `${adminPassword}\n`,
+    );
+    expect(r.code).not.toBe(0);
+    expect(r.stderr + r.stdout).toMatch(/138\*{4}5678/);
+    expect(fs.existsSync(out)).toBe(false);
+  }, 120_000);
+
   it('is written by the direct PDF writer in its worker thread, every row read back', async () => {
     const out = path.join(hall.dir, 'quarter.pdf');
     const r = await runBuiltCli(

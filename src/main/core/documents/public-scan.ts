@@ -195,8 +195,15 @@ export interface SourceText {
 export async function scanPublicOutput(format: ScannedFormat, bytes: Uint8Array, what: string, source?: SourceText): Promise<void> {
   switch (format) {
     case 'pdf': {
-      if (source && !source.checked) assertNoPersonalData(source.text, what);
-      const text = await pdfText(bytes, { pages: source?.pages, drawingOrder: source?.drawnInReadingOrder });
+      // pdftotext starts reading while the source text is checked here.
+      const reading = pdfText(bytes, { pages: source?.pages, drawingOrder: source?.drawnInReadingOrder });
+      try {
+        if (source && !source.checked) assertNoPersonalData(source.text, what);
+      } catch (err) {
+        reading.catch(() => undefined);
+        throw err;
+      }
+      const text = await reading;
       if (text === null && source === undefined) throw new Error('pdftotext is not installed: a public PDF cannot be checked');
       if (text !== null) assertNoPersonalData(text, what);
       return;

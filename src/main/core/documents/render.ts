@@ -3,8 +3,7 @@ import { MIME_TYPES, reportFileName } from '../reports/formats/file-name';
 import type { DocumentModel } from './model';
 import { documentToDocx } from './docx';
 import { documentToHtml, documentToPrintablePage } from './html/render';
-import { assertNoPersonalData, markupText, scanPublicOutput, type SourceText } from './public-scan';
-import { documentText } from './document-text';
+import { markupText, scanPublicOutput, type SourceText } from './public-scan';
 import { writeDocumentPdf } from './pdf/write';
 import { isLongTable, tablePaging } from './html/table-pages';
 import { cellText } from './html/blocks';
@@ -29,25 +28,16 @@ export function writesPdfDirectly(doc: DocumentModel): boolean {
 export async function renderDocument(doc: DocumentModel, format: DocumentFormat, pdf: PdfRenderer): Promise<RenderedFile> {
   let bytes: Uint8Array;
   let source: SourceText | undefined;
+  let checked = false;
   switch (format) {
     case 'pdf': {
-      if (writesPdfDirectly(doc)) {
-        const writing = writeDocumentPdf(doc);
-        // The text it is written from is checked meanwhile: the writer works in a thread of its own.
-        const text = documentText(doc);
-        try {
-          if (doc.public) assertNoPersonalData(text, doc.title);
-        } catch (err) {
-          writing.catch(() => undefined);
-          throw err;
-        }
-        // The direct writer needs the font files; without them a long document is printed by Chromium, slowly.
-        const written = await writing;
-        if (written) {
-          bytes = written.bytes;
-          source = { text, checked: true, pages: written.pages, drawnInReadingOrder: true };
-          break;
-        }
+      // The direct writer needs the font files; without them a long document is printed by Chromium, slowly.
+      const written = writesPdfDirectly(doc) ? await writeDocumentPdf(doc) : null;
+      if (written) {
+        // Checked where it was written (pdf/write.ts), off this thread.
+        bytes = written.bytes;
+        checked = true;
+        break;
       }
       const page = documentToPrintablePage(doc);
       source = { text: markupText(page.html) };
@@ -63,7 +53,7 @@ export async function renderDocument(doc: DocumentModel, format: DocumentFormat,
     default:
       throw new Error(`Unknown document format: ${String(format satisfies never)}`);
   }
-  if (doc.public) await scanPublicOutput(format, bytes, doc.title, source);
+  if (doc.public && !checked) await scanPublicOutput(format, bytes, doc.title, source);
   const name = { title: doc.title, generatedAt: doc.generatedAt };
   return { fileName: reportFileName(name, format), mimeType: MIME_TYPES[format], bytes };
 }
