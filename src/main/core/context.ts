@@ -30,7 +30,10 @@ export interface WorkerEntry {
  * own file). Tests point these at the TypeScript sources; null means "run in the calling thread".
  */
 export interface WorkerEntries {
+  /** The import's processes: its commit, and a large file's preview. */
   importCommit?: WorkerEntry | null;
+  /** From this upload size on, a preview runs in the import's preview process (default: preview.ts's; tests lower it). */
+  importPreviewFromBytes?: number;
 }
 
 /** What every handler can reach. Hosts never see it; they only call `dispatch`. */

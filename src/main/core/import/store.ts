@@ -8,6 +8,24 @@ export interface StoredImport {
   ownerToken: string;
   createdAt: number;
   state: 'previewed' | 'running' | 'committed';
+  /** Lets go of what the preview keeps outside memory (its spill file), when the store drops it. */
+  release?(): void;
+}
+
+/** Every kept preview of this process: whatever they keep on disk goes when the process ends. */
+const kept = new Set<StoredImport>();
+let releaseOnExit = false;
+
+function keep(item: StoredImport): void {
+  kept.add(item);
+  if (releaseOnExit) return;
+  releaseOnExit = true;
+  process.once('exit', () => kept.forEach((i) => i.release?.()));
+}
+
+function drop(item: StoredImport): void {
+  kept.delete(item);
+  item.release?.();
 }
 
 export const IMPORT_TTL_MS = 60 * 60 * 1000;
@@ -25,8 +43,9 @@ export class ImportStore<T extends StoredImport> {
   put(item: T, now: number): void {
     this.purge(now);
     const mine = [...this.items.values()].filter((i) => i.ownerToken === item.ownerToken && i.state !== 'running').sort((a, b) => a.createdAt - b.createdAt);
-    while (mine.length >= PER_SESSION) this.items.delete(mine.shift()!.importId);
+    while (mine.length >= PER_SESSION) this.delete(mine.shift()!);
     this.items.set(item.importId, item);
+    keep(item);
   }
 
   get(importId: string, ownerToken: string, now: number): T {
@@ -37,7 +56,12 @@ export class ImportStore<T extends StoredImport> {
   }
 
   private purge(now: number): void {
-    for (const [id, item] of this.items) if (item.state !== 'running' && now - item.createdAt > IMPORT_TTL_MS) this.items.delete(id);
+    for (const item of [...this.items.values()]) if (item.state !== 'running' && now - item.createdAt > IMPORT_TTL_MS) this.delete(item);
+  }
+
+  private delete(item: T): void {
+    this.items.delete(item.importId);
+    drop(item);
   }
 }
 
