@@ -8,6 +8,7 @@ import { writeImport, type CommitBatch, type CommitOutcome, type CommitWork, typ
 import { yieldToEventLoop } from '../../../spreadsheet/slices';
 import { writeGateOf } from '../../../db/write-gate';
 import { readSpillTail } from '../../../import/spill';
+import { collectGarbageSoon } from '../../../util/collect-garbage';
 import { releaseSpill, storedBatches, type ImportSession } from './store';
 
 export type { ImportMode } from './commit-write';
@@ -51,8 +52,13 @@ export async function commitImport(ctx: HandlerContext, imp: ImportSession, mode
     compoundAliases: imp.compoundAliases,
     newPlaces: tail.newPlaces,
   };
-  const outcome =
-    (await residentsImportWorkers.commit(ctx, { importId: imp.importId, work, spill: imp.spill }, job)) ?? (await commitHere(ctx, imp, work, job));
+  let outcome: CommitOutcome;
+  try {
+    outcome = (await residentsImportWorkers.commit(ctx, { importId: imp.importId, work, spill: imp.spill }, job)) ?? (await commitHere(ctx, imp, work, job));
+  } finally {
+    // What the commit left here (the planned households and places, the messages) is garbage now: collected soon.
+    collectGarbageSoon();
+  }
   // What the commit found different from the preview (a row changed in between) is what the error report shows.
   for (const [i, plan] of outcome.replanned) {
     if (plan.action === 'reject') imp.rejected.set(i, plan);

@@ -7,6 +7,7 @@ import { residentsImport } from './definition';
 import { residentsImportWorkers } from './workers';
 import { importStore, type ImportSession } from './store';
 import { removeSpill } from '../../../import/spill';
+import { collectGarbageSoon } from '../../../util/collect-garbage';
 
 export { PREVIEW_ROWS } from './preview-plan';
 
@@ -34,9 +35,15 @@ export async function previewImport(ctx: HandlerContext, fileName: string, bytes
   const mark = residentsImport.mark(ctx.sqlite);
   const request: PreviewRequest = { bytes, choices, today };
   const inProcess = bytes.length >= (ctx.workers.importPreviewFromBytes ?? WORKER_MIN_BYTES);
-  const planned =
-    (inProcess ? await residentsImportWorkers.preview<PreviewRequest, PreviewPlanned>(ctx, request) : null) ??
-    (await planHere(ctx, request, bytes.length >= WORKER_MIN_BYTES));
+  let planned: PreviewPlanned;
+  try {
+    planned =
+      (inProcess ? await residentsImportWorkers.preview<PreviewRequest, PreviewPlanned>(ctx, request) : null) ??
+      (await planHere(ctx, request, bytes.length >= WORKER_MIN_BYTES));
+  } finally {
+    // The upload (its body, base64 and bytes) is garbage once answered: collected, not kept for V8's own time.
+    if (bytes.length >= WORKER_MIN_BYTES) collectGarbageSoon();
+  }
   const { head, resolved, spill } = planned;
 
   const importId = newId();
