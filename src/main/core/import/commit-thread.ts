@@ -4,7 +4,7 @@ import type { HandlerContext, WorkerEntry } from '../context';
 import type { JobControl } from '../jobs/jobs';
 import { writeGateOf } from '../db/write-gate';
 import { COMMIT_WORKER_ROLE, type CommitWorkerInit, type CommitWorkerReply, type CommitWorkerRequest } from './commit-worker-host';
-import { forkImportProcess, importProcessInit } from './import-process';
+import { importProcessInit, startImportProcess } from './import-process';
 import type { SpillRef } from './spill';
 
 /** What an area hands to its commit process: the plain values of the commit, and where the preview's batches are. */
@@ -21,8 +21,8 @@ export interface CommitInWorker<Work> {
 /**
  * Runs an import's commit in a child process on its own connection (commit-worker-host.ts: a process, so
  * that its page cache leaves with it) and waits for it, while this thread only relays progress and the
- * cancel: the commit process reads the batches from the preview's spill file itself. Its own connection stays free for reads (WAL: they see the data as it
- * was until the COMMIT); writes of this process wait at the write gate (db/write-gate.ts) instead of
+ * cancel: the commit process reads the batches from the preview's spill file itself. This thread's own
+ * connection stays free for reads (WAL: they see the data as it was until the COMMIT); writes of this process wait at the write gate (db/write-gate.ts) instead of
  * blocking the thread on SQLite's lock.
  * Returns null, having written nothing, where no commit process can run: no key file, or no commit code.
  */
@@ -30,15 +30,10 @@ export async function commitInWorker<Work, Outcome>(ctx: HandlerContext, commit:
   const start = importProcessInit(ctx, `import-commit-probe:${commit.importId}`);
   if (!start || !commit.entry) return null;
   const init: CommitWorkerInit<Work> = { ...start, work: commit.work, spill: commit.spill };
-  const worker = forkImportProcess(commit.entry, COMMIT_WORKER_ROLE);
+  const worker = startImportProcess(ctx.workers.launchImportProcess, commit.entry, COMMIT_WORKER_ROLE);
   if (!worker) return null;
-  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-  // Resolves once the message is handed to the channel.
-  const send = (m: CommitWorkerRequest<Work>) =>
-    new Promise<void>((resolve) => {
-      if (!worker.connected) return resolve();
-      worker.send(m, undefined, {}, () => resolve());
-    });
+  const exited = new Promise<void>((resolve) => worker.onExit(() => resolve()));
+  const send = (m: CommitWorkerRequest<Work>) => worker.send(m);
   const cancel = () => void send({ cancel: true });
   job.signal.addEventListener('abort', cancel);
   // The commit process copies the WAL into the file after it reports done; until it has, this connection must not
@@ -51,7 +46,8 @@ export async function commitInWorker<Work, Outcome>(ctx: HandlerContext, commit:
     await ctx.db.connection().execute(async () => {});
     const outcome = await (async () => {
       const finished = new Promise<Outcome>((resolve, reject) => {
-        worker.on('message', (r: CommitWorkerReply<Outcome>) => {
+        worker.onMessage((message) => {
+          const r = message as CommitWorkerReply<Outcome>;
           if ('progress' in r) job.progress(r.progress.done, r.progress.total);
           else if ('done' in r) resolve(r.done);
           else if ('checkpointed' in r) return;
@@ -62,8 +58,7 @@ export async function commitInWorker<Work, Outcome>(ctx: HandlerContext, commit:
                 : new Error(`import commit process: ${r.error.message}`),
             );
         });
-        worker.on('error', reject);
-        worker.on('exit', (code) => reject(new Error(`import commit process stopped (${code}) before it finished`)));
+        worker.onExit((code) => reject(new Error(`import commit process stopped (${code}) before it finished`)));
       });
       finished.catch(() => {}); // awaited below, once the start is handed over
       await send({ init });
@@ -78,10 +73,9 @@ export async function commitInWorker<Work, Outcome>(ctx: HandlerContext, commit:
       // Committed: the commit process checkpoints, then ends on its own; this one need not wait for it.
       void exited.then(resumeCheckpoints);
       worker.unref();
-      (worker.channel as { unref?: () => void } | undefined)?.unref?.();
     } else {
       // Whatever it wrote is rolled back: SQLite ignores a transaction that was never committed.
-      if (worker.exitCode === null && worker.signalCode === null) worker.kill('SIGKILL');
+      if (worker.running()) worker.kill();
       await exited;
       resumeCheckpoints();
     }

@@ -23,7 +23,7 @@ import type { Database } from '../db/schema';
 import { yieldThisThreadToMain } from '../util/thread-priority';
 import { yieldToEventLoop } from '../spreadsheet/slices';
 import { importCacheKib } from './import-cache';
-import { importProcessCipher, type ImportProcessInit } from './import-process';
+import { importProcessCipher, parentChannel, type ImportProcessInit } from './import-process';
 import { readSpillBatches, type SpillRef } from './spill';
 
 /** Set in the environment of a commit process: what the area's worker module serves when it is so started. */
@@ -59,21 +59,22 @@ export type CommitWriter<Work, Batch, Outcome> = (store: CommitStore, work: Work
 
 /** Serves one commit in this process with `write`, when this process was started as a commit process. */
 export function serveCommitWorker<Work, Batch, Outcome>(write: CommitWriter<Work, Batch, Outcome>): void {
-  if (!process.send || process.env[COMMIT_WORKER_ROLE] !== '1') return;
-  yieldThisThreadToMain();
+  if (process.env[COMMIT_WORKER_ROLE] !== '1') return;
   let finished = false;
-  const reply = (r: CommitWorkerReply<Outcome>) =>
-    new Promise<void>((resolve) => (process.connected ? process.send!(r, undefined, {}, () => resolve()) : resolve()));
+  // The app went away (or gave up on the commit): what was written is rolled back with the process.
+  const channel = parentChannel(() => {
+    if (!finished) process.exit(1);
+  });
+  if (!channel) return;
+  yieldThisThreadToMain();
+  const reply = (r: CommitWorkerReply<Outcome>) => channel.send(r);
   let cancelled = false;
   let start: ((init: CommitWorkerInit<Work>) => void) | null = null;
   const started = new Promise<CommitWorkerInit<Work>>((resolve) => (start = resolve));
-  process.on('message', (m: CommitWorkerRequest<Work>) => {
+  channel.onMessage((message) => {
+    const m = message as CommitWorkerRequest<Work>;
     if ('init' in m) return start?.(m.init);
     cancelled = true;
-  });
-  // The app went away (or gave up on the commit): what was written is rolled back with the process.
-  process.on('disconnect', () => {
-    if (!finished) process.exit(1);
   });
   // Read one at a time as the writer asks (a megabyte or so each), not all at once; between two, the
   // event loop turns, so that a cancel from the app is heard (the reads themselves are synchronous).
@@ -120,7 +121,7 @@ export function serveCommitWorker<Work, Batch, Outcome>(write: CommitWriter<Work
     } finally {
       sqlite?.close();
       // Nothing more will come: the process ends (its 'exit' gives the app's connection its checkpoint back).
-      process.disconnect?.();
+      channel.close();
     }
   })();
 }

@@ -16,7 +16,7 @@ import type { FieldCipher } from '../crypto/field-cipher';
 import { translateSqliteError } from '../db/connection';
 import { newId } from '../util/ids';
 import { yieldThisThreadToMain } from '../util/thread-priority';
-import { forkImportProcess, importProcessCipher, importProcessInit, type ImportProcessInit } from './import-process';
+import { importProcessCipher, importProcessInit, parentChannel, startImportProcess, type ImportProcessInit } from './import-process';
 
 /** Set in the environment of a preview process: what the area's worker module serves when it is so started. */
 export const PREVIEW_PROCESS_ROLE = 'LINLI_IMPORT_PREVIEW';
@@ -45,19 +45,20 @@ export type PreviewRunner<Request, Outcome> = (store: PreviewStore, request: Req
  * the caller then previews in its own thread.
  */
 export async function previewInProcess<Request, Outcome>(
-  ctx: Pick<HandlerContext, 'paths' | 'secrets'>,
+  ctx: Pick<HandlerContext, 'paths' | 'secrets' | 'workers'>,
   entry: WorkerEntry | null,
   threads: WorkerEntry | null,
   request: Request,
 ): Promise<Outcome | null> {
   const start = importProcessInit(ctx, `import-preview-probe:${newId()}`);
   if (!start || !entry) return null;
-  const child = forkImportProcess(entry, PREVIEW_PROCESS_ROLE);
+  const child = startImportProcess(ctx.workers.launchImportProcess, entry, PREVIEW_PROCESS_ROLE);
   if (!child) return null;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<void>((resolve) => child.onExit(() => resolve()));
   try {
     return await new Promise<Outcome>((resolve, reject) => {
-      child.on('message', (r: PreviewProcessReply<Outcome>) => {
+      child.onMessage((message) => {
+        const r = message as PreviewProcessReply<Outcome>;
         if ('done' in r) resolve(r.done);
         else
           reject(
@@ -66,31 +67,33 @@ export async function previewInProcess<Request, Outcome>(
               : new Error(`import preview process: ${r.error.message}`),
           );
       });
-      child.on('error', reject);
-      child.on('exit', (code) => reject(new Error(`import preview process stopped (${code}) before it finished`)));
+      child.onExit((code) => reject(new Error(`import preview process stopped (${code}) before it finished`)));
       const init: PreviewProcessInit<Request> = { ...start, threads, request };
-      child.send({ init });
+      void child.send({ init });
     });
   } finally {
     // Done or failed, it has nothing more to give: it ends (and its memory with it).
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    if (child.running()) child.kill();
     await exited;
   }
 }
 
 /** Serves one preview in this process with `run`, when this process was started as a preview process. */
 export function servePreviewProcess<Request, Outcome>(run: PreviewRunner<Request, Outcome>): void {
-  if (!process.send || process.env[PREVIEW_PROCESS_ROLE] !== '1') return;
-  yieldThisThreadToMain();
-  const reply = (r: PreviewProcessReply<Outcome>) =>
-    new Promise<void>((resolve) => (process.connected ? process.send!(r, undefined, {}, () => resolve()) : resolve()));
+  if (process.env[PREVIEW_PROCESS_ROLE] !== '1') return;
   // The app went away: there is no one to hand the preview to.
-  process.on('disconnect', () => process.exit(1));
-  process.once('message', (m: { init: PreviewProcessInit<Request> }) => {
+  const channel = parentChannel(() => process.exit(1));
+  if (!channel) return;
+  yieldThisThreadToMain();
+  const reply = (r: PreviewProcessReply<Outcome>) => channel.send(r);
+  let started = false;
+  channel.onMessage((message) => {
+    if (started) return;
+    started = true;
+    const { init } = message as { init: PreviewProcessInit<Request> };
     void (async () => {
       let sqlite: SqliteDatabase.Database | null = null;
       try {
-        const { init } = m;
         const secrets = importProcessCipher(init);
         // A reader only: the preview never writes. WAL lets it read beside the app's connection.
         sqlite = new SqliteDatabase(init.databaseFile, { readonly: true, fileMustExist: true });
@@ -104,7 +107,7 @@ export function servePreviewProcess<Request, Outcome>(run: PreviewRunner<Request
       } finally {
         sqlite?.close();
         // Nothing more will come: the process ends (the app ends it at once if anything still holds it).
-        process.disconnect?.();
+        channel.close();
       }
     })();
   });
