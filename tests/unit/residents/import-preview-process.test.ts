@@ -1,9 +1,10 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importStore, storedBatches } from '../../../src/main/core/features/residents/import/store';
 import { batchRows } from '../../../src/main/core/features/residents/import/row-batches';
-import { readSpillBatches, SpillWriter } from '../../../src/main/core/import/spill';
+import { readSpillBatches, SpillWriter, sweepStaleSpills } from '../../../src/main/core/import/spill';
 import { openTestHall, sourceWorker, tempDir, type TestHall } from '../support/core';
 import { makePlaces } from './places-fixture';
 import { commit, csv, jobFile, makeId, preview, previewFails, residentCount, runJob } from '../../fixtures/residents/support';
@@ -116,6 +117,16 @@ describe('a preview in its own process', () => {
     expect([...kept(apart, p.importId).rejected.values()].map((x) => x.name)).toEqual(['丁先']);
   }, 60_000);
 
+  it('closing the file lets go of its previews and their spill files', async () => {
+    const hall = await openTestHall({ workers: { importCommit: processEntry, importPreviewFromBytes: 0 } });
+    await makePlaces(hall);
+    const p = await preview(hall, 'f.csv', csv(register(50, '己', '150406')));
+    const file = kept(hall, p.importId).spill.file;
+    expect(fs.existsSync(file)).toBe(true);
+    await hall.close();
+    expect(fs.existsSync(file)).toBe(false);
+  }, 60_000);
+
   it('a preview process that cannot run its code fails the preview (it is not done quietly some other way)', async () => {
     const broken = await openTestHall({ workers: { importCommit: { path: '/nonexistent/commit-worker.js' }, importPreviewFromBytes: 0 } });
     try {
@@ -147,6 +158,18 @@ describe('the spill file', () => {
     other.append({ x: 1 }, { first: 0, count: 1 });
     other.discard();
     expect(fs.existsSync(other.file)).toBe(false);
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('a spill folder left by a killed process is swept once it is older than any kept preview', () => {
+    const folder = tempDir();
+    const old = new SpillWriter(folder).finish();
+    const fresh = new SpillWriter(folder).finish();
+    const threeHoursAgo = new Date(Date.now() - 3 * 60 * 60 * 1000);
+    fs.utimesSync(path.dirname(old.file), threeHoursAgo, threeHoursAgo);
+    sweepStaleSpills(folder);
+    expect(fs.existsSync(old.file)).toBe(false);
+    expect(fs.existsSync(fresh.file)).toBe(true);
     fs.rmSync(folder, { recursive: true, force: true });
   });
 });

@@ -45,6 +45,7 @@ export class SpillWriter {
   readonly file: string;
 
   constructor(folder = os.tmpdir()) {
+    sweepStaleSpills(folder);
     const dir = fs.mkdtempSync(path.join(folder, PREFIX));
     this.file = path.join(dir, 'batches.bin');
     this.fd = fs.openSync(this.file, 'wx', 0o600);
@@ -118,8 +119,33 @@ export function readSpillTail<T>(ref: SpillRef): T | undefined {
   return ref.tail ? readSpillRecord<T>(ref, ref.tail) : undefined;
 }
 
-/** Deletes the spill file and its folder; a file already gone is fine. */
+/** Deletes the spill file and its folder; a file already gone is fine, and one that cannot go now is left for the sweep. */
 export function removeSpill(ref: Pick<SpillRef, 'file'>): void {
   if (!path.basename(path.dirname(ref.file)).startsWith(PREFIX)) return;
-  fs.rmSync(path.dirname(ref.file), { recursive: true, force: true });
+  try {
+    fs.rmSync(path.dirname(ref.file), { recursive: true, force: true });
+  } catch {
+    // Still open elsewhere (Windows): swept later.
+  }
+}
+
+/** A spill folder untouched for this long belongs to no preview (they are kept for an hour): a process that ended without removing it. */
+const STALE_MS = 2 * 60 * 60 * 1000;
+
+/** Removes spill folders left behind by a process that was killed: unreadable without their key, but disk all the same. */
+export function sweepStaleSpills(folder: string, now = Date.now()): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(folder).filter((n) => n.startsWith(PREFIX));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const dir = path.join(folder, name);
+    try {
+      if (now - fs.statSync(dir).mtimeMs > STALE_MS) fs.rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // Gone meanwhile, or not ours to remove.
+    }
+  }
 }

@@ -48,6 +48,11 @@ export class ImportStore<T extends StoredImport> {
     keep(item);
   }
 
+  /** Drops every preview (the file they were planned against is closed). */
+  clear(): void {
+    for (const item of [...this.items.values()]) this.delete(item);
+  }
+
   get(importId: string, ownerToken: string, now: number): T {
     this.purge(now);
     const item = this.items.get(importId);
@@ -74,4 +79,12 @@ export function importStoreOf<T extends StoredImport>(sqlite: SqliteDatabase.Dat
   let s = byArea.get(area);
   if (!s) byArea.set(area, (s = new ImportStore<StoredImport>()));
   return s as unknown as ImportStore<T>;
+}
+
+/** Lets go of every area's previews on this connection, and what they keep on disk: the file is being closed. */
+export function releaseImports(sqlite: SqliteDatabase.Database): void {
+  const byArea = stores.get(sqlite);
+  if (!byArea) return;
+  for (const s of byArea.values()) s.clear();
+  stores.delete(sqlite);
 }
