@@ -33,9 +33,10 @@ export const IMPORT_TTL_MS = 60 * 60 * 1000;
 const PER_SESSION = 3;
 
 /**
- * Previews by id, for the session that made them, for an hour, kept in memory so that the commit and the
- * error report do not read the file again. One store per open database and area: a restore opens a new
- * connection, and imports planned against the old file are gone with it.
+ * Previews by id, for the session that made them, for an hour, kept so that the commit and the error report
+ * do not read the file again (in memory, their summaries; on disk, an area's batches: spill.ts). One store
+ * per open database and area: a restore opens a new connection, and imports planned against the old file are
+ * gone with it (releaseImports).
  */
 export class ImportStore<T extends StoredImport> {
   private readonly items = new Map<string, T>();
