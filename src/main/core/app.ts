@@ -18,6 +18,7 @@ import { backupFolderFor } from './paths';
 import { createFieldCipher } from './crypto/field-cipher';
 import { keyFileFor, loadOrCreateKey } from './crypto/key-file';
 import { fieldKeyMatches, guardedCipher, type FieldKeyState } from './backup/field-key';
+import { releaseImports } from './import/store';
 
 export interface CoreOptions {
   databasePath: string;
@@ -102,7 +103,11 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
           keyState.mismatch = !fieldKeyMatches(opened.sqlite, cipher, now());
           damaged = null;
         };
-        return await restoreBackup(services, { close: () => opened.db.destroy(), open: reopen }, path.resolve(file), actor, restoreOpts);
+        const close = () => {
+          releaseImports(opened.sqlite);
+          return opened.db.destroy();
+        };
+        return await restoreBackup(services, { close, open: reopen }, path.resolve(file), actor, restoreOpts);
       } finally {
         restoring = false;
       }
@@ -141,6 +146,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       if (!replaced && sameFile(identity, fileIdentity(databasePath))) {
         await writeTransaction(opened.db, opened.sqlite, (trx) => services.sessions.endOwn(trx, now()), 1000).catch(() => {});
       }
+      // The previews planned against it go with it, with their spill files.
+      releaseImports(opened.sqlite);
       await opened.db.destroy();
       await pdf.close();
     },

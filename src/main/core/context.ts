@@ -8,6 +8,7 @@ import type { JobRunner } from './jobs/jobs';
 import type { PdfRenderer } from './reports/model';
 import type { FieldCipher } from './crypto/field-cipher';
 import type { FieldKeyState } from './backup/field-key';
+import type { ImportProcessLauncher } from './import/import-process';
 import type { Contract, MethodName } from '../../shared/contract';
 import type { RestoreResult } from '../../shared/contract/backups';
 import type { OutputOf, ParsedInputOf } from '../../shared/contract/define';
@@ -30,7 +31,12 @@ export interface WorkerEntry {
  * own file). Tests point these at the TypeScript sources; null means "run in the calling thread".
  */
 export interface WorkerEntries {
+  /** The import's processes: its commit, and a large file's preview. */
   importCommit?: WorkerEntry | null;
+  /** From this upload size on, a preview runs in the import's preview process (default: preview.ts's; tests lower it). */
+  importPreviewFromBytes?: number;
+  /** How the host starts the import's processes (Electron: a utility process); default child_process.fork. */
+  launchImportProcess?: ImportProcessLauncher;
 }
 
 /** What every handler can reach. Hosts never see it; they only call `dispatch`. */

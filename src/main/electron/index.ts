@@ -6,6 +6,7 @@ import { bindIpc } from './ipc-binding';
 import { bindHostIpc, forwardEvents, WindowSessions, type HostDialogs } from './host-ipc';
 import { languageFile, readShellLanguage, saveShellLanguage } from './language';
 import { buildMenu } from './menu';
+import { launchUtilityProcess } from './import-process';
 import { openCoreWithRecovery } from './open-core';
 import { createElectronPdfRenderer } from './pdf';
 import { registerAppScheme, serveAppProtocol } from './protocol';
@@ -55,7 +56,11 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   Menu.setApplicationMenu(null);
 
-  const core = await openCoreWithRecovery(startupDatabasePath(process.argv), { pdf: createElectronPdfRenderer() }, language);
+  const core = await openCoreWithRecovery(
+    startupDatabasePath(process.argv),
+    { pdf: createElectronPdfRenderer(), workers: { launchImportProcess: launchUtilityProcess } },
+    language,
+  );
   if (!core) {
     app.quit();
     return;

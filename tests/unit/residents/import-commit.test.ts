@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { openTestHall, sourceWorker, type TestHall } from '../support/core';
 import { makePlaces } from './places-fixture';
@@ -165,10 +166,10 @@ describe.each([
     await wb.xlsx.load(jobFile(hall, report) as unknown as ArrayBuffer);
     expect(String(wb.worksheets[0].getRow(2).getCell(7).value)).toContain('赵别名');
     expect(lastImportAudit()).toMatchObject({ added: 1, rejected: 1, planned: 'again' });
-    // Committed, the preview keeps only what its error report needs: the batch with the rejected row, its rows.
+    // Committed, the preview keeps what its error report needs: the rejected row's last plan, and its batch on disk.
     const kept = importStore(hall.core.services.sqlite).get(p.importId, hall.adminToken, hall.clock.now().getTime());
-    expect(kept.batches.map((b) => [b.count, b.rows.length > 0, b.drafts.length, b.prepared.length, b.writes.length])).toEqual([[2, true, 0, 0, 0]]);
-    expect(kept.plans.filter((x) => x.action === 'reject').map((x) => x.name)).toEqual(['赵先']);
+    expect([...kept.rejected.values()].map((x) => x.name)).toEqual(['赵先']);
+    expect(fs.existsSync(kept.spill.file)).toBe(true);
   });
 
   it("writes the preview's plans as they are when nothing was written in between, with the same rows as planning again", async () => {

@@ -10,7 +10,7 @@ import { PlanContext, planRow, type PlannedRow } from '../../../src/main/core/fe
 import { PREVIEW_BATCH_ROWS, readForPreview } from '../../../src/main/core/features/residents/import/preview-read';
 import { readSpreadsheet } from '../../../src/main/core/spreadsheet/read-file';
 import { batchDrafts, batchPrepared, batchRows } from '../../../src/main/core/features/residents/import/row-batches';
-import { importStore } from '../../../src/main/core/features/residents/import/store';
+import { importStore, storedBatches } from '../../../src/main/core/features/residents/import/store';
 import { openTestHall, type TestHall } from '../support/core';
 import { makePlaces } from './places-fixture';
 import { commit, csv, jobFile, makeId, preview, runJob, xlsx } from '../../fixtures/residents/support';
@@ -158,11 +158,13 @@ describe('the preview in batches and slices', () => {
       expect(p.counts).toEqual(expected.counts);
       expect(p.rows).toEqual(expected.shown);
       const stored = importStore(hall.core.services.sqlite).get(p.importId, hall.adminToken, hall.clock.now().getTime());
-      expect(stored.plans.map(view)).toEqual(expected.rows);
-      // What the commit and the error report read back: every row and its draft, in order.
-      expect(stored.batches.map((b) => b.first)).toEqual(Array.from({ length: Math.ceil(ROWS / PREVIEW_BATCH_ROWS) }, (_, k) => k * PREVIEW_BATCH_ROWS));
-      expect(stored.batches.flatMap(batchRows)).toEqual(before.sheet.rows);
-      expect(stored.batches.flatMap(batchDrafts)).toEqual(before.sheet.rows.map((r) => draftRow(r, before.resolved.columns)));
+      // What the commit and the error report read back from the spill file: every row, its draft and its plan, in order.
+      const kept = [...storedBatches(stored)];
+      expect(kept.flatMap((b) => b.plans).map(view)).toEqual(expected.rows);
+      expect([...stored.rejected.values()].map(view)).toEqual(expected.rows.filter((r) => r.action === 'reject'));
+      expect(kept.map((b) => b.batch.first)).toEqual(Array.from({ length: Math.ceil(ROWS / PREVIEW_BATCH_ROWS) }, (_, k) => k * PREVIEW_BATCH_ROWS));
+      expect(kept.flatMap((b) => batchRows(b.batch))).toEqual(before.sheet.rows);
+      expect(kept.flatMap((b) => batchDrafts(b.batch))).toEqual(before.sheet.rows.map((r) => draftRow(r, before.resolved.columns)));
 
       const batched = await planInBatches(bytes);
       expect(batched.batches).toBe(Math.ceil(ROWS / PREVIEW_BATCH_ROWS));
@@ -182,17 +184,16 @@ describe('the preview in batches and slices', () => {
       .getSheetValues()
       .slice(2)
       .map((r) => Array.from({ length: header.length }, (_, i) => ((r as unknown[]) ?? [])[i + 1] ?? ''));
-    const rejected = importStore(hall.core.services.sqlite)
-      .get(p.importId, hall.adminToken, hall.clock.now().getTime())
-      .plans.filter((x) => x.action === 'reject');
+    const rejected = [...importStore(hall.core.services.sqlite).get(p.importId, hall.adminToken, hall.clock.now().getTime()).rejected.values()];
     expect(rejected).toHaveLength(p.counts.reject);
     expect(reported).toEqual(rejected.map((x) => file[x.row - 1]));
 
     // The commit writes the values the preview prepared (kept serialized with each batch), not new ones:
     // each encryption draws a fresh IV, so equal ciphertexts show they were reused.
     const stored = importStore(hall.core.services.sqlite).get(p.importId, hall.adminToken, hall.clock.now().getTime());
-    const prepared = stored.batches.flatMap(batchPrepared);
-    const added = stored.plans.flatMap((x, i) => (x.action === 'add' ? [{ name: x.name, cipher: prepared[i]!.columns.id_cipher }] : []));
+    const kept = [...storedBatches(stored)];
+    const prepared = kept.flatMap((b) => batchPrepared(b.batch));
+    const added = kept.flatMap((b) => b.plans).flatMap((x, i) => (x.action === 'add' ? [{ name: x.name, cipher: prepared[i]!.columns.id_cipher }] : []));
     expect(added).toHaveLength(p.counts.add);
 
     const end = await commit(hall, p.importId);

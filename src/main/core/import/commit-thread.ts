@@ -1,54 +1,39 @@
-import { fork, type ChildProcess } from 'node:child_process';
 import type SqliteDatabase from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
 import type { HandlerContext, WorkerEntry } from '../context';
 import type { JobControl } from '../jobs/jobs';
-import { yieldToEventLoop } from '../spreadsheet/slices';
 import { writeGateOf } from '../db/write-gate';
 import { COMMIT_WORKER_ROLE, type CommitWorkerInit, type CommitWorkerReply, type CommitWorkerRequest } from './commit-worker-host';
+import { importProcessInit, startImportProcess } from './import-process';
+import type { SpillRef } from './spill';
 
-/** What an area hands to its commit process: the plain values of the commit, and its batches in order. */
-export interface CommitInWorker<Work, Batch> {
+/** What an area hands to its commit process: the plain values of the commit, and where the preview's batches are. */
+export interface CommitInWorker<Work> {
   /** The area's commit code (commit-worker-host.ts serving its writer); null: none can run here. */
   entry: WorkerEntry | null;
   /** Names the import in the key probe (any text unique to it). */
   importId: string;
   work: Work;
-  batches: Iterable<Batch>;
+  /** The preview's batches, in order (spill.ts): the commit process reads them itself. */
+  spill: SpillRef;
 }
 
 /**
  * Runs an import's commit in a child process on its own connection (commit-worker-host.ts: a process, so
- * that its page cache leaves with it) and waits for it, while this thread only hands over the batches and
- * relays progress and the cancel. Its own connection stays free for reads (WAL: they see the data as it
- * was until the COMMIT); writes of this process wait at the write gate (db/write-gate.ts) instead of
+ * that its page cache leaves with it) and waits for it, while this thread only relays progress and the
+ * cancel: the commit process reads the batches from the preview's spill file itself. This thread's own
+ * connection stays free for reads (WAL: they see the data as it was until the COMMIT); writes of this process wait at the write gate (db/write-gate.ts) instead of
  * blocking the thread on SQLite's lock.
  * Returns null, having written nothing, where no commit process can run: no key file, or no commit code.
  */
-export async function commitInWorker<Work, Batch, Outcome>(ctx: HandlerContext, commit: CommitInWorker<Work, Batch>, job: JobControl): Promise<Outcome | null> {
-  const keyFile = ctx.paths.keyFile;
-  if (!keyFile || !commit.entry) return null;
-  const probe = `import-commit-probe:${commit.importId}`;
-  const init: CommitWorkerInit<Work> = { databaseFile: ctx.paths.database, keyFile, probe, probeHash: ctx.secrets.lookupHash(probe), work: commit.work };
-  let worker: ChildProcess;
-  try {
-    // Under Electron, process.execPath is the app itself: ELECTRON_RUN_AS_NODE runs the file as Node would.
-    worker = fork(commit.entry.path, [], {
-      execArgv: commit.entry.execArgv ?? process.execArgv,
-      env: { ...process.env, [COMMIT_WORKER_ROLE]: '1', ELECTRON_RUN_AS_NODE: '1' },
-      serialization: 'advanced',
-    });
-  } catch {
-    return null;
-  }
-  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-  // Resolves once the message is handed to the channel: the batches then wait in the commit process's
-  // queue, not in this one's.
-  const send = (m: CommitWorkerRequest<Work, Batch>) =>
-    new Promise<void>((resolve) => {
-      if (!worker.connected) return resolve();
-      worker.send(m, undefined, {}, () => resolve());
-    });
+export async function commitInWorker<Work, Outcome>(ctx: HandlerContext, commit: CommitInWorker<Work>, job: JobControl): Promise<Outcome | null> {
+  const start = importProcessInit(ctx, `import-commit-probe:${commit.importId}`);
+  if (!start || !commit.entry) return null;
+  const init: CommitWorkerInit<Work> = { ...start, work: commit.work, spill: commit.spill };
+  const worker = startImportProcess(ctx.workers.launchImportProcess, commit.entry, COMMIT_WORKER_ROLE);
+  if (!worker) return null;
+  const exited = new Promise<void>((resolve) => worker.onExit(() => resolve()));
+  const send = (m: CommitWorkerRequest<Work>) => worker.send(m);
   const cancel = () => void send({ cancel: true });
   job.signal.addEventListener('abort', cancel);
   // The commit process copies the WAL into the file after it reports done; until it has, this connection must not
@@ -61,7 +46,8 @@ export async function commitInWorker<Work, Batch, Outcome>(ctx: HandlerContext, 
     await ctx.db.connection().execute(async () => {});
     const outcome = await (async () => {
       const finished = new Promise<Outcome>((resolve, reject) => {
-        worker.on('message', (r: CommitWorkerReply<Outcome>) => {
+        worker.onMessage((message) => {
+          const r = message as CommitWorkerReply<Outcome>;
           if ('progress' in r) job.progress(r.progress.done, r.progress.total);
           else if ('done' in r) resolve(r.done);
           else if ('checkpointed' in r) return;
@@ -72,18 +58,10 @@ export async function commitInWorker<Work, Batch, Outcome>(ctx: HandlerContext, 
                 : new Error(`import commit process: ${r.error.message}`),
             );
         });
-        worker.on('error', reject);
-        worker.on('exit', (code) => reject(new Error(`import commit process stopped (${code}) before it finished`)));
+        worker.onExit((code) => reject(new Error(`import commit process stopped (${code}) before it finished`)));
       });
-      finished.catch(() => {}); // awaited below, once every batch is handed over
+      finished.catch(() => {}); // awaited below, once the start is handed over
       await send({ init });
-      // One message per batch (a megabyte or so each), yielding between them: a single message of the
-      // whole preview would be copied in one go, holding this thread for a second.
-      for (const batch of commit.batches) {
-        await send({ batch });
-        await yieldToEventLoop();
-      }
-      await send({ end: true });
       return await finished;
     })();
     committed = true;
@@ -95,10 +73,9 @@ export async function commitInWorker<Work, Batch, Outcome>(ctx: HandlerContext, 
       // Committed: the commit process checkpoints, then ends on its own; this one need not wait for it.
       void exited.then(resumeCheckpoints);
       worker.unref();
-      (worker.channel as { unref?: () => void } | undefined)?.unref?.();
     } else {
       // Whatever it wrote is rolled back: SQLite ignores a transaction that was never committed.
-      if (worker.exitCode === null && worker.signalCode === null) worker.kill('SIGKILL');
+      if (worker.running()) worker.kill();
       await exited;
       resumeCheckpoints();
     }

@@ -11,33 +11,32 @@
  * process, by how the frees fell). A process's memory all goes back to the system when it ends.
  *
  * It builds the field cipher from the database's key file and proves it holds the app's very key. The
- * start, the batches, the end and a cancel arrive as messages (structured clone: the 'advanced' channel).
+ * start and a cancel arrive as messages (structured clone: the 'advanced' channel); the batches it reads
+ * itself from the preview's spill file (spill.ts), so that they never pass through the serving process.
  */
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { AppError, type ErrorPayload } from '../../../shared/errors';
 import type { FieldCipher } from '../crypto/field-cipher';
-import { createFieldCipher } from '../crypto/field-cipher';
-import { loadOrCreateKey } from '../crypto/key-file';
 import { applyPragmas, translateSqliteError } from '../db/connection';
 import type { Database } from '../db/schema';
 import { yieldThisThreadToMain } from '../util/thread-priority';
+import { yieldToEventLoop } from '../spreadsheet/slices';
 import { importCacheKib } from './import-cache';
+import { importProcessCipher, parentChannel, type ImportProcessInit } from './import-process';
+import { readSpillBatches, type SpillRef } from './spill';
 
 /** Set in the environment of a commit process: what the area's worker module serves when it is so started. */
 export const COMMIT_WORKER_ROLE = 'LINLI_IMPORT_COMMIT';
 
-export interface CommitWorkerInit<Work> {
-  databaseFile: string;
-  keyFile: string;
-  /** The lookup hash of `probe` under the app's key: the worker must hold the very same key. */
-  probe: string;
-  probeHash: string;
+export interface CommitWorkerInit<Work> extends ImportProcessInit {
   work: Work;
+  /** The preview's batches, in order. */
+  spill: SpillRef;
 }
 
-/** From the app: the commit's start, the batches in order, then the end of them; a cancel at any time. */
-export type CommitWorkerRequest<Work, Batch> = { init: CommitWorkerInit<Work> } | { batch: Batch } | { end: true } | { cancel: true };
+/** From the app: the commit's start; a cancel at any time. */
+export type CommitWorkerRequest<Work> = { init: CommitWorkerInit<Work> } | { cancel: true };
 
 export type CommitWorkerReply<Outcome> =
   { progress: { done: number; total: number } } | { done: Outcome } | { checkpointed: true } | { error: ErrorPayload; app: boolean };
@@ -60,34 +59,29 @@ export type CommitWriter<Work, Batch, Outcome> = (store: CommitStore, work: Work
 
 /** Serves one commit in this process with `write`, when this process was started as a commit process. */
 export function serveCommitWorker<Work, Batch, Outcome>(write: CommitWriter<Work, Batch, Outcome>): void {
-  if (!process.send || process.env[COMMIT_WORKER_ROLE] !== '1') return;
-  yieldThisThreadToMain();
+  if (process.env[COMMIT_WORKER_ROLE] !== '1') return;
   let finished = false;
-  const reply = (r: CommitWorkerReply<Outcome>) =>
-    new Promise<void>((resolve) => (process.connected ? process.send!(r, undefined, {}, () => resolve()) : resolve()));
-  const queue: Batch[] = [];
-  let ended = false;
-  let cancelled = false;
-  let wake: (() => void) | null = null;
-  let start: ((init: CommitWorkerInit<Work>) => void) | null = null;
-  const started = new Promise<CommitWorkerInit<Work>>((resolve) => (start = resolve));
-  process.on('message', (m: CommitWorkerRequest<Work, Batch>) => {
-    if ('init' in m) return start?.(m.init);
-    if ('cancel' in m) cancelled = true;
-    else if ('batch' in m) queue.push(m.batch);
-    else ended = true;
-    wake?.();
-  });
   // The app went away (or gave up on the commit): what was written is rolled back with the process.
-  process.on('disconnect', () => {
+  const channel = parentChannel(() => {
     if (!finished) process.exit(1);
   });
-  async function* batches(): AsyncGenerator<Batch> {
-    for (;;) {
-      const next = queue.shift();
-      if (next) yield next;
-      else if (ended) return;
-      else await new Promise<void>((resolve) => (wake = resolve));
+  if (!channel) return;
+  yieldThisThreadToMain();
+  const reply = (r: CommitWorkerReply<Outcome>) => channel.send(r);
+  let cancelled = false;
+  let start: ((init: CommitWorkerInit<Work>) => void) | null = null;
+  const started = new Promise<CommitWorkerInit<Work>>((resolve) => (start = resolve));
+  channel.onMessage((message) => {
+    const m = message as CommitWorkerRequest<Work>;
+    if ('init' in m) return start?.(m.init);
+    cancelled = true;
+  });
+  // Read one at a time as the writer asks (a megabyte or so each), not all at once; between two, the
+  // event loop turns, so that a cancel from the app is heard (the reads themselves are synchronous).
+  async function* batches(spill: SpillRef): AsyncGenerator<Batch> {
+    for (const batch of readSpillBatches<Batch>(spill)) {
+      yield batch;
+      await yieldToEventLoop();
     }
   }
 
@@ -95,15 +89,14 @@ export function serveCommitWorker<Work, Batch, Outcome>(write: CommitWriter<Work
     let sqlite: SqliteDatabase.Database | null = null;
     try {
       const init = await started;
-      const secrets = createFieldCipher(loadOrCreateKey(init.keyFile));
-      if (secrets.lookupHash(init.probe) !== init.probeHash) throw new Error('the commit process read another key than the app holds');
+      const secrets = importProcessCipher(init);
       sqlite = new SqliteDatabase(init.databaseFile);
       applyPragmas(sqlite);
       sqlite.pragma(`cache_size = -${importCacheKib()}`);
       // The checkpoint is run below, after the job has reported done (not inside COMMIT).
       sqlite.pragma('wal_autocheckpoint = 0');
       const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-      const outcome = await write({ sqlite, db, secrets }, init.work, batches(), {
+      const outcome = await write({ sqlite, db, secrets }, init.work, batches(init.spill), {
         progress: (done, total) => void reply({ progress: { done, total } }),
         checkCancelled: () => {
           if (cancelled) throw new AppError('jobs.cancelled');
@@ -128,7 +121,7 @@ export function serveCommitWorker<Work, Batch, Outcome>(write: CommitWriter<Work
     } finally {
       sqlite?.close();
       // Nothing more will come: the process ends (its 'exit' gives the app's connection its checkpoint back).
-      process.disconnect?.();
+      channel.close();
     }
   })();
 }

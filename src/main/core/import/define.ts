@@ -8,6 +8,8 @@ import { serveCommitWorker, type CommitWriter } from './commit-worker-host';
 import { packRows, type PackedRows } from './packed-rows';
 import { startPreviewWorkers, type PreviewWorkers } from './preview-pool';
 import { servePreviewWorker } from './preview-worker-host';
+import { previewInProcess } from './preview-process';
+import type { SpillRef } from './spill';
 import { IMPORT_BATCH_ROWS, readInBatches, type BatchEvent } from './read-batches';
 import { importStoreOf, type ImportStore, type StoredImport } from './store';
 import { writeMark } from './write-mark';
@@ -46,13 +48,14 @@ export interface ImportDefinition<Choice, Columns, Draft, Given, Prepared, Plann
 }
 
 /**
- * Where the bundle has the area's two worker modules (each calls `serveWorkers()` of the area's import);
+ * Where the bundle has the area's two worker modules (each calls `serveWorkers()` of the area's import):
+ * the preview's worker threads, and the import's processes (its preview process and its commit process);
  * null: none here (tests, tsx), and the work runs in the calling thread. Given apart from the definition
  * (`withWorkers`), in a module the worker modules do not import: a worker bundle cannot name its own path.
  */
 export interface WorkerModules {
   preview(): Promise<WorkerEntry | null>;
-  commit(ctx: Pick<HandlerContext, 'workers'>): Promise<WorkerEntry | null>;
+  process(ctx: Pick<HandlerContext, 'workers'>): Promise<WorkerEntry | null>;
 }
 
 /** What the reading worker sends: the head, then each batch of rows and drafts already serialized (packed-rows.ts). */
@@ -79,17 +82,25 @@ export interface AreaImport<Choice, Columns, Draft, Given, Prepared, Planner, Wo
   /** In the area's worker modules: serves a preview worker or the commit process, whichever this one was started as. */
   serveWorkers(): void;
   /** The import's work off the main thread, with the area's worker modules. */
-  withWorkers(modules: WorkerModules): ImportWorkers<Choice, Columns, Given, Prepared, Work, Batch, Outcome>;
+  withWorkers(modules: WorkerModules): ImportWorkers<Choice, Columns, Given, Prepared, Work, Outcome>;
 }
 
-export interface ImportWorkers<Choice, Columns, Given, Prepared, Work, Batch, Outcome> {
+export interface ImportWorkers<Choice, Columns, Given, Prepared, Work, Outcome> {
   /** Worker threads for a large preview (the reader and the preparers), or null where none can run. */
   previewWorkers(
     ctx: Pick<HandlerContext, 'paths' | 'secrets'>,
     today: string,
   ): Promise<PreviewWorkers<Choice, PackedReadEvent<Columns>, Given, Prepared> | null>;
-  /** Runs the writer in its own process; null, having written nothing, where none can run (the caller then writes in its own thread). */
-  commit(ctx: HandlerContext, commit: { importId: string; work: Work; batches: Iterable<Batch> }, job: JobControl): Promise<Outcome | null>;
+  /**
+   * Runs the area's preview (served by preview-process.ts in its worker module) in a child process, with
+   * the preview's worker threads there; null, having done nothing, where none can run.
+   */
+  preview<Request, Planned>(ctx: Pick<HandlerContext, 'paths' | 'secrets' | 'workers'>, request: Request): Promise<Planned | null>;
+  /**
+   * Runs the writer in its own process over the preview's batches (its spill file); null, having written
+   * nothing, where none can run (the caller then writes in its own thread).
+   */
+  commit(ctx: HandlerContext, commit: { importId: string; work: Work; spill: SpillRef }, job: JobControl): Promise<Outcome | null>;
 }
 
 /** Binds core/import's parts to an area's definition. */
@@ -114,8 +125,11 @@ export function defineImport<Choice, Columns, Draft, Given, Prepared, Planner, W
           secrets: ctx.secrets,
         });
       },
+      async preview<Request, Planned>(ctx: Pick<HandlerContext, 'paths' | 'secrets' | 'workers'>, request: Request) {
+        return previewInProcess<Request, Planned>(ctx, await modules.process(ctx), await modules.preview(), request);
+      },
       async commit(ctx, commit, job) {
-        return commitInWorker<Work, Batch, Outcome>(ctx, { entry: await modules.commit(ctx), ...commit }, job);
+        return commitInWorker<Work, Outcome>(ctx, { entry: await modules.process(ctx), ...commit }, job);
       },
     }),
     serveWorkers() {

@@ -40,6 +40,9 @@ export interface CommitWork {
   newPlaces: PlannedPlaces;
 }
 
+/** What the preview planned for the whole file, kept after its batches (the spill's tail): the commit reads it back. */
+export type PreviewTail = Pick<CommitWork, 'newHouseholds' | 'newPlaces'>;
+
 /** One batch of the preview and what was kept of its rows' plans (plans[j] is row batch.first + j). */
 export interface CommitBatch {
   batch: StoredBatch;

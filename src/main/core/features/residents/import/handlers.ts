@@ -36,7 +36,7 @@ export const importHandlers: HandlerMap<keyof typeof imports> = {
   async 'residents.importErrorReport'(input, ctx) {
     const s = ctx.requireSession();
     const imp = importStore(ctx.sqlite).get(input.importId, s.token, ctx.now().getTime());
-    const rejected = imp.plans.filter((p) => p.action === 'reject').length;
+    const rejected = imp.rejected.size;
     // The rows leave the app as they were typed (full ID numbers included): on the record, like any export.
     await ctx.audit({
       action: 'residents.importErrorReport',

@@ -1,80 +1,73 @@
-import type { ImportChoices, ImportPreview, ImportPreviewRow } from '../../../../../shared/contract/residents/imports';
+import type { ImportChoices, ImportPreview } from '../../../../../shared/contract/residents/imports';
 import type { HandlerContext } from '../../../context';
 import { newId } from '../../../util/ids';
 import { hallDay } from '../../../time/hall-day';
-import { RegistryLookups } from './lookups';
-import type { ResolvedMapping } from './mapping';
-import { newPlacesSummary } from './new-places';
-import { keptPlan, PlanContext, type KeptPlan, type PlannedRow } from './plan';
-import type { PreviewWorkers } from '../../../import/preview-pool';
-import { readForPreview, type PreviewReadEvent } from './preview-read';
-import type { PreviewWorkerEvent } from './preview-worker';
-import type { ColumnChoice } from './preview-read';
-import type { FirstPass } from './first-pass';
-import type { ResidentFields } from '../prepare';
-import { batchDrafts, packPrepared, packRows, packWrites, type StoredBatch } from './row-batches';
+import { planPreview, type PreviewPlanned, type PreviewRequest } from './preview-plan';
 import { residentsImport } from './definition';
 import { residentsImportWorkers } from './workers';
-import type { SheetHead } from '../../../spreadsheet/sheet';
-import { Slicer } from '../../../spreadsheet/slices';
-import { importStore } from './store';
+import { importStore, type ImportSession } from './store';
+import { removeSpill } from '../../../import/spill';
+import { collectGarbageSoon } from '../../../util/collect-garbage';
 
-/** Rejected rows first, then the first of the others: at most this many rows go back to the screen. */
-export const PREVIEW_ROWS = 500;
+export { PREVIEW_ROWS } from './preview-plan';
+
 /**
- * From this size on, the file is read and its rows prepared in worker threads. A smaller file (a few
- * thousand rows) is done in a second or two in this thread, in slices, sooner than workers would start.
+ * From this size on, the file is previewed in a child process of its own (core/import/preview-process.ts),
+ * which reads it and prepares its rows in its worker threads. A smaller file (a few thousand rows) is done
+ * in a second or two in this thread, in slices, sooner than a process would start.
  */
 export const WORKER_MIN_BYTES = 512 * 1024;
-/** The planning here holds the thread at most this long at a time (DESIGN.md: never more than ~100 ms). */
-const PLAN_SLICE_MS = 25;
 
 /**
  * Reads the file, maps its columns and plans every row against the registry as it is now, without
- * writing anything. The plans stay in memory (for an hour, for this session) for the commit and the
- * error report, so the file is read once.
+ * writing anything. The batches go to a spill file (core/import/spill.ts) for the commit and the error
+ * report, so the file is read once; this process keeps the preview's summary (for an hour, for this
+ * session) and the rejected rows' plans.
  *
- * A large file is read and its rows prepared (encryption, pinyin) in worker threads, batch by batch, while
- * this thread plans each batch against the registry as it arrives, in file order and in short slices.
- * Where workers cannot run, the same steps run here, sliced the same way. Either way the result is the same.
+ * A large file is previewed in a child process (its heaps, its worker threads' and its page cache end
+ * with it: issue 10), else here, in slices. Where no process can run, the same steps run here. Either way
+ * the result is the same.
  */
 export async function previewImport(ctx: HandlerContext, fileName: string, bytes: Buffer, choices: ImportChoices): Promise<ImportPreview> {
   const session = ctx.requireSession();
   const { today } = await hallDay(ctx);
   // The registry as the plans will find it: if it is still so at commit, the commit writes these plans.
   const mark = residentsImport.mark(ctx.sqlite);
-  const workers = bytes.length >= WORKER_MIN_BYTES ? await residentsImportWorkers.previewWorkers(ctx, today) : null;
-  let read: ReadAndPlanned;
+  const request: PreviewRequest = { bytes, choices, today };
+  const inProcess = bytes.length >= (ctx.workers.importPreviewFromBytes ?? WORKER_MIN_BYTES);
+  let planned: PreviewPlanned;
   try {
-    read = await readAndPlan(ctx, today, bytes, choices, workers);
+    planned =
+      (inProcess ? await residentsImportWorkers.preview<PreviewRequest, PreviewPlanned>(ctx, request) : null) ??
+      (await planHere(ctx, request, bytes.length >= WORKER_MIN_BYTES));
   } finally {
-    await workers?.close();
+    // The upload (its body, base64 and bytes) is garbage once answered: collected, not kept for V8's own time.
+    if (bytes.length >= WORKER_MIN_BYTES) collectGarbageSoon();
   }
-  const { head, resolved, batches, plans, shown, planCtx } = read;
+  const { head, resolved, spill } = planned;
 
   const importId = newId();
-  importStore(ctx.sqlite).put(
-    {
-      importId,
-      ownerToken: session.token,
-      createdAt: ctx.now().getTime(),
-      fileName,
-      sheetName: head.sheetName,
-      headerRow: head.headerRow,
-      headers: head.headers,
-      mapping: resolved.mapping,
-      batches,
-      plans,
-      newHouseholds: planCtx.newHouseholds,
-      constants: resolved.constants,
-      createPlaces: planCtx.places.create,
-      compoundAliases: choices.compoundAliases ?? {},
-      newPlaces: planCtx.places.planned,
-      registryMark: mark,
-      state: 'previewed',
-    },
-    ctx.now().getTime(),
-  );
+  const kept: ImportSession = {
+    importId,
+    ownerToken: session.token,
+    createdAt: ctx.now().getTime(),
+    fileName,
+    sheetName: head.sheetName,
+    headerRow: head.headerRow,
+    headers: head.headers,
+    mapping: resolved.mapping,
+    constants: resolved.constants,
+    createPlaces: choices.createPlaces === true,
+    compoundAliases: choices.compoundAliases ?? {},
+    totalRows: planned.totalRows,
+    counts: planned.counts,
+    rejected: new Map(planned.rejected),
+    spill,
+    registryMark: mark,
+    state: 'previewed',
+    release: () => removeSpill(spill),
+  };
+  importStore(ctx.sqlite).put(kept, ctx.now().getTime());
   return {
     importId,
     fileName,
@@ -83,102 +76,23 @@ export async function previewImport(ctx: HandlerContext, fileName: string, bytes
     mapping: resolved.mapping,
     unmappedHeaders: resolved.unmappedHeaders,
     constants: resolved.constants,
-    createPlaces: planCtx.places.create,
-    compoundAliases: choices.compoundAliases ?? {},
-    newPlaces: newPlacesSummary(planCtx.places.planned),
-    totalRows: plans.length,
-    counts: countActions(plans),
-    rows: [...shown.rejected, ...shown.others].slice(0, PREVIEW_ROWS),
+    createPlaces: kept.createPlaces,
+    compoundAliases: kept.compoundAliases,
+    newPlaces: planned.newPlaces,
+    totalRows: planned.totalRows,
+    counts: planned.counts,
+    rows: planned.rows,
   };
 }
 
-interface ReadAndPlanned {
-  head: SheetHead;
-  resolved: ResolvedMapping;
-  batches: StoredBatch[];
-  plans: KeptPlan[];
-  /** The rows shown on the screen: every rejected row, then the first of the others (PREVIEW_ROWS in all). */
-  shown: { rejected: ImportPreviewRow[]; others: ImportPreviewRow[] };
-  planCtx: PlanContext;
-}
-
-type Head = Extract<PreviewReadEvent, { kind: 'head' }>;
-
-/**
- * Reads (in a worker, or here) and plans each batch as it comes. Planning is chained batch after batch,
- * so rows are planned in file order (duplicates inside the file are found on the later row), and it
- * yields whenever it has held the thread for PLAN_SLICE_MS. A batch's rows and drafts are kept
- * serialized (row-batches.ts); only its plans stay here as objects.
- */
-/** The preview's worker threads, reading registers and making first passes. */
-type ResidentsPreviewWorkers = PreviewWorkers<ColumnChoice, PreviewWorkerEvent, Partial<ResidentFields>, FirstPass>;
-
-async function readAndPlan(
-  ctx: HandlerContext,
-  today: string,
-  bytes: Buffer,
-  choices: ImportChoices,
-  workers: ResidentsPreviewWorkers | null,
-): Promise<ReadAndPlanned> {
-  const placeChoice = { create: choices.createPlaces === true, aliases: choices.compoundAliases ?? {} };
-  const planCtx = new PlanContext(new RegistryLookups(ctx.sqlite), ctx.secrets, today, undefined, placeChoice);
-  const columns = { mapping: choices.mapping, constants: choices.constants };
-  const batches: StoredBatch[] = [];
-  const plans: KeptPlan[] = [];
-  const shown: ReadAndPlanned['shown'] = { rejected: [], others: [] };
-  const slicer = new Slicer(PLAN_SLICE_MS);
-  let head: Head | null = null;
-  let planning: Promise<void> = Promise.resolve();
-  let stopped = false;
-
-  const onEvent = (e: PreviewReadEvent | PreviewWorkerEvent) => {
-    if (e.kind === 'head') {
-      head = e;
-      return;
-    }
-    // From a worker the batch comes serialized, and its drafts are opened to plan them; read here, it
-    // comes as objects, and is serialized once planned.
-    const drafts = e.kind === 'batch' ? batchDrafts(e.batch) : e.drafts;
-    const passes = workers?.prepare(drafts.map(residentsImport.rowSchema.given)) ?? null;
-    passes?.catch(() => {}); // awaited below, in turn
-    planning = planning.then(async () => {
-      const pre = passes ? await passes : null;
-      const prepared: PlannedRow['prepared'][] = [];
-      const writes: PlannedRow['write'][] = [];
-      for (let i = 0; i < drafts.length; i++) {
-        if (stopped) return;
-        const plan = residentsImport.plan(drafts[i], planCtx, undefined, pre?.[i]);
-        plans.push(keptPlan(plan));
-        prepared.push(plan.prepared);
-        writes.push(plan.write);
-        const list = plan.action === 'reject' ? shown.rejected : shown.others;
-        if (list.length < PREVIEW_ROWS) list.push(previewRow(plan));
-        if (slicer.due()) await slicer.pause();
-      }
-      batches.push({ ...(e.kind === 'batch' ? e.batch : packRows(e.first, e.rows, e.drafts)), prepared: packPrepared(prepared), writes: packWrites(writes) });
-    });
-    planning.catch(() => {}); // awaited below, once reading is done
-  };
-
+/** The preview in this thread, on the app's connection: with the preview's worker threads for a large file. */
+async function planHere(ctx: HandlerContext, request: PreviewRequest, large: boolean): Promise<PreviewPlanned> {
+  const workers = large ? await residentsImportWorkers.previewWorkers(ctx, request.today) : null;
   try {
-    await (workers ? workers.read(bytes, columns, onEvent) : readForPreview(bytes, columns, onEvent));
-    await planning;
+    return await planPreview(ctx, request, workers);
   } finally {
-    stopped = true;
+    await workers?.close();
   }
-  const found = head as Head | null;
-  if (!found) throw new Error('import preview: the file was read without a header');
-  return { head: found.head, resolved: found.resolved, batches, plans, shown, planCtx };
-}
-
-export function countActions(plans: readonly KeptPlan[]): ImportPreview['counts'] {
-  const counts = { add: 0, update: 0, unchanged: 0, reject: 0 };
-  for (const p of plans) counts[p.action]++;
-  return counts;
-}
-
-function previewRow(p: PlannedRow): ImportPreviewRow {
-  return { row: p.row, action: p.action, name: p.name, idMasked: p.idMasked, address: p.address, problems: p.problems };
 }
 
 /** The upload as bytes (a data: URL prefix is dropped). Bytes that are not a spreadsheet are refused by the reader. */

@@ -9,5 +9,5 @@ async function previewWorkerEntry(): Promise<WorkerEntry | null> {
   return path ? { path } : null;
 }
 
-/** The register's import off the main thread: its preview workers and its commit process (core/import/define.ts). */
-export const residentsImportWorkers = residentsImport.withWorkers({ preview: previewWorkerEntry, commit: commitWorkerEntry });
+/** The register's import off the main thread: its preview workers, its preview process and its commit process (core/import/define.ts). */
+export const residentsImportWorkers = residentsImport.withWorkers({ preview: previewWorkerEntry, process: commitWorkerEntry });

@@ -38,6 +38,8 @@ export interface ImportBench {
   cpuSeconds: { preview: number; commit: number; raw: number | null };
   /** CPU time of the commit's own process (commit-worker-host.ts), its checkpoint included; null where not measured (no /proc). */
   commitProcessCpuSeconds: number | null;
+  /** CPU time of a large file's preview process (preview-process.ts, its worker threads included); null where not measured. */
+  previewProcessCpuSeconds: number | null;
   /**
    * This process's memory (MiB): before, and at its RSS peak in each phase with what V8 held then (the main
    * thread's heap, and the buffers outside it); the worker threads' heaps and native memory are the rest.
@@ -149,6 +151,7 @@ export async function benchImport(core: Core, token: string, opts: { rows: numbe
     let importId = '';
     const stolenBefore = stolenCpuSeconds();
     let childrenCpu0: number | null = null;
+    let previewProcessCpuSeconds: number | null = null;
     const beforeRss = process.memoryUsage().rss / 2 ** 20;
     const memory = new MemoryWatch();
     let afterRss = 0;
@@ -162,6 +165,7 @@ export async function benchImport(core: Core, token: string, opts: { rows: numbe
     const { statements } = await recordStatements(core.services.sqlite, async () => {
       const t0 = performance.now();
       const cpu0 = process.cpuUsage();
+      const childrenBeforePreview = childrenCpuSeconds();
       memory.phase = 'preview';
       previewLoop.enable();
       previewCpu.start();
@@ -176,6 +180,8 @@ export async function benchImport(core: Core, token: string, opts: { rows: numbe
       cpu.preview = cpuSince(cpu0);
       const cpu1 = process.cpuUsage();
       childrenCpu0 = childrenCpuSeconds();
+      // The preview process has ended (and been waited for) when its preview returns.
+      if (childrenBeforePreview !== null && childrenCpu0 !== null) previewProcessCpuSeconds = childrenCpu0 - childrenBeforePreview;
       memory.phase = 'commit';
       previewMs = t1 - t0;
       opts.log(`import: preview ${(previewMs / 1000).toFixed(1)} s, ${JSON.stringify(preview.counts)}, longest stall ${(previewLoop.max / 1e6).toFixed(0)} ms`);
@@ -255,6 +261,7 @@ export async function benchImport(core: Core, token: string, opts: { rows: numbe
       checkpointSeconds: checkpointMs / 1000,
       cpuSeconds: cpu,
       commitProcessCpuSeconds,
+      previewProcessCpuSeconds,
       memory: { beforeRss, preview: memory.peaks.preview, commit: memory.peaks.commit, afterRss },
       loadAverage,
       stolenSeconds: stolenBefore !== null && stolenAfter !== null ? stolenAfter - stolenBefore : null,

@@ -78,7 +78,9 @@ export function formatReport(r: BenchReport): string {
         ['commit (job)', `${i.commitSeconds.toFixed(1)} s`],
         [
           'CPU time of the process (all threads)',
-          `preview ${i.cpuSeconds.preview.toFixed(1)} s, commit ${i.cpuSeconds.commit.toFixed(1)} s` +
+          `preview ${i.cpuSeconds.preview.toFixed(1)} s` +
+            (i.previewProcessCpuSeconds ? ` + its preview process ${i.previewProcessCpuSeconds.toFixed(1)} s` : '') +
+            `, commit ${i.cpuSeconds.commit.toFixed(1)} s` +
             (i.commitProcessCpuSeconds === null ? '' : ` + its commit process ${i.commitProcessCpuSeconds.toFixed(1)} s (checkpoint included)`) +
             (i.cpuSeconds.raw === null ? '' : `; raw replay ${i.cpuSeconds.raw.toFixed(1)} s`),
         ],

@@ -71,7 +71,28 @@ export function rssMib(pid: number | undefined): number | null {
 }
 
 /**
- * The RSS of a process's children together (the import's commit process), in MiB: the memory the import
+ * A process's CPU time in seconds from /proc/<pid>/stat: its own (every thread), and that of its children
+ * that have ended and been waited for (the import's preview and commit processes, once they are over).
+ * Linux counts it in clock ticks of 1/100 s (USER_HZ). Null where /proc is not there.
+ */
+export function cpuSeconds(pid: number | undefined): { own: number; children: number } | null {
+  if (!pid) return null;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The fields after the command name (which may hold spaces) in parentheses: state is the first, utime the 12th.
+    const f = stat
+      .slice(stat.lastIndexOf(')') + 2)
+      .split(' ')
+      .map(Number);
+    const tick = 100;
+    return { own: (f[11] + f[12]) / tick, children: (f[13] + f[14]) / tick };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The RSS of a process's children together (the import's preview and commit processes), in MiB: the memory the import
  * takes outside the serving process, reported beside it. Null where /proc has no children file.
  */
 export function childrenRssMib(pid: number | undefined): number | null {
