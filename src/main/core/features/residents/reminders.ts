@@ -5,6 +5,7 @@ import { addDays, monthAfter } from '../../time/calendar';
 import { hallDay } from '../../time/hall-day';
 import { compareText, decodeCursor, encodeCursor, inList, type Keyset } from '../../db/keyset';
 import { toResidentRows } from './people/rows';
+import { selectRows } from '../../db/query-shape';
 
 /**
  * The proactive lists: birthdays that are milestones (老年优待证, 高龄津贴), ID cards about to expire, and
@@ -117,24 +118,20 @@ function cut<T>(rows: T[], limit: number, cursorOf: (row: T) => string): { page:
   return { page, nextCursor: rows.length > limit ? cursorOf(page[page.length - 1]) : null };
 }
 
-async function expiringPage(ctx: HandlerContext, kind: ExpiringKind, input: { withinDays: number; cursor: string | null; limit: number }) {
-  const { today } = await hallDay(ctx);
+async function expiringPage(ctx: HandlerContext, kind: ExpiringKind, input: { withinDays: number; cursor: string | null; limit: number }, today: string) {
   const until = addDays(today, input.withinDays);
   const after = decodeCursor(input.cursor, kind, false, 'residents.bad_cursor');
   const date = (r: ResidentsTable) => (kind === 'idCards' ? r.id_card_expires_on : r.permit_expires_on)!;
-  const [rows, count] = await Promise.all([
-    expiringQuery(kind, today, until, after, input.limit).execute(ctx.db),
-    expiringCountQuery(kind, today, until).execute(ctx.db),
-  ]);
-  const { page, nextCursor } = cut(rows.rows, input.limit, (r) => encodeCursor(kind, { k: date(r), i: r.row_no }));
+  const rows = await selectRows(ctx.db, expiringQuery(kind, today, until, after, input.limit));
+  const [count] = await selectRows(ctx.db, expiringCountQuery(kind, today, until));
+  const { page, nextCursor } = cut(rows, input.limit, (r) => encodeCursor(kind, { k: date(r), i: r.row_no }));
   const mapped = await toResidentRows(ctx.db, page, today);
-  return { rows: mapped.map((r, i) => ({ row: r, date: date(page[i]) })), nextCursor, total: Number(count.rows[0].n) };
+  return { rows: mapped.map((r, i) => ({ row: r, date: date(page[i]) })), nextCursor, total: Number(count.n) };
 }
 
 /** Residents by rowid (a page of reminder keys), as one statement. */
 async function residentRowsByRowNumbers(ctx: Pick<HandlerContext, 'db'>, rowNumbers: number[]): Promise<(ResidentsTable & { row_no: number })[]> {
-  const q = sql<ResidentsTable & { row_no: number }>`SELECT rowid AS row_no, * FROM residents WHERE rowid IN ${inList(rowNumbers)}`;
-  return (await q.execute(ctx.db)).rows;
+  return selectRows(ctx.db, sql<ResidentsTable & { row_no: number }>`SELECT rowid AS row_no, * FROM residents WHERE rowid IN ${inList(rowNumbers)}`);
 }
 
 export const remindersHandlers: HandlerMap<'residents.milestones' | 'residents.idCardsExpiring' | 'residents.permitsDue'> = {
@@ -144,8 +141,8 @@ export const remindersHandlers: HandlerMap<'residents.milestones' | 'residents.i
     // A cursor names its month, so that one from another month is refused rather than misread.
     const scope = `milestones:${year}-${month}`;
     const after = decodeCursor(input.cursor, scope, false, 'residents.bad_cursor');
-    const keys = (await milestoneKeysQuery(year, month, after, input.limit).execute(ctx.db)).rows;
-    const counts = (await milestoneCountQuery(year, month).execute(ctx.db)).rows.map((r) => ({ turning: Number(r.turning), count: Number(r.n) }));
+    const keys = await selectRows(ctx.db, milestoneKeysQuery(year, month, after, input.limit));
+    const counts = (await selectRows(ctx.db, milestoneCountQuery(year, month))).map((r) => ({ turning: Number(r.turning), count: Number(r.n) }));
     const { page: pageKeys, nextCursor } = cut(keys.sort(compareMilestones), input.limit, (r) => encodeCursor(scope, { k: r.birth_date, i: r.row_no }));
     const byRow = new Map(
       (
@@ -175,12 +172,14 @@ export const remindersHandlers: HandlerMap<'residents.milestones' | 'residents.i
 
   async 'residents.idCardsExpiring'(input, ctx) {
     const { today } = await hallDay(ctx);
-    const [{ rows, ...rest }, expired] = await Promise.all([expiringPage(ctx, 'idCards', input), expiredCountQuery(today).execute(ctx.db)]);
-    return { ...rest, expired: Number(expired.rows[0].n), rows: rows.map(({ row, date }) => ({ ...row, expiresOn: date, expired: date < today })) };
+    const { rows, ...rest } = await expiringPage(ctx, 'idCards', input, today);
+    const [expired] = await selectRows(ctx.db, expiredCountQuery(today));
+    return { ...rest, expired: Number(expired.n), rows: rows.map(({ row, date }) => ({ ...row, expiresOn: date, expired: date < today })) };
   },
 
   async 'residents.permitsDue'(input, ctx) {
-    const { rows, ...rest } = await expiringPage(ctx, 'permits', input);
+    const { today } = await hallDay(ctx);
+    const { rows, ...rest } = await expiringPage(ctx, 'permits', input, today);
     return { ...rest, rows: rows.map(({ row, date }) => ({ ...row, dueOn: date })) };
   },
 };

@@ -135,6 +135,11 @@ async function readRanges<R>(ctx: Pick<HandlerContext, 'db'>, groups: PageQuery[
   const parts: R[][] = [];
   for (const group of groups) {
     const got: R[] = [];
+    if (group.length === 1) {
+      // One range (most pages): its rows are the part as they are.
+      parts.push(await selectCompiled<R>(ctx.db, group[0].sql, group[0].parameters));
+      continue;
+    }
     for (const q of group) {
       if (got.length > limit) break;
       got.push(...(await selectCompiled<R>(ctx.db, q.sql, q.parameters)));

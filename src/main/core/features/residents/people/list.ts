@@ -258,11 +258,30 @@ export function keyOf(row: SortKeys, sort: ListFilter['sort']): Keyset {
   return sort === 'birthDate' ? { k: row.birth_date, i } : { k: row.name_pinyin, n: row.name, i };
 }
 
-/** Merges the ordered parts and cuts one page (plus one row to tell whether there is more). */
+/**
+ * Merges the ordered parts and cuts one page (plus one row to tell whether there is more). Each part is
+ * one archived value's ranges, read in scan order, and so already in the page's order: one part is cut as
+ * it is, two ("all") are merged head by head, each head's key made once (no sort, no wrapper per row).
+ */
 export function mergePage<R extends SortKeys>(parts: R[][], sort: ListFilter['sort'], direction: 'asc' | 'desc', limit: number): { rows: R[]; more: boolean } {
+  if (parts.length === 1) {
+    const only = parts[0];
+    return only.length > limit ? { rows: only.slice(0, limit), more: true } : { rows: only, more: false };
+  }
   const sign = direction === 'asc' ? 1 : -1;
-  // Each row's key made once, not twice per comparison (a page of a building's or "all" sorts 100 rows and more).
-  const keyed = parts.flat().map((row) => ({ row, key: keyOf(row, sort) }));
-  keyed.sort((a, b) => sign * compareKeyset(a.key, b.key));
-  return { rows: keyed.slice(0, limit).map((k) => k.row), more: keyed.length > limit };
+  const next = parts.map(() => 0);
+  const heads = parts.map((part) => (part.length > 0 ? keyOf(part[0], sort) : null));
+  const rows: R[] = [];
+  for (;;) {
+    let best = -1;
+    for (let j = 0; j < parts.length; j++) {
+      const key = heads[j];
+      if (key && (best < 0 || sign * compareKeyset(key, heads[best]!) < 0)) best = j;
+    }
+    if (best < 0) return { rows, more: false };
+    if (rows.length === limit) return { rows, more: true };
+    const part = parts[best];
+    rows.push(part[next[best]++]);
+    heads[best] = next[best] < part.length ? keyOf(part[next[best]], sort) : null;
+  }
 }
