@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestHall, type TestHall } from '../support/core';
-import { compiledMilestoneQueries, milestoneCountQuery, milestoneKeysQuery } from '../../../src/main/core/features/residents/reminders';
+import {
+  compareMilestones,
+  compiledMilestoneQueries,
+  firstInOrder,
+  milestoneCountQuery,
+  milestoneKeysQuery,
+} from '../../../src/main/core/features/residents/reminders';
 import type { Keyset } from '../../../src/main/core/db/keyset';
 
 /**
@@ -45,5 +51,29 @@ describe('milestone queries compiled once per shape (reminders.ts compiledMilest
             expect(got.keys, what).toEqual({ sql: keys.sql, parameters: [...keys.parameters] });
             expect(got.counts, what).toEqual({ sql: counts.sql, parameters: [...counts.parameters] });
           }
+  });
+});
+
+describe('the first milestone keys of a page (reminders.ts firstInOrder)', () => {
+  it('are the first rows of all the keys sorted, whether they come as runs (the five ranges) or in any order', () => {
+    let seed = 7;
+    const pick = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return Math.floor((seed / 2 ** 31) * n);
+    };
+    const day = () => String(1 + pick(3)).padStart(2, '0');
+    for (let round = 0; round < 200; round++) {
+      // Up to five ranges, one per milestone year, each in birthday order as its query reads it.
+      const runs = [1966, 1956, 1946, 1936, 1926]
+        .slice(0, 1 + pick(5))
+        .map((year) => Array.from({ length: pick(8) }, () => ({ birth_date: `${year}-11-${day()}`, row_no: 1 + pick(1000) })).sort(compareMilestones));
+      const inRuns = runs.flat();
+      const shuffled = [...inRuns].sort(() => pick(3) - 1);
+      const take = 1 + pick(12);
+      const want = [...inRuns].sort(compareMilestones).slice(0, take);
+      expect(firstInOrder(inRuns, compareMilestones, take), `round ${round}`).toEqual(want);
+      expect(firstInOrder(shuffled, compareMilestones, take), `round ${round}, shuffled`).toEqual(want);
+    }
+    expect(firstInOrder([], compareMilestones, 5)).toEqual([]);
   });
 });

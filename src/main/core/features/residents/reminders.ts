@@ -126,6 +126,30 @@ export function compiledMilestoneQueries(
   return { keys: { sql: keys.sql, parameters: fillTemplate(keys, values) }, counts: { sql: counts.sql, parameters: fillTemplate(counts, values) } };
 }
 
+/**
+ * The first `take` rows in `compare` order, of rows that come as a few ordered runs (the five milestone
+ * ranges, each in birthday order): the runs are found and merged head by head. Sorting the up to 255 keys
+ * cost a quarter of the call's own time; any order is still right, only slower (every row its own run).
+ */
+export function firstInOrder<T>(rows: readonly T[], compare: (a: T, b: T) => number, take: number): T[] {
+  const next = [0];
+  const ends: number[] = [];
+  for (let i = 1; i < rows.length; i++)
+    if (compare(rows[i - 1], rows[i]) > 0) {
+      ends.push(i);
+      next.push(i);
+    }
+  ends.push(rows.length);
+  const out: T[] = [];
+  while (out.length < take) {
+    let best = -1;
+    for (let j = 0; j < next.length; j++) if (next[j] < ends[j] && (best < 0 || compare(rows[next[j]], rows[next[best]]) < 0)) best = j;
+    if (best < 0) break;
+    out.push(rows[next[best]++]);
+  }
+  return out;
+}
+
 /** Birthday order: day of the month, birth date, rowid (the day compared in place: this runs in a sort of up to 255 keys). */
 export function compareMilestones(a: MilestoneKeys, b: MilestoneKeys): number {
   return compareText(a.birth_date!, b.birth_date!, 8) || compareText(a.birth_date!, b.birth_date!) || a.row_no - b.row_no;
@@ -216,7 +240,9 @@ export const remindersHandlers: HandlerMap<'residents.milestones' | 'residents.i
       turning: Number(r.turning),
       count: Number(r.n),
     }));
-    const { page: pageKeys, nextCursor } = cut(keys.sort(compareMilestones), input.limit, (r) => encodeCursor(scope, { k: r.birth_date, i: r.row_no }));
+    const { page: pageKeys, nextCursor } = cut(firstInOrder(keys, compareMilestones, input.limit + 1), input.limit, (r) =>
+      encodeCursor(scope, { k: r.birth_date, i: r.row_no }),
+    );
     const byRow = new Map(
       (
         await residentRowsByRowNumbers(
