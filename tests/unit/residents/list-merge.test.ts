@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mergePage, type SortKeys } from '../../../src/main/core/features/residents/people/list';
+import { keyOf, mergePage, type SortKeys } from '../../../src/main/core/features/residents/people/list';
 import { compareKeyset } from '../../../src/main/core/db/keyset';
-import { keyOf } from '../../../src/main/core/features/residents/people/list';
 
 /**
  * mergePage takes each part as already in the page's order (one archived value's ranges, read in scan
