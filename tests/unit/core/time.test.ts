@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc.js';
 import timezone from 'dayjs/plugin/timezone.js';
-import { addDays, addYears, ageOn, daysBetween, isRealDate, monthAfter } from '../../../src/main/core/time/calendar';
+import { addDays, addYears, ageOn, agesOn, daysBetween, isRealDate, monthAfter } from '../../../src/main/core/time/calendar';
 import { localDayEnd, localDayStart, localToday, offsetModifier } from '../../../src/main/core/time/zone';
 
 dayjs.extend(utc);
@@ -19,6 +19,13 @@ describe('dates and the clock (core/time)', () => {
     expect(ageOn('1985-11-23', '2026-11-22')).toBe(40);
     expect(ageOn('1985-11-22', '2026-11-22')).toBe(41);
     expect(ageOn(null, '2026-11-22')).toBeNull();
+    // A page's ages, the day read once: the same as ageOn for every birth date, around birthdays and 29 February.
+    const days = ['2026-11-22', '2024-02-29', '2025-02-28', '2025-03-01', '2026-01-01', '2026-12-31'];
+    const births = [null, '1985-11-23', '1985-11-22', '1985-11-21', '2000-02-29', '1999-03-01', '1926-12-31', '2026-01-01', '0900-06-15'];
+    for (const day of days) {
+      const ageOf = agesOn(day);
+      for (const birth of births) expect(ageOf(birth), `${birth} on ${day}`).toBe(ageOn(birth, day));
+    }
     expect(monthAfter('2026-11-22', 0)).toEqual({ year: 2026, month: '11' });
     expect(monthAfter('2026-12-31', 1)).toEqual({ year: 2027, month: '01' });
   });

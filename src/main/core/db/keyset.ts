@@ -44,10 +44,11 @@ export function decodeCursor(raw: string | null, sort: string, withSecond = fals
  * SQLite's BINARY collation compares UTF-8 bytes, which is code point order; JavaScript's < compares UTF-16
  * units. The two differ only between surrogates (U+D800–DFFF, characters beyond U+FFFF) and U+E000–FFFF,
  * so those units are shifted into code point order before comparing. No allocation: it runs in sorts.
+ * With `from`, the two texts are compared from that unit on, as their slices would be (without making them).
  */
-export function compareText(a: string, b: string): number {
+export function compareText(a: string, b: string, from = 0): number {
   const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < n; i++) {
     let x = a.charCodeAt(i);
     let y = b.charCodeAt(i);
     if (x === y) continue;
@@ -57,7 +58,7 @@ export function compareText(a: string, b: string): number {
     }
     return x - y;
   }
-  return a.length - b.length;
+  return Math.max(0, a.length - from) - Math.max(0, b.length - from);
 }
 
 /** (key, second key, tie) order with NULL keys first, as SQLite sorts them ascending (rowids as numbers). */

@@ -51,6 +51,16 @@ export function ageOn(birthDate: string | null, today: string): number | null {
   return birthDate ? yearsBetween(birthDate, today) : null;
 }
 
+/**
+ * Ages on one day for many birth dates (a page of rows): ageOn with the day's year and month-day read once
+ * instead of once per row.
+ */
+export function agesOn(today: string): (birthDate: string | null) => number | null {
+  const year = Number(today.slice(0, 4));
+  const monthDay = today.slice(5);
+  return (birthDate) => (birthDate ? year - Number(birthDate.slice(0, 4)) - (monthDay < birthDate.slice(5) ? 1 : 0) : null);
+}
+
 /** Days from one date to another (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
   return dayNumber(to) - dayNumber(from);

@@ -11,8 +11,8 @@ import { setResidentTags } from '../tags';
 import { recomputeNextVisit } from '../visits/policy';
 import { claimHeadIfNeeded } from '../households';
 import { fieldsFromInput, prepareOrThrow } from './input';
-import { compiledPageQueries, countQuery, keyOf, mergePage, pagesByTag, type ListedRow, type ListFilter, type PageQuery, type SortKeys } from './list';
-import { eventsOfResident, findResidentRow, mustFindResident, residentRowsByIds } from './repository';
+import { compiledPageQueries, countQuery, keyOf, mergePage, pagesByTag, type ListedRow, type ListFilter, type PageQuery } from './list';
+import { eventsOfResident, findResidentRow, mustFindResident } from './repository';
 import { auditView, toResidentDetail, toResidentEvent, toResidentRows } from './rows';
 
 type PeopleMethods =
@@ -135,6 +135,11 @@ async function readRanges<R>(ctx: Pick<HandlerContext, 'db'>, groups: PageQuery[
   const parts: R[][] = [];
   for (const group of groups) {
     const got: R[] = [];
+    if (group.length === 1) {
+      // One range (most pages): its rows are the part as they are.
+      parts.push(await selectCompiled<R>(ctx.db, group[0].sql, group[0].parameters));
+      continue;
+    }
     for (const q of group) {
       if (got.length > limit) break;
       got.push(...(await selectCompiled<R>(ctx.db, q.sql, q.parameters)));
@@ -151,21 +156,9 @@ async function pageByTag(
   today: string,
   after: Keyset | null,
 ): Promise<{ rows: ResidentsTable[]; more: boolean }> {
-  const keys = mergePage(
-    await readRanges<SortKeys>(ctx, compiledPageQueries(ctx.db, input, true, today, after, input.limit), input.limit),
-    input.sort,
-    input.direction,
-    input.limit,
-  );
-  const byId = new Map(
-    (
-      await residentRowsByIds(
-        ctx.db,
-        keys.rows.map((k) => k.id),
-      )
-    ).map((r) => [r.id, r]),
-  );
-  return { rows: keys.rows.map((k) => byId.get(k.id)!), more: keys.more };
+  // Each range's one statement walks the links and joins their residents: the page is its rows, merged.
+  const ranges = compiledPageQueries(ctx.db, input, true, today, after, input.limit);
+  return mergePage(await readRanges<ResidentsTable>(ctx, ranges, input.limit), input.sort, input.direction, input.limit);
 }
 
 async function refuseSimilar(ctx: Pick<HandlerContext, 'db'>, name: string, birthDate: string | null, exceptId?: string) {

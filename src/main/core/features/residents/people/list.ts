@@ -27,7 +27,8 @@ type Col = 'building_id' | 'grid_id' | 'status';
  *
  * A tag filter pages in resident_tags instead (resident_tags_pinyin / resident_tags_birth on (tag_id,
  * archived, sort key, resident_id), each link carrying its resident's keys, see migration 0005): one range
- * for any tag size and either direction, deep pages as cheap as the first. With a grid or building, whose
+ * for any tag size and either direction, deep pages as cheap as the first. Each range joins the links'
+ * residents in the same statement, walking the links' index in order (no sort, no second statement). With a grid or building, whose
  * few thousand residents bound the walk, that index is walked instead, with an EXISTS probe per resident.
  * Its cursors carry the resident's id, where the others carry the rowid.
  *
@@ -95,9 +96,13 @@ export function countQuery(f: CountFilter, today: string): RawBuilder<{ n: numbe
   return sql<{ n: number }>`SELECT count(*) AS n FROM ${from} WHERE ${and(conds)}`;
 }
 
-/** A tag's links, with the status checked in the index (every other filter but grid and building is a key). */
-function tagConditions(f: CountFilter): RawBuilder<unknown>[] {
-  return [sql`tag_id = ${f.tagId ?? ''}`, ...(f.status ? [sql`+status = ${f.status}`] : [])];
+/**
+ * A tag's links, with the status checked in the index (every other filter but grid and building is a key);
+ * `link` names them where a page joins their residents.
+ */
+function tagConditions(f: CountFilter, link = ''): RawBuilder<unknown>[] {
+  const col = (name: string) => sql.raw(link + name);
+  return [sql`${col('tag_id')} = ${f.tagId ?? ''}`, ...(f.status ? [sql`+${col('status')} = ${f.status}`] : [])];
 }
 
 /** What a page is ordered and cut by: a resident's row (with its rowid) or a tag's link (without). */
@@ -115,16 +120,20 @@ export function pageQueries(f: ListFilter, today: string, after: Keyset | null, 
   return rangeQueries(f, false, birthRange(f, today), after, limit + 1, residentRanges);
 }
 
-/** The same for a list paged by tag (pagesByTag): the ranges read the links' sort keys; the page's residents are read by id after. */
-export function tagPageQueries(f: ListFilter, today: string, after: Keyset | null, limit: number): RawBuilder<SortKeys>[][] {
+/**
+ * The same for a list paged by tag (pagesByTag): each range walks the links in order and joins their
+ * residents (a link's keys are its resident's, kept so by migration 0005's triggers). Its rows carry no
+ * rowid: the tie-breaker of a tag's order is the resident's id.
+ */
+export function tagPageQueries(f: ListFilter, today: string, after: Keyset | null, limit: number): RawBuilder<ResidentsTable>[][] {
   return rangeQueries(f, true, birthRange(f, today), after, limit + 1, linkRanges);
 }
 
 type MakeRange<T> = (index: RawBuilder<unknown>, where: RawBuilder<unknown>, order: RawBuilder<unknown>, take: number) => RawBuilder<T>;
 const residentRanges: MakeRange<ListedRow> = (index, where, order, take) =>
   sql`SELECT rowid AS row_no, * FROM residents INDEXED BY ${index} WHERE ${where} ORDER BY ${order} LIMIT ${take}`;
-const linkRanges: MakeRange<SortKeys> = (index, where, order, take) =>
-  sql`SELECT resident_id AS id, birth_date, name_pinyin, name FROM resident_tags INDEXED BY ${index} WHERE ${where} ORDER BY ${order} LIMIT ${take}`;
+const linkRanges: MakeRange<ResidentsTable> = (index, where, order, take) =>
+  sql`SELECT residents.* FROM resident_tags AS link INDEXED BY ${index} JOIN residents ON residents.id = link.resident_id WHERE ${where} ORDER BY ${order} LIMIT ${take}`;
 
 /** One page query, compiled: its SQL and this call's parameters. */
 export interface PageQuery {
@@ -206,22 +215,26 @@ function rangeQueries<T>(
 ): RawBuilder<T>[][] {
   const byBirth = f.sort === 'birthDate';
   const dir = sql.raw(f.direction);
+  // A tag's ranges are on its links (`link`), joined with residents, whose columns have the same names.
+  const col = (name: string) => sql.raw(byTag ? `link.${name}` : name);
+  const birth = col('birth_date');
   // The tie-breaker: the resident's id in resident_tags, the rowid in residents.
-  const id = sql.raw(byTag ? 'resident_id' : 'rowid');
-  const order = byBirth ? sql`birth_date ${dir}, ${id} ${dir}` : sql`name_pinyin ${dir}, name ${dir}, ${id} ${dir}`;
+  const id = col(byTag ? 'resident_id' : 'rowid');
+  const order = byBirth ? sql`${birth} ${dir}, ${id} ${dir}` : sql`${col('name_pinyin')} ${dir}, ${col('name')} ${dir}, ${id} ${dir}`;
   const index = sql.raw(byTag ? tagIndexFor[f.sort] : indexFor[f.sort][drivingColumn(f) ?? 'none']);
-  const filters = byTag ? tagConditions(f) : filterConditions(f);
+  const filters = byTag ? tagConditions(f, 'link.') : filterConditions(f);
   const archivedValues = f.archived === 'all' ? [0, 1] : [f.archived === 'archived' ? 1 : 0];
   const hasAgeLimit = range.after !== undefined || range.upTo !== undefined;
   const asc = f.direction === 'asc';
   const out: RawBuilder<T>[][] = [];
-  const query = (archived: number, conds: RawBuilder<unknown>[]) => make(index, and([sql`archived = ${archived}`, ...filters, ...conds]), order, take);
+  const query = (archived: number, conds: RawBuilder<unknown>[]) =>
+    make(index, and([sql`${col('archived')} = ${archived}`, ...filters, ...conds]), order, take);
 
   for (const archived of archivedValues) {
     if (!byBirth) {
-      const conds = after ? [sql`(name_pinyin, name, ${id}) ${sql.raw(asc ? '>' : '<')} (${after.k}, ${after.n ?? ''}, ${after.i})`] : [];
-      if (range.after !== undefined) conds.push(sql`+birth_date > ${range.after}`);
-      if (range.upTo !== undefined) conds.push(sql`+birth_date <= ${range.upTo}`);
+      const conds = after ? [sql`(${col('name_pinyin')}, ${col('name')}, ${id}) ${sql.raw(asc ? '>' : '<')} (${after.k}, ${after.n ?? ''}, ${after.i})`] : [];
+      if (range.after !== undefined) conds.push(sql`+${birth} > ${range.after}`);
+      if (range.upTo !== undefined) conds.push(sql`+${birth} <= ${range.upTo}`);
       out.push([query(archived, conds)]);
       continue;
     }
@@ -234,17 +247,17 @@ function rangeQueries<T>(
     if (!keyedDone) {
       const conds: RawBuilder<unknown>[] = [];
       const cursorKey = after && after.k !== null ? after : null;
-      if (cursorKey) conds.push(sql`(birth_date, ${id}) ${sql.raw(asc ? '>' : '<')} (${cursorKey.k}, ${cursorKey.i})`);
-      const lower = range.after !== undefined && !(asc && cursorKey) ? sql`birth_date > ${range.after}` : null;
-      const upper = range.upTo !== undefined && !(!asc && cursorKey) ? sql`birth_date <= ${range.upTo}` : null;
+      if (cursorKey) conds.push(sql`(${birth}, ${id}) ${sql.raw(asc ? '>' : '<')} (${cursorKey.k}, ${cursorKey.i})`);
+      const lower = range.after !== undefined && !(asc && cursorKey) ? sql`${birth} > ${range.after}` : null;
+      const upper = range.upTo !== undefined && !(!asc && cursorKey) ? sql`${birth} <= ${range.upTo}` : null;
       if (lower) conds.push(lower);
       if (upper) conds.push(upper);
-      if (!lower && (!cursorKey || !asc)) conds.push(sql`birth_date IS NOT NULL`);
+      if (!lower && (!cursorKey || !asc)) conds.push(sql`${birth} IS NOT NULL`);
       keyed = query(archived, conds);
     }
     const nullsDone = hasAgeLimit || (asc && after !== null && after.k !== null);
     if (!nullsDone) {
-      unkeyed = query(archived, [sql`birth_date IS NULL`, ...(after && after.k === null ? [sql`${id} ${sql.raw(asc ? '>' : '<')} ${after.i}`] : [])]);
+      unkeyed = query(archived, [sql`${birth} IS NULL`, ...(after && after.k === null ? [sql`${id} ${sql.raw(asc ? '>' : '<')} ${after.i}`] : [])]);
     }
     const inScanOrder = asc ? [unkeyed, keyed] : [keyed, unkeyed];
     out.push(inScanOrder.filter((q): q is RawBuilder<T> => q !== null));
@@ -258,11 +271,30 @@ export function keyOf(row: SortKeys, sort: ListFilter['sort']): Keyset {
   return sort === 'birthDate' ? { k: row.birth_date, i } : { k: row.name_pinyin, n: row.name, i };
 }
 
-/** Merges the ordered parts and cuts one page (plus one row to tell whether there is more). */
+/**
+ * Merges the ordered parts and cuts one page (plus one row to tell whether there is more). Each part is
+ * one archived value's ranges, read in scan order, and so already in the page's order: one part is cut as
+ * it is, two ("all") are merged head by head, each head's key made once (no sort, no wrapper per row).
+ */
 export function mergePage<R extends SortKeys>(parts: R[][], sort: ListFilter['sort'], direction: 'asc' | 'desc', limit: number): { rows: R[]; more: boolean } {
+  if (parts.length === 1) {
+    const only = parts[0];
+    return only.length > limit ? { rows: only.slice(0, limit), more: true } : { rows: only, more: false };
+  }
   const sign = direction === 'asc' ? 1 : -1;
-  // Each row's key made once, not twice per comparison (a page of a building's or "all" sorts 100 rows and more).
-  const keyed = parts.flat().map((row) => ({ row, key: keyOf(row, sort) }));
-  keyed.sort((a, b) => sign * compareKeyset(a.key, b.key));
-  return { rows: keyed.slice(0, limit).map((k) => k.row), more: keyed.length > limit };
+  const next = parts.map(() => 0);
+  const heads = parts.map((part) => (part.length > 0 ? keyOf(part[0], sort) : null));
+  const rows: R[] = [];
+  for (;;) {
+    let best = -1;
+    for (let j = 0; j < parts.length; j++) {
+      const key = heads[j];
+      if (key && (best < 0 || sign * compareKeyset(key, heads[best]!) < 0)) best = j;
+    }
+    if (best < 0) return { rows, more: false };
+    if (rows.length === limit) return { rows, more: true };
+    const part = parts[best];
+    rows.push(part[next[best]++]);
+    heads[best] = next[best] < part.length ? keyOf(part[next[best]], sort) : null;
+  }
 }

@@ -18,7 +18,7 @@ const residentRowsShape = queryShape<{ ids: string }, ResidentsTable>(['ids'], (
   db.selectFrom('residents').selectAll().where('id', 'in', inJsonList<string>(v.ids)),
 );
 
-/** Residents by id (a page of a tag's list): one query, compiled once. */
+/** Residents by id (another area's page of people, public.ts): one query, compiled once. */
 export function residentRowsByIds(db: Kysely<Database>, ids: readonly string[]): Promise<ResidentsTable[]> {
   if (ids.length === 0) return Promise.resolve([]);
   return residentRowsShape.execute(db, { ids: jsonList(ids) });

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DocType, ResidentDetail, ResidentEvent, ResidentRow, ResidentStatus } from '../../../../../shared/contract/residents';
 import type { Database, ResidentEventsTable, ResidentsTable } from '../../../db/schema';
-import { ageOn } from '../../../time/calendar';
+import { agesOn } from '../../../time/calendar';
 import { placesByHouse } from '../places/service';
 import { tagsByResident } from '../tags';
 import { findHouseholdRow, gridNames, namesOf, unplacedReasonOf } from './repository';
@@ -26,6 +26,7 @@ export async function toResidentRows(db: Kysely<Database>, rows: readonly Reside
     db,
     rows.filter((r) => r.grid_id && !(r.house_id && places.has(r.house_id))).map((r) => r.grid_id!),
   );
+  const ageOf = agesOn(today);
   return rows.map((r) => {
     const place = r.house_id ? places.get(r.house_id) : undefined;
     return {
@@ -33,7 +34,7 @@ export async function toResidentRows(db: Kysely<Database>, rows: readonly Reside
       name: r.name,
       gender: r.gender as ResidentRow['gender'],
       birthDate: r.birth_date,
-      age: ageOn(r.birth_date, today),
+      age: ageOf(r.birth_date),
       idMasked: r.id_masked,
       phoneMasked: r.phone_masked,
       status: r.status as ResidentStatus,

@@ -59,12 +59,12 @@ export interface HousePlace {
   workerName: string;
 }
 
-/** Addresses (and grids) of a set of houses, in one query. */
+/** Addresses (and grids) of a set of houses, in one query (a house named twice is read once: IN reads its list as a set). */
 export async function placesByHouse(db: Kysely<Database>, houseIds: Iterable<string | null>): Promise<Map<string, HousePlace>> {
-  const ids = new Set<string>();
-  for (const id of houseIds) if (id) ids.add(id);
+  const ids: string[] = [];
+  for (const id of houseIds) if (id) ids.push(id);
   const out = new Map<string, HousePlace>();
-  if (ids.size === 0) return out;
+  if (ids.length === 0) return out;
   for (const r of await placesOfHouses(db, ids)) {
     out.set(r.id, {
       address: formatAddress({ compoundName: r.compound_name, buildingName: r.building_name, unit: r.unit, room: r.room }),
