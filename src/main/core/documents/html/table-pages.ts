@@ -74,6 +74,17 @@ export function rowHeightMm(cells: Cell[], columnMm: number[], layout: Layout, l
  * until it is: the first hundred rows of a notice of 50,000 decide it.
  */
 export function isLongTable(block: TableBlock, paging: TablePaging, text: (cells: Cell[]) => string[]): boolean {
+  const { columnMm, room, totalsMm } = pageRoom(block, paging, text);
+  let total = totalsMm;
+  for (const row of block.rows) {
+    total += rowHeightMm(text(row), columnMm, paging.layout, block.rowHeightMm);
+    if (total > room * PAGED_AFTER_PAGES) return true;
+  }
+  return false;
+}
+
+/** A table's columns' text widths, the height a page leaves for its rows, and its totals row's height, in mm. */
+function pageRoom(block: TableBlock, paging: TablePaging, text: (cells: Cell[]) => string[]): { columnMm: number[]; room: number; totalsMm: number } {
   const columnMm = columnTextMm(block, paging);
   const headMm = rowHeightMm(
     block.columns.map((c) => c.header),
@@ -81,13 +92,9 @@ export function isLongTable(block: TableBlock, paging: TablePaging, text: (cells
     paging.layout,
   );
   const line = rowHeightMm([], columnMm, paging.layout);
+  // The caption (one line) is reserved on every page, and one row spare for rounding in the browser.
   const room = paging.area.height - TABLE_MARGINS_MM - headMm - line * 2;
-  let total = block.totals ? rowHeightMm(text(block.totals), columnMm, paging.layout) : 0;
-  for (const row of block.rows) {
-    total += rowHeightMm(text(row), columnMm, paging.layout, block.rowHeightMm);
-    if (total > room * PAGED_AFTER_PAGES) return true;
-  }
-  return false;
+  return { columnMm, room, totalsMm: block.totals ? rowHeightMm(text(block.totals), columnMm, paging.layout) : 0 };
 }
 
 export interface TablePage {
@@ -103,17 +110,8 @@ export interface TablePage {
  * table. `text(cell, column)` is the cell as printed (fen as yuan).
  */
 export function pageTable(block: TableBlock, paging: TablePaging, text: (cells: Cell[]) => string[]): { pages: TablePage[] } | null {
-  const columnMm = columnTextMm(block, paging);
+  const { columnMm, room, totalsMm } = pageRoom(block, paging, text);
   const heights = block.rows.map((r) => rowHeightMm(text(r), columnMm, paging.layout, block.rowHeightMm));
-  const totalsMm = block.totals ? rowHeightMm(text(block.totals), columnMm, paging.layout) : 0;
-  const headMm = rowHeightMm(
-    block.columns.map((c) => c.header),
-    columnMm,
-    paging.layout,
-  );
-  const line = rowHeightMm([], columnMm, paging.layout);
-  // The caption (one line) is reserved on every page, and one row spare for rounding in the browser.
-  const room = paging.area.height - TABLE_MARGINS_MM - headMm - line * 2;
   const total = heights.reduce((a, b) => a + b, 0) + totalsMm;
   if (total <= room * PAGED_AFTER_PAGES) return null;
   const pages: TablePage[] = [];

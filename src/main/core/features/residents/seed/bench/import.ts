@@ -17,6 +17,7 @@ import { importCacheKib } from '../../../../import/import-cache';
 import { replayImportWrites } from './replay-writes';
 import { ThreadWatch } from '../../../../bench/thread-watch';
 import { stolenCpuSeconds } from '../../../../bench/cpu-steal';
+import { childrenCpuSeconds } from '../../../../bench/cpu';
 
 export interface ImportBench {
   rows: number;
@@ -279,18 +280,6 @@ export async function benchImport(core: Core, token: string, opts: { rows: numbe
     };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/** CPU seconds of this process's ended and reaped children (/proc/self/stat cutime + cstime), or null without /proc. */
-function childrenCpuSeconds(): number | null {
-  try {
-    const stat = fs.readFileSync('/proc/self/stat', 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // After the command's closing parenthesis: state is field 3, cutime 16 and cstime 17 (proc(5)).
-    return (Number(fields[13]) + Number(fields[14])) / 100;
-  } catch {
-    return null;
   }
 }
 
