@@ -1,5 +1,6 @@
 import type { PdfRenderer, RenderedFile } from '../reports/model';
 import { MIME_TYPES, reportFileName } from '../reports/formats/file-name';
+import { AppError } from '../../../shared/errors';
 import type { DocumentModel } from './model';
 import { documentToDocx } from './docx';
 import { documentToHtml, documentToPrintablePage } from './html/render';
@@ -21,6 +22,17 @@ export function writesPdfDirectly(doc: DocumentModel): boolean {
 }
 
 /**
+ * The direct writer failing for any reason but a refusal (its worker could not start, a font file it could not
+ * read) must not cost the hall its printout: the document goes to Chromium instead, slower, and the failure is
+ * logged. A refusal (personal data on a public document) stands.
+ */
+function printInstead(err: unknown): null {
+  if (err instanceof AppError) throw err;
+  console.warn(`[documents] the direct PDF writer failed, printing with Chromium instead: ${(err as Error).message}`);
+  return null;
+}
+
+/**
  * A document in one format: PDF printed from the JSX page (or, when long, written directly), DOCX from the same model, or one self-contained
  * HTML file for a website. A public document is read back after rendering and refused if it shows an ID
  * number, a phone or an address (error reports.public_personal_data).
@@ -32,7 +44,7 @@ export async function renderDocument(doc: DocumentModel, format: DocumentFormat,
   switch (format) {
     case 'pdf': {
       // The direct writer needs the font files; without them a long document is printed by Chromium, slowly.
-      const written = writesPdfDirectly(doc) ? await writeDocumentPdf(doc) : null;
+      const written = writesPdfDirectly(doc) ? await writeDocumentPdf(doc).catch(printInstead) : null;
       if (written) {
         // Checked where it was written (pdf/write.ts), off this thread.
         bytes = written.bytes;
