@@ -12,6 +12,7 @@ import { contract, isMethodName } from '../../shared/contract';
 import { JobRunner } from './jobs/jobs';
 import type { PdfRenderer } from './reports/model';
 import { dispatch, type Call } from './dispatch';
+import { beginActivity } from './util/activity';
 import { restoreBackup } from './backup/restore';
 import { startBackupSchedule } from './backup/schedule';
 import { backupFolderFor } from './paths';
@@ -114,21 +115,32 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     },
   };
 
+  /** One call, answered. */
+  async function answer(c: Call): Promise<Result<unknown>> {
+    if (!restoring && (replaced || !sameFile(identity, fileIdentity(databasePath)))) {
+      replaced = true;
+      const message = `${databasePath} was replaced by another program; this process no longer writes to it`;
+      const error = new AppError('db.replaced', message, { params: { path: databasePath } });
+      return { ok: false, error: error.toPayload() };
+    }
+    if (damaged && writesInto(c.method)) {
+      const params = { path: databasePath, problem: damaged.problem, backup: damaged.backup };
+      return { ok: false, error: new AppError('db.damaged_in_use', `${databasePath} is damaged: ${damaged.problem}`, { params }).toPayload() };
+    }
+    return dispatch(services, c);
+  }
+
   const schedules: (() => Promise<void>)[] = [];
   return {
     services,
     async call(c) {
-      if (!restoring && (replaced || !sameFile(identity, fileIdentity(databasePath)))) {
-        replaced = true;
-        const message = `${databasePath} was replaced by another program; this process no longer writes to it`;
-        const error = new AppError('db.replaced', message, { params: { path: databasePath } });
-        return { ok: false, error: error.toPayload() };
+      // Marked as activity: a full garbage collection waits until the hall is quiet (util/collect-garbage.ts).
+      const ended = beginActivity();
+      try {
+        return await answer(c);
+      } finally {
+        ended();
       }
-      if (damaged && writesInto(c.method)) {
-        const params = { path: databasePath, problem: damaged.problem, backup: damaged.backup };
-        return { ok: false, error: new AppError('db.damaged_in_use', `${databasePath} is damaged: ${damaged.problem}`, { params }).toPayload() };
-      }
-      return dispatch(services, c);
     },
     sessionPermissions(token) {
       if (replaced) return null;

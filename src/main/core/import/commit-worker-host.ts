@@ -24,7 +24,7 @@ import { yieldThisThreadToMain } from '../util/thread-priority';
 import { yieldToEventLoop } from '../spreadsheet/slices';
 import { importCacheKib } from './import-cache';
 import { importProcessCipher, parentChannel, type ImportProcessInit } from './import-process';
-import { readSpillBatches, type SpillRef } from './spill';
+import { readSpillBatches, readSpillTail, type SpillRef } from './spill';
 
 /** Set in the environment of a commit process: what the area's worker module serves when it is so started. */
 export const COMMIT_WORKER_ROLE = 'LINLI_IMPORT_COMMIT';
@@ -48,10 +48,13 @@ export interface CommitStore {
   secrets: FieldCipher;
 }
 
+/** What the writer is given besides its store and the batches. */
 export interface CommitHooks {
   progress(done: number, total: number): void;
   /** Throws jobs.cancelled once the user has cancelled. */
   checkCancelled(): void;
+  /** The preview's last record, after its batches (spill.ts): what it planned for the whole file, read where the commit runs. */
+  previewTail<T>(): T | undefined;
 }
 
 /** An area's commit, as the worker runs it: one transaction over the batches handed over. */
@@ -101,6 +104,7 @@ export function serveCommitWorker<Work, Batch, Outcome>(write: CommitWriter<Work
         checkCancelled: () => {
           if (cancelled) throw new AppError('jobs.cancelled');
         },
+        previewTail: () => readSpillTail(init.spill),
       });
       finished = true;
       await reply({ done: outcome });

@@ -5,6 +5,7 @@ import type { ExportedFile } from '../../../shared/contract/reports';
 import type { EventBus } from '../events';
 import { newId } from '../util/ids';
 import { ensureFolder } from '../util/folders';
+import { beginActivity } from '../util/activity';
 
 export interface JobControl {
   progress(done: number, total: number, label?: string): void;
@@ -56,6 +57,8 @@ export class JobRunner {
         if (controller.signal.aborted) throw new AppError('jobs.cancelled');
       },
     };
+    // A running job is activity: housekeeping that stops the event loop waits for its end (util/activity.ts).
+    const ended = beginActivity();
     // Let the caller receive the job id before the first progress event.
     setImmediate(() => {
       work(control)
@@ -72,7 +75,10 @@ export class JobRunner {
           const e = err instanceof AppError ? err : new AppError('jobs.failed', (err as Error)?.message ?? String(err));
           this.events.emit('job.failed', { jobId, error: e.toPayload() }, ownerToken);
         })
-        .finally(() => this.running.delete(jobId));
+        .finally(() => {
+          this.running.delete(jobId);
+          ended();
+        });
     });
     return jobId;
   }

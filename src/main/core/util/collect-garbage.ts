@@ -1,5 +1,6 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
+import { quietFor } from './activity';
 
 /**
  * After a large piece of work whose garbage is big and short-lived (an import's upload: the request body,
@@ -13,22 +14,31 @@ import vm from 'node:vm';
  *
  * How: V8's `gc` function is only made with --expose-gc; turned on at run time, it is found in a new
  * context (as jest's leak detector does). Where that fails, nothing is done: the collection then comes
- * when V8 decides. One collection marks only what is alive (the server's own 40 MB or so): tens of
- * milliseconds, once.
+ * when V8 decides. One collection marks only what is alive (the server's own 40 MB or so): 40–50 ms,
+ * once, during which the event loop stands still; so it waits for a quiet moment (util/activity.ts: no
+ * call or job running, none for `quietMs`), looking every `checkMs`. A hall that never goes quiet for
+ * `giveUpMs` gets none from here: V8 collects in its own time then, as it would have.
  */
-export function collectGarbageSoon(delayMs = 1000): void {
-  pending ??= setTimeout(() => {
+export function collectGarbageSoon({ checkMs = 1000, quietMs = 2000, giveUpMs = 10 * 60 * 1000 } = {}): void {
+  if (pending) return;
+  const until = Date.now() + giveUpMs;
+  pending = setInterval(() => {
+    const now = Date.now();
+    const quiet = quietFor(quietMs, now);
+    if (!quiet && now < until) return;
+    clearInterval(pending!);
     pending = null;
+    if (!quiet) return;
     try {
       gcFunction()?.({ type: 'major' });
     } catch {
       // No collection now: V8 will make one in its own time.
     }
-  }, delayMs);
+  }, checkMs);
   pending.unref?.();
 }
 
-let pending: ReturnType<typeof setTimeout> | null = null;
+let pending: ReturnType<typeof setInterval> | null = null;
 let found: ((options?: { type: 'major' | 'minor' }) => void) | null | undefined;
 
 function gcFunction(): typeof found {

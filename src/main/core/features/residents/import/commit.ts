@@ -4,7 +4,7 @@ import type { HandlerContext } from '../../../context';
 import type { JobControl } from '../../../jobs/jobs';
 import { hallDay } from '../../../time/hall-day';
 import { residentsImportWorkers } from './workers';
-import { writeImport, type CommitBatch, type CommitOutcome, type CommitWork, type ImportMode, type PreviewTail } from './commit-write';
+import { writeImport, type CommitBatch, type CommitOutcome, type CommitWork, type ImportMode } from './commit-write';
 import { yieldToEventLoop } from '../../../spreadsheet/slices';
 import { writeGateOf } from '../../../db/write-gate';
 import { readSpillTail } from '../../../import/spill';
@@ -32,9 +32,7 @@ export function checkCommit(imp: ImportSession, mode: ImportMode): void {
 export async function commitImport(ctx: HandlerContext, imp: ImportSession, mode: ImportMode, job: JobControl): Promise<ImportResult> {
   const actor = ctx.actor();
   const { today, timeZone } = await hallDay(ctx);
-  // The households and places the preview planned: the spill's last record (a few MB at most, for the commit's length).
-  const tail = readSpillTail<PreviewTail>(imp.spill);
-  if (!tail) throw new Error('import: the preview kept no plan of its households and places');
+  // The households and places the preview planned (the spill's last record) are read where the commit runs.
   const work: CommitWork = {
     importId: imp.importId,
     fileName: imp.fileName,
@@ -46,11 +44,9 @@ export async function commitImport(ctx: HandlerContext, imp: ImportSession, mode
     actor,
     workstation: ctx.workstation,
     totalRows: imp.totalRows,
-    newHouseholds: tail.newHouseholds,
     registryMark: imp.registryMark,
     createPlaces: imp.createPlaces,
     compoundAliases: imp.compoundAliases,
-    newPlaces: tail.newPlaces,
   };
   let outcome: CommitOutcome;
   try {
@@ -89,6 +85,11 @@ function commitOnConnection(ctx: HandlerContext, imp: ImportSession, work: Commi
         await yieldToEventLoop();
       }
     }
-    return writeImport({ sqlite: ctx.sqlite, db: conn, secrets: ctx.secrets }, work, batches(), job);
+    const hooks = {
+      progress: (done: number, total: number) => job.progress(done, total),
+      checkCancelled: () => job.checkCancelled(),
+      previewTail: <T>() => readSpillTail<T>(imp.spill),
+    };
+    return writeImport({ sqlite: ctx.sqlite, db: conn, secrets: ctx.secrets }, work, batches(), hooks);
   });
 }
