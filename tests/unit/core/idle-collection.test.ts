@@ -12,7 +12,7 @@ function watchForcedCollections(): { times: number[]; stop: () => void } {
   const started = performance.now();
   const observer = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
-      const detail = entry.detail as { kind: number; flags: number };
+      const detail = (entry as unknown as { detail: { kind: number; flags: number } }).detail;
       if (detail.kind === constants.NODE_PERFORMANCE_GC_MAJOR && detail.flags & constants.NODE_PERFORMANCE_GC_FLAGS_FORCED)
         times.push(entry.startTime - started);
     }

@@ -22,6 +22,7 @@ export const benchCommand: Command = {
     'import-rows': { type: 'string' },
     'deep-pages': { type: 'string' },
     'serve-rows': { type: 'string' },
+    'serve-format': { type: 'string' },
     'settle-seconds': { type: 'string' },
     'serve-cli': { type: 'string' },
     only: { type: 'string' },
@@ -54,6 +55,7 @@ export const benchCommand: Command = {
           importRows,
           deepPages,
           serveRows,
+          serveFormat: serveFormat(ctx),
           settleSeconds,
           serveCli: stringOption(ctx.args.values, 'serve-cli'),
           groups,
@@ -104,6 +106,13 @@ function selectedSuites(ctx: CommandContext): SelectedSuite[] {
   return suites
     .map((s) => ({ ...s, groups: wanted.includes(s.area) ? s.suite.groups : s.suite.groups.filter((g) => wanted.includes(g)) }))
     .filter((s) => s.groups.length > 0);
+}
+
+/** --serve-format: what the serve group's import reads (xlsx, the default, or csv). */
+function serveFormat(ctx: CommandContext): 'xlsx' | 'csv' {
+  const raw = stringOption(ctx.args.values, 'serve-format') ?? 'xlsx';
+  if (raw !== 'xlsx' && raw !== 'csv') throw new UsageError(ctx.text.badValue('serve-format', raw, 'xlsx, csv'));
+  return raw;
 }
 
 function intOption(ctx: CommandContext, name: string, fallback: number, min: number, max: number): number {

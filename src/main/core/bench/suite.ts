@@ -18,6 +18,8 @@ export interface BenchRun {
   deepPages: number;
   /** Rows imported through `linli serve` while desks search (default importRows). */
   serveRows?: number;
+  /** What that import reads: xlsx (default) or csv. */
+  serveFormat?: 'xlsx' | 'csv';
   /** Another build's out/main/cli.js to run `linli serve` from (to compare two builds on one file). */
   serveCli?: string;
   /** Seconds after that import before the serving process's memory is read again (default 30). */

@@ -2,10 +2,10 @@ import type { CellValue, ReportColumn, TableReport } from '../model';
 import { DEFAULT_TIME_ZONE, formatCell, formatFen, isNumericColumn } from '../format-cell';
 
 // Excel on Chinese Windows reads BOM-less CSV as GBK and shows mojibake.
-const BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
+export const BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
 
 /** RFC 4180: quote when the text holds a separator, quote or line break; double inner quotes. */
-function quote(text: string): string {
+export function quote(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

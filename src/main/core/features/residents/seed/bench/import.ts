@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
+import { BOM, quote } from '../../../../reports/formats/csv';
 import SqliteDatabase from 'better-sqlite3';
 import type { Core } from '../../../../app';
 import type { EventMap, PushEvent } from '../../../../../../shared/contract/events';
@@ -310,7 +311,10 @@ function waitForJob(events: PushEvent[], jobId: string): Promise<Record<string, 
   });
 }
 
-/** New people in households of about 3.3, each household in an existing house, vacant ones first. */
+/**
+ * New people in households of about 3.3, each household in an existing house, vacant ones first: an XLSX
+ * workbook, or a CSV (UTF-8 with its BOM, as a spreadsheet saves one) where `file` ends in .csv.
+ */
 export async function writeWorkbook(core: Core, file: string, opts: { rows: number; seed: string }): Promise<number> {
   const sqlite = core.services.sqlite;
   const { timeZone } = await readSettings(core.services.db);
@@ -328,9 +332,8 @@ export async function writeWorkbook(core: Core, file: string, opts: { rows: numb
     )
     .all(Math.ceil(opts.rows / 2)) as { compound: string; building: string; unit: string; room: string }[];
 
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false, useStyles: false });
-  const sheet = workbook.addWorksheet('居民');
-  sheet.addRow(headers).commit();
+  const sheet = path.extname(file).toLowerCase() === '.csv' ? csvSheet(file) : xlsxSheet(file);
+  sheet.addRow(headers);
   let written = 0;
   let invalid = 0;
   let household = 0;
@@ -349,29 +352,51 @@ export async function writeWorkbook(core: Core, file: string, opts: { rows: numb
       }
       const phone = p.age >= 12 && rng.chance(0.9) ? people.phone() : '';
       const fromElsewhere = planned.status !== '户籍';
-      sheet
-        .addRow([
-          p.name,
-          id,
-          phone,
-          planned.status,
-          fromElsewhere ? (p.relation === '户主' ? people.reason() : '随迁家属') : '',
-          p.ethnicity,
-          p.education,
-          p.maritalStatus,
-          p.occupation,
-          house.compound,
-          house.building,
-          house.unit === '无' ? '' : house.unit,
-          house.room,
-          number,
-          p.relation,
-        ])
-        .commit();
+      sheet.addRow([
+        p.name,
+        id,
+        phone,
+        planned.status,
+        fromElsewhere ? (p.relation === '户主' ? people.reason() : '随迁家属') : '',
+        p.ethnicity,
+        p.education,
+        p.maritalStatus,
+        p.occupation,
+        house.compound,
+        house.building,
+        house.unit === '无' ? '' : house.unit,
+        house.room,
+        number,
+        p.relation,
+      ]);
       written++;
     }
   }
-  sheet.commit();
-  await workbook.commit();
+  await sheet.end();
   return invalid;
+}
+
+interface SheetOut {
+  addRow(cells: string[]): void;
+  end(): Promise<void>;
+}
+
+function xlsxSheet(file: string): SheetOut {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false, useStyles: false });
+  const sheet = workbook.addWorksheet('居民');
+  return {
+    addRow: (cells) => sheet.addRow(cells).commit(),
+    end: async () => {
+      sheet.commit();
+      await workbook.commit();
+    },
+  };
+}
+
+function csvSheet(file: string): SheetOut {
+  const lines: string[] = [];
+  return {
+    addRow: (cells) => void lines.push(cells.map(quote).join(',')),
+    end: async () => fs.promises.writeFile(file, Buffer.concat([BOM, Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8')])),
+  };
 }

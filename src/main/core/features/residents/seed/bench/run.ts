@@ -4,7 +4,7 @@ import { seedResidents, countResidents } from '../seed';
 import { compileReplay, recordStatements } from '../../../../bench/record';
 import { RssSampler, timePaired, type Timing } from '../../../../bench/stats';
 import { benchImport, type ImportBench } from './import';
-import { benchServe, type ServeBench } from './serve';
+import { benchServe, type ServeBench, type ServeFormat } from './serve';
 
 export interface BenchOptions {
   /** Residents to seed when the file has none. */
@@ -21,6 +21,8 @@ export interface BenchOptions {
   groups?: ('search' | 'list' | 'import' | 'serve')[];
   /** Rows imported through `linli serve` while two desks search (the serve group); default importRows. */
   serveRows?: number;
+  /** What that import reads: an XLSX workbook (default) or a CSV. */
+  serveFormat?: ServeFormat;
   /** How long after the import the serving process's RSS is read again (default 30 s). */
   settleSeconds?: number;
   /** The build to run `linli serve` from (default this one). */
@@ -116,7 +118,14 @@ export async function runBench(core: Core, token: string, opts: BenchOptions): P
   const serveRows = opts.serveRows ?? opts.importRows;
   if (serveRows > 0 && groups.has('serve')) {
     try {
-      served = await benchServe(core, { rows: serveRows, seed: opts.seed, settleSeconds: opts.settleSeconds, cli: opts.serveCli, log: opts.log });
+      served = await benchServe(core, {
+        rows: serveRows,
+        format: opts.serveFormat,
+        seed: opts.seed,
+        settleSeconds: opts.settleSeconds,
+        cli: opts.serveCli,
+        log: opts.log,
+      });
     } catch (err) {
       notes.push(`serve: not measured (${(err as Error).message})`);
     }

@@ -17,6 +17,7 @@ export interface ServeTarget {
 
 export interface ServeBench {
   rows: number;
+  format: ServeFormat;
   importSeconds: { preview: number; commit: number; total: number };
   /** Calls through HTTP from two desks while the import's commit ran (and, apart, while its preview ran). */
   duringCommit: { search: Timing | null; list: Timing | null };
@@ -57,8 +58,13 @@ interface FirstSearch {
  * imports an XLSX of `rows` new residents; the server's RSS before, during and after; the time to the
  * first answered search after a start and a restart; and LibreOffice converting the same workbook.
  */
+/** The file the third desk imports: an XLSX workbook (the 100,000-row target) or a CSV (the 50,000-row one). */
+export type ServeFormat = 'xlsx' | 'csv';
+
 export interface ServeOptions {
   rows: number;
+  /** Default xlsx. */
+  format?: ServeFormat;
   seed: string;
   settleSeconds?: number;
   /** The build to serve from (default this one). */
@@ -76,7 +82,8 @@ export async function benchServe(core: Core, opts: ServeOptions): Promise<ServeB
   const settleSeconds = opts.settleSeconds ?? 30;
   let serve: ServeProcess | null = null;
   try {
-    const file = path.join(dir, 'serve-import.xlsx');
+    const format = opts.format ?? 'xlsx';
+    const file = path.join(dir, `serve-import.${format}`);
     await writeWorkbook(core, file, { rows: opts.rows, seed: `${opts.seed}-serve-${Date.now()}` });
     const content = fs.readFileSync(file);
     core.services.sqlite.pragma('wal_checkpoint(TRUNCATE)');
@@ -137,7 +144,7 @@ export async function benchServe(core: Core, opts: ServeOptions): Promise<ServeB
     const cpu0 = cpuSeconds(pid);
     const t0 = performance.now();
     phase = 'preview';
-    const previewInput = { fileName: 'serve-import.xlsx', contentBase64: content.toString('base64') };
+    const previewInput = { fileName: path.basename(file), contentBase64: content.toString('base64') };
     const preview = (await importer.call('residents.importPreview', previewInput)) as { importId: string };
     const t1 = performance.now();
     phase = 'commit';
@@ -171,10 +178,12 @@ export async function benchServe(core: Core, opts: ServeOptions): Promise<ServeB
     await serve.stop();
     serve = null;
 
-    const libreOffice = convertWithLibreOffice(file, dir);
+    // LibreOffice "opening the file" is the workbook's comparison; converting a CSV to CSV says nothing.
+    const libreOffice = format === 'xlsx' ? convertWithLibreOffice(file, dir) : { seconds: null, note: 'compared for an XLSX workbook only' };
     const timing = (ms: number[]) => (ms.length ? summarise(ms) : null);
     const result: Omit<ServeBench, 'targets'> = {
       rows: opts.rows,
+      format,
       importSeconds: { preview: (t1 - t0) / 1000, commit: (t2 - t1) / 1000, total: (t2 - t0) / 1000 },
       duringCommit: { search: timing(timings.commit.search), list: timing(timings.commit.list) },
       duringPreview: { search: timing(timings.preview.search), list: timing(timings.preview.list) },
@@ -295,10 +304,11 @@ function serveTargets(r: Omit<ServeBench, 'targets'>): ServeTarget[] {
       ok: restart.answeredMs <= 2000,
     },
     {
-      what: `import of ${r.rows} XLSX rows through linli serve, preview + commit`,
+      what: `import of ${r.rows} ${r.format.toUpperCase()} rows through linli serve, preview + commit`,
       measured: `${seconds(imported.total)} (preview ${seconds(imported.preview)}, commit ${seconds(imported.commit)})${r.cpuSeconds ? `; CPU ${seconds(r.cpuSeconds.own)} serving (desks' calls included) + ${seconds(r.cpuSeconds.children)} its processes` : ''}`,
-      target: '≤ 10 s for 100,000 rows',
-      ok: imported.total <= (10 * r.rows) / 100_000,
+      // The issue's two bars: 100,000 XLSX rows in 10 s; 50,000 CSV rows (it measured them at 300,000 residents) in 8 s.
+      target: r.format === 'csv' ? '≤ 8 s for 50,000 rows' : '≤ 10 s for 100,000 rows',
+      ok: imported.total <= (r.format === 'csv' ? (8 * r.rows) / 50_000 : (10 * r.rows) / 100_000),
     },
     {
       what: 'LibreOffice converting the same workbook',

@@ -36,6 +36,7 @@ export const residentsBench: BenchSuite = {
       importRows: run.importRows,
       deepPages: run.deepPages,
       serveRows: run.serveRows,
+      serveFormat: run.serveFormat,
       settleSeconds: run.settleSeconds,
       serveCli: run.serveCli,
       groups: groups.filter((g) => run.groups.includes(g)),
