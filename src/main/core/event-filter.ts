@@ -17,7 +17,7 @@ function mayReadArea(area: Area, permissions: ReadonlySet<Permission>): boolean 
 export function eventFor(event: PushEvent, session: string, permissions: ReadonlySet<Permission>): boolean {
   if (event.sessionToken) return event.sessionToken === session;
   if (event.name === 'data.changed') return mayReadArea((event.payload as { area: Area }).area, permissions);
-  if (event.name === 'backup.finished') return mayReadArea('backups', permissions);
+  if (event.name === 'backup.started' || event.name === 'backup.finished') return mayReadArea('backups', permissions);
   // Job events always name their session; one without is nobody's.
   return false;
 }

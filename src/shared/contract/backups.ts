@@ -28,8 +28,16 @@ export interface RestoreResult {
   /** The restored file needs another field key than the one here: ID numbers and phones cannot be shown. */
   keyMissing: boolean;
 }
+/** A backup being made now: the copy and its integrity check go on beside normal work. */
+export interface RunningBackup {
+  kind: BackupRecord['kind'];
+  startedAt: string;
+}
+
 export interface BackupStatus {
   folder: string;
+  /** The backup being made now (the longest running one), or null. */
+  running: RunningBackup | null;
   /**
    * The field key that decrypts ID numbers and phones is never inside a backup: where it is (null when the
    * app keeps it in the system's key store), and whether it is this file's (false after restoring a backup

@@ -1,6 +1,7 @@
 import type { ErrorPayload } from '../errors';
 import type { Area } from './index';
 import type { ExportedFile } from './reports';
+import type { RunningBackup } from './backups';
 
 /** Push events from main to the renderer: one typed map, delivered by IPC or server-sent events. */
 export interface EventMap {
@@ -13,6 +14,8 @@ export interface EventMap {
    * showing the area's data load it again. Sent once per successful write call, never for a failed one.
    */
   'data.changed': { area: Area };
+  /** A backup has started (the start-up one, the daily one, one asked for): the screens say so until it finishes. */
+  'backup.started': RunningBackup;
   'backup.finished': { ok: boolean; path: string; problem: string | null };
 }
 export type EventName = keyof EventMap;

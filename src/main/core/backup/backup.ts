@@ -14,6 +14,7 @@ import { backupsToKeep } from './retention';
 import { checkCopyOffThread } from './check-off-thread';
 import { sidecarOf, writeSidecar } from './checksum';
 import { ensureFolder } from '../util/folders';
+import { runningBackup, startRunning } from './running';
 
 export type BackupKind = BackupRecord['kind'];
 const automaticKinds: BackupKind[] = ['startup', 'daily'];
@@ -43,8 +44,24 @@ export async function makeBackup(
   actor: { id: string | null; name: string | null },
   folder = core.paths.backupFolder,
 ): Promise<BackupRecord> {
-  const { timeZone } = await readSettings(core.db);
   const at = core.now();
+  const ended = startRunning(core.events, kind, at);
+  try {
+    return await copyAndRecord(core, kind, actor, folder, at, ended);
+  } finally {
+    ended();
+  }
+}
+
+async function copyAndRecord(
+  core: CoreServices,
+  kind: BackupKind,
+  actor: { id: string | null; name: string | null },
+  folder: string,
+  at: Date,
+  ended: () => void,
+): Promise<BackupRecord> {
+  const { timeZone } = await readSettings(core.db);
   const stamp = formatLocal(at, timeZone, 'YYYYMMDD-HHmmss');
   let target = path.join(folder, `linli-${stamp}-${kind}.sqlite`);
   let problem: string | null = null;
@@ -96,6 +113,8 @@ export async function makeBackup(
     const after = { kind, bytes, problem, folder, path: target, sha256 };
     await appendAudit(trx, { ...entry, after }, { ...actor, workstation: core.workstation }, core.now());
   });
+  // Not running any more by the time a screen hears it finished and asks again.
+  ended();
   core.events.emit('backup.finished', { ok: !problem, path: target, problem });
   // Manual, scheduled or before a restore: every backup is a new row the backup screens list.
   core.events.emit('data.changed', { area: 'backups' });
@@ -164,6 +183,7 @@ export async function lastBackups(core: CoreServices) {
   const lastFailed = await core.db.selectFrom('backups').selectAll().where('ok', '=', 0).orderBy('at', 'desc').limit(1).executeTakeFirst();
   return {
     folder: core.paths.backupFolder,
+    running: runningBackup(core.events),
     fieldKey: { file: core.fieldKey.state.keyFile, matches: !core.fieldKey.state.mismatch },
     recent: recent.map(toBackupRecord),
     lastVerified: lastVerified ? toBackupRecord(lastVerified) : null,

@@ -36,7 +36,7 @@ export function electronTransport(bridge: LinliBridge): Transport {
   };
 }
 
-const eventNames: EventName[] = ['job.progress', 'job.done', 'job.failed', 'data.changed', 'backup.finished'];
+const eventNames: EventName[] = ['job.progress', 'job.done', 'job.failed', 'data.changed', 'backup.started', 'backup.finished'];
 const KEY_STORAGE = 'linli.serveKey';
 
 /**

@@ -1,9 +1,9 @@
 import { IconSettings } from '@tabler/icons-react';
 import { adminGroup, type Area } from '../../app/navigation';
-import { HomeBackupCard } from '../backups';
+import { BackupRunningBadge, HomeBackupCard } from '../backups';
 import { SettingsPage } from './SettingsPage';
 
-/** 设置: the community's letterhead, system settings and backups; the backup card on 工作台. */
+/** 设置: the community's letterhead, system settings and backups; the backup card on 工作台; the running backup in the header. */
 export const communityArea: Area = {
   id: 'community',
   nav: adminGroup,
@@ -18,4 +18,5 @@ export const communityArea: Area = {
     },
   ],
   homeCards: [HomeBackupCard],
+  headerItems: [BackupRunningBadge],
 };
