@@ -137,7 +137,7 @@ const columns = {
     'updated_by',
   ],
   tags: ['id', 'name', 'colour', 'sort', 'created_at', 'created_by', 'updated_at', 'updated_by'],
-  resident_tags: ['resident_id', 'tag_id', 'created_at', 'created_by', 'archived', 'status', 'birth_date', 'name_pinyin', 'name'],
+  resident_tags: ['resident_id', 'tag_id', 'created_at', 'created_by', 'archived', 'status', 'birth_date', 'name_pinyin', 'name', 'grid_id'],
   visit_policy: ['id', 'kind', 'match', 'interval_days', 'created_at', 'created_by', 'updated_at', 'updated_by'],
   visits: [
     'id',

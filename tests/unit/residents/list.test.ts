@@ -127,6 +127,8 @@ describe('residents.list keyset paging', () => {
     { tagId: 'dibao' },
     { tagId: 'liudong', ageMin: 60 },
     { tagId: 'dibao', gridId: 'g1' },
+    { tagId: 'liudong', gridId: 'g2', status: '流动人口', ageMin: 18 },
+    { tagId: 'dibao', gridId: 'g2', ageMax: 80 },
     { ageMin: 60 },
     { ageMax: 17 },
     { ageMin: 18, ageMax: 59 },
@@ -185,7 +187,7 @@ describe('residents.list keyset paging', () => {
     await hall.call('residents.setTags', { id: newcomer.id, tagIds: [ids.dibao, ids.liudong] });
     const stale = sqlite
       .prepare(
-        'SELECT count(*) AS n FROM resident_tags rt JOIN residents r ON r.id = rt.resident_id WHERE rt.archived IS NOT r.archived OR rt.status IS NOT r.status OR rt.birth_date IS NOT r.birth_date OR rt.name_pinyin IS NOT r.name_pinyin OR rt.name IS NOT r.name',
+        'SELECT count(*) AS n FROM resident_tags rt JOIN residents r ON r.id = rt.resident_id WHERE rt.grid_id IS NOT r.grid_id OR rt.archived IS NOT r.archived OR rt.status IS NOT r.status OR rt.birth_date IS NOT r.birth_date OR rt.name_pinyin IS NOT r.name_pinyin OR rt.name IS NOT r.name',
       )
       .get() as { n: number };
     expect(stale.n).toBe(0);

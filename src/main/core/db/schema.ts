@@ -212,6 +212,8 @@ export interface ResidentTagsTable {
   birth_date: Generated<string | null>;
   name_pinyin: Generated<string>;
   name: Generated<string>;
+  /** The resident's grid, kept by the same triggers (migration 0017). */
+  grid_id: Generated<string | null>;
 }
 
 export interface VisitPolicyTable extends Stamped {

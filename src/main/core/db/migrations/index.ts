@@ -15,6 +15,7 @@ import * as m0013 from './0013_number_sequences';
 import * as m0014 from './0014_charity';
 import * as m0015 from './0015_charity_ui';
 import * as m0016 from './0016_charity_speed';
+import * as m0017 from './0017_tag_grid';
 
 /**
  * The static list of migrations, in order. A bundled main process has no migrations folder to read, so
@@ -37,6 +38,7 @@ export const migrations: Record<string, Migration> = {
   '0014_charity': m0014,
   '0015_charity_ui': m0015,
   '0016_charity_speed': m0016,
+  '0017_tag_grid': m0017,
 };
 
 export const latestSchemaVersion = Object.keys(migrations).length;

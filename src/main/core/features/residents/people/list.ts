@@ -28,17 +28,19 @@ type Col = 'building_id' | 'grid_id' | 'status';
  * A tag filter pages in resident_tags instead (resident_tags_pinyin / resident_tags_birth on (tag_id,
  * archived, sort key, resident_id), each link carrying its resident's keys, see migration 0005): one range
  * for any tag size and either direction, deep pages as cheap as the first. Each range joins the links'
- * residents in the same statement, walking the links' index in order (no sort, no second statement). With a grid or building, whose
- * few thousand residents bound the walk, that index is walked instead, with an EXISTS probe per resident.
- * Its cursors carry the resident's id, where the others carry the rowid.
+ * residents in the same statement, walking the links' index in order (no sort, no second statement). A
+ * grid with a tag is the same in resident_tags_grid_pinyin / resident_tags_grid_birth, the grid after
+ * archived (links carry their resident's grid since migration 0017). With a building, whose few hundred
+ * residents bound the walk, residents_building is read instead, with an EXISTS probe per resident.
+ * A tag's cursors carry the resident's id, where the others carry the rowid.
  *
  * "All" (active and archived) and the residents without a birth date are separate ranges, merged here in
  * the same order.
  */
 
-/** Whether a list pages through the tag's own links (a tag filter that no grid or building bounds). */
+/** Whether a list pages through the tag's own links (a tag filter, with a grid or without, but no building). */
 export function pagesByTag(f: CountFilter): boolean {
-  return Boolean(f.tagId) && !f.gridId && !f.buildingId;
+  return Boolean(f.tagId) && !f.buildingId;
 }
 
 function drivingColumn(f: CountFilter): Col | null {
@@ -52,7 +54,12 @@ const indexFor: Record<'name' | 'birthDate', Record<Col | 'none', string>> = {
   name: { none: 'residents_archived_pinyin', grid_id: 'residents_grid_pinyin', building_id: 'residents_building', status: 'residents_status_pinyin' },
   birthDate: { none: 'residents_archived_birth', grid_id: 'residents_grid_birth', building_id: 'residents_building', status: 'residents_status_birth' },
 };
-const tagIndexFor: Record<'name' | 'birthDate', string> = { name: 'resident_tags_pinyin', birthDate: 'resident_tags_birth' };
+/** A tag's links in each order, on their own or within one grid. */
+const tagIndexFor: Record<'name' | 'birthDate', Record<'tag' | 'grid', string>> = {
+  name: { tag: 'resident_tags_pinyin', grid: 'resident_tags_grid_pinyin' },
+  birthDate: { tag: 'resident_tags_birth', grid: 'resident_tags_grid_birth' },
+};
+const tagIndex = (f: CountFilter, sort: ListFilter['sort']) => tagIndexFor[sort][f.gridId ? 'grid' : 'tag'];
 
 /** Age limits as a birth-date range: age ≥ min ⇔ born on or before today − min years. */
 export function birthRange(f: Pick<ListFilter, 'ageMin' | 'ageMax'>, today: string): { after?: string; upTo?: string } {
@@ -82,8 +89,8 @@ function filterConditions(f: CountFilter): RawBuilder<unknown>[] {
 const and = (conds: RawBuilder<unknown>[]) => sql.join(conds, sql` AND `);
 
 /**
- * How many residents the filter selects: a tag's links counted in resident_tags_birth (covering), else the
- * driving column's index.
+ * How many residents the filter selects: a tag's links counted in resident_tags_birth or, in a grid,
+ * resident_tags_grid_birth (covering), else the driving column's index.
  */
 export function countQuery(f: CountFilter, today: string): RawBuilder<{ n: number }> {
   const range = birthRange(f, today);
@@ -92,17 +99,21 @@ export function countQuery(f: CountFilter, today: string): RawBuilder<{ n: numbe
   const conds = [archived, ...(byTag ? tagConditions(f) : filterConditions(f))];
   if (range.after !== undefined) conds.push(sql`birth_date > ${range.after}`);
   if (range.upTo !== undefined) conds.push(sql`birth_date <= ${range.upTo}`);
-  const from = byTag ? sql`resident_tags INDEXED BY resident_tags_birth` : sql`residents`;
+  const from = byTag ? sql`resident_tags INDEXED BY ${sql.raw(tagIndex(f, 'birthDate'))}` : sql`residents`;
   return sql<{ n: number }>`SELECT count(*) AS n FROM ${from} WHERE ${and(conds)}`;
 }
 
 /**
- * A tag's links, with the status checked in the index (every other filter but grid and building is a key);
- * `link` names them where a page joins their residents.
+ * A tag's links (in a grid: the grid is a key of the grid's indexes), with the status checked in the index
+ * (every other filter but building is a key); `link` names them where a page joins their residents.
  */
 function tagConditions(f: CountFilter, link = ''): RawBuilder<unknown>[] {
   const col = (name: string) => sql.raw(link + name);
-  return [sql`${col('tag_id')} = ${f.tagId ?? ''}`, ...(f.status ? [sql`+${col('status')} = ${f.status}`] : [])];
+  return [
+    sql`${col('tag_id')} = ${f.tagId ?? ''}`,
+    ...(f.gridId ? [sql`${col('grid_id')} = ${f.gridId}`] : []),
+    ...(f.status ? [sql`+${col('status')} = ${f.status}`] : []),
+  ];
 }
 
 /** What a page is ordered and cut by: a resident's row (with its rowid) or a tag's link (without). */
@@ -122,7 +133,7 @@ export function pageQueries(f: ListFilter, today: string, after: Keyset | null, 
 
 /**
  * The same for a list paged by tag (pagesByTag): each range walks the links in order and joins their
- * residents (a link's keys are its resident's, kept so by migration 0005's triggers). Its rows carry no
+ * residents (a link's keys are its resident's, kept so by the triggers of migrations 0005 and 0017). Its rows carry no
  * rowid: the tie-breaker of a tag's order is the resident's id.
  */
 export function tagPageQueries(f: ListFilter, today: string, after: Keyset | null, limit: number): RawBuilder<ResidentsTable>[][] {
@@ -221,7 +232,7 @@ function rangeQueries<T>(
   // The tie-breaker: the resident's id in resident_tags, the rowid in residents.
   const id = col(byTag ? 'resident_id' : 'rowid');
   const order = byBirth ? sql`${birth} ${dir}, ${id} ${dir}` : sql`${col('name_pinyin')} ${dir}, ${col('name')} ${dir}, ${id} ${dir}`;
-  const index = sql.raw(byTag ? tagIndexFor[f.sort] : indexFor[f.sort][drivingColumn(f) ?? 'none']);
+  const index = sql.raw(byTag ? tagIndex(f, f.sort) : indexFor[f.sort][drivingColumn(f) ?? 'none']);
   const filters = byTag ? tagConditions(f, 'link.') : filterConditions(f);
   const archivedValues = f.archived === 'all' ? [0, 1] : [f.archived === 'archived' ? 1 : 0];
   const hasAgeLimit = range.after !== undefined || range.upTo !== undefined;

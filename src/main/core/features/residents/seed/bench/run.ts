@@ -318,7 +318,7 @@ async function listCases(core: Core, call: Call, opts: BenchOptions, notes: stri
     [`tag 社区矫正 (${rare?.n ?? 0})`, { tagId: rare?.id }],
     // Few of the tag's residents match: the tag's links are read in the index until a page fills.
     ['tag 高龄 + 流动人口', { tagId: common?.id, status: '流动人口' }],
-    // A grid bounds a tag more tightly: the grid's index is walked, each resident probed for the tag.
+    // A grid's links of a tag, in resident_tags_grid_* (each link carries its resident's grid, migration 0017).
     ['grid + tag 高龄', { gridId: grid?.id, tagId: common?.id }],
     ['age 60–79', { ageMin: 60, ageMax: 79 }],
     ['archived', { archived: 'archived' }],
