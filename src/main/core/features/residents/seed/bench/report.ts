@@ -110,7 +110,9 @@ export function formatReport(r: BenchReport): string {
   if (r.serve) {
     const v = r.serve;
     const load = v.loadAverage.map((l) => l.toFixed(1)).join(' ');
-    out.push(`Through linli serve over HTTP: two desks searching and paging while a third imports ${v.rows} ${v.format.toUpperCase()} rows (load average ${load})`);
+    out.push(
+      `Through linli serve over HTTP: two desks searching and paging while a third imports ${v.rows} ${v.format.toUpperCase()} rows (load average ${load})`,
+    );
     out.push(
       ...table([
         ['measure', 'value'],
