@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestHall, type TestHall } from '../support/core';
 import { lookupSql, RegistryLookups } from '../../../src/main/core/features/residents/import/lookups';
 import { makePlaces } from './places-fixture';
+import { idFor, residentInput } from './fixture';
+import { idLookupHash } from '../../../src/main/core/features/residents/prepare';
 
 /**
  * The import asks these once per row (a 100,000-row file: hundreds of thousands of calls). Each must be
@@ -55,5 +57,34 @@ describe('import look-ups', () => {
     expect(lookups.place('没有这个小区', '3栋', a.unit, a.room)).toMatchObject({ ok: false, code: 'import.unknown_compound' });
     expect(lookups.place('幸福小区', '99栋', a.unit, a.room)).toMatchObject({ ok: false, code: 'import.unknown_building', params: { building: '99栋' } });
     expect(lookups.place('', '3栋', a.unit, a.room)).toMatchObject({ ok: true });
+  });
+
+  it("finds a batch's residents by hash in one query, as the per-row look-up finds them", async () => {
+    const stored = [idFor('1971-02-03', 71), idFor('1972-03-04', 72)];
+    for (const [i, idNumber] of stored.entries()) await hall.call('residents.create', residentInput({ name: `批量${i}`, idNumber }));
+    const hash = (n: string) => idLookupHash(hall.core.services.secrets, '居民身份证', n);
+    const [a, b] = stored.map(hash);
+    const absent = hash(idFor('1973-04-05', 73));
+    const lookups = new RegistryLookups(hall.core.services.sqlite);
+    const perRow = [a, b, absent].map((h) => lookups.residentByHash(h));
+    expect(perRow[0]?.name).toBe('批量0');
+    expect(perRow[2]).toBeUndefined();
+
+    const statements = lookups as unknown as { q: { byHash: { get: (...args: unknown[]) => unknown } } };
+    let asked = 0;
+    const get = statements.q.byHash.get.bind(statements.q.byHash);
+    statements.q.byHash.get = (...args: unknown[]) => (asked++, get(...args));
+    lookups.findByHashes([a, b, absent]);
+    expect([a, b, absent].map((h) => lookups.residentByHash(h))).toEqual(perRow);
+    expect(asked).toBe(0);
+    // Each answer is a copy of its own, as a query's would be.
+    expect(lookups.residentByHash(a)).not.toBe(lookups.residentByHash(a));
+    // A hash the batch did not name, and any once the batch is forgotten, are asked for as before.
+    const other = await hall.call('residents.create', residentInput({ name: '批量2', idNumber: idFor('1974-05-06', 74) }));
+    expect(lookups.residentByHash(hash(idFor('1974-05-06', 74)))?.id).toBe(other.id);
+    expect(asked).toBe(1);
+    lookups.forgetAhead();
+    expect(lookups.residentByHash(a)).toEqual(perRow[0]);
+    expect(asked).toBe(2);
   });
 });

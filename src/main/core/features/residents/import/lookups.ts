@@ -39,6 +39,8 @@ export const lookupSql = {
   household: 'SELECT id, house_id, head_resident_id FROM households WHERE number = ?',
   tag: 'SELECT id, name FROM tags WHERE name = ?',
   byHash: 'SELECT * FROM residents WHERE id_hash = ?',
+  // A batch's hashes at once (a JSON array): one statement instead of 500, each still an index search.
+  byHashes: 'SELECT * FROM residents WHERE id_hash IN (SELECT value FROM json_each(?))',
   byNameBirth: 'SELECT * FROM residents WHERE name = ? AND birth_date = ? AND id_hash IS NULL LIMIT 2',
   tagsOf: 'SELECT tag_id FROM resident_tags WHERE resident_id = ?',
   houseById:
@@ -61,6 +63,8 @@ type BuildingResult = { ok: true; building: BuildingRow } | Extract<PlaceResult,
 export class RegistryLookups {
   private readonly q: Record<keyof typeof lookupSql, SqliteDatabase.Statement>;
   private readonly cache = new Map<string, unknown>();
+  /** A batch's residents found by hash ahead of its rows (findByHashes), and which hashes were asked. */
+  private ahead: { asked: Set<string>; found: Map<string, ResidentsTable> } | null = null;
 
   constructor(sqlite: SqliteDatabase.Database) {
     this.q = Object.fromEntries(Object.entries(lookupSql).map(([k, sql]) => [k, sqlite.prepare(sql)])) as Record<
@@ -157,7 +161,29 @@ export class RegistryLookups {
   }
 
   residentByHash(hash: string): ResidentsTable | undefined {
+    const ahead = this.ahead;
+    // A copy, as a query of its own would give: two rows of a batch never share a stored person's object.
+    if (ahead?.asked.has(hash)) {
+      const found = ahead.found.get(hash);
+      return found && { ...found };
+    }
     return this.q.byHash.get(hash) as ResidentsTable | undefined;
+  }
+
+  /**
+   * Finds the residents of a batch's look-up hashes in one query, for residentByHash to answer from until
+   * the next batch (or forgetAhead). Per row, the 100,000 look-ups of a large preview cost its planning
+   * thread about three times as much. Only where nothing is written between this and the rows' planning
+   * that the plans would have to see (the preview: a write meanwhile makes the commit plan again).
+   */
+  findByHashes(hashes: string[]): void {
+    const found = new Map<string, ResidentsTable>();
+    if (hashes.length) for (const r of this.q.byHashes.all(JSON.stringify(hashes)) as ResidentsTable[]) if (r.id_hash) found.set(r.id_hash, r);
+    this.ahead = { asked: new Set(hashes), found };
+  }
+
+  forgetAhead(): void {
+    this.ahead = null;
   }
 
   /** People registered without a document number, matched by name and birth date. */
