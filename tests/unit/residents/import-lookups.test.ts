@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestHall, type TestHall } from '../support/core';
 import { lookupSql, RegistryLookups } from '../../../src/main/core/features/residents/import/lookups';
 import { makePlaces } from './places-fixture';
-import { idFor, residentInput } from './fixture';
+import { idFor, makeHousehold, residentInput } from './fixture';
 import { idLookupHash } from '../../../src/main/core/features/residents/prepare';
 
 /**
@@ -86,5 +86,25 @@ describe('import look-ups', () => {
     lookups.forgetAhead();
     expect(lookups.residentByHash(a)).toEqual(perRow[0]);
     expect(asked).toBe(2);
+  });
+
+  it("finds a batch's households by 户号 in one query, as household() finds them one by one", async () => {
+    const stored = await makeHousehold(hall, 'B-1', null);
+    const numbers = ['B-1', 'B-404', 'B-1'];
+    const oneByOne = new RegistryLookups(hall.core.services.sqlite);
+    const expected = numbers.map((n) => oneByOne.household(n));
+    expect(expected[0]?.id).toBe(stored.id);
+    expect(expected[1]).toBeNull();
+
+    const lookups = new RegistryLookups(hall.core.services.sqlite);
+    const statements = lookups as unknown as { q: { household: { get: (...args: unknown[]) => unknown } } };
+    let asked = 0;
+    const get = statements.q.household.get.bind(statements.q.household);
+    statements.q.household.get = (...args: unknown[]) => (asked++, get(...args));
+    lookups.findHouseholds(numbers);
+    expect(numbers.map((n) => lookups.household(n))).toEqual(expected);
+    expect(asked).toBe(0);
+    expect(lookups.household('B-2')).toBeNull();
+    expect(asked).toBe(1);
   });
 });

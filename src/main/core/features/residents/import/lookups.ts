@@ -37,6 +37,7 @@ export const lookupSql = {
   buildingsNamed: 'SELECT b.id, b.grid_id, b.name, c.name AS compound_name FROM buildings b JOIN compounds c ON c.id = b.compound_id WHERE b.name = ? LIMIT 2',
   house: 'SELECT id FROM houses WHERE building_id = ? AND unit = ? AND room = ?',
   household: 'SELECT id, house_id, head_resident_id FROM households WHERE number = ?',
+  households: 'SELECT id, number, house_id, head_resident_id FROM households WHERE number IN (SELECT value FROM json_each(?))',
   tag: 'SELECT id, name FROM tags WHERE name = ?',
   byHash: 'SELECT * FROM residents WHERE id_hash = ?',
   // A batch's hashes at once (a JSON array): one statement instead of 500, each still an index search.
@@ -46,6 +47,16 @@ export const lookupSql = {
   houseById:
     'SELECT h.id, h.unit, h.room, h.building_id, b.grid_id, b.name AS building_name, c.name AS compound_name FROM houses h JOIN buildings b ON b.id = h.building_id JOIN compounds c ON c.id = b.compound_id WHERE h.id = ?',
 } as const;
+
+interface HouseholdRow {
+  id: string;
+  house_id: string | null;
+  head_resident_id: string | null;
+}
+
+function householdFound(r: HouseholdRow | undefined): HouseholdFound | null {
+  return r ? { id: r.id, houseId: r.house_id, headResidentId: r.head_resident_id } : null;
+}
 
 interface BuildingRow {
   id: string;
@@ -94,10 +105,19 @@ export class RegistryLookups {
   }
 
   household(number: string): HouseholdFound | null {
-    return this.cached(`hh:${number}`, () => {
-      const r = this.q.household.get(number) as { id: string; house_id: string | null; head_resident_id: string | null } | undefined;
-      return r ? { id: r.id, houseId: r.house_id, headResidentId: r.head_resident_id } : null;
-    });
+    return this.cached(`hh:${number}`, () => householdFound(this.q.household.get(number) as HouseholdRow | undefined));
+  }
+
+  /**
+   * Finds the households a batch names by 户号 that are not known yet, in one query, and keeps them as
+   * household() keeps what it finds (a large preview names some 30,000 户号, each asked once).
+   */
+  findHouseholds(numbers: string[]): void {
+    const wanted = [...new Set(numbers)].filter((n) => !this.cache.has(`hh:${n}`));
+    if (!wanted.length) return;
+    const rows = this.q.households.all(JSON.stringify(wanted)) as (HouseholdRow & { number: string })[];
+    const found = new Map(rows.map((r) => [r.number, r]));
+    for (const n of wanted) this.cache.set(`hh:${n}`, householdFound(found.get(n)));
   }
 
   /**

@@ -108,6 +108,7 @@ export async function planPreview(
       const pre = passes ? await passes : null;
       // The batch's stored people in one query (their hashes come with the first passes).
       if (pre) planCtx.lookups.findByHashes(pre.flatMap((p) => (p.hash ? [p.hash] : [])));
+      planCtx.lookups.findHouseholds(drafts.flatMap((d) => (d.householdNumber ? [d.householdNumber] : [])));
       const prepared: PlannedRow['prepared'][] = [];
       const writes: PlannedRow['write'][] = [];
       const plans: KeptPlan[] = [];
