@@ -107,4 +107,40 @@ describe('import look-ups', () => {
     expect(lookups.household('B-2')).toBeNull();
     expect(asked).toBe(1);
   });
+
+  it("finds a batch's places with their houses in one query, each answered as place() answers it", async () => {
+    const own = await openTestHall();
+    try {
+      const { building } = await makePlaces(own);
+      const [a, b] = (await own.call('residents.buildingView', { buildingId: building.id })).cells;
+      const places = [
+        { compound: '幸福小区', building: '3栋', unit: a.unit, room: a.room },
+        // The same house spelled another way, and again as first spelled.
+        { compound: '幸福小区', building: '３号楼', unit: `${a.unit}单元`, room: `${a.room}室` },
+        { compound: '幸福小区', building: '3栋', unit: a.unit, room: a.room },
+        { compound: '幸福小区', building: '3栋', unit: b.unit, room: b.room },
+        { compound: '', building: '3栋', unit: b.unit, room: b.room },
+        { compound: '幸福小区', building: '3栋', unit: a.unit, room: '9999' },
+        { compound: '幸福小区', building: '99栋', unit: a.unit, room: a.room },
+        { compound: '没有这个小区', building: '3栋', unit: a.unit, room: a.room },
+      ];
+      const oneByOne = new RegistryLookups(own.core.services.sqlite);
+      const expected = places.map((p) => oneByOne.place(p.compound, p.building, p.unit, p.room));
+      expect(expected.map((r) => r.ok)).toEqual([true, true, true, true, true, false, false, false]);
+
+      const lookups = new RegistryLookups(own.core.services.sqlite);
+      const statements = lookups as unknown as { q: { house: { get: (...args: unknown[]) => unknown } } };
+      let asked = 0;
+      const get = statements.q.house.get.bind(statements.q.house);
+      statements.q.house.get = (...args: unknown[]) => (asked++, get(...args));
+      lookups.findPlaces(places);
+      expect(places.map((p) => lookups.place(p.compound, p.building, p.unit, p.room))).toEqual(expected);
+      expect(asked).toBe(0);
+      // A place the batch did not name is still asked for on its own.
+      expect(lookups.place('幸福小区', '3栋', b.unit, '8888')).toMatchObject({ ok: false, code: 'import.unknown_house' });
+      expect(asked).toBe(1);
+    } finally {
+      await own.close();
+    }
+  });
 });

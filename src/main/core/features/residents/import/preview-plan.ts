@@ -109,6 +109,12 @@ export async function planPreview(
       // The batch's stored people in one query (their hashes come with the first passes).
       if (pre) planCtx.lookups.findByHashes(pre.flatMap((p) => (p.hash ? [p.hash] : [])));
       planCtx.lookups.findHouseholds(drafts.flatMap((d) => (d.householdNumber ? [d.householdNumber] : [])));
+      // …and the places they name, as planRow asks for them (a place with its building and room).
+      planCtx.lookups.findPlaces(
+        drafts.flatMap(({ place: p }) =>
+          p?.building && p.room ? [{ compound: planCtx.places.compoundName(p.compound), building: p.building, unit: p.unit, room: p.room }] : [],
+        ),
+      );
       const prepared: PlannedRow['prepared'][] = [];
       const writes: PlannedRow['write'][] = [];
       const plans: KeptPlan[] = [];
