@@ -8,13 +8,15 @@ import { IMPORT_BATCH_ROWS } from './read-batches';
 import { PREVIEW_WORKER_ROLE, type PreviewReply, type PreviewRequest, type PreviewWorkerInit } from './preview-worker-host';
 
 /**
- * Each preview worker's young generation is kept small: they allocate fast (a parsed row, its draft, its
- * prepared values) and V8's default lets each grow it to tens of megabytes that stay in the serving
- * process's RSS. Measured on a 100,000-row import at 1,000,000 residents, two runs each: the process's RSS
- * rose 500–518 MB in the preview with 8 MB against 670–675 MB without, for 12.6–12.7 s of CPU against
- * 11.9–12.0 s (more scavenges).
+ * Each preview worker's young generation is capped at 32 MB. They allocate fast (a parsed row, its draft,
+ * its prepared values) while a batch of 500 rows stays alive, so each scavenge copies that batch: with 8 MB
+ * (the cap when the workers ran in the serving process, to keep its RSS down) the two workers of a
+ * 100,000-row preview at 1,000,000 residents ran about 580 scavenges (3.0 s of pauses under load 5), with
+ * 32 MB about 160 (1.9 s); the process's CPU, one run each, 10.8 s against 11.2 s. They now run in the
+ * preview's own process (preview-process.ts), whose memory goes back when it ends, and its peak RSS
+ * stayed 770–800 MB either way. V8's default (no cap) lets each grow to tens of megabytes more.
  */
-const PREVIEW_WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
+const PREVIEW_WORKER_LIMITS = { maxYoungGenerationSizeMb: 32 };
 
 /** At most this many threads per preview (each holds its own copy of htmlparser2, pinyin-pro and a batch or two). */
 const MAX_WORKERS = 4;

@@ -106,6 +106,15 @@ export async function planPreview(
     passes?.catch(() => {}); // awaited below, in turn
     planning = planning.then(async () => {
       const pre = passes ? await passes : null;
+      // The batch's stored people in one query (their hashes come with the first passes).
+      if (pre) planCtx.lookups.findByHashes(pre.flatMap((p) => (p.hash ? [p.hash] : [])));
+      planCtx.lookups.findHouseholds(drafts.flatMap((d) => (d.householdNumber ? [d.householdNumber] : [])));
+      // …and the places they name, as planRow asks for them (a place with its building and room).
+      planCtx.lookups.findPlaces(
+        drafts.flatMap(({ place: p }) =>
+          p?.building && p.room ? [{ compound: planCtx.places.compoundName(p.compound), building: p.building, unit: p.unit, room: p.room }] : [],
+        ),
+      );
       const prepared: PlannedRow['prepared'][] = [];
       const writes: PlannedRow['write'][] = [];
       const plans: KeptPlan[] = [];
@@ -123,6 +132,7 @@ export async function planPreview(
         if (list.length < PREVIEW_ROWS) list.push(previewRow(plan));
         if (slicer.due()) await slicer.pause();
       }
+      planCtx.lookups.forgetAhead();
       totalRows += drafts.length;
       const packed = e.kind === 'batch' ? e.batch : packRows(e.first, e.rows, e.drafts);
       const batch: CommitBatch = { batch: { ...packed, prepared: packPrepared(prepared), writes: packWrites(writes) }, plans };
