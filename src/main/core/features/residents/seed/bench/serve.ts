@@ -5,6 +5,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import type { Core } from '../../../../app';
 import { summarise, type Timing } from '../../../../bench/stats';
 import { writeWorkbook } from './import';
+import { countResidents } from '../seed';
 import { builtCli, childrenRssMib, cpuSeconds, HttpDesk, rssMib, startServe, type ServeProcess } from './serve-process';
 
 /** One figure against issue 10's bar for it. */
@@ -18,6 +19,8 @@ export interface ServeTarget {
 export interface ServeBench {
   rows: number;
   format: ServeFormat;
+  /** Residents in the file before the import (the CSV bar is stated at 300,000). */
+  residentsBefore: number;
   importSeconds: { preview: number; commit: number; total: number };
   /** Calls through HTTP from two desks while the import's commit ran (and, apart, while its preview ran). */
   duringCommit: { search: Timing | null; list: Timing | null };
@@ -83,6 +86,7 @@ export async function benchServe(core: Core, opts: ServeOptions): Promise<ServeB
   let serve: ServeProcess | null = null;
   try {
     const format = opts.format ?? 'xlsx';
+    const residentsBefore = countResidents(core.services);
     const file = path.join(dir, `serve-import.${format}`);
     await writeWorkbook(core, file, { rows: opts.rows, seed: `${opts.seed}-serve-${Date.now()}` });
     const content = fs.readFileSync(file);
@@ -184,6 +188,7 @@ export async function benchServe(core: Core, opts: ServeOptions): Promise<ServeB
     const result: Omit<ServeBench, 'targets'> = {
       rows: opts.rows,
       format,
+      residentsBefore,
       importSeconds: { preview: (t1 - t0) / 1000, commit: (t2 - t1) / 1000, total: (t2 - t0) / 1000 },
       duringCommit: { search: timing(timings.commit.search), list: timing(timings.commit.list) },
       duringPreview: { search: timing(timings.preview.search), list: timing(timings.preview.list) },
@@ -304,10 +309,10 @@ function serveTargets(r: Omit<ServeBench, 'targets'>): ServeTarget[] {
       ok: restart.answeredMs <= 2000,
     },
     {
-      what: `import of ${r.rows} ${r.format.toUpperCase()} rows through linli serve, preview + commit`,
+      what: `import of ${r.rows} ${r.format.toUpperCase()} rows into ${r.residentsBefore} residents through linli serve, preview + commit`,
       measured: `${seconds(imported.total)} (preview ${seconds(imported.preview)}, commit ${seconds(imported.commit)})${r.cpuSeconds ? `; CPU ${seconds(r.cpuSeconds.own)} serving (desks' calls included) + ${seconds(r.cpuSeconds.children)} its processes` : ''}`,
       // The issue's two bars: 100,000 XLSX rows in 10 s; 50,000 CSV rows (it measured them at 300,000 residents) in 8 s.
-      target: r.format === 'csv' ? '≤ 8 s for 50,000 rows' : '≤ 10 s for 100,000 rows',
+      target: r.format === 'csv' ? '≤ 8 s for 50,000 rows (at 300,000 residents)' : '≤ 10 s for 100,000 rows (at 1,000,000)',
       ok: imported.total <= (r.format === 'csv' ? (8 * r.rows) / 50_000 : (10 * r.rows) / 100_000),
     },
     {
