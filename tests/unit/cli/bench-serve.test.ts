@@ -52,4 +52,35 @@ describe('linli bench --only serve', () => {
     const count = await linli(['bench', '--db', db, '--runs', '1', '--only', 'search', '--cases', 'name 张伟', '--json']);
     expect((JSON.parse(count.stdout) as { residents: number }).residents).toBeGreaterThan(300);
   });
+
+  it('imports a CSV instead with --serve-format csv, against the 50,000-row CSV bar, and refuses another format', async () => {
+    const db = path.join(dir, 'serve-csv.sqlite');
+    const seeded = await linli(['bench', '--db', db, '--residents', '300', '--runs', '2', '--only', 'search', '--cases', 'name 张伟']);
+    expect(seeded.code, seeded.stderr).toBe(0);
+    const r = await linli(['bench', '--db', db, '--only', 'serve', '--serve-rows', '300', '--serve-format', 'csv', '--settle-seconds', '0', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const serve = (
+      JSON.parse(r.stdout) as {
+        serve: {
+          format: string;
+          residentsBefore: number;
+          libreOffice: { seconds: number | null; note: string };
+          targets: { what: string; target: string; ok: boolean | null }[];
+        };
+      }
+    ).serve;
+    expect(serve.format).toBe('csv');
+    expect(serve.residentsBefore).toBe(300);
+    const importTarget = serve.targets.find((t) => t.what.startsWith('import of'))!;
+    expect(importTarget.what).toBe('import of 300 CSV rows into 300 residents through linli serve, preview + commit');
+    expect(importTarget.target).toBe('≤ 8 s for 50,000 rows');
+    // Converting a CSV to CSV says nothing: LibreOffice is compared for a workbook only.
+    expect(serve.libreOffice).toEqual({ seconds: null, note: 'compared for an XLSX workbook only' });
+    const count = await linli(['bench', '--db', db, '--runs', '1', '--only', 'search', '--cases', 'name 张伟', '--json']);
+    expect((JSON.parse(count.stdout) as { residents: number }).residents).toBeGreaterThan(550);
+
+    const bad = await linli(['bench', '--db', db, '--only', 'serve', '--serve-format', 'ods']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('serve-format');
+  });
 });
