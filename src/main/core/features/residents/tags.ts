@@ -57,10 +57,28 @@ export async function setResidentTags(
   const has = new Set(current.map((t) => t.id));
   const add = known.filter((t) => !has.has(t.id));
   const remove = current.filter((t) => !wanted.includes(t.id));
-  if (add.length)
+  // Each link with its resident's keys, read in the same statement: written once (migration 0018).
+  for (const t of add)
     await db
       .insertInto('resident_tags')
-      .values(add.map((t) => ({ resident_id: residentId, tag_id: t.id, created_at: at, created_by: actor.id })))
+      .columns(['resident_id', 'tag_id', 'created_at', 'created_by', 'archived', 'status', 'birth_date', 'name_pinyin', 'name', 'grid_id'])
+      .expression(
+        db
+          .selectFrom('residents as r')
+          .select((eb) => [
+            'r.id',
+            eb.val(t.id).as('tag_id'),
+            eb.val(at).as('created_at'),
+            eb.val(actor.id).as('created_by'),
+            'r.archived',
+            'r.status',
+            'r.birth_date',
+            'r.name_pinyin',
+            'r.name',
+            'r.grid_id',
+          ])
+          .where('r.id', '=', residentId),
+      )
       .execute();
   if (remove.length)
     await db

@@ -70,7 +70,11 @@ export class ImportWriter {
       event: sqlite.prepare(
         'INSERT INTO resident_events (id, resident_id, at, on_date, actor_id, actor_name, kind, detail_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
-      tag: sqlite.prepare('INSERT OR IGNORE INTO resident_tags (resident_id, tag_id, created_at, created_by) VALUES (?, ?, ?, ?)'),
+      // With its resident's keys, read in the same statement: the link is written once (migration 0018).
+      tag: sqlite.prepare(
+        `INSERT OR IGNORE INTO resident_tags (resident_id, tag_id, created_at, created_by, archived, status, birth_date, name_pinyin, name, grid_id)
+         SELECT r.id, ?, ?, ?, r.archived, r.status, r.birth_date, r.name_pinyin, r.name, r.grid_id FROM residents r WHERE r.id = ?`,
+      ),
       household: sqlite.prepare(
         `INSERT INTO households (id, number, house_id, head_resident_id, residence_relation, last_visit_on, next_visit_due, archived, created_at, created_by, updated_at, updated_by)
          VALUES (?, ?, ?, NULL, '人户一致', NULL, NULL, 0, ?, ?, ?, ?)`,
@@ -105,7 +109,7 @@ export class ImportWriter {
   }
 
   tag(residentId: string, tagId: string): void {
-    this.s.tag.run(residentId, tagId, this.at, this.actor.id);
+    this.s.tag.run(tagId, this.at, this.actor.id, residentId);
   }
 
   /** The households this import has made or found: each family's later rows need no look-up. */
