@@ -6,6 +6,7 @@ import { writeMark } from '../../../src/main/core/import/write-mark';
 import { rejectedRowsWorkbook } from '../../../src/main/core/import/error-report';
 import { readInBatches, type BatchEvent } from '../../../src/main/core/import/read-batches';
 import { startPreviewWorkers } from '../../../src/main/core/import/preview-pool';
+import { PREVIEW_THREADS_ENV, PREVIEW_WORKER_ROLE, startPreviewThreadsEarly, takeEarlyPreviewThreads } from '../../../src/main/core/import/preview-threads';
 import type { PreviewWorkerEvent } from '../../../src/main/core/features/residents/import/preview-worker';
 import type { ColumnChoice } from '../../../src/main/core/features/residents/import/preview-read';
 import { firstPass, type FirstPass } from '../../../src/main/core/features/residents/import/first-pass';
@@ -126,6 +127,63 @@ describe('the preview worker pool (core/import/preview-pool.ts)', () => {
       }
       // No worker code, or no key file: none, and the caller works in its own thread.
       expect(await startPreviewWorkers({ entry: null, keyFile: hall.core.services.paths.keyFile, today: '2026-11-22', secrets })).toBeNull();
+    } finally {
+      await hall.close();
+    }
+  }, 60_000);
+
+  // A preview process starts its threads as it starts, from the spec in its environment (preview-threads.ts).
+  it('adopts the threads a preview process started early, when they are the ones asked for; else ends them and starts its own', async () => {
+    const hall = await openTestHall();
+    const entry = sourceWorker('src/main/core/features/residents/import/preview-worker.ts');
+    const keyFile = hall.core.services.paths.keyFile!;
+    const secrets = hall.core.services.secrets;
+    const startEarly = (today: string) => {
+      process.env[PREVIEW_THREADS_ENV] = JSON.stringify({ entry, count: 2, init: { role: PREVIEW_WORKER_ROLE, keyFile, today } });
+      try {
+        startPreviewThreadsEarly();
+      } finally {
+        delete process.env[PREVIEW_THREADS_ENV];
+      }
+    };
+    try {
+      // Asked for the same code, count, key file and day: the early threads, once.
+      startEarly('2026-11-22');
+      const adopted = takeEarlyPreviewThreads(entry, 2, { role: PREVIEW_WORKER_ROLE, keyFile, today: '2026-11-22' });
+      expect(adopted).toHaveLength(2);
+      expect(adopted!.every((t) => t.alive())).toBe(true);
+      expect(takeEarlyPreviewThreads(entry, 2, { role: PREVIEW_WORKER_ROLE, keyFile, today: '2026-11-22' })).toBeNull();
+      await Promise.all(adopted!.map((t) => t.worker.terminate()));
+
+      // Started for another day: ended, and the pool starts threads of its own that answer with the app's key.
+      startEarly('2026-11-21');
+      const early = takeEarlyPreviewThreads(entry, 2, { role: PREVIEW_WORKER_ROLE, keyFile, today: '2026-11-22' });
+      expect(early).toBeNull();
+      startEarly('2026-11-21');
+      const workers = await startPreviewWorkers<ColumnChoice, PreviewWorkerEvent, Partial<ResidentFields>, FirstPass>({
+        entry,
+        keyFile,
+        today: '2026-11-22',
+        secrets,
+        workers: 2,
+      });
+      expect(workers).not.toBeNull();
+      try {
+        const id = makeId('110105', '1980-01-01', 11);
+        const given = { name: '张三', idNumber: id, status: '户籍', docType: '居民身份证' } as const;
+        const [pass] = await workers!.prepare([given]);
+        expect(pass.hash).toBe(firstPass(given, secrets, '2026-11-22').hash);
+      } finally {
+        await workers!.close();
+      }
+      // …and the early ones were not kept for later.
+      expect(takeEarlyPreviewThreads(entry, 2, { role: PREVIEW_WORKER_ROLE, keyFile, today: '2026-11-21' })).toBeNull();
+
+      // What take checks besides the spec: a thread that has ended is no longer alive.
+      startEarly('2026-11-22');
+      const ended = takeEarlyPreviewThreads(entry, 2, { role: PREVIEW_WORKER_ROLE, keyFile, today: '2026-11-22' })!;
+      await Promise.all(ended.map((t) => t.worker.terminate()));
+      expect(ended.every((t) => !t.alive())).toBe(true);
     } finally {
       await hall.close();
     }

@@ -93,9 +93,10 @@ export interface ImportWorkers<Choice, Columns, Given, Prepared, Work, Outcome> 
   ): Promise<PreviewWorkers<Choice, PackedReadEvent<Columns>, Given, Prepared> | null>;
   /**
    * Runs the area's preview (served by preview-process.ts in its worker module) in a child process, with
-   * the preview's worker threads there; null, having done nothing, where none can run.
+   * the preview's worker threads there (started with `today`, the hall's day, as the process starts);
+   * null, having done nothing, where none can run.
    */
-  preview<Request, Planned>(ctx: Pick<HandlerContext, 'paths' | 'secrets' | 'workers'>, request: Request): Promise<Planned | null>;
+  preview<Request, Planned>(ctx: Pick<HandlerContext, 'paths' | 'secrets' | 'workers'>, request: Request, today: string): Promise<Planned | null>;
   /**
    * Runs the writer in its own process over the preview's batches (its spill file); null, having written
    * nothing, where none can run (the caller then writes in its own thread).
@@ -125,8 +126,8 @@ export function defineImport<Choice, Columns, Draft, Given, Prepared, Planner, W
           secrets: ctx.secrets,
         });
       },
-      async preview<Request, Planned>(ctx: Pick<HandlerContext, 'paths' | 'secrets' | 'workers'>, request: Request) {
-        return previewInProcess<Request, Planned>(ctx, await modules.process(ctx), await modules.preview(), request);
+      async preview<Request, Planned>(ctx: Pick<HandlerContext, 'paths' | 'secrets' | 'workers'>, request: Request, today: string) {
+        return previewInProcess<Request, Planned>(ctx, await modules.process(ctx), await modules.preview(), request, today);
       },
       async commit(ctx, commit, job) {
         return commitInWorker<Work, Outcome>(ctx, { entry: await modules.process(ctx), ...commit }, job);

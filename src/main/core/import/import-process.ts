@@ -52,12 +52,17 @@ export type ImportProcessLauncher = (entry: WorkerEntry, env: Record<string, str
 
 /**
  * Starts `entry` as a child process of the app, marked with `role` in its environment (what the area's
- * module then serves), with the host's launcher where it has one, else child_process.fork; null where it
- * cannot start.
+ * module then serves) and given `env`, with the host's launcher where it has one, else
+ * child_process.fork; null where it cannot start.
  */
-export function startImportProcess(launch: ImportProcessLauncher | undefined, entry: WorkerEntry, role: string): ImportChild | null {
+export function startImportProcess(
+  launch: ImportProcessLauncher | undefined,
+  entry: WorkerEntry,
+  role: string,
+  env: Record<string, string> = {},
+): ImportChild | null {
   try {
-    return (launch ?? forkChild)(entry, { [role]: '1' });
+    return (launch ?? forkChild)(entry, { ...env, [role]: '1' });
   } catch {
     return null;
   }

@@ -1,37 +1,17 @@
-import os from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { AppError } from '../../../shared/errors';
 import type { WorkerEntry } from '../context';
 import type { FieldCipher } from '../crypto/field-cipher';
-import { threadsCanYieldToMain } from '../util/thread-priority';
 import { IMPORT_BATCH_ROWS } from './read-batches';
-import { PREVIEW_WORKER_ROLE, type PreviewReply, type PreviewRequest, type PreviewWorkerInit } from './preview-worker-host';
-
-/**
- * Each preview worker's young generation is capped at 32 MB. They allocate fast (a parsed row, its draft,
- * its prepared values) while a batch of 500 rows stays alive, so each scavenge copies that batch: with 8 MB
- * (the cap when the workers ran in the serving process, to keep its RSS down) the two workers of a
- * 100,000-row preview at 1,000,000 residents ran about 580 scavenges (3.0 s of pauses under load 5), with
- * 32 MB about 160 (1.9 s); the process's CPU, one run each, 10.8 s against 11.2 s. They now run in the
- * preview's own process (preview-process.ts), whose memory goes back when it ends, and its peak RSS
- * stayed 770–800 MB either way. V8's default (no cap) lets each grow to tens of megabytes more.
- */
-const PREVIEW_WORKER_LIMITS = { maxYoungGenerationSizeMb: 32 };
-
-/** At most this many threads per preview (each holds its own copy of htmlparser2, pinyin-pro and a batch or two). */
-const MAX_WORKERS = 4;
-
-/**
- * The main process plans every row against the registry meanwhile, and its garbage collector needs a
- * core too. Where the workers run below the main thread's priority (Linux: thread-priority.ts), they may
- * take every core: the scheduler still gives the main thread a core the moment it needs one. Elsewhere one
- * core is left to it: with every core busy at the same priority, the main thread waited its turn for
- * 100–500 ms at a time on a 2-core machine.
- */
-export function defaultWorkerCount(): number {
-  const cores = os.availableParallelism();
-  return Math.max(1, Math.min(threadsCanYieldToMain() ? cores : cores - 1, MAX_WORKERS));
-}
+import type { PreviewReply, PreviewRequest } from './preview-worker-host';
+import {
+  defaultWorkerCount,
+  MAX_PREVIEW_WORKERS,
+  PREVIEW_WORKER_ROLE,
+  startPreviewThreads,
+  takeEarlyPreviewThreads,
+  type PreviewWorkerInit,
+} from './preview-threads';
 
 /**
  * Worker threads for one large preview (preview-worker-host.ts serving an area's work): the first reads
@@ -73,13 +53,13 @@ export async function startPreviewWorkers<Choice, Event, Given, Prepared>(opts: 
   const entry = opts.entry;
   if (!opts.keyFile || !entry) return null;
 
-  const count = Math.max(1, Math.min(opts.workers ?? defaultWorkerCount(), MAX_WORKERS));
+  const count = Math.max(1, Math.min(opts.workers ?? defaultWorkerCount(), MAX_PREVIEW_WORKERS));
   const init: PreviewWorkerInit = { role: PREVIEW_WORKER_ROLE, keyFile: opts.keyFile, today: opts.today };
-  const workers: Worker[] = [];
+  // In a preview process, the threads it started as it started (preview-threads.ts), else new ones.
+  let workers: Worker[];
   try {
-    for (let i = 0; i < count; i++) workers.push(new Worker(entry.path, { workerData: init, execArgv: entry.execArgv, resourceLimits: PREVIEW_WORKER_LIMITS }));
+    workers = (takeEarlyPreviewThreads(entry, count, init) ?? startPreviewThreads(entry, count, init)).map((t) => t.worker);
   } catch {
-    await Promise.all(workers.map((w) => w.terminate()));
     return null;
   }
   const load = workers.map(() => 0);

@@ -17,6 +17,7 @@ import { translateSqliteError } from '../db/connection';
 import { newId } from '../util/ids';
 import { yieldThisThreadToMain } from '../util/thread-priority';
 import { importProcessCipher, importProcessInit, parentChannel, startImportProcess, type ImportProcessInit } from './import-process';
+import { defaultWorkerCount, PREVIEW_THREADS_ENV, PREVIEW_WORKER_ROLE, type PreviewThreadsSpec } from './preview-threads';
 
 /** Set in the environment of a preview process: what the area's worker module serves when it is so started. */
 export const PREVIEW_PROCESS_ROLE = 'LINLI_IMPORT_PREVIEW';
@@ -49,10 +50,17 @@ export async function previewInProcess<Request, Outcome>(
   entry: WorkerEntry | null,
   threads: WorkerEntry | null,
   request: Request,
+  today: string,
 ): Promise<Outcome | null> {
   const start = importProcessInit(ctx, `import-preview-probe:${newId()}`);
   if (!start || !entry) return null;
-  const child = startImportProcess(ctx.workers.launchImportProcess, entry, PREVIEW_PROCESS_ROLE);
+  // Its worker threads are named in its environment: it starts them before it loads its own code (preview-threads.ts).
+  const spec: PreviewThreadsSpec | null = threads && {
+    entry: threads,
+    count: defaultWorkerCount(),
+    init: { role: PREVIEW_WORKER_ROLE, keyFile: start.keyFile, today },
+  };
+  const child = startImportProcess(ctx.workers.launchImportProcess, entry, PREVIEW_PROCESS_ROLE, spec ? { [PREVIEW_THREADS_ENV]: JSON.stringify(spec) } : {});
   if (!child) return null;
   const exited = new Promise<void>((resolve) => child.onExit(() => resolve()));
   try {

@@ -10,14 +10,7 @@ import { AppError, type ErrorPayload } from '../../../shared/errors';
 import { createFieldCipher, type FieldCipher } from '../crypto/field-cipher';
 import { loadOrCreateKey } from '../crypto/key-file';
 import { yieldThisThreadToMain } from '../util/thread-priority';
-
-export const PREVIEW_WORKER_ROLE = 'linli-import-preview';
-
-export interface PreviewWorkerInit {
-  role: typeof PREVIEW_WORKER_ROLE;
-  keyFile: string;
-  today: string;
-}
+import { PREVIEW_WORKER_ROLE, type PreviewWorkerInit } from './preview-threads';
 
 export type PreviewRequest<Choice, Given> =
   { id: number; probe: string } | { id: number; read: { bytes: Uint8Array; choice: Choice } } | { id: number; prepare: Given[] };

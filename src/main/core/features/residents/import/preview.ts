@@ -38,7 +38,7 @@ export async function previewImport(ctx: HandlerContext, fileName: string, bytes
   let planned: PreviewPlanned;
   try {
     planned =
-      (inProcess ? await residentsImportWorkers.preview<PreviewRequest, PreviewPlanned>(ctx, request) : null) ??
+      (inProcess ? await residentsImportWorkers.preview<PreviewRequest, PreviewPlanned>(ctx, request, today) : null) ??
       (await planHere(ctx, request, bytes.length >= WORKER_MIN_BYTES));
   } finally {
     // The upload (its body, base64 and bytes) is garbage once answered: collected, not kept for V8's own time.
