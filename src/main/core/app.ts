@@ -20,6 +20,7 @@ import { createFieldCipher } from './crypto/field-cipher';
 import { keyFileFor, loadOrCreateKey } from './crypto/key-file';
 import { fieldKeyMatches, guardedCipher, type FieldKeyState } from './backup/field-key';
 import { releaseImports } from './import/store';
+import { endWarmProcesses } from './import/warm-process';
 
 export interface CoreOptions {
   databasePath: string;
@@ -158,8 +159,9 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       if (!replaced && sameFile(identity, fileIdentity(databasePath))) {
         await writeTransaction(opened.db, opened.sqlite, (trx) => services.sessions.endOwn(trx, now()), 1000).catch(() => {});
       }
-      // The previews planned against it go with it, with their spill files.
+      // The previews planned against it go with it, with their spill files, and any commit process started for them.
       releaseImports(opened.sqlite);
+      endWarmProcesses();
       await opened.db.destroy();
       await pdf.close();
     },

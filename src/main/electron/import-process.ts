@@ -20,5 +20,6 @@ export const launchUtilityProcess: ImportProcessLauncher = (entry, env) => {
     kill: () => void child.kill(),
     // A utility process does not keep the app from quitting: Electron ends it with the app.
     unref: () => {},
+    ref: () => {},
   };
 };

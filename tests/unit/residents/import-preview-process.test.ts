@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importStore, storedBatches } from '../../../src/main/core/features/residents/import/store';
 import { batchRows } from '../../../src/main/core/features/residents/import/row-batches';
 import { readSpillBatches, SpillWriter, sweepStaleSpills } from '../../../src/main/core/import/spill';
+import { takeWarmProcess } from '../../../src/main/core/import/warm-process';
+import { COMMIT_WORKER_ROLE } from '../../../src/main/core/import/commit-worker-host';
 import { openTestHall, sourceWorker, tempDir, type TestHall } from '../support/core';
 import { makePlaces } from './places-fixture';
 import { commit, csv, jobFile, makeId, preview, previewFails, residentCount, runJob } from '../../fixtures/residents/support';
@@ -115,6 +117,25 @@ describe('a preview in its own process', () => {
     const end = await commit(apart, p.importId, 'valid_rows');
     expect(end.done?.summary).toEqual({ added: 1, updated: 0, unchanged: 0, rejected: 1 });
     expect([...kept(apart, p.importId).rejected.values()].map((x) => x.name)).toEqual(['丁先']);
+  }, 60_000);
+
+  it('starts the commit process with the preview, and the commit takes it; one that ended meanwhile is replaced', async () => {
+    const p = await preview(apart, 'w.csv', csv(register(300, '庚', '150407')));
+    // Started ahead (warm-process.ts): the commit finds it waiting and takes it.
+    const before = residentCount(apart);
+    const end = await commit(apart, p.importId);
+    expect(end.done?.summary).toMatchObject({ added: p.counts.add });
+    expect(residentCount(apart)).toBe(before + p.counts.add);
+    expect(takeWarmProcess(processEntry, COMMIT_WORKER_ROLE)).toBeNull();
+
+    // Taken away and ended before the commit: the commit starts its own, and writes the same.
+    const q = await preview(apart, 'x.csv', csv(register(300, '辛', '150408')));
+    const warmed = takeWarmProcess(processEntry, COMMIT_WORKER_ROLE);
+    expect(warmed?.running()).toBe(true);
+    const ended = new Promise((resolve) => warmed!.onExit(resolve));
+    warmed!.kill();
+    await ended;
+    expect((await commit(apart, q.importId)).done?.summary).toMatchObject({ added: q.counts.add });
   }, 60_000);
 
   it('closing the file lets go of its previews and their spill files', async () => {

@@ -5,6 +5,7 @@ import type { JobControl } from '../jobs/jobs';
 import { writeGateOf } from '../db/write-gate';
 import { COMMIT_WORKER_ROLE, type CommitWorkerInit, type CommitWorkerReply, type CommitWorkerRequest } from './commit-worker-host';
 import { importProcessInit, startImportProcess } from './import-process';
+import { takeWarmProcess, warmImportProcess } from './warm-process';
 import type { SpillRef } from './spill';
 
 /** What an area hands to its commit process: the plain values of the commit, and where the preview's batches are. */
@@ -30,7 +31,8 @@ export async function commitInWorker<Work, Outcome>(ctx: HandlerContext, commit:
   const start = importProcessInit(ctx, `import-commit-probe:${commit.importId}`);
   if (!start || !commit.entry) return null;
   const init: CommitWorkerInit<Work> = { ...start, work: commit.work, spill: commit.spill };
-  const worker = startImportProcess(ctx.workers.launchImportProcess, commit.entry, COMMIT_WORKER_ROLE);
+  // The one started when the preview was ready (warm-process.ts), else a new one.
+  const worker = takeWarmProcess(commit.entry, COMMIT_WORKER_ROLE) ?? startImportProcess(ctx.workers.launchImportProcess, commit.entry, COMMIT_WORKER_ROLE);
   if (!worker) return null;
   const exited = new Promise<void>((resolve) => worker.onExit(() => resolve()));
   const send = (m: CommitWorkerRequest<Work>) => worker.send(m);
@@ -80,6 +82,15 @@ export async function commitInWorker<Work, Outcome>(ctx: HandlerContext, commit:
       resumeCheckpoints();
     }
   }
+}
+
+/**
+ * Starts the area's commit process ahead of its commit (its preview has started), where one can run:
+ * the commit then starts writing without waiting for it to load (warm-process.ts).
+ */
+export function warmCommitProcess(ctx: Pick<HandlerContext, 'paths' | 'workers'>, entry: WorkerEntry | null): void {
+  if (!ctx.paths.keyFile || !entry) return;
+  warmImportProcess(ctx.workers.launchImportProcess, entry, COMMIT_WORKER_ROLE);
 }
 
 const checkpointHolds = new WeakMap<SqliteDatabase.Database, { count: number; pages: number }>();

@@ -3,7 +3,7 @@ import type { HandlerContext, WorkerEntry } from '../context';
 import type { FieldCipher } from '../crypto/field-cipher';
 import type { JobControl } from '../jobs/jobs';
 import type { HeaderTest, SheetHead, SheetRow } from '../spreadsheet/sheet';
-import { commitInWorker } from './commit-thread';
+import { commitInWorker, warmCommitProcess } from './commit-thread';
 import { serveCommitWorker, type CommitWriter } from './commit-worker-host';
 import { packRows, type PackedRows } from './packed-rows';
 import { startPreviewWorkers, type PreviewWorkers } from './preview-pool';
@@ -102,6 +102,8 @@ export interface ImportWorkers<Choice, Columns, Given, Prepared, Work, Outcome> 
    * nothing, where none can run (the caller then writes in its own thread).
    */
   commit(ctx: HandlerContext, commit: { importId: string; work: Work; spill: SpillRef }, job: JobControl): Promise<Outcome | null>;
+  /** Starts the commit process ahead of the commit, as a preview starts (warm-process.ts). */
+  warmCommit(ctx: Pick<HandlerContext, 'paths' | 'workers'>): Promise<void>;
 }
 
 /** Binds core/import's parts to an area's definition. */
@@ -131,6 +133,9 @@ export function defineImport<Choice, Columns, Draft, Given, Prepared, Planner, W
       },
       async commit(ctx, commit, job) {
         return commitInWorker<Work, Outcome>(ctx, { entry: await modules.process(ctx), ...commit }, job);
+      },
+      async warmCommit(ctx) {
+        warmCommitProcess(ctx, await modules.process(ctx));
       },
     }),
     serveWorkers() {

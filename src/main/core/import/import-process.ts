@@ -45,6 +45,8 @@ export interface ImportChild {
   kill(): void;
   /** This process may end without waiting for it. */
   unref(): void;
+  /** …and again may not (a process started ahead, once it is put to work). */
+  ref(): void;
 }
 
 /** Starts `entry` with `env` added to this process's environment; null where it cannot start. */
@@ -94,6 +96,10 @@ const forkChild: ImportProcessLauncher = (entry, env) => {
     unref: () => {
       child.unref();
       (child.channel as { unref?: () => void } | undefined)?.unref?.();
+    },
+    ref: () => {
+      child.ref();
+      (child.channel as { ref?: () => void } | undefined)?.ref?.();
     },
   };
 };

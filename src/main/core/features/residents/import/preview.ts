@@ -35,6 +35,8 @@ export async function previewImport(ctx: HandlerContext, fileName: string, bytes
   const mark = residentsImport.mark(ctx.sqlite);
   const request: PreviewRequest = { bytes, choices, today };
   const inProcess = bytes.length >= (ctx.workers.importPreviewFromBytes ?? WORKER_MIN_BYTES);
+  // The commit process starts loading now, so that it is ready when the clerk presses 导入 (warm-process.ts).
+  await residentsImportWorkers.warmCommit(ctx);
   let planned: PreviewPlanned;
   try {
     planned =
