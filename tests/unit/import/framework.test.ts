@@ -6,6 +6,8 @@ import { writeMark } from '../../../src/main/core/import/write-mark';
 import { rejectedRowsWorkbook } from '../../../src/main/core/import/error-report';
 import { readInBatches, type BatchEvent } from '../../../src/main/core/import/read-batches';
 import { startPreviewWorkers } from '../../../src/main/core/import/preview-pool';
+import { openRequest, sealRequest } from '../../../src/main/core/import/preview-process';
+import fs from 'node:fs';
 import { PREVIEW_THREADS_ENV, PREVIEW_WORKER_ROLE, startPreviewThreadsEarly, takeEarlyPreviewThreads } from '../../../src/main/core/import/preview-threads';
 import type { PreviewWorkerEvent } from '../../../src/main/core/features/residents/import/preview-worker';
 import type { ColumnChoice } from '../../../src/main/core/features/residents/import/preview-read';
@@ -95,6 +97,23 @@ describe('core/import', () => {
       () => {},
     );
     await expect(refused).rejects.toThrow('no name column');
+  });
+});
+
+describe("a preview process's request (core/import/preview-process.ts)", () => {
+  it('goes in a sealed file of its own, read once by the process and then deleted; without a file, in the message', () => {
+    const id = makeId('110105', '1980-01-01', 11);
+    const request = { bytes: new Uint8Array(Buffer.from(`姓名,身份证号\r\n张三,${id}\r\n`)), today: '2026-11-22' };
+    const sealed = sealRequest(request)!;
+    expect(fs.statSync(sealed.file).mode & 0o077).toBe(0);
+    // Sealed: neither the ID number nor the name is in the file in clear.
+    const onDisk = fs.readFileSync(sealed.file);
+    expect(onDisk.includes(Buffer.from(id))).toBe(false);
+    expect(onDisk.includes(Buffer.from('张三'))).toBe(false);
+    expect(openRequest({ sealedRequest: sealed })).toEqual(request);
+    expect(fs.existsSync(sealed.file)).toBe(false);
+    expect(() => openRequest({ sealedRequest: sealed })).toThrow();
+    expect(openRequest({ request })).toBe(request);
   });
 });
 

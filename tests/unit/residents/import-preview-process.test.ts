@@ -138,6 +138,23 @@ describe('a preview in its own process', () => {
     expect((await commit(apart, q.importId)).done?.summary).toMatchObject({ added: q.counts.add });
   }, 60_000);
 
+  it('hands the upload to the preview process in a sealed file, which is gone once the preview is made', async () => {
+    const tmp = tempDir();
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = tmp;
+    try {
+      const rows = register(200, '壬', '150409');
+      const p = await preview(apart, 'y.csv', csv(rows));
+      expect(p.counts.add + p.counts.reject).toBe(200);
+      // What is left in the folder is the preview's own spill (its batches), not the request's file.
+      const left = fs.readdirSync(tmp).filter((n) => n.startsWith('linli-import-'));
+      expect(left.map((n) => path.join(tmp, n, 'batches.bin'))).toEqual([kept(apart, p.importId).spill.file]);
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
+    }
+  }, 60_000);
+
   it('closing the file lets go of its previews and their spill files', async () => {
     const hall = await openTestHall({ workers: { importCommit: processEntry, importPreviewFromBytes: 0 } });
     await makePlaces(hall);

@@ -18,6 +18,7 @@ import { newId } from '../util/ids';
 import { yieldThisThreadToMain } from '../util/thread-priority';
 import { importProcessCipher, importProcessInit, parentChannel, startImportProcess, type ImportProcessInit } from './import-process';
 import { defaultWorkerCount, PREVIEW_THREADS_ENV, PREVIEW_WORKER_ROLE, type PreviewThreadsSpec } from './preview-threads';
+import { readSpillTail, removeSpill, SpillWriter, type SpillRef } from './spill';
 
 /** Set in the environment of a preview process: what the area's worker module serves when it is so started. */
 export const PREVIEW_PROCESS_ROLE = 'LINLI_IMPORT_PREVIEW';
@@ -25,7 +26,10 @@ export const PREVIEW_PROCESS_ROLE = 'LINLI_IMPORT_PREVIEW';
 export interface PreviewProcessInit<Request> extends ImportProcessInit {
   /** The area's preview worker threads' code, where there is a bundle (else the process prepares rows itself). */
   threads: WorkerEntry | null;
-  request: Request;
+  /** The request, in its sealed file (read once, then deleted by the process) … */
+  sealedRequest?: SpillRef;
+  /** …or in the message, where no file could be written. */
+  request?: Request;
 }
 
 export type PreviewProcessReply<Outcome> = { done: Outcome } | { error: ErrorPayload; app: boolean };
@@ -63,6 +67,7 @@ export async function previewInProcess<Request, Outcome>(
   const child = startImportProcess(ctx.workers.launchImportProcess, entry, PREVIEW_PROCESS_ROLE, spec ? { [PREVIEW_THREADS_ENV]: JSON.stringify(spec) } : {});
   if (!child) return null;
   const exited = new Promise<void>((resolve) => child.onExit(() => resolve()));
+  let sealed: SpillRef | null = null;
   try {
     return await new Promise<Outcome>((resolve, reject) => {
       child.onMessage((message) => {
@@ -76,13 +81,33 @@ export async function previewInProcess<Request, Outcome>(
           );
       });
       child.onExit((code) => reject(new Error(`import preview process stopped (${code}) before it finished`)));
-      const init: PreviewProcessInit<Request> = { ...start, threads, request };
+      sealed = sealRequest(request);
+      const init: PreviewProcessInit<Request> = sealed ? { ...start, threads, sealedRequest: sealed } : { ...start, threads, request };
       void child.send({ init });
     });
   } finally {
     // Done or failed, it has nothing more to give: it ends (and its memory with it).
     if (child.running()) child.kill();
     await exited;
+    if (sealed) removeSpill(sealed);
+  }
+}
+
+/**
+ * The request (the upload: megabytes) in a sealed file of its own (spill.ts: a key made for it, never
+ * written) rather than through the channel, which hands a message over 64 KB at a time, each piece when
+ * this thread next turns: 35–160 ms for a 5 MB file while desks were being answered, where the preview
+ * process reads the file at once. Null where it cannot be written (a full disk): it then goes through the
+ * channel.
+ */
+export function sealRequest(request: unknown): SpillRef | null {
+  let writer: SpillWriter | null = null;
+  try {
+    writer = new SpillWriter();
+    return writer.finish(request);
+  } catch {
+    writer?.discard();
+    return null;
   }
 }
 
@@ -107,7 +132,7 @@ export function servePreviewProcess<Request, Outcome>(run: PreviewRunner<Request
         sqlite = new SqliteDatabase(init.databaseFile, { readonly: true, fileMustExist: true });
         sqlite.pragma('busy_timeout = 5000');
         sqlite.pragma('cache_size = -65536');
-        const outcome = await run({ sqlite, secrets, keyFile: init.keyFile, threads: init.threads }, init.request);
+        const outcome = await run({ sqlite, secrets, keyFile: init.keyFile, threads: init.threads }, openRequest(init));
         await reply({ done: outcome });
       } catch (err) {
         const app = err instanceof AppError ? err : translateSqliteError(err);
@@ -119,4 +144,19 @@ export function servePreviewProcess<Request, Outcome>(run: PreviewRunner<Request
       }
     })();
   });
+}
+
+/** The request as the app sent it; its sealed file, once read, is deleted. */
+export function openRequest<Request>(init: Pick<PreviewProcessInit<Request>, 'sealedRequest' | 'request'>): Request {
+  if (!init.sealedRequest) {
+    if (init.request === undefined) throw new Error('import preview process: no request');
+    return init.request;
+  }
+  try {
+    const request = readSpillTail<Request>(init.sealedRequest);
+    if (request === undefined) throw new Error('import preview process: the request file holds no request');
+    return request;
+  } finally {
+    removeSpill(init.sealedRequest);
+  }
 }
