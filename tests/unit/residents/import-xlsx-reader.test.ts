@@ -194,6 +194,7 @@ describe('the same cells as exceljs’ streaming reader', () => {
   });
 
   it('a sheet written by exceljs’ streaming writer, with inline strings and with shared strings', async () => {
+    let inline: Outcome | null = null;
     for (const useSharedStrings of [false, true]) {
       const file = `${fs.mkdtempSync('/tmp/linli-xlsx-')}/w.xlsx`;
       const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings, useStyles: true });
@@ -210,7 +211,14 @@ describe('the same cells as exceljs’ streaming reader', () => {
         ]).commit();
       ws.commit();
       await wb.commit();
-      const [withHeaderTest] = await compare(fs.readFileSync(file));
+      // With shared strings, that writer puts them after the sheet, and exceljs' streaming reader then
+      // sometimes reads the sheet before them (a race inside it: under load the strings came back empty).
+      // That file must read exactly as the same rows written inline, which are compared with exceljs.
+      const withHeaderTest = useSharedStrings
+        ? { sheet: await readXlsx(fs.readFileSync(file), headerTest(undefined)) }
+        : (await compare(fs.readFileSync(file)))[0];
+      if (useSharedStrings) expect(withHeaderTest).toEqual(inline);
+      else inline = withHeaderTest;
       const rows = rowsOf(withHeaderTest);
       expect(rows).toHaveLength(300);
       expect(rows[299]).toEqual([301, ['居民299 & <299>', makeId('110105', '1980-01-01', 299), '户籍', { date: '1999-12-20' }, 29]]);
