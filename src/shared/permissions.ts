@@ -1,6 +1,7 @@
 import { residentsGrants, residentsPermissions } from './contract/residents/permissions';
 import { councilGrants, councilPermissions } from './contract/council/permissions';
 import { charityGrants, charityPermissions } from './contract/charity/permissions';
+import { hallGrants, hallPermissions } from './contract/hall/permissions';
 
 /**
  * Roles and what they may do. Checked in main for every method call; the renderer only uses this to hide
@@ -38,6 +39,7 @@ const areaPermissions = [
   { permissions: residentsPermissions, grants: residentsGrants },
   { permissions: councilPermissions, grants: councilGrants },
   { permissions: charityPermissions, grants: charityGrants },
+  { permissions: hallPermissions, grants: hallGrants },
 ] as const;
 
 export const permissions = [...foundationPermissions, ...areaPermissions.flatMap((a) => a.permissions)];

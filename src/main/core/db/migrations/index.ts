@@ -17,6 +17,7 @@ import * as m0015 from './0015_charity_ui';
 import * as m0016 from './0016_charity_speed';
 import * as m0017 from './0017_tag_grid';
 import * as m0018 from './0018_tag_keys_once';
+import * as m0019 from './0019_hall';
 
 /**
  * The static list of migrations, in order. A bundled main process has no migrations folder to read, so
@@ -41,6 +42,7 @@ export const migrations: Record<string, Migration> = {
   '0016_charity_speed': m0016,
   '0017_tag_grid': m0017,
   '0018_tag_keys_once': m0018,
+  '0019_hall': m0019,
 };
 
 export const latestSchemaVersion = Object.keys(migrations).length;
