@@ -1,6 +1,7 @@
 import type { Area } from '../app/navigation';
 import { residentsArea } from './residents';
 import { councilArea } from './council';
+import { hallArea } from './hall';
 import { charityArea } from './charity';
 import { reportsArea } from './reports';
 import { auditArea } from './audit';
@@ -16,4 +17,4 @@ import { communityArea } from './community';
  * 3. One line here. Lists use components/list (DataTable, useKeysetList), forms components/form.
  * Other areas are imported only through their index.ts; tests/unit/electron/boundaries.test.ts checks.
  */
-export const areas: Area[] = [residentsArea, charityArea, councilArea, reportsArea, auditArea, usersArea, communityArea];
+export const areas: Area[] = [residentsArea, hallArea, charityArea, councilArea, reportsArea, auditArea, usersArea, communityArea];

@@ -4,6 +4,8 @@ import councilZh from './council/i18n/zh-CN.json';
 import councilEn from './council/i18n/en.json';
 import charityZh from './charity/i18n/zh-CN.json';
 import charityEn from './charity/i18n/en.json';
+import hallZh from './hall/i18n/zh-CN.json';
+import hallEn from './hall/i18n/en.json';
 import type { LocaleTree } from '../i18n/merge';
 
 /**
@@ -16,4 +18,5 @@ export const areaLocales = [
   { 'zh-CN': residentsZh, en: residentsEn },
   { 'zh-CN': councilZh, en: councilEn },
   { 'zh-CN': charityZh, en: charityEn },
+  { 'zh-CN': hallZh, en: hallEn },
 ] satisfies { 'zh-CN': LocaleTree; en: LocaleTree }[];

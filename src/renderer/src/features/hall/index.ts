@@ -1,0 +1,16 @@
+/**
+ * The service counter's (一站式服务大厅) public face: what the shell's list of areas (features/areas.ts)
+ * imports, and how other areas open a ticket.
+ */
+import type { Area } from '../../app/navigation';
+import { hallRoutes } from './routes';
+
+/** The hall as the shell sees it: one navigation group (窗口受理, 办件, 督办, 服务事项). */
+export const hallArea: Area = {
+  id: 'hall',
+  nav: { id: 'hall', label: (t) => t('hall.nav.group') },
+  routes: hallRoutes,
+};
+
+/** A link to one ticket's detail (#/hall-tickets/ID), for lists anywhere in the app. */
+export { ticketHref, openTicket } from './hrefs';
