@@ -2,13 +2,14 @@ import type { AreaModule } from './area';
 import { residentsArea } from './features/residents';
 import { councilArea } from './features/council';
 import { charityArea } from './features/charity';
+import { hallArea } from './features/hall';
 
 /**
  * Every area, in the order the report centre, `linli seed` (after each seeder's dependencies) and
  * `npm run bench` take them. Adding an area is one line here (and one in src/shared/contract/index.ts,
  * src/shared/permissions.ts and the CLI's command table when it has commands).
  */
-const areas = [residentsArea, charityArea, councilArea] as const;
+const areas = [residentsArea, charityArea, councilArea, hallArea] as const;
 
 export const areaModules: readonly AreaModule<never>[] = areas;
 

@@ -8,6 +8,7 @@ import { jobs } from './jobs';
 import { residents } from './residents';
 import { council } from './council';
 import { charity } from './charity';
+import { hall } from './hall';
 import type { InputOf, OutputOf } from './define';
 
 /** The foundation's methods: sign-in, accounts, the community, audit, backups, reports, jobs. */
@@ -31,6 +32,7 @@ export const contract = {
   ...residents,
   ...council,
   ...charity,
+  ...hall,
 };
 
 export type Contract = typeof contract;

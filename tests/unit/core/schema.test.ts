@@ -3,6 +3,7 @@ import type { Database } from '../../../src/main/core/db/schema';
 import { openTestHall } from '../support/core';
 import { councilColumns } from '../council/columns';
 import { charityColumns } from '../charity/columns';
+import { hallColumns } from '../hall/columns';
 
 /**
  * The Kysely types are written by hand beside the migrations. This list must name every column of every
@@ -160,6 +161,7 @@ const columns = {
   ...councilColumns,
   number_sequences: ['name', 'year', 'last'],
   ...charityColumns,
+  ...hallColumns,
 } satisfies { [T in keyof Database]: (keyof Database[T])[] };
 
 // Compile-time: a column in the types but missing from the list above is an error here.

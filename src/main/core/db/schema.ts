@@ -1,6 +1,7 @@
 import type { CharityTables } from '../features/charity/schema';
 import type { Generated } from 'kysely';
 import type { CouncilTables } from '../features/council/tables';
+import type { HallTables } from '../features/hall/tables';
 
 /**
  * The Kysely view of the tables, written by hand beside the migrations (a test checks it against the
@@ -276,7 +277,7 @@ export interface NumberSequencesTable {
   last: number;
 }
 
-export interface Database extends CouncilTables, CharityTables {
+export interface Database extends CouncilTables, CharityTables, HallTables {
   number_sequences: NumberSequencesTable;
   users: UsersTable;
   community_profile: CommunityProfileTable;

@@ -1,0 +1,10 @@
+import { defineArea } from '../../area';
+import { hallHandlers } from './handlers';
+import { hallTicketReports } from './ticket-reports';
+
+/** The one-stop service counter (一站式服务大厅) as core's lists see it: see core/area.ts. */
+export const hallArea = defineArea({
+  name: 'hall',
+  handlers: hallHandlers,
+  reports: [...hallTicketReports],
+});
