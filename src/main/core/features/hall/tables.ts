@@ -1,6 +1,6 @@
 // The service counter's tables as Kysely sees them (migration 0019); merged into the app's Database in db/schema.ts.
 
-import type { Generated } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
 interface Stamped {
   created_at: string;
@@ -98,6 +98,9 @@ export interface HallTicketEventsTable {
   action: string;
   detail: string;
 }
+
+/** An event as read back (its id assigned): `Selectable`, since the table type's id is Generated for inserts. */
+export type HallTicketEventRow = Selectable<HallTicketEventsTable>;
 
 export interface HallTables {
   hall_services: HallServicesTable;
