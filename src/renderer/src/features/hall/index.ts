@@ -4,12 +4,14 @@
  */
 import type { Area } from '../../app/navigation';
 import { hallRoutes } from './routes';
+import { HallHomeCard } from './home/HallHomeCard';
 
 /** The hall as the shell sees it: one navigation group (窗口受理, 办件, 督办, 服务事项). */
 export const hallArea: Area = {
   id: 'hall',
   nav: { id: 'hall', label: (t) => t('hall.nav.group') },
   routes: hallRoutes,
+  homeCards: [HallHomeCard],
 };
 
 /** A link to one ticket's detail (#/hall-tickets/ID), for lists anywhere in the app. */
