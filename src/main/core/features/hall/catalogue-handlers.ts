@@ -30,7 +30,6 @@ export const catalogueHandlers: HandlerMap<CatalogueMethods> = {
   async 'hall.setServiceArchived'(input, ctx) {
     const before = await findService(ctx.db, input.id);
     if (!before) throw new AppError('hall.service_not_found', 'No such service');
-    if (before.archived === input.archived) return before;
     await ctx.db
       .updateTable('hall_services')
       .set({ archived: input.archived ? 1 : 0, updated_at: ctx.now().toISOString(), updated_by: ctx.actor().id })

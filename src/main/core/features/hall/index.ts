@@ -1,10 +1,11 @@
 import { defineArea } from '../../area';
 import { hallHandlers } from './handlers';
+import { hallServiceGuideReport } from './guide-report';
 import { hallTicketReports } from './ticket-reports';
 
 /** The one-stop service counter (一站式服务大厅) as core's lists see it: see core/area.ts. */
 export const hallArea = defineArea({
   name: 'hall',
   handlers: hallHandlers,
-  reports: [...hallTicketReports],
+  reports: [hallServiceGuideReport, ...hallTicketReports],
 });
