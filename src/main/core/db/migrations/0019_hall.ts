@@ -97,7 +97,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     follow_up_at TEXT,
     ${stamps},
     CHECK (kind <> 'application' OR service_id IS NOT NULL),
-    CHECK (status = 'notified' OR accepted_on IS NOT NULL),
+    CHECK (status IN ('notified', 'refused') OR accepted_on IS NOT NULL),
     CHECK (status IN ('notified', 'refused') OR due_on IS NOT NULL),
     CHECK ((status = 'completed') = (completed_on IS NOT NULL)),
     CHECK ((rating_level IS NULL) = (rated_at IS NULL)),
