@@ -18,7 +18,7 @@ function chineseDate(iso: string): string {
 /**
  * A service's 办事指南 as the hall posts it and hands it out: what DOMAIN §9's 一次性告知 must tell (legal
  * basis, conditions, every material with its form, copies and issuer, the time limit, fees, place and
- * contact) plus the complaint line. The one-time notice a clerk prints must match it, so both read the same
+ * contact) plus the department that decides and the complaint line. The one-time notice a clerk prints must match it, so both read the same
  * catalogue entry. Items left empty in the catalogue are printed as 无 rather than dropped, so a reader sees
  * the guide is complete rather than cut short.
  */
@@ -44,7 +44,6 @@ export function serviceGuideDocument(input: {
       columns: 2,
       fields: [
         { label: '事项名称', value: service.name, wide: true },
-        { label: '事项编码', value: service.code },
         { label: '事项类别', value: orNone(service.category) },
         { label: '承办部门', value: service.department },
         { label: '办理时限', value: timeLimitWords(service.timeLimitDays) },
@@ -61,12 +60,13 @@ export function serviceGuideDocument(input: {
     blocks.push({
       kind: 'table',
       columns: [
-        { header: '序号', kind: 'integer', width: 8, align: 'center' },
-        { header: '材料名称', width: 34 },
-        { header: '原件/复印件', width: 16, align: 'center' },
-        { header: '份数', kind: 'integer', width: 8, align: 'center' },
-        { header: '出具单位', width: 22 },
-        { header: '必需/容缺', width: 12, align: 'center' },
+        // Shares in characters of the official page's 12 pt table type: 原件及复印件 and 二级以上医院 fit on one line.
+        { header: '序号', kind: 'integer', width: 3, align: 'center' },
+        { header: '材料名称', width: 11 },
+        { header: '原件/复印件', width: 7.2, align: 'center' },
+        { header: '份数', kind: 'integer', width: 3, align: 'center' },
+        { header: '出具单位', width: 7 },
+        { header: '必需/容缺', width: 6, align: 'center' },
       ],
       rows: service.materials.map((m, i) => [i + 1, m.name, formWords[m.form], m.copies, m.issuer || '申请人自备', m.required ? '必需' : '容缺']),
     });
@@ -100,7 +100,6 @@ export function serviceGuideDocument(input: {
         { label: '办理地点', value: orNone([letterhead.address, service.place].filter(Boolean).join(' ')) },
         { label: '咨询电话', value: orNone(service.contact || letterhead.servicePhone || '') },
         { label: '监督投诉电话', value: orNone(letterhead.complaintPhone ?? '') },
-        { label: '承办部门', value: service.department },
       ],
     },
     { kind: 'spacer', lines: 1 },
