@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useLoad } from '../../../components/use-load';
 import { DueDateTool } from './DueDateTool';
 import { HolidayYearModal } from './HolidayYearModal';
+import { holidayRuns } from './runs';
 import { weekdayOf } from './weekday';
 
 /**
@@ -99,30 +100,32 @@ function YearSummary({ year }: { year: HolidayYear }) {
   );
 }
 
+/** The year as its notice reads: each run of days on one line (2026-02-15 至 2026-02-23, 9 天, 放假, 春节). */
 function YearDays({ year, onCorrect }: { year: HolidayYear; onCorrect?: () => void }) {
   const { t, i18n } = useTranslation();
+  const day = (date: string) => t('hall.holidays.dayWithWeekday', { date, weekday: weekdayOf(date, i18n.language) });
   return (
     <Stack gap="xs">
-      <Table striped fz="sm" aria-label={t('hall.holidays.tableLabel', { year: year.year })} maw={640}>
+      <Table striped fz="sm" aria-label={t('hall.holidays.tableLabel', { year: year.year })} maw={760}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('hall.holidays.date')}</Table.Th>
-            <Table.Th>{t('hall.holidays.weekday')}</Table.Th>
+            <Table.Th ta="right">{t('hall.holidays.days')}</Table.Th>
             <Table.Th>{t('hall.holidays.kind')}</Table.Th>
             <Table.Th>{t('hall.holidays.note')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {year.days.map((d) => (
-            <Table.Tr key={d.date}>
-              <Table.Td className="linli-nowrap">{d.date}</Table.Td>
-              <Table.Td>{weekdayOf(d.date, i18n.language)}</Table.Td>
+          {holidayRuns(year.days).map((run) => (
+            <Table.Tr key={run.from}>
+              <Table.Td className="linli-nowrap">{run.days === 1 ? day(run.from) : t('hall.holidays.run', { from: day(run.from), to: day(run.to) })}</Table.Td>
+              <Table.Td className="linli-num">{run.days}</Table.Td>
               <Table.Td>
-                <Badge variant="light" color={d.kind === 'off' ? 'red' : 'blue'}>
-                  {t(`hall.holidays.kinds.${d.kind}`)}
+                <Badge variant="light" color={run.kind === 'off' ? 'red' : 'blue'}>
+                  {t(`hall.holidays.kinds.${run.kind}`)}
                 </Badge>
               </Table.Td>
-              <Table.Td>{d.note}</Table.Td>
+              <Table.Td>{run.note}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -45,7 +45,7 @@ function TodayAtTheCounter() {
                 <Text size="sm" c="dimmed">
                   {f.label}
                 </Text>
-                <Text fz={26} fw={700} c={f.colour} className="linli-num">
+                <Text fz={26} fw={700} c={f.colour}>
                   {formatNumber(f.value, i18n.language)}
                 </Text>
               </Stack>

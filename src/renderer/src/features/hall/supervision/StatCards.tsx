@@ -16,7 +16,7 @@ function Stat({ label, value, hint, colour }: { label: string; value: ReactNode;
       <Text size="sm" fw={600} c={colour}>
         {label}
       </Text>
-      <Text fz={28} fw={700} c={colour} className="linli-num">
+      <Text fz={28} fw={700} c={colour}>
         {value}
       </Text>
       <Text size="xs" c="dimmed">
