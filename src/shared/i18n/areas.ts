@@ -4,6 +4,8 @@ import councilZh from './council/zh-CN.json';
 import councilEn from './council/en.json';
 import charityZh from './charity/zh-CN.json';
 import charityEn from './charity/en.json';
+import hallZh from './hall/zh-CN.json';
+import hallEn from './hall/en.json';
 import type { LocaleTree } from './merge';
 
 /**
@@ -16,4 +18,5 @@ export const sharedAreaLocales = [
   { 'zh-CN': residentsZh, en: residentsEn },
   { 'zh-CN': councilZh, en: councilEn },
   { 'zh-CN': charityZh, en: charityEn },
+  { 'zh-CN': hallZh, en: hallEn },
 ] satisfies { 'zh-CN': LocaleTree; en: LocaleTree }[];
