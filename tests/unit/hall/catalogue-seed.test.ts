@@ -3,6 +3,9 @@ import { openTestHall, type TestHall } from '../support/core';
 import { seedCatalogue } from '../../../src/main/core/features/hall/seed';
 import demoCatalogue from '../../../resources/data/hall-catalogue.json';
 import { serviceInput } from '../../../src/shared/contract/hall';
+import { hallSeeder } from '../../../src/main/core/features/hall/area-seeder';
+import { seedResidents } from '../../../src/main/core/features/residents/seed/seed';
+import type { SeedRun } from '../../../src/main/core/seed/seeder';
 
 let hall: TestHall;
 afterEach(async () => {
@@ -45,4 +48,24 @@ describe('the demo catalogue', () => {
     expect(sqlite.prepare('SELECT count(*) AS n FROM hall_services').get()).toEqual({ n: demoCatalogue.services.length });
     expect(sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'hall.seed'").get()).toEqual({ n: 1 });
   });
+
+  it('the hall seeder (linli seed, the first-run demo): the catalogue, then tickets under it from the registry; says so in both languages', async () => {
+    hall = await openTestHall();
+    await seedResidents(hall.core.services, { residents: 300, seed: 't', actor });
+    const run = (locale: SeedRun['locale']): SeedRun => ({ residents: 300, seed: 't', append: false, actor, permissions: null, workers: 0, locale });
+    expect(hallSeeder.after).toEqual(['residents']);
+    const zh = await hallSeeder.seed(hall.core.services, run('zh-CN'));
+    expect(zh.figures.services).toBe(demoCatalogue.services.length);
+    expect(zh.figures.tickets).toBeGreaterThan(0);
+    expect(zh.text).toContain(`服务大厅：${demoCatalogue.services.length} 个服务事项、${zh.figures.tickets as number} 件办件`);
+    const tickets = await hall.call('hall.listTickets', { limit: 200 });
+    expect(tickets.rows).toHaveLength(zh.figures.tickets as number);
+    const names = new Set((await hall.call('hall.listServices', {})).map((s) => s.name));
+    expect(tickets.rows.filter((t) => t.kind === 'application').every((t) => names.has(t.serviceName))).toBe(true);
+
+    // A second run leaves the file as it is, and says so.
+    const en = await hallSeeder.seed(hall.core.services, run('en'));
+    expect(en).toEqual({ text: 'Service counter: services exist already; left as they were.', figures: { services: 0 } });
+    expect((await hall.call('hall.listTickets', { limit: 200 })).rows).toHaveLength(zh.figures.tickets as number);
+  }, 60_000);
 });

@@ -1,5 +1,6 @@
 import { defineArea } from '../../area';
 import { hallHandlers } from './handlers';
+import { hallSeeder } from './area-seeder';
 import { hallServiceGuideReport } from './guide-report';
 import { hallTicketReports } from './ticket-reports';
 
@@ -8,4 +9,5 @@ export const hallArea = defineArea({
   name: 'hall',
   handlers: hallHandlers,
   reports: [hallServiceGuideReport, ...hallTicketReports],
+  seeder: hallSeeder,
 });
