@@ -58,9 +58,10 @@ export function oneTimeNoticeDocument(input: {
     {
       kind: 'table',
       columns: [
+        // Widths in shares of the type area: 原件及复印件 and 缺，需补正 each fit one line in the table's type size.
         { header: '序号', kind: 'integer', width: 8, align: 'center' },
-        { header: '材料名称', width: 40 },
-        { header: '原件/复印件', width: 18, align: 'center' },
+        { header: '材料名称', width: 36 },
+        { header: '原件/复印件', width: 22, align: 'center' },
         { header: '份数', kind: 'integer', width: 8, align: 'center' },
         { header: '出具单位', width: 26 },
       ],
@@ -90,11 +91,11 @@ export function oneTimeNoticeDocument(input: {
       kind: 'table',
       columns: [
         { header: '序号', kind: 'integer', width: 8, align: 'center' },
-        { header: '材料名称', width: 34 },
-        { header: '原件/复印件', width: 16, align: 'center' },
+        { header: '材料名称', width: 27 },
+        { header: '原件/复印件', width: 21, align: 'center' },
         { header: '份数', kind: 'integer', width: 8, align: 'center' },
-        { header: '出具单位', width: 20 },
-        { header: '本次收件', width: 14, align: 'center' },
+        { header: '出具单位', width: 18 },
+        { header: '本次收件', width: 18, align: 'center' },
       ],
       rows: ticket.materials.map((m, i) => [
         i + 1,
