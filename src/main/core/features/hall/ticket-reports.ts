@@ -18,7 +18,7 @@ import { hallLedgerReport, hallSupervisionReport } from './ticket-ledger';
 
 // The ticket is named by its id or by its number as printed (SL2026-000123): the report centre and the CLI
 // can be given what is on the paper.
-const ticketRef = paramReference(z.string().trim().min(1, 'contract.required').max(64), 'hall.ticket');
+const ticketRef = paramReference(z.string().trim().max(64).min(1, 'contract.required'), 'hall.ticket');
 
 async function printedTicket(ctx: ReportContext, ref: string) {
   const row = await ctx.db
