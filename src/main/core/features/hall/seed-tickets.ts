@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { CoreServices } from '../../context';
 import type { Database } from '../../db/schema';
 import { appendAudit } from '../../audit/repository';
@@ -57,7 +57,13 @@ export async function seedTickets(
     const { timeZone } = await readSettings(db);
     const calendar = await loadWorkingCalendar(db);
     const rng = new Rng(seedFrom(`hall-tickets:${opts.seed ?? 'linli'}`));
-    const people = await db.selectFrom('residents').select(['id', 'name']).where('archived', '=', 0).orderBy('name_pinyin').limit(400).execute();
+    const people = await db
+      .selectFrom('residents')
+      .select(['id', 'name'])
+      .where('archived', '=', 0)
+      .orderBy(sql`rowid`)
+      .limit(400)
+      .execute();
     const plan = new TicketPlan(calendar, opts.today, rng, applications, people);
     plan.write();
     await plan.run(db, services, opts.actor.name || '演示数据', opts.actor.id, timeZone);
