@@ -45,7 +45,7 @@ describe('the hall labels', () => {
 
   it("names the list's status filters and every history action core records, an unknown one as recorded", () => {
     expect(statusFilterLabel(t(), 'open')).toBe('在办');
-    expect(statusFilterLabel(t(), 'notified')).toBe('已告知待补正');
+    expect(statusFilterLabel(t(), 'notified')).toBe('待补正');
     for (const action of ['registered', 'accepted', 'notified', 'supplemented', 'transferred', 'completed', 'refused', 'rated', 'followed_up', 'revealed'])
       expect(eventLabel(t(), action)).not.toBe(action);
     expect(eventLabel(t(), 'archived_later')).toBe('archived_later');

@@ -12,6 +12,9 @@ export interface Applicant {
   phone: string;
 }
 
+/** Numbers in a fixed-width face, the label and hint in the form's own. */
+const mono = { input: { fontFamily: 'var(--mantine-font-family-monospace)' } };
+
 export const noApplicant: Applicant = { mode: 'resident', residentId: null, name: '', idNumber: '', phone: '' };
 
 /**
@@ -74,7 +77,7 @@ export function ApplicantFields({
             value={value.idNumber}
             onChange={(e) => set({ idNumber: e.currentTarget.value })}
             error={errors.applicantIdNumber}
-            ff="monospace"
+            styles={mono}
             miw={200}
             autoComplete="off"
           />
@@ -86,7 +89,7 @@ export function ApplicantFields({
         value={value.phone}
         onChange={(e) => set({ phone: e.currentTarget.value })}
         error={errors.applicantPhone}
-        ff="monospace"
+        styles={mono}
         maw={260}
         autoComplete="off"
       />

@@ -52,11 +52,13 @@ export function MaterialsChecklist({ materials, onChange }: { materials: Checked
           </Button>
         </Group>
       </Group>
-      <Table.ScrollContainer minWidth={560}>
+      <Table.ScrollContainer minWidth={600}>
         <Table verticalSpacing={4} fz="sm" aria-label={t('hall.counter.materials')}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th w={40}>{t('hall.materials.received')}</Table.Th>
+              <Table.Th w={56} className="linli-nowrap">
+                {t('hall.materials.received')}
+              </Table.Th>
               <Table.Th>{t('hall.materials.name')}</Table.Th>
               <Table.Th className="linli-nowrap">{t('hall.materials.form')}</Table.Th>
               <Table.Th className="linli-nowrap" ta="right">
@@ -76,7 +78,7 @@ export function MaterialsChecklist({ materials, onChange }: { materials: Checked
                     aria-label={t('hall.counter.receivedOf', { name: m.name })}
                   />
                 </Table.Td>
-                <Table.Td>{m.name}</Table.Td>
+                <Table.Td miw={140}>{m.name}</Table.Td>
                 <Table.Td className="linli-nowrap">{materialFormLabel(t, m.form)}</Table.Td>
                 <Table.Td className="linli-num">{m.copies}</Table.Td>
                 <Table.Td c={m.issuer ? undefined : 'dimmed'}>{m.issuer || t('hall.materials.ownIssuer')}</Table.Td>

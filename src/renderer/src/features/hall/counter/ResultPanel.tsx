@@ -1,11 +1,12 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import { Alert, Badge, Button, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconArrowRight, IconCircleCheck, IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { TicketView } from '@shared/contract/hall';
 import { openTicket } from '../hrefs';
-import { kindLabel, statusColour, statusLabel } from '../labels';
+import { kindLabel } from '../labels';
 import { PrintButtons } from '../ticket/PrintButtons';
+import { StatusBadge } from '../ticket/StatusBadge';
 
 /**
  * What the counter shows once hall.register succeeded: the 受理编号 to tell the applicant, the status and
@@ -23,7 +24,7 @@ export function ResultPanel({ ticket, onNext }: { ticket: TicketView; onNext: ()
         <Group gap="sm" wrap="nowrap">
           {notified ? <IconInfoCircle size={28} color="var(--mantine-color-orange-6)" /> : <IconCircleCheck size={28} color="var(--mantine-color-green-6)" />}
           <Title order={3} fz="lg" role="status">
-            {t(notified ? 'hall.counter.doneNotified' : ticket.status === 'completed' ? 'hall.counter.doneAnswered' : 'hall.counter.doneAccepted')}
+            {t(doneKey(ticket))}
           </Title>
         </Group>
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
@@ -33,9 +34,7 @@ export function ResultPanel({ ticket, onNext }: { ticket: TicketView; onNext: ()
             </Text>
           </Big>
           <Big label={t('hall.fields.status')}>
-            <Badge size="lg" color={statusColour[ticket.status]} variant="light">
-              {statusLabel(t, ticket.status)}
-            </Badge>
+            <StatusBadge status={ticket.status} size="lg" />
           </Big>
           <Big label={t('hall.fields.dueOn')}>
             <Text ff="monospace" fw={700} fz={22}>
@@ -76,6 +75,13 @@ export function ResultPanel({ ticket, onNext }: { ticket: TicketView; onNext: ()
       </Stack>
     </Card>
   );
+}
+
+/** The headline: told what is missing, answered on the spot, accepted with items pending, or accepted. */
+function doneKey(ticket: TicketView) {
+  if (ticket.status === 'notified') return 'hall.counter.doneNotified' as const;
+  if (ticket.status === 'completed') return 'hall.counter.doneAnswered' as const;
+  return ticket.deficientItems.length > 0 ? ('hall.counter.doneDeficient' as const) : ('hall.counter.doneAccepted' as const);
 }
 
 function Big({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Button, Group } from '@mantine/core';
+import { Button, Group, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TicketView } from '@shared/contract/hall';
-import { ticketActions, type TicketAction } from './actions';
+import { supplementPending, ticketActions, type TicketAction } from './actions';
 import { CompleteModal } from './actions/CompleteModal';
 import { FollowUpModal } from './actions/FollowUpModal';
 import { RateModal } from './actions/RateModal';
@@ -33,9 +33,17 @@ export function TicketActions({ ticket, onChanged }: { ticket: TicketView; onCha
       <Group gap="xs">
         {actions.map((a) => (
           <Button key={a} variant={a === 'complete' ? 'filled' : 'light'} color={colour[a]} onClick={() => setOpen(a)}>
-            {t(`hall.actions.${a}`)}
+            {a === 'refuse' && ticket.status !== 'notified' ? t('hall.actions.refuseAccepted') : t(`hall.actions.${a}`)}
           </Button>
         ))}
+        {!actions.includes('complete') && actions.includes('transfer') && supplementPending(ticket) && (
+          // Said rather than hidden: the clerk sees why 办结 waits (the pledged materials first).
+          <Tooltip label={t('hall.actions.completeAfterSupplement')} withArrow>
+            <Button variant="filled" color="green" data-disabled onClick={(e) => e.preventDefault()}>
+              {t('hall.actions.complete')}
+            </Button>
+          </Tooltip>
+        )}
       </Group>
       <PrintButtons ticket={ticket} />
       {Modal && (

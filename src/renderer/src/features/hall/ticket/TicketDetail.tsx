@@ -1,4 +1,4 @@
-import { Anchor, Badge, Grid, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Grid, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client';
 import { hrefOf } from '../../../app/router';
@@ -6,11 +6,12 @@ import { useSignedIn } from '../../../app/session-context';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useLoad } from '../../../components/use-load';
 import { ticketsRouteId } from '../hrefs';
-import { daysLeftColour, daysLeftLabel, kindLabel, statusColour, statusLabel } from '../labels';
+import { daysLeftColour, daysLeftLabel, kindLabel } from '../labels';
 import { FactsCard } from './FactsCard';
 import { MaterialsCard } from './MaterialsCard';
 import { OutcomeCard } from './OutcomeCard';
 import { RatingCard } from './RatingCard';
+import { StatusBadge } from './StatusBadge';
 import { TicketActions } from './TicketActions';
 import { TimelineCard } from './TimelineCard';
 
@@ -45,9 +46,7 @@ export function TicketDetail({ id }: { id: string }) {
             <Title order={2} fz="h3" ff="monospace">
               {ticket.number}
             </Title>
-            <Badge size="lg" variant="light" color={statusColour[ticket.status]}>
-              {statusLabel(t, ticket.status)}
-            </Badge>
+            <StatusBadge status={ticket.status} size="lg" />
             {ticket.workingDaysLeft !== null && (
               <Text size="sm" fw={600} c={daysLeftColour(ticket.workingDaysLeft)}>
                 {daysLeftLabel(t, ticket.workingDaysLeft)}

@@ -40,7 +40,7 @@ export function TicketFilters({
         leftSection={<IconSearch size={16} />}
         value={value.search}
         onChange={(e) => set({ search: e.currentTarget.value })}
-        w={300}
+        w={220}
         data-autofocus
         autoComplete="off"
       />
@@ -51,7 +51,7 @@ export function TicketFilters({
         value={value.status}
         onChange={(s) => set({ status: s as StatusFilter | null })}
         clearable
-        w={170}
+        w={130}
       />
       <Select
         label={t('hall.fields.kind')}
@@ -60,7 +60,7 @@ export function TicketFilters({
         value={value.kind}
         onChange={(k) => set({ kind: k as TicketKind | null })}
         clearable
-        w={110}
+        w={96}
       />
       <Select
         label={t('hall.fields.service')}
@@ -70,11 +70,11 @@ export function TicketFilters({
         onChange={(id) => set({ serviceId: id })}
         searchable
         clearable
-        w={240}
+        w={190}
         nothingFoundMessage={t('hall.tickets.noService')}
       />
-      <DateField label={t('hall.tickets.from')} value={value.from} onChange={(d) => set({ from: d })} w={150} />
-      <DateField label={t('hall.tickets.to')} value={value.to} onChange={(d) => set({ to: d })} w={150} />
+      <DateField label={t('hall.tickets.from')} value={value.from} onChange={(d) => set({ from: d })} w={136} />
+      <DateField label={t('hall.tickets.to')} value={value.to} onChange={(d) => set({ to: d })} w={136} />
       {dirty && (
         <Button variant="subtle" onClick={() => onChange(noFilters)}>
           {t('hall.tickets.clear')}

@@ -1,12 +1,13 @@
-import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Stack, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { TicketRow } from '@shared/contract/hall';
 import type { Column } from '../../../components/list/DataTable';
 import { formatDateTimeShort } from '../../../i18n/format';
 import { ticketHref } from '../hrefs';
-import { daysLeftColour, daysLeftLabel, kindLabel, statusColour, statusLabel } from '../labels';
+import { daysLeftColour, daysLeftLabel, kindLabel } from '../labels';
 import { RatingStars } from '../ticket/RatingStars';
+import { StatusBadge } from '../ticket/StatusBadge';
 
 /** 承诺办结日期 with how far it is: 剩余 N 个工作日 / 今日到期 / 逾期 N 个工作日, or the day it was done. */
 export function DueCell({ row }: { row: TicketRow }) {
@@ -42,14 +43,14 @@ export function RatingCell({ row }: { row: TicketRow }) {
       </Text>
     );
   return (
-    <Group gap={4} wrap="nowrap">
+    <Stack gap={2} align="flex-start">
       <RatingStars level={row.ratingLevel} size="xs" withLabel={false} />
       {row.followUpPending && (
-        <Badge size="xs" color="red" variant="light">
+        <Badge size="xs" color="red" variant="light" style={{ minWidth: 'max-content' }}>
           {t('hall.tickets.followUpPending')}
         </Badge>
       )}
-    </Group>
+    </Stack>
   );
 }
 
@@ -69,17 +70,13 @@ export function ticketColumns(t: TFunction, timeZone: string): Column<TicketRow>
     },
     { key: 'registeredAt', title: t('hall.fields.registeredAt'), nowrap: true, render: (r) => formatDateTimeShort(r.registeredAt, timeZone) },
     { key: 'kind', title: t('hall.fields.kind'), nowrap: true, render: (r) => kindLabel(t, r.kind) },
-    { key: 'service', title: t('hall.fields.service'), maw: 260, render: (r) => r.serviceName || '—' },
+    { key: 'service', title: t('hall.fields.service'), maw: 220, render: (r) => r.serviceName || '—' },
     { key: 'applicant', title: t('hall.fields.applicant'), nowrap: true, render: (r) => r.applicantName },
     {
       key: 'status',
       title: t('hall.fields.status'),
       nowrap: true,
-      render: (r) => (
-        <Badge color={statusColour[r.status]} variant="light">
-          {statusLabel(t, r.status)}
-        </Badge>
-      ),
+      render: (r) => <StatusBadge status={r.status} />,
     },
     { key: 'due', title: t('hall.fields.dueOn'), nowrap: true, render: (r) => <DueCell row={r} /> },
     { key: 'firstOfficer', title: t('hall.fields.firstOfficer'), nowrap: true, render: (r) => r.firstOfficerName },

@@ -17,6 +17,7 @@ export function SupplementModal({ ticket, onClose, onDone }: { ticket: TicketVie
     ticketId: ticket.id,
     schema: hall['hall.supplement'].input,
     initialValues: { items: [] as string[], note: '' },
+    extraChecks: (v) => ({ items: v.items.length === 0 ? t('hall.actions.supplementPick') : undefined }),
     write: (v) => api.call('hall.supplement', { id: ticket.id, items: v.items, note: v.note }),
     onDone,
   });
