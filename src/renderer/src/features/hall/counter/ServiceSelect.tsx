@@ -69,7 +69,7 @@ export const ServiceSelect = forwardRef<HTMLInputElement, ServiceSelectProps>(fu
       clearable
       selectFirstOptionOnChange
       maxDropdownHeight={360}
-      nothingFoundMessage={loading ? undefined : t('hall.counter.noService', { q: query })}
+      nothingFoundMessage={loading ? undefined : query ? t('hall.counter.noService', { q: query }) : t('hall.counter.noServices')}
       rightSection={loading ? <Loader size={14} /> : undefined}
       error={error ?? (failed ? translateError(t, failed) : undefined)}
       renderOption={({ option }) => {
