@@ -45,14 +45,14 @@ beforeAll(async () => {
   await act('2026-11-19', 'hall.rate', { id: t.N1, level: 1, comment: '窗口没人' }); // follow-up due 11-20, not done
   await on('2026-11-23', 'S2', pensionApplication(f, { serviceId: f.elderCard.id, received: allReceived(f.elderCard) })); // 即办: due today
   await on('2026-11-23', 'E', { kind: 'enquiry', outcome: 'answer', applicantName: '王大爷', result: '已解答' });
-});
+}, 120_000);
 afterAll(() => f.hall.close());
 
 const keys = (rows: { number: string }[]) => rows.map((r) => number[r.number]);
 
 describe('the supervision board', () => {
   it('counts this month: open, overdue, due soon, completed and on time, rated and 差评, follow-ups pending', async () => {
-    await setToday(f.hall, '2026-11-23');
+    await setToday(f.hall, '2026-11-23', f.auditor);
     const board = await f.hall.call('hall.supervision', {}, f.auditor);
     expect(board.today).toBe('2026-11-23');
     expect(board.counts).toEqual({
@@ -96,6 +96,7 @@ describe('the supervision board', () => {
   });
 
   it('a grid worker may read the board', async () => {
+    await setToday(f.hall, '2026-11-26', f.gridWorker);
     expect((await f.hall.call('hall.supervision', {}, f.gridWorker)).today).toBe('2026-11-26');
   });
 });

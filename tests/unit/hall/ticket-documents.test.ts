@@ -211,7 +211,7 @@ describe('办件台账 and 督办清单', () => {
   });
 
   it('the 督办清单 lists the board: overdue, due soon, follow-ups, late 容缺', async () => {
-    await setToday(f.hall, '2026-11-30');
+    await setToday(f.hall, '2026-11-30', f.auditor);
     await f.hall.call('hall.rate', { id: deficient, level: 1, comment: '等太久' }, f.clerk);
     const { bytes } = await print('hall_supervision', 'xlsx', {}, f.auditor);
     const book = new ExcelJS.Workbook();

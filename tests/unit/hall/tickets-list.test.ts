@@ -32,7 +32,7 @@ beforeAll(async () => {
   await reg('F', { serviceId: f.elderCard.id, received: f.elderCard.materials.map((m) => ({ name: m.name, received: true })), applicantName: '孙玉兰' });
   await f.hall.call('hall.complete', { id: ids.F, result: '已发放优待证' }, f.clerk);
   await reg('G', { applicantName: '吴敏' });
-});
+}, 120_000);
 afterAll(() => f.hall.close());
 
 const list = (input: Input<'hall.listTickets'> = {}) => f.hall.call('hall.listTickets', input, f.clerk);

@@ -190,6 +190,7 @@ describe('好差评 and the follow-up', () => {
   });
 
   it('a grid worker may not rate or follow up', async () => {
+    await setToday(f.hall, '2026-11-30', f.gridWorker);
     const t = await accepted();
     expect((await f.hall.fail('hall.rate', { id: t.id, level: 5 }, f.gridWorker)).code).toBe('auth.forbidden');
     expect((await f.hall.fail('hall.complete', { id: t.id, result: '办结' }, f.gridWorker)).code).toBe('auth.forbidden');

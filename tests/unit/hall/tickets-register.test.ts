@@ -198,6 +198,7 @@ describe('hall.register: what is refused', () => {
   });
 
   it('a grid worker and an auditor cannot register; an auditor can read', async () => {
+    await setToday(f.hall, '2026-11-23', f.gridWorker, f.auditor);
     expect((await f.hall.fail('hall.register', pensionApplication(f), f.gridWorker)).code).toBe('auth.forbidden');
     expect((await f.hall.fail('hall.register', pensionApplication(f), f.auditor)).code).toBe('auth.forbidden');
     const page = await f.hall.call('hall.listTickets', {}, f.auditor);
