@@ -116,7 +116,12 @@ test('the administrator adds a service with two materials in 服务事项, and t
   await expect(guide.getByRole('row').nth(1)).toContainText(`1${materials[0]}原件及复印件1医疗机构必需`);
   await expect(guide.getByRole('row').nth(2)).toContainText(`2${materials[1]}原件及复印件1申请人自备必需`);
   await screenshot(admin, 'hall-service-guide');
+  const printed = await printPdf(admin, '打印办事指南', 'guide.pdf');
+  expect(printed).toContain(service.name);
+  expect(printed).toContain(materials[0]);
+  expect(printed).toContain(materials[1]);
   await admin.keyboard.press('Escape');
+  await expect(guide).toBeHidden();
 
   // The counter's 事项 box finds it by its code and lists its materials to tick.
   await admin.getByRole('link', { name: '窗口受理' }).first().click();
@@ -207,6 +212,10 @@ test('a 非常不满意 waits on 督办 among the 差评 to call back, until the
   const owedBefore = (await owedList.getByRole('row').count()) - 1;
   await expect(clerk.getByRole('group', { name: '待回访差评' })).toContainText(`待回访差评${owedBefore}`);
   await screenshot(clerk, 'hall-supervision');
+  // The 督办清单 for the morning meeting carries the same 差评 with its applicant.
+  const list = await printPdf(clerk, '打印督办清单', 'supervision.pdf');
+  expect(list).toContain(secondNumber);
+  expect(list).toContain('钱二妹');
 
   await owed.click();
   await clerk.getByRole('button', { name: '差评回访' }).click();
