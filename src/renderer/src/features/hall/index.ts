@@ -16,3 +16,6 @@ export const hallArea: Area = {
 
 /** A link to one ticket's detail (#/hall-tickets/ID), for lists anywhere in the app. */
 export { ticketHref, openTicket } from './hrefs';
+
+/** For other areas' pickers (the report centre's hall.service and hall.ticket parameters). */
+export { useServiceOptions, useTicketOptions } from './references';

@@ -1,5 +1,6 @@
 import type { Permission } from '@shared/permissions';
 import { useMeetingOptions } from '../council';
+import { useServiceOptions, useTicketOptions } from '../hall';
 
 /** How the report centre lists one kind of record for a reference parameter: a hook giving the options. */
 export interface ReferenceSource {
@@ -14,4 +15,6 @@ export interface ReferenceSource {
  */
 export const referenceSources: Record<string, ReferenceSource> = {
   'council.meeting': { permission: 'council.read', useOptions: useMeetingOptions },
+  'hall.service': { permission: 'hall.read', useOptions: useServiceOptions },
+  'hall.ticket': { permission: 'hall.read', useOptions: useTicketOptions },
 };
