@@ -104,6 +104,11 @@ test('the administrator adds a service with two materials in 服务事项, and t
   await dialog.getByRole('button', { name: '第 2 项上移' }).click();
   await expect(dialog.getByRole('textbox', { name: '第 1 项材料名称' })).toHaveValue(materials[0]);
   await expect(dialog.getByRole('textbox', { name: '第 1 项材料出具单位' })).toHaveValue('医疗机构');
+  // A code the catalogue already uses is refused, and said beside the code.
+  await dialog.getByRole('textbox', { name: '编码' }).fill('SB-01');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog.getByText('事项编码 SB-01 已被“城乡居民养老保险参保登记”使用')).toBeVisible();
+  await dialog.getByRole('textbox', { name: '编码' }).fill(service.code);
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog).toBeHidden();
 

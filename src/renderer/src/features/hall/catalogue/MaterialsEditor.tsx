@@ -57,7 +57,7 @@ export function MaterialsEditor({
             <Table.Tr>
               <Table.Th w={32}>#</Table.Th>
               <Table.Th>{t('hall.catalogue.materials.name')}</Table.Th>
-              <Table.Th w={150}>{t('hall.catalogue.materials.form')}</Table.Th>
+              <Table.Th w={170}>{t('hall.catalogue.materials.form')}</Table.Th>
               <Table.Th w={80}>{t('hall.catalogue.materials.copies')}</Table.Th>
               <Table.Th w={170}>{t('hall.catalogue.materials.issuer')}</Table.Th>
               <Table.Th w={60}>{t('hall.catalogue.materials.required')}</Table.Th>
@@ -96,7 +96,8 @@ export function MaterialsEditor({
                     <NumberInput
                       aria-label={t('hall.catalogue.materials.copiesOf', { n })}
                       value={row.copies}
-                      onChange={(v) => update(i, { copies: typeof v === 'number' ? v : Number(v) || 1 })}
+                      // While the box is emptied to type another number, the last number stands.
+                      onChange={(v) => typeof v === 'number' && update(i, { copies: v })}
                       min={1}
                       max={20}
                       allowDecimal={false}

@@ -1,6 +1,7 @@
 import { Alert, Loader, Stack } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import type { Ticket } from '@shared/contract/hall';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageHeader } from '../../../components/PageHeader';
 import { ExportButton } from '../../../components/report-job/ExportButton';
@@ -20,7 +21,7 @@ export function SupervisionScreen() {
   const { t } = useTranslation();
   const { data, error, loading } = useLoad(loadBoard, []);
   const board = data?.board;
-  const details = data?.details ?? new Map();
+  const details = data?.details ?? new Map<string, Ticket>();
   return (
     <Stack gap="md" maw={1400}>
       <PageHeader
