@@ -161,6 +161,18 @@ export interface TicketView extends Ticket {
   events: TicketEvent[];
 }
 
+/** A 差评 waiting for its follow-up, as the board lists it. */
+export interface FollowUpRow extends TicketRow {
+  ratingComment: string;
+  followUpDueOn: string | null;
+}
+
+/** A 容缺 ticket whose materials are late, as the board lists it. */
+export interface SupplementRow extends TicketRow {
+  deficientItems: string[];
+  supplementBy: string | null;
+}
+
 export interface SupervisionBoard {
   today: string;
   counts: {
@@ -179,9 +191,9 @@ export interface SupervisionBoard {
   /** Open tickets due within the next two working days. */
   dueSoon: TicketRow[];
   /** 差评 waiting for their follow-up, soonest due first. */
-  followUps: TicketRow[];
+  followUps: FollowUpRow[];
   /** 容缺受理 tickets whose supplement date has passed without the items. */
-  supplementsLate: TicketRow[];
+  supplementsLate: SupplementRow[];
 }
 
 export interface HolidayDay {

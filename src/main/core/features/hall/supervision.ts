@@ -6,6 +6,7 @@ import type { Database } from '../../db/schema';
 import { localDayEnd, localDayStart } from '../../time/zone';
 import type { HallTicketsTable } from './tables';
 import type { TicketClock } from './tickets-desk';
+import { nameList } from './tickets-repository';
 import { toTicketRow } from './tickets-view';
 
 /**
@@ -118,8 +119,16 @@ export async function supervisionBoard(db: Kysely<Database>, clock: TicketClock,
     },
     overdue: rows((await overdueQuery(today, SUPERVISION_LIST_CAP).execute(db)).rows),
     dueSoon: rows((await dueSoonQuery(today, soonBefore, SUPERVISION_LIST_CAP).execute(db)).rows),
-    followUps: rows(await followUpsQuery(db, SUPERVISION_LIST_CAP).execute()),
-    supplementsLate: rows(await supplementsLateQuery(db, today, SUPERVISION_LIST_CAP).execute()),
+    followUps: (await followUpsQuery(db, SUPERVISION_LIST_CAP).execute()).map((r) => ({
+      ...toTicketRow(r, clock),
+      ratingComment: r.rating_comment,
+      followUpDueOn: r.follow_up_due_on,
+    })),
+    supplementsLate: (await supplementsLateQuery(db, today, SUPERVISION_LIST_CAP).execute()).map((r) => ({
+      ...toTicketRow(r, clock),
+      deficientItems: nameList(r.deficient_items),
+      supplementBy: r.supplement_by,
+    })),
   };
 }
 

@@ -5,7 +5,7 @@ import { DataTable, type Column } from '../../../components/list/DataTable';
 import { openTicket } from '../hrefs';
 
 /** One of the board's lists under its heading; a row opens its ticket. */
-export function BoardList({
+export function BoardList<Row extends TicketRow>({
   title,
   rows,
   columns,
@@ -13,8 +13,8 @@ export function BoardList({
   colour,
 }: {
   title: string;
-  rows: TicketRow[];
-  columns: Column<TicketRow>[];
+  rows: Row[];
+  columns: Column<Row>[];
   empty: string;
   /** The heading's colour while the list holds something (已逾期 in red). */
   colour?: string;

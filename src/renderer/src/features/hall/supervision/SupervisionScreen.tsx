@@ -1,14 +1,13 @@
 import { Alert, Loader, Stack } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { Ticket } from '@shared/contract/hall';
+import { api } from '../../../api/client';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageHeader } from '../../../components/PageHeader';
 import { ExportButton } from '../../../components/report-job/ExportButton';
 import { useLoad } from '../../../components/use-load';
 import { BoardList } from './BoardList';
 import { followUpColumns, runningColumns, supplementColumns } from './board-columns';
-import { loadBoard } from './load-board';
 import { StatCards } from './StatCards';
 
 /**
@@ -19,9 +18,7 @@ import { StatCards } from './StatCards';
  */
 export function SupervisionScreen() {
   const { t } = useTranslation();
-  const { data, error, loading } = useLoad(loadBoard, []);
-  const board = data?.board;
-  const details = data?.details ?? new Map<string, Ticket>();
+  const { data: board, error, loading } = useLoad(() => api.call('hall.supervision', {}), []);
   return (
     <Stack gap="md" maw={1400}>
       <PageHeader
@@ -56,14 +53,14 @@ export function SupervisionScreen() {
           <BoardList
             title={t('hall.supervision.lists.followUps')}
             rows={board.followUps}
-            columns={followUpColumns(t, details, board.today)}
+            columns={followUpColumns(t, board.today)}
             empty={t('hall.supervision.empty.followUps')}
             colour="red.7"
           />
           <BoardList
             title={t('hall.supervision.lists.supplementsLate')}
             rows={board.supplementsLate}
-            columns={supplementColumns(t, details)}
+            columns={supplementColumns(t)}
             empty={t('hall.supervision.empty.supplementsLate')}
             colour="orange.7"
           />

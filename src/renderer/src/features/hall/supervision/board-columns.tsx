@@ -1,6 +1,6 @@
 import { Anchor, Badge, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
-import type { Ticket, TicketRow } from '@shared/contract/hall';
+import type { FollowUpRow, SupplementRow, TicketRow } from '@shared/contract/hall';
 import type { Column } from '../../../components/list/DataTable';
 import { ticketHref } from '../hrefs';
 import { daysLeftColour, daysLeftLabel, kindLabel, ratingLabel } from '../labels';
@@ -55,7 +55,7 @@ export function runningColumns(t: TFunction): Column<TicketRow>[] {
 }
 
 /** 待回访差评: the rating and the working day by which the applicant must be contacted. */
-export function followUpColumns(t: TFunction, details: Map<string, Ticket>, today: string): Column<TicketRow>[] {
+export function followUpColumns(t: TFunction, today: string): Column<FollowUpRow>[] {
   return [
     ...ticketColumns(t),
     {
@@ -69,13 +69,13 @@ export function followUpColumns(t: TFunction, details: Map<string, Ticket>, toda
           </Badge>
         ),
     },
-    { key: 'comment', title: t('hall.supervision.columns.comment'), maw: 260, render: (r) => details.get(r.id)?.rating?.comment ?? '' },
+    { key: 'comment', title: t('hall.supervision.columns.comment'), maw: 260, render: (r) => r.ratingComment },
     {
       key: 'followUpDue',
       title: t('hall.supervision.columns.followUpDue'),
       nowrap: true,
       render: (r) => {
-        const due = details.get(r.id)?.rating?.followUpDueOn;
+        const due = r.followUpDueOn;
         if (!due) return '';
         return (
           <>
@@ -93,14 +93,14 @@ export function followUpColumns(t: TFunction, details: Map<string, Ticket>, toda
 }
 
 /** 容缺受理逾期未补正: what was pledged, by when, and the ticket's own due day. */
-export function supplementColumns(t: TFunction, details: Map<string, Ticket>): Column<TicketRow>[] {
+export function supplementColumns(t: TFunction): Column<SupplementRow>[] {
   return [
     ...ticketColumns(t),
     {
       key: 'deficient',
       title: t('hall.supervision.columns.deficient'),
       maw: 280,
-      render: (r) => (details.get(r.id)?.deficientItems ?? []).join(t('common.listSeparator')),
+      render: (r) => r.deficientItems.join(t('common.listSeparator')),
     },
     {
       key: 'supplementBy',
@@ -108,7 +108,7 @@ export function supplementColumns(t: TFunction, details: Map<string, Ticket>): C
       nowrap: true,
       render: (r) => (
         <Text span c="red.7" size="sm" fw={600}>
-          {details.get(r.id)?.supplementBy ?? ''}
+          {r.supplementBy ?? ''}
         </Text>
       ),
     },
