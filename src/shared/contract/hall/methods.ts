@@ -54,7 +54,10 @@ export const registerInput = z.object({
   applicantPhone: text(30).default(''),
   summary: text(2000).default(''),
   /** The service's materials, each marked received or not (names as the catalogue has them). */
-  received: z.array(z.object({ name: z.string().trim().min(1).max(80), received: z.boolean() })).max(40).default([]),
+  received: z
+    .array(z.object({ name: z.string().trim().min(1).max(80), received: z.boolean() }))
+    .max(40)
+    .default([]),
   /** 容缺受理 only: the date the missing items are pledged for, and that the pledge was signed. */
   supplementBy: optionalDate,
   pledgeSigned: z.boolean().default(false),
@@ -113,18 +116,38 @@ export const hallMethods = {
    * accepted that day (its time limit starts then) once every required material is in.
    */
   'hall.supplement': method(
-    { input: z.object({ id, items: z.array(z.string().trim().min(1).max(80)).min(1).max(40), note: text(500).default('') }), access: 'hall.accept', writes: true },
+    {
+      input: z.object({ id, items: z.array(z.string().trim().min(1).max(80)).min(1).max(40), note: text(500).default('') }),
+      access: 'hall.accept',
+      writes: true,
+    },
     returns<TicketView>(),
   ),
   'hall.transfer': method(
-    { input: z.object({ id, department: z.string().trim().min(1, 'contract.required').max(60), handlerName: text(40).default(''), note: text(500).default('') }), access: 'hall.accept', writes: true },
+    {
+      input: z.object({
+        id,
+        department: z.string().trim().min(1, 'contract.required').max(60),
+        handlerName: text(40).default(''),
+        note: text(500).default(''),
+      }),
+      access: 'hall.accept',
+      writes: true,
+    },
     returns<TicketView>(),
   ),
   /** 办结: the decision or reply, as the department gave it. */
-  'hall.complete': method({ input: z.object({ id, result: z.string().trim().min(1, 'contract.required').max(2000) }), access: 'hall.accept', writes: true }, returns<TicketView>()),
+  'hall.complete': method(
+    { input: z.object({ id, result: z.string().trim().min(1, 'contract.required').max(2000) }), access: 'hall.accept', writes: true },
+    returns<TicketView>(),
+  ),
   /** 不予受理 / 不予办理: the reason, and the applicant's remedies (复议、诉讼). */
   'hall.refuse': method(
-    { input: z.object({ id, reason: z.string().trim().min(1, 'contract.required').max(1000), remedies: text(1000).default('') }), access: 'hall.accept', writes: true },
+    {
+      input: z.object({ id, reason: z.string().trim().min(1, 'contract.required').max(1000), remedies: text(1000).default('') }),
+      access: 'hall.accept',
+      writes: true,
+    },
     returns<TicketView>(),
   ),
   /** 一次一评: once per ticket; voluntary, so never required. */
@@ -148,7 +171,10 @@ export const hallMethods = {
     {
       input: z.object({
         /** A status, or 'open' (accepted or transferred) or 'overdue'. */
-        status: z.enum([...ticketStatuses, 'open', 'overdue']).nullable().default(null),
+        status: z
+          .enum([...ticketStatuses, 'open', 'overdue'])
+          .nullable()
+          .default(null),
         kind: z.enum(ticketKinds).nullable().default(null),
         serviceId: id.nullable().default(null),
         /** A ticket number (or its tail), or the applicant's name. */
@@ -166,7 +192,11 @@ export const hallMethods = {
   'hall.getTicket': method({ input: z.object({ id }), access: 'hall.read', writes: false }, returns<TicketView>()),
   /** The applicant's full ID number or phone (for a call-back): a reason is required, and it is audited. */
   'hall.reveal': method(
-    { input: z.object({ id, field: z.enum(['idNumber', 'phone']), reason: z.string().trim().min(2, 'hall.reason_required').max(200) }), access: 'hall.accept', writes: true },
+    {
+      input: z.object({ id, field: z.enum(['idNumber', 'phone']), reason: z.string().trim().min(2, 'hall.reason_required').max(200) }),
+      access: 'hall.accept',
+      writes: true,
+    },
     returns<{ value: string }>(),
   ),
   'hall.supervision': method({ input: z.object({}).default({}), access: 'hall.read', writes: false }, returns<SupervisionBoard>()),

@@ -141,4 +141,3 @@ export async function up(db: Kysely<any>): Promise<void> {
   await run(`CREATE INDEX hall_ticket_events_ticket ON hall_ticket_events (ticket_id, id)`);
   await installAppendOnlyTriggers(db, 'hall_ticket_events');
 }
-
