@@ -1,4 +1,4 @@
-import { AppShell } from '@mantine/core';
+import { AppShell, ScrollArea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useSession } from '../session-context';
 import { Header } from './Header';
@@ -17,7 +17,10 @@ export function AppLayout() {
           <Header navOpened={navOpened} onToggleNav={nav.toggle} />
         </AppShell.Header>
         <AppShell.Navbar p="xs">
-          <NavBar onNavigate={nav.close} />
+          {/* Every area adds its screens here: on a laptop's 768 pixels they no longer all fit, so the list scrolls. */}
+          <AppShell.Section grow component={ScrollArea} type="auto" scrollbarSize={6}>
+            <NavBar onNavigate={nav.close} />
+          </AppShell.Section>
         </AppShell.Navbar>
         <AppShell.Main bg="gray.0">
           <ScreenOutlet />
