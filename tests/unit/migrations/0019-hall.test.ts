@@ -106,6 +106,9 @@ describe('migration 0019: the service hall', () => {
       expect(() => service('s-dup', { code: 'S-1', name: '另一个事项' })).toThrow(/UNIQUE constraint failed: hall_services\.code/);
       expect(serviceRow('s-dup')).toBeUndefined();
       expect(f.sqlite.prepare("SELECT count(*) FROM hall_services WHERE code = 'S-1'").pluck().get()).toBe(1);
+      // Codes are read aloud and typed in either case: s-1 is S-1.
+      expect(() => service('s-case', { code: 's-1', name: '又一个事项' })).toThrow(/UNIQUE constraint failed: hall_services\.code/);
+      expect(serviceRow('s-case')).toBeUndefined();
     });
 
     it('materials are a JSON array, on insert and on update', () => {
@@ -170,7 +173,7 @@ describe('migration 0019: the service hall', () => {
 
     it('a date is written YYYY-MM-DD', () => {
       const notADate = /CHECK constraint failed: date GLOB/;
-      for (const date of ['2026-1-1', '2026/10/04', '20261004', '2026-10-04T00:00', '十月四日', ''])
+      for (const date of ['2026-1-1', '2026/10/04', '20261004', '2026-10-04T00:00', '十月四日', '', '2026-02-30', '2026-13-45', '2026-00-10'])
         expect(() => day(date, 2026, 'off'), date).toThrow(notADate);
       expect(days()).toHaveLength(2);
     });
@@ -185,6 +188,13 @@ describe('migration 0019: the service hall', () => {
         't-complaint',
         't-enquiry',
       ]);
+    });
+
+    it('its materials, 容缺 items and missing items are JSON arrays', () => {
+      for (const column of ['materials', 'deficient_items', 'missing_items'])
+        for (const value of ['{}', '"户口簿"', '户口簿'])
+          expect(() => ticket(`t-json-${column}-${value.length}`, { [column]: value }), `${column} = ${value}`).toThrow(/CHECK constraint failed: json_valid/);
+      expect(f.sqlite.prepare("SELECT count(*) FROM hall_tickets WHERE id LIKE 't-json-%'").pluck().get()).toBe(0);
     });
 
     it('a ticket past 告知 or 不予受理 has its acceptance day and its due day', () => {
@@ -253,6 +263,15 @@ describe('migration 0019: the service hall', () => {
         ['applicant_id_cipher', null],
         ['registered_at', '2026-10-08T01:30:00.000Z'],
         ['first_officer_name', '赵窗口'],
+        ['first_officer_id', 'u-2'],
+        ['service_code', 'S-2'],
+        ['department', '派出所'],
+        ['time_limit_days', 20],
+        ['registered_on', '2026-10-08'],
+        ['resident_id', null],
+        ['applicant_id_masked', ''],
+        ['applicant_phone_cipher', 'v1:another-phone'],
+        ['applicant_phone_masked', '139****0000'],
       ];
       for (const [column, value] of changes)
         expect(run(`UPDATE hall_tickets SET ${column} = ? WHERE id = 't-fixed'`, value), column).toThrow(/hall\.ticket_fixed/);
@@ -288,6 +307,10 @@ describe('migration 0019: the service hall', () => {
         ["status = 'completed', completed_on = '2026-10-14'", 't-closed-refused'],
         ["refused_reason = '另一个理由'", 't-closed-refused'],
         ["result = '已办结'", 't-closed-refused'],
+        // Its dates too: 按时办结率 compares completed_on with due_on.
+        ["due_on = '2026-10-30'", 't-closed-done'],
+        ["accepted_on = '2026-10-12'", 't-closed-done'],
+        ["remedies = '改写的救济途径'", 't-closed-refused'],
       ];
       for (const [set, id] of reopenings) expect(run(`UPDATE hall_tickets SET ${set} WHERE id = ?`, id), `${id}: ${set}`).toThrow(/hall\.ticket_closed/);
       expect(ticketRow('t-closed-done')).toEqual(done0);
@@ -308,6 +331,11 @@ describe('migration 0019: the service hall', () => {
         "rated_at = '2026-10-15T08:00:00.000Z'",
         "rating_level = 4, rated_at = '2026-10-15T08:00:00.000Z'",
         'rating_level = NULL, rated_at = NULL',
+        "rating_comment = '改写的意见'",
+        'rating_attitude = 5',
+        'rating_efficiency = 5',
+        'rating_skill = 5',
+        "follow_up_due_on = '2026-12-31'",
       ])
         expect(run(`UPDATE hall_tickets SET ${set} WHERE id = 't-once'`), set).toThrow(/hall\.rated_once/);
       expect(ticketRow('t-once')).toEqual(rated);
@@ -318,7 +346,15 @@ describe('migration 0019: the service hall', () => {
       )();
       const followedUp = ticketRow('t-once');
       expect(followedUp).toEqual({ ...rated, ...followUp });
-      for (const set of ["follow_up_at = '2026-10-17T02:00:00.000Z'", 'follow_up_at = NULL'])
+      for (const set of [
+        "follow_up_at = '2026-10-17T02:00:00.000Z'",
+        'follow_up_at = NULL',
+        "follow_up_feedback = '改写的反馈'",
+        "follow_up_by_name = '别人'",
+        "follow_up_verified = '改写'",
+        "follow_up_rectification = '改写'",
+        "follow_up_contacted_on = '2026-10-20'",
+      ])
         expect(run(`UPDATE hall_tickets SET ${set} WHERE id = 't-once'`), set).toThrow(/hall\.rated_once/);
       expect(ticketRow('t-once')).toEqual(followedUp);
     });

@@ -15,7 +15,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // materials: JSON array of { name, form, copies, issuer, required }.
   await run(`CREATE TABLE hall_services (
     id TEXT PRIMARY KEY,
-    code TEXT NOT NULL UNIQUE CHECK (length(code) BETWEEN 1 AND 16),
+    code TEXT NOT NULL COLLATE NOCASE UNIQUE CHECK (length(code) BETWEEN 1 AND 16),
     name TEXT NOT NULL CHECK (length(name) > 0),
     category TEXT NOT NULL DEFAULT '',
     department TEXT NOT NULL CHECK (length(department) > 0),
@@ -34,7 +34,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Years entered at the hall (a new notice, a correction); shipped years come from resources/data/holidays.json.
   // A year entered here replaces the shipped one for that year as a whole.
   await run(`CREATE TABLE hall_holidays (
-    date TEXT PRIMARY KEY CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    date TEXT PRIMARY KEY CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(date) IS date),
     year INTEGER NOT NULL CHECK (year = CAST(substr(date, 1, 4) AS INTEGER)),
     kind TEXT NOT NULL CHECK (kind IN ('off', 'work')),
     note TEXT NOT NULL DEFAULT '',
@@ -63,12 +63,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     applicant_phone_cipher TEXT,
     applicant_phone_masked TEXT NOT NULL DEFAULT '',
     summary TEXT NOT NULL DEFAULT '',
-    materials TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(materials)),
-    deficient_items TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(deficient_items)),
+    materials TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(materials) AND json_type(materials) = 'array'),
+    deficient_items TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(deficient_items) AND json_type(deficient_items) = 'array'),
     supplement_by TEXT,
     pledge_signed INTEGER NOT NULL DEFAULT 0 CHECK (pledge_signed IN (0, 1)),
     supplemented_on TEXT,
-    missing_items TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(missing_items)),
+    missing_items TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(missing_items) AND json_type(missing_items) = 'array'),
     registered_at TEXT NOT NULL,
     registered_on TEXT NOT NULL,
     accepted_on TEXT,
@@ -109,16 +109,27 @@ export async function up(db: Kysely<any>): Promise<void> {
     WHEN NEW.number IS NOT OLD.number OR NEW.kind IS NOT OLD.kind OR NEW.service_id IS NOT OLD.service_id
       OR NEW.service_name IS NOT OLD.service_name OR NEW.applicant_name IS NOT OLD.applicant_name
       OR NEW.applicant_id_cipher IS NOT OLD.applicant_id_cipher OR NEW.registered_at IS NOT OLD.registered_at
-      OR NEW.first_officer_name IS NOT OLD.first_officer_name
+      OR NEW.first_officer_name IS NOT OLD.first_officer_name OR NEW.first_officer_id IS NOT OLD.first_officer_id
+      OR NEW.service_code IS NOT OLD.service_code OR NEW.department IS NOT OLD.department
+      OR NEW.time_limit_days IS NOT OLD.time_limit_days OR NEW.registered_on IS NOT OLD.registered_on
+      OR NEW.resident_id IS NOT OLD.resident_id OR NEW.applicant_id_masked IS NOT OLD.applicant_id_masked
+      OR NEW.applicant_phone_cipher IS NOT OLD.applicant_phone_cipher OR NEW.applicant_phone_masked IS NOT OLD.applicant_phone_masked
     BEGIN SELECT RAISE(ABORT, 'hall.ticket_fixed'); END`);
-  // A completed or refused ticket is closed; a rating and a follow-up are given once.
+  // A completed or refused ticket is closed, its dates too (按时办结率 compares completed_on with due_on); a
+  // rating and a follow-up are given once, each as a whole.
   await run(`CREATE TRIGGER hall_tickets_closed BEFORE UPDATE ON hall_tickets
     WHEN OLD.status IN ('completed', 'refused') AND (NEW.status IS NOT OLD.status OR NEW.result IS NOT OLD.result
-      OR NEW.refused_reason IS NOT OLD.refused_reason OR NEW.completed_on IS NOT OLD.completed_on)
+      OR NEW.refused_reason IS NOT OLD.refused_reason OR NEW.completed_on IS NOT OLD.completed_on
+      OR NEW.accepted_on IS NOT OLD.accepted_on OR NEW.due_on IS NOT OLD.due_on OR NEW.remedies IS NOT OLD.remedies)
     BEGIN SELECT RAISE(ABORT, 'hall.ticket_closed'); END`);
   await run(`CREATE TRIGGER hall_tickets_rated_once BEFORE UPDATE ON hall_tickets
-    WHEN (OLD.rated_at IS NOT NULL AND (NEW.rated_at IS NOT OLD.rated_at OR NEW.rating_level IS NOT OLD.rating_level))
-      OR (OLD.follow_up_at IS NOT NULL AND NEW.follow_up_at IS NOT OLD.follow_up_at)
+    WHEN (OLD.rated_at IS NOT NULL AND (NEW.rated_at IS NOT OLD.rated_at OR NEW.rating_level IS NOT OLD.rating_level
+        OR NEW.rating_efficiency IS NOT OLD.rating_efficiency OR NEW.rating_attitude IS NOT OLD.rating_attitude
+        OR NEW.rating_skill IS NOT OLD.rating_skill OR NEW.rating_comment IS NOT OLD.rating_comment
+        OR NEW.follow_up_due_on IS NOT OLD.follow_up_due_on))
+      OR (OLD.follow_up_at IS NOT NULL AND (NEW.follow_up_at IS NOT OLD.follow_up_at OR NEW.follow_up_contacted_on IS NOT OLD.follow_up_contacted_on
+        OR NEW.follow_up_verified IS NOT OLD.follow_up_verified OR NEW.follow_up_rectification IS NOT OLD.follow_up_rectification
+        OR NEW.follow_up_feedback IS NOT OLD.follow_up_feedback OR NEW.follow_up_by_name IS NOT OLD.follow_up_by_name))
     BEGIN SELECT RAISE(ABORT, 'hall.rated_once'); END`);
   await run(`CREATE INDEX hall_tickets_registered ON hall_tickets (registered_on, number)`);
   await run(`CREATE INDEX hall_tickets_status ON hall_tickets (status, registered_on, number)`);
