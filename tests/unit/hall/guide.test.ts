@@ -74,10 +74,10 @@ describe('the 办事指南 (hall_service_guide)', () => {
     expect(t).toContain('受理条件');
     expect(t).toContain('年满16周岁');
     expect(t).toContain('申请材料');
-    for (const header of ['材料名称', '原件/复印件', '份数', '出具单位', '必需/容缺']) expect(t).toContain(header);
+    for (const header of ['材料名称', '原件/复印件', '份数', '出具单位', '是否必需']) expect(t).toContain(header);
     expect(t).toMatch(/居民身份证原件及复印件1公安机关必需/);
     expect(t).toMatch(/近期一寸免冠彩色照片原件2申请人自备必需/);
-    expect(t).toMatch(/医院诊断证明复印件1二级以上医院容缺/);
+    expect(t).toMatch(/医院诊断证明复印件1二级以上医院非必需/);
     expect(t).toContain('容缺受理');
     expect(t).toContain('5个工作日');
     expect(t).toContain('不收费');
@@ -104,7 +104,7 @@ describe('the 办事指南 (hall_service_guide)', () => {
     const docx = await docxText((await print('docx', pension.id)).bytes!);
     expect(docx).toContain('城乡居民养老保险参保登记办事指南');
     expect(docx).toContain('医院诊断证明');
-    expect(docx).toContain('容缺');
+    expect(docx).toContain('非必需');
     expect(docx).toContain('0472-7654321');
     const html = (await print('html', pension.id)).bytes!.toString('utf8');
     expect(html).toContain('城乡居民养老保险参保登记办事指南');

@@ -31,8 +31,6 @@ export function serviceGuideDocument(input: {
 }): DocumentModel {
   const { service, letterhead } = input;
   const orNone = (text: string) => text.trim() || '无';
-  const required = service.materials.filter((m) => m.required).length;
-  const deferrable = service.materials.length - required;
   const limit =
     service.timeLimitDays === 0
       ? '即办。材料齐全、符合条件的，当场办结。'
@@ -66,16 +64,17 @@ export function serviceGuideDocument(input: {
         { header: '原件/复印件', width: 7.2, align: 'center' },
         { header: '份数', kind: 'integer', width: 3, align: 'center' },
         { header: '出具单位', width: 7 },
-        { header: '必需/容缺', width: 6, align: 'center' },
+        { header: '是否必需', width: 6, align: 'center' },
       ],
-      rows: service.materials.map((m, i) => [i + 1, m.name, formWords[m.form], m.copies, m.issuer || '申请人自备', m.required ? '必需' : '容缺']),
+      rows: service.materials.map((m, i) => [i + 1, m.name, formWords[m.form], m.copies, m.issuer || '申请人自备', m.required ? '必需' : '非必需']),
     });
-    if (deferrable > 0)
-      blocks.push({
-        kind: 'paragraph',
-        indent: true,
-        content: ['标为“容缺”的材料暂缺时，申请人签署承诺书并在约定期限内补交，窗口可先予受理（容缺受理）。'],
-      });
+    // 容缺受理 is for a required item briefly missing (the counter asks the pledge and a date); an item marked
+    // 非必需 is brought where it applies and never holds an application up.
+    blocks.push({
+      kind: 'paragraph',
+      indent: true,
+      content: ['必需材料个别暂缺的，申请人签署容缺承诺书并在约定期限内补交，窗口可先予受理（容缺受理）；非必需材料视申请人情况提交。'],
+    });
   }
   blocks.push(
     { kind: 'heading', level: 1, text: '四、办理流程' },
