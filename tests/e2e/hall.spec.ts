@@ -285,3 +285,38 @@ test('the administrator enters a year of holidays by pasting the notice; a promi
   await expect(admin.getByTestId('due-date-result')).toHaveText('承诺办结日期：2031-01-30（周四）');
   await screenshot(admin, 'hall-holidays');
 });
+
+test('Ctrl+K finds a ticket by its 受理编号 or its last digits and Enter opens it; beside the registry’s 户号, each under its heading', async () => {
+  const dialog = clerk.getByRole('dialog');
+  // A hit is announced as its number, service, applicant and status.
+  const hit = (number: string) => dialog.getByRole('button', { name: new RegExp(`^${number} `) });
+  const search = async (typed: string) => {
+    await clerk.keyboard.press('Control+k');
+    await clerk.keyboard.type(typed);
+    await expect(dialog.getByRole('textbox')).toHaveValue(typed);
+  };
+
+  await search(firstNumber);
+  await expect(hit(firstNumber)).toHaveAccessibleName(`${firstNumber} ${service.name} 赵一鸣 已受理`);
+  await expect(hit(firstNumber)).toHaveAttribute('data-selected', 'true');
+  await screenshot(clerk, 'hall-spotlight');
+  await clerk.keyboard.press('Enter');
+  await expect(clerk.getByRole('heading', { name: firstNumber })).toBeVisible();
+
+  // The last three digits, as read off the receipt (the demo's tickets and this spec's are fewer than a thousand).
+  expect(Number(firstNumber.slice(-6))).toBeLessThan(1000);
+  await clerk.getByRole('link', { name: '督办' }).first().click();
+  await expect(clerk.getByRole('heading', { name: '督办' })).toBeVisible();
+  await search(firstNumber.slice(-3));
+  await expect(hit(firstNumber)).toHaveAttribute('data-selected', 'true');
+  await clerk.keyboard.press('Enter');
+  await expect(clerk.getByRole('heading', { name: firstNumber })).toBeVisible();
+
+  // 1 is the start of every demo 户号 (100000001 …) and the digits of the year's first ticket: both are
+  // listed, the registry's first as before, and the ticket opens from its own group.
+  const yearsFirst = `${firstNumber.slice(0, -6)}000001`;
+  await search('1');
+  await expect(dialog.getByRole('button', { name: /^户号 1\d{8} / }).first()).toHaveAttribute('data-selected', 'true');
+  await hit(yearsFirst).click();
+  await expect(clerk.getByRole('heading', { name: yearsFirst })).toBeVisible();
+});

@@ -5,12 +5,14 @@
 import type { Area } from '../../app/navigation';
 import { hallRoutes } from './routes';
 import { HallHomeCard } from './home/HallHomeCard';
+import { ticketSearchProvider } from './search/search-provider';
 
-/** The hall as the shell sees it: one navigation group (窗口受理, 办件, 督办, 服务事项). */
+/** The hall as the shell sees it: one navigation group (窗口受理, 办件, 督办, 服务事项), and Ctrl+K finds tickets. */
 export const hallArea: Area = {
   id: 'hall',
   nav: { id: 'hall', label: (t) => t('hall.nav.group') },
   routes: hallRoutes,
+  search: [ticketSearchProvider],
   homeCards: [HallHomeCard],
 };
 
