@@ -1,5 +1,5 @@
 import { Fragment, useCallback, useEffect, useMemo, useState } from 'react';
-import { Group, Input, Kbd, Loader, Text } from '@mantine/core';
+import { Group, Input, Kbd, Loader, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Spotlight, useSpotlight } from '@mantine/spotlight';
 import '@mantine/spotlight/styles.css';
@@ -117,7 +117,19 @@ export function ShellSpotlight({ providers: all }: { providers: SearchProvider[]
           );
         })}
         {query.trim() && !pending && searched && found.length === 0 && <Spotlight.Empty>{t('shell.search.nothing', { q: searched })}</Spotlight.Empty>}
-        {!query.trim() && <Spotlight.Empty>{t('shell.search.hint')}</Spotlight.Empty>}
+        {!query.trim() && (
+          // The placeholder holds every provider's hint, but at this width only the first fits: each is listed here too.
+          <Spotlight.Empty>
+            <Stack gap={4} align="flex-start" ta="left">
+              <Text size="sm">{t('shell.search.hint')}</Text>
+              {providers.map((p) => (
+                <Text key={p.id} size="sm" c="dimmed">
+                  {t('shell.search.providerHint', { label: p.label(t), hint: p.hint(t) })}
+                </Text>
+              ))}
+            </Stack>
+          </Spotlight.Empty>
+        )}
       </Spotlight.ActionsList>
       <Spotlight.Footer>
         {error ? (
