@@ -118,13 +118,14 @@ export function ShellSpotlight({ providers: all }: { providers: SearchProvider[]
         })}
         {query.trim() && !pending && searched && found.length === 0 && <Spotlight.Empty>{t('shell.search.nothing', { q: searched })}</Spotlight.Empty>}
         {!query.trim() && (
-          // The placeholder holds every provider's hint, but at this width only the first fits: each is listed here too.
+          // The placeholder holds every provider's hint (each names what it finds), but at this width only the first
+          // fits: each is listed here too.
           <Spotlight.Empty>
             <Stack gap={4} align="flex-start" ta="left">
               <Text size="sm">{t('shell.search.hint')}</Text>
               {providers.map((p) => (
                 <Text key={p.id} size="sm" c="dimmed">
-                  {t('shell.search.providerHint', { label: p.label(t), hint: p.hint(t) })}
+                  {p.hint(t)}
                 </Text>
               ))}
             </Stack>

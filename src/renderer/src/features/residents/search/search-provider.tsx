@@ -20,7 +20,7 @@ export const residentSearchProvider: SearchProvider = {
   id: 'residents',
   permission: 'residents.read',
   label: (t) => t('residents.search.group'),
-  hint: (t) => t('residents.search.placeholder'),
+  hint: (t) => t('residents.search.hint'),
   async search(q, t) {
     const hits = await api.call('residents.search', { q, limit: 20 });
     return hits.map((hit) => ({
