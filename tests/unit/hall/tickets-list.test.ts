@@ -117,6 +117,31 @@ describe('the list', () => {
     expect((await list({ query: String(Number(no.D.slice(-6))), status: 'notified' })).rows).toEqual([]);
   });
 
+  it('a number’s beginning finds the same tickets whether it bounds the years (short) or reads the number’s index (long)', async () => {
+    const all = ['G', 'F', 'E', 'D', 'C', 'B', 'A'];
+    for (const prefix of ['SL', 'sl20', 'SL2026', 'SL2026-', 'SL2026-0000', 'SL2026-00000'])
+      expect(keys((await list({ query: prefix })).rows), prefix).toEqual(all);
+    for (const prefix of ['SL2025', 'SL201', 'SL2026-1', 'SLX', 'SL-2026']) expect((await list({ query: prefix })).rows, prefix).toEqual([]);
+    expect(keys((await list({ query: 'SL2026', status: 'open' })).rows)).toEqual(['G', 'D', 'B', 'A']);
+    expect(keys((await list({ query: 'SL2026-0', from: '2026-09-28', to: '2026-09-28' })).rows)).toEqual(['E', 'D']);
+  });
+
+  it('a name’s beginning with the list’s filters: status, kind, service and dates', async () => {
+    expect(keys((await list({ query: '李', status: 'open' })).rows)).toEqual(['D', 'A']);
+    expect(keys((await list({ query: '李', status: 'transferred' })).rows)).toEqual(['D']);
+    expect((await list({ query: '李', status: 'completed' })).rows).toEqual([]);
+    expect(keys((await list({ query: '李', kind: 'application', serviceId: f.pension.id })).rows)).toEqual(['D', 'A']);
+    expect((await list({ query: '李', serviceId: f.elderCard.id })).rows).toEqual([]);
+    expect(keys((await list({ query: '李', from: '2026-09-28' })).rows)).toEqual(['D']);
+    expect(keys((await list({ query: '李', to: '2026-09-27' })).rows)).toEqual(['A']);
+    // Paged one at a time: the cursor carries on within the name's tickets.
+    const first = await list({ query: '李', limit: 1 });
+    expect(keys(first.rows)).toEqual(['D']);
+    const second = await list({ query: '李', limit: 1, cursor: first.nextCursor });
+    expect(keys(second.rows)).toEqual(['A']);
+    expect(second.nextCursor).toBeNull();
+  });
+
   it('rows carry the rating and whether a 差评 waits for its follow-up', async () => {
     await f.hall.call('hall.rate', { id: ids.F, level: 1, comment: '态度差' }, f.clerk);
     await f.hall.call('hall.rate', { id: ids.E, level: 5 }, f.clerk);
@@ -159,6 +184,33 @@ describe('query plans', () => {
       expect(one).toMatch(/USING INDEX hall_tickets_status/);
       expect(one).not.toMatch(/TEMP B-TREE/);
     }
+  });
+
+  it('a name’s beginning chooses the page from hall_tickets_name alone, whatever the filters, and reads only the page’s rows', () => {
+    // Status, kind and dates are in the index's entries; a service is checked on the matching tickets' rows.
+    const filters = [
+      { input: none, status: null, covering: true },
+      { input: { ...none, kind: 'application' as const, from: '2026-01-01', to: '2026-12-31' }, status: 'accepted', covering: true },
+      { input: { ...none, serviceId: f.pension.id }, status: 'completed', covering: false },
+    ];
+    for (const { input, status, covering } of filters)
+      for (const after of [null, { k: '2026-10-09', i: 'SL2026-000006' }]) {
+        const p = plan(ticketsPageQuery(db(), input, status, { query: { namePrefix: '李' }, dueBefore: null, after, limit: 51 }));
+        expect(p).toContain(`USING ${covering ? 'COVERING ' : ''}INDEX hall_tickets_name (applicant_name>? AND applicant_name<?)`);
+        expect(p).toMatch(/USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+        expect(p).not.toMatch(/SCAN hall_tickets|hall_tickets_(status|service|registered|completed)/);
+      }
+  });
+
+  it('a short number beginning reads the years it names newest first with no sort; a long one the number’s index', () => {
+    const page = (prefix: string, status: string | null = null) =>
+      plan(ticketsPageQuery(db(), none, status, { query: { numberPrefix: prefix }, dueBefore: null, after: null, limit: 51 }));
+    for (const prefix of ['SL', 'SL2026', 'SL2026-000']) {
+      expect(page(prefix)).toMatch(/USING INDEX hall_tickets_registered \(registered_on>\? AND registered_on<\?\)/);
+      expect(page(prefix)).not.toMatch(/TEMP B-TREE/);
+      expect(page(prefix, 'notified')).toMatch(/USING INDEX hall_tickets_status \(status=\? AND registered_on>\? AND registered_on<\?\)/);
+    }
+    for (const prefix of ['SL2026-0001', 'SLX']) expect(page(prefix)).toMatch(/USING INDEX sqlite_autoindex_hall_tickets_\d \(number>\? AND number<\?\)/);
   });
 
   it('a number search probes the number’s unique index', () => {

@@ -403,7 +403,12 @@ describe('migration 0019: the service hall', () => {
     const followUps = `select * from "hall_tickets" where follow_up_due_on IS NOT NULL AND follow_up_at IS NULL order by "follow_up_due_on", rowid limit ?`;
     const byStatus = `select * from "hall_tickets" where "status" = ? order by "registered_on" desc, "number" desc limit ?`;
     const byStatusAfter = `select * from "hall_tickets" where "status" = ? and (registered_on, number) < (?, ?) order by "registered_on" desc, "number" desc limit ?`;
-    const byNamePrefix = `select * from "hall_tickets" where "applicant_name" >= ? and "applicant_name" < ? order by "registered_on" desc, "number" desc limit ?`;
+    const byNamePrefix = `select * from "hall_tickets" where rowid in (select rowid as "row" from "hall_tickets" where "applicant_name" >= ? and "applicant_name" < ? order by "registered_on" desc, "number" desc limit ?) order by "registered_on" desc, "number" desc limit ?`;
+    const byStatusAndName = `select * from "hall_tickets" where rowid in (select rowid as "row" from "hall_tickets" where +"status" = ? and "applicant_name" >= ? and "applicant_name" < ? order by "registered_on" desc, "number" desc limit ?) order by "registered_on" desc, "number" desc limit ?`;
+    const completedInMonth = `select count(*) as "n" from "hall_tickets" where "status" = ? and "completed_on" >= ? and "completed_on" <= ?`;
+    const onTimeInMonth = `select count(*) as "n" from "hall_tickets" where "status" = ? and "completed_on" >= ? and "completed_on" <= ? and completed_on <= due_on`;
+    const ratedInMonth = `select count(*) as "n" from "hall_tickets" where "rated_at" >= ? and "rated_at" < ?`;
+    const badInMonth = `select count(*) as "n" from "hall_tickets" where "rated_at" >= ? and "rated_at" < ? and "rating_level" <= ?`;
     const PREFIX_END = '\u{10FFFF}';
     const ids = (query: string, ...params: unknown[]) => (f.sqlite.prepare(query).all(...params) as { id: string }[]).map((r) => r.id);
 
@@ -424,7 +429,9 @@ describe('migration 0019: the service hall', () => {
         where: 'follow_up_due_on IS NOT NULL AND follow_up_at IS NULL',
       });
       expect(indexOf(f.sqlite, 'hall_tickets_status')).toEqual({ columns: ['status', 'registered_on', 'number'], where: null });
-      expect(indexOf(f.sqlite, 'hall_tickets_name')).toEqual({ columns: ['applicant_name'], where: null });
+      expect(indexOf(f.sqlite, 'hall_tickets_name')).toEqual({ columns: ['applicant_name', 'registered_on', 'number', 'status', 'kind'], where: null });
+      expect(indexOf(f.sqlite, 'hall_tickets_completed')).toEqual({ columns: ['status', 'completed_on', 'due_on'], where: null });
+      expect(indexOf(f.sqlite, 'hall_tickets_rated')).toEqual({ columns: ['rated_at', 'rating_level'], where: 'rated_at IS NOT NULL' });
     });
 
     it('督办: the overdue and due-soon lists read hall_tickets_open_due in order, with no sort', () => {
@@ -449,11 +456,39 @@ describe('migration 0019: the service hall', () => {
       expect(ids(byStatus, 'transferred', 51)).toEqual(['t-fixed', 'q-late-1']);
     });
 
-    it('a name typed from its start reads hall_tickets_name', () => {
-      const plan = planOf(f.sqlite, byNamePrefix, '李四', `李四${PREFIX_END}`, 51);
-      expect(plan).toMatch(/^SEARCH hall_tickets USING INDEX hall_tickets_name \(applicant_name>\? AND applicant_name<\?\)$/m);
-      expect(plan).not.toMatch(/SCAN hall_tickets/);
-      expect(ids(byNamePrefix, '李四五', `李四五${PREFIX_END}`, 51)).toEqual(['q-liu']);
+    it('a name typed from its start chooses the page from hall_tickets_name alone (a status filter too), then reads only its rows', () => {
+      for (const [query, params] of [
+        [byNamePrefix, ['李四', `李四${PREFIX_END}`, 51, 51]],
+        [byStatusAndName, ['accepted', '李四', `李四${PREFIX_END}`, 51, 51]],
+      ] as const) {
+        const plan = planOf(f.sqlite, query, ...params);
+        expect(plan).toMatch(/^SEARCH hall_tickets USING COVERING INDEX hall_tickets_name \(applicant_name>\? AND applicant_name<\?\)$/m);
+        expect(plan).toMatch(/^SEARCH hall_tickets USING INTEGER PRIMARY KEY \(rowid=\?\)$/m);
+        expect(plan).not.toMatch(/SCAN hall_tickets|hall_tickets_status/);
+      }
+      expect(ids(byNamePrefix, '李四五', `李四五${PREFIX_END}`, 51, 51)).toEqual(['q-liu']);
+      expect(ids(byStatusAndName, 'accepted', '李四五', `李四五${PREFIX_END}`, 51, 51)).toEqual(['q-liu']);
+      expect(ids(byStatusAndName, 'completed', '李四五', `李四五${PREFIX_END}`, 51, 51)).toEqual([]);
+    });
+
+    it('督办: the month’s completed, on-time, rated and 差评 counts read their indexes alone, never the tickets', () => {
+      const month = ['completed', '2026-10-01', '2026-10-31'];
+      for (const query of [completedInMonth, onTimeInMonth])
+        expect(planOf(f.sqlite, query, ...month)).toBe(
+          'SEARCH hall_tickets USING COVERING INDEX hall_tickets_completed (status=? AND completed_on>? AND completed_on<?)',
+        );
+      const rated = ['2026-09-30T16:00:00.000Z', '2026-10-31T16:00:00.000Z'];
+      expect(planOf(f.sqlite, ratedInMonth, ...rated)).toBe('SEARCH hall_tickets USING COVERING INDEX hall_tickets_rated (rated_at>? AND rated_at<?)');
+      expect(planOf(f.sqlite, badInMonth, ...rated, 2)).toBe('SEARCH hall_tickets USING COVERING INDEX hall_tickets_rated (rated_at>? AND rated_at<?)');
+      // q-bad was completed on 10-14 and rated 差评 that day; the counts are the rows the queries find.
+      const count = (query: string, ...params: unknown[]) => (f.sqlite.prepare(query).get(...params) as { n: number }).n;
+      const completed = count('SELECT count(*) AS n FROM hall_tickets NOT INDEXED WHERE status = ? AND completed_on BETWEEN ? AND ?', ...month);
+      expect(completed).toBeGreaterThan(0);
+      expect(count(completedInMonth, ...month)).toBe(completed);
+      expect(count(badInMonth, ...rated, 2)).toBe(
+        count('SELECT count(*) AS n FROM hall_tickets NOT INDEXED WHERE rated_at >= ? AND rated_at < ? AND rating_level <= 2', ...rated),
+      );
+      expect(count(badInMonth, ...rated, 2)).toBeGreaterThan(0);
     });
   });
 });
