@@ -1,6 +1,7 @@
 import { defineArea } from '../../area';
 import { hallHandlers } from './handlers';
 import { hallSeeder } from './area-seeder';
+import { hallBench } from './bench-suite';
 import { hallServiceGuideReport } from './guide-report';
 import { hallTicketReports } from './ticket-reports';
 
@@ -10,4 +11,5 @@ export const hallArea = defineArea({
   handlers: hallHandlers,
   reports: [hallServiceGuideReport, ...hallTicketReports],
   seeder: hallSeeder,
+  bench: hallBench,
 });
