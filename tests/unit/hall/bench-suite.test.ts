@@ -75,4 +75,19 @@ describe('the hall bench suite', () => {
     expect(section.text).toMatch(row('ticket with history', '\\d+', 5));
     expect(lines[0]).toBe('hall: seeding 2,000 tickets over three years…');
   }, 120_000);
+
+  it('group receipt-pdf prints the newest accepted ticket’s 受理回执 through reports.run, the first print shown on its own', async () => {
+    const run = { residents: 10_000, runs: 2, seed: 'x', groups: ['receipt-pdf'], importRows: 0, deepPages: 3, log: () => {} };
+    const section = await hallBench.run(null as never, '', run);
+    const r = section.json as HallBenchResult;
+    expect(r.cases).toEqual([]);
+    expect(r.receipt).toMatchObject({ number: expect.stringMatching(/^SL\d{4}-\d{6}$/), targetMs: 3000 });
+    expect(r.receipt!.failed).toBeUndefined();
+    expect(r.receipt!.first).toBeGreaterThan(0);
+    expect(r.receipt!.warm!.runs).toBe(1);
+    expect(r.receipt!.met).toBe(r.receipt!.warm!.p95 <= 3000);
+    expect(section.text).toMatch(
+      /^受理回执 SL\d{4}-\d{6} to PDF: first [\d,]+ ms \(Chromium starts\), then median [\d,]+ ms, p95 [\d,]+ ms over 1 \| target p95 ≤ 3000 ms after the first: (met|MISSED)$/m,
+    );
+  }, 120_000);
 });

@@ -137,7 +137,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await run(`CREATE INDEX hall_tickets_service ON hall_tickets (service_id, registered_on)`);
   await run(`CREATE INDEX hall_tickets_resident ON hall_tickets (resident_id) WHERE resident_id IS NOT NULL`);
   // A name typed from its start: the page's order and the list's status and kind filters are in the entries, so
-  // the tickets of a common surname (14,000 of 200,000 for 李) are sorted from this index alone and only the
+  // the tickets of a common surname (20,000 of 200,000 for 李) are sorted from this index alone and only the
   // page's rows are read (tickets-list.ts).
   await run(`CREATE INDEX hall_tickets_name ON hall_tickets (applicant_name, registered_on, number, status, kind)`);
   // The 督办 board's month: tickets completed in it (and on time: due_on), ratings given in it (and 差评:

@@ -16,8 +16,9 @@ export interface BenchApplicant {
 }
 
 /**
- * Surnames with roughly their share among people (per thousand): 王, 李 and 张 alone are a fifth, so a name
- * typed from its first character matches thousands of tickets, and a whole name a handful.
+ * Surnames weighted by their share among people in China (per thousand): among these 54, 李, 王 and 张 are
+ * about a tenth each, so a name typed from its first character matches thousands of tickets, a whole name a
+ * handful.
  */
 const surnames = new Weighted<string>([
   ['王', 71],

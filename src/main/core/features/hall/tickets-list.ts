@@ -62,7 +62,7 @@ function numberPrefixWhere<Q extends SelectQueryBuilder<Database, 'hall_tickets'
  *
  * A name typed from its start reads hall_tickets_name (applicant_name, registered_on, number, status, kind):
  * the page is chosen among the matching entries from the index alone, and only its rows are then read. A
- * common surname matches thousands (李: 14,000 of 200,000 tickets), and reading each from the table before
+ * common surname matches thousands (李: 20,000 of 200,000 tickets), and reading each from the table before
  * sorting took 70–100 ms. Status, service and dates are written with a unary plus there, which keeps SQLite
  * from their own indexes: it would read those in order and check each ticket's name (a rare name: every
  * ticket, 0.15 s). A service filter is checked on the matching tickets' rows.
