@@ -14,7 +14,8 @@ const allSettings = queryShape<Record<string, never>, { key: string; value_json:
 
 export async function readSettings(db: Kysely<Database>): Promise<Settings> {
   const rows = await allSettings.execute(db, {});
-  const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value_json)]));
+  // The table also holds areas' own keys (the hall's hall.*): only the foundation's are its settings.
+  const stored = Object.fromEntries(rows.filter((r) => Object.hasOwn(defaultSettings, r.key)).map((r) => [r.key, JSON.parse(r.value_json)]));
   return { ...defaultSettings, ...stored } as Settings;
 }
 

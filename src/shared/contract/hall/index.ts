@@ -4,4 +4,4 @@ import { hallMethods } from './methods';
 export const hall = hallMethods;
 
 export * from './types';
-export { materialInput, serviceInput, registerInput, ratingInput } from './methods';
+export { materialInput, serviceInput, registerInput, ratingInput, hallSettingsInput } from './methods';

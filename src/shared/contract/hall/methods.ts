@@ -9,6 +9,7 @@ import {
   ticketStatuses,
   type DueDate,
   type HallService,
+  type HallSettings,
   type HolidayYear,
   type SupervisionBoard,
   type TicketRow,
@@ -76,6 +77,12 @@ export const ratingInput = z.object({
   comment: text(500).default(''),
 });
 
+export const hallSettingsInput = z.object({
+  replyWorkingDays: z.number().int().min(1).max(60),
+  followUpWorkingDays: z.number().int().min(1).max(30),
+  dueSoonWorkingDays: z.number().int().min(0).max(10),
+});
+
 export const hallMethods = {
   // The catalogue (服务事项) and its 办事指南.
   'hall.listServices': method(
@@ -108,6 +115,10 @@ export const hallMethods = {
     { input: z.object({ from: isoDate, workingDays: z.number().int().min(0).max(180) }), access: 'hall.read', writes: false },
     returns<DueDate>(),
   ),
+
+  // The hall's local rules (窗口规则): reply and follow-up deadlines, the board's due-soon window.
+  'hall.settings': method({ input: z.object({}).default({}), access: 'hall.read', writes: false }, returns<HallSettings>()),
+  'hall.saveSettings': method({ input: hallSettingsInput, access: 'hall.manage', writes: true }, returns<HallSettings>()),
 
   // Tickets (办件): register at the counter, then supplement, transfer, complete or refuse; 好差评 and its follow-up.
   'hall.register': method({ input: registerInput, access: 'hall.accept', writes: true }, returns<TicketView>()),

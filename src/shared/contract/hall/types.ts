@@ -216,3 +216,16 @@ export interface DueDate {
   /** A date beyond the calendar's known years was counted with weekends only. */
   calendarKnown: boolean;
 }
+
+/**
+ * The hall's local rules (DOMAIN.md §9: 好差评 and reply deadlines differ by locality). Stored in the
+ * settings table under hall.* keys; a hall that never saved them works with 5, 1 and 2.
+ */
+export interface HallSettings {
+  /** The time limit of a complaint, or an enquiry answered later, that names no catalogue service. */
+  replyWorkingDays: number;
+  /** A 差评's follow-up is due this many working days after the day it was given. */
+  followUpWorkingDays: number;
+  /** The board's "due soon": open tickets due within this many working days (0 = today only). */
+  dueSoonWorkingDays: number;
+}

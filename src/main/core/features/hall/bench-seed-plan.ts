@@ -10,8 +10,8 @@ import type { WorkingCalendar } from './calendar';
 import type { HallServicesTable, HallTicketsTable } from './tables';
 import { serviceMaterials } from './tickets-repository';
 import { DEFAULT_REMEDIES } from './tickets-progress';
-import { DEFAULT_REPLY_WORKING_DAYS } from './tickets-register';
-import { FOLLOW_UP_WORKING_DAYS } from './tickets-rating';
+// The bench's file stores no 窗口规则, so its hall counts with the defaults as the counter would.
+import { defaultHallSettings } from './hall-settings';
 import { kindWords, listWords, ratingWords, timeLimitWords } from './tickets-words';
 import type { BenchApplicant } from './bench-seed-people';
 import {
@@ -245,18 +245,18 @@ export class TicketLife {
       return;
     }
     this.acceptWithReplyLimit();
-    this.work(this.registeredOn, DEFAULT_REPLY_WORKING_DAYS, '', null);
+    this.work(this.registeredOn, defaultHallSettings.replyWorkingDays, '', null);
   }
 
   private complaint(): void {
     Object.assign(this.row, { kind: 'complaint', summary: this.rng.pick(complaints) });
     this.register(this.row.summary.slice(0, 30));
     this.acceptWithReplyLimit();
-    this.work(this.registeredOn, DEFAULT_REPLY_WORKING_DAYS, '社区网格服务站', null);
+    this.work(this.registeredOn, defaultHallSettings.replyWorkingDays, '社区网格服务站', null);
   }
 
   private acceptWithReplyLimit(): void {
-    const limit = DEFAULT_REPLY_WORKING_DAYS;
+    const limit = defaultHallSettings.replyWorkingDays;
     const due = this.add(this.registeredOn, limit);
     Object.assign(this.row, { time_limit_days: limit, accepted_on: this.registeredOn, due_on: due });
     this.on(this.registeredOn, 'accepted', `受理，承诺${timeLimitWords(limit)}内办结（${due}前）`);
@@ -304,7 +304,7 @@ export class TicketLife {
     const level = x < 0.72 ? 5 : x < 0.93 ? 4 : x < 0.997 ? 3 : x < 0.9992 ? 2 : 1;
     const bad = isBadRating(level);
     const near = () => (rng.chance(0.6) ? Math.max(1, Math.min(5, level + rng.int(-1, 0))) : null);
-    const due = bad ? this.add(on, FOLLOW_UP_WORKING_DAYS) : null;
+    const due = bad ? this.add(on, defaultHallSettings.followUpWorkingDays) : null;
     Object.assign(this.row, {
       rating_level: level,
       rating_efficiency: near(),

@@ -6,6 +6,7 @@ import type { Database } from '../../db/schema';
 import { localDayEnd, localDayStart } from '../../time/zone';
 import type { HallTicketsTable } from './tables';
 import type { TicketClock } from './tickets-desk';
+import { readHallSettings } from './hall-settings';
 import { nameList } from './tickets-repository';
 import { toTicketRow } from './tickets-view';
 
@@ -15,9 +16,6 @@ import { toTicketRow } from './tickets-view';
  * the board is for the morning look and the printed 督办清单.
  */
 export const SUPERVISION_LIST_CAP = 100;
-
-/** Open tickets due within this many working days (0 = today) are "due soon". */
-export const DUE_SOON_WORKING_DAYS = 2;
 
 /**
  * Open tickets, written as the partial indexes hall_tickets_open_due and hall_tickets_status are: SQLite
@@ -79,7 +77,9 @@ async function count(q: TicketsQuery): Promise<number> {
 
 export async function supervisionBoard(db: Kysely<Database>, clock: TicketClock, timeZone: string): Promise<SupervisionBoard> {
   const { today, calendar } = clock;
-  const soonBefore = calendar.addWorkingDays(today, DUE_SOON_WORKING_DAYS + 1);
+  // Open tickets due within the hall's due-soon window (窗口规则; 0 = today only) are "due soon".
+  const { dueSoonWorkingDays } = await readHallSettings(db);
+  const soonBefore = calendar.addWorkingDays(today, dueSoonWorkingDays + 1);
   const month = today.slice(0, 7);
   const monthFirst = `${month}-01`;
   const monthLast = monthLastDay(month);

@@ -5,21 +5,17 @@ import { AppError } from '../../../../shared/errors';
 import { isBadRating, type TicketView, type ratingInput } from '../../../../shared/contract/hall';
 import type { TicketDesk } from './tickets-desk';
 import { appendEvent, findTicketRow, updateTicket } from './tickets-repository';
+import { readHallSettings } from './hall-settings';
 import { auditedView } from './tickets-view';
 import { ratingWords } from './tickets-words';
-
-/**
- * Working days within which the applicant who gave a 差评 is contacted (安阳市政务服务条例 第52条: within one
- * working day). Other places allow longer (DOMAIN.md §9); a hall under another rule changes it here.
- */
-export const FOLLOW_UP_WORKING_DAYS = 1;
 
 /** Once per ticket, in any state (the applicant may rate being told what is missing, too). */
 export async function rateTicket(desk: TicketDesk, input: z.output<typeof ratingInput>): Promise<TicketView> {
   const row = await findTicketRow(desk.db, input.id);
   if (row.rated_at !== null) throw new AppError('hall.rated_once', 'This ticket has been rated already');
   const bad = isBadRating(input.level);
-  const followUpDue = bad ? desk.calendar.addWorkingDays(desk.today, FOLLOW_UP_WORKING_DAYS) : null;
+  // The applicant who gave a 差评 is contacted within the hall's follow-up limit (窗口规则), counted from the next day.
+  const followUpDue = bad ? desk.calendar.addWorkingDays(desk.today, (await readHallSettings(desk.db)).followUpWorkingDays) : null;
   await updateTicket(desk, row.id, {
     rating_level: input.level,
     rating_efficiency: input.efficiency,

@@ -7,6 +7,7 @@ import type { HallServicesTable } from './tables';
 import type { TicketDesk } from './tickets-desk';
 import { applicantColumns } from './tickets-applicant';
 import { appendEvent, findServiceRow, serviceMaterials } from './tickets-repository';
+import { readHallSettings } from './hall-settings';
 import { auditedView } from './tickets-view';
 import { kindWords, listWords, timeLimitWords } from './tickets-words';
 
@@ -16,14 +17,6 @@ export type RegisterInput = z.output<typeof registerInput>;
 export const TICKET_SEQUENCE = 'hall_ticket';
 /** 受理 (SL): SL2026-000123. */
 export const TICKET_NUMBER_PREFIX = 'SL';
-
-/**
- * The time limit of a complaint (or an enquiry answered later) that names no catalogue service. No national
- * rule sets one: 5 working days is the common local practice for 首问负责制 replies (DOMAIN.md §9 marks such
- * deadlines as local and configurable). A hall with another rule changes it here; a complaint about a named
- * service takes that service's own limit instead.
- */
-export const DEFAULT_REPLY_WORKING_DAYS = 5;
 
 /** Which outcomes each kind of ticket can have at the counter. */
 const allowedOutcomes: Record<TicketKind, readonly RegisterOutcome[]> = {
@@ -153,7 +146,8 @@ export async function registerTicket(desk: TicketDesk, input: RegisterInput): Pr
     });
 
   const materials = input.kind === 'application' ? receivedMaterials(service, input.received) : [];
-  const timeLimit = input.outcome === 'answer' ? 0 : (service?.time_limit_days ?? DEFAULT_REPLY_WORKING_DAYS);
+  // A complaint or later answer that names no service takes the hall's own reply limit (窗口规则).
+  const timeLimit = input.outcome === 'answer' ? 0 : (service?.time_limit_days ?? (await readHallSettings(desk.db)).replyWorkingDays);
   const decision = decide(desk, input, materials, timeLimit);
   const applicant = await applicantColumns(desk, input);
 
