@@ -57,6 +57,8 @@ describe('the hall settings (窗口规则)', () => {
     const dueSoon = async () => {
       const board = await f.hall.call('hall.supervision', {}, f.gridWorker);
       expect(board.counts.dueSoon).toBe(board.dueSoon.length);
+      // The board says which window it counted with, so the screen's words follow the rule.
+      expect(board.dueSoonWorkingDays).toBe((await f.hall.call('hall.settings', {})).dueSoonWorkingDays);
       return [...new Set(board.dueSoon.map((r) => r.dueOn))];
     };
     // Two working days: today, Tuesday and Wednesday; the tickets due 11-26 (3 working days) are not yet soon.

@@ -188,8 +188,10 @@ export interface SupervisionBoard {
   };
   /** Open tickets past their due day, most overdue first. */
   overdue: TicketRow[];
-  /** Open tickets due within the next two working days. */
+  /** Open tickets due within the next dueSoonWorkingDays working days (today included). */
   dueSoon: TicketRow[];
+  /** The hall's due-soon window the board was counted with (窗口规则; 0 = due today only). */
+  dueSoonWorkingDays: number;
   /** 差评 waiting for their follow-up, soonest due first. */
   followUps: FollowUpRow[];
   /** 容缺受理 tickets whose supplement date has passed without the items. */

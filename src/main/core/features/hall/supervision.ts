@@ -124,6 +124,7 @@ export async function supervisionBoard(db: Kysely<Database>, clock: TicketClock,
     },
     overdue: rows((await overdueQuery(today, SUPERVISION_LIST_CAP).execute(db)).rows),
     dueSoon: rows((await dueSoonQuery(today, soonBefore, SUPERVISION_LIST_CAP).execute(db)).rows),
+    dueSoonWorkingDays,
     followUps: (await followUpsQuery(db, SUPERVISION_LIST_CAP).execute()).map((r) => ({
       ...toTicketRow(r, clock),
       ratingComment: r.rating_comment,

@@ -27,7 +27,7 @@ function Stat({ label, value, hint, colour }: { label: string; value: ReactNode;
 }
 
 /** The supervisor's figures at a glance; 已逾期 turns red as soon as one ticket is late. */
-export function StatCards({ counts }: { counts: SupervisionBoard['counts'] }) {
+export function StatCards({ counts, dueSoonWindow }: { counts: SupervisionBoard['counts']; dueSoonWindow: string }) {
   const { t, i18n } = useTranslation();
   const n = (value: number) => formatNumber(value, i18n.language);
   return (
@@ -42,7 +42,7 @@ export function StatCards({ counts }: { counts: SupervisionBoard['counts'] }) {
       <Stat
         label={t('hall.supervision.stats.dueSoon')}
         value={n(counts.dueSoon)}
-        hint={t('hall.supervision.stats.dueSoonHint')}
+        hint={t('hall.supervision.stats.dueSoonHint', { window: dueSoonWindow })}
         colour={counts.dueSoon > 0 ? 'orange.7' : undefined}
       />
       <Stat label={t('hall.supervision.stats.completed')} value={n(counts.completedThisMonth)} hint={t('hall.supervision.stats.completedHint')} />
