@@ -320,3 +320,24 @@ test('Ctrl+K finds a ticket by its 受理编号 or its last digits and Enter ope
   await hit(yearsFirst).click();
   await expect(clerk.getByRole('heading', { name: yearsFirst })).toBeVisible();
 });
+
+test('the administrator changes a 窗口规则, told 已保存 only once it is saved; the clerk reads the rules but cannot change them', async () => {
+  await admin.getByRole('link', { name: '服务事项' }).first().click();
+  await admin.getByRole('tab', { name: '窗口规则' }).click();
+  const reply = admin.getByRole('textbox', { name: '未指定事项的投诉、咨询答复时限（工作日）' });
+  await expect(reply).toHaveValue('5');
+  await reply.fill('61');
+  await admin.getByRole('button', { name: '保存' }).click();
+  await expect(reply).toHaveAttribute('aria-invalid', 'true');
+  await expect(admin.getByText('已保存')).toBeHidden();
+  await reply.fill('7');
+  await admin.getByRole('button', { name: '保存' }).click();
+  await expect(admin.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
+
+  await clerk.getByRole('link', { name: '服务事项' }).first().click();
+  await clerk.getByRole('tab', { name: '窗口规则' }).click();
+  const seen = clerk.getByRole('textbox', { name: '未指定事项的投诉、咨询答复时限（工作日）' });
+  await expect(seen).toHaveValue('7');
+  await expect(seen).toHaveAttribute('readonly', '');
+  await expect(clerk.getByRole('button', { name: '保存' })).toHaveCount(0);
+});
